@@ -1,0 +1,4 @@
+package org.rapport.customers;
+
+public record AccountDeleted(AccountId account, boolean contactsDeleted) {
+}

@@ -1,0 +1,8 @@
+package org.rapport.customers;
+
+/**
+ * Whether an account is a company or a private person.
+ */
+public enum AccountType {
+	COMPANY, PERSON
+}

@@ -1,0 +1,4 @@
+package org.rapport.customers;
+
+public record ContactDeleted(ContactId contact, AccountId account) {
+}

@@ -1,0 +1,147 @@
+package org.rapport.customers.internal;
+
+import jakarta.persistence.AttributeOverride;
+import jakarta.persistence.AttributeOverrides;
+import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Table;
+import org.rapport.customers.AccountChanged;
+import org.rapport.customers.AccountCreated;
+import org.rapport.customers.AccountId;
+import org.rapport.customers.AccountSource;
+import org.rapport.customers.AccountType;
+import org.rapport.customers.Industry;
+import org.rapport.customers.LifecycleStage;
+import org.rapport.identity.TeamId;
+import org.rapport.identity.UserId;
+import org.rapport.shared.BusinessRecord;
+import org.rapport.shared.PostalAddress;
+
+/**
+ * A company or person the business sells to.
+ */
+@Entity
+@Table(name = "account")
+public class Account extends BusinessRecord<Account> {
+
+	@Column(nullable = false)
+	private String name;
+
+	@Enumerated(EnumType.STRING)
+	@Column(nullable = false)
+	private AccountType type;
+
+	@Enumerated(EnumType.STRING)
+	private Industry industry;
+
+	private String website;
+
+	private String phone;
+
+	private String email;
+
+	@Embedded
+	@AttributeOverrides({ @AttributeOverride(name = "street", column = @Column(name = "billing_street")),
+			@AttributeOverride(name = "city", column = @Column(name = "billing_city")),
+			@AttributeOverride(name = "postalCode", column = @Column(name = "billing_postal_code")),
+			@AttributeOverride(name = "region", column = @Column(name = "billing_region")),
+			@AttributeOverride(name = "country", column = @Column(name = "billing_country")) })
+	private PostalAddress billingAddress;
+
+	@Enumerated(EnumType.STRING)
+	@Column(name = "lifecycle_stage", nullable = false)
+	private LifecycleStage lifecycleStage;
+
+	@Enumerated(EnumType.STRING)
+	private AccountSource source;
+
+	private String description;
+
+	protected Account() {
+	}
+
+	private Account(AccountDetails details, UserId owner, TeamId team) {
+		super(owner.value(), team == null ? null : team.value());
+		apply(details);
+		registerEvent(new AccountCreated(id(), name, owner));
+	}
+
+	static Account open(AccountDetails details, UserId owner, TeamId team) {
+		return new Account(details, owner, team);
+	}
+
+	/** Takes new values for the account's descriptive fields, its stage and its owner. */
+	void revise(AccountDetails details, UserId owner, TeamId team) {
+		apply(details);
+		assignOwner(owner.value(), team == null ? null : team.value());
+		registerEvent(new AccountChanged(id(), name, owner, lifecycleStage));
+	}
+
+	private void apply(AccountDetails details) {
+		this.name = details.name().strip();
+		this.type = details.type() == null ? AccountType.COMPANY : details.type();
+		this.industry = details.industry();
+		this.website = details.website();
+		this.phone = details.phone();
+		this.email = details.email();
+		this.billingAddress = details.billingAddress() == null ? PostalAddress.EMPTY : details.billingAddress();
+		this.lifecycleStage = details.lifecycleStage() == null ? LifecycleStage.PROSPECT : details.lifecycleStage();
+		this.source = details.source();
+		this.description = details.description();
+	}
+
+	public AccountId id() {
+		return new AccountId(getId());
+	}
+
+	public UserId owner() {
+		return new UserId(getOwnerId());
+	}
+
+	public TeamId team() {
+		return getTeamId() == null ? null : new TeamId(getTeamId());
+	}
+
+	public String getName() {
+		return name;
+	}
+
+	public AccountType getType() {
+		return type;
+	}
+
+	public Industry getIndustry() {
+		return industry;
+	}
+
+	public String getWebsite() {
+		return website;
+	}
+
+	public String getPhone() {
+		return phone;
+	}
+
+	public String getEmail() {
+		return email;
+	}
+
+	public PostalAddress getBillingAddress() {
+		return billingAddress == null ? PostalAddress.EMPTY : billingAddress;
+	}
+
+	public LifecycleStage getLifecycleStage() {
+		return lifecycleStage;
+	}
+
+	public AccountSource getSource() {
+		return source;
+	}
+
+	public String getDescription() {
+		return description;
+	}
+}

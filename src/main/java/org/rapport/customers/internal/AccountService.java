@@ -1,0 +1,166 @@
+package org.rapport.customers.internal;
+
+import jakarta.persistence.EntityManager;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.rapport.customers.AccountDeleted;
+import org.rapport.customers.LifecycleStage;
+import org.rapport.identity.Actor;
+import org.rapport.identity.TeamId;
+import org.rapport.identity.UserId;
+import org.rapport.shared.ResultPage;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.http.HttpStatus;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * Lists, opens, creates, changes and deletes accounts, always within what the acting user may see.
+ */
+@Service
+@Transactional(readOnly = true)
+public class AccountService {
+
+	private final Accounts accounts;
+	private final Contacts contacts;
+	private final EntityManager em;
+	private final Ownership ownership;
+	private final ApplicationEventPublisher events;
+
+	AccountService(Accounts accounts, Contacts contacts, EntityManager em, Ownership ownership,
+			ApplicationEventPublisher events) {
+		this.accounts = accounts;
+		this.contacts = contacts;
+		this.em = em;
+		this.ownership = ownership;
+		this.events = events;
+	}
+
+	public ResultPage<Account> list(Actor actor, AccountFilter filter, ListSort.Sorting sorting, int page, int size) {
+		return query(actor, filter).page(em, Account.class, null, orderBy(sorting), page, size);
+	}
+
+	/** Streams every visible account that matches, in list order, for an export. */
+	public void forEach(Actor actor, AccountFilter filter, ListSort.Sorting sorting, Consumer<Account> action) {
+		ListQuery query = query(actor, filter);
+		var select = em.createQuery("select a from Account a" + query.whereClause() + " order by " + orderBy(sorting),
+				Account.class);
+		query.parameters().forEach(select::setParameter);
+		select.setHint("org.hibernate.fetchSize", 500);
+		select.setHint("org.hibernate.readOnly", true);
+		try (Stream<Account> rows = select.getResultStream()) {
+			rows.forEach(account -> {
+				action.accept(account);
+				em.detach(account);
+			});
+		}
+	}
+
+	private ListQuery query(Actor actor, AccountFilter filter) {
+		return new ListQuery("Account", "a", actor).startingWith(filter.q(), "a.name", "a.email")
+			.where("a.ownerId = :owner", "owner", filter.owner())
+			.where("a.teamId = :team", "team", filter.team())
+			.where("a.lifecycleStage = :stage", "stage", filter.stage())
+			.where("a.industry = :industry", "industry", filter.industry());
+	}
+
+	private static String orderBy(ListSort.Sorting sorting) {
+		String direction = sorting.direction();
+		return switch (sorting.field()) {
+			case NAME -> "a.name " + direction + ", a.id " + direction;
+			case CREATED -> "a.createdAt " + direction + ", a.id " + direction;
+			case UPDATED -> "a.updatedAt " + direction + ", a.id " + direction;
+		};
+	}
+
+	/** The account, if it exists and the actor may see it; otherwise 404, so that its existence stays hidden. */
+	public Account get(Actor actor, UUID id) {
+		return accounts.findById(id)
+			.filter(account -> actor.canSee(account.owner(), account.team()))
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No account " + id));
+	}
+
+	@Transactional
+	public Account create(Actor actor, AccountDetails details, UserId owner, TeamId team) {
+		UserId chosenOwner = owner == null ? actor.id() : owner;
+		return accounts.save(Account.open(details, chosenOwner, ownership.teamFor(chosenOwner, team)));
+	}
+
+	@Transactional
+	public Account update(Actor actor, UUID id, long expectedVersion, AccountDetails details, UserId owner,
+			TeamId team) {
+		Account account = get(actor, id);
+		if (account.getVersion() != expectedVersion) {
+			throw new ObjectOptimisticLockingFailureException(Account.class, id);
+		}
+		UserId chosenOwner = owner == null ? account.owner() : owner;
+		TeamId chosenTeam = owner == null && team == null ? account.team() : ownership.teamFor(chosenOwner, team);
+		account.revise(details, chosenOwner, chosenTeam);
+		return accounts.saveAndFlush(account);
+	}
+
+	/**
+	 * Deletes an account; its contacts are deleted or kept without an account as asked, and an account that
+	 * has contacts is not deleted until the caller says which.
+	 */
+	@Transactional
+	public void delete(Actor actor, UUID id, ContactsOnDelete contactsChoice) {
+		Account account = get(actor, id);
+		if (!actor.canManage(account.owner(), account.team())) {
+			throw new ResponseStatusException(HttpStatus.FORBIDDEN,
+					"Only the owner, a manager of its team or an administrator may delete this account");
+		}
+		long contactCount = contacts.countByAccountId(id);
+		if (contactCount > 0 && contactsChoice == null) {
+			throw new ResponseStatusException(HttpStatus.CONFLICT, "The account has " + contactCount
+					+ " contacts; say whether to delete them or keep them without an account (contacts=delete|detach)");
+		}
+		boolean deleteContacts = contactsChoice == ContactsOnDelete.DELETE;
+		if (contactCount > 0) {
+			if (deleteContacts) {
+				contacts.deleteByAccount(id);
+			}
+			else {
+				contacts.detachFromAccount(id);
+			}
+		}
+		accounts.delete(accounts.getReferenceById(id));
+		events.publishEvent(new AccountDeleted(account.id(), deleteContacts && contactCount > 0));
+	}
+
+	public long contactCount(UUID account) {
+		return contacts.countByAccountId(account);
+	}
+
+	public List<Contact> contactsOf(UUID account, int limit) {
+		return contacts.findByAccount(account, PageRequest.of(0, limit));
+	}
+
+	/** The actor's own accounts and contacts, with the accounts per lifecycle stage. */
+	public OwnFigures ownFigures(Actor actor) {
+		Map<LifecycleStage, Long> byStage = new EnumMap<>(LifecycleStage.class);
+		for (LifecycleStage stage : LifecycleStage.values()) {
+			byStage.put(stage, 0L);
+		}
+		for (Object[] row : accounts.countByStageForOwner(actor.id().value())) {
+			byStage.put((LifecycleStage) row[0], (Long) row[1]);
+		}
+		long accountTotal = byStage.values().stream().mapToLong(Long::longValue).sum();
+		return new OwnFigures(accountTotal, contacts.countByOwnerId(actor.id().value()), byStage);
+	}
+
+	public enum ContactsOnDelete {
+		DELETE, DETACH
+	}
+
+	public record OwnFigures(long accounts, long contacts, Map<LifecycleStage, Long> accountsByStage) {
+	}
+
+}

@@ -1,0 +1,13 @@
+package org.rapport.customers.internal;
+
+import java.util.UUID;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+interface Accounts extends JpaRepository<Account, UUID> {
+
+	long countByOwnerId(UUID ownerId);
+
+	@Query("select a.lifecycleStage, count(a) from Account a where a.ownerId = :owner group by a.lifecycleStage")
+	java.util.List<Object[]> countByStageForOwner(UUID owner);
+}

@@ -1,0 +1,129 @@
+package org.rapport.customers.internal;
+
+import jakarta.persistence.EntityManager;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.rapport.customers.ContactDeleted;
+import org.rapport.identity.Actor;
+import org.rapport.identity.TeamId;
+import org.rapport.identity.UserId;
+import org.rapport.shared.InvalidField;
+import org.rapport.shared.ResultPage;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * Lists, opens, creates, changes and deletes contacts, always within what the acting user may see.
+ */
+@Service
+@Transactional(readOnly = true)
+public class ContactService {
+
+	private static final String FETCH_ACCOUNT = "left join fetch c.account";
+
+	private final Contacts contacts;
+	private final AccountService accounts;
+	private final Ownership ownership;
+	private final EntityManager em;
+	private final ApplicationEventPublisher events;
+
+	ContactService(Contacts contacts, AccountService accounts, Ownership ownership, EntityManager em,
+			ApplicationEventPublisher events) {
+		this.contacts = contacts;
+		this.accounts = accounts;
+		this.ownership = ownership;
+		this.em = em;
+		this.events = events;
+	}
+
+	public ResultPage<Contact> list(Actor actor, ContactFilter filter, ListSort.Sorting sorting, int page, int size) {
+		return query(actor, filter).page(em, Contact.class, FETCH_ACCOUNT, orderBy(sorting), page, size);
+	}
+
+	/** Streams every visible contact that matches, in list order, for an export. */
+	public void forEach(Actor actor, ContactFilter filter, ListSort.Sorting sorting, Consumer<Contact> action) {
+		ListQuery query = query(actor, filter);
+		var select = em.createQuery("select c from Contact c " + FETCH_ACCOUNT + query.whereClause() + " order by "
+				+ orderBy(sorting), Contact.class);
+		query.parameters().forEach(select::setParameter);
+		select.setHint("org.hibernate.fetchSize", 500);
+		select.setHint("org.hibernate.readOnly", true);
+		try (Stream<Contact> rows = select.getResultStream()) {
+			rows.forEach(contact -> {
+				action.accept(contact);
+				em.detach(contact);
+			});
+		}
+	}
+
+	private ListQuery query(Actor actor, ContactFilter filter) {
+		return new ListQuery("Contact", "c", actor).startingWith(filter.q(), "c.lastName", "c.firstName", "c.email")
+			.where("c.ownerId = :owner", "owner", filter.owner())
+			.where("c.teamId = :team", "team", filter.team())
+			.where("c.account.id = :account", "account", filter.account());
+	}
+
+	private static String orderBy(ListSort.Sorting sorting) {
+		String direction = sorting.direction();
+		return switch (sorting.field()) {
+			case NAME -> "c.lastName " + direction + ", c.firstName " + direction + ", c.id " + direction;
+			case CREATED -> "c.createdAt " + direction + ", c.id " + direction;
+			case UPDATED -> "c.updatedAt " + direction + ", c.id " + direction;
+		};
+	}
+
+	/** The contact, if it exists and the actor may see it; otherwise 404. */
+	public Contact get(Actor actor, UUID id) {
+		return contacts.findById(id)
+			.filter(contact -> actor.canSee(contact.owner(), contact.team()))
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No contact " + id));
+	}
+
+	@Transactional
+	public Contact create(Actor actor, ContactDetails details, UUID account, UserId owner, TeamId team) {
+		UserId chosenOwner = owner == null ? actor.id() : owner;
+		return contacts.save(Contact.create(details, visibleAccount(actor, account), chosenOwner,
+				ownership.teamFor(chosenOwner, team)));
+	}
+
+	@Transactional
+	public Contact update(Actor actor, UUID id, long expectedVersion, ContactDetails details, UUID account,
+			UserId owner, TeamId team) {
+		Contact contact = get(actor, id);
+		if (contact.getVersion() != expectedVersion) {
+			throw new ObjectOptimisticLockingFailureException(Contact.class, id);
+		}
+		UserId chosenOwner = owner == null ? contact.owner() : owner;
+		TeamId chosenTeam = owner == null && team == null ? contact.team() : ownership.teamFor(chosenOwner, team);
+		contact.revise(details, visibleAccount(actor, account), chosenOwner, chosenTeam);
+		return contacts.saveAndFlush(contact);
+	}
+
+	@Transactional
+	public void delete(Actor actor, UUID id) {
+		Contact contact = get(actor, id);
+		if (!actor.canManage(contact.owner(), contact.team())) {
+			throw new ResponseStatusException(HttpStatus.FORBIDDEN,
+					"Only the owner, a manager of its team or an administrator may delete this contact");
+		}
+		contacts.delete(contact);
+		events.publishEvent(new ContactDeleted(contact.id(), contact.accountId()));
+	}
+
+	private Account visibleAccount(Actor actor, UUID account) {
+		if (account == null) {
+			return null;
+		}
+		try {
+			return accounts.get(actor, account);
+		}
+		catch (ResponseStatusException notVisible) {
+			throw new InvalidField("accountId", "validation.account.unknown", "No account with this id");
+		}
+	}
+}

@@ -1,0 +1,26 @@
+package org.rapport.customers.internal;
+
+import java.util.List;
+import java.util.UUID;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+
+interface Contacts extends JpaRepository<Contact, UUID> {
+
+	long countByOwnerId(UUID ownerId);
+
+	long countByAccountId(UUID accountId);
+
+	@Query("select c from Contact c where c.account.id = :account order by c.lastName, c.firstName, c.id")
+	List<Contact> findByAccount(UUID account, Pageable page);
+
+	@Modifying(clearAutomatically = true, flushAutomatically = true)
+	@Query("update Contact c set c.account = null, c.version = c.version + 1 where c.account.id = :account")
+	int detachFromAccount(UUID account);
+
+	@Modifying(clearAutomatically = true, flushAutomatically = true)
+	@Query("delete from Contact c where c.account.id = :account")
+	int deleteByAccount(UUID account);
+}

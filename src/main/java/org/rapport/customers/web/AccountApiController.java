@@ -1,0 +1,98 @@
+package org.rapport.customers.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.util.UUID;
+import org.rapport.customers.Industry;
+import org.rapport.customers.LifecycleStage;
+import org.rapport.customers.internal.Account;
+import org.rapport.customers.internal.AccountFilter;
+import org.rapport.customers.internal.AccountService;
+import org.rapport.customers.internal.AccountService.ContactsOnDelete;
+import org.rapport.customers.internal.ListSort;
+import org.rapport.identity.Actor;
+import org.rapport.identity.CurrentActor;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/accounts")
+@Tag(name = "Accounts", description = "Companies and people the business sells to")
+class AccountApiController {
+
+	private final AccountService accounts;
+	private final CurrentActor currentActor;
+
+	AccountApiController(AccountService accounts, CurrentActor currentActor) {
+		this.accounts = accounts;
+		this.currentActor = currentActor;
+	}
+
+	@GetMapping
+	@Operation(summary = "List the accounts you may see", description = "Filters combine; q matches the start of "
+			+ "the name or e-mail. sort is name, createdAt or updatedAt with ,asc or ,desc.")
+	ApiPage<AccountResource> list(@RequestParam(required = false) String q,
+			@RequestParam(required = false) UUID owner, @RequestParam(required = false) UUID team,
+			@RequestParam(required = false) LifecycleStage stage, @RequestParam(required = false) Industry industry,
+			@RequestParam(required = false) String sort, @RequestParam(required = false) Integer page,
+			@RequestParam(required = false) Integer size) {
+		Paging paging = Paging.of(page, size);
+		return ApiPage.of(accounts
+			.list(currentActor.get(), new AccountFilter(q, owner, team, stage, industry), ListSort.parse(sort),
+					paging.page(), paging.size())
+			.map(AccountResource::of));
+	}
+
+	@GetMapping("/{id}")
+	@Operation(summary = "Get an account", description = "The ETag header carries its version for If-Match.")
+	ResponseEntity<AccountResource> get(@PathVariable UUID id) {
+		Account account = accounts.get(currentActor.get(), id);
+		return ResponseEntity.ok().eTag(Versions.etag(account.getVersion())).body(AccountResource.of(account));
+	}
+
+	@PostMapping
+	@Operation(summary = "Create an account", description = "The owner defaults to you, the team to the owner's.")
+	ResponseEntity<AccountResource> create(@Valid @RequestBody AccountInput input) {
+		Account account = accounts.create(currentActor.get(), input.toDetails(), input.owner(), input.team());
+		return ResponseEntity.created(URI.create("/api/v1/accounts/" + account.getId()))
+			.eTag(Versions.etag(account.getVersion()))
+			.body(AccountResource.of(account));
+	}
+
+	@PutMapping("/{id}")
+	@Operation(summary = "Replace an account's fields", description = "Send If-Match with the ETag you read: a "
+			+ "stale one answers 412, a change that races another answers 409.")
+	ResponseEntity<AccountResource> update(@PathVariable UUID id, @Valid @RequestBody AccountInput input,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+		Actor actor = currentActor.get();
+		Account current = accounts.get(actor, id);
+		long expected = Versions.expected(ifMatch, input.version(), current.getVersion());
+		Account account = accounts.update(actor, id, expected, input.toDetails(), input.owner(), input.team());
+		return ResponseEntity.ok().eTag(Versions.etag(account.getVersion())).body(AccountResource.of(account));
+	}
+
+	@DeleteMapping("/{id}")
+	@Operation(summary = "Delete an account", description = "An account with contacts needs contacts=delete or "
+			+ "contacts=detach (keep them without an account); without it the answer is 409.")
+	ResponseEntity<Void> delete(@PathVariable UUID id, @RequestParam(required = false) ContactsOnDelete contacts,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+		Actor actor = currentActor.get();
+		if (ifMatch != null) {
+			Versions.expected(ifMatch, null, accounts.get(actor, id).getVersion());
+		}
+		accounts.delete(actor, id, contacts);
+		return ResponseEntity.noContent().build();
+	}
+}

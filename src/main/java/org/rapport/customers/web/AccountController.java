@@ -1,0 +1,212 @@
+package org.rapport.customers.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.rapport.customers.Industry;
+import org.rapport.customers.LifecycleStage;
+import org.rapport.customers.internal.Account;
+import org.rapport.customers.internal.AccountFilter;
+import org.rapport.customers.internal.AccountService;
+import org.rapport.customers.internal.AccountService.ContactsOnDelete;
+import org.rapport.customers.internal.ListSort;
+import org.rapport.identity.Actor;
+import org.rapport.identity.CurrentActor;
+import org.rapport.shared.InvalidField;
+import org.rapport.shared.ResultPage;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The account pages: the list with its filters, the detail page, the forms and the CSV export.
+ */
+@Controller
+@RequestMapping("/accounts")
+class AccountController {
+
+	private final AccountService accounts;
+	private final CurrentActor currentActor;
+	private final Choices choices;
+
+	AccountController(AccountService accounts, CurrentActor currentActor, Choices choices) {
+		this.accounts = accounts;
+		this.currentActor = currentActor;
+		this.choices = choices;
+	}
+
+	@GetMapping
+	String list(@RequestParam(required = false) String q, @RequestParam(required = false) UUID owner,
+			@RequestParam(required = false) UUID team, @RequestParam(required = false) LifecycleStage stage,
+			@RequestParam(required = false) Industry industry, @RequestParam(required = false) String sort,
+			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
+			@RequestHeader(name = "HX-Request", required = false) String htmx,
+			@RequestHeader(name = "HX-Target", required = false) String target, Model model) {
+		AccountFilter filter = new AccountFilter(q, owner, team, stage, industry);
+		ListSort.Sorting sorting = ListSort.parse(sort);
+		Paging paging = Paging.of(page, size);
+		ResultPage<Account> result = accounts.list(currentActor.get(), filter, sorting, paging.page(), paging.size());
+		model.addAttribute("result", result);
+		model.addAttribute("filter", filter);
+		model.addAttribute("baseQuery", new FilterQuery().with("q", q).with("owner", owner).with("team", team)
+			.with("stage", stage).with("industry", industry).encoded());
+		model.addAttribute("sort", sorting.param());
+		model.addAttribute("sorting", sorting);
+		choices.addNames(model, result.items(), Account::getOwnerId, Account::getTeamId);
+		if (htmx != null && "results".equals(target)) {
+			return "customers/accounts/list :: results";
+		}
+		choices.addTo(model);
+		return "customers/accounts/list";
+	}
+
+	@GetMapping("/export.csv")
+	void export(@RequestParam(required = false) String q, @RequestParam(required = false) UUID owner,
+			@RequestParam(required = false) UUID team, @RequestParam(required = false) LifecycleStage stage,
+			@RequestParam(required = false) Industry industry, @RequestParam(required = false) String sort,
+			HttpServletResponse response) throws IOException {
+		Actor actor = currentActor.get();
+		response.setContentType("text/csv; charset=UTF-8");
+		response.setHeader("Content-Disposition", "attachment; filename=\"accounts.csv\"");
+		Writer writer = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
+		writer.write('\uFEFF');
+		try (CSVPrinter csv = CSVFormat.DEFAULT.builder()
+			.setHeader("id", "name", "type", "industry", "lifecycle_stage", "website", "phone", "email",
+					"billing_street", "billing_city", "billing_postal_code", "billing_region", "billing_country",
+					"owner_id", "team_id", "source", "created_at", "updated_at")
+			.get()
+			.print(writer)) {
+			accounts.forEach(actor, new AccountFilter(q, owner, team, stage, industry), ListSort.parse(sort),
+					account -> print(csv, account));
+		}
+	}
+
+	private static void print(CSVPrinter csv, Account a) {
+		try {
+			var address = a.getBillingAddress();
+			csv.printRecord(a.getId(), a.getName(), a.getType(), a.getIndustry(), a.getLifecycleStage(),
+					a.getWebsite(), a.getPhone(), a.getEmail(), address.street(), address.city(),
+					address.postalCode(), address.region(), address.country(), a.getOwnerId(), a.getTeamId(),
+					a.getSource(), a.getCreatedAt(), a.getUpdatedAt());
+		}
+		catch (IOException e) {
+			throw new java.io.UncheckedIOException(e);
+		}
+	}
+
+	/** Options for an account picker: the first visible accounts whose name starts with the typed text. */
+	@GetMapping("/picker")
+	String picker(@RequestParam(required = false) String q, Model model) {
+		model.addAttribute("options", accounts
+			.list(currentActor.get(), new AccountFilter(q, null, null, null, null), ListSort.parse("name"), 0, 20)
+			.items());
+		return "customers/accounts/picker :: options";
+	}
+
+	@GetMapping("/new")
+	String newAccount(Model model) {
+		model.addAttribute("input", AccountInput.empty());
+		choices.addTo(model);
+		return "customers/accounts/form";
+	}
+
+	@PostMapping
+	String create(@Valid @ModelAttribute("input") AccountInput input, BindingResult errors, Model model,
+			RedirectAttributes redirect) {
+		if (errors.hasErrors()) {
+			choices.addTo(model);
+			return "customers/accounts/form";
+		}
+		try {
+			Account account = accounts.create(currentActor.get(), input.toDetails(), input.owner(), input.team());
+			redirect.addFlashAttribute("success", "flash.account.created");
+			return "redirect:/accounts/" + account.getId();
+		}
+		catch (InvalidField invalid) {
+			errors.rejectValue(invalid.field(), invalid.messageKey());
+			choices.addTo(model);
+			return "customers/accounts/form";
+		}
+	}
+
+	@GetMapping("/{id}")
+	String show(@PathVariable UUID id, Model model) {
+		Account account = accounts.get(currentActor.get(), id);
+		model.addAttribute("account", account);
+		model.addAttribute("contacts", accounts.contactsOf(id, 50));
+		model.addAttribute("contactCount", accounts.contactCount(id));
+		choices.addNames(model, java.util.List.of(account), Account::getOwnerId, Account::getTeamId);
+		return "customers/accounts/show";
+	}
+
+	@GetMapping("/{id}/edit")
+	String edit(@PathVariable UUID id, Model model) {
+		Account account = accounts.get(currentActor.get(), id);
+		model.addAttribute("account", account);
+		model.addAttribute("input", AccountInput.of(account));
+		choices.addTo(model);
+		return "customers/accounts/form";
+	}
+
+	@PostMapping("/{id}")
+	String update(@PathVariable UUID id, @Valid @ModelAttribute("input") AccountInput input, BindingResult errors,
+			Model model, RedirectAttributes redirect) {
+		Actor actor = currentActor.get();
+		Account account = accounts.get(actor, id);
+		model.addAttribute("account", account);
+		if (errors.hasErrors()) {
+			choices.addTo(model);
+			return "customers/accounts/form";
+		}
+		try {
+			accounts.update(actor, id, input.version() == null ? -1 : input.version(), input.toDetails(),
+					input.owner(), input.team());
+			redirect.addFlashAttribute("success", "flash.account.updated");
+			return "redirect:/accounts/" + id;
+		}
+		catch (InvalidField invalid) {
+			errors.rejectValue(invalid.field(), invalid.messageKey());
+		}
+		catch (OptimisticLockingFailureException stale) {
+			errors.reject("form.stale");
+		}
+		choices.addTo(model);
+		return "customers/accounts/form";
+	}
+
+	@GetMapping("/{id}/delete")
+	String confirmDelete(@PathVariable UUID id, Model model) {
+		model.addAttribute("account", accounts.get(currentActor.get(), id));
+		model.addAttribute("contactCount", accounts.contactCount(id));
+		return "customers/accounts/delete";
+	}
+
+	@PostMapping("/{id}/delete")
+	String delete(@PathVariable UUID id, @RequestParam(required = false) ContactsOnDelete contacts,
+			RedirectAttributes redirect) {
+		Actor actor = currentActor.get();
+		long contactCount = accounts.contactCount(id);
+		if (contactCount > 0 && contacts == null) {
+			redirect.addFlashAttribute("failure", "account.delete.choose");
+			return "redirect:/accounts/" + id + "/delete";
+		}
+		accounts.delete(actor, id, contacts);
+		redirect.addFlashAttribute("success", "flash.account.deleted");
+		return "redirect:/accounts";
+	}
+}

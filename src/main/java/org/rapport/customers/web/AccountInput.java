@@ -1,0 +1,62 @@
+package org.rapport.customers.web;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.UUID;
+import org.rapport.customers.AccountSource;
+import org.rapport.customers.AccountType;
+import org.rapport.customers.Industry;
+import org.rapport.customers.LifecycleStage;
+import org.rapport.customers.internal.Account;
+import org.rapport.customers.internal.AccountDetails;
+import org.rapport.identity.TeamId;
+import org.rapport.identity.UserId;
+import org.rapport.shared.PostalAddress;
+
+/**
+ * An account as the form and the API take it; checked before anything reaches the database.
+ */
+record AccountInput(
+		@NotBlank @Size(max = 200) String name,
+		AccountType type,
+		Industry industry,
+		@Size(max = 255) @Pattern(regexp = Checks.WEBSITE, message = "{validation.website}") String website,
+		@Size(max = 40) @Pattern(regexp = Checks.PHONE, message = "{validation.phone}") String phone,
+		@Email(message = "{validation.email}") @Size(max = 254) String email,
+		@Valid AddressInput billingAddress,
+		UUID ownerId,
+		UUID teamId,
+		LifecycleStage lifecycleStage,
+		AccountSource source,
+		@Size(max = 4000) String description,
+		Long version) {
+
+	static AccountInput empty() {
+		return new AccountInput(null, AccountType.COMPANY, null, null, null, null,
+				new AddressInput(null, null, null, null, null), null, null, LifecycleStage.PROSPECT, null, null, null);
+	}
+
+	static AccountInput of(Account account) {
+		return new AccountInput(account.getName(), account.getType(), account.getIndustry(), account.getWebsite(),
+				account.getPhone(), account.getEmail(), AddressInput.of(account.getBillingAddress()),
+				account.getOwnerId(), account.getTeamId(), account.getLifecycleStage(), account.getSource(),
+				account.getDescription(), account.getVersion());
+	}
+
+	AccountDetails toDetails() {
+		return new AccountDetails(name, type, industry, Checks.blankToNull(website), Checks.blankToNull(phone),
+				Checks.blankToNull(email), billingAddress == null ? PostalAddress.EMPTY : billingAddress.toAddress(),
+				lifecycleStage, source, Checks.blankToNull(description));
+	}
+
+	UserId owner() {
+		return ownerId == null ? null : new UserId(ownerId);
+	}
+
+	TeamId team() {
+		return teamId == null ? null : new TeamId(teamId);
+	}
+}

@@ -1,0 +1,95 @@
+package org.rapport.customers.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.util.UUID;
+import org.rapport.customers.internal.Contact;
+import org.rapport.customers.internal.ContactFilter;
+import org.rapport.customers.internal.ContactService;
+import org.rapport.customers.internal.ListSort;
+import org.rapport.identity.Actor;
+import org.rapport.identity.CurrentActor;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/contacts")
+@Tag(name = "Contacts", description = "People at accounts")
+class ContactApiController {
+
+	private final ContactService contacts;
+	private final CurrentActor currentActor;
+
+	ContactApiController(ContactService contacts, CurrentActor currentActor) {
+		this.contacts = contacts;
+		this.currentActor = currentActor;
+	}
+
+	@GetMapping
+	@Operation(summary = "List the contacts you may see", description = "q matches the start of the last name, "
+			+ "first name or e-mail. sort is name, createdAt or updatedAt with ,asc or ,desc.")
+	ApiPage<ContactResource> list(@RequestParam(required = false) String q,
+			@RequestParam(required = false) UUID owner, @RequestParam(required = false) UUID team,
+			@RequestParam(required = false) UUID account, @RequestParam(required = false) String sort,
+			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+		Paging paging = Paging.of(page, size);
+		return ApiPage.of(contacts
+			.list(currentActor.get(), new ContactFilter(q, owner, team, account), ListSort.parse(sort), paging.page(),
+					paging.size())
+			.map(ContactResource::of));
+	}
+
+	@GetMapping("/{id}")
+	@Operation(summary = "Get a contact", description = "The ETag header carries its version for If-Match.")
+	ResponseEntity<ContactResource> get(@PathVariable UUID id) {
+		Contact contact = contacts.get(currentActor.get(), id);
+		return ResponseEntity.ok().eTag(Versions.etag(contact.getVersion())).body(ContactResource.of(contact));
+	}
+
+	@PostMapping
+	@Operation(summary = "Create a contact")
+	ResponseEntity<ContactResource> create(@Valid @RequestBody ContactInput input) {
+		Contact contact = contacts.create(currentActor.get(), input.toDetails(), input.accountId(), input.owner(),
+				input.team());
+		return ResponseEntity.created(URI.create("/api/v1/contacts/" + contact.getId()))
+			.eTag(Versions.etag(contact.getVersion()))
+			.body(ContactResource.of(contact));
+	}
+
+	@PutMapping("/{id}")
+	@Operation(summary = "Replace a contact's fields", description = "Send If-Match with the ETag you read: a "
+			+ "stale one answers 412, a change that races another answers 409.")
+	ResponseEntity<ContactResource> update(@PathVariable UUID id, @Valid @RequestBody ContactInput input,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+		Actor actor = currentActor.get();
+		Contact current = contacts.get(actor, id);
+		long expected = Versions.expected(ifMatch, input.version(), current.getVersion());
+		Contact contact = contacts.update(actor, id, expected, input.toDetails(), input.accountId(), input.owner(),
+				input.team());
+		return ResponseEntity.ok().eTag(Versions.etag(contact.getVersion())).body(ContactResource.of(contact));
+	}
+
+	@DeleteMapping("/{id}")
+	@Operation(summary = "Delete a contact")
+	ResponseEntity<Void> delete(@PathVariable UUID id,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+		Actor actor = currentActor.get();
+		if (ifMatch != null) {
+			Versions.expected(ifMatch, null, contacts.get(actor, id).getVersion());
+		}
+		contacts.delete(actor, id);
+		return ResponseEntity.noContent().build();
+	}
+}

@@ -1,0 +1,205 @@
+package org.rapport.customers.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.rapport.customers.internal.AccountService;
+import org.rapport.customers.internal.Contact;
+import org.rapport.customers.internal.ContactFilter;
+import org.rapport.customers.internal.ContactService;
+import org.rapport.customers.internal.ListSort;
+import org.rapport.identity.Actor;
+import org.rapport.identity.CurrentActor;
+import org.rapport.shared.InvalidField;
+import org.rapport.shared.ResultPage;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The contact pages: the list with its filters, the detail page, the forms and the CSV export.
+ */
+@Controller
+@RequestMapping("/contacts")
+class ContactController {
+
+	private final ContactService contacts;
+	private final AccountService accounts;
+	private final CurrentActor currentActor;
+	private final Choices choices;
+
+	ContactController(ContactService contacts, AccountService accounts, CurrentActor currentActor, Choices choices) {
+		this.contacts = contacts;
+		this.accounts = accounts;
+		this.currentActor = currentActor;
+		this.choices = choices;
+	}
+
+	@GetMapping
+	String list(@RequestParam(required = false) String q, @RequestParam(required = false) UUID owner,
+			@RequestParam(required = false) UUID team, @RequestParam(required = false) UUID account,
+			@RequestParam(required = false) String sort, @RequestParam(required = false) Integer page,
+			@RequestParam(required = false) Integer size,
+			@RequestHeader(name = "HX-Request", required = false) String htmx,
+			@RequestHeader(name = "HX-Target", required = false) String target, Model model) {
+		Actor actor = currentActor.get();
+		ContactFilter filter = new ContactFilter(q, owner, team, account);
+		ListSort.Sorting sorting = ListSort.parse(sort);
+		Paging paging = Paging.of(page, size);
+		ResultPage<Contact> result = contacts.list(actor, filter, sorting, paging.page(), paging.size());
+		model.addAttribute("result", result);
+		model.addAttribute("filter", filter);
+		model.addAttribute("baseQuery", new FilterQuery().with("q", q).with("owner", owner).with("team", team)
+			.with("account", account).encoded());
+		model.addAttribute("sort", sorting.param());
+		model.addAttribute("sorting", sorting);
+		choices.addNames(model, result.items(), Contact::getOwnerId, Contact::getTeamId);
+		if (htmx != null && "results".equals(target)) {
+			return "customers/contacts/list :: results";
+		}
+		if (account != null) {
+			model.addAttribute("filterAccount", accounts.get(actor, account));
+		}
+		choices.addTo(model);
+		return "customers/contacts/list";
+	}
+
+	@GetMapping("/export.csv")
+	void export(@RequestParam(required = false) String q, @RequestParam(required = false) UUID owner,
+			@RequestParam(required = false) UUID team, @RequestParam(required = false) UUID account,
+			@RequestParam(required = false) String sort, HttpServletResponse response) throws IOException {
+		Actor actor = currentActor.get();
+		response.setContentType("text/csv; charset=UTF-8");
+		response.setHeader("Content-Disposition", "attachment; filename=\"contacts.csv\"");
+		Writer writer = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
+		writer.write('\uFEFF');
+		try (CSVPrinter csv = CSVFormat.DEFAULT.builder()
+			.setHeader("id", "account_id", "account_name", "first_name", "last_name", "title", "email", "phone",
+					"street", "city", "postal_code", "region", "country", "do_not_contact", "owner_id", "team_id",
+					"created_at", "updated_at")
+			.get()
+			.print(writer)) {
+			contacts.forEach(actor, new ContactFilter(q, owner, team, account), ListSort.parse(sort),
+					contact -> print(csv, contact));
+		}
+	}
+
+	private static void print(CSVPrinter csv, Contact c) {
+		try {
+			var address = c.getAddress();
+			csv.printRecord(c.getId(), c.getAccount() == null ? null : c.getAccount().getId(),
+					c.getAccount() == null ? null : c.getAccount().getName(), c.getFirstName(), c.getLastName(),
+					c.getTitle(), c.getEmail(), c.getPhone(), address.street(), address.city(), address.postalCode(),
+					address.region(), address.country(), c.isDoNotContact(), c.getOwnerId(), c.getTeamId(),
+					c.getCreatedAt(), c.getUpdatedAt());
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	@GetMapping("/new")
+	String newContact(@RequestParam(required = false) UUID account, Model model) {
+		Actor actor = currentActor.get();
+		if (account != null) {
+			model.addAttribute("chosenAccount", accounts.get(actor, account));
+		}
+		model.addAttribute("input", ContactInput.forAccount(account));
+		choices.addTo(model);
+		return "customers/contacts/form";
+	}
+
+	@PostMapping
+	String create(@Valid @ModelAttribute("input") ContactInput input, BindingResult errors, Model model,
+			RedirectAttributes redirect) {
+		Actor actor = currentActor.get();
+		if (!errors.hasErrors()) {
+			try {
+				Contact contact = contacts.create(actor, input.toDetails(), input.accountId(), input.owner(),
+						input.team());
+				redirect.addFlashAttribute("success", "flash.contact.created");
+				return "redirect:/contacts/" + contact.getId();
+			}
+			catch (InvalidField invalid) {
+				errors.rejectValue(invalid.field(), invalid.messageKey());
+			}
+		}
+		return form(actor, input, model);
+	}
+
+	@GetMapping("/{id}")
+	String show(@PathVariable UUID id, Model model) {
+		Contact contact = contacts.get(currentActor.get(), id);
+		model.addAttribute("contact", contact);
+		choices.addNames(model, List.of(contact), Contact::getOwnerId, Contact::getTeamId);
+		return "customers/contacts/show";
+	}
+
+	@GetMapping("/{id}/edit")
+	String edit(@PathVariable UUID id, Model model) {
+		Actor actor = currentActor.get();
+		Contact contact = contacts.get(actor, id);
+		model.addAttribute("contact", contact);
+		return form(actor, ContactInput.of(contact), model);
+	}
+
+	@PostMapping("/{id}")
+	String update(@PathVariable UUID id, @Valid @ModelAttribute("input") ContactInput input, BindingResult errors,
+			Model model, RedirectAttributes redirect) {
+		Actor actor = currentActor.get();
+		model.addAttribute("contact", contacts.get(actor, id));
+		if (!errors.hasErrors()) {
+			try {
+				contacts.update(actor, id, input.version() == null ? -1 : input.version(), input.toDetails(),
+						input.accountId(), input.owner(), input.team());
+				redirect.addFlashAttribute("success", "flash.contact.updated");
+				return "redirect:/contacts/" + id;
+			}
+			catch (InvalidField invalid) {
+				errors.rejectValue(invalid.field(), invalid.messageKey());
+			}
+			catch (OptimisticLockingFailureException stale) {
+				errors.reject("form.stale");
+			}
+		}
+		return form(actor, input, model);
+	}
+
+	private String form(Actor actor, ContactInput input, Model model) {
+		model.addAttribute("input", input);
+		if (input.accountId() != null && !model.containsAttribute("chosenAccount")) {
+			try {
+				model.addAttribute("chosenAccount", accounts.get(actor, input.accountId()));
+			}
+			catch (RuntimeException notVisible) {
+				// the form shows the account field empty and its error
+			}
+		}
+		choices.addTo(model);
+		return "customers/contacts/form";
+	}
+
+	@PostMapping("/{id}/delete")
+	String delete(@PathVariable UUID id, RedirectAttributes redirect) {
+		contacts.delete(currentActor.get(), id);
+		redirect.addFlashAttribute("success", "flash.contact.deleted");
+		return "redirect:/contacts";
+	}
+}

@@ -1,0 +1,56 @@
+package org.rapport.customers.web;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.UUID;
+import org.rapport.customers.internal.Contact;
+import org.rapport.customers.internal.ContactDetails;
+import org.rapport.identity.TeamId;
+import org.rapport.identity.UserId;
+import org.rapport.shared.PostalAddress;
+
+/**
+ * A contact as the form and the API take it; checked before anything reaches the database.
+ */
+record ContactInput(
+		UUID accountId,
+		@Size(max = 100) String firstName,
+		@NotBlank @Size(max = 100) String lastName,
+		@Size(max = 100) String title,
+		@Email(message = "{validation.email}") @Size(max = 254) String email,
+		@Size(max = 40) @Pattern(regexp = Checks.PHONE, message = "{validation.phone}") String phone,
+		@Valid AddressInput address,
+		UUID ownerId,
+		UUID teamId,
+		Boolean doNotContact,
+		Long version) {
+
+	static ContactInput forAccount(UUID accountId) {
+		return new ContactInput(accountId, null, null, null, null, null, new AddressInput(null, null, null, null, null),
+				null, null, false, null);
+	}
+
+	static ContactInput of(Contact contact) {
+		return new ContactInput(contact.getAccount() == null ? null : contact.getAccount().getId(),
+				contact.getFirstName(), contact.getLastName(), contact.getTitle(), contact.getEmail(),
+				contact.getPhone(), AddressInput.of(contact.getAddress()), contact.getOwnerId(), contact.getTeamId(),
+				contact.isDoNotContact(), contact.getVersion());
+	}
+
+	ContactDetails toDetails() {
+		return new ContactDetails(Checks.blankToNull(firstName), lastName, Checks.blankToNull(title),
+				Checks.blankToNull(email), Checks.blankToNull(phone),
+				address == null ? PostalAddress.EMPTY : address.toAddress(), Boolean.TRUE.equals(doNotContact));
+	}
+
+	UserId owner() {
+		return ownerId == null ? null : new UserId(ownerId);
+	}
+
+	TeamId team() {
+		return teamId == null ? null : new TeamId(teamId);
+	}
+}

@@ -1,0 +1,46 @@
+package org.rapport.customers.web;
+
+import org.rapport.customers.internal.AccountService;
+import org.rapport.identity.CurrentActor;
+import org.rapport.web.HomeCard;
+import org.rapport.web.MenuEntry;
+import org.springframework.context.annotation.Bean;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/**
+ * What the customers module adds to the shell: its menu entries and the home card with the user's figures.
+ */
+@Controller
+class CustomersShell {
+
+	private final AccountService accounts;
+	private final CurrentActor currentActor;
+
+	CustomersShell(AccountService accounts, CurrentActor currentActor) {
+		this.accounts = accounts;
+		this.currentActor = currentActor;
+	}
+
+	@Bean
+	static MenuEntry accountsMenu() {
+		return MenuEntry.of("nav.accounts", "/accounts", "building", 10);
+	}
+
+	@Bean
+	static MenuEntry contactsMenu() {
+		return MenuEntry.of("nav.contacts", "/contacts", "person-lines-fill", 20);
+	}
+
+	@Bean
+	static HomeCard customersCard() {
+		return new HomeCard("/customers/home-card", 10);
+	}
+
+	@GetMapping("/customers/home-card")
+	String homeCard(Model model) {
+		model.addAttribute("figures", accounts.ownFigures(currentActor.get()));
+		return "customers/home-card :: card";
+	}
+}

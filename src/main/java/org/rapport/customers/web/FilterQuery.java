@@ -1,0 +1,23 @@
+package org.rapport.customers.web;
+
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * The filter part of a list URL, encoded, so that sort and page links keep the filters.
+ */
+final class FilterQuery {
+
+	private final UriComponentsBuilder builder = UriComponentsBuilder.newInstance();
+
+	FilterQuery with(String name, Object value) {
+		if (value != null && !value.toString().isBlank()) {
+			builder.queryParam(name, value.toString().strip());
+		}
+		return this;
+	}
+
+	String encoded() {
+		String query = builder.encode().build().getQuery();
+		return query == null ? "" : query;
+	}
+}

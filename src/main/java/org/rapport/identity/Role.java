@@ -1,0 +1,13 @@
+package org.rapport.identity;
+
+/**
+ * What a user does in the company; decides the menus they get and, through {@link VisibilityScope}, which
+ * records they see.
+ */
+public enum Role {
+	ADMIN, MANAGER, SALES, SUPPORT, MARKETING;
+
+	public String authority() {
+		return "ROLE_" + name();
+	}
+}

@@ -1,0 +1,4 @@
+package org.rapport.identity;
+
+public record TeamSummary(TeamId id, String name) {
+}

@@ -1,0 +1,30 @@
+package org.rapport.identity;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Looks up users and teams for other modules: names to show beside records, choices for owner fields.
+ */
+public interface UserDirectory {
+
+	/** Display names of the given users, in one query. */
+	Map<UserId, String> displayNames(Collection<UserId> ids);
+
+	/** Names of the given teams, in one query. */
+	Map<TeamId, String> teamNames(Collection<TeamId> ids);
+
+	/** Active users, by display name. */
+	List<UserSummary> activeUsers();
+
+	/** All teams, by name. */
+	List<TeamSummary> teams();
+
+	/** A user by id. */
+	Optional<UserSummary> find(UserId id);
+
+	/** A team by id. */
+	Optional<TeamSummary> findTeam(TeamId id);
+}

@@ -1,0 +1,192 @@
+package org.rapport.identity.internal;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import org.rapport.identity.Role;
+import org.rapport.identity.TeamId;
+import org.rapport.identity.UserId;
+import org.rapport.identity.UserSummary;
+import org.rapport.shared.UuidV7;
+
+/**
+ * A person who signs in to Rapport.
+ */
+@Entity
+@Table(name = "app_user")
+public class User {
+
+	@Id
+	private UUID id;
+
+	@Version
+	private long version;
+
+	@Column(nullable = false, unique = true)
+	private String username;
+
+	@Column(name = "display_name", nullable = false)
+	private String displayName;
+
+	private String email;
+
+	@Column(name = "password_hash", nullable = false)
+	private String passwordHash;
+
+	@Convert(converter = RolesConverter.class)
+	@Column(nullable = false)
+	private Set<Role> roles = EnumSet.noneOf(Role.class);
+
+	@Column(name = "team_id")
+	private UUID teamId;
+
+	@Column(nullable = false)
+	private String locale;
+
+	@Column(name = "time_zone", nullable = false)
+	private String timeZone;
+
+	@Column(nullable = false)
+	private boolean active = true;
+
+	@Column(name = "failed_logins", nullable = false)
+	private int failedLogins;
+
+	@Column(name = "locked_until")
+	private Instant lockedUntil;
+
+	@Column(name = "created_at", nullable = false)
+	private Instant createdAt;
+
+	@Column(name = "updated_at", nullable = false)
+	private Instant updatedAt;
+
+	protected User() {
+	}
+
+	User(String username, String displayName, String email, String passwordHash, Set<Role> roles, TeamId team,
+			Locale locale, ZoneId zone) {
+		this.id = UuidV7.next();
+		this.username = username;
+		this.passwordHash = passwordHash;
+		this.createdAt = Instant.now();
+		describe(displayName, email, roles, team, locale, zone, true);
+	}
+
+	void describe(String displayName, String email, Set<Role> roles, TeamId team, Locale locale, ZoneId zone,
+			boolean active) {
+		if (roles.isEmpty()) {
+			throw new IllegalArgumentException("A user needs at least one role");
+		}
+		this.displayName = displayName;
+		this.email = email;
+		this.roles = EnumSet.copyOf(roles);
+		this.teamId = team == null ? null : team.value();
+		this.locale = locale.toLanguageTag();
+		this.timeZone = zone.getId();
+		this.active = active;
+		this.updatedAt = Instant.now();
+	}
+
+	void changePassword(String newHash) {
+		this.passwordHash = newHash;
+		this.updatedAt = Instant.now();
+	}
+
+	void preferLocale(Locale locale) {
+		this.locale = locale.toLanguageTag();
+		this.updatedAt = Instant.now();
+	}
+
+	/** Counts a failed sign-in and locks the user for a while once too many came in a row. */
+	void recordFailedLogin(int maxFailures, Duration lockFor, Instant now) {
+		failedLogins++;
+		if (failedLogins >= maxFailures) {
+			lockedUntil = now.plus(lockFor);
+			failedLogins = 0;
+		}
+	}
+
+	void recordSuccessfulLogin() {
+		failedLogins = 0;
+		lockedUntil = null;
+	}
+
+	boolean isLockedAt(Instant now) {
+		return lockedUntil != null && lockedUntil.isAfter(now);
+	}
+
+	UserSummary summary() {
+		return new UserSummary(userId(), username, displayName, team(), active);
+	}
+
+	public UserId userId() {
+		return new UserId(id);
+	}
+
+	public TeamId team() {
+		return teamId == null ? null : new TeamId(teamId);
+	}
+
+	public UUID getId() {
+		return id;
+	}
+
+	public long getVersion() {
+		return version;
+	}
+
+	public String getUsername() {
+		return username;
+	}
+
+	public String getDisplayName() {
+		return displayName;
+	}
+
+	public String getEmail() {
+		return email;
+	}
+
+	String getPasswordHash() {
+		return passwordHash;
+	}
+
+	public Set<Role> getRoles() {
+		return EnumSet.copyOf(roles);
+	}
+
+	public UUID getTeamId() {
+		return teamId;
+	}
+
+	public Locale getLocale() {
+		return Locale.forLanguageTag(locale);
+	}
+
+	public ZoneId getTimeZone() {
+		return ZoneId.of(timeZone);
+	}
+
+	public boolean isActive() {
+		return active;
+	}
+
+	public Instant getLockedUntil() {
+		return lockedUntil;
+	}
+
+	public Instant getCreatedAt() {
+		return createdAt;
+	}
+}

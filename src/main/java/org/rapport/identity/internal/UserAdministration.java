@@ -1,0 +1,194 @@
+package org.rapport.identity.internal;
+
+import java.time.ZoneId;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.rapport.identity.Role;
+import org.rapport.identity.TeamId;
+import org.rapport.identity.TeamSummary;
+import org.rapport.identity.UserDirectory;
+import org.rapport.identity.UserId;
+import org.rapport.identity.UserPreferences;
+import org.rapport.identity.UserSummary;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Creates and changes users and teams, and answers other modules' questions about them.
+ */
+@Service
+@Transactional(readOnly = true)
+public class UserAdministration implements UserDirectory, UserPreferences {
+
+	private final Users users;
+	private final Teams teams;
+	private final PasswordEncoder passwords;
+
+	UserAdministration(Users users, Teams teams, PasswordEncoder passwords) {
+		this.users = users;
+		this.teams = teams;
+		this.passwords = passwords;
+	}
+
+	public List<User> allUsers() {
+		return users.findAllByOrderByDisplayName();
+	}
+
+	public Optional<User> user(UUID id) {
+		return users.findById(id);
+	}
+
+	public boolean hasUsers() {
+		return users.count() > 0;
+	}
+
+	public boolean usernameTaken(String username) {
+		return users.findByUsernameIgnoreCase(username.strip()).isPresent();
+	}
+
+	@Transactional
+	public User createUser(NewUser request) {
+		if (usernameTaken(request.username())) {
+			throw new IllegalArgumentException("Username " + request.username() + " is taken");
+		}
+		requireTeam(request.team());
+		return users.save(new User(request.username().strip(), request.displayName().strip(), request.email(),
+				passwords.encode(request.password()), request.roles(), request.team(), request.locale(),
+				request.zone()));
+	}
+
+	@Transactional
+	public User updateUser(UUID id, long expectedVersion, UserChange change) {
+		User user = users.findById(id).orElseThrow();
+		if (user.getVersion() != expectedVersion) {
+			throw new org.springframework.orm.ObjectOptimisticLockingFailureException(User.class, id);
+		}
+		requireTeam(change.team());
+		user.describe(change.displayName().strip(), change.email(), change.roles(), change.team(), change.locale(),
+				change.zone(), change.active());
+		if (change.newPassword() != null && !change.newPassword().isBlank()) {
+			user.changePassword(passwords.encode(change.newPassword()));
+		}
+		return user;
+	}
+
+	/** Changes a user's own password after checking the current one; answers whether it matched. */
+	@Transactional
+	public boolean changeOwnPassword(UserId id, String current, String next) {
+		User user = users.findById(id.value()).orElseThrow();
+		if (!passwords.matches(current, user.getPasswordHash())) {
+			return false;
+		}
+		user.changePassword(passwords.encode(next));
+		return true;
+	}
+
+	@Transactional
+	@Override
+	public void preferLocale(UserId id, Locale locale) {
+		users.findById(id.value()).ifPresent(user -> user.preferLocale(locale));
+	}
+
+	public List<Team> allTeams() {
+		return teams.findAllByOrderByName();
+	}
+
+	public Optional<Team> team(UUID id) {
+		return teams.findById(id);
+	}
+
+	public boolean teamNameTaken(String name, UUID except) {
+		return teams.findByNameIgnoreCase(name.strip()).filter(team -> !team.getId().equals(except)).isPresent();
+	}
+
+	@Transactional
+	public Team createTeam(String name) {
+		if (teamNameTaken(name, null)) {
+			throw new IllegalArgumentException("Team " + name + " exists");
+		}
+		return teams.save(new Team(name));
+	}
+
+	@Transactional
+	public Team renameTeam(UUID id, String name) {
+		if (teamNameTaken(name, id)) {
+			throw new IllegalArgumentException("Team " + name + " exists");
+		}
+		Team team = teams.findById(id).orElseThrow();
+		team.rename(name);
+		return team;
+	}
+
+	public Map<UUID, Long> memberCounts() {
+		return users.findAll()
+			.stream()
+			.filter(user -> user.getTeamId() != null)
+			.collect(Collectors.groupingBy(User::getTeamId, Collectors.counting()));
+	}
+
+	private void requireTeam(TeamId team) {
+		if (team != null && !teams.existsById(team.value())) {
+			throw new IllegalArgumentException("No team " + team);
+		}
+	}
+
+	@Override
+	public Map<UserId, String> displayNames(Collection<UserId> ids) {
+		if (ids.isEmpty()) {
+			return Map.of();
+		}
+		return users.findByIdIn(ids.stream().map(UserId::value).collect(Collectors.toSet()))
+			.stream()
+			.collect(Collectors.toMap(User::userId, User::getDisplayName));
+	}
+
+	@Override
+	public Map<TeamId, String> teamNames(Collection<TeamId> ids) {
+		if (ids.isEmpty()) {
+			return Map.of();
+		}
+		return teams.findByIdIn(ids.stream().map(TeamId::value).collect(Collectors.toSet()))
+			.stream()
+			.collect(Collectors.toMap(team -> new TeamId(team.getId()), Team::getName));
+	}
+
+	@Override
+	public List<UserSummary> activeUsers() {
+		return users.findByActiveTrueOrderByDisplayName().stream().map(User::summary).toList();
+	}
+
+	@Override
+	public List<TeamSummary> teams() {
+		return teams.findAllByOrderByName().stream().map(Team::summary).toList();
+	}
+
+	@Override
+	public Optional<UserSummary> find(UserId id) {
+		return users.findById(id.value()).map(User::summary);
+	}
+
+	@Override
+	public Optional<TeamSummary> findTeam(TeamId id) {
+		return teams.findById(id.value()).map(Team::summary);
+	}
+
+	public Map<UUID, Team> teamsById() {
+		return teams.findAll().stream().collect(Collectors.toMap(Team::getId, Function.identity()));
+	}
+
+	public record NewUser(String username, String displayName, String email, String password, Set<Role> roles,
+			TeamId team, Locale locale, ZoneId zone) {
+	}
+
+	public record UserChange(String displayName, String email, Set<Role> roles, TeamId team, Locale locale,
+			ZoneId zone, boolean active, String newPassword) {
+	}
+}

@@ -1,0 +1,121 @@
+package org.rapport.shared;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.EntityListeners;
+import jakarta.persistence.Id;
+import jakarta.persistence.MappedSuperclass;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
+import jakarta.persistence.Transient;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.UUID;
+import org.springframework.data.annotation.CreatedBy;
+import org.springframework.data.annotation.CreatedDate;
+import org.springframework.data.annotation.LastModifiedBy;
+import org.springframework.data.annotation.LastModifiedDate;
+import org.springframework.data.domain.AbstractAggregateRoot;
+import org.springframework.data.domain.Persistable;
+import org.springframework.data.jpa.domain.support.AuditingEntityListener;
+
+/**
+ * What every business record carries: a time-ordered id, a version against lost updates, an owner and a team
+ * for the visibility rule, and who created and last changed it when.
+ */
+@MappedSuperclass
+@EntityListeners(AuditingEntityListener.class)
+public abstract class BusinessRecord<T extends BusinessRecord<T>> extends AbstractAggregateRoot<T>
+		implements Persistable<UUID> {
+
+	@Id
+	private UUID id;
+
+	@Version
+	private long version;
+
+	@Column(name = "owner_id", nullable = false)
+	private UUID ownerId;
+
+	@Column(name = "team_id")
+	private UUID teamId;
+
+	@CreatedBy
+	@Column(name = "created_by", updatable = false)
+	private UUID createdBy;
+
+	@CreatedDate
+	@Column(name = "created_at", nullable = false, updatable = false)
+	private Instant createdAt;
+
+	@LastModifiedBy
+	@Column(name = "updated_by")
+	private UUID updatedBy;
+
+	@LastModifiedDate
+	@Column(name = "updated_at", nullable = false)
+	private Instant updatedAt;
+
+	@Transient
+	private boolean stored;
+
+	protected BusinessRecord() {
+	}
+
+	protected BusinessRecord(UUID ownerId, UUID teamId) {
+		this.id = UuidV7.next();
+		this.ownerId = ownerId;
+		this.teamId = teamId;
+	}
+
+	protected void assignOwner(UUID ownerId, UUID teamId) {
+		if (ownerId == null) {
+			throw new IllegalArgumentException("A record needs an owner");
+		}
+		this.ownerId = ownerId;
+		this.teamId = teamId;
+	}
+
+	@PostLoad
+	@PostPersist
+	void markStored() {
+		this.stored = true;
+	}
+
+	@Override
+	public boolean isNew() {
+		return !stored;
+	}
+
+	@Override
+	public UUID getId() {
+		return id;
+	}
+
+	public long getVersion() {
+		return version;
+	}
+
+	public UUID getOwnerId() {
+		return ownerId;
+	}
+
+	public UUID getTeamId() {
+		return teamId;
+	}
+
+	public UUID getCreatedBy() {
+		return createdBy;
+	}
+
+	public Instant getCreatedAt() {
+		return createdAt;
+	}
+
+	public UUID getUpdatedBy() {
+		return updatedBy;
+	}
+
+	public Instant getUpdatedAt() {
+		return updatedAt;
+	}
+}

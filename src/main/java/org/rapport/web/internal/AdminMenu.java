@@ -1,0 +1,23 @@
+package org.rapport.web.internal;
+
+import org.rapport.web.MenuEntry;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The administrators' menu entries for the user and team pages that identity serves; declared by the shell
+ * so that identity, which the shell uses, need not know the shell.
+ */
+@Configuration(proxyBeanMethods = false)
+class AdminMenu {
+
+	@Bean
+	MenuEntry usersMenu() {
+		return new MenuEntry("nav.users", "/admin/users", "people", 900, "ADMIN");
+	}
+
+	@Bean
+	MenuEntry teamsMenu() {
+		return new MenuEntry("nav.teams", "/admin/teams", "diagram-3", 910, "ADMIN");
+	}
+}

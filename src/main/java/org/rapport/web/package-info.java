@@ -1,0 +1,5 @@
+/**
+ * The shell of the web UI: layout, navigation, home page, language and error pages; other modules add their
+ * menu entries and home cards through {@link org.rapport.web.MenuEntry} and {@link org.rapport.web.HomeCard}.
+ */
+package org.rapport.web;
