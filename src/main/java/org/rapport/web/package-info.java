@@ -2,4 +2,7 @@
  * The shell of the web UI: layout, navigation, home page, language and error pages; other modules add their
  * menu entries and home cards through {@link org.rapport.web.MenuEntry} and {@link org.rapport.web.HomeCard}.
  */
+@ApplicationModule(allowedDependencies = { "shared", "identity" })
 package org.rapport.web;
+
+import org.springframework.modulith.ApplicationModule;

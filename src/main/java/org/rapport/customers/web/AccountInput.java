@@ -34,9 +34,13 @@ record AccountInput(
 		@Size(max = 4000) String description,
 		Long version) {
 
+	AccountInput {
+		billingAddress = billingAddress == null ? AddressInput.EMPTY : billingAddress;
+	}
+
 	static AccountInput empty() {
 		return new AccountInput(null, AccountType.COMPANY, null, null, null, null,
-				new AddressInput(null, null, null, null, null), null, null, LifecycleStage.PROSPECT, null, null, null);
+				AddressInput.EMPTY, null, null, LifecycleStage.PROSPECT, null, null, null);
 	}
 
 	static AccountInput of(Account account) {

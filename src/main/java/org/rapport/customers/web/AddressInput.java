@@ -9,6 +9,8 @@ import org.rapport.shared.PostalAddress;
 record AddressInput(@Size(max = 200) String street, @Size(max = 100) String city, @Size(max = 20) String postalCode,
 		@Size(max = 100) String region, @Size(max = 100) String country) {
 
+	static final AddressInput EMPTY = new AddressInput(null, null, null, null, null);
+
 	static AddressInput of(PostalAddress address) {
 		return new AddressInput(address.street(), address.city(), address.postalCode(), address.region(),
 				address.country());

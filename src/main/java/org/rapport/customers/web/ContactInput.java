@@ -28,8 +28,12 @@ record ContactInput(
 		Boolean doNotContact,
 		Long version) {
 
+	ContactInput {
+		address = address == null ? AddressInput.EMPTY : address;
+	}
+
 	static ContactInput forAccount(UUID accountId) {
-		return new ContactInput(accountId, null, null, null, null, null, new AddressInput(null, null, null, null, null),
+		return new ContactInput(accountId, null, null, null, null, null, AddressInput.EMPTY,
 				null, null, false, null);
 	}
 
