@@ -7,6 +7,7 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+import java.util.UUID;
 import org.rapport.customers.AccountId;
 import org.rapport.customers.ContactChanged;
 import org.rapport.customers.ContactCreated;
@@ -26,6 +27,10 @@ public class Contact extends BusinessRecord<Contact> {
 	@ManyToOne(fetch = FetchType.LAZY)
 	@JoinColumn(name = "account_id")
 	private Account account;
+
+	/** The account's id, readable without loading the account. */
+	@Column(name = "account_id", insertable = false, updatable = false)
+	private UUID accountKey;
 
 	@Column(name = "first_name")
 	private String firstName;
@@ -66,6 +71,7 @@ public class Contact extends BusinessRecord<Contact> {
 
 	private void apply(ContactDetails details, Account account) {
 		this.account = account;
+		this.accountKey = account == null ? null : account.getId();
 		this.firstName = details.firstName() == null || details.firstName().isBlank() ? null
 				: details.firstName().strip();
 		this.lastName = details.lastName().strip();
@@ -81,7 +87,7 @@ public class Contact extends BusinessRecord<Contact> {
 	}
 
 	public AccountId accountId() {
-		return account == null ? null : account.id();
+		return accountKey == null ? null : new AccountId(accountKey);
 	}
 
 	public UserId owner() {

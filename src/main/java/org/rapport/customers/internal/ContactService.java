@@ -79,7 +79,7 @@ public class ContactService {
 
 	/** The contact, if it exists and the actor may see it; otherwise 404. */
 	public Contact get(Actor actor, UUID id) {
-		return contacts.findById(id)
+		return contacts.findWithAccount(id)
 			.filter(contact -> actor.canSee(contact.owner(), contact.team()))
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No contact " + id));
 	}

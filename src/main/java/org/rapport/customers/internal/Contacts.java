@@ -11,6 +11,9 @@ interface Contacts extends JpaRepository<Contact, UUID> {
 
 	long countByOwnerId(UUID ownerId);
 
+	@Query("select c from Contact c left join fetch c.account where c.id = :id")
+	java.util.Optional<Contact> findWithAccount(UUID id);
+
 	long countByAccountId(UUID accountId);
 
 	@Query("select c from Contact c where c.account.id = :account order by c.lastName, c.firstName, c.id")
