@@ -151,6 +151,7 @@ class AccountController {
 		model.addAttribute("contacts", accounts.contactsOf(id, 50));
 		model.addAttribute("contactCount", accounts.contactCount(id));
 		choices.addNames(model, java.util.List.of(account), Account::getOwnerId, Account::getTeamId);
+		choices.addAuthorNames(model, account);
 		return "customers/accounts/show";
 	}
 

@@ -15,6 +15,7 @@ import org.rapport.customers.LifecycleStage;
 import org.rapport.identity.TeamId;
 import org.rapport.identity.UserDirectory;
 import org.rapport.identity.UserId;
+import org.rapport.shared.BusinessRecord;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
@@ -37,6 +38,17 @@ class Choices {
 		model.addAttribute("industries", Industry.values());
 		model.addAttribute("accountTypes", AccountType.values());
 		model.addAttribute("sources", AccountSource.values());
+	}
+
+	/** Names of who created and last changed the record, for its detail page. */
+	void addAuthorNames(Model model, BusinessRecord<?> record) {
+		Set<UserId> authors = java.util.stream.Stream.of(record.getCreatedBy(), record.getUpdatedBy())
+			.filter(Objects::nonNull)
+			.map(UserId::new)
+			.collect(Collectors.toSet());
+		Map<UUID, String> names = new HashMap<>();
+		directory.displayNames(authors).forEach((id, name) -> names.put(id.value(), name));
+		model.addAttribute("authorNames", names);
 	}
 
 	/** Names of the owners and teams of the given records, in two queries whatever their number. */

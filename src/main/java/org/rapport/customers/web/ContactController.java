@@ -149,6 +149,7 @@ class ContactController {
 		Contact contact = contacts.get(currentActor.get(), id);
 		model.addAttribute("contact", contact);
 		choices.addNames(model, List.of(contact), Contact::getOwnerId, Contact::getTeamId);
+		choices.addAuthorNames(model, contact);
 		return "customers/contacts/show";
 	}
 

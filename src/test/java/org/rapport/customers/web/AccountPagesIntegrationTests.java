@@ -84,7 +84,7 @@ class AccountPagesIntegrationTests {
 	@Test
 	void creatingAnAccountThroughTheFormRedirectsToItsPage() throws Exception {
 		String name = TestData.unique("Formed");
-		mvc.perform(post("/accounts").with(csrf()).with(data.as(seller))
+		String location = mvc.perform(post("/accounts").with(csrf()).with(data.as(seller))
 			.param("name", name)
 			.param("type", "COMPANY")
 			.param("lifecycleStage", "PROSPECT")
@@ -92,7 +92,13 @@ class AccountPagesIntegrationTests {
 			.param("billingAddress.city", "Shanghai"))
 			.andExpect(status().is3xxRedirection())
 			.andExpect(redirectedUrlPattern("/accounts/*"))
-			.andExpect(flash().attribute("success", "flash.account.created"));
+			.andExpect(flash().attribute("success", "flash.account.created"))
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl();
+		mvc.perform(get(location).with(data.as(seller)))
+			.andExpect(content().string(containsString(name)))
+			.andExpect(content().string(containsString(" · " + seller.getDisplayName())));
 		assertThat(accounts.list(data.actor(seller), new org.rapport.customers.internal.AccountFilter(name, null, null,
 				null, null), org.rapport.customers.internal.ListSort.parse("name"), 0, 10).items())
 			.singleElement()
