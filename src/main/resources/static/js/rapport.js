@@ -13,3 +13,10 @@ document.addEventListener('submit', (event) => {
     event.preventDefault();
   }
 });
+
+// A search box inside a form (such as the account picker) looks things up; Enter there must not save the form.
+document.addEventListener('keydown', (event) => {
+  if (event.key === 'Enter' && event.target.matches && event.target.matches('[data-no-submit]')) {
+    event.preventDefault();
+  }
+});

@@ -75,8 +75,10 @@ import org.springframework.test.context.ActiveProfiles;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BrowserTests {
 
-	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+	/** Debian's packages; the system properties exist to try the skip and the failure where they are installed. */
+	private static final Path CHROMIUM = Path.of(System.getProperty("rapport.test.chromium", "/usr/bin/chromium"));
+	private static final Path CHROMEDRIVER = Path
+		.of(System.getProperty("rapport.test.chromedriver", "/usr/bin/chromedriver"));
 	private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 	private static final Duration TIMEOUT = Duration.ofSeconds(20);
 	private static final Dimension DESKTOP = new Dimension(1280, 900);

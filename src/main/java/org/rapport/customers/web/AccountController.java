@@ -64,7 +64,7 @@ class AccountController {
 		model.addAttribute("result", result);
 		model.addAttribute("filter", filter);
 		model.addAttribute("baseQuery", new FilterQuery().with("q", q).with("owner", owner).with("team", team)
-			.with("stage", stage).with("industry", industry).encoded());
+			.with("stage", stage).with("industry", industry).with("size", size).encoded());
 		model.addAttribute("sort", sorting.param());
 		model.addAttribute("sorting", sorting);
 		choices.addNames(model, result.items(), Account::getOwnerId, Account::getTeamId);

@@ -67,7 +67,7 @@ class ContactController {
 		model.addAttribute("result", result);
 		model.addAttribute("filter", filter);
 		model.addAttribute("baseQuery", new FilterQuery().with("q", q).with("owner", owner).with("team", team)
-			.with("account", account).encoded());
+			.with("account", account).with("size", size).encoded());
 		model.addAttribute("sort", sorting.param());
 		model.addAttribute("sorting", sorting);
 		choices.addNames(model, result.items(), Contact::getOwnerId, Contact::getTeamId);

@@ -16,8 +16,9 @@ final class FilterQuery {
 		return this;
 	}
 
+	/** The encoded parameters followed by {@code &}, or nothing when no filter is set, ready for more. */
 	String encoded() {
 		String query = builder.encode().build().getQuery();
-		return query == null ? "" : query;
+		return query == null || query.isEmpty() ? "" : query + "&";
 	}
 }
