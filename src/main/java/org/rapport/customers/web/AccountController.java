@@ -6,9 +6,12 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.Comparator;
+import java.util.List;
 import java.util.UUID;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.rapport.customers.AccountPanel;
 import org.rapport.customers.Industry;
 import org.rapport.customers.LifecycleStage;
 import org.rapport.customers.internal.Account;
@@ -20,6 +23,7 @@ import org.rapport.identity.Actor;
 import org.rapport.identity.CurrentActor;
 import org.rapport.shared.InvalidField;
 import org.rapport.shared.ResultPage;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -43,11 +47,14 @@ class AccountController {
 	private final AccountService accounts;
 	private final CurrentActor currentActor;
 	private final Choices choices;
+	private final List<AccountPanel> panels;
 
-	AccountController(AccountService accounts, CurrentActor currentActor, Choices choices) {
+	AccountController(AccountService accounts, CurrentActor currentActor, Choices choices,
+			ObjectProvider<AccountPanel> panels) {
 		this.accounts = accounts;
 		this.currentActor = currentActor;
 		this.choices = choices;
+		this.panels = panels.stream().sorted(Comparator.comparingInt(AccountPanel::order)).toList();
 	}
 
 	@GetMapping
@@ -150,8 +157,9 @@ class AccountController {
 		model.addAttribute("account", account);
 		model.addAttribute("contacts", accounts.contactsOf(id, 50));
 		model.addAttribute("contactCount", accounts.contactCount(id));
-		choices.addNames(model, java.util.List.of(account), Account::getOwnerId, Account::getTeamId);
+		choices.addNames(model, List.of(account), Account::getOwnerId, Account::getTeamId);
 		choices.addAuthorNames(model, account);
+		model.addAttribute("panels", panels);
 		return "customers/accounts/show";
 	}
 

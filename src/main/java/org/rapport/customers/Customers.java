@@ -1,0 +1,28 @@
+package org.rapport.customers;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.rapport.identity.Actor;
+
+/**
+ * What other modules may ask of accounts and contacts, always within what the acting user may see.
+ */
+public interface Customers {
+
+	/** The account, if it exists and the actor may see it. */
+	Optional<AccountSummary> findAccount(Actor actor, AccountId id);
+
+	/** Names of the given accounts, in one query, whoever may see them; for labels beside records already shown. */
+	Map<AccountId, String> accountNames(Collection<AccountId> ids);
+
+	/** Visible accounts whose name starts with the text, by name. */
+	List<AccountSummary> accountsNamed(Actor actor, String prefix, int limit);
+
+	/** Opens an account for the actor. */
+	AccountId openAccount(Actor actor, NewAccount account);
+
+	/** Adds a contact for the actor; the account, if any, must be visible to them. */
+	ContactId addContact(Actor actor, NewContact contact);
+}

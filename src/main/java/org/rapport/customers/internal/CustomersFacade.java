@@ -1,0 +1,86 @@
+package org.rapport.customers.internal;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.rapport.customers.AccountId;
+import org.rapport.customers.AccountSummary;
+import org.rapport.customers.ContactId;
+import org.rapport.customers.Customers;
+import org.rapport.customers.LifecycleStage;
+import org.rapport.customers.NewAccount;
+import org.rapport.customers.NewContact;
+import org.rapport.identity.Actor;
+import org.rapport.shared.PostalAddress;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.server.ResponseStatusException;
+
+@Service
+@Transactional(readOnly = true)
+class CustomersFacade implements Customers {
+
+	private final AccountService accounts;
+	private final ContactService contacts;
+	private final Accounts accountRows;
+
+	CustomersFacade(AccountService accounts, ContactService contacts, Accounts accountRows) {
+		this.accounts = accounts;
+		this.contacts = contacts;
+		this.accountRows = accountRows;
+	}
+
+	@Override
+	public Optional<AccountSummary> findAccount(Actor actor, AccountId id) {
+		try {
+			return Optional.of(summary(accounts.get(actor, id.value())));
+		}
+		catch (ResponseStatusException notVisible) {
+			return Optional.empty();
+		}
+	}
+
+	@Override
+	public Map<AccountId, String> accountNames(Collection<AccountId> ids) {
+		if (ids.isEmpty()) {
+			return Map.of();
+		}
+		return accountRows.findAllById(ids.stream().map(AccountId::value).collect(Collectors.toSet()))
+			.stream()
+			.collect(Collectors.toMap(Account::id, Account::getName));
+	}
+
+	@Override
+	public List<AccountSummary> accountsNamed(Actor actor, String prefix, int limit) {
+		return accounts.list(actor, new AccountFilter(prefix, null, null, null, null), ListSort.parse("name"), 0, limit)
+			.items()
+			.stream()
+			.map(CustomersFacade::summary)
+			.toList();
+	}
+
+	@Override
+	@Transactional
+	public AccountId openAccount(Actor actor, NewAccount account) {
+		return accounts.create(actor, new AccountDetails(account.name(), account.type(), null, account.website(),
+				account.phone(), account.email(), PostalAddress.EMPTY, LifecycleStage.PROSPECT, account.source(), null),
+				account.owner(), null)
+			.id();
+	}
+
+	@Override
+	@Transactional
+	public ContactId addContact(Actor actor, NewContact contact) {
+		return contacts.create(actor, new ContactDetails(contact.firstName(), contact.lastName(), contact.title(),
+				contact.email(), contact.phone(), PostalAddress.EMPTY, false),
+				contact.account() == null ? null : contact.account().value(), contact.owner(), null)
+			.id();
+	}
+
+	static AccountSummary summary(Account account) {
+		return new AccountSummary(account.id(), account.getName(), account.owner(), account.team(),
+				account.getLifecycleStage());
+	}
+}
