@@ -23,6 +23,13 @@ public interface Customers {
 	/** Opens an account for the actor. */
 	AccountId openAccount(Actor actor, NewAccount account);
 
+	/**
+	 * Visible contacts that may be the same person: the same e-mail, or the same first and last name at an account
+	 * of the given company name, all compared case-insensitively; blank values match nothing.
+	 */
+	List<ContactMatch> possibleDuplicateContacts(Actor actor, String email, String company, String firstName,
+			String lastName, int limit);
+
 	/** Adds a contact for the actor; the account, if any, must be visible to them. */
 	ContactId addContact(Actor actor, NewContact contact);
 }

@@ -25,6 +25,12 @@ public interface UserDirectory {
 	/** A user by id. */
 	Optional<UserSummary> find(UserId id);
 
+	/** An active user by username, ignoring case. */
+	Optional<UserSummary> findActiveByUsername(String username);
+
+	/** The active administrator who has been a user longest, for work that nobody in particular was given. */
+	Optional<UserSummary> firstActiveAdministrator();
+
 	/** A team by id. */
 	Optional<TeamSummary> findTeam(TeamId id);
 }

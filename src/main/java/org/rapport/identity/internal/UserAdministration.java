@@ -176,6 +176,23 @@ public class UserAdministration implements UserDirectory, UserPreferences {
 	}
 
 	@Override
+	public Optional<UserSummary> findActiveByUsername(String username) {
+		if (username == null || username.isBlank()) {
+			return Optional.empty();
+		}
+		return users.findByUsernameIgnoreCase(username.strip()).filter(User::isActive).map(User::summary);
+	}
+
+	@Override
+	public Optional<UserSummary> firstActiveAdministrator() {
+		return users.findByActiveTrueOrderByCreatedAtAscIdAsc()
+			.stream()
+			.filter(user -> user.getRoles().contains(Role.ADMIN))
+			.findFirst()
+			.map(User::summary);
+	}
+
+	@Override
 	public Optional<TeamSummary> findTeam(TeamId id) {
 		return teams.findById(id.value()).map(Team::summary);
 	}

@@ -14,5 +14,7 @@ interface Users extends JpaRepository<User, UUID> {
 
 	List<User> findAllByOrderByDisplayName();
 
+	List<User> findByActiveTrueOrderByCreatedAtAscIdAsc();
+
 	List<User> findByIdIn(Collection<UUID> ids);
 }

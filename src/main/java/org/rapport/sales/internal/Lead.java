@@ -1,0 +1,260 @@
+package org.rapport.sales.internal;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+import org.rapport.customers.AccountId;
+import org.rapport.customers.AccountSource;
+import org.rapport.customers.ContactId;
+import org.rapport.identity.TeamId;
+import org.rapport.identity.UserId;
+import org.rapport.sales.LeadConverted;
+import org.rapport.sales.LeadId;
+import org.rapport.sales.OpportunityId;
+import org.rapport.shared.BusinessRecord;
+
+/**
+ * Somebody who may become a customer, from the web form, a trade show or a list, until they are qualified and
+ * converted into an account with a contact (and perhaps an opportunity), or disqualified.
+ */
+@Entity
+@Table(name = "lead")
+public class Lead extends BusinessRecord<Lead> {
+
+	@Column(name = "first_name")
+	private String firstName;
+
+	@Column(name = "last_name", nullable = false)
+	private String lastName;
+
+	private String company;
+
+	private String title;
+
+	private String email;
+
+	private String phone;
+
+	@Enumerated(EnumType.STRING)
+	private AccountSource source;
+
+	@Enumerated(EnumType.STRING)
+	@Column(nullable = false)
+	private LeadStatus status;
+
+	@Enumerated(EnumType.STRING)
+	private LeadRating rating;
+
+	private String notes;
+
+	@Column(name = "disqualified_reason")
+	private String disqualifiedReason;
+
+	@Column(name = "converted_account_id")
+	private UUID convertedAccountId;
+
+	@Column(name = "converted_contact_id")
+	private UUID convertedContactId;
+
+	@Column(name = "converted_opportunity_id")
+	private UUID convertedOpportunityId;
+
+	@Column(name = "converted_at")
+	private Instant convertedAt;
+
+	protected Lead() {
+	}
+
+	private Lead(LeadDetails details, UserId owner, TeamId team) {
+		super(owner.value(), team == null ? null : team.value());
+		apply(details);
+		this.status = LeadStatus.NEW;
+	}
+
+	/** A new lead, not yet worked. */
+	public static Lead capture(LeadDetails details, UserId owner, TeamId team) {
+		return new Lead(details, owner, team);
+	}
+
+	/** Takes new values for the descriptive fields and the owner; a converted lead keeps what it was. */
+	void revise(LeadDetails details, UserId owner, TeamId team) {
+		requireNotConverted();
+		apply(details);
+		assignOwner(owner.value(), team == null ? null : team.value());
+	}
+
+	private void apply(LeadDetails details) {
+		this.firstName = trimToNull(details.firstName());
+		this.lastName = Objects.requireNonNull(trimToNull(details.lastName()), "A lead needs a last name");
+		this.company = trimToNull(details.company());
+		this.title = trimToNull(details.title());
+		this.email = trimToNull(details.email());
+		this.phone = trimToNull(details.phone());
+		this.source = details.source();
+		this.rating = details.rating();
+		this.notes = trimToNull(details.notes());
+	}
+
+	/** Somebody has talked to the lead. */
+	public void markContacted() {
+		requireNotConverted();
+		this.status = LeadStatus.CONTACTED;
+		this.disqualifiedReason = null;
+	}
+
+	/** Back to not yet worked, for a lead qualified or disqualified by mistake. */
+	public void reopen() {
+		requireNotConverted();
+		this.status = LeadStatus.NEW;
+		this.disqualifiedReason = null;
+	}
+
+	/** The lead is worth pursuing and may now be converted. */
+	public void qualify() {
+		requireNotConverted();
+		this.status = LeadStatus.QUALIFIED;
+		this.disqualifiedReason = null;
+	}
+
+	/** The lead is not worth pursuing, for the reason given. */
+	public void disqualify(String reason) {
+		requireNotConverted();
+		String why = trimToNull(reason);
+		if (why == null) {
+			throw new IllegalArgumentException("Disqualifying a lead needs a reason");
+		}
+		this.status = LeadStatus.DISQUALIFIED;
+		this.disqualifiedReason = why;
+	}
+
+	/**
+	 * Records that the qualified lead became the account's contact, and perhaps an opportunity; a lead converts
+	 * once, and only once qualified.
+	 */
+	public void convert(AccountId account, ContactId contact, OpportunityId opportunity, Instant at) {
+		requireConvertible();
+		Objects.requireNonNull(account, "account");
+		Objects.requireNonNull(contact, "contact");
+		Objects.requireNonNull(at, "at");
+		this.status = LeadStatus.CONVERTED;
+		this.convertedAccountId = account.value();
+		this.convertedContactId = contact.value();
+		this.convertedOpportunityId = opportunity == null ? null : opportunity.value();
+		this.convertedAt = at;
+		registerEvent(new LeadConverted(id(), account, contact, opportunity, owner(), at));
+	}
+
+	/** Fails unless the lead is qualified and not yet converted. */
+	public void requireConvertible() {
+		requireNotConverted();
+		if (status != LeadStatus.QUALIFIED) {
+			throw new LeadStatusConflict("lead.convert.notQualified",
+					"Only a qualified lead can be converted; this one is " + status);
+		}
+	}
+
+	/** Whether the lead may still be converted: qualified and not converted yet. */
+	public boolean isConvertible() {
+		return status == LeadStatus.QUALIFIED;
+	}
+
+	public boolean isConverted() {
+		return status == LeadStatus.CONVERTED;
+	}
+
+	private void requireNotConverted() {
+		if (status == LeadStatus.CONVERTED) {
+			throw new LeadStatusConflict("lead.converted.already", "The lead was converted on " + convertedAt
+					+ " and cannot change or be converted again");
+		}
+	}
+
+	private static String trimToNull(String value) {
+		if (value == null) {
+			return null;
+		}
+		String trimmed = value.strip();
+		return trimmed.isEmpty() ? null : trimmed;
+	}
+
+	public LeadId id() {
+		return new LeadId(getId());
+	}
+
+	public UserId owner() {
+		return new UserId(getOwnerId());
+	}
+
+	public TeamId team() {
+		return getTeamId() == null ? null : new TeamId(getTeamId());
+	}
+
+	public String getFirstName() {
+		return firstName;
+	}
+
+	public String getLastName() {
+		return lastName;
+	}
+
+	public String getFullName() {
+		return firstName == null ? lastName : firstName + " " + lastName;
+	}
+
+	public String getCompany() {
+		return company;
+	}
+
+	public String getTitle() {
+		return title;
+	}
+
+	public String getEmail() {
+		return email;
+	}
+
+	public String getPhone() {
+		return phone;
+	}
+
+	public AccountSource getSource() {
+		return source;
+	}
+
+	public LeadStatus getStatus() {
+		return status;
+	}
+
+	public LeadRating getRating() {
+		return rating;
+	}
+
+	public String getNotes() {
+		return notes;
+	}
+
+	public String getDisqualifiedReason() {
+		return disqualifiedReason;
+	}
+
+	public UUID getConvertedAccountId() {
+		return convertedAccountId;
+	}
+
+	public UUID getConvertedContactId() {
+		return convertedContactId;
+	}
+
+	public UUID getConvertedOpportunityId() {
+		return convertedOpportunityId;
+	}
+
+	public Instant getConvertedAt() {
+		return convertedAt;
+	}
+}

@@ -1,0 +1,263 @@
+package org.rapport.sales.internal;
+
+import jakarta.persistence.EntityManager;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.rapport.customers.AccountId;
+import org.rapport.customers.AccountSummary;
+import org.rapport.customers.AccountType;
+import org.rapport.customers.ContactId;
+import org.rapport.customers.ContactMatch;
+import org.rapport.customers.Customers;
+import org.rapport.customers.NewAccount;
+import org.rapport.customers.NewContact;
+import org.rapport.identity.Actor;
+import org.rapport.identity.TeamId;
+import org.rapport.identity.UserDirectory;
+import org.rapport.identity.UserId;
+import org.rapport.identity.UserSummary;
+import org.rapport.shared.InvalidField;
+import org.rapport.shared.ResultPage;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.http.HttpStatus;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * Lists, opens, captures, changes, deletes and converts leads, always within what the acting user may see.
+ */
+@Service
+@Transactional(readOnly = true)
+@EnableConfigurationProperties(LeadProperties.class)
+public class LeadService {
+
+	/** How many possible duplicates of each kind an entry shows. */
+	static final int DUPLICATE_LIMIT = 10;
+
+	private final Leads leads;
+	private final EntityManager em;
+	private final UserDirectory directory;
+	private final Customers customers;
+	private final LeadProperties properties;
+
+	LeadService(Leads leads, EntityManager em, UserDirectory directory, Customers customers,
+			LeadProperties properties) {
+		this.leads = leads;
+		this.em = em;
+		this.directory = directory;
+		this.customers = customers;
+		this.properties = properties;
+	}
+
+	public ResultPage<Lead> list(Actor actor, LeadFilter filter, LeadSort.Sorting sorting, int page, int size) {
+		return new LeadQuery(actor).startingWith(filter.q(), "l.lastName", "l.firstName", "l.company", "l.email")
+			.where("l.ownerId = :owner", "owner", filter.owner())
+			.where("l.status = :status", "status", filter.status())
+			.where("l.rating = :rating", "rating", filter.rating())
+			.page(em, sorting.orderBy("l"), page, size);
+	}
+
+	/** The lead, if it exists and the actor may see it; otherwise 404, so that its existence stays hidden. */
+	public Lead get(Actor actor, UUID id) {
+		return leads.findById(id)
+			.filter(lead -> actor.canSee(lead.owner(), lead.team()))
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No lead " + id));
+	}
+
+	@Transactional
+	public Lead create(Actor actor, LeadDetails details, LeadStatus status, String disqualifiedReason, UserId owner,
+			TeamId team) {
+		UserId chosenOwner = owner == null ? actor.id() : owner;
+		Lead lead = Lead.capture(details, chosenOwner, teamFor(chosenOwner, team));
+		moveTo(lead, status, disqualifiedReason);
+		return leads.save(lead);
+	}
+
+	/** Stores a lead from the public web form, owned by the configured user or else the first administrator. */
+	@Transactional
+	public Lead captureFromWebForm(LeadDetails details) {
+		UserSummary owner = directory.findActiveByUsername(properties.getWebFormOwner())
+			.or(directory::firstActiveAdministrator)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE,
+					"Nobody is there to take web-form leads: set rapport.leads.web-form-owner"));
+		return leads.save(Lead.capture(details, owner.id(), owner.team()));
+	}
+
+	@Transactional
+	public Lead update(Actor actor, UUID id, long expectedVersion, LeadDetails details, LeadStatus status,
+			String disqualifiedReason, UserId owner, TeamId team) {
+		Lead lead = get(actor, id);
+		if (lead.getVersion() != expectedVersion) {
+			throw new ObjectOptimisticLockingFailureException(Lead.class, id);
+		}
+		UserId chosenOwner = owner == null ? lead.owner() : owner;
+		TeamId chosenTeam = owner == null && team == null ? lead.team() : teamFor(chosenOwner, team);
+		lead.revise(details, chosenOwner, chosenTeam);
+		moveTo(lead, status, disqualifiedReason);
+		return leads.saveAndFlush(lead);
+	}
+
+	@Transactional
+	public void delete(Actor actor, UUID id) {
+		Lead lead = get(actor, id);
+		if (!actor.canManage(lead.owner(), lead.team())) {
+			throw new ResponseStatusException(HttpStatus.FORBIDDEN,
+					"Only the owner, a manager of its team or an administrator may delete this lead");
+		}
+		leads.delete(lead);
+	}
+
+	/**
+	 * Turns a qualified lead into an account (a new one, or the visible one asked for) with a contact, all or
+	 * nothing; the lead keeps links to what it became.
+	 */
+	@Transactional
+	public Lead convert(Actor actor, UUID id, Long expectedVersion, LeadConversion conversion) {
+		Lead lead = get(actor, id);
+		if (expectedVersion != null && lead.getVersion() != expectedVersion) {
+			throw new ObjectOptimisticLockingFailureException(Lead.class, id);
+		}
+		lead.requireConvertible();
+		AccountId account = conversion.existingAccount() == null ? openAccountFor(actor, lead, conversion)
+				: customers.findAccount(actor, new AccountId(conversion.existingAccount()))
+					.map(AccountSummary::id)
+					.orElseThrow(() -> new InvalidField("accountId", "validation.account.unknown",
+							"No account with this id"));
+		ContactId contact = customers.addContact(actor, new NewContact(account, lead.getFirstName(),
+				lead.getLastName(), lead.getTitle(), lead.getEmail(), lead.getPhone(), null));
+		lead.convert(account, contact, null, Instant.now());
+		return leads.saveAndFlush(lead);
+	}
+
+	private AccountId openAccountFor(Actor actor, Lead lead, LeadConversion conversion) {
+		String name = conversion.accountName() != null && !conversion.accountName().isBlank()
+				? conversion.accountName().strip()
+				: lead.getCompany() != null ? lead.getCompany() : lead.getFullName();
+		boolean person = lead.getCompany() == null && (conversion.accountName() == null
+				|| conversion.accountName().isBlank());
+		return customers.openAccount(actor, new NewAccount(name, person ? AccountType.PERSON : AccountType.COMPANY,
+				null, person ? lead.getPhone() : null, person ? lead.getEmail() : null, lead.getSource(), null));
+	}
+
+	/** Visible accounts whose name starts like the lead's company, for the conversion to join one of them. */
+	public List<AccountSummary> accountSuggestions(Actor actor, Lead lead, int limit) {
+		String company = lead.getCompany();
+		if (company == null) {
+			return List.of();
+		}
+		List<AccountSummary> named = customers.accountsNamed(actor, company, limit);
+		if (!named.isEmpty() || company.length() <= 3) {
+			return named;
+		}
+		// "Acme Robotics Ltd" should still find "Acme Robotics": try the first word.
+		String firstWord = company.split("\\s+")[0];
+		return firstWord.length() >= 3 ? customers.accountsNamed(actor, firstWord, limit) : List.of();
+	}
+
+	/** The leads converted into the account, newest first, of those the actor may see. */
+	public List<Lead> convertedInto(Actor actor, UUID account, int limit) {
+		return leads.findConvertedInto(account, PageRequest.of(0, limit * 5))
+			.stream()
+			.filter(lead -> actor.canSee(lead.owner(), lead.team()))
+			.limit(limit)
+			.toList();
+	}
+
+	/**
+	 * Leads and contacts the actor may see that may be the same person: the same e-mail, or the same name at the
+	 * same company, case-insensitively; the lead being edited, if any, left out.
+	 */
+	public List<PossibleDuplicate> possibleDuplicates(Actor actor, LeadDetails details, UUID except) {
+		List<PossibleDuplicate> matches = new ArrayList<>();
+		List<String> alternatives = new ArrayList<>();
+		Map<String, Object> parameters = new HashMap<>();
+		String email = blankToNull(details.email());
+		String company = blankToNull(details.company());
+		String last = blankToNull(details.lastName());
+		if (email != null) {
+			alternatives.add("lower(l.email) = :email");
+			parameters.put("email", email.toLowerCase(Locale.ROOT));
+		}
+		if (company != null && last != null) {
+			alternatives.add("(lower(l.company) = :company and lower(l.lastName) = :last"
+					+ " and lower(coalesce(l.firstName, '')) = :first)");
+			parameters.put("company", company.toLowerCase(Locale.ROOT));
+			parameters.put("last", last.toLowerCase(Locale.ROOT));
+			String first = blankToNull(details.firstName());
+			parameters.put("first", first == null ? "" : first.toLowerCase(Locale.ROOT));
+		}
+		if (alternatives.isEmpty()) {
+			return matches;
+		}
+		var query = em.createQuery("select l from Lead l where (" + String.join(" or ", alternatives)
+				+ ") order by l.lastName, l.firstName, l.id", Lead.class);
+		parameters.forEach(query::setParameter);
+		query.setMaxResults(DUPLICATE_LIMIT * 5);
+		query.getResultList()
+			.stream()
+			.filter(lead -> !lead.getId().equals(except))
+			.filter(lead -> actor.canSee(lead.owner(), lead.team()))
+			.limit(DUPLICATE_LIMIT)
+			.forEach(lead -> matches.add(new PossibleDuplicate(PossibleDuplicate.Kind.LEAD, lead.getId(),
+					lead.getFullName(), lead.getCompany(), lead.getEmail())));
+		for (ContactMatch contact : customers.possibleDuplicateContacts(actor, email, company,
+				details.firstName(), last, DUPLICATE_LIMIT)) {
+			matches.add(new PossibleDuplicate(PossibleDuplicate.Kind.CONTACT, contact.id().value(),
+					contact.fullName(), contact.accountName(), contact.email()));
+		}
+		return matches;
+	}
+
+	/** Names of the accounts that leads were converted into, for labels. */
+	public Map<AccountId, String> accountNames(List<Lead> converted) {
+		return customers.accountNames(converted.stream()
+			.map(Lead::getConvertedAccountId)
+			.filter(java.util.Objects::nonNull)
+			.map(AccountId::new)
+			.toList());
+	}
+
+	private static void moveTo(Lead lead, LeadStatus status, String disqualifiedReason) {
+		if (status == null || (status == lead.getStatus() && status != LeadStatus.DISQUALIFIED)) {
+			return;
+		}
+		switch (status) {
+			case NEW -> lead.reopen();
+			case CONTACTED -> lead.markContacted();
+			case QUALIFIED -> lead.qualify();
+			case DISQUALIFIED -> {
+				if (blankToNull(disqualifiedReason) == null) {
+					throw new InvalidField("disqualifiedReason", "validation.lead.disqualifiedReason",
+							"Say why the lead is disqualified");
+				}
+				lead.disqualify(disqualifiedReason);
+			}
+			case CONVERTED -> throw new InvalidField("status", "validation.lead.status.converted",
+					"A lead becomes converted only through its conversion");
+		}
+	}
+
+	private TeamId teamFor(UserId owner, TeamId requested) {
+		UserSummary user = directory.find(owner)
+			.filter(UserSummary::active)
+			.orElseThrow(() -> new InvalidField("ownerId", "validation.owner.unknown", "No active user with this id"));
+		if (requested != null) {
+			directory.findTeam(requested)
+				.orElseThrow(() -> new InvalidField("teamId", "validation.team.unknown", "No team with this id"));
+			return requested;
+		}
+		return user.team();
+	}
+
+	private static String blankToNull(String value) {
+		return value == null || value.isBlank() ? null : value.strip();
+	}
+}

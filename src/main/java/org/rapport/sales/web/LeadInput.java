@@ -1,0 +1,59 @@
+package org.rapport.sales.web;
+
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.UUID;
+import org.rapport.customers.AccountSource;
+import org.rapport.identity.TeamId;
+import org.rapport.identity.UserId;
+import org.rapport.sales.internal.Lead;
+import org.rapport.sales.internal.LeadDetails;
+import org.rapport.sales.internal.LeadRating;
+import org.rapport.sales.internal.LeadStatus;
+
+/**
+ * A lead as the form and the API take it; checked before anything reaches the database.
+ */
+record LeadInput(
+		@Size(max = 100) String firstName,
+		@NotBlank @Size(max = 100) String lastName,
+		@Size(max = 200) String company,
+		@Size(max = 100) String title,
+		@Email(message = "{validation.email}") @Size(max = 254) String email,
+		@Size(max = 40) @Pattern(regexp = LeadChecks.PHONE, message = "{validation.phone}") String phone,
+		AccountSource source,
+		LeadStatus status,
+		LeadRating rating,
+		@Size(max = 500) String disqualifiedReason,
+		@Size(max = 4000) String notes,
+		UUID ownerId,
+		UUID teamId,
+		Long version) {
+
+	static LeadInput empty() {
+		return new LeadInput(null, null, null, null, null, null, null, LeadStatus.NEW, null, null, null, null, null,
+				null);
+	}
+
+	static LeadInput of(Lead lead) {
+		return new LeadInput(lead.getFirstName(), lead.getLastName(), lead.getCompany(), lead.getTitle(),
+				lead.getEmail(), lead.getPhone(), lead.getSource(), lead.getStatus(), lead.getRating(),
+				lead.getDisqualifiedReason(), lead.getNotes(), lead.getOwnerId(), lead.getTeamId(), lead.getVersion());
+	}
+
+	LeadDetails toDetails() {
+		return new LeadDetails(LeadChecks.blankToNull(firstName), lastName, LeadChecks.blankToNull(company),
+				LeadChecks.blankToNull(title), LeadChecks.blankToNull(email), LeadChecks.blankToNull(phone), source,
+				rating, LeadChecks.blankToNull(notes));
+	}
+
+	UserId owner() {
+		return ownerId == null ? null : new UserId(ownerId);
+	}
+
+	TeamId team() {
+		return teamId == null ? null : new TeamId(teamId);
+	}
+}

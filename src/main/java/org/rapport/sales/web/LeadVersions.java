@@ -1,0 +1,46 @@
+package org.rapport.sales.web;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * Reads the ETag/If-Match version of a lead; the ETag is the lead's version in quotes, as for accounts.
+ */
+final class LeadVersions {
+
+	private LeadVersions() {
+	}
+
+	static String etag(long version) {
+		return "\"" + version + "\"";
+	}
+
+	/**
+	 * The version the client last saw: from {@code If-Match} when sent, else from the body. A stale
+	 * {@code If-Match} answers 412 before anything changes.
+	 */
+	static long expected(String ifMatch, Long bodyVersion, long current) {
+		if (ifMatch != null && !ifMatch.isBlank()) {
+			String tag = ifMatch.strip();
+			if (tag.equals("*")) {
+				return current;
+			}
+			if (tag.startsWith("W/")) {
+				tag = tag.substring(2);
+			}
+			long asked;
+			try {
+				asked = Long.parseLong(tag.replace("\"", ""));
+			}
+			catch (NumberFormatException e) {
+				throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "If-Match must be an ETag of this API");
+			}
+			if (asked != current) {
+				throw new ResponseStatusException(HttpStatus.PRECONDITION_FAILED,
+						"The lead has changed since version " + asked + "; it is now at version " + current);
+			}
+			return asked;
+		}
+		return bodyVersion == null ? current : bodyVersion;
+	}
+}
