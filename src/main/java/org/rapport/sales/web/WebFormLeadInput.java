@@ -1,0 +1,37 @@
+package org.rapport.sales.web;
+
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.rapport.customers.AccountSource;
+import org.rapport.sales.internal.LeadDetails;
+
+/**
+ * What a visitor sends through the public web form. {@code website} is a honeypot: hidden from people, so only a
+ * robot fills it in.
+ */
+record WebFormLeadInput(
+		@Size(max = 100) String firstName,
+		@NotBlank @Size(max = 100) String lastName,
+		@Size(max = 200) String company,
+		@Size(max = 100) String title,
+		@NotBlank @Email(message = "{validation.email}") @Size(max = 254) String email,
+		@Size(max = 40) @Pattern(regexp = LeadChecks.PHONE, message = "{validation.phone}") String phone,
+		@Size(max = 4000) String message,
+		String website) {
+
+	static WebFormLeadInput empty() {
+		return new WebFormLeadInput(null, null, null, null, null, null, null, null);
+	}
+
+	boolean isFromARobot() {
+		return website != null && !website.isBlank();
+	}
+
+	LeadDetails toDetails() {
+		return new LeadDetails(LeadChecks.blankToNull(firstName), lastName, LeadChecks.blankToNull(company),
+				LeadChecks.blankToNull(title), LeadChecks.blankToNull(email), LeadChecks.blankToNull(phone),
+				AccountSource.WEBSITE, null, LeadChecks.blankToNull(message));
+	}
+}
