@@ -1,0 +1,243 @@
+package org.rapport.sales.web;
+
+import jakarta.validation.Valid;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.rapport.customers.AccountId;
+import org.rapport.identity.Actor;
+import org.rapport.identity.CurrentActor;
+import org.rapport.sales.internal.Lead;
+import org.rapport.sales.internal.LeadFilter;
+import org.rapport.sales.internal.LeadRating;
+import org.rapport.sales.internal.LeadService;
+import org.rapport.sales.internal.LeadSort;
+import org.rapport.sales.internal.LeadStatus;
+import org.rapport.sales.internal.LeadStatusConflict;
+import org.rapport.sales.internal.PossibleDuplicate;
+import org.rapport.shared.InvalidField;
+import org.rapport.shared.ResultPage;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The lead pages: the list with its filters, the detail page, the forms and the conversion.
+ */
+@Controller
+@RequestMapping("/leads")
+class LeadController {
+
+	private static final int SUGGESTIONS = 10;
+
+	private final LeadService leads;
+	private final CurrentActor currentActor;
+	private final LeadChoices choices;
+
+	LeadController(LeadService leads, CurrentActor currentActor, LeadChoices choices) {
+		this.leads = leads;
+		this.currentActor = currentActor;
+		this.choices = choices;
+	}
+
+	@GetMapping
+	String list(@RequestParam(required = false) String q, @RequestParam(required = false) UUID owner,
+			@RequestParam(required = false) LeadStatus status, @RequestParam(required = false) LeadRating rating,
+			@RequestParam(required = false) String sort, @RequestParam(required = false) Integer page,
+			@RequestParam(required = false) Integer size,
+			@RequestHeader(name = "HX-Request", required = false) String htmx,
+			@RequestHeader(name = "HX-Target", required = false) String target, Model model) {
+		LeadFilter filter = new LeadFilter(q, owner, status, rating);
+		LeadSort.Sorting sorting = LeadSort.parse(sort);
+		LeadPaging paging = LeadPaging.of(page, size);
+		ResultPage<Lead> result = leads.list(currentActor.get(), filter, sorting, paging.page(), paging.size());
+		model.addAttribute("result", result);
+		model.addAttribute("filter", filter);
+		model.addAttribute("baseQuery", new LeadFilterQuery().with("q", q).with("owner", owner).with("status", status)
+			.with("rating", rating).with("size", size).encoded());
+		model.addAttribute("sort", sorting.param());
+		model.addAttribute("sorting", sorting);
+		choices.addNames(model, result.items(), Lead::getOwnerId, Lead::getTeamId);
+		if (htmx != null && "results".equals(target)) {
+			return "sales/leads/list :: results";
+		}
+		choices.addTo(model);
+		return "sales/leads/list";
+	}
+
+	@GetMapping("/new")
+	String newLead(Model model) {
+		model.addAttribute("input", LeadInput.empty());
+		choices.addTo(model);
+		return "sales/leads/form";
+	}
+
+	/**
+	 * Creates the lead, unless it looks like leads or contacts the user can see: then the form comes back listing
+	 * them, and saving it again with {@code proceed} creates the lead all the same.
+	 */
+	@PostMapping
+	String create(@Valid @ModelAttribute("input") LeadInput input, BindingResult errors,
+			@RequestParam(defaultValue = "false") boolean proceed, Model model, RedirectAttributes redirect) {
+		if (errors.hasErrors()) {
+			choices.addTo(model);
+			return "sales/leads/form";
+		}
+		Actor actor = currentActor.get();
+		if (!proceed) {
+			List<PossibleDuplicate> duplicates = leads.possibleDuplicates(actor, input.toDetails(), null);
+			if (!duplicates.isEmpty()) {
+				model.addAttribute("duplicates", duplicates);
+				choices.addTo(model);
+				return "sales/leads/form";
+			}
+		}
+		try {
+			Lead lead = leads.create(actor, input.toDetails(), input.status(), input.disqualifiedReason(),
+					input.owner(), input.team());
+			redirect.addFlashAttribute("success", "flash.lead.created");
+			return "redirect:/leads/" + lead.getId();
+		}
+		catch (InvalidField invalid) {
+			errors.rejectValue(invalid.field(), invalid.messageKey());
+			choices.addTo(model);
+			return "sales/leads/form";
+		}
+	}
+
+	@GetMapping("/{id}")
+	String show(@PathVariable UUID id, Model model) {
+		Lead lead = leads.get(currentActor.get(), id);
+		model.addAttribute("lead", lead);
+		choices.addNames(model, List.of(lead), Lead::getOwnerId, Lead::getTeamId);
+		choices.addAuthorNames(model, lead);
+		if (lead.isConverted()) {
+			Map<AccountId, String> names = leads.accountNames(List.of(lead));
+			model.addAttribute("convertedAccountName", names.get(new AccountId(lead.getConvertedAccountId())));
+		}
+		return "sales/leads/show";
+	}
+
+	@GetMapping("/{id}/edit")
+	String edit(@PathVariable UUID id, Model model, RedirectAttributes redirect) {
+		Lead lead = leads.get(currentActor.get(), id);
+		if (lead.isConverted()) {
+			redirect.addFlashAttribute("failure", "lead.converted.already");
+			return "redirect:/leads/" + id;
+		}
+		model.addAttribute("lead", lead);
+		model.addAttribute("input", LeadInput.of(lead));
+		choices.addTo(model);
+		return "sales/leads/form";
+	}
+
+	@PostMapping("/{id}")
+	String update(@PathVariable UUID id, @Valid @ModelAttribute("input") LeadInput input, BindingResult errors,
+			Model model, RedirectAttributes redirect) {
+		Actor actor = currentActor.get();
+		Lead lead = leads.get(actor, id);
+		model.addAttribute("lead", lead);
+		if (errors.hasErrors()) {
+			choices.addTo(model);
+			return "sales/leads/form";
+		}
+		try {
+			leads.update(actor, id, input.version() == null ? -1 : input.version(), input.toDetails(), input.status(),
+					input.disqualifiedReason(), input.owner(), input.team());
+			redirect.addFlashAttribute("success", "flash.lead.updated");
+			return "redirect:/leads/" + id;
+		}
+		catch (InvalidField invalid) {
+			errors.rejectValue(invalid.field(), invalid.messageKey());
+		}
+		catch (OptimisticLockingFailureException stale) {
+			errors.reject("form.stale");
+		}
+		catch (LeadStatusConflict conflict) {
+			errors.reject(conflict.messageKey());
+		}
+		choices.addTo(model);
+		return "sales/leads/form";
+	}
+
+	@PostMapping("/{id}/qualify")
+	String qualify(@PathVariable UUID id, @RequestParam long version, RedirectAttributes redirect) {
+		Actor actor = currentActor.get();
+		Lead lead = leads.get(actor, id);
+		try {
+			leads.update(actor, id, version, LeadInput.of(lead).toDetails(), LeadStatus.QUALIFIED, null, null, null);
+			redirect.addFlashAttribute("success", "flash.lead.qualified");
+		}
+		catch (OptimisticLockingFailureException stale) {
+			redirect.addFlashAttribute("failure", "form.stale");
+		}
+		catch (LeadStatusConflict conflict) {
+			redirect.addFlashAttribute("failure", conflict.messageKey());
+		}
+		return "redirect:/leads/" + id;
+	}
+
+	@PostMapping("/{id}/delete")
+	String delete(@PathVariable UUID id, RedirectAttributes redirect) {
+		leads.delete(currentActor.get(), id);
+		redirect.addFlashAttribute("success", "flash.lead.deleted");
+		return "redirect:/leads";
+	}
+
+	@GetMapping("/{id}/convert")
+	String conversion(@PathVariable UUID id, Model model, RedirectAttributes redirect) {
+		Actor actor = currentActor.get();
+		Lead lead = leads.get(actor, id);
+		if (!lead.isConvertible()) {
+			redirect.addFlashAttribute("failure",
+					lead.isConverted() ? "lead.converted.already" : "lead.convert.notQualified");
+			return "redirect:/leads/" + id;
+		}
+		model.addAttribute("conversion", LeadConversionForm.of(lead));
+		return conversionPage(actor, lead, model);
+	}
+
+	@PostMapping("/{id}/convert")
+	String convert(@PathVariable UUID id, @Valid @ModelAttribute("conversion") LeadConversionForm conversion,
+			BindingResult errors, Model model, RedirectAttributes redirect) {
+		Actor actor = currentActor.get();
+		Lead lead = leads.get(actor, id);
+		if (conversion.intoExisting() && conversion.accountId() == null) {
+			errors.rejectValue("accountId", "validation.lead.account");
+		}
+		if (errors.hasErrors()) {
+			return conversionPage(actor, lead, model);
+		}
+		try {
+			leads.convert(actor, id, conversion.version(), conversion.toConversion());
+			redirect.addFlashAttribute("success", "flash.lead.converted");
+			return "redirect:/leads/" + id;
+		}
+		catch (InvalidField invalid) {
+			errors.rejectValue(invalid.field(), invalid.messageKey());
+		}
+		catch (OptimisticLockingFailureException stale) {
+			errors.reject("form.stale");
+		}
+		catch (LeadStatusConflict conflict) {
+			redirect.addFlashAttribute("failure", conflict.messageKey());
+			return "redirect:/leads/" + id;
+		}
+		return conversionPage(actor, lead, model);
+	}
+
+	private String conversionPage(Actor actor, Lead lead, Model model) {
+		model.addAttribute("lead", lead);
+		model.addAttribute("suggestions", leads.accountSuggestions(actor, lead, SUGGESTIONS));
+		return "sales/leads/convert";
+	}
+}
