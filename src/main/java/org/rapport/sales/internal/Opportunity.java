@@ -203,7 +203,7 @@ public class Opportunity extends BusinessRecord<Opportunity> {
 
 	private void enter(Stage stage, Instant now, UUID movedBy) {
 		history.stream().filter(visit -> visit.getLeftAt() == null).forEach(visit -> visit.leave(now));
-		history.add(new StageVisit(this, stage.getId(), now, movedBy));
+		history.add(new StageVisit(this, stage, now, movedBy));
 		this.stageId = stage.getId();
 		this.stageKind = stage.getKind();
 		this.stageEnteredAt = now;

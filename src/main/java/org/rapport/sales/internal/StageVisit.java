@@ -29,6 +29,9 @@ public class StageVisit {
 	@Column(name = "stage_id", nullable = false)
 	private UUID stageId;
 
+	@Column(name = "stage_name", nullable = false)
+	private String stageName;
+
 	@Column(name = "entered_at", nullable = false)
 	private Instant enteredAt;
 
@@ -41,10 +44,11 @@ public class StageVisit {
 	protected StageVisit() {
 	}
 
-	StageVisit(Opportunity opportunity, UUID stageId, Instant enteredAt, UUID changedBy) {
+	StageVisit(Opportunity opportunity, Stage stage, Instant enteredAt, UUID changedBy) {
 		this.id = UuidV7.next();
 		this.opportunity = opportunity;
-		this.stageId = stageId;
+		this.stageId = stage.getId();
+		this.stageName = stage.getName();
 		this.enteredAt = enteredAt;
 		this.changedBy = changedBy;
 	}
@@ -62,6 +66,10 @@ public class StageVisit {
 
 	public UUID getStageId() {
 		return stageId;
+	}
+
+	public String getStageName() {
+		return stageName;
 	}
 
 	public Instant getEnteredAt() {
