@@ -84,7 +84,9 @@ create index opportunity_line_opportunity_idx on opportunity_line (opportunity_i
 create table opportunity_stage_history (
     id              uuid primary key,
     opportunity_id  uuid not null references opportunity (id) on delete cascade,
-    stage_id        uuid not null references pipeline_stage (id),
+    -- no foreign key: the history outlives a stage that an administrator removes, and keeps its name
+    stage_id        uuid not null,
+    stage_name      varchar(100) not null,
     entered_at      timestamp(6) with time zone not null,
     left_at         timestamp(6) with time zone,
     changed_by      uuid

@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 import org.rapport.customers.AccountDeleted;
 import org.rapport.customers.LifecycleStage;
 import org.rapport.identity.Actor;
+import org.rapport.identity.VisibleQuery;
 import org.rapport.identity.TeamId;
 import org.rapport.identity.UserId;
 import org.rapport.shared.ResultPage;
@@ -49,7 +50,7 @@ public class AccountService {
 
 	/** Streams every visible account that matches, in list order, for an export. */
 	public void forEach(Actor actor, AccountFilter filter, ListSort.Sorting sorting, Consumer<Account> action) {
-		ListQuery query = query(actor, filter);
+		VisibleQuery query = query(actor, filter);
 		var select = em.createQuery("select a from Account a" + query.whereClause() + " order by " + orderBy(sorting),
 				Account.class);
 		query.parameters().forEach(select::setParameter);
@@ -63,8 +64,8 @@ public class AccountService {
 		}
 	}
 
-	private ListQuery query(Actor actor, AccountFilter filter) {
-		return new ListQuery("Account", "a", actor).startingWith(filter.q(), "a.name", "a.email")
+	private VisibleQuery query(Actor actor, AccountFilter filter) {
+		return new VisibleQuery("Account", "a", actor).startingWith(filter.q(), "a.name", "a.email")
 			.where("a.ownerId = :owner", "owner", filter.owner())
 			.where("a.teamId = :team", "team", filter.team())
 			.where("a.lifecycleStage = :stage", "stage", filter.stage())

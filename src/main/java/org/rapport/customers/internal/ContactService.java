@@ -6,6 +6,7 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.rapport.customers.ContactDeleted;
 import org.rapport.identity.Actor;
+import org.rapport.identity.VisibleQuery;
 import org.rapport.identity.TeamId;
 import org.rapport.identity.UserId;
 import org.rapport.shared.InvalidField;
@@ -47,7 +48,7 @@ public class ContactService {
 
 	/** Streams every visible contact that matches, in list order, for an export. */
 	public void forEach(Actor actor, ContactFilter filter, ListSort.Sorting sorting, Consumer<Contact> action) {
-		ListQuery query = query(actor, filter);
+		VisibleQuery query = query(actor, filter);
 		var select = em.createQuery("select c from Contact c " + FETCH_ACCOUNT + query.whereClause() + " order by "
 				+ orderBy(sorting), Contact.class);
 		query.parameters().forEach(select::setParameter);
@@ -61,8 +62,8 @@ public class ContactService {
 		}
 	}
 
-	private ListQuery query(Actor actor, ContactFilter filter) {
-		return new ListQuery("Contact", "c", actor).startingWith(filter.q(), "c.lastName", "c.firstName", "c.email")
+	private VisibleQuery query(Actor actor, ContactFilter filter) {
+		return new VisibleQuery("Contact", "c", actor).startingWith(filter.q(), "c.lastName", "c.firstName", "c.email")
 			.where("c.ownerId = :owner", "owner", filter.owner())
 			.where("c.teamId = :team", "team", filter.team())
 			.where("c.account.id = :account", "account", filter.account());

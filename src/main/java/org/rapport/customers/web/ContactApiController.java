@@ -1,5 +1,8 @@
 package org.rapport.customers.web;
 
+import org.rapport.web.Paging;
+import org.rapport.web.Versions;
+import org.rapport.web.ApiPage;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;

@@ -1,5 +1,7 @@
 package org.rapport.customers.web;
 
+import org.rapport.web.Paging;
+import org.rapport.web.FilterQuery;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.io.IOException;

@@ -1,15 +1,15 @@
-package org.rapport.customers.web;
+package org.rapport.web;
 
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The filter part of a list URL, encoded, so that sort and page links keep the filters.
  */
-final class FilterQuery {
+public final class FilterQuery {
 
 	private final UriComponentsBuilder builder = UriComponentsBuilder.newInstance();
 
-	FilterQuery with(String name, Object value) {
+	public FilterQuery with(String name, Object value) {
 		if (value != null && !value.toString().isBlank()) {
 			builder.queryParam(name, value.toString().strip());
 		}
@@ -17,7 +17,7 @@ final class FilterQuery {
 	}
 
 	/** The encoded parameters followed by {@code &}, or nothing when no filter is set, ready for more. */
-	String encoded() {
+	public String encoded() {
 		String query = builder.encode().build().getQuery();
 		return query == null || query.isEmpty() ? "" : query + "&";
 	}

@@ -1,4 +1,4 @@
-package org.rapport.customers.internal;
+package org.rapport.identity;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
@@ -7,24 +7,23 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.rapport.identity.Actor;
 import org.rapport.shared.ResultPage;
 
 /**
- * Builds the HQL of a filtered, sorted, paginated list over one entity, with the visibility rule always in
- * the where clause. Each list fetches one page plus one row (to know whether more follow) and counts at most
+ * Builds the HQL of a filtered, sorted, paginated list over one entity of business records (with
+ * {@code ownerId} and {@code teamId}), with the visibility rule always in the where clause. Each list fetches one page plus one row (to know whether more follow) and counts at most
  * {@link #COUNT_LIMIT} matches, so a page costs the same whatever the table holds.
  */
-final class ListQuery {
+public final class VisibleQuery {
 
-	static final int COUNT_LIMIT = 10_000;
+	public static final int COUNT_LIMIT = 10_000;
 
 	private final String entity;
 	private final String alias;
 	private final List<String> conditions = new ArrayList<>();
 	private final Map<String, Object> parameters = new LinkedHashMap<>();
 
-	ListQuery(String entity, String alias, Actor actor) {
+	public VisibleQuery(String entity, String alias, Actor actor) {
 		this.entity = entity;
 		this.alias = alias;
 		switch (actor.scope()) {
@@ -44,7 +43,7 @@ final class ListQuery {
 		}
 	}
 
-	ListQuery where(String condition, String parameter, Object value) {
+	public VisibleQuery where(String condition, String parameter, Object value) {
 		if (value != null) {
 			conditions.add(condition);
 			parameters.put(parameter, value);
@@ -53,7 +52,7 @@ final class ListQuery {
 	}
 
 	/** Adds a case-insensitive prefix match over the given paths, any of which may match. */
-	ListQuery startingWith(String text, String... paths) {
+	public VisibleQuery startingWith(String text, String... paths) {
 		if (text == null || text.isBlank()) {
 			return this;
 		}
@@ -68,11 +67,11 @@ final class ListQuery {
 		return this;
 	}
 
-	String whereClause() {
+	public String whereClause() {
 		return conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
 	}
 
-	<T> ResultPage<T> page(EntityManager em, Class<T> type, String fetch, String orderBy, int page, int size) {
+	public <T> ResultPage<T> page(EntityManager em, Class<T> type, String fetch, String orderBy, int page, int size) {
 		String select = "select " + alias + " from " + entity + " " + alias + (fetch == null ? "" : " " + fetch)
 				+ whereClause() + " order by " + orderBy;
 		TypedQuery<T> query = em.createQuery(select, type);
@@ -106,7 +105,7 @@ final class ListQuery {
 		return query.getSingleResult();
 	}
 
-	Map<String, Object> parameters() {
+	public Map<String, Object> parameters() {
 		return parameters;
 	}
 }

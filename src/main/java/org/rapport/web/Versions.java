@@ -1,4 +1,4 @@
-package org.rapport.customers.web;
+package org.rapport.web;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ResponseStatusException;
@@ -6,12 +6,12 @@ import org.springframework.web.server.ResponseStatusException;
 /**
  * Reads the ETag/If-Match version of a record; the ETag is the record's version in quotes.
  */
-final class Versions {
+public final class Versions {
 
 	private Versions() {
 	}
 
-	static String etag(long version) {
+	public static String etag(long version) {
 		return "\"" + version + "\"";
 	}
 
@@ -19,7 +19,7 @@ final class Versions {
 	 * The version the client last saw: from {@code If-Match} when sent, else from the body. A stale
 	 * {@code If-Match} answers 412 before anything changes.
 	 */
-	static long expected(String ifMatch, Long bodyVersion, long current) {
+	public static long expected(String ifMatch, Long bodyVersion, long current) {
 		if (ifMatch != null && !ifMatch.isBlank()) {
 			String tag = ifMatch.strip();
 			if (tag.equals("*")) {

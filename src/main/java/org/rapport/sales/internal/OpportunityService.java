@@ -1,0 +1,314 @@
+package org.rapport.sales.internal;
+
+import jakarta.persistence.EntityManager;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.rapport.customers.AccountId;
+import org.rapport.customers.Customers;
+import org.rapport.identity.Actor;
+import org.rapport.identity.TeamId;
+import org.rapport.identity.UserDirectory;
+import org.rapport.identity.UserId;
+import org.rapport.identity.UserSummary;
+import org.rapport.identity.VisibleQuery;
+import org.rapport.sales.NewOpportunity;
+import org.rapport.sales.Opportunities;
+import org.rapport.sales.OpportunityId;
+import org.rapport.sales.StageKind;
+import org.rapport.shared.InvalidField;
+import org.rapport.shared.Money;
+import org.rapport.shared.ResultPage;
+import org.springframework.http.HttpStatus;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * Lists, opens, changes, moves and deletes opportunities within what the acting user may see, and serves the
+ * board that shows a pipeline's open work column by column.
+ */
+@Service
+@Transactional(readOnly = true)
+public class OpportunityService implements Opportunities {
+
+	private final OpportunityRows rows;
+	private final PipelineService pipelines;
+	private final Products products;
+	private final Customers customers;
+	private final UserDirectory directory;
+	private final EntityManager em;
+	private final Clock clock;
+
+	OpportunityService(OpportunityRows rows, PipelineService pipelines, Products products, Customers customers,
+			UserDirectory directory, EntityManager em) {
+		this.rows = rows;
+		this.pipelines = pipelines;
+		this.products = products;
+		this.customers = customers;
+		this.directory = directory;
+		this.em = em;
+		this.clock = Clock.systemUTC();
+	}
+
+	public ResultPage<Opportunity> list(Actor actor, OpportunityFilter filter, String sort, int page, int size) {
+		return query(actor, filter).page(em, Opportunity.class, null, orderBy(sort), page, size);
+	}
+
+	private VisibleQuery query(Actor actor, OpportunityFilter filter) {
+		return new VisibleQuery("Opportunity", "o", actor).startingWith(filter.q(), "o.name")
+			.where("o.ownerId = :owner", "owner", filter.owner())
+			.where("o.teamId = :team", "team", filter.team())
+			.where("o.pipelineId = :pipeline", "pipeline", filter.pipeline())
+			.where("o.stageId = :stage", "stage", filter.stage())
+			.where("o.stageKind = :kind", "kind", filter.kind())
+			.where("o.accountId = :account", "account", filter.account());
+	}
+
+	/** {@code name}, {@code closeDate} or {@code updatedAt}, each with {@code ,asc} or {@code ,desc}. */
+	static String orderBy(String sort) {
+		String value = sort == null ? "" : sort;
+		String direction = value.endsWith(",desc") ? "desc" : "asc";
+		if (value.startsWith("closeDate")) {
+			return "o.closeDate " + direction + ", o.id " + direction;
+		}
+		if (value.startsWith("updatedAt")) {
+			return "o.updatedAt " + direction + ", o.id " + direction;
+		}
+		return "o.name " + direction + ", o.id " + direction;
+	}
+
+	public Opportunity get(Actor actor, UUID id) {
+		return rows.findWithLines(id)
+			.filter(o -> actor.canSee(o.owner(), o.team()))
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No opportunity " + id));
+	}
+
+	public List<StageVisit> history(Actor actor, UUID id) {
+		get(actor, id);
+		return rows.historyOf(id);
+	}
+
+	/** The account's opportunities that the actor may see, latest close date first. */
+	public List<Opportunity> ofAccount(Actor actor, UUID account, int limit) {
+		return list(actor, new OpportunityFilter(null, null, null, null, null, null, account), "closeDate,desc", 0,
+				limit).items();
+	}
+
+	@Override
+	@Transactional
+	public OpportunityId open(Actor actor, NewOpportunity request) {
+		Pipeline pipeline = request.pipeline() == null ? pipelines.defaultPipeline()
+				: pipelines.get(request.pipeline().value());
+		OpportunityDraft draft = new OpportunityDraft(request.account().value(), request.name(), pipeline.getId(), null,
+				request.amount(), request.closeDate(), null, null, null, request.owner(), null, List.of());
+		return create(actor, draft).id();
+	}
+
+	@Transactional
+	public Opportunity create(Actor actor, OpportunityDraft draft) {
+		AccountId account = visibleAccount(actor, draft.account());
+		Pipeline pipeline = draft.pipeline() == null ? pipelines.defaultPipeline() : pipelines.get(draft.pipeline());
+		Stage stage = draft.stage() == null ? pipeline.firstOpenStage()
+				: pipeline.stage(draft.stage())
+					.orElseThrow(() -> new InvalidField("stageId", "validation.stage.unknown", "No such stage in the pipeline"));
+		UserId owner = draft.owner() == null ? actor.id() : draft.owner();
+		Opportunity opportunity = new Opportunity(account, draft.name(), stage, draft.amount(), draft.closeDate(),
+				owner, teamFor(owner, draft.team()), clock.instant());
+		opportunity.replaceLines(checkedLines(draft.lines(), draft.amount().currency()));
+		if (draft.probability() != null) {
+			opportunity.estimate(draft.probability());
+		}
+		if (stage.getKind() == StageKind.WON) {
+			rows.save(opportunity);
+			opportunity.moveTo(stage, null, clock.instant(), actor.id().value());
+		}
+		return rows.save(opportunity);
+	}
+
+	@Transactional
+	public Opportunity update(Actor actor, UUID id, long expectedVersion, OpportunityDraft draft) {
+		Opportunity opportunity = get(actor, id);
+		if (opportunity.getVersion() != expectedVersion) {
+			throw new ObjectOptimisticLockingFailureException(Opportunity.class, id);
+		}
+		if (!opportunity.getAccountId().equals(draft.account())) {
+			opportunity.changeAccount(visibleAccount(actor, draft.account()));
+		}
+		opportunity.describe(draft.name(), draft.closeDate(), draft.nextStep());
+		if (draft.owner() != null && !draft.owner().equals(opportunity.owner())) {
+			opportunity.reassign(draft.owner(), teamFor(draft.owner(), draft.team()));
+		}
+		if (!draft.amount().currency().equals(opportunity.getAmount().currency()) && !draft.lines().isEmpty()) {
+			throw new InvalidField("amount", "validation.opportunity.currency",
+					"Change the currency before adding lines in it");
+		}
+		if (draft.lines().isEmpty()) {
+			opportunity.replaceLines(List.of());
+			opportunity.price(draft.amount());
+		}
+		else {
+			opportunity.replaceLines(checkedLines(draft.lines(), opportunity.getAmount().currency()));
+		}
+		if (draft.pipeline() != null && !draft.pipeline().equals(opportunity.getPipelineId())) {
+			Pipeline pipeline = pipelines.get(draft.pipeline());
+			Stage stage = draft.stage() == null ? pipeline.firstOpenStage()
+					: pipeline.stage(draft.stage()).orElse(pipeline.firstOpenStage());
+			opportunity.switchPipeline(stage, clock.instant(), actor.id().value());
+		}
+		else if (draft.stage() != null && !draft.stage().equals(opportunity.getStageId())) {
+			opportunity.moveTo(stageOf(opportunity, draft.stage()), draft.lostReason(), clock.instant(),
+					actor.id().value());
+		}
+		if (draft.probability() != null && draft.probability() != opportunity.getProbability()) {
+			opportunity.estimate(draft.probability());
+		}
+		return rows.saveAndFlush(opportunity);
+	}
+
+	/**
+	 * Moves an opportunity to a stage, as a drag on the board does, and places it in the column before the card
+	 * named (or at the top). A lost stage needs a reason.
+	 */
+	@Transactional
+	public Opportunity move(Actor actor, UUID id, Long expectedVersion, UUID stageId, String lostReason,
+			UUID before) {
+		Opportunity opportunity = get(actor, id);
+		if (expectedVersion != null && opportunity.getVersion() != expectedVersion) {
+			throw new ObjectOptimisticLockingFailureException(Opportunity.class, id);
+		}
+		opportunity.moveTo(stageOf(opportunity, stageId), lostReason, clock.instant(), actor.id().value());
+		if (before != null) {
+			rows.findById(before)
+				.filter(other -> other.getStageId().equals(stageId))
+				.ifPresent(other -> opportunity.rank(other.getBoardRank() - 1));
+		}
+		else {
+			Long top = rows.topRank(stageId);
+			opportunity.rank(top == null ? 0 : Math.min(top - 1, opportunity.getBoardRank()));
+		}
+		return rows.saveAndFlush(opportunity);
+	}
+
+	@Transactional
+	public void delete(Actor actor, UUID id) {
+		Opportunity opportunity = get(actor, id);
+		if (!actor.canManage(opportunity.owner(), opportunity.team())) {
+			throw new ResponseStatusException(HttpStatus.FORBIDDEN,
+					"Only the owner, a manager of its team or an administrator may delete this opportunity");
+		}
+		rows.delete(opportunity);
+	}
+
+	/** One page of a stage's column on the board: the cards in board order. */
+	public ResultPage<Opportunity> column(Actor actor, UUID stageId, int page, int size) {
+		return new VisibleQuery("Opportunity", "o", actor).where("o.stageId = :stage", "stage", stageId)
+			.page(em, Opportunity.class, null, "o.boardRank asc, o.id asc", page, size);
+	}
+
+	/** Per stage of the pipeline: how many visible opportunities it holds and their sum in each currency. */
+	public Map<UUID, ColumnTotals> columnTotals(Actor actor, UUID pipelineId) {
+		VisibleQuery query = new VisibleQuery("Opportunity", "o", actor).where("o.pipelineId = :pipeline", "pipeline",
+				pipelineId);
+		var select = em.createQuery("select o.stageId, o.amount.currency, count(o), sum(o.amount.amount) "
+				+ "from Opportunity o" + query.whereClause() + " group by o.stageId, o.amount.currency", Object[].class);
+		query.parameters().forEach(select::setParameter);
+		Map<UUID, ColumnTotals> totals = new LinkedHashMap<>();
+		for (Object[] row : select.getResultList()) {
+			UUID stage = (UUID) row[0];
+			ColumnTotals current = totals.getOrDefault(stage, ColumnTotals.EMPTY);
+			totals.put(stage, current.plus((Long) row[2], new Money((BigDecimal) row[3], (String) row[1])));
+		}
+		return totals;
+	}
+
+	private Stage stageOf(Opportunity opportunity, UUID stageId) {
+		return pipelines.get(opportunity.getPipelineId())
+			.stage(stageId)
+			.orElseThrow(() -> new InvalidField("stageId", "validation.stage.otherPipeline",
+					"The stage belongs to another pipeline"));
+	}
+
+	private AccountId visibleAccount(Actor actor, UUID account) {
+		if (account == null) {
+			throw new InvalidField("accountId", "validation.account.required", "An opportunity needs an account");
+		}
+		return customers.findAccount(actor, new AccountId(account))
+			.orElseThrow(() -> new InvalidField("accountId", "validation.account.unknown", "No account with this id"))
+			.id();
+	}
+
+	private TeamId teamFor(UserId owner, TeamId requested) {
+		UserSummary user = directory.find(owner)
+			.filter(UserSummary::active)
+			.orElseThrow(() -> new InvalidField("ownerId", "validation.owner.unknown", "No active user with this id"));
+		if (requested != null) {
+			directory.findTeam(requested)
+				.orElseThrow(() -> new InvalidField("teamId", "validation.team.unknown", "No team with this id"));
+			return requested;
+		}
+		return user.team();
+	}
+
+	private List<Opportunity.LineRequest> checkedLines(List<Opportunity.LineRequest> lines, String currency) {
+		if (lines.isEmpty()) {
+			return lines;
+		}
+		Set<UUID> ids = lines.stream().map(Opportunity.LineRequest::product).collect(Collectors.toSet());
+		Map<UUID, Product> known = products.findAllById(ids).stream()
+			.collect(Collectors.toMap(Product::getId, p -> p));
+		List<Opportunity.LineRequest> checked = new ArrayList<>();
+		for (int i = 0; i < lines.size(); i++) {
+			Opportunity.LineRequest line = lines.get(i);
+			Product product = known.get(line.product());
+			if (product == null) {
+				throw new InvalidField("lines[" + i + "].product", "validation.product.unknown", "No such product");
+			}
+			if (line.quantity() == null || line.quantity().signum() <= 0) {
+				throw new InvalidField("lines[" + i + "].quantity", "validation.quantity", "A quantity must be positive");
+			}
+			BigDecimal discount = line.discountPercent() == null ? BigDecimal.ZERO : line.discountPercent();
+			if (discount.signum() < 0 || discount.compareTo(BigDecimal.valueOf(100)) > 0) {
+				throw new InvalidField("lines[" + i + "].discountPercent", "validation.discount",
+						"A discount lies between 0 and 100 percent");
+			}
+			BigDecimal price = line.unitPrice();
+			if (price == null) {
+				if (!product.getUnitPrice().currency().equals(currency)) {
+					throw new InvalidField("lines[" + i + "].unitPrice", "validation.opportunity.currency",
+							"The product is priced in another currency; give a unit price in " + currency);
+				}
+				price = product.getUnitPrice().amount();
+			}
+			if (price.signum() < 0) {
+				throw new InvalidField("lines[" + i + "].unitPrice", "validation.amount.negative",
+						"A price cannot be negative");
+			}
+			checked.add(new Opportunity.LineRequest(line.product(), line.quantity(), price, discount));
+		}
+		return checked;
+	}
+
+	/** The number of opportunities in a column and their sums, one per currency. */
+	public record ColumnTotals(long count, Map<String, Money> sums) {
+
+		static final ColumnTotals EMPTY = new ColumnTotals(0, Map.of());
+
+		ColumnTotals plus(long more, Money sum) {
+			Map<String, Money> next = new LinkedHashMap<>(sums);
+			next.merge(sum.currency(), sum, Money::plus);
+			return new ColumnTotals(count + more, next);
+		}
+
+		public List<Money> sumList() {
+			return List.copyOf(sums.values());
+		}
+	}
+}

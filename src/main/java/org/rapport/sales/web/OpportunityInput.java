@@ -1,0 +1,101 @@
+package org.rapport.sales.web;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.rapport.identity.TeamId;
+import org.rapport.identity.UserId;
+import org.rapport.sales.internal.Opportunity;
+import org.rapport.sales.internal.OpportunityDraft;
+import org.rapport.shared.Money;
+
+/**
+ * An opportunity as the form and the API take it. Lines without a product are ignored, so that the form can
+ * offer empty rows.
+ */
+record OpportunityInput(
+		@NotNull UUID accountId,
+		@NotBlank @Size(max = 200) String name,
+		UUID pipelineId,
+		UUID stageId,
+		@NotNull @DecimalMin("0") BigDecimal amount,
+		@NotBlank @Pattern(regexp = "^[A-Za-z]{3}$", message = "{validation.currency}") String currency,
+		@NotNull LocalDate closeDate,
+		@Min(0) @Max(100) Integer probability,
+		@Size(max = 500) String nextStep,
+		@Size(max = 500) String lostReason,
+		UUID ownerId,
+		UUID teamId,
+		@Valid List<LineInput> lines,
+		Long version) {
+
+	static final int EMPTY_FORM_LINES = 3;
+
+	OpportunityInput {
+		lines = lines == null ? List.of() : lines;
+	}
+
+	static OpportunityInput forAccount(UUID accountId, String currency) {
+		return new OpportunityInput(accountId, null, null, null, BigDecimal.ZERO, currency,
+				LocalDate.now().plusMonths(1), null, null, null, null, null, withEmptyRows(List.of()), null);
+	}
+
+	static OpportunityInput of(Opportunity o) {
+		List<LineInput> lines = o.getLines()
+			.stream()
+			.map(l -> new LineInput(l.getProductId(), l.getQuantity(), l.getUnitPrice(), l.getDiscountPercent()))
+			.toList();
+		return new OpportunityInput(o.getAccountId(), o.getName(), o.getPipelineId(), o.getStageId(),
+				o.getAmount().amount(), o.getAmount().currency(), o.getCloseDate(), o.getProbability(), o.getNextStep(),
+				o.getLostReason(), o.getOwnerId(), o.getTeamId(), lines, o.getVersion());
+	}
+
+	/** The lines with empty rows after them, for the form. */
+	OpportunityInput withEmptyRows() {
+		return new OpportunityInput(accountId, name, pipelineId, stageId, amount, currency, closeDate, probability,
+				nextStep, lostReason, ownerId, teamId, withEmptyRows(lines), version);
+	}
+
+	private static List<LineInput> withEmptyRows(List<LineInput> lines) {
+		List<LineInput> rows = new ArrayList<>(lines.stream().filter(LineInput::isFilled).toList());
+		for (int i = 0; i < EMPTY_FORM_LINES; i++) {
+			rows.add(new LineInput(null, null, null, null));
+		}
+		return rows;
+	}
+
+	OpportunityDraft toDraft() {
+		return new OpportunityDraft(accountId, name, pipelineId, stageId, new Money(amount, currency), closeDate,
+				probability, blankToNull(nextStep), blankToNull(lostReason), ownerId == null ? null : new UserId(ownerId),
+				teamId == null ? null : new TeamId(teamId),
+				lines.stream().filter(LineInput::isFilled).map(LineInput::toRequest).toList());
+	}
+
+	private static String blankToNull(String value) {
+		return value == null || value.isBlank() ? null : value.strip();
+	}
+
+	/** A product line: quantity, unit price (the product's list price when empty) and discount in percent. */
+	record LineInput(UUID productId, @DecimalMin(value = "0", inclusive = false) BigDecimal quantity,
+			@DecimalMin("0") BigDecimal unitPrice, @DecimalMin("0") @Max(100) BigDecimal discountPercent) {
+
+		boolean isFilled() {
+			return productId != null;
+		}
+
+		Opportunity.LineRequest toRequest() {
+			return new Opportunity.LineRequest(productId, quantity == null ? BigDecimal.ONE : quantity, unitPrice,
+					discountPercent);
+		}
+	}
+}
