@@ -21,6 +21,10 @@ import org.rapport.identity.TeamId;
 import org.rapport.identity.UserDirectory;
 import org.rapport.identity.UserId;
 import org.rapport.identity.UserSummary;
+import org.rapport.identity.VisibleQuery;
+import org.rapport.sales.NewOpportunity;
+import org.rapport.sales.Opportunities;
+import org.rapport.sales.OpportunityId;
 import org.rapport.shared.InvalidField;
 import org.rapport.shared.ResultPage;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -47,9 +51,11 @@ public class LeadService {
 	private final UserDirectory directory;
 	private final Customers customers;
 	private final LeadProperties properties;
+	private final Opportunities opportunities;
 
 	LeadService(Leads leads, EntityManager em, UserDirectory directory, Customers customers,
-			LeadProperties properties) {
+			LeadProperties properties, Opportunities opportunities) {
+		this.opportunities = opportunities;
 		this.leads = leads;
 		this.em = em;
 		this.directory = directory;
@@ -58,11 +64,11 @@ public class LeadService {
 	}
 
 	public ResultPage<Lead> list(Actor actor, LeadFilter filter, LeadSort.Sorting sorting, int page, int size) {
-		return new LeadQuery(actor).startingWith(filter.q(), "l.lastName", "l.firstName", "l.company", "l.email")
+		return new VisibleQuery("Lead", "l", actor).startingWith(filter.q(), "l.lastName", "l.firstName", "l.company", "l.email")
 			.where("l.ownerId = :owner", "owner", filter.owner())
 			.where("l.status = :status", "status", filter.status())
 			.where("l.rating = :rating", "rating", filter.rating())
-			.page(em, sorting.orderBy("l"), page, size);
+			.page(em, Lead.class, null, sorting.orderBy("l"), page, size);
 	}
 
 	/** The lead, if it exists and the actor may see it; otherwise 404, so that its existence stays hidden. */
@@ -116,8 +122,8 @@ public class LeadService {
 	}
 
 	/**
-	 * Turns a qualified lead into an account (a new one, or the visible one asked for) with a contact, all or
-	 * nothing; the lead keeps links to what it became.
+	 * Turns a qualified lead into an account (a new one, or the visible one asked for) with a contact, and an
+	 * opportunity when asked for, all or nothing; the lead keeps links to what it became.
 	 */
 	@Transactional
 	public Lead convert(Actor actor, UUID id, Long expectedVersion, LeadConversion conversion) {
@@ -133,7 +139,10 @@ public class LeadService {
 							"No account with this id"));
 		ContactId contact = customers.addContact(actor, new NewContact(account, lead.getFirstName(),
 				lead.getLastName(), lead.getTitle(), lead.getEmail(), lead.getPhone(), null));
-		lead.convert(account, contact, null, Instant.now());
+		LeadConversion.Opportunity wanted = conversion.opportunity();
+		OpportunityId opportunity = wanted == null ? null : opportunities.open(actor,
+				new NewOpportunity(account, wanted.name().strip(), null, wanted.amount(), wanted.closeDate(), null));
+		lead.convert(account, contact, opportunity, Instant.now());
 		return leads.saveAndFlush(lead);
 	}
 

@@ -15,6 +15,9 @@ import org.rapport.sales.internal.LeadService;
 import org.rapport.sales.internal.LeadSort;
 import org.rapport.sales.internal.LeadStatus;
 import org.rapport.sales.internal.PossibleDuplicate;
+import org.rapport.web.ApiPage;
+import org.rapport.web.Paging;
+import org.rapport.web.Versions;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -44,12 +47,12 @@ class LeadApiController {
 	@GetMapping
 	@Operation(summary = "List the leads you may see", description = "Filters combine; q matches the start of the "
 			+ "last or first name, company or e-mail. sort is name, createdAt or updatedAt with ,asc or ,desc.")
-	LeadApiPage<LeadResource> list(@RequestParam(required = false) String q,
+	ApiPage<LeadResource> list(@RequestParam(required = false) String q,
 			@RequestParam(required = false) UUID owner, @RequestParam(required = false) LeadStatus status,
 			@RequestParam(required = false) LeadRating rating, @RequestParam(required = false) String sort,
 			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
-		LeadPaging paging = LeadPaging.of(page, size);
-		return LeadApiPage.of(leads
+		Paging paging = Paging.of(page, size);
+		return ApiPage.of(leads
 			.list(currentActor.get(), new LeadFilter(q, owner, status, rating), LeadSort.parse(sort), paging.page(),
 					paging.size())
 			.map(LeadResource::of));
@@ -59,7 +62,7 @@ class LeadApiController {
 	@Operation(summary = "Get a lead", description = "The ETag header carries its version for If-Match.")
 	ResponseEntity<LeadResource> get(@PathVariable UUID id) {
 		Lead lead = leads.get(currentActor.get(), id);
-		return ResponseEntity.ok().eTag(LeadVersions.etag(lead.getVersion())).body(LeadResource.of(lead));
+		return ResponseEntity.ok().eTag(Versions.etag(lead.getVersion())).body(LeadResource.of(lead));
 	}
 
 	@PostMapping
@@ -72,7 +75,7 @@ class LeadApiController {
 		Lead lead = leads.create(actor, input.toDetails(), input.status(), input.disqualifiedReason(), input.owner(),
 				input.team());
 		return ResponseEntity.created(URI.create("/api/v1/leads/" + lead.getId()))
-			.eTag(LeadVersions.etag(lead.getVersion()))
+			.eTag(Versions.etag(lead.getVersion()))
 			.body(LeadResource.of(lead, duplicates));
 	}
 
@@ -83,10 +86,10 @@ class LeadApiController {
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
 		Actor actor = currentActor.get();
 		Lead current = leads.get(actor, id);
-		long expected = LeadVersions.expected(ifMatch, input.version(), current.getVersion());
+		long expected = Versions.expected(ifMatch, input.version(), current.getVersion());
 		Lead lead = leads.update(actor, id, expected, input.toDetails(), input.status(), input.disqualifiedReason(),
 				input.owner(), input.team());
-		return ResponseEntity.ok().eTag(LeadVersions.etag(lead.getVersion())).body(LeadResource.of(lead));
+		return ResponseEntity.ok().eTag(Versions.etag(lead.getVersion())).body(LeadResource.of(lead));
 	}
 
 	@DeleteMapping("/{id}")
@@ -95,7 +98,7 @@ class LeadApiController {
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
 		Actor actor = currentActor.get();
 		if (ifMatch != null) {
-			LeadVersions.expected(ifMatch, null, leads.get(actor, id).getVersion());
+			Versions.expected(ifMatch, null, leads.get(actor, id).getVersion());
 		}
 		leads.delete(actor, id);
 		return ResponseEntity.noContent().build();
@@ -110,12 +113,12 @@ class LeadApiController {
 			@Valid @RequestBody(required = false) LeadConversionInput input,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
 		Actor actor = currentActor.get();
-		LeadConversionInput request = input == null ? new LeadConversionInput(null, null, null) : input;
+		LeadConversionInput request = input == null ? new LeadConversionInput(null, null, null, null) : input;
 		Long expected = null;
 		if (ifMatch != null || request.version() != null) {
-			expected = LeadVersions.expected(ifMatch, request.version(), leads.get(actor, id).getVersion());
+			expected = Versions.expected(ifMatch, request.version(), leads.get(actor, id).getVersion());
 		}
 		Lead lead = leads.convert(actor, id, expected, request.toConversion());
-		return ResponseEntity.ok().eTag(LeadVersions.etag(lead.getVersion())).body(LeadResource.of(lead));
+		return ResponseEntity.ok().eTag(Versions.etag(lead.getVersion())).body(LeadResource.of(lead));
 	}
 }

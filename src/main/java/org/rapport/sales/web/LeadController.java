@@ -17,6 +17,8 @@ import org.rapport.sales.internal.LeadStatusConflict;
 import org.rapport.sales.internal.PossibleDuplicate;
 import org.rapport.shared.InvalidField;
 import org.rapport.shared.ResultPage;
+import org.rapport.web.FilterQuery;
+import org.rapport.web.Paging;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -58,11 +60,11 @@ class LeadController {
 			@RequestHeader(name = "HX-Target", required = false) String target, Model model) {
 		LeadFilter filter = new LeadFilter(q, owner, status, rating);
 		LeadSort.Sorting sorting = LeadSort.parse(sort);
-		LeadPaging paging = LeadPaging.of(page, size);
+		Paging paging = Paging.of(page, size);
 		ResultPage<Lead> result = leads.list(currentActor.get(), filter, sorting, paging.page(), paging.size());
 		model.addAttribute("result", result);
 		model.addAttribute("filter", filter);
-		model.addAttribute("baseQuery", new LeadFilterQuery().with("q", q).with("owner", owner).with("status", status)
+		model.addAttribute("baseQuery", new FilterQuery().with("q", q).with("owner", owner).with("status", status)
 			.with("rating", rating).with("size", size).encoded());
 		model.addAttribute("sort", sorting.param());
 		model.addAttribute("sorting", sorting);
@@ -211,9 +213,7 @@ class LeadController {
 			BindingResult errors, Model model, RedirectAttributes redirect) {
 		Actor actor = currentActor.get();
 		Lead lead = leads.get(actor, id);
-		if (conversion.intoExisting() && conversion.accountId() == null) {
-			errors.rejectValue("accountId", "validation.lead.account");
-		}
+		conversion.check(errors);
 		if (errors.hasErrors()) {
 			return conversionPage(actor, lead, model);
 		}

@@ -1,16 +1,42 @@
 package org.rapport.sales.web;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.UUID;
 import org.rapport.sales.internal.LeadConversion;
+import org.rapport.shared.InvalidField;
+import org.rapport.shared.Money;
 
 /**
- * How the conversion form and the API ask for a lead to be converted: into the existing account {@code accountId},
- * or into a new account named {@code accountName} (by default the lead's company).
+ * How the API asks for a lead to be converted: into the existing account {@code accountId}, or into a new account
+ * named {@code accountName} (by default the lead's company); with {@code opportunity}, one is opened too.
  */
-record LeadConversionInput(UUID accountId, @Size(max = 200) String accountName, Long version) {
+record LeadConversionInput(UUID accountId, @Size(max = 200) String accountName, @Valid OpportunityPart opportunity,
+		Long version) {
+
+	/** The opportunity to open on the account. */
+	record OpportunityPart(
+			@NotBlank @Size(max = 200) String name,
+			@NotNull @DecimalMin("0") BigDecimal amount,
+			@NotBlank @Pattern(regexp = "^[A-Za-z]{3}$", message = "{validation.lead.currency}") String currency,
+			@NotNull LocalDate closeDate) {
+
+		LeadConversion.Opportunity toOpportunity() {
+			if (!Money.isCurrency(currency)) {
+				throw new InvalidField("opportunity.currency", "validation.lead.currency", "Not an ISO 4217 currency");
+			}
+			return new LeadConversion.Opportunity(name, new Money(amount, currency), closeDate);
+		}
+	}
 
 	LeadConversion toConversion() {
-		return new LeadConversion(accountId, LeadChecks.blankToNull(accountName));
+		return new LeadConversion(accountId, LeadChecks.blankToNull(accountName),
+				opportunity == null ? null : opportunity.toOpportunity());
 	}
 }

@@ -319,4 +319,53 @@ class LeadApiIntegrationTests {
 			.andExpect(jsonPath("$.errors[0].field").value("accountId"));
 		mvc.perform(get(location).header("Authorization", eastToken)).andExpect(jsonPath("$.status").value("QUALIFIED"));
 	}
+
+	@Test
+	void convertingWithAnOpportunityOpensItOnTheAccountInTheSameStep() throws Exception {
+		String company = TestData.unique("Deal Co");
+		String location = create(eastToken, leadJson("Dee", "Deal", company, "dee@example.com", "QUALIFIED"));
+
+		String body = mvc.perform(post(location + "/convert").header("Authorization", eastToken)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("""
+					{"opportunity": {"name": "First order", "amount": 1200.50, "currency": "eur",
+					 "closeDate": "2027-03-31"}}
+					"""))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.conversion.opportunityId").isNotEmpty())
+			.andReturn().getResponse().getContentAsString();
+		String accountId = JsonPath.read(body, "$.conversion.accountId");
+		String opportunityId = JsonPath.read(body, "$.conversion.opportunityId");
+
+		mvc.perform(get("/api/v1/opportunities/" + opportunityId).header("Authorization", eastToken))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.name").value("First order"))
+			.andExpect(jsonPath("$.accountId").value(accountId))
+			.andExpect(jsonPath("$.amount.currency").value("EUR"));
+		assertThat(events.stream(LeadConverted.class)
+			.filter(e -> e.opportunity() != null && e.opportunity().value().toString().equals(opportunityId))
+			.count()).isEqualTo(1);
+	}
+
+	@Test
+	void anIncompleteOpportunityAnswers422AndNothingIsConverted() throws Exception {
+		String company = TestData.unique("Half Deal");
+		String location = create(eastToken, leadJson("Hal", "Half", company, "hal@example.com", "QUALIFIED"));
+		mvc.perform(post(location + "/convert").header("Authorization", eastToken)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"opportunity\": {\"name\": \"\", \"currency\": \"EUR\"}}"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[*].field", hasItem("opportunity.name")))
+			.andExpect(jsonPath("$.errors[*].field", hasItem("opportunity.amount")))
+			.andExpect(jsonPath("$.errors[*].field", hasItem("opportunity.closeDate")));
+		mvc.perform(post(location + "/convert").header("Authorization", eastToken)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("""
+					{"opportunity": {"name": "Deal", "amount": 1, "currency": "XYZ", "closeDate": "2027-01-01"}}
+					"""))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[0].field").value("opportunity.currency"));
+		mvc.perform(get(location).header("Authorization", eastToken)).andExpect(jsonPath("$.status").value("QUALIFIED"));
+		assertThat(customers.accountsNamed(data.actor(eastSeller), company, 10)).isEmpty();
+	}
 }

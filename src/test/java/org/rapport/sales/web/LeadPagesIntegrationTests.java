@@ -256,6 +256,36 @@ class LeadPagesIntegrationTests {
 	}
 
 	@Test
+	void convertingWithAnOpportunityNeedsItsFieldsThenOpensIt() throws Exception {
+		String company = TestData.unique("Deal Page Co");
+		Lead lead = lead(seller, "Opal", "Deal", company, null, LeadStatus.QUALIFIED);
+		mvc.perform(post("/leads/" + lead.getId() + "/convert").with(csrf()).with(data.as(seller))
+			.param("into", "new")
+			.param("accountName", company)
+			.param("withOpportunity", "true")
+			.param("opportunityCurrency", "nope")
+			.param("version", "0"))
+			.andExpect(status().isOk())
+			.andExpect(model().attributeHasFieldErrors("conversion", "opportunityName", "opportunityAmount",
+					"opportunityCurrency", "opportunityCloseDate"));
+		assertThat(customers.accountsNamed(data.actor(seller), company, 5)).isEmpty();
+
+		mvc.perform(post("/leads/" + lead.getId() + "/convert").with(csrf()).with(data.as(seller))
+			.param("into", "new")
+			.param("accountName", company)
+			.param("withOpportunity", "true")
+			.param("opportunityName", "Pilot")
+			.param("opportunityAmount", "500")
+			.param("opportunityCurrency", "CNY")
+			.param("opportunityCloseDate", "2027-06-30")
+			.param("version", "0"))
+			.andExpect(flash().attribute("success", "flash.lead.converted"));
+		assertThat(leads.get(data.actor(seller), lead.getId()).getConvertedOpportunityId()).isNotNull();
+		mvc.perform(get("/leads/" + lead.getId()).with(data.as(seller)))
+			.andExpect(content().string(containsString("id=\"converted-opportunity\"")));
+	}
+
+	@Test
 	void convertingIntoANewAccountNamesItAfterTheCompany() throws Exception {
 		String company = TestData.unique("Brand New Co");
 		Lead lead = lead(seller, "Nia", "New", company, null, LeadStatus.QUALIFIED);
