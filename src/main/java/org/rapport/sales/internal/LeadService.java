@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import org.rapport.customers.AccountId;
 import org.rapport.customers.AccountSummary;
@@ -55,16 +56,17 @@ public class LeadService {
 
 	LeadService(Leads leads, EntityManager em, UserDirectory directory, Customers customers,
 			LeadProperties properties, Opportunities opportunities) {
-		this.opportunities = opportunities;
 		this.leads = leads;
 		this.em = em;
 		this.directory = directory;
 		this.customers = customers;
 		this.properties = properties;
+		this.opportunities = opportunities;
 	}
 
 	public ResultPage<Lead> list(Actor actor, LeadFilter filter, LeadSort.Sorting sorting, int page, int size) {
-		return new VisibleQuery("Lead", "l", actor).startingWith(filter.q(), "l.lastName", "l.firstName", "l.company", "l.email")
+		return new VisibleQuery("Lead", "l", actor)
+			.startingWith(filter.q(), "l.lastName", "l.firstName", "l.company", "l.email")
 			.where("l.ownerId = :owner", "owner", filter.owner())
 			.where("l.status = :status", "status", filter.status())
 			.where("l.rating = :rating", "rating", filter.rating())
@@ -229,7 +231,7 @@ public class LeadService {
 	public Map<AccountId, String> accountNames(List<Lead> converted) {
 		return customers.accountNames(converted.stream()
 			.map(Lead::getConvertedAccountId)
-			.filter(java.util.Objects::nonNull)
+			.filter(Objects::nonNull)
 			.map(AccountId::new)
 			.toList());
 	}

@@ -1,5 +1,6 @@
 package org.rapport.sales.web;
 
+import java.util.List;
 import java.util.UUID;
 import org.rapport.customers.AccountPanel;
 import org.rapport.identity.CurrentActor;
@@ -39,7 +40,7 @@ class LeadsShell {
 
 	@GetMapping("/sales/accounts/{id}/leads")
 	String convertedLeads(@PathVariable UUID id, Model model) {
-		java.util.List<Lead> converted = leads.convertedInto(currentActor.get(), id, 20);
+		List<Lead> converted = leads.convertedInto(currentActor.get(), id, 20);
 		model.addAttribute("leads", converted);
 		return "sales/leads/account-panel :: panel";
 	}
