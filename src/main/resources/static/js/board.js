@@ -82,6 +82,7 @@
       draggable: '.board-card',
       filter: '.board-more',
       animation: 120,
+      forceFallback: true,
       onEnd: async (evt) => {
         if (evt.from === evt.to && evt.oldIndex === evt.newIndex) return;
         let reason = null;
