@@ -78,6 +78,15 @@ class OpportunityTests {
 	}
 
 	@Test
+	void anOpportunityEnteredAsWonAnnouncesItsWinOnce() {
+		Opportunity deal = new Opportunity(new AccountId(UUID.randomUUID()), "Signed", won, Money.of("50", "EUR"),
+				LocalDate.of(2027, 2, 1), new UserId(UUID.randomUUID()), null, monday);
+		deal.announceWin();
+		assertThat(deal.pendingEvents()).filteredOn(OpportunityWon.class::isInstance).hasSize(1);
+		assertThatThrownBy(() -> deal("1").announceWin()).isInstanceOf(IllegalStateException.class);
+	}
+
+	@Test
 	void aStageOfAnotherPipelineIsRefused() {
 		Pipeline other = new Pipeline("Other", 1);
 		Stage elsewhere = other.addStage("Elsewhere", 50, StageKind.OPEN);
