@@ -20,3 +20,10 @@ document.addEventListener('keydown', (event) => {
     event.preventDefault();
   }
 });
+
+// A select that navigates, such as the board's pipeline choice, submits its form when it changes.
+document.addEventListener('change', (event) => {
+  if (event.target.matches && event.target.matches('[data-submit-on-change]')) {
+    event.target.form.submit();
+  }
+});

@@ -75,6 +75,11 @@ public abstract class BusinessRecord<T extends BusinessRecord<T>> extends Abstra
 		this.teamId = teamId;
 	}
 
+	/** The events this record registered that saving it will publish. */
+	public java.util.Collection<Object> pendingEvents() {
+		return domainEvents();
+	}
+
 	@PostLoad
 	@PostPersist
 	void markStored() {

@@ -180,12 +180,20 @@ public class Opportunity extends BusinessRecord<Opportunity> {
 		this.lostReason = stage.getKind() == StageKind.LOST ? reason.strip() : null;
 		registerEvent(new OpportunityStageChanged(id(), from, stage.stageId(), stage.getKind(), now));
 		if (stage.getKind() == StageKind.WON) {
-			registerEvent(new OpportunityWon(id(), account(), amount, closeDate, owner(),
-					lines.stream()
-						.map(line -> new OpportunityWon.Line(new ProductId(line.getProductId()), line.getQuantity(),
-								new Money(line.getUnitPrice(), amount.currency()), line.getDiscountPercent()))
-						.toList()));
+			announceWin();
 		}
+	}
+
+	/** Registers the win of an opportunity that is in a won stage, with its lines as they are now. */
+	void announceWin() {
+		if (stageKind != StageKind.WON) {
+			throw new IllegalStateException("Only a won opportunity announces a win");
+		}
+		registerEvent(new OpportunityWon(id(), account(), amount, closeDate, owner(),
+				lines.stream()
+					.map(line -> new OpportunityWon.Line(new ProductId(line.getProductId()), line.getQuantity(),
+							new Money(line.getUnitPrice(), amount.currency()), line.getDiscountPercent()))
+					.toList()));
 	}
 
 	/** Moves the opportunity to another pipeline's stage, as when a deal changes its sales process. */

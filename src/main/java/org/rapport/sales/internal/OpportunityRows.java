@@ -14,6 +14,9 @@ public interface OpportunityRows extends JpaRepository<Opportunity, UUID> {
 
 	long countByStageId(UUID stageId);
 
+	@Query("select o.stageId, count(o) from Opportunity o group by o.stageId")
+	List<Object[]> countPerStage();
+
 	@Query("select o from Opportunity o left join fetch o.lines where o.id = :id")
 	java.util.Optional<Opportunity> findWithLines(UUID id);
 

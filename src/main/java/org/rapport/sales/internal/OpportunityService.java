@@ -127,8 +127,7 @@ public class OpportunityService implements Opportunities {
 			opportunity.estimate(draft.probability());
 		}
 		if (stage.getKind() == StageKind.WON) {
-			rows.save(opportunity);
-			opportunity.moveTo(stage, null, clock.instant(), actor.id().value());
+			opportunity.announceWin();
 		}
 		return rows.save(opportunity);
 	}

@@ -68,7 +68,9 @@ public class Pipeline {
 	/** Adds a stage at the end, before any closing stage when it is an open one. */
 	public Stage addStage(String name, int probability, StageKind kind) {
 		Stage stage = new Stage(this, name, probability, kind, stages.size());
-		stages.add(stage);
+		int firstClosed = kind != StageKind.OPEN ? stages.size()
+				: (int) stages.stream().takeWhile(s -> s.getKind() == StageKind.OPEN).count();
+		stages.add(firstClosed, stage);
 		renumber();
 		return stage;
 	}

@@ -10,7 +10,6 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.rapport.identity.TeamId;
@@ -39,15 +38,13 @@ record OpportunityInput(
 		@Valid List<LineInput> lines,
 		Long version) {
 
-	static final int EMPTY_FORM_LINES = 3;
-
 	OpportunityInput {
 		lines = lines == null ? List.of() : lines;
 	}
 
 	static OpportunityInput forAccount(UUID accountId, String currency) {
 		return new OpportunityInput(accountId, null, null, null, BigDecimal.ZERO, currency,
-				LocalDate.now().plusMonths(1), null, null, null, null, null, withEmptyRows(List.of()), null);
+				LocalDate.now().plusMonths(1), null, null, null, null, null, List.of(), null);
 	}
 
 	static OpportunityInput of(Opportunity o) {
@@ -58,20 +55,6 @@ record OpportunityInput(
 		return new OpportunityInput(o.getAccountId(), o.getName(), o.getPipelineId(), o.getStageId(),
 				o.getAmount().amount(), o.getAmount().currency(), o.getCloseDate(), o.getProbability(), o.getNextStep(),
 				o.getLostReason(), o.getOwnerId(), o.getTeamId(), lines, o.getVersion());
-	}
-
-	/** The lines with empty rows after them, for the form. */
-	OpportunityInput withEmptyRows() {
-		return new OpportunityInput(accountId, name, pipelineId, stageId, amount, currency, closeDate, probability,
-				nextStep, lostReason, ownerId, teamId, withEmptyRows(lines), version);
-	}
-
-	private static List<LineInput> withEmptyRows(List<LineInput> lines) {
-		List<LineInput> rows = new ArrayList<>(lines.stream().filter(LineInput::isFilled).toList());
-		for (int i = 0; i < EMPTY_FORM_LINES; i++) {
-			rows.add(new LineInput(null, null, null, null));
-		}
-		return rows;
 	}
 
 	OpportunityDraft toDraft() {

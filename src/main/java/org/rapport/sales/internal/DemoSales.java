@@ -1,0 +1,116 @@
+package org.rapport.sales.internal;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import org.rapport.customers.AccountSummary;
+import org.rapport.customers.Customers;
+import org.rapport.identity.Actor;
+import org.rapport.identity.Role;
+import org.rapport.identity.UserDirectory;
+import org.rapport.identity.UserSummary;
+import org.rapport.identity.VisibilityScope;
+import org.rapport.sales.StageKind;
+import org.rapport.shared.Money;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The demo's product catalogue and a few hundred opportunities on the demo accounts, spread over the stages
+ * of the default pipeline and the coming months.
+ */
+@Component
+@Profile("demo")
+@Order(3)
+class DemoSales implements ApplicationRunner {
+
+	private static final Logger log = LoggerFactory.getLogger(DemoSales.class);
+
+	private static final String[][] CATALOGUE = { { "RAP-CRM-STD", "Rapport Standard seat (year)", "Licences", "240" },
+			{ "RAP-CRM-PRO", "Rapport Professional seat (year)", "Licences", "480" },
+			{ "RAP-ANL-ADD", "Analytics add-on (year)", "Licences", "1200" },
+			{ "SRV-ONB-5D", "Onboarding workshop, 5 days", "Services", "6000" },
+			{ "SRV-MIG-STD", "Data migration", "Services", "3500" },
+			{ "SRV-TRN-1D", "Training day", "Services", "1400" },
+			{ "SUP-PREM", "Premium support (year)", "Support", "5000" },
+			{ "HW-SCAN-01", "Badge scanner", "Hardware", "320" } };
+
+	private static final String[] DEAL_KINDS = { "Annual licence", "Expansion", "Renewal", "Pilot", "Onboarding",
+			"Upgrade to Professional", "Analytics add-on", "Support contract" };
+
+	private final Products products;
+	private final OpportunityRows opportunities;
+	private final PipelineService pipelines;
+	private final Customers customers;
+	private final UserDirectory directory;
+	private final TransactionTemplate transactions;
+
+	DemoSales(Products products, OpportunityRows opportunities, PipelineService pipelines, Customers customers,
+			UserDirectory directory, TransactionTemplate transactions) {
+		this.products = products;
+		this.opportunities = opportunities;
+		this.pipelines = pipelines;
+		this.customers = customers;
+		this.directory = directory;
+		this.transactions = transactions;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		if (products.count() > 0 || opportunities.count() > 0) {
+			return;
+		}
+		List<UserSummary> sellers = directory.activeUsers().stream().filter(u -> u.team() != null).toList();
+		if (sellers.isEmpty()) {
+			return;
+		}
+		UserSummary first = sellers.get(0);
+		Actor system = new Actor(first.id(), "Demo", first.team(), Set.of(Role.ADMIN), VisibilityScope.ALL, null, null);
+		transactions.executeWithoutResult(status -> {
+			List<Product> catalogue = new ArrayList<>();
+			for (String[] row : CATALOGUE) {
+				catalogue.add(products.save(new Product(row[0], row[1], null, Money.of(row[3], "EUR"), row[2], true,
+						first.id(), first.team())));
+			}
+			Pipeline pipeline = pipelines.defaultPipeline();
+			List<Stage> stages = pipeline.getStages();
+			Random random = new Random(7);
+			LocalDate today = LocalDate.now(Clock.systemUTC());
+			int count = 0;
+			for (AccountSummary account : customers.accountsNamed(system, "", 300)) {
+				int deals = random.nextInt(3);
+				for (int d = 0; d < deals; d++) {
+					Stage stage = stages.get(random.nextInt(stages.size()));
+					UserSummary owner = sellers.stream().filter(s -> s.id().equals(account.owner())).findFirst()
+						.orElse(first);
+					Opportunity o = new Opportunity(account.id(), DEAL_KINDS[random.nextInt(DEAL_KINDS.length)] + " "
+							+ account.name(), pipeline.firstOpenStage(), Money.of(String.valueOf(1000 * (1 + random.nextInt(60))), "EUR"),
+							today.plusDays(random.nextInt(180) - 30), owner.id(), owner.team(), java.time.Instant.now());
+					if (random.nextBoolean()) {
+						Product product = catalogue.get(random.nextInt(catalogue.size()));
+						o.replaceLines(List.of(new Opportunity.LineRequest(product.getId(),
+								BigDecimal.valueOf(1 + random.nextInt(20)), product.getUnitPrice().amount(),
+								BigDecimal.valueOf(random.nextInt(3) * 5))));
+					}
+					opportunities.save(o);
+					if (!stage.getId().equals(o.getStageId())) {
+						o.moveTo(stage, stage.getKind() == StageKind.LOST ? "Chose a competitor" : null,
+								java.time.Instant.now(), owner.id().value());
+					}
+					count++;
+				}
+			}
+			log.info("Demo data: {} products and {} opportunities", catalogue.size(), count);
+		});
+	}
+}

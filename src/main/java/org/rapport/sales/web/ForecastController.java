@@ -1,0 +1,92 @@
+package org.rapport.sales.web;
+
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.rapport.identity.Actor;
+import org.rapport.identity.CurrentActor;
+import org.rapport.identity.UserDirectory;
+import org.rapport.sales.internal.ForecastService;
+import org.rapport.sales.internal.ForecastService.Grouping;
+import org.rapport.sales.internal.PipelineService;
+import org.rapport.shared.InvalidField;
+import org.rapport.shared.Money;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The forecast page and the quotas that managers set on it.
+ */
+@Controller
+class ForecastController {
+
+	private final ForecastService forecasts;
+	private final PipelineService pipelines;
+	private final UserDirectory directory;
+	private final CurrentActor currentActor;
+
+	ForecastController(ForecastService forecasts, PipelineService pipelines, UserDirectory directory,
+			CurrentActor currentActor) {
+		this.forecasts = forecasts;
+		this.pipelines = pipelines;
+		this.directory = directory;
+		this.currentActor = currentActor;
+	}
+
+	@GetMapping("/forecast")
+	String forecast(@RequestParam(required = false) String from, @RequestParam(defaultValue = "3") int months,
+			@RequestParam(defaultValue = "OWNER") Grouping group, @RequestParam(required = false) UUID pipeline,
+			Model model) {
+		Actor actor = currentActor.get();
+		YearMonth start = parse(from);
+		model.addAttribute("forecast", forecasts.forecast(actor, pipeline, start, months, group));
+		model.addAttribute("from", start);
+		model.addAttribute("months", Math.max(1, Math.min(months, 24)));
+		model.addAttribute("group", group);
+		model.addAttribute("pipeline", pipeline);
+		model.addAttribute("pipelines", pipelines.all());
+		model.addAttribute("users", directory.activeUsers());
+		Map<UUID, String> names = new HashMap<>();
+		directory.activeUsers().forEach(u -> names.put(u.id().value(), u.displayName()));
+		directory.teams().forEach(t -> names.put(t.id().value(), t.name()));
+		model.addAttribute("groupNames", names);
+		model.addAttribute("maySetQuotas", actor.isAdmin() || actor.isManager());
+		return "sales/forecast";
+	}
+
+	@PostMapping("/forecast/quotas")
+	String setQuota(@RequestParam UUID user, @RequestParam String month, @RequestParam BigDecimal amount,
+			@RequestParam String currency, RedirectAttributes redirect) {
+		if (!Money.isCurrency(currency)) {
+			redirect.addFlashAttribute("failure", "validation.currency.unknown");
+			return "redirect:/forecast";
+		}
+		try {
+			forecasts.setQuota(currentActor.get(), user, parse(month), new Money(amount, currency));
+			redirect.addFlashAttribute("success", "flash.quota.saved");
+		}
+		catch (InvalidField invalid) {
+			redirect.addFlashAttribute("failure", invalid.messageKey());
+		}
+		return "redirect:/forecast?from=" + parse(month);
+	}
+
+	private static YearMonth parse(String month) {
+		if (month == null || month.isBlank()) {
+			return YearMonth.now();
+		}
+		try {
+			return YearMonth.parse(month.strip());
+		}
+		catch (DateTimeParseException e) {
+			return YearMonth.now();
+		}
+	}
+}

@@ -1,0 +1,181 @@
+package org.rapport.sales.web;
+
+import jakarta.validation.Valid;
+import java.util.List;
+import java.util.UUID;
+import org.rapport.identity.Actor;
+import org.rapport.identity.CurrentActor;
+import org.rapport.sales.StageKind;
+import org.rapport.sales.internal.Opportunity;
+import org.rapport.sales.internal.OpportunityFilter;
+import org.rapport.sales.internal.OpportunityService;
+import org.rapport.sales.internal.PipelineService;
+import org.rapport.shared.InvalidField;
+import org.rapport.shared.ResultPage;
+import org.rapport.web.FilterQuery;
+import org.rapport.web.Paging;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The opportunity pages: list, detail with stage history, forms with line items.
+ */
+@Controller
+@RequestMapping("/opportunities")
+class OpportunityController {
+
+	private final OpportunityService opportunities;
+	private final PipelineService pipelines;
+	private final CurrentActor currentActor;
+	private final SalesChoices choices;
+
+	OpportunityController(OpportunityService opportunities, PipelineService pipelines, CurrentActor currentActor,
+			SalesChoices choices) {
+		this.opportunities = opportunities;
+		this.pipelines = pipelines;
+		this.currentActor = currentActor;
+		this.choices = choices;
+	}
+
+	@GetMapping
+	String list(@RequestParam(required = false) String q, @RequestParam(required = false) UUID owner,
+			@RequestParam(required = false) UUID team, @RequestParam(required = false) UUID pipeline,
+			@RequestParam(required = false) StageKind kind, @RequestParam(required = false) UUID account,
+			@RequestParam(required = false) String sort, @RequestParam(required = false) Integer page,
+			@RequestParam(required = false) Integer size,
+			@RequestHeader(name = "HX-Request", required = false) String htmx,
+			@RequestHeader(name = "HX-Target", required = false) String target, Model model) {
+		OpportunityFilter filter = new OpportunityFilter(q, owner, team, pipeline, null, kind, account);
+		String sorting = sort == null || sort.isBlank() ? "closeDate,asc" : sort;
+		Paging paging = Paging.of(page, size);
+		ResultPage<Opportunity> result = opportunities.list(currentActor.get(), filter, sorting, paging.page(),
+				paging.size());
+		model.addAttribute("result", result);
+		model.addAttribute("filter", filter);
+		model.addAttribute("sort", sorting);
+		model.addAttribute("baseQuery", new FilterQuery().with("q", q).with("owner", owner).with("team", team)
+			.with("pipeline", pipeline).with("kind", kind).with("account", account).with("size", size).encoded());
+		choices.addNames(model, result.items());
+		if (htmx != null && "results".equals(target)) {
+			return "sales/opportunities/list :: results";
+		}
+		choices.addFilters(model);
+		return "sales/opportunities/list";
+	}
+
+	@GetMapping("/new")
+	String newOpportunity(@RequestParam(required = false) UUID account, Model model) {
+		return form(OpportunityInput.forAccount(account, "EUR"), null, model);
+	}
+
+	@PostMapping
+	String create(@Valid @ModelAttribute("input") OpportunityInput input, BindingResult errors, Model model,
+			RedirectAttributes redirect) {
+		if (!errors.hasErrors()) {
+			try {
+				Opportunity o = opportunities.create(currentActor.get(), input.toDraft());
+				redirect.addFlashAttribute("success", "flash.opportunity.created");
+				return "redirect:/opportunities/" + o.getId();
+			}
+			catch (InvalidField invalid) {
+				reject(errors, invalid);
+			}
+		}
+		return form(input, null, model);
+	}
+
+	@GetMapping("/{id}")
+	String show(@PathVariable UUID id, Model model) {
+		Actor actor = currentActor.get();
+		Opportunity o = opportunities.get(actor, id);
+		model.addAttribute("opportunity", o);
+		model.addAttribute("history", opportunities.history(actor, id));
+		model.addAttribute("pipeline", pipelines.get(o.getPipelineId()));
+		model.addAttribute("now", java.time.Instant.now());
+		choices.addNames(model, List.of(o));
+		choices.addProductNames(model, o);
+		return "sales/opportunities/show";
+	}
+
+	@GetMapping("/{id}/edit")
+	String edit(@PathVariable UUID id, Model model) {
+		Opportunity o = opportunities.get(currentActor.get(), id);
+		return form(OpportunityInput.of(o), o, model);
+	}
+
+	@PostMapping("/{id}")
+	String update(@PathVariable UUID id, @Valid @ModelAttribute("input") OpportunityInput input, BindingResult errors,
+			Model model, RedirectAttributes redirect) {
+		Actor actor = currentActor.get();
+		Opportunity current = opportunities.get(actor, id);
+		if (!errors.hasErrors()) {
+			try {
+				opportunities.update(actor, id, input.version() == null ? -1 : input.version(), input.toDraft());
+				redirect.addFlashAttribute("success", "flash.opportunity.updated");
+				return "redirect:/opportunities/" + id;
+			}
+			catch (InvalidField invalid) {
+				reject(errors, invalid);
+			}
+			catch (OptimisticLockingFailureException stale) {
+				errors.reject("form.stale");
+			}
+		}
+		return form(input, current, model);
+	}
+
+	/** Moves the opportunity to another stage from its detail page; a lost stage needs the reason. */
+	@PostMapping("/{id}/stage")
+	String moveFromPage(@PathVariable UUID id, @RequestParam UUID stageId,
+			@RequestParam(required = false) String lostReason, RedirectAttributes redirect) {
+		try {
+			opportunities.move(currentActor.get(), id, null, stageId, lostReason, null);
+			redirect.addFlashAttribute("success", "flash.opportunity.moved");
+		}
+		catch (InvalidField invalid) {
+			redirect.addFlashAttribute("failure", invalid.messageKey());
+		}
+		return "redirect:/opportunities/" + id;
+	}
+
+	@PostMapping("/{id}/delete")
+	String delete(@PathVariable UUID id, RedirectAttributes redirect) {
+		opportunities.delete(currentActor.get(), id);
+		redirect.addFlashAttribute("success", "flash.opportunity.deleted");
+		return "redirect:/opportunities";
+	}
+
+	private String form(OpportunityInput input, Opportunity opportunity, Model model) {
+		model.addAttribute("input", input);
+		model.addAttribute("opportunity", opportunity);
+		if (input.accountId() != null) {
+			model.addAttribute("chosenAccountName",
+					choices.accountName(currentActor.get(), input.accountId()));
+		}
+		choices.addForm(model);
+		return "sales/opportunities/form";
+	}
+
+	private static void reject(BindingResult errors, InvalidField invalid) {
+		String field = invalid.field();
+		if (field.startsWith("lines[")) {
+			errors.rejectValue(field.replace(".product", ".productId"), invalid.messageKey());
+		}
+		else if (errors.getFieldType(field) != null || field.endsWith("Id")) {
+			errors.rejectValue(field, invalid.messageKey());
+		}
+		else {
+			errors.reject(invalid.messageKey());
+		}
+	}
+}

@@ -1,0 +1,51 @@
+package org.rapport.sales.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import org.rapport.sales.StageKind;
+
+class PipelineTests {
+
+	@Test
+	void anOpenStageIsAddedBeforeTheClosingStagesAndAClosingOneAtTheEnd() {
+		Pipeline pipeline = new Pipeline("Sales", 0);
+		pipeline.addStage("Lead", 10, StageKind.OPEN);
+		pipeline.addStage("Won", 100, StageKind.WON);
+		pipeline.addStage("Lost", 0, StageKind.LOST);
+		pipeline.addStage("Proposal", 60, StageKind.OPEN);
+		pipeline.addStage("Abandoned", 0, StageKind.LOST);
+		assertThat(pipeline.getStages()).extracting(Stage::getName)
+			.containsExactly("Lead", "Proposal", "Won", "Lost", "Abandoned");
+		assertThat(pipeline.getStages()).extracting(Stage::getPosition).containsExactly(0, 1, 2, 3, 4);
+	}
+
+	@Test
+	void closedStagesTakeTheProbabilityOfTheirKind() {
+		Pipeline pipeline = new Pipeline("Sales", 0);
+		assertThat(pipeline.addStage("Won", 20, StageKind.WON).getProbability()).isEqualTo(100);
+		assertThat(pipeline.addStage("Lost", 70, StageKind.LOST).getProbability()).isZero();
+	}
+
+	@Test
+	void aPipelineKeepsAnOpenAWonAndALostStage() {
+		Pipeline pipeline = new Pipeline("Sales", 0);
+		Stage open = pipeline.addStage("Lead", 10, StageKind.OPEN);
+		Stage won = pipeline.addStage("Won", 100, StageKind.WON);
+		pipeline.addStage("Lost", 0, StageKind.LOST);
+		assertThatThrownBy(() -> pipeline.removeStage(open.getId())).isInstanceOf(IllegalStateException.class);
+		assertThatThrownBy(() -> pipeline.removeStage(won.getId())).isInstanceOf(IllegalStateException.class);
+	}
+
+	@Test
+	void reorderingNamesEveryStageOnce() {
+		Pipeline pipeline = new Pipeline("Sales", 0);
+		Stage a = pipeline.addStage("A", 10, StageKind.OPEN);
+		Stage b = pipeline.addStage("B", 20, StageKind.OPEN);
+		pipeline.reorder(java.util.List.of(b.getId(), a.getId()));
+		assertThat(pipeline.getStages()).extracting(Stage::getName).containsExactly("B", "A");
+		assertThatThrownBy(() -> pipeline.reorder(java.util.List.of(a.getId())))
+			.isInstanceOf(IllegalArgumentException.class);
+	}
+}
