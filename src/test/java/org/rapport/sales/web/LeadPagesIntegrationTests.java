@@ -280,9 +280,14 @@ class LeadPagesIntegrationTests {
 			.param("opportunityCloseDate", "2027-06-30")
 			.param("version", "0"))
 			.andExpect(flash().attribute("success", "flash.lead.converted"));
-		assertThat(leads.get(data.actor(seller), lead.getId()).getConvertedOpportunityId()).isNotNull();
+		UUID opportunity = leads.get(data.actor(seller), lead.getId()).getConvertedOpportunityId();
+		assertThat(opportunity).isNotNull();
 		mvc.perform(get("/leads/" + lead.getId()).with(data.as(seller)))
-			.andExpect(content().string(containsString("id=\"converted-opportunity\"")));
+			.andExpect(content().string(containsString("id=\"converted-opportunity\"")))
+			.andExpect(content().string(containsString("href=\"/opportunities/" + opportunity + "\"")));
+		mvc.perform(get("/opportunities/" + opportunity).with(data.as(seller)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Pilot")));
 	}
 
 	@Test
