@@ -33,4 +33,10 @@ public interface UserDirectory {
 
 	/** A team by id. */
 	Optional<TeamSummary> findTeam(TeamId id);
+
+	/**
+	 * The team a record of this owner goes to: the one asked for, else the owner's own. Refuses an owner who is
+	 * not an active user and a team that does not exist, naming the field ({@code ownerId}, {@code teamId}).
+	 */
+	TeamId teamForOwner(UserId owner, TeamId requested);
 }

@@ -12,6 +12,7 @@ import org.rapport.customers.LifecycleStage;
 import org.rapport.identity.Actor;
 import org.rapport.identity.VisibleQuery;
 import org.rapport.identity.TeamId;
+import org.rapport.identity.UserDirectory;
 import org.rapport.identity.UserId;
 import org.rapport.shared.ResultPage;
 import org.springframework.context.ApplicationEventPublisher;
@@ -32,15 +33,15 @@ public class AccountService {
 	private final Accounts accounts;
 	private final Contacts contacts;
 	private final EntityManager em;
-	private final Ownership ownership;
+	private final UserDirectory directory;
 	private final ApplicationEventPublisher events;
 
-	AccountService(Accounts accounts, Contacts contacts, EntityManager em, Ownership ownership,
+	AccountService(Accounts accounts, Contacts contacts, EntityManager em, UserDirectory directory,
 			ApplicationEventPublisher events) {
 		this.accounts = accounts;
 		this.contacts = contacts;
 		this.em = em;
-		this.ownership = ownership;
+		this.directory = directory;
 		this.events = events;
 	}
 
@@ -91,7 +92,7 @@ public class AccountService {
 	@Transactional
 	public Account create(Actor actor, AccountDetails details, UserId owner, TeamId team) {
 		UserId chosenOwner = owner == null ? actor.id() : owner;
-		return accounts.save(Account.open(details, chosenOwner, ownership.teamFor(chosenOwner, team)));
+		return accounts.save(Account.open(details, chosenOwner, directory.teamForOwner(chosenOwner, team)));
 	}
 
 	@Transactional
@@ -102,7 +103,7 @@ public class AccountService {
 			throw new ObjectOptimisticLockingFailureException(Account.class, id);
 		}
 		UserId chosenOwner = owner == null ? account.owner() : owner;
-		TeamId chosenTeam = owner == null && team == null ? account.team() : ownership.teamFor(chosenOwner, team);
+		TeamId chosenTeam = owner == null && team == null ? account.team() : directory.teamForOwner(chosenOwner, team);
 		account.revise(details, chosenOwner, chosenTeam);
 		return accounts.saveAndFlush(account);
 	}

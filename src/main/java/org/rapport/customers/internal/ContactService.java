@@ -8,6 +8,7 @@ import org.rapport.customers.ContactDeleted;
 import org.rapport.identity.Actor;
 import org.rapport.identity.VisibleQuery;
 import org.rapport.identity.TeamId;
+import org.rapport.identity.UserDirectory;
 import org.rapport.identity.UserId;
 import org.rapport.shared.InvalidField;
 import org.rapport.shared.ResultPage;
@@ -29,15 +30,15 @@ public class ContactService {
 
 	private final Contacts contacts;
 	private final AccountService accounts;
-	private final Ownership ownership;
+	private final UserDirectory directory;
 	private final EntityManager em;
 	private final ApplicationEventPublisher events;
 
-	ContactService(Contacts contacts, AccountService accounts, Ownership ownership, EntityManager em,
+	ContactService(Contacts contacts, AccountService accounts, UserDirectory directory, EntityManager em,
 			ApplicationEventPublisher events) {
 		this.contacts = contacts;
 		this.accounts = accounts;
-		this.ownership = ownership;
+		this.directory = directory;
 		this.em = em;
 		this.events = events;
 	}
@@ -89,7 +90,7 @@ public class ContactService {
 	public Contact create(Actor actor, ContactDetails details, UUID account, UserId owner, TeamId team) {
 		UserId chosenOwner = owner == null ? actor.id() : owner;
 		return contacts.save(Contact.create(details, visibleAccount(actor, account), chosenOwner,
-				ownership.teamFor(chosenOwner, team)));
+				directory.teamForOwner(chosenOwner, team)));
 	}
 
 	@Transactional
@@ -100,7 +101,7 @@ public class ContactService {
 			throw new ObjectOptimisticLockingFailureException(Contact.class, id);
 		}
 		UserId chosenOwner = owner == null ? contact.owner() : owner;
-		TeamId chosenTeam = owner == null && team == null ? contact.team() : ownership.teamFor(chosenOwner, team);
+		TeamId chosenTeam = owner == null && team == null ? contact.team() : directory.teamForOwner(chosenOwner, team);
 		contact.revise(details, visibleAccount(actor, account), chosenOwner, chosenTeam);
 		return contacts.saveAndFlush(contact);
 	}

@@ -17,6 +17,7 @@ import org.rapport.identity.UserDirectory;
 import org.rapport.identity.UserId;
 import org.rapport.identity.UserPreferences;
 import org.rapport.identity.UserSummary;
+import org.rapport.shared.InvalidField;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -195,6 +196,18 @@ public class UserAdministration implements UserDirectory, UserPreferences {
 	@Override
 	public Optional<TeamSummary> findTeam(TeamId id) {
 		return teams.findById(id.value()).map(Team::summary);
+	}
+
+	@Override
+	public TeamId teamForOwner(UserId owner, TeamId requested) {
+		UserSummary user = find(owner).filter(UserSummary::active)
+			.orElseThrow(() -> new InvalidField("ownerId", "validation.owner.unknown", "No active user with this id"));
+		if (requested != null) {
+			findTeam(requested)
+				.orElseThrow(() -> new InvalidField("teamId", "validation.team.unknown", "No team with this id"));
+			return requested;
+		}
+		return user.team();
 	}
 
 	public Map<UUID, Team> teamsById() {

@@ -16,7 +16,6 @@ import org.rapport.identity.Actor;
 import org.rapport.identity.TeamId;
 import org.rapport.identity.UserDirectory;
 import org.rapport.identity.UserId;
-import org.rapport.identity.UserSummary;
 import org.rapport.identity.VisibleQuery;
 import org.rapport.sales.NewOpportunity;
 import org.rapport.sales.Opportunities;
@@ -121,7 +120,7 @@ public class OpportunityService implements Opportunities {
 					.orElseThrow(() -> new InvalidField("stageId", "validation.stage.unknown", "No such stage in the pipeline"));
 		UserId owner = draft.owner() == null ? actor.id() : draft.owner();
 		Opportunity opportunity = new Opportunity(account, draft.name(), stage, draft.amount(), draft.closeDate(),
-				owner, teamFor(owner, draft.team()), clock.instant());
+				owner, directory.teamForOwner(owner, draft.team()), clock.instant());
 		opportunity.replaceLines(checkedLines(draft.lines(), draft.amount().currency()));
 		if (draft.probability() != null) {
 			opportunity.estimate(draft.probability());
@@ -143,7 +142,7 @@ public class OpportunityService implements Opportunities {
 		}
 		opportunity.describe(draft.name(), draft.closeDate(), draft.nextStep());
 		if (draft.owner() != null && !draft.owner().equals(opportunity.owner())) {
-			opportunity.reassign(draft.owner(), teamFor(draft.owner(), draft.team()));
+			opportunity.reassign(draft.owner(), directory.teamForOwner(draft.owner(), draft.team()));
 		}
 		if (!draft.amount().currency().equals(opportunity.getAmount().currency()) && !draft.lines().isEmpty()) {
 			throw new InvalidField("amount", "validation.opportunity.currency",
@@ -242,18 +241,6 @@ public class OpportunityService implements Opportunities {
 		return customers.findAccount(actor, new AccountId(account))
 			.orElseThrow(() -> new InvalidField("accountId", "validation.account.unknown", "No account with this id"))
 			.id();
-	}
-
-	private TeamId teamFor(UserId owner, TeamId requested) {
-		UserSummary user = directory.find(owner)
-			.filter(UserSummary::active)
-			.orElseThrow(() -> new InvalidField("ownerId", "validation.owner.unknown", "No active user with this id"));
-		if (requested != null) {
-			directory.findTeam(requested)
-				.orElseThrow(() -> new InvalidField("teamId", "validation.team.unknown", "No team with this id"));
-			return requested;
-		}
-		return user.team();
 	}
 
 	private List<Opportunity.LineRequest> checkedLines(List<Opportunity.LineRequest> lines, String currency) {

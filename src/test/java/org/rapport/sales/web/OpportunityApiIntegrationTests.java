@@ -150,7 +150,9 @@ class OpportunityApiIntegrationTests {
 		String added = JsonPath.read(mvc.perform(post("/api/v1/pipelines/" + pipelineId + "/stages")
 			.header("Authorization", admin).contentType(MediaType.APPLICATION_JSON)
 			.content("{\"name\": \"Quote\", \"probability\": 50, \"kind\": \"OPEN\"}"))
-			.andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(), "$.stages[3].id");
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.stages[1].name").value("Quote"))
+			.andReturn().getResponse().getContentAsString(), "$.stages[1].id");
 
 		String deal = create("/api/v1/opportunities", body("Renewal deal", "10", "EUR", pipelineId, List.of()));
 		mvc.perform(delete("/api/v1/pipelines/" + pipelineId + "/stages/" + open).header("Authorization", admin))
