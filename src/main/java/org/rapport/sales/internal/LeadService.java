@@ -84,7 +84,7 @@ public class LeadService {
 	public Lead create(Actor actor, LeadDetails details, LeadStatus status, String disqualifiedReason, UserId owner,
 			TeamId team) {
 		UserId chosenOwner = owner == null ? actor.id() : owner;
-		Lead lead = Lead.capture(details, chosenOwner, teamFor(chosenOwner, team));
+		Lead lead = Lead.capture(details, chosenOwner, directory.teamForOwner(chosenOwner, team));
 		moveTo(lead, status, disqualifiedReason);
 		return leads.save(lead);
 	}
@@ -107,7 +107,7 @@ public class LeadService {
 			throw new ObjectOptimisticLockingFailureException(Lead.class, id);
 		}
 		UserId chosenOwner = owner == null ? lead.owner() : owner;
-		TeamId chosenTeam = owner == null && team == null ? lead.team() : teamFor(chosenOwner, team);
+		TeamId chosenTeam = owner == null && team == null ? lead.team() : directory.teamForOwner(chosenOwner, team);
 		lead.revise(details, chosenOwner, chosenTeam);
 		moveTo(lead, status, disqualifiedReason);
 		return leads.saveAndFlush(lead);
@@ -254,18 +254,6 @@ public class LeadService {
 			case CONVERTED -> throw new InvalidField("status", "validation.lead.status.converted",
 					"A lead becomes converted only through its conversion");
 		}
-	}
-
-	private TeamId teamFor(UserId owner, TeamId requested) {
-		UserSummary user = directory.find(owner)
-			.filter(UserSummary::active)
-			.orElseThrow(() -> new InvalidField("ownerId", "validation.owner.unknown", "No active user with this id"));
-		if (requested != null) {
-			directory.findTeam(requested)
-				.orElseThrow(() -> new InvalidField("teamId", "validation.team.unknown", "No team with this id"));
-			return requested;
-		}
-		return user.team();
 	}
 
 	private static String blankToNull(String value) {
