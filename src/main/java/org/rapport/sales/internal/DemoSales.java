@@ -48,16 +48,27 @@ class DemoSales implements ApplicationRunner {
 	private static final String[] DEAL_KINDS = { "Annual licence", "Expansion", "Renewal", "Pilot", "Onboarding",
 			"Upgrade to Professional", "Analytics add-on", "Support contract" };
 
+	private static final String[][] PROSPECTS = { { "Hannah", "Weber", "Nordlicht Logistik GmbH", "Head of Sales" },
+			{ "Lucas", "Moreau", "Atelier Verre SARL", "Managing Director" },
+			{ "Olivia", "Bennett", "Harbour & Finch Ltd", "Operations Manager" },
+			{ "Mateo", "García", "Soluciones Andinas SA", "CIO" }, { "Wang", "Fang", "杭州云帆科技有限公司", "销售总监" },
+			{ "Zhang", "Wei", "深圳恒达电子有限公司", "采购经理" }, { "Emma", "Jansen", "Dijkstra Bouw BV", "Office Manager" },
+			{ "Noah", "Fischer", "Alpen Energie AG", "Head of IT" }, { "Sophia", "Rossi", "Cantina Lago Srl", "Owner" },
+			{ "Liam", "O'Connor", "Shannon Analytics", "Data Lead" }, { "Mia", "Kowalski", "Wisła Foods Sp. z o.o.", "CFO" },
+			{ "Li", "Na", "成都天府医疗器械有限公司", "总经理" } };
+
 	private final Products products;
+	private final Leads leads;
 	private final OpportunityRows opportunities;
 	private final PipelineService pipelines;
 	private final Customers customers;
 	private final UserDirectory directory;
 	private final TransactionTemplate transactions;
 
-	DemoSales(Products products, OpportunityRows opportunities, PipelineService pipelines, Customers customers,
+	DemoSales(Products products, Leads leads, OpportunityRows opportunities, PipelineService pipelines, Customers customers,
 			UserDirectory directory, TransactionTemplate transactions) {
 		this.products = products;
+		this.leads = leads;
 		this.opportunities = opportunities;
 		this.pipelines = pipelines;
 		this.customers = customers;
@@ -110,7 +121,26 @@ class DemoSales implements ApplicationRunner {
 					count++;
 				}
 			}
-			log.info("Demo data: {} products and {} opportunities", catalogue.size(), count);
+			LeadStatus[] statuses = { LeadStatus.NEW, LeadStatus.NEW, LeadStatus.CONTACTED, LeadStatus.QUALIFIED };
+			for (int i = 0; i < PROSPECTS.length; i++) {
+				String[] p = PROSPECTS[i];
+				UserSummary owner = sellers.get(i % sellers.size());
+				String mail = (p[0] + "." + p[1]).toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z.]", "")
+						+ "@example.com";
+				Lead lead = Lead.capture(new LeadDetails(p[0], p[1], p[2], p[3], mail, null,
+						org.rapport.customers.AccountSource.values()[i % 9], LeadRating.values()[i % 3], null),
+						owner.id(), owner.team());
+				LeadStatus wanted = statuses[i % statuses.length];
+				if (wanted != LeadStatus.NEW) {
+					lead.markContacted();
+				}
+				if (wanted == LeadStatus.QUALIFIED) {
+					lead.qualify();
+				}
+				leads.save(lead);
+			}
+			log.info("Demo data: {} products, {} opportunities and {} leads", catalogue.size(), count,
+					PROSPECTS.length);
 		});
 	}
 }
