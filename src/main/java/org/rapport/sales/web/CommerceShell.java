@@ -1,0 +1,17 @@
+package org.rapport.sales.web;
+
+import org.rapport.web.MenuEntry;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * What the catalogue, orders and contracts add to the shell: their menu entries.
+ */
+@Configuration(proxyBeanMethods = false)
+class CommerceShell {
+
+	@Bean
+	static MenuEntry productsMenu() {
+		return MenuEntry.of("nav.products", "/products", "box-seam", 60);
+	}
+}
