@@ -14,4 +14,9 @@ class CommerceShell {
 	static MenuEntry productsMenu() {
 		return MenuEntry.of("nav.products", "/products", "box-seam", 60);
 	}
+
+	@Bean
+	static MenuEntry ordersMenu() {
+		return MenuEntry.of("nav.orders", "/orders", "receipt", 70);
+	}
 }
