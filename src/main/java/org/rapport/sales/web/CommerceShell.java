@@ -19,4 +19,9 @@ class CommerceShell {
 	static MenuEntry ordersMenu() {
 		return MenuEntry.of("nav.orders", "/orders", "receipt", 70);
 	}
+
+	@Bean
+	static MenuEntry contractsMenu() {
+		return MenuEntry.of("nav.contracts", "/contracts", "file-earmark-text", 80);
+	}
 }
