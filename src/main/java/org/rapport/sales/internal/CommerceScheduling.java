@@ -24,10 +24,19 @@ class CommerceScheduling {
 
 	static final String CONTRACT_CALENDAR = "contract-calendar";
 
+	static final String LIFECYCLE_CALENDAR = "lifecycle-calendar";
+
 	@Bean
 	RecurringTask<Void> contractCalendarTask(ContractBook contracts) {
 		return Tasks.recurring(CONTRACT_CALENDAR, Schedules.daily(ZoneOffset.UTC, LocalTime.of(1, 0)))
 			.execute((instance, context) -> contracts.followCalendar(contracts.today()));
+	}
+
+	/** After the contracts have moved, so that a contract that ran out counts as ended. */
+	@Bean
+	RecurringTask<Void> lifecycleCalendarTask(CustomerLifecycle lifecycle, ContractBook contracts) {
+		return Tasks.recurring(LIFECYCLE_CALENDAR, Schedules.daily(ZoneOffset.UTC, LocalTime.of(1, 30)))
+			.execute((instance, context) -> lifecycle.followAll(contracts.today()));
 	}
 
 	@Bean
