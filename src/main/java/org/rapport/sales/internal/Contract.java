@@ -125,7 +125,10 @@ public class Contract extends BusinessRecord<Contract> {
 		ContractStatus before = status;
 		if (status == ContractStatus.DRAFT && !today.isBefore(startDate)) {
 			status = ContractStatus.ACTIVE;
-			registerEvent(new ContractActivated(id(), account(), startDate, endDate, value));
+			if (!today.isAfter(endDate)) {
+				// A contract recorded after its period never runs here, so nothing is announced for it.
+				registerEvent(new ContractActivated(id(), account(), startDate, endDate, value));
+			}
 		}
 		if (status == ContractStatus.ACTIVE && today.isAfter(endDate)) {
 			status = ContractStatus.EXPIRED;

@@ -48,9 +48,10 @@ class ContractTests {
 	}
 
 	@Test
-	void aContractAgreedAfterItsPeriodIsExpiredAtOnce() {
-		assertThat(contract(JAN_1, DEC_31, false, LocalDate.of(2027, 2, 1)).getStatus())
-			.isEqualTo(ContractStatus.EXPIRED);
+	void aContractAgreedAfterItsPeriodIsExpiredAtOnceWithoutAnnouncingAStart() {
+		Contract past = contract(JAN_1, DEC_31, false, LocalDate.of(2027, 2, 1));
+		assertThat(past.getStatus()).isEqualTo(ContractStatus.EXPIRED);
+		assertThat(events(past)).isEmpty();
 	}
 
 	@Test
