@@ -67,6 +67,15 @@ class OrderPagesIntegrationTests {
 	}
 
 	@Test
+	void theFormNamesALineWhoseProductIsGone() throws Exception {
+		mvc.perform(post("/orders").with(data.as(seller)).with(csrf()).param("accountId", account.toString())
+			.param("orderDate", "2026-05-04").param("lines[0].productId", java.util.UUID.randomUUID().toString())
+			.param("lines[0].quantity", "1"))
+			.andExpect(status().isOk())
+			.andExpect(model().attributeHasFieldErrors("input", "lines[0].productId"));
+	}
+
+	@Test
 	void theFormNamesAMissingAccount() throws Exception {
 		mvc.perform(post("/orders").with(data.as(seller)).with(csrf()).param("orderDate", "2026-05-04")
 			.param("lines[0].productId", widget.getId().toString()).param("lines[0].quantity", "1"))
