@@ -9,10 +9,13 @@ import org.junit.jupiter.api.Test;
 import org.rapport.RapportTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 @RapportTest
 @TestPropertySource(properties = "rapport.scheduler.enabled=true")
+// Closes the context afterwards, so that its scheduler does not keep polling while the other tests run.
+@DirtiesContext
 class SchedulerStartupIntegrationTests {
 
 	@Autowired

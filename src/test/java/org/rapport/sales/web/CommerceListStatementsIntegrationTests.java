@@ -22,6 +22,9 @@ import org.rapport.sales.internal.ContractDetails;
 import org.rapport.sales.internal.OrderBook;
 import org.rapport.sales.internal.OrderDetails;
 import org.rapport.sales.internal.Product;
+import org.rapport.sales.internal.ProductCatalogue;
+import org.rapport.sales.internal.ProductDetails;
+import org.rapport.shared.Money;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.web.servlet.MockMvc;
@@ -48,6 +51,9 @@ class CommerceListStatementsIntegrationTests {
 	@Autowired
 	EntityManagerFactory entityManagerFactory;
 
+	@Autowired
+	ProductCatalogue catalogue;
+
 	@Test
 	void theOrderAndContractListsIssueTheSameNumberOfQueriesWhateverThePageSize() throws Exception {
 		User seller = data.user(data.team(), Role.SALES);
@@ -63,7 +69,13 @@ class CommerceListStatementsIntegrationTests {
 			contracts.create(actor, new ContractDetails(account.value(), null, today.plusDays(1), today.plusDays(30 + i),
 					BigDecimal.TEN, "EUR", false, 5, null));
 		}
-		for (String list : new String[] { "/orders", "/contracts", "/products" }) {
+		String category = TestData.unique("Counted");
+		for (int i = 0; i < 12; i++) {
+			catalogue.create(data.actor(data.user(null, Role.ADMIN)), new ProductDetails(TestData.unique("SKU"),
+					TestData.unique("Counted"), null, Money.of("1", "EUR"), category, true));
+		}
+		// Both page sizes leave more rows to follow, so both lists count their matches.
+		for (String list : new String[] { "/orders", "/contracts", "/products?category=" + category }) {
 			long small = statementsFor(seller, list, 3);
 			long large = statementsFor(seller, list, 10);
 			assertThat(small).as(list).isEqualTo(large).isLessThanOrEqualTo(8);
@@ -73,7 +85,8 @@ class CommerceListStatementsIntegrationTests {
 	private long statementsFor(User viewer, String list, int size) throws Exception {
 		Statistics statistics = entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
 		statistics.clear();
-		mvc.perform(get(list).param("size", String.valueOf(size)).with(data.as(viewer))).andExpect(status().isOk());
+		mvc.perform(get(list + (list.contains("?") ? "&" : "?") + "size=" + size).with(data.as(viewer)))
+			.andExpect(status().isOk());
 		return statistics.getPrepareStatementCount();
 	}
 }
