@@ -32,4 +32,13 @@ public interface Customers {
 
 	/** Adds a contact for the actor; the account, if any, must be visible to them. */
 	ContactId addContact(Actor actor, NewContact contact);
+
+	/** The account's lifecycle stage and since when it holds, whoever asks; for rules that move it. */
+	Optional<LifecycleStatus> lifecycleOf(AccountId account);
+
+	/**
+	 * Moves the account to another lifecycle stage, records the change with its reason (a message key or a
+	 * person's words) and publishes {@link LifecycleStageChanged}; a move to the stage it holds changes nothing.
+	 */
+	void moveLifecycle(AccountId account, LifecycleStage to, String reason);
 }

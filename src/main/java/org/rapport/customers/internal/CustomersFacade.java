@@ -15,13 +15,13 @@ import org.rapport.customers.ContactId;
 import org.rapport.customers.ContactMatch;
 import org.rapport.customers.Customers;
 import org.rapport.customers.LifecycleStage;
+import org.rapport.customers.LifecycleStatus;
 import org.rapport.customers.NewAccount;
 import org.rapport.customers.NewContact;
 import org.rapport.identity.Actor;
 import org.rapport.shared.PostalAddress;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.server.ResponseStatusException;
 
 @Service
 @Transactional(readOnly = true)
@@ -31,22 +31,23 @@ class CustomersFacade implements Customers {
 	private final ContactService contacts;
 	private final Accounts accountRows;
 	private final EntityManager em;
+	private final Lifecycle lifecycle;
 
-	CustomersFacade(AccountService accounts, ContactService contacts, Accounts accountRows, EntityManager em) {
+	CustomersFacade(AccountService accounts, ContactService contacts, Accounts accountRows, EntityManager em,
+			Lifecycle lifecycle) {
 		this.accounts = accounts;
 		this.contacts = contacts;
 		this.accountRows = accountRows;
 		this.em = em;
+		this.lifecycle = lifecycle;
 	}
 
 	@Override
 	public Optional<AccountSummary> findAccount(Actor actor, AccountId id) {
-		try {
-			return Optional.of(summary(accounts.get(actor, id.value())));
-		}
-		catch (ResponseStatusException notVisible) {
-			return Optional.empty();
-		}
+		// Looked up without AccountService.get, whose 404 would mark the caller's transaction for rollback.
+		return accountRows.findById(id.value())
+			.filter(account -> actor.canSee(account.owner(), account.team()))
+			.map(CustomersFacade::summary);
 	}
 
 	@Override
@@ -118,6 +119,17 @@ class CustomersFacade implements Customers {
 				contact.email(), contact.phone(), PostalAddress.EMPTY, false),
 				contact.account() == null ? null : contact.account().value(), contact.owner(), null)
 			.id();
+	}
+
+	@Override
+	public Optional<LifecycleStatus> lifecycleOf(AccountId account) {
+		return lifecycle.statusOf(account);
+	}
+
+	@Override
+	@Transactional
+	public void moveLifecycle(AccountId account, LifecycleStage to, String reason) {
+		lifecycle.move(account, to, reason);
 	}
 
 	static AccountSummary summary(Account account) {

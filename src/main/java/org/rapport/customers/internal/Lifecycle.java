@@ -1,0 +1,91 @@
+package org.rapport.customers.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.rapport.customers.AccountId;
+import org.rapport.customers.LifecycleStage;
+import org.rapport.customers.LifecycleStageChanged;
+import org.rapport.customers.LifecycleStatus;
+import org.rapport.identity.Actor;
+import org.rapport.identity.CurrentActor;
+import org.rapport.shared.InvalidField;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * Moves accounts through their lifecycle stages and keeps the history of each move.
+ */
+@Service
+@Transactional(readOnly = true)
+public class Lifecycle {
+
+	private final Accounts accounts;
+	private final AccountService accountService;
+	private final LifecycleChanges changes;
+	private final CurrentActor currentActor;
+	private final ApplicationEventPublisher events;
+	private final Clock clock;
+
+	Lifecycle(Accounts accounts, AccountService accountService, LifecycleChanges changes, CurrentActor currentActor,
+			ApplicationEventPublisher events, ObjectProvider<Clock> clock) {
+		this.accounts = accounts;
+		this.accountService = accountService;
+		this.changes = changes;
+		this.currentActor = currentActor;
+		this.events = events;
+		this.clock = clock.getIfAvailable(Clock::systemUTC);
+	}
+
+	public Optional<LifecycleStatus> statusOf(AccountId account) {
+		return accounts.findById(account.value())
+			.map(found -> new LifecycleStatus(account, found.getLifecycleStage(),
+					changes.lastOf(account.value()).map(LifecycleChange::getChangedAt).orElse(null)));
+	}
+
+	/** Moves the account, records why and publishes the change; answers whether the stage changed. */
+	@Transactional
+	public boolean move(AccountId account, LifecycleStage to, String reason) {
+		if (reason == null || reason.isBlank()) {
+			throw new InvalidField("reason", "validation.lifecycle.reason", "Say why the stage changes");
+		}
+		Account found = accounts.findById(account.value())
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No account " + account));
+		LifecycleStage from = found.getLifecycleStage();
+		if (from == to) {
+			return false;
+		}
+		Instant now = clock.instant();
+		String why = reason.strip();
+		UUID by = currentActor.find().map(actor -> actor.id().value()).orElse(null);
+		if (changes.moveAccount(account.value(), from, to, now) == 0) {
+			return false;
+		}
+		changes.save(new LifecycleChange(account.value(), from, to, why, now, by));
+		events.publishEvent(new LifecycleStageChanged(account, from, to, why, now));
+		return true;
+	}
+
+	/** A person marks a visible account lost, with their reason. */
+	@Transactional
+	public void markLost(Actor actor, UUID account, String reason) {
+		accountService.get(actor, account);
+		if (reason == null || reason.isBlank() || reason.strip().length() > 500) {
+			throw new InvalidField("reason", "validation.lifecycle.reason", "Say in up to 500 characters why");
+		}
+		move(new AccountId(account), LifecycleStage.LOST, reason);
+	}
+
+	/** The latest moves of a visible account, newest first. */
+	public List<LifecycleChange> historyOf(Actor actor, UUID account, int limit) {
+		accountService.get(actor, account);
+		return changes.latestOf(account, PageRequest.of(0, limit));
+	}
+}

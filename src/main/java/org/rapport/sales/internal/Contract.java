@@ -1,0 +1,242 @@
+package org.rapport.sales.internal;
+
+import jakarta.persistence.AttributeOverride;
+import jakarta.persistence.AttributeOverrides;
+import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Table;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.UUID;
+import org.rapport.customers.AccountId;
+import org.rapport.identity.TeamId;
+import org.rapport.identity.UserId;
+import org.rapport.sales.ContractActivated;
+import org.rapport.sales.ContractId;
+import org.rapport.sales.OpportunityId;
+import org.rapport.shared.BusinessRecord;
+import org.rapport.shared.Money;
+
+/**
+ * An agreement with an account over a period, for a value. Its status follows the calendar: it runs from its
+ * start date and expires after its end date; renewing it makes the contract of the next period and links the two.
+ */
+@Entity
+@Table(name = "contract")
+public class Contract extends BusinessRecord<Contract> {
+
+	@Column(nullable = false, updatable = false)
+	private String number;
+
+	@Column(name = "account_id", nullable = false, updatable = false)
+	private UUID accountId;
+
+	@Column(name = "opportunity_id")
+	private UUID opportunityId;
+
+	@Column(name = "start_date", nullable = false)
+	private LocalDate startDate;
+
+	@Column(name = "end_date", nullable = false)
+	private LocalDate endDate;
+
+	@Embedded
+	@AttributeOverrides({ @AttributeOverride(name = "amount", column = @Column(name = "contract_value")),
+			@AttributeOverride(name = "currency", column = @Column(name = "currency")) })
+	private Money value;
+
+	@Enumerated(EnumType.STRING)
+	@Column(nullable = false)
+	private ContractStatus status;
+
+	@Column(name = "auto_renew", nullable = false)
+	private boolean autoRenew;
+
+	@Column(name = "renewal_notice_days", nullable = false)
+	private int renewalNoticeDays;
+
+	@Column(name = "renewed_from_id", updatable = false)
+	private UUID renewedFromId;
+
+	@Column(name = "renewed_to_id")
+	private UUID renewedToId;
+
+	private String description;
+
+	protected Contract() {
+	}
+
+	private Contract(String number, AccountId account, OpportunityId opportunity, Terms terms, UserId owner,
+			TeamId team) {
+		super(owner.value(), team == null ? null : team.value());
+		this.number = number;
+		this.accountId = account.value();
+		this.opportunityId = opportunity == null ? null : opportunity.value();
+		this.status = ContractStatus.DRAFT;
+		apply(terms);
+	}
+
+	/** A contract as agreed; it starts as a draft and takes the status its dates give on {@code today}. */
+	static Contract agree(String number, AccountId account, OpportunityId opportunity, Terms terms, UserId owner,
+			TeamId team, LocalDate today) {
+		Contract contract = new Contract(number, account, opportunity, terms, owner, team);
+		contract.followCalendar(today);
+		return contract;
+	}
+
+	/** New terms; only a contract that is not yet over may change. */
+	void revise(Terms terms, LocalDate today) {
+		if (status.isClosed() || status == ContractStatus.EXPIRED) {
+			throw new IllegalStateException("A contract that is " + status + " no longer changes");
+		}
+		if (status == ContractStatus.ACTIVE && !terms.startDate().equals(startDate)) {
+			throw new IllegalStateException("A running contract keeps its start date");
+		}
+		apply(terms);
+		followCalendar(today);
+	}
+
+	private void apply(Terms terms) {
+		if (terms.endDate().isBefore(terms.startDate())) {
+			throw new IllegalArgumentException("A contract ends on or after its start");
+		}
+		if (terms.value().isNegative()) {
+			throw new IllegalArgumentException("A contract value cannot be negative");
+		}
+		if (terms.renewalNoticeDays() < 0) {
+			throw new IllegalArgumentException("A notice period cannot be negative");
+		}
+		this.startDate = terms.startDate();
+		this.endDate = terms.endDate();
+		this.value = terms.value();
+		this.autoRenew = terms.autoRenew();
+		this.renewalNoticeDays = terms.renewalNoticeDays();
+		this.description = terms.description();
+	}
+
+	/**
+	 * Moves the status by the calendar: a draft runs from its start date, a running contract expires after its end
+	 * date. Answers whether the status changed.
+	 */
+	boolean followCalendar(LocalDate today) {
+		ContractStatus before = status;
+		if (status == ContractStatus.DRAFT && !today.isBefore(startDate)) {
+			status = ContractStatus.ACTIVE;
+			if (!today.isAfter(endDate)) {
+				// A contract recorded after its period never runs here, so nothing is announced for it.
+				registerEvent(new ContractActivated(id(), account(), startDate, endDate, value));
+			}
+		}
+		if (status == ContractStatus.ACTIVE && today.isAfter(endDate)) {
+			status = ContractStatus.EXPIRED;
+		}
+		return status != before;
+	}
+
+	/** Whether the calendar has run past this contract's end while it still counts as running. */
+	boolean isDueForRenewal(LocalDate today) {
+		return autoRenew && status == ContractStatus.ACTIVE && today.isAfter(endDate);
+	}
+
+	/**
+	 * Makes the contract of the next period: same length, value and terms, starting the day after this one ends.
+	 * This one becomes {@link ContractStatus#RENEWED}; the new one takes the status its dates give on {@code today}.
+	 */
+	Contract renew(String newNumber, LocalDate today) {
+		if (status != ContractStatus.ACTIVE && status != ContractStatus.EXPIRED) {
+			throw new IllegalStateException("Only a running or expired contract is renewed; this one is " + status);
+		}
+		Contract next = new Contract(newNumber, account(), null, nextTerms(), new UserId(getOwnerId()),
+				getTeamId() == null ? null : new TeamId(getTeamId()));
+		next.renewedFromId = getId();
+		this.renewedToId = next.getId();
+		this.status = ContractStatus.RENEWED;
+		next.followCalendar(today);
+		return next;
+	}
+
+	/** The terms of the period after this one, as long as this one. */
+	Terms nextTerms() {
+		Period length = Period.between(startDate, endDate.plusDays(1));
+		LocalDate nextStart = endDate.plusDays(1);
+		return new Terms(nextStart, nextStart.plus(length).minusDays(1), value, autoRenew, renewalNoticeDays,
+				description);
+	}
+
+	/** The contract ends early, by agreement or breach. */
+	void terminate() {
+		if (status != ContractStatus.DRAFT && status != ContractStatus.ACTIVE) {
+			throw new IllegalStateException("Only a draft or running contract is terminated; this one is " + status);
+		}
+		this.status = ContractStatus.TERMINATED;
+	}
+
+	/** The last day to give notice before the contract ends or renews. */
+	public LocalDate getNoticeDate() {
+		return endDate.minusDays(renewalNoticeDays);
+	}
+
+	public ContractId id() {
+		return new ContractId(getId());
+	}
+
+	public AccountId account() {
+		return new AccountId(accountId);
+	}
+
+	public String getNumber() {
+		return number;
+	}
+
+	public UUID getAccountId() {
+		return accountId;
+	}
+
+	public UUID getOpportunityId() {
+		return opportunityId;
+	}
+
+	public LocalDate getStartDate() {
+		return startDate;
+	}
+
+	public LocalDate getEndDate() {
+		return endDate;
+	}
+
+	public Money getValue() {
+		return value;
+	}
+
+	public ContractStatus getStatus() {
+		return status;
+	}
+
+	public boolean isAutoRenew() {
+		return autoRenew;
+	}
+
+	public int getRenewalNoticeDays() {
+		return renewalNoticeDays;
+	}
+
+	public UUID getRenewedFromId() {
+		return renewedFromId;
+	}
+
+	public UUID getRenewedToId() {
+		return renewedToId;
+	}
+
+	public String getDescription() {
+		return description;
+	}
+
+	/** What the parties agreed: the period, the value and how it renews. */
+	public record Terms(LocalDate startDate, LocalDate endDate, Money value, boolean autoRenew, int renewalNoticeDays,
+			String description) {
+	}
+}

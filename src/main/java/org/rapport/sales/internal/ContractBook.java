@@ -1,0 +1,246 @@
+package org.rapport.sales.internal;
+
+import jakarta.persistence.EntityManager;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.rapport.customers.AccountId;
+import org.rapport.customers.Customers;
+import org.rapport.identity.Actor;
+import org.rapport.identity.TeamId;
+import org.rapport.identity.UserId;
+import org.rapport.sales.OpportunityId;
+import org.rapport.shared.InvalidField;
+import org.rapport.shared.Money;
+import org.rapport.shared.ResultPage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.http.HttpStatus;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * Lists, opens, agrees, renews and ends contracts within what the acting user may see, and moves their status by
+ * the calendar.
+ */
+@Service
+@Transactional(readOnly = true)
+public class ContractBook {
+
+	private static final Logger log = LoggerFactory.getLogger(ContractBook.class);
+
+	private final Contracts contracts;
+	private final Customers customers;
+	private final EntityManager em;
+	private final Clock clock;
+
+	ContractBook(Contracts contracts, Customers customers, EntityManager em,
+			org.springframework.beans.factory.ObjectProvider<Clock> clock) {
+		this.contracts = contracts;
+		this.customers = customers;
+		this.em = em;
+		this.clock = clock.getIfAvailable(Clock::systemUTC);
+	}
+
+	public LocalDate today() {
+		return LocalDate.now(clock);
+	}
+
+	public ResultPage<Contract> list(Actor actor, ContractFilter filter, Sorting sorting, int page, int size) {
+		LocalDate today = today();
+		ContractStatus status = filter.status();
+		LocalDate endsBy = null;
+		LocalDate endsFrom = null;
+		if (filter.endingWithin() != null) {
+			endsFrom = today;
+			endsBy = today.plusDays(Math.max(0, filter.endingWithin()));
+			status = status == null ? ContractStatus.ACTIVE : status;
+		}
+		return CommerceListQuery.visibleTo(actor, "Contract", "c")
+			.where("c.accountId = :account", "account", filter.account())
+			.where("c.status = :status", "status", status)
+			.where("c.endDate >= :endsFrom", "endsFrom", endsFrom)
+			.where("c.endDate <= :endsBy", "endsBy", endsBy)
+			.page(em, Contract.class, sorting.orderBy(), page, size);
+	}
+
+	/** The contract, if it exists and the actor may see it; otherwise 404. */
+	public Contract get(Actor actor, UUID id) {
+		return contracts.findById(id)
+			.filter(contract -> actor.canSee(new UserId(contract.getOwnerId()), team(contract.getTeamId())))
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No contract " + id));
+	}
+
+	@Transactional
+	public Contract create(Actor actor, ContractDetails details) {
+		AccountId account = visibleAccount(actor, details.accountId());
+		Contract.Terms terms = terms(details);
+		OpportunityId opportunity = details.opportunityId() == null ? null : new OpportunityId(details.opportunityId());
+		return contracts.saveAndFlush(domain(() -> Contract.agree(nextNumber(), account, opportunity, terms,
+				actor.id(), actor.team(), today())));
+	}
+
+	@Transactional
+	public Contract update(Actor actor, UUID id, long expectedVersion, ContractDetails details) {
+		Contract contract = current(actor, id, expectedVersion);
+		if (details.accountId() != null && !details.accountId().equals(contract.getAccountId())) {
+			throw new InvalidField("accountId", "validation.contract.account.fixed",
+					"A contract stays with the account it was made with");
+		}
+		Contract.Terms terms = terms(details);
+		domain(() -> {
+			contract.revise(terms, today());
+			return contract;
+		});
+		return contracts.saveAndFlush(contract);
+	}
+
+	/** Renews a running or expired contract: answers the contract of the next period. */
+	@Transactional
+	public Contract renew(Actor actor, UUID id, long expectedVersion) {
+		Contract contract = current(actor, id, expectedVersion);
+		Contract next = domain(() -> contract.renew(nextNumber(), today()));
+		contracts.save(next);
+		contracts.saveAndFlush(contract);
+		return next;
+	}
+
+	@Transactional
+	public Contract terminate(Actor actor, UUID id, long expectedVersion) {
+		Contract contract = current(actor, id, expectedVersion);
+		domain(() -> {
+			contract.terminate();
+			return contract;
+		});
+		return contracts.saveAndFlush(contract);
+	}
+
+	/**
+	 * Moves every contract the calendar reaches on the day: drafts start, running ones expire, or renew when they
+	 * renew automatically. Answers how many contracts moved.
+	 */
+	@Transactional
+	public int followCalendar(LocalDate today) {
+		int moved = 0;
+		for (UUID id : contracts.dueOn(today)) {
+			Contract contract = contracts.findById(id).orElseThrow();
+			if (contract.isDueForRenewal(today)) {
+				Contract next = contract.renew(nextNumber(), today);
+				contracts.save(next);
+				moved++;
+			}
+			else if (contract.followCalendar(today)) {
+				moved++;
+			}
+			contracts.save(contract);
+		}
+		contracts.flush();
+		log.info("Contract calendar for {}: {} contracts moved", today, moved);
+		return moved;
+	}
+
+	/** The latest contracts of an account that the actor may see, latest end first. */
+	public List<Contract> contractsOf(Actor actor, AccountId account, int limit) {
+		return contracts.findByAccount(account.value(), PageRequest.of(0, limit))
+			.stream()
+			.filter(contract -> actor.canSee(new UserId(contract.getOwnerId()), team(contract.getTeamId())))
+			.toList();
+	}
+
+	/** The value of an account's running contracts, per currency. */
+	public List<Money> activeValueOf(AccountId account) {
+		return contracts.activeValueOf(account.value())
+			.stream()
+			.map(row -> new Money((BigDecimal) row[1], (String) row[0]))
+			.toList();
+	}
+
+	private Contract current(Actor actor, UUID id, long expectedVersion) {
+		Contract contract = get(actor, id);
+		if (contract.getVersion() != expectedVersion) {
+			throw new ObjectOptimisticLockingFailureException(Contract.class, id);
+		}
+		return contract;
+	}
+
+	/** Runs a change of the contract, answering one its status does not allow with 409. */
+	private static Contract domain(Supplier<Contract> change) {
+		try {
+			return change.get();
+		}
+		catch (IllegalStateException notNow) {
+			throw new ResponseStatusException(HttpStatus.CONFLICT, notNow.getMessage());
+		}
+	}
+
+	private static Contract.Terms terms(ContractDetails details) {
+		if (details.startDate() == null) {
+			throw new InvalidField("startDate", "validation.required", "A contract needs a start date");
+		}
+		if (details.endDate() == null || details.endDate().isBefore(details.startDate())) {
+			throw new InvalidField("endDate", "validation.contract.end", "A contract ends on or after its start");
+		}
+		if (!Money.isCurrency(details.currency())) {
+			throw new InvalidField("currency", "validation.currency", "Not an ISO 4217 currency code");
+		}
+		if (details.value() == null || details.value().signum() < 0) {
+			throw new InvalidField("value", "validation.price", "A contract value cannot be negative");
+		}
+		return new Contract.Terms(details.startDate(), details.endDate(),
+				new Money(details.value(), details.currency().strip().toUpperCase(Locale.ROOT)), details.autoRenew(),
+				details.renewalNoticeDays(), details.description());
+	}
+
+	private AccountId visibleAccount(Actor actor, UUID accountId) {
+		if (accountId == null) {
+			throw new InvalidField("accountId", "validation.account.unknown", "A contract needs an account");
+		}
+		return customers.findAccount(actor, new AccountId(accountId))
+			.orElseThrow(() -> new InvalidField("accountId", "validation.account.unknown",
+					"No account you can see with this id"))
+			.id();
+	}
+
+	/** The next contract number, such as CTR-000042. */
+	private String nextNumber() {
+		Number next = (Number) em.createNativeQuery("select nextval('contract_number_seq')").getSingleResult();
+		return "CTR-%06d".formatted(next.longValue());
+	}
+
+	private static TeamId team(UUID team) {
+		return team == null ? null : new TeamId(team);
+	}
+
+	/** The orders a contract list offers; each has an index behind it. */
+	public enum Sort {
+		END, NUMBER;
+
+		public static Sorting parse(String value) {
+			if (value == null || value.isBlank()) {
+				return new Sorting(END, true);
+			}
+			String[] parts = value.split(",");
+			Sort field = "number".equals(parts[0].strip().toLowerCase(Locale.ROOT)) ? NUMBER : END;
+			return new Sorting(field, parts.length < 2 || !parts[1].strip().equalsIgnoreCase("desc"));
+		}
+	}
+
+	public record Sorting(Sort field, boolean ascending) {
+
+		public String param() {
+			return (field == Sort.NUMBER ? "number" : "endDate") + "," + (ascending ? "asc" : "desc");
+		}
+
+		String orderBy() {
+			String direction = ascending ? "asc" : "desc";
+			return field == Sort.NUMBER ? "c.number " + direction : "c.endDate " + direction + ", c.id " + direction;
+		}
+	}
+}

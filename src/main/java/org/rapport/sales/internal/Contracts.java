@@ -1,0 +1,32 @@
+package org.rapport.sales.internal;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+interface Contracts extends JpaRepository<Contract, UUID> {
+
+	@Query("select c from Contract c where c.accountId = :account order by c.endDate desc, c.id desc")
+	List<Contract> findByAccount(UUID account, Pageable page);
+
+	/** Contracts whose status the calendar moves on the day: drafts that start, running ones that end. */
+	@Query("select c.id from Contract c where (c.status = org.rapport.sales.internal.ContractStatus.DRAFT "
+			+ "and c.startDate <= :today) or (c.status = org.rapport.sales.internal.ContractStatus.ACTIVE "
+			+ "and c.endDate < :today) order by c.id")
+	List<UUID> dueOn(LocalDate today);
+
+	/** Value of an account's running contracts, per currency. */
+	@Query("select c.value.currency, sum(c.value.amount) from Contract c where c.accountId = :account "
+			+ "and c.status = org.rapport.sales.internal.ContractStatus.ACTIVE group by c.value.currency "
+			+ "order by c.value.currency")
+	List<Object[]> activeValueOf(UUID account);
+
+	/** The periods of an account's contracts that ran or run, for the lifecycle rules. */
+	@Query("select c from Contract c where c.accountId = :account and c.status in ("
+			+ "org.rapport.sales.internal.ContractStatus.ACTIVE, org.rapport.sales.internal.ContractStatus.EXPIRED, "
+			+ "org.rapport.sales.internal.ContractStatus.RENEWED, org.rapport.sales.internal.ContractStatus.TERMINATED)")
+	List<Contract> startedOf(UUID account);
+}

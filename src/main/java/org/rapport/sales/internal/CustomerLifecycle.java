@@ -1,0 +1,161 @@
+package org.rapport.sales.internal;
+
+import jakarta.persistence.EntityManager;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.rapport.customers.AccountId;
+import org.rapport.customers.Customers;
+import org.rapport.customers.LifecycleStatus;
+import org.rapport.sales.ContractActivated;
+import org.rapport.sales.OpportunityWon;
+import org.rapport.sales.OrderPlaced;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Keeps each account's lifecycle stage in step with what it bought: on every purchase as it happens, and every
+ * night for the moves that time makes. A purchase is a deal: a won opportunity together with the order and
+ * contract made from it counts once.
+ */
+@Service
+@EnableConfigurationProperties(LifecycleProperties.class)
+public class CustomerLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(CustomerLifecycle.class);
+
+	private final Customers customers;
+	private final Contracts contracts;
+	private final EntityManager em;
+	private final LifecycleProperties properties;
+
+	CustomerLifecycle(Customers customers, Contracts contracts, EntityManager em, LifecycleProperties properties) {
+		this.customers = customers;
+		this.contracts = contracts;
+		this.em = em;
+		this.properties = properties;
+	}
+
+	@ApplicationModuleListener
+	void on(OrderPlaced placed) {
+		follow(placed.account(), LocalDate.now(ZoneOffset.UTC), Map.of());
+	}
+
+	@ApplicationModuleListener
+	void on(ContractActivated activated) {
+		follow(activated.account(), LocalDate.now(ZoneOffset.UTC), Map.of());
+	}
+
+	@ApplicationModuleListener
+	void on(OpportunityWon won) {
+		LocalDate day = won.closeDate() == null ? LocalDate.now(ZoneOffset.UTC) : won.closeDate();
+		follow(won.account(), LocalDate.now(ZoneOffset.UTC), Map.of("opportunity:" + won.opportunity(), day));
+	}
+
+	/** Moves the account to the stage its purchases give on the day, if that differs; answers whether it moved. */
+	@Transactional
+	public boolean follow(AccountId account, LocalDate today) {
+		return follow(account, today, Map.of());
+	}
+
+	/** The nightly pass over every account that ever bought; answers how many moved. */
+	public int followAll(LocalDate today) {
+		int moved = 0;
+		for (UUID account : buyers()) {
+			try {
+				if (follow(new AccountId(account), today)) {
+					moved++;
+				}
+			}
+			catch (RuntimeException failed) {
+				log.warn("Lifecycle of account {} not followed: {}", account, failed.toString());
+			}
+		}
+		log.info("Customer lifecycle for {}: {} accounts moved", today, moved);
+		return moved;
+	}
+
+	private boolean follow(AccountId account, LocalDate today, Map<String, LocalDate> announced) {
+		LifecycleStatus status = customers.lifecycleOf(account).orElse(null);
+		if (status == null) {
+			return false;
+		}
+		Map<String, LocalDate> purchases = new HashMap<>(announced);
+		List<LifecycleRules.Period> periods = new ArrayList<>();
+		collect(account.value(), purchases, periods);
+		LocalDate since = status.since() == null ? null : status.since().atZone(ZoneOffset.UTC).toLocalDate();
+		LifecycleRules.Decision decision = properties.rules()
+			.decide(purchases.values(), periods, status.stage(), since, today);
+		if (!decision.moves()) {
+			return false;
+		}
+		customers.moveLifecycle(account, decision.stage(), decision.reason());
+		return true;
+	}
+
+	private void collect(UUID account, Map<String, LocalDate> purchases, List<LifecycleRules.Period> periods) {
+		for (Object row : em.createNativeQuery(
+				"select id, close_date from opportunity where account_id = ?1 and stage_kind = 'WON'")
+			.setParameter(1, account)
+			.getResultList()) {
+			Object[] columns = (Object[]) row;
+			add(purchases, "opportunity:" + columns[0], toDate(columns[1]));
+		}
+		for (Object[] row : em.createQuery("select o.id, o.opportunityId, o.orderDate from SalesOrder o "
+				+ "where o.accountId = :account and o.status in :bought", Object[].class)
+			.setParameter("account", account)
+			.setParameter("bought", List.of(OrderStatus.CONFIRMED, OrderStatus.FULFILLED))
+			.getResultList()) {
+			add(purchases, row[1] == null ? "order:" + row[0] : "opportunity:" + row[1], (LocalDate) row[2]);
+		}
+		for (Contract contract : contracts.startedOf(account)) {
+			String key = contract.getOpportunityId() == null ? "contract:" + contract.getId()
+					: "opportunity:" + contract.getOpportunityId();
+			add(purchases, key, contract.getStartDate());
+			LocalDate end = contract.getEndDate();
+			if (contract.getStatus() == ContractStatus.TERMINATED && contract.getUpdatedAt() != null) {
+				LocalDate ended = contract.getUpdatedAt().atZone(ZoneOffset.UTC).toLocalDate();
+				end = ended.isBefore(end) ? ended : end;
+			}
+			periods.add(new LifecycleRules.Period(contract.getStartDate(), end));
+		}
+	}
+
+	private static void add(Map<String, LocalDate> purchases, String key, LocalDate day) {
+		if (day != null) {
+			purchases.merge(key, day, (one, other) -> one.isBefore(other) ? one : other);
+		}
+	}
+
+	private static LocalDate toDate(Object value) {
+		if (value instanceof LocalDate day) {
+			return day;
+		}
+		return value instanceof Date date ? date.toLocalDate() : null;
+	}
+
+	@SuppressWarnings("unchecked")
+	private Set<UUID> buyers() {
+		Set<UUID> accounts = new LinkedHashSet<>();
+		accounts.addAll(em.createQuery("select distinct o.accountId from SalesOrder o where o.status in :bought",
+				UUID.class).setParameter("bought", List.of(OrderStatus.CONFIRMED, OrderStatus.FULFILLED))
+			.getResultList());
+		accounts.addAll(em.createQuery("select distinct c.accountId from Contract c where c.status <> :draft",
+				UUID.class).setParameter("draft", ContractStatus.DRAFT).getResultList());
+		accounts.addAll((List<UUID>) em
+			.createNativeQuery("select distinct account_id from opportunity where stage_kind = 'WON'", UUID.class)
+			.getResultList());
+		return accounts;
+	}
+}

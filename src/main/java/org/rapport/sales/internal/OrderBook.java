@@ -1,0 +1,299 @@
+package org.rapport.sales.internal;
+
+import jakarta.persistence.EntityManager;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.rapport.customers.AccountId;
+import org.rapport.customers.Customers;
+import org.rapport.identity.Actor;
+import org.rapport.identity.TeamId;
+import org.rapport.identity.UserId;
+import org.rapport.sales.OpportunityId;
+import org.rapport.sales.OrderId;
+import org.rapport.sales.ProductId;
+import org.rapport.shared.InvalidField;
+import org.rapport.shared.Money;
+import org.rapport.shared.ResultPage;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.http.HttpStatus;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * Lists, opens, creates and moves orders, always within what the acting user may see.
+ */
+@Service
+@Transactional(readOnly = true)
+public class OrderBook {
+
+	private final SalesOrders orders;
+	private final Products products;
+	private final Customers customers;
+	private final EntityManager em;
+
+	OrderBook(SalesOrders orders, Products products, Customers customers, EntityManager em) {
+		this.orders = orders;
+		this.products = products;
+		this.customers = customers;
+		this.em = em;
+	}
+
+	public ResultPage<SalesOrder> list(Actor actor, OrderFilter filter, Sorting sorting, int page, int size) {
+		ResultPage<SalesOrder> result = CommerceListQuery.visibleTo(actor, "SalesOrder", "o")
+			.where("o.accountId = :account", "account", filter.account())
+			.where("o.status = :status", "status", filter.status())
+			.where("o.orderDate >= :from", "from", filter.from())
+			.where("o.orderDate <= :to", "to", filter.to())
+			.page(em, SalesOrder.class, sorting.orderBy(), page, size);
+		if (!result.items().isEmpty()) {
+			// One query for the lines of the whole page, so that the API can show them without a query per order.
+			em.createQuery("select distinct o from SalesOrder o left join fetch o.lines where o.id in :ids",
+					SalesOrder.class)
+				.setParameter("ids", result.items().stream().map(SalesOrder::getId).toList())
+				.getResultList();
+		}
+		return result;
+	}
+
+	/** The order, if it exists and the actor may see it; otherwise 404. */
+	public SalesOrder get(Actor actor, UUID id) {
+		return orders.findById(id)
+			.filter(order -> actor.canSee(new UserId(order.getOwnerId()), team(order.getTeamId())))
+			.map(SalesOrder::withLines)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No order " + id));
+	}
+
+	/** Names of the products on the given orders, in one query. */
+	public Map<UUID, Product> productsOf(List<SalesOrder> shown) {
+		var ids = shown.stream().flatMap(o -> o.getLines().stream()).map(OrderLine::getProductId)
+			.collect(Collectors.toSet());
+		return products.findAllById(ids).stream().collect(Collectors.toMap(Product::getId, p -> p));
+	}
+
+	@Transactional
+	public SalesOrder create(Actor actor, OrderDetails details) {
+		AccountId account = visibleAccount(actor, details.accountId());
+		requireProducts(details);
+		String currency = currencyOf(details);
+		SalesOrder order = domain(() -> SalesOrder.draft(nextNumber(), account, details.orderDate(), currency,
+				details.notes(), lines(details, currency), actor.id(), actor.team()));
+		return orders.saveAndFlush(order).withLines();
+	}
+
+	@Transactional
+	public SalesOrder update(Actor actor, UUID id, long expectedVersion, OrderDetails details) {
+		SalesOrder order = current(actor, id, expectedVersion);
+		if (details.accountId() != null && !details.accountId().equals(order.getAccountId())) {
+			throw new InvalidField("accountId", "validation.order.account.fixed",
+					"An order stays with the account it was made for");
+		}
+		if (details.currency() != null && !details.currency().isBlank()
+				&& !details.currency().strip().equalsIgnoreCase(order.getCurrency())) {
+			throw new InvalidField("currency", "validation.order.currency.fixed",
+					"An order keeps the currency it was made in");
+		}
+		List<SalesOrder.Line> lines = lines(details, order.getCurrency());
+		domain(() -> {
+			order.revise(details.orderDate(), details.notes(), lines);
+			return order;
+		});
+		return orders.saveAndFlush(order).withLines();
+	}
+
+	@Transactional
+	public SalesOrder confirm(Actor actor, UUID id, long expectedVersion) {
+		return move(actor, id, expectedVersion, SalesOrder::confirm);
+	}
+
+	@Transactional
+	public SalesOrder fulfil(Actor actor, UUID id, long expectedVersion) {
+		return move(actor, id, expectedVersion, SalesOrder::fulfil);
+	}
+
+	@Transactional
+	public SalesOrder cancel(Actor actor, UUID id, long expectedVersion) {
+		return move(actor, id, expectedVersion, SalesOrder::cancel);
+	}
+
+	/**
+	 * Makes the confirmed order of a won opportunity's lines, once: a second call for the same opportunity
+	 * answers the order made the first time. Opportunities without lines make no order.
+	 */
+	@Transactional
+	public java.util.Optional<SalesOrder> orderWonOpportunity(OpportunityId opportunity, AccountId account,
+			LocalDate closeDate, UserId owner, TeamId team, List<SalesOrder.Line> lines) {
+		var existing = orders.findByOpportunityId(opportunity.value());
+		if (existing.isPresent() || lines.isEmpty()) {
+			return existing;
+		}
+		String currency = lines.get(0).unitPrice().currency();
+		SalesOrder order = SalesOrder.ofWonOpportunity(nextNumber(), account, opportunity,
+				closeDate == null ? LocalDate.now() : closeDate, currency, lines, owner, team);
+		return java.util.Optional.of(orders.saveAndFlush(order));
+	}
+
+	/** The order made from a won opportunity, if any. */
+	public java.util.Optional<SalesOrder> orderOf(OpportunityId opportunity) {
+		return orders.findByOpportunityId(opportunity.value());
+	}
+
+	/** The latest orders of an account that the actor may see, newest first. */
+	public List<SalesOrder> ordersOf(Actor actor, AccountId account, int limit) {
+		return orders.findByAccount(account.value(), PageRequest.of(0, limit))
+			.stream()
+			.filter(order -> actor.canSee(new UserId(order.getOwnerId()), team(order.getTeamId())))
+			.toList();
+	}
+
+	public long orderCount(AccountId account) {
+		return orders.countByAccountId(account.value());
+	}
+
+	/** What an account has bought to date, per currency, from its confirmed and fulfilled orders. */
+	public List<Money> revenueOf(AccountId account) {
+		return orders.revenueOf(account.value())
+			.stream()
+			.map(row -> new Money((BigDecimal) row[1], (String) row[0]))
+			.toList();
+	}
+
+	private SalesOrder move(Actor actor, UUID id, long expectedVersion, java.util.function.Consumer<SalesOrder> act) {
+		SalesOrder order = current(actor, id, expectedVersion);
+		domain(() -> {
+			act.accept(order);
+			return order;
+		});
+		return orders.saveAndFlush(order).withLines();
+	}
+
+	private SalesOrder current(Actor actor, UUID id, long expectedVersion) {
+		SalesOrder order = get(actor, id);
+		if (order.getVersion() != expectedVersion) {
+			throw new ObjectOptimisticLockingFailureException(SalesOrder.class, id);
+		}
+		return order;
+	}
+
+	/** Runs a change of the order, answering a move its status does not allow with 409. */
+	private static SalesOrder domain(Supplier<SalesOrder> change) {
+		try {
+			return change.get();
+		}
+		catch (IllegalStateException notNow) {
+			throw new ResponseStatusException(HttpStatus.CONFLICT, notNow.getMessage());
+		}
+	}
+
+	private AccountId visibleAccount(Actor actor, UUID accountId) {
+		if (accountId == null) {
+			throw new InvalidField("accountId", "validation.account.unknown", "An order needs an account");
+		}
+		return customers.findAccount(actor, new AccountId(accountId))
+			.orElseThrow(() -> new InvalidField("accountId", "validation.account.unknown",
+					"No account you can see with this id"))
+			.id();
+	}
+
+	private void requireProducts(OrderDetails details) {
+		for (int i = 0; i < details.lines().size(); i++) {
+			UUID product = details.lines().get(i).productId();
+			if (product == null || !products.existsById(product)) {
+				throw new InvalidField("lines[" + i + "].productId", "validation.product.unknown",
+						"No product with this id");
+			}
+		}
+	}
+
+	/** The order's currency: as given, else that of its first product. */
+	private String currencyOf(OrderDetails details) {
+		if (details.currency() != null && !details.currency().isBlank()) {
+			if (!Money.isCurrency(details.currency())) {
+				throw new InvalidField("currency", "validation.currency", "Not an ISO 4217 currency code");
+			}
+			return details.currency().strip().toUpperCase(Locale.ROOT);
+		}
+		return details.lines().stream()
+			.findFirst()
+			.flatMap(line -> line.productId() == null ? java.util.Optional.empty() : products.findById(line.productId()))
+			.map(product -> product.getUnitPrice().currency())
+			.orElseThrow(() -> new InvalidField("currency", "validation.order.currency",
+					"Name the currency or add a line"));
+	}
+
+	private List<SalesOrder.Line> lines(OrderDetails details, String currency) {
+		List<SalesOrder.Line> lines = new ArrayList<>();
+		for (int i = 0; i < details.lines().size(); i++) {
+			OrderDetails.LineDetails line = details.lines().get(i);
+			String field = "lines[" + i + "]";
+			Product product = line.productId() == null ? null : products.findById(line.productId()).orElse(null);
+			if (product == null) {
+				throw new InvalidField(field + ".productId", "validation.product.unknown", "No product with this id");
+			}
+			if (line.quantity() == null || line.quantity().signum() <= 0) {
+				throw new InvalidField(field + ".quantity", "validation.quantity", "The quantity must be above zero");
+			}
+			Money price;
+			if (line.unitPrice() == null) {
+				if (!product.getUnitPrice().currency().equals(currency)) {
+					throw new InvalidField(field + ".unitPrice", "validation.order.price.currency",
+							"The product is priced in " + product.getUnitPrice().currency() + "; give a price in "
+									+ currency);
+				}
+				price = product.getUnitPrice();
+			}
+			else {
+				if (line.unitPrice().signum() < 0) {
+					throw new InvalidField(field + ".unitPrice", "validation.price", "A price cannot be negative");
+				}
+				price = new Money(line.unitPrice(), currency);
+			}
+			lines.add(new SalesOrder.Line(new ProductId(product.getId()), line.quantity(), price));
+		}
+		return lines;
+	}
+
+	/** The next order number, such as ORD-000123, from a sequence that H2 and PostgreSQL both keep. */
+	private String nextNumber() {
+		Number next = (Number) em.createNativeQuery("select nextval('sales_order_number_seq')").getSingleResult();
+		return "ORD-%06d".formatted(next.longValue());
+	}
+
+	private static TeamId team(UUID team) {
+		return team == null ? null : new TeamId(team);
+	}
+
+	/** The orders an order list offers; each has an index behind it. */
+	public enum Sort {
+		DATE, NUMBER;
+
+		public static Sorting parse(String value) {
+			if (value == null || value.isBlank()) {
+				return new Sorting(DATE, false);
+			}
+			String[] parts = value.split(",");
+			Sort field = "number".equals(parts[0].strip().toLowerCase(Locale.ROOT)) ? NUMBER : DATE;
+			return new Sorting(field, parts.length >= 2 && parts[1].strip().equalsIgnoreCase("asc"));
+		}
+	}
+
+	public record Sorting(Sort field, boolean ascending) {
+
+		public String param() {
+			return (field == Sort.NUMBER ? "number" : "orderDate") + "," + (ascending ? "asc" : "desc");
+		}
+
+		String orderBy() {
+			String direction = ascending ? "asc" : "desc";
+			return field == Sort.NUMBER ? "o.number " + direction : "o.orderDate " + direction + ", o.id " + direction;
+		}
+	}
+}

@@ -1,0 +1,149 @@
+package org.rapport.sales.internal;
+
+import jakarta.persistence.EntityManager;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.rapport.identity.Actor;
+import org.rapport.shared.InvalidField;
+import org.rapport.shared.ResultPage;
+import org.springframework.http.HttpStatus;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * The product catalogue: everybody sees it, administrators and managers change it.
+ */
+@Service
+@Transactional(readOnly = true)
+public class ProductCatalogue {
+
+	private final Products products;
+	private final EntityManager em;
+
+	ProductCatalogue(Products products, EntityManager em) {
+		this.products = products;
+		this.em = em;
+	}
+
+	public ResultPage<Product> list(ProductFilter filter, Sorting sorting, int page, int size) {
+		String category = filter.category() == null || filter.category().isBlank() ? null : filter.category().strip();
+		return CommerceListQuery.everything("Product", "p")
+			.startingWith(filter.q(), "p.name", "p.sku")
+			.where("p.category = :category", "category", category)
+			.where("p.active = :active", "active", filter.active())
+			.page(em, Product.class, sorting.orderBy(), page, size);
+	}
+
+	/** The product, or 404. */
+	public Product get(UUID id) {
+		return products.findById(id)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No product " + id));
+	}
+
+	/** Products still offered, by name, for the order form. */
+	public List<Product> offered() {
+		return products.findByActiveTrueOrderByName();
+	}
+
+	/** The categories in use, for the list's filter. */
+	public List<String> categories() {
+		return em.createQuery("select distinct p.category from Product p where p.category is not null order by p.category",
+				String.class).getResultList();
+	}
+
+	public static boolean mayChange(Actor actor) {
+		return actor.isAdmin() || actor.isManager();
+	}
+
+	@Transactional
+	public Product create(Actor actor, ProductDetails details) {
+		requireChanger(actor);
+		requireFreeSku(details.sku(), null);
+		return products.saveAndFlush(new Product(details.sku(), details.name(), details.description(),
+				details.unitPrice(), details.category(), details.active(), actor.id(), actor.team()));
+	}
+
+	@Transactional
+	public Product update(Actor actor, UUID id, long expectedVersion, ProductDetails details) {
+		requireChanger(actor);
+		Product product = get(id);
+		if (product.getVersion() != expectedVersion) {
+			throw new ObjectOptimisticLockingFailureException(Product.class, id);
+		}
+		requireFreeSku(details.sku(), id);
+		product.describe(details.sku(), details.name(), details.description(), details.unitPrice(),
+				details.category(), details.active());
+		return products.saveAndFlush(product);
+	}
+
+	/**
+	 * Deletes a product that no order or opportunity names; one that is named is retired instead, so that those
+	 * records keep their lines. Answers whether it was deleted.
+	 */
+	@Transactional
+	public boolean deleteOrRetire(Actor actor, UUID id) {
+		requireChanger(actor);
+		Product product = get(id);
+		if (timesNamed(id) > 0) {
+			product.describe(product.getSku(), product.getName(), product.getDescription(), product.getUnitPrice(),
+					product.getCategory(), false);
+			products.saveAndFlush(product);
+			return false;
+		}
+		products.delete(product);
+		return true;
+	}
+
+	private long timesNamed(UUID product) {
+		Number orderLines = (Number) em.createNativeQuery("select count(*) from sales_order_line where product_id = ?1")
+			.setParameter(1, product).getSingleResult();
+		Number opportunityLines = (Number) em
+			.createNativeQuery("select count(*) from opportunity_line where product_id = ?1")
+			.setParameter(1, product).getSingleResult();
+		return orderLines.longValue() + opportunityLines.longValue();
+	}
+
+	private static void requireChanger(Actor actor) {
+		if (!mayChange(actor)) {
+			throw new ResponseStatusException(HttpStatus.FORBIDDEN,
+					"Only administrators and managers may change the product catalogue");
+		}
+	}
+
+	private void requireFreeSku(String sku, UUID self) {
+		products.findBySkuIgnoreCase(sku.strip())
+			.filter(other -> !other.getId().equals(self))
+			.ifPresent(other -> {
+				throw new InvalidField("sku", "validation.sku.taken", "Another product has this SKU");
+			});
+	}
+
+	/** The orders the catalogue offers; each has an index behind it. */
+	public enum Sort {
+		NAME, SKU;
+
+		public static Sorting parse(String value) {
+			if (value == null || value.isBlank()) {
+				return new Sorting(NAME, true);
+			}
+			String[] parts = value.split(",");
+			Sort field = "sku".equals(parts[0].strip().toLowerCase(Locale.ROOT)) ? SKU : NAME;
+			return new Sorting(field, parts.length < 2 || !parts[1].strip().equalsIgnoreCase("desc"));
+		}
+	}
+
+	public record Sorting(Sort field, boolean ascending) {
+
+		public String param() {
+			return field.name().toLowerCase(Locale.ROOT) + "," + (ascending ? "asc" : "desc");
+		}
+
+		String orderBy() {
+			String direction = ascending ? "asc" : "desc";
+			return field == Sort.SKU ? "p.sku " + direction : "p.name " + direction + ", p.id " + direction;
+		}
+	}
+}

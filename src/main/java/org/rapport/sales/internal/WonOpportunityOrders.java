@@ -1,0 +1,64 @@
+package org.rapport.sales.internal;
+
+import java.util.List;
+import org.rapport.identity.TeamId;
+import org.rapport.identity.UserDirectory;
+import org.rapport.identity.UserSummary;
+import org.rapport.sales.OpportunityWon;
+import org.rapport.shared.Money;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.scheduling.annotation.Async;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns the lines of a won opportunity into a confirmed order, once per opportunity.
+ */
+@Component
+class WonOpportunityOrders {
+
+	private static final Logger log = LoggerFactory.getLogger(WonOpportunityOrders.class);
+
+	private final OrderBook orders;
+	private final UserDirectory directory;
+
+	WonOpportunityOrders(OrderBook orders, UserDirectory directory) {
+		this.orders = orders;
+		this.directory = directory;
+	}
+
+	/**
+	 * Runs after the winning transaction commits, outside a transaction of its own so that a second delivery of
+	 * the same event, which the unique opportunity index turns away, ends quietly.
+	 */
+	@Async
+	@TransactionalEventListener
+	void on(OpportunityWon won) {
+		if (won.lines().isEmpty()) {
+			return;
+		}
+		List<SalesOrder.Line> lines = won.lines()
+			.stream()
+			.map(line -> new SalesOrder.Line(line.product(), line.quantity(),
+					line.unitPrice().discounted(line.discountPercent())))
+			.toList();
+		String currency = lines.get(0).unitPrice().currency();
+		if (lines.stream().map(SalesOrder.Line::unitPrice).map(Money::currency).anyMatch(c -> !c.equals(currency))) {
+			log.warn("Opportunity {} was won with lines in several currencies; no order made", won.opportunity());
+			return;
+		}
+		TeamId team = directory.find(won.owner()).map(UserSummary::team).orElse(null);
+		try {
+			orders.orderWonOpportunity(won.opportunity(), won.account(), won.closeDate(), won.owner(), team, lines)
+				.ifPresent(order -> log.info("Order {} made from won opportunity {}", order.getNumber(),
+						won.opportunity()));
+		}
+		catch (DataIntegrityViolationException alreadyOrdered) {
+			if (orders.orderOf(won.opportunity()).isEmpty()) {
+				throw alreadyOrdered;
+			}
+		}
+	}
+}

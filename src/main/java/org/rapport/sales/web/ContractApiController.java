@@ -1,0 +1,108 @@
+package org.rapport.sales.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.util.UUID;
+import org.rapport.identity.Actor;
+import org.rapport.identity.CurrentActor;
+import org.rapport.sales.internal.Contract;
+import org.rapport.sales.internal.ContractBook;
+import org.rapport.sales.internal.ContractFilter;
+import org.rapport.sales.internal.ContractStatus;
+import org.rapport.sales.web.CommerceWeb.ApiPage;
+import org.rapport.sales.web.CommerceWeb.Paging;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/contracts")
+@Tag(name = "Contracts", description = "Agreements with accounts over a period, renewed or ended")
+class ContractApiController {
+
+	private final ContractBook contracts;
+	private final CurrentActor currentActor;
+
+	ContractApiController(ContractBook contracts, CurrentActor currentActor) {
+		this.contracts = contracts;
+		this.currentActor = currentActor;
+	}
+
+	@GetMapping
+	@Operation(summary = "List the contracts you may see", description = "endingWithin=N keeps the contracts that "
+			+ "end in the next N days (running ones unless status is given); sort is endDate or number.")
+	ApiPage<ContractResource> list(@RequestParam(required = false) UUID account,
+			@RequestParam(required = false) ContractStatus status,
+			@RequestParam(required = false) Integer endingWithin, @RequestParam(required = false) String sort,
+			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+		Paging paging = Paging.of(page, size);
+		return ApiPage.of(contracts
+			.list(currentActor.get(), new ContractFilter(account, status, endingWithin),
+					ContractBook.Sort.parse(sort), paging.page(), paging.size())
+			.map(ContractResource::of));
+	}
+
+	@GetMapping("/{id}")
+	@Operation(summary = "Get a contract", description = "The ETag header carries its version for If-Match.")
+	ResponseEntity<ContractResource> get(@PathVariable UUID id) {
+		return answer(contracts.get(currentActor.get(), id));
+	}
+
+	@PostMapping
+	@Operation(summary = "Make a contract", description = "For an account you see, optionally from a won "
+			+ "opportunity (opportunityId). Its status follows its dates: Draft before the start, Active during.")
+	ResponseEntity<ContractResource> create(@Valid @RequestBody ContractInput input) {
+		Contract contract = contracts.create(currentActor.get(), input.toDetails());
+		return ResponseEntity.created(URI.create("/api/v1/contracts/" + contract.getId()))
+			.eTag(CommerceWeb.etag(contract.getVersion()))
+			.body(ContractResource.of(contract));
+	}
+
+	@PutMapping("/{id}")
+	@Operation(summary = "Replace a contract's terms", description = "Send If-Match: a stale one answers 412, a "
+			+ "race 409; an expired, terminated or renewed contract answers 409.")
+	ResponseEntity<ContractResource> update(@PathVariable UUID id, @Valid @RequestBody ContractInput input,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+		Actor actor = currentActor.get();
+		long expected = CommerceWeb.expected(ifMatch, input.version(), contracts.get(actor, id).getVersion());
+		return answer(contracts.update(actor, id, expected, input.toDetails()));
+	}
+
+	@PostMapping("/{id}/renew")
+	@Operation(summary = "Renew a running or expired contract", description = "Answers 201 with the contract of "
+			+ "the next period (same length and value); the old one becomes RENEWED and the two are linked.")
+	ResponseEntity<ContractResource> renew(@PathVariable UUID id,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+		Actor actor = currentActor.get();
+		Contract next = contracts.renew(actor, id, expected(actor, id, ifMatch));
+		return ResponseEntity.created(URI.create("/api/v1/contracts/" + next.getId()))
+			.eTag(CommerceWeb.etag(next.getVersion()))
+			.body(ContractResource.of(next));
+	}
+
+	@PostMapping("/{id}/terminate")
+	@Operation(summary = "End a draft or running contract early")
+	ResponseEntity<ContractResource> terminate(@PathVariable UUID id,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+		Actor actor = currentActor.get();
+		return answer(contracts.terminate(actor, id, expected(actor, id, ifMatch)));
+	}
+
+	private long expected(Actor actor, UUID id, String ifMatch) {
+		return CommerceWeb.expected(ifMatch, null, contracts.get(actor, id).getVersion());
+	}
+
+	private static ResponseEntity<ContractResource> answer(Contract contract) {
+		return ResponseEntity.ok().eTag(CommerceWeb.etag(contract.getVersion())).body(ContractResource.of(contract));
+	}
+}

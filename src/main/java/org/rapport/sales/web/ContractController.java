@@ -1,0 +1,197 @@
+package org.rapport.sales.web;
+
+import jakarta.validation.Valid;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.rapport.customers.AccountId;
+import org.rapport.customers.Customers;
+import org.rapport.identity.Actor;
+import org.rapport.identity.CurrentActor;
+import org.rapport.sales.internal.Contract;
+import org.rapport.sales.internal.ContractBook;
+import org.rapport.sales.internal.ContractFilter;
+import org.rapport.sales.internal.ContractStatus;
+import org.rapport.sales.web.CommerceWeb.FilterQuery;
+import org.rapport.sales.web.CommerceWeb.Paging;
+import org.rapport.shared.InvalidField;
+import org.rapport.shared.ResultPage;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The contract pages: the list with its filters, the detail page with renew and terminate, and the form, which a
+ * won opportunity opens with its account and id filled in.
+ */
+@Controller
+@RequestMapping("/contracts")
+class ContractController {
+
+	private final ContractBook contracts;
+	private final Customers customers;
+	private final CurrentActor currentActor;
+
+	ContractController(ContractBook contracts, Customers customers, CurrentActor currentActor) {
+		this.contracts = contracts;
+		this.customers = customers;
+		this.currentActor = currentActor;
+	}
+
+	@GetMapping
+	String list(@RequestParam(required = false) UUID account, @RequestParam(required = false) ContractStatus status,
+			@RequestParam(required = false) Integer endingWithin, @RequestParam(required = false) String sort,
+			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
+			@RequestHeader(name = "HX-Request", required = false) String htmx,
+			@RequestHeader(name = "HX-Target", required = false) String target, Model model) {
+		Actor actor = currentActor.get();
+		ContractFilter filter = new ContractFilter(account, status, endingWithin);
+		ContractBook.Sorting sorting = ContractBook.Sort.parse(sort);
+		Paging paging = Paging.of(page, size);
+		ResultPage<Contract> result = contracts.list(actor, filter, sorting, paging.page(), paging.size());
+		model.addAttribute("result", result);
+		model.addAttribute("filter", filter);
+		model.addAttribute("baseQuery", new FilterQuery().with("account", account).with("status", status)
+			.with("endingWithin", endingWithin).with("size", size).encoded());
+		model.addAttribute("sort", sorting.param());
+		model.addAttribute("sorting", sorting);
+		model.addAttribute("accountNames",
+				accountNames(result.items().stream().map(Contract::getAccountId).collect(Collectors.toSet())));
+		if (htmx != null && "results".equals(target)) {
+			return "sales/contracts/list :: results";
+		}
+		if (account != null) {
+			customers.findAccount(actor, new AccountId(account))
+				.ifPresent(summary -> model.addAttribute("filterAccount", summary));
+		}
+		model.addAttribute("statuses", ContractStatus.values());
+		return "sales/contracts/list";
+	}
+
+	/** The form; from a won opportunity it carries the opportunity's account and id. */
+	@GetMapping("/new")
+	String newContract(@RequestParam(required = false) UUID account, @RequestParam(required = false) UUID opportunity,
+			Model model) {
+		model.addAttribute("input", ContractInput.forAccount(account, opportunity));
+		return form(model, account);
+	}
+
+	@PostMapping
+	String create(@Valid @ModelAttribute("input") ContractInput input, BindingResult errors, Model model,
+			RedirectAttributes redirect) {
+		if (!errors.hasErrors()) {
+			try {
+				Contract contract = contracts.create(currentActor.get(), input.toDetails());
+				redirect.addFlashAttribute("success", "flash.contract.created");
+				return "redirect:/contracts/" + contract.getId();
+			}
+			catch (InvalidField invalid) {
+				errors.rejectValue(invalid.field(), invalid.messageKey());
+			}
+		}
+		return form(model, input.accountId());
+	}
+
+	@GetMapping("/{id}")
+	String show(@PathVariable UUID id, Model model) {
+		Contract contract = contracts.get(currentActor.get(), id);
+		model.addAttribute("contract", contract);
+		model.addAttribute("accountNames", accountNames(Set.of(contract.getAccountId())));
+		return "sales/contracts/show";
+	}
+
+	@GetMapping("/{id}/edit")
+	String edit(@PathVariable UUID id, Model model) {
+		Contract contract = contracts.get(currentActor.get(), id);
+		model.addAttribute("contract", contract);
+		model.addAttribute("input", ContractInput.of(contract));
+		return form(model, contract.getAccountId());
+	}
+
+	@PostMapping("/{id}")
+	String update(@PathVariable UUID id, @Valid @ModelAttribute("input") ContractInput input, BindingResult errors,
+			Model model, RedirectAttributes redirect) {
+		Actor actor = currentActor.get();
+		Contract contract = contracts.get(actor, id);
+		model.addAttribute("contract", contract);
+		if (!errors.hasErrors()) {
+			try {
+				contracts.update(actor, id, input.version() == null ? -1 : input.version(), input.toDetails());
+				redirect.addFlashAttribute("success", "flash.contract.updated");
+				return "redirect:/contracts/" + id;
+			}
+			catch (InvalidField invalid) {
+				errors.rejectValue(invalid.field(), invalid.messageKey());
+			}
+			catch (OptimisticLockingFailureException stale) {
+				errors.reject("form.stale");
+			}
+			catch (ResponseStatusException refused) {
+				if (refused.getStatusCode() != HttpStatus.CONFLICT) {
+					throw refused;
+				}
+				errors.reject("contract.change.refused");
+			}
+		}
+		return form(model, contract.getAccountId());
+	}
+
+	@PostMapping("/{id}/renew")
+	String renew(@PathVariable UUID id, @RequestParam long version, RedirectAttributes redirect) {
+		try {
+			Contract next = contracts.renew(currentActor.get(), id, version);
+			redirect.addFlashAttribute("success", "flash.contract.renewed");
+			return "redirect:/contracts/" + next.getId();
+		}
+		catch (OptimisticLockingFailureException | ResponseStatusException refused) {
+			if (refused instanceof ResponseStatusException status && status.getStatusCode() != HttpStatus.CONFLICT) {
+				throw status;
+			}
+			redirect.addFlashAttribute("failure", "contract.change.refused");
+			return "redirect:/contracts/" + id;
+		}
+	}
+
+	@PostMapping("/{id}/terminate")
+	String terminate(@PathVariable UUID id, @RequestParam long version, RedirectAttributes redirect) {
+		try {
+			contracts.terminate(currentActor.get(), id, version);
+			redirect.addFlashAttribute("success", "flash.contract.terminated");
+		}
+		catch (OptimisticLockingFailureException | ResponseStatusException refused) {
+			if (refused instanceof ResponseStatusException status && status.getStatusCode() != HttpStatus.CONFLICT) {
+				throw status;
+			}
+			redirect.addFlashAttribute("failure", "contract.change.refused");
+		}
+		return "redirect:/contracts/" + id;
+	}
+
+	private String form(Model model, UUID account) {
+		if (account != null) {
+			customers.findAccount(currentActor.get(), new AccountId(account))
+				.ifPresent(summary -> model.addAttribute("chosenAccount", summary));
+		}
+		return "sales/contracts/form";
+	}
+
+	private Map<UUID, String> accountNames(Set<UUID> ids) {
+		Map<UUID, String> names = new HashMap<>();
+		customers.accountNames(ids.stream().map(AccountId::new).collect(Collectors.toSet()))
+			.forEach((id, name) -> names.put(id.value(), name));
+		return names;
+	}
+}

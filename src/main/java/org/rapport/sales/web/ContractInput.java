@@ -1,0 +1,51 @@
+package org.rapport.sales.web;
+
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.rapport.sales.internal.Contract;
+import org.rapport.sales.internal.ContractDetails;
+import org.springframework.format.annotation.DateTimeFormat;
+
+/**
+ * A contract as the form and the API take it; {@code opportunityId} names the won opportunity it came from.
+ */
+record ContractInput(
+		UUID accountId,
+		UUID opportunityId,
+		@NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startDate,
+		@NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate endDate,
+		@NotNull @DecimalMin("0") @Digits(integer = 15, fraction = 4) BigDecimal value,
+		@NotNull @Pattern(regexp = "^[A-Za-z]{3}$", message = "{validation.currency}") String currency,
+		Boolean autoRenew,
+		@Min(0) @Max(3650) Integer renewalNoticeDays,
+		@Size(max = 4000) String description,
+		Long version) {
+
+	static final int DEFAULT_NOTICE_DAYS = 30;
+
+	static ContractInput forAccount(UUID account, UUID opportunity) {
+		LocalDate start = LocalDate.now();
+		return new ContractInput(account, opportunity, start, start.plusYears(1).minusDays(1), null, "EUR", false,
+				DEFAULT_NOTICE_DAYS, null, null);
+	}
+
+	static ContractInput of(Contract c) {
+		return new ContractInput(c.getAccountId(), c.getOpportunityId(), c.getStartDate(), c.getEndDate(),
+				c.getValue().amount(), c.getValue().currency(), c.isAutoRenew(), c.getRenewalNoticeDays(),
+				c.getDescription(), c.getVersion());
+	}
+
+	ContractDetails toDetails() {
+		return new ContractDetails(accountId, opportunityId, startDate, endDate, value, currency,
+				autoRenew != null && autoRenew, renewalNoticeDays == null ? DEFAULT_NOTICE_DAYS : renewalNoticeDays,
+				CommerceWeb.blankToNull(description));
+	}
+}

@@ -1,0 +1,200 @@
+package org.rapport.sales.web;
+
+import jakarta.validation.Valid;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.rapport.customers.AccountId;
+import org.rapport.customers.Customers;
+import org.rapport.identity.Actor;
+import org.rapport.identity.CurrentActor;
+import org.rapport.sales.internal.OrderBook;
+import org.rapport.sales.internal.OrderFilter;
+import org.rapport.sales.internal.OrderStatus;
+import org.rapport.sales.internal.ProductCatalogue;
+import org.rapport.sales.internal.SalesOrder;
+import org.rapport.sales.web.CommerceWeb.FilterQuery;
+import org.rapport.sales.web.CommerceWeb.Paging;
+import org.rapport.shared.InvalidField;
+import org.rapport.shared.ResultPage;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The order pages: the list with its filters, the detail page with the status moves, and the form with lines.
+ */
+@Controller
+@RequestMapping("/orders")
+class OrderController {
+
+	private static final java.util.Map<String, OrderStatus> MOVES = new java.util.LinkedHashMap<>(
+			java.util.Map.of("confirm", OrderStatus.CONFIRMED, "fulfil", OrderStatus.FULFILLED, "cancel",
+					OrderStatus.CANCELLED));
+
+	private final OrderBook orders;
+	private final ProductCatalogue catalogue;
+	private final Customers customers;
+	private final CurrentActor currentActor;
+
+	OrderController(OrderBook orders, ProductCatalogue catalogue, Customers customers, CurrentActor currentActor) {
+		this.orders = orders;
+		this.catalogue = catalogue;
+		this.customers = customers;
+		this.currentActor = currentActor;
+	}
+
+	@GetMapping
+	String list(@RequestParam(required = false) UUID account, @RequestParam(required = false) OrderStatus status,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+			@RequestParam(required = false) String sort, @RequestParam(required = false) Integer page,
+			@RequestParam(required = false) Integer size,
+			@RequestHeader(name = "HX-Request", required = false) String htmx,
+			@RequestHeader(name = "HX-Target", required = false) String target, Model model) {
+		Actor actor = currentActor.get();
+		OrderFilter filter = new OrderFilter(account, status, from, to);
+		OrderBook.Sorting sorting = OrderBook.Sort.parse(sort);
+		Paging paging = Paging.of(page, size);
+		ResultPage<SalesOrder> result = orders.list(actor, filter, sorting, paging.page(), paging.size());
+		model.addAttribute("result", result);
+		model.addAttribute("filter", filter);
+		model.addAttribute("baseQuery", new FilterQuery().with("account", account).with("status", status)
+			.with("from", from).with("to", to).with("size", size).encoded());
+		model.addAttribute("sort", sorting.param());
+		model.addAttribute("sorting", sorting);
+		model.addAttribute("accountNames", accountNames(result.items().stream().map(SalesOrder::getAccountId)
+			.collect(Collectors.toSet())));
+		if (htmx != null && "results".equals(target)) {
+			return "sales/orders/list :: results";
+		}
+		if (account != null) {
+			customers.findAccount(actor, new AccountId(account))
+				.ifPresent(summary -> model.addAttribute("filterAccount", summary));
+		}
+		model.addAttribute("statuses", OrderStatus.values());
+		return "sales/orders/list";
+	}
+
+	@GetMapping("/new")
+	String newOrder(@RequestParam(required = false) UUID account, Model model) {
+		model.addAttribute("input", OrderInput.forAccount(account));
+		return form(model, account);
+	}
+
+	@PostMapping
+	String create(@Valid @ModelAttribute("input") OrderInput input, BindingResult errors, Model model,
+			RedirectAttributes redirect) {
+		if (!errors.hasErrors()) {
+			try {
+				SalesOrder order = orders.create(currentActor.get(), input.toDetails());
+				redirect.addFlashAttribute("success", "flash.order.created");
+				return "redirect:/orders/" + order.getId();
+			}
+			catch (InvalidField invalid) {
+				errors.rejectValue(invalid.field(), invalid.messageKey());
+			}
+		}
+		return form(model, input.accountId());
+	}
+
+	@GetMapping("/{id}")
+	String show(@PathVariable UUID id, Model model) {
+		SalesOrder order = orders.get(currentActor.get(), id);
+		model.addAttribute("order", order);
+		model.addAttribute("moves", MOVES.entrySet().stream()
+			.filter(move -> order.getStatus().canMoveTo(move.getValue()))
+			.map(java.util.Map.Entry::getKey)
+			.toList());
+		model.addAttribute("products", orders.productsOf(List.of(order)));
+		model.addAttribute("accountNames", accountNames(Set.of(order.getAccountId())));
+		return "sales/orders/show";
+	}
+
+	@GetMapping("/{id}/edit")
+	String edit(@PathVariable UUID id, Model model) {
+		SalesOrder order = orders.get(currentActor.get(), id);
+		if (order.getStatus() != OrderStatus.DRAFT) {
+			throw new ResponseStatusException(HttpStatus.CONFLICT, "Only a draft order may change");
+		}
+		model.addAttribute("order", order);
+		model.addAttribute("input", OrderInput.of(order));
+		return form(model, order.getAccountId());
+	}
+
+	@PostMapping("/{id}")
+	String update(@PathVariable UUID id, @Valid @ModelAttribute("input") OrderInput input, BindingResult errors,
+			Model model, RedirectAttributes redirect) {
+		Actor actor = currentActor.get();
+		SalesOrder order = orders.get(actor, id);
+		model.addAttribute("order", order);
+		if (!errors.hasErrors()) {
+			try {
+				orders.update(actor, id, input.version() == null ? -1 : input.version(), input.toDetails());
+				redirect.addFlashAttribute("success", "flash.order.updated");
+				return "redirect:/orders/" + id;
+			}
+			catch (InvalidField invalid) {
+				errors.rejectValue(invalid.field(), invalid.messageKey());
+			}
+			catch (OptimisticLockingFailureException stale) {
+				errors.reject("form.stale");
+			}
+		}
+		return form(model, order.getAccountId());
+	}
+
+	@PostMapping("/{id}/{move:confirm|fulfil|cancel}")
+	String move(@PathVariable UUID id, @PathVariable String move, @RequestParam long version,
+			RedirectAttributes redirect) {
+		Actor actor = currentActor.get();
+		try {
+			switch (move) {
+				case "confirm" -> orders.confirm(actor, id, version);
+				case "fulfil" -> orders.fulfil(actor, id, version);
+				default -> orders.cancel(actor, id, version);
+			}
+			redirect.addFlashAttribute("success", "flash.order." + move);
+		}
+		catch (OptimisticLockingFailureException stale) {
+			redirect.addFlashAttribute("failure", "order.move.stale");
+		}
+		catch (ResponseStatusException refused) {
+			if (refused.getStatusCode() != HttpStatus.CONFLICT) {
+				throw refused;
+			}
+			redirect.addFlashAttribute("failure", "order.move.refused");
+		}
+		return "redirect:/orders/" + id;
+	}
+
+	private String form(Model model, UUID account) {
+		model.addAttribute("products", catalogue.offered());
+		if (account != null) {
+			customers.findAccount(currentActor.get(), new AccountId(account))
+				.ifPresent(summary -> model.addAttribute("chosenAccount", summary));
+		}
+		return "sales/orders/form";
+	}
+
+	private java.util.Map<UUID, String> accountNames(Set<UUID> ids) {
+		java.util.Map<UUID, String> names = new java.util.HashMap<>();
+		customers.accountNames(ids.stream().map(AccountId::new).collect(Collectors.toSet()))
+			.forEach((id, name) -> names.put(id.value(), name));
+		return names;
+	}
+}

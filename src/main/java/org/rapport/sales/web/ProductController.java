@@ -1,0 +1,145 @@
+package org.rapport.sales.web;
+
+import jakarta.validation.Valid;
+import java.util.UUID;
+import org.rapport.identity.Actor;
+import org.rapport.identity.CurrentActor;
+import org.rapport.sales.internal.Product;
+import org.rapport.sales.internal.ProductCatalogue;
+import org.rapport.sales.internal.ProductFilter;
+import org.rapport.sales.web.CommerceWeb.FilterQuery;
+import org.rapport.sales.web.CommerceWeb.Paging;
+import org.rapport.shared.InvalidField;
+import org.rapport.shared.ResultPage;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The catalogue pages: the list with its filters, the detail page and the form.
+ */
+@Controller
+@RequestMapping("/products")
+class ProductController {
+
+	private final ProductCatalogue catalogue;
+	private final CurrentActor currentActor;
+
+	ProductController(ProductCatalogue catalogue, CurrentActor currentActor) {
+		this.catalogue = catalogue;
+		this.currentActor = currentActor;
+	}
+
+	@GetMapping
+	String list(@RequestParam(required = false) String q, @RequestParam(required = false) String category,
+			@RequestParam(required = false) Boolean active, @RequestParam(required = false) String sort,
+			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
+			@RequestHeader(name = "HX-Request", required = false) String htmx,
+			@RequestHeader(name = "HX-Target", required = false) String target, Model model) {
+		ProductFilter filter = new ProductFilter(q, category, active);
+		ProductCatalogue.Sorting sorting = ProductCatalogue.Sort.parse(sort);
+		Paging paging = Paging.of(page, size);
+		ResultPage<Product> result = catalogue.list(filter, sorting, paging.page(), paging.size());
+		model.addAttribute("result", result);
+		model.addAttribute("filter", filter);
+		model.addAttribute("baseQuery", new FilterQuery().with("q", q).with("category", category)
+			.with("active", active).with("size", size).encoded());
+		model.addAttribute("sort", sorting.param());
+		model.addAttribute("sorting", sorting);
+		model.addAttribute("mayChange", ProductCatalogue.mayChange(currentActor.get()));
+		if (htmx != null && "results".equals(target)) {
+			return "sales/products/list :: results";
+		}
+		model.addAttribute("categories", catalogue.categories());
+		return "sales/products/list";
+	}
+
+	@GetMapping("/new")
+	String newProduct(Model model) {
+		requireChanger();
+		model.addAttribute("input", ProductInput.empty());
+		return "sales/products/form";
+	}
+
+	@PostMapping
+	String create(@Valid @ModelAttribute("input") ProductInput input, BindingResult errors,
+			RedirectAttributes redirect) {
+		requireChanger();
+		if (errors.hasErrors()) {
+			return "sales/products/form";
+		}
+		try {
+			Product product = catalogue.create(currentActor.get(), input.toDetails());
+			redirect.addFlashAttribute("success", "flash.product.created");
+			return "redirect:/products/" + product.getId();
+		}
+		catch (InvalidField invalid) {
+			errors.rejectValue(invalid.field(), invalid.messageKey());
+			return "sales/products/form";
+		}
+	}
+
+	@GetMapping("/{id}")
+	String show(@PathVariable UUID id, Model model) {
+		model.addAttribute("product", catalogue.get(id));
+		model.addAttribute("mayChange", ProductCatalogue.mayChange(currentActor.get()));
+		return "sales/products/show";
+	}
+
+	@GetMapping("/{id}/edit")
+	String edit(@PathVariable UUID id, Model model) {
+		requireChanger();
+		Product product = catalogue.get(id);
+		model.addAttribute("product", product);
+		model.addAttribute("input", ProductInput.of(product));
+		return "sales/products/form";
+	}
+
+	@PostMapping("/{id}")
+	String update(@PathVariable UUID id, @Valid @ModelAttribute("input") ProductInput input, BindingResult errors,
+			Model model, RedirectAttributes redirect) {
+		Actor actor = requireChanger();
+		model.addAttribute("product", catalogue.get(id));
+		if (errors.hasErrors()) {
+			return "sales/products/form";
+		}
+		try {
+			catalogue.update(actor, id, input.version() == null ? -1 : input.version(), input.toDetails());
+			redirect.addFlashAttribute("success", "flash.product.updated");
+			return "redirect:/products/" + id;
+		}
+		catch (InvalidField invalid) {
+			errors.rejectValue(invalid.field(), invalid.messageKey());
+		}
+		catch (OptimisticLockingFailureException stale) {
+			errors.reject("form.stale");
+		}
+		return "sales/products/form";
+	}
+
+	@PostMapping("/{id}/delete")
+	String delete(@PathVariable UUID id, RedirectAttributes redirect) {
+		boolean deleted = catalogue.deleteOrRetire(requireChanger(), id);
+		redirect.addFlashAttribute("success", deleted ? "flash.product.deleted" : "flash.product.retired");
+		return deleted ? "redirect:/products" : "redirect:/products/" + id;
+	}
+
+	private Actor requireChanger() {
+		Actor actor = currentActor.get();
+		if (!ProductCatalogue.mayChange(actor)) {
+			throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Only administrators and managers change products");
+		}
+		return actor;
+	}
+}

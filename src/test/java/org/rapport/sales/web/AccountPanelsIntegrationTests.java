@@ -1,0 +1,121 @@
+package org.rapport.sales.web;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.rapport.RapportTest;
+import org.rapport.TestData;
+import org.rapport.customers.AccountId;
+import org.rapport.identity.Actor;
+import org.rapport.identity.Role;
+import org.rapport.identity.internal.User;
+import org.rapport.sales.internal.ContractBook;
+import org.rapport.sales.internal.ContractDetails;
+import org.rapport.sales.internal.OrderBook;
+import org.rapport.sales.internal.OrderDetails;
+import org.rapport.sales.internal.Product;
+import org.rapport.sales.internal.SalesOrder;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.web.servlet.MockMvc;
+
+@RapportTest
+@Import(CommerceFixtures.class)
+class AccountPanelsIntegrationTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	TestData data;
+
+	@Autowired
+	CommerceFixtures fixtures;
+
+	@Autowired
+	OrderBook orders;
+
+	@Autowired
+	ContractBook contracts;
+
+	User seller;
+	Actor actor;
+	AccountId account;
+
+	@BeforeEach
+	void setUp() {
+		seller = data.user(data.team(), Role.SALES);
+		actor = data.actor(seller);
+		account = fixtures.account(actor, "Panels");
+	}
+
+	@Test
+	void theAccountPageLoadsTheSalesAndLifecyclePanels() throws Exception {
+		mvc.perform(get("/accounts/" + account).with(data.as(seller)))
+			.andExpect(content().string(containsString("/sales/accounts/" + account + "/orders")))
+			.andExpect(content().string(containsString("/sales/accounts/" + account + "/contracts")))
+			.andExpect(content().string(containsString("/accounts/" + account + "/lifecycle")));
+	}
+
+	@Test
+	void theOrdersPanelShowsTheOrdersAndTheRevenueToDateOfConfirmedOnes() throws Exception {
+		Product product = fixtures.product("40", "EUR");
+		SalesOrder bought = order(product, "3");
+		orders.confirm(actor, bought.getId(), bought.getVersion());
+		order(product, "100");
+
+		mvc.perform(get("/sales/accounts/" + account + "/orders").with(data.as(seller)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString(bought.getNumber())))
+			.andExpect(content().string(containsString("120.00 EUR")));
+	}
+
+	@Test
+	void theContractsPanelShowsTheValueOfRunningContracts() throws Exception {
+		LocalDate today = LocalDate.now();
+		contracts.create(actor, new ContractDetails(account.value(), null, today.minusDays(5), today.plusDays(100),
+				new BigDecimal("999.5"), "USD", false, 30, null));
+		contracts.create(actor, new ContractDetails(account.value(), null, today.plusDays(200), today.plusDays(300),
+				new BigDecimal("50"), "USD", false, 30, null));
+		mvc.perform(get("/sales/accounts/" + account + "/contracts").with(data.as(seller)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("999.50 USD")))
+			.andExpect(content().string(containsString("CTR-")));
+	}
+
+	@Test
+	void panelsOfAnAccountOfAnotherTeamAnswer404() throws Exception {
+		User stranger = data.user(data.team(), Role.SALES);
+		mvc.perform(get("/sales/accounts/" + account + "/orders").with(data.as(stranger)))
+			.andExpect(status().isNotFound());
+		mvc.perform(get("/accounts/" + account + "/lifecycle").with(data.as(stranger)))
+			.andExpect(status().isNotFound());
+	}
+
+	@Test
+	void markingAnAccountLostRecordsTheReasonInTheLifecyclePanel() throws Exception {
+		mvc.perform(post("/accounts/" + account + "/lifecycle/lost").param("reason", "Went to a competitor")
+			.with(data.as(seller)).with(csrf()))
+			.andExpect(status().is3xxRedirection());
+		mvc.perform(get("/accounts/" + account + "/lifecycle").with(data.as(seller)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Went to a competitor")))
+			.andExpect(content().string(containsString(seller.getDisplayName())));
+		mvc.perform(get("/accounts/" + account).with(data.as(seller)))
+			.andExpect(content().string(containsString("stage-LOST")));
+	}
+
+	private SalesOrder order(Product product, String quantity) {
+		return orders.create(actor, new OrderDetails(account.value(), LocalDate.now(), null, null,
+				List.of(new OrderDetails.LineDetails(product.getId(), new BigDecimal(quantity), null))));
+	}
+}
