@@ -11,8 +11,9 @@ import org.rapport.sales.internal.Contract;
 import org.rapport.sales.internal.ContractBook;
 import org.rapport.sales.internal.ContractFilter;
 import org.rapport.sales.internal.ContractStatus;
-import org.rapport.sales.web.CommerceWeb.ApiPage;
-import org.rapport.sales.web.CommerceWeb.Paging;
+import org.rapport.web.Versions;
+import org.rapport.web.ApiPage;
+import org.rapport.web.Paging;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -64,7 +65,7 @@ class ContractApiController {
 	ResponseEntity<ContractResource> create(@Valid @RequestBody ContractInput input) {
 		Contract contract = contracts.create(currentActor.get(), input.toDetails());
 		return ResponseEntity.created(URI.create("/api/v1/contracts/" + contract.getId()))
-			.eTag(CommerceWeb.etag(contract.getVersion()))
+			.eTag(Versions.etag(contract.getVersion()))
 			.body(ContractResource.of(contract));
 	}
 
@@ -74,7 +75,7 @@ class ContractApiController {
 	ResponseEntity<ContractResource> update(@PathVariable UUID id, @Valid @RequestBody ContractInput input,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
 		Actor actor = currentActor.get();
-		long expected = CommerceWeb.expected(ifMatch, input.version(), contracts.get(actor, id).getVersion());
+		long expected = Versions.expected(ifMatch, input.version(), contracts.get(actor, id).getVersion());
 		return answer(contracts.update(actor, id, expected, input.toDetails()));
 	}
 
@@ -86,7 +87,7 @@ class ContractApiController {
 		Actor actor = currentActor.get();
 		Contract next = contracts.renew(actor, id, expected(actor, id, ifMatch));
 		return ResponseEntity.created(URI.create("/api/v1/contracts/" + next.getId()))
-			.eTag(CommerceWeb.etag(next.getVersion()))
+			.eTag(Versions.etag(next.getVersion()))
 			.body(ContractResource.of(next));
 	}
 
@@ -99,10 +100,10 @@ class ContractApiController {
 	}
 
 	private long expected(Actor actor, UUID id, String ifMatch) {
-		return CommerceWeb.expected(ifMatch, null, contracts.get(actor, id).getVersion());
+		return Versions.expected(ifMatch, null, contracts.get(actor, id).getVersion());
 	}
 
 	private static ResponseEntity<ContractResource> answer(Contract contract) {
-		return ResponseEntity.ok().eTag(CommerceWeb.etag(contract.getVersion())).body(ContractResource.of(contract));
+		return ResponseEntity.ok().eTag(Versions.etag(contract.getVersion())).body(ContractResource.of(contract));
 	}
 }

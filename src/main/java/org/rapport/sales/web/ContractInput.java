@@ -46,6 +46,6 @@ record ContractInput(
 	ContractDetails toDetails() {
 		return new ContractDetails(accountId, opportunityId, startDate, endDate, value, currency,
 				autoRenew != null && autoRenew, renewalNoticeDays == null ? DEFAULT_NOTICE_DAYS : renewalNoticeDays,
-				CommerceWeb.blankToNull(description));
+				Checks.blankToNull(description));
 	}
 }

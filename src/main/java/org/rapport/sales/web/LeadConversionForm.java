@@ -59,6 +59,6 @@ record LeadConversionForm(String into, UUID accountId, @Size(max = 200) String a
 		LeadConversion.Opportunity opportunity = withOpportunity ? new LeadConversion.Opportunity(opportunityName,
 				new Money(opportunityAmount, opportunityCurrency), opportunityCloseDate) : null;
 		return intoExisting() ? new LeadConversion(accountId, null, opportunity)
-				: new LeadConversion(null, LeadChecks.blankToNull(accountName), opportunity);
+				: new LeadConversion(null, Checks.blankToNull(accountName), opportunity);
 	}
 }

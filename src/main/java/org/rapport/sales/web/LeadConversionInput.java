@@ -36,7 +36,7 @@ record LeadConversionInput(UUID accountId, @Size(max = 200) String accountName, 
 	}
 
 	LeadConversion toConversion() {
-		return new LeadConversion(accountId, LeadChecks.blankToNull(accountName),
+		return new LeadConversion(accountId, Checks.blankToNull(accountName),
 				opportunity == null ? null : opportunity.toOpportunity());
 	}
 }

@@ -22,7 +22,7 @@ record LeadInput(
 		@Size(max = 200) String company,
 		@Size(max = 100) String title,
 		@Email(message = "{validation.email}") @Size(max = 254) String email,
-		@Size(max = 40) @Pattern(regexp = LeadChecks.PHONE, message = "{validation.phone}") String phone,
+		@Size(max = 40) @Pattern(regexp = Checks.PHONE, message = "{validation.phone}") String phone,
 		AccountSource source,
 		LeadStatus status,
 		LeadRating rating,
@@ -44,9 +44,9 @@ record LeadInput(
 	}
 
 	LeadDetails toDetails() {
-		return new LeadDetails(LeadChecks.blankToNull(firstName), lastName, LeadChecks.blankToNull(company),
-				LeadChecks.blankToNull(title), LeadChecks.blankToNull(email), LeadChecks.blankToNull(phone), source,
-				rating, LeadChecks.blankToNull(notes));
+		return new LeadDetails(Checks.blankToNull(firstName), lastName, Checks.blankToNull(company),
+				Checks.blankToNull(title), Checks.blankToNull(email), Checks.blankToNull(phone), source,
+				rating, Checks.blankToNull(notes));
 	}
 
 	UserId owner() {

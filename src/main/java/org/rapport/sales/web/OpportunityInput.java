@@ -59,13 +59,9 @@ record OpportunityInput(
 
 	OpportunityDraft toDraft() {
 		return new OpportunityDraft(accountId, name, pipelineId, stageId, new Money(amount, currency), closeDate,
-				probability, blankToNull(nextStep), blankToNull(lostReason), ownerId == null ? null : new UserId(ownerId),
+				probability, Checks.blankToNull(nextStep), Checks.blankToNull(lostReason), ownerId == null ? null : new UserId(ownerId),
 				teamId == null ? null : new TeamId(teamId),
 				lines.stream().filter(LineInput::isFilled).map(LineInput::toRequest).toList());
-	}
-
-	private static String blankToNull(String value) {
-		return value == null || value.isBlank() ? null : value.strip();
 	}
 
 	/** A product line: quantity, unit price (the product's list price when empty) and discount in percent. */

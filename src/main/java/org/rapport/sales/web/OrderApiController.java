@@ -12,8 +12,9 @@ import org.rapport.sales.internal.OrderBook;
 import org.rapport.sales.internal.OrderFilter;
 import org.rapport.sales.internal.OrderStatus;
 import org.rapport.sales.internal.SalesOrder;
-import org.rapport.sales.web.CommerceWeb.ApiPage;
-import org.rapport.sales.web.CommerceWeb.Paging;
+import org.rapport.web.Versions;
+import org.rapport.web.ApiPage;
+import org.rapport.web.Paging;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -68,7 +69,7 @@ class OrderApiController {
 	ResponseEntity<OrderResource> create(@Valid @RequestBody OrderInput input) {
 		SalesOrder order = orders.create(currentActor.get(), input.toDetails());
 		return ResponseEntity.created(URI.create("/api/v1/orders/" + order.getId()))
-			.eTag(CommerceWeb.etag(order.getVersion()))
+			.eTag(Versions.etag(order.getVersion()))
 			.body(OrderResource.of(order));
 	}
 
@@ -78,7 +79,7 @@ class OrderApiController {
 	ResponseEntity<OrderResource> update(@PathVariable UUID id, @Valid @RequestBody OrderInput input,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
 		Actor actor = currentActor.get();
-		long expected = CommerceWeb.expected(ifMatch, input.version(), orders.get(actor, id).getVersion());
+		long expected = Versions.expected(ifMatch, input.version(), orders.get(actor, id).getVersion());
 		return answer(orders.update(actor, id, expected, input.toDetails()));
 	}
 
@@ -108,10 +109,10 @@ class OrderApiController {
 	}
 
 	private long expected(Actor actor, UUID id, String ifMatch) {
-		return CommerceWeb.expected(ifMatch, null, orders.get(actor, id).getVersion());
+		return Versions.expected(ifMatch, null, orders.get(actor, id).getVersion());
 	}
 
 	private static ResponseEntity<OrderResource> answer(SalesOrder order) {
-		return ResponseEntity.ok().eTag(CommerceWeb.etag(order.getVersion())).body(OrderResource.of(order));
+		return ResponseEntity.ok().eTag(Versions.etag(order.getVersion())).body(OrderResource.of(order));
 	}
 }

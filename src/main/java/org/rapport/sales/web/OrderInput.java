@@ -61,8 +61,8 @@ record OrderInput(
 			.map(line -> new OrderDetails.LineDetails(line.productId(),
 					line.quantity() == null ? BigDecimal.ONE : line.quantity(), line.unitPrice()))
 			.toList();
-		return new OrderDetails(accountId, orderDate, CommerceWeb.blankToNull(currency),
-				CommerceWeb.blankToNull(notes), filled);
+		return new OrderDetails(accountId, orderDate, Checks.blankToNull(currency),
+				Checks.blankToNull(notes), filled);
 	}
 
 	record LineInput(UUID productId,

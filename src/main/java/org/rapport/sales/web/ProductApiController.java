@@ -10,8 +10,9 @@ import org.rapport.identity.CurrentActor;
 import org.rapport.sales.internal.Product;
 import org.rapport.sales.internal.ProductCatalogue;
 import org.rapport.sales.internal.ProductFilter;
-import org.rapport.sales.web.CommerceWeb.ApiPage;
-import org.rapport.sales.web.CommerceWeb.Paging;
+import org.rapport.web.Versions;
+import org.rapport.web.ApiPage;
+import org.rapport.web.Paging;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -56,7 +57,7 @@ class ProductApiController {
 	@Operation(summary = "Get a product", description = "The ETag header carries its version for If-Match.")
 	ResponseEntity<ProductResource> get(@PathVariable UUID id) {
 		Product product = catalogue.get(id);
-		return ResponseEntity.ok().eTag(CommerceWeb.etag(product.getVersion())).body(ProductResource.of(product));
+		return ResponseEntity.ok().eTag(Versions.etag(product.getVersion())).body(ProductResource.of(product));
 	}
 
 	@PostMapping
@@ -65,7 +66,7 @@ class ProductApiController {
 	ResponseEntity<ProductResource> create(@Valid @RequestBody ProductInput input) {
 		Product product = catalogue.create(currentActor.get(), input.toDetails());
 		return ResponseEntity.created(URI.create("/api/v1/products/" + product.getId()))
-			.eTag(CommerceWeb.etag(product.getVersion()))
+			.eTag(Versions.etag(product.getVersion()))
 			.body(ProductResource.of(product));
 	}
 
@@ -76,9 +77,9 @@ class ProductApiController {
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
 		Actor actor = currentActor.get();
 		Product current = catalogue.get(id);
-		long expected = CommerceWeb.expected(ifMatch, input.version(), current.getVersion());
+		long expected = Versions.expected(ifMatch, input.version(), current.getVersion());
 		Product product = catalogue.update(actor, id, expected, input.toDetails());
-		return ResponseEntity.ok().eTag(CommerceWeb.etag(product.getVersion())).body(ProductResource.of(product));
+		return ResponseEntity.ok().eTag(Versions.etag(product.getVersion())).body(ProductResource.of(product));
 	}
 
 	@DeleteMapping("/{id}")
@@ -88,12 +89,12 @@ class ProductApiController {
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
 		Actor actor = currentActor.get();
 		if (ifMatch != null) {
-			CommerceWeb.expected(ifMatch, null, catalogue.get(id).getVersion());
+			Versions.expected(ifMatch, null, catalogue.get(id).getVersion());
 		}
 		if (catalogue.deleteOrRetire(actor, id)) {
 			return ResponseEntity.noContent().build();
 		}
 		Product retired = catalogue.get(id);
-		return ResponseEntity.ok().eTag(CommerceWeb.etag(retired.getVersion())).body(ProductResource.of(retired));
+		return ResponseEntity.ok().eTag(Versions.etag(retired.getVersion())).body(ProductResource.of(retired));
 	}
 }

@@ -41,8 +41,8 @@ record ProductInput(
 		if (!Money.isCurrency(currency)) {
 			throw new InvalidField("currency", "validation.currency", "Not an ISO 4217 currency code");
 		}
-		return new ProductDetails(sku.strip(), name.strip(), CommerceWeb.blankToNull(description),
-				new Money(unitPrice, currency.strip().toUpperCase(Locale.ROOT)), CommerceWeb.blankToNull(category),
+		return new ProductDetails(sku.strip(), name.strip(), Checks.blankToNull(description),
+				new Money(unitPrice, currency.strip().toUpperCase(Locale.ROOT)), Checks.blankToNull(category),
 				active == null || active);
 	}
 }

@@ -17,7 +17,7 @@ record WebFormLeadInput(
 		@Size(max = 200) String company,
 		@Size(max = 100) String title,
 		@NotBlank @Email(message = "{validation.email}") @Size(max = 254) String email,
-		@Size(max = 40) @Pattern(regexp = LeadChecks.PHONE, message = "{validation.phone}") String phone,
+		@Size(max = 40) @Pattern(regexp = Checks.PHONE, message = "{validation.phone}") String phone,
 		@Size(max = 4000) String message,
 		String website) {
 
@@ -30,8 +30,8 @@ record WebFormLeadInput(
 	}
 
 	LeadDetails toDetails() {
-		return new LeadDetails(LeadChecks.blankToNull(firstName), lastName, LeadChecks.blankToNull(company),
-				LeadChecks.blankToNull(title), LeadChecks.blankToNull(email), LeadChecks.blankToNull(phone),
-				AccountSource.WEBSITE, null, LeadChecks.blankToNull(message));
+		return new LeadDetails(Checks.blankToNull(firstName), lastName, Checks.blankToNull(company),
+				Checks.blankToNull(title), Checks.blankToNull(email), Checks.blankToNull(phone),
+				AccountSource.WEBSITE, null, Checks.blankToNull(message));
 	}
 }
