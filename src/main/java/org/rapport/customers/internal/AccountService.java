@@ -1,6 +1,7 @@
 package org.rapport.customers.internal;
 
 import jakarta.persistence.EntityManager;
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,7 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.rapport.customers.AccountDeleted;
 import org.rapport.customers.LifecycleStage;
+import org.rapport.customers.LifecycleStageChanged;
 import org.rapport.identity.Actor;
 import org.rapport.identity.VisibleQuery;
 import org.rapport.identity.TeamId;
@@ -30,15 +32,19 @@ import org.springframework.web.server.ResponseStatusException;
 @Transactional(readOnly = true)
 public class AccountService {
 
+	static final String HAND_SET_REASON = "Set on the account form";
+
 	private final Accounts accounts;
+	private final LifecycleChanges lifecycleChanges;
 	private final Contacts contacts;
 	private final EntityManager em;
 	private final UserDirectory directory;
 	private final ApplicationEventPublisher events;
 
-	AccountService(Accounts accounts, Contacts contacts, EntityManager em, UserDirectory directory,
+	AccountService(Accounts accounts, LifecycleChanges lifecycleChanges, Contacts contacts, EntityManager em, UserDirectory directory,
 			ApplicationEventPublisher events) {
 		this.accounts = accounts;
+		this.lifecycleChanges = lifecycleChanges;
 		this.contacts = contacts;
 		this.em = em;
 		this.directory = directory;
@@ -104,8 +110,18 @@ public class AccountService {
 		}
 		UserId chosenOwner = owner == null ? account.owner() : owner;
 		TeamId chosenTeam = owner == null && team == null ? account.team() : directory.teamForOwner(chosenOwner, team);
+		LifecycleStage before = account.getLifecycleStage();
 		account.revise(details, chosenOwner, chosenTeam);
-		return accounts.saveAndFlush(account);
+		Account saved = accounts.saveAndFlush(account);
+		if (saved.getLifecycleStage() != before) {
+			// a stage set by hand is kept in the lifecycle history like the moves the rules make
+			Instant now = Instant.now();
+			lifecycleChanges.save(new LifecycleChange(id, before, saved.getLifecycleStage(), HAND_SET_REASON, now,
+					actor.id().value()));
+			events.publishEvent(new LifecycleStageChanged(saved.id(), before, saved.getLifecycleStage(),
+					HAND_SET_REASON, now));
+		}
+		return saved;
 	}
 
 	/**

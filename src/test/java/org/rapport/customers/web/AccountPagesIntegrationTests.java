@@ -51,6 +51,9 @@ class AccountPagesIntegrationTests {
 	ContactService contacts;
 
 	@Autowired
+	org.rapport.customers.internal.Lifecycle lifecycle;
+
+	@Autowired
 	EntityManagerFactory entityManagerFactory;
 
 	TeamId team;
@@ -138,6 +141,21 @@ class AccountPagesIntegrationTests {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Someone else changed this record")));
 		assertThat(accounts.get(data.actor(seller), account.getId()).getName()).isEqualTo("Their Change");
+	}
+
+	@Test
+	void aStageSetOnTheFormIsKeptInTheLifecycleHistory() throws Exception {
+		Account account = account(seller, TestData.unique("Staged"));
+		mvc.perform(post("/accounts/" + account.getId()).with(csrf()).with(data.as(seller))
+			.param("name", account.getName())
+			.param("type", "COMPANY")
+			.param("lifecycleStage", "EXISTING")
+			.param("version", "0"))
+			.andExpect(redirectedUrlPattern("/accounts/*"));
+		assertThat(lifecycle.historyOf(data.actor(seller), account.getId(), 10)).singleElement().satisfies(change -> {
+			assertThat(change.getFrom()).isEqualTo(LifecycleStage.PROSPECT);
+			assertThat(change.getTo()).isEqualTo(LifecycleStage.EXISTING);
+		});
 	}
 
 	@Test
