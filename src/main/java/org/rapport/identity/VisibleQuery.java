@@ -21,6 +21,8 @@ public final class VisibleQuery {
 	private final String entity;
 	private final String alias;
 	private final List<String> conditions = new ArrayList<>();
+	/** Where the visibility rule is an "own or team's" disjunction: the index of that condition, else -1. */
+	private int teamRule = -1;
 	private final Map<String, Object> parameters = new LinkedHashMap<>();
 
 	public VisibleQuery(String entity, String alias, Actor actor) {
@@ -34,6 +36,7 @@ public final class VisibleQuery {
 					where(alias + ".ownerId = :visibleOwner", "visibleOwner", actor.id().value());
 				}
 				else {
+					teamRule = conditions.size();
 					conditions.add("(" + alias + ".ownerId = :visibleOwner or " + alias + ".teamId = :visibleTeam)");
 					parameters.put("visibleOwner", actor.id().value());
 					parameters.put("visibleTeam", actor.team().value());
@@ -96,12 +99,36 @@ public final class VisibleQuery {
 		return new ResultPage<>(items, page, size, hasNext, total, capped);
 	}
 
-	/** Counts up to one past the limit, walking the same index as the page itself. */
+	/**
+	 * Counts up to one past the limit, walking the same index as the page itself. The "own or team's" rule is
+	 * counted as two disjoint parts, the team's records and one's own in other teams, because a disjunction
+	 * keeps the database from using an index for either side and makes it scan for the matches.
+	 */
 	private long count(EntityManager em, String orderBy) {
-		String count = "select count(*) from (select " + alias + ".id as id from " + entity + " " + alias
-				+ whereClause() + " order by " + orderBy + " limit " + (COUNT_LIMIT + 1) + ") matches";
+		if (teamRule < 0) {
+			return countWhere(em, orderBy, whereClause());
+		}
+		String team = alias + ".teamId = :visibleTeam";
+		String ownElsewhere = alias + ".ownerId = :visibleOwner and (" + alias + ".teamId <> :visibleTeam or " + alias
+				+ ".teamId is null)";
+		return countWhere(em, orderBy, whereClauseWith(team)) + countWhere(em, orderBy, whereClauseWith(ownElsewhere));
+	}
+
+	private String whereClauseWith(String visibility) {
+		List<String> parts = new ArrayList<>(conditions);
+		parts.set(teamRule, "(" + visibility + ")");
+		return " where " + String.join(" and ", parts);
+	}
+
+	private long countWhere(EntityManager em, String orderBy, String where) {
+		String count = "select count(*) from (select " + alias + ".id as id from " + entity + " " + alias + where
+				+ " order by " + orderBy + " limit " + (COUNT_LIMIT + 1) + ") matches";
 		TypedQuery<Long> query = em.createQuery(count, Long.class);
-		parameters.forEach(query::setParameter);
+		parameters.forEach((name, value) -> {
+			if (count.matches("(?s).*:" + name + "\\b.*")) {
+				query.setParameter(name, value);
+			}
+		});
 		return query.getSingleResult();
 	}
 

@@ -82,8 +82,10 @@ public class ApiTokenService {
 		}).orElse(false);
 	}
 
-	/** The principal a bearer token stands for, if the token is known, live, and its user active. */
-	@Transactional(readOnly = true)
+	/**
+	 * The principal a bearer token stands for, if the token is known, live, and its user active. A token checked
+	 * lately is answered from memory, without a transaction or a database connection.
+	 */
 	public Optional<RapportPrincipal> authenticate(String secret) {
 		String hash = hash(secret);
 		return checked.get(hash, key -> tokens.findByTokenHash(key)

@@ -209,7 +209,7 @@ class AccountPagesIntegrationTests {
 		}
 		long small = statementsFor(owner, 5);
 		long large = statementsFor(owner, 25);
-		assertThat(small).isEqualTo(large).isLessThanOrEqualTo(6);
+		assertThat(small).isEqualTo(large).isLessThanOrEqualTo(7);
 	}
 
 	private long statementsFor(User viewer, int size) throws Exception {
