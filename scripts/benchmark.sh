@@ -20,8 +20,12 @@
 #   LIST_CONNECTIONS            concurrent clients on the list page, one run per number (default "1 4")
 #   API_CONNECTIONS             concurrent connections on the API (default 16)
 #   WRK_THREADS                 wrk threads (default 2)
-#   SCENARIOS                   which runs, in order (default "list team get create")
+#   SCENARIOS                   which runs, in order (default "list team get create"; "board column forecast"
+#                               measure the opportunity board and the forecast after generate-sales-data.sh)
 #   TEAM_CONNECTIONS            concurrent clients on the sales user's list page (default 1)
+#   BOARD_CONNECTIONS           concurrent clients on the board page and its columns (default 1)
+#   FORECAST_CONNECTIONS        concurrent clients on the forecast page (default 1)
+#   FORECAST_MONTHS             months the forecast page covers, from this month on (default 12)
 #   APP_ARGS                    extra arguments for the application, e.g. for an experiment with a setting
 #   PROFILE=1                   also record a Java Flight Recorder file of the measured runs
 #   QUIET_WAIT                  seconds to wait at most, before each measured run, for other processes on
@@ -46,6 +50,9 @@ done
 : "${PROFILE:=0}"
 : "${SCENARIOS:=list team get create}"
 : "${TEAM_CONNECTIONS:=1}"
+: "${BOARD_CONNECTIONS:=1}"
+: "${FORECAST_CONNECTIONS:=1}"
+: "${FORECAST_MONTHS:=12}"
 : "${APP_ARGS:=}"
 : "${QUIET_WAIT:=180}"
 : "${QUIET_CORES:=0.3}"
@@ -151,6 +158,26 @@ status=$(curl -sS -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $BENC
 [[ "$status" == 201 ]] || die "POST /api/v1/accounts answered $status"
 log "requests checked: list pages 200 with 50 rows, GET 200, POST 201"
 
+# The sales scenarios (board, column, forecast) need scripts/generate-sales-data.sh to have run.
+OPPORTUNITY_COUNT=$(q -c "select count(*) from opportunity" 2>/dev/null || echo 0)
+if [[ " $SCENARIOS " == *" board "* || " $SCENARIOS " == *" column "* || " $SCENARIOS " == *" forecast "* ]]; then
+	((OPPORTUNITY_COUNT > 0)) || die "no opportunities in $PGDATABASE: run scripts/generate-sales-data.sh first"
+	BENCH_PIPELINE=$(q -c "select id from pipeline where name = 'Enterprise'")
+	[[ -n "$BENCH_PIPELINE" ]] || die "no Enterprise pipeline: run scripts/generate-sales-data.sh"
+	BOARD_OPEN_COUNT=$(q -c "select count(*) from opportunity where pipeline_id = '$BENCH_PIPELINE' and stage_kind = 'OPEN'")
+	export BENCH_PIPELINE BENCH_STAGES_FILE="$RUN_DIR/board-stages.txt"
+	q -c "select id from pipeline_stage where pipeline_id = '$BENCH_PIPELINE' and kind = 'OPEN'" >"$BENCH_STAGES_FILE"
+	export BENCH_FORECAST_FROM=$(date -u +%Y-%m) BENCH_FORECAST_MONTHS="$FORECAST_MONTHS"
+	status=$(curl -sS -o "$page" -w '%{http_code}' -b "JSESSIONID=$BENCH_SESSION" "$BASE/opportunities/board?pipeline=$BENCH_PIPELINE")
+	[[ "$status" == 200 ]] && grep -q 'data-count=' "$page" || die "the board page answered $status"
+	status=$(curl -sS -o "$page" -w '%{http_code}' -b "JSESSIONID=$BENCH_SESSION" "$BASE/opportunities/board/column?stage=$(head -1 "$BENCH_STAGES_FILE")")
+	cards=$(grep -c 'board-card' "$page" || true)
+	[[ "$status" == 200 && "$cards" -ge 25 ]] || die "a board column answered $status with $cards cards (want 25)"
+	status=$(curl -sS -o "$page" -w '%{http_code}' -b "JSESSIONID=$BENCH_SESSION" "$BASE/forecast?from=$BENCH_FORECAST_FROM&months=$FORECAST_MONTHS")
+	[[ "$status" == 200 ]] && grep -q 'forecast-table' "$page" || die "the forecast page answered $status"
+	log "sales requests checked: board $BOARD_OPEN_COUNT open opportunities, column 25 cards, forecast 200"
+fi
+
 # The PostgreSQL backends serving the application (its connection pool).
 APP_PG_PIDS() { q -c "select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()"; }
 cpu_ticks() { # user+system clock ticks of the given pids
@@ -237,7 +264,10 @@ for scenario in $SCENARIOS; do
 			done ;;
 		get) run_wrk get account-get.lua "$API_CONNECTIONS" ;;
 		create) run_wrk create account-create.lua "$API_CONNECTIONS" ;;
-		*) die "unknown scenario $scenario (list, team, get, create)" ;;
+		board) run_wrk board opportunity-board.lua "$BOARD_CONNECTIONS" ;;
+		column) run_wrk column opportunity-column.lua "$BOARD_CONNECTIONS" ;;
+		forecast) run_wrk forecast forecast.lua "$FORECAST_CONNECTIONS" ;;
+		*) die "unknown scenario $scenario (list, team, get, create, board, column, forecast)" ;;
 	esac
 done
 sleep 2
@@ -283,6 +313,12 @@ RESULTS="$RUN_DIR/results.md"
 				target="≥ 2000 req/s"; v=$(verdict "$(field get rps)" ">=" 2000) ;;
 			create) label="(c) POST /api/v1/accounts"
 				target="≥ 500 creates/s"; v=$(verdict "$(field create rps)" ">=" 500) ;;
+			board) label="(e) board page of the pipeline with $BOARD_OPEN_COUNT open opportunities (headers, counts, sums)"
+				target="p95 < 300 ms"; v=$(verdict "$(field "$n" p95_ms)" "<" 300) ;;
+			column) label="(e') first 25 cards of a board column, random open stage of that pipeline"
+				target="p95 < 300 ms"; v=$(verdict "$(field "$n" p95_ms)" "<" 300) ;;
+			forecast) label="(f) forecast page, $FORECAST_MONTHS months by owner, over $OPPORTUNITY_COUNT opportunities"
+				target="p95 < 1000 ms"; v=$(verdict "$(field "$n" p95_ms)" "<" 1000) ;;
 		esac
 		errors=$(( $(field "$n" socket_errors) + $(field "$n" unexpected_status) ))
 		per_request=$(awk -v c="$(field "$n" app_cpu)" -v r="$(field "$n" rps)" 'BEGIN { printf "%.2f", (r > 0 ? 1000 * c / r : 0) }')
