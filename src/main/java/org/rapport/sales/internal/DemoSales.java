@@ -64,9 +64,10 @@ class DemoSales implements ApplicationRunner {
 	private final Customers customers;
 	private final UserDirectory directory;
 	private final TransactionTemplate transactions;
+	private final CustomerLifecycle lifecycle;
 
 	DemoSales(Products products, Leads leads, OpportunityRows opportunities, PipelineService pipelines, Customers customers,
-			UserDirectory directory, TransactionTemplate transactions) {
+			UserDirectory directory, TransactionTemplate transactions, CustomerLifecycle lifecycle) {
 		this.products = products;
 		this.leads = leads;
 		this.opportunities = opportunities;
@@ -74,6 +75,7 @@ class DemoSales implements ApplicationRunner {
 		this.customers = customers;
 		this.directory = directory;
 		this.transactions = transactions;
+		this.lifecycle = lifecycle;
 	}
 
 	@Override
@@ -142,5 +144,8 @@ class DemoSales implements ApplicationRunner {
 			log.info("Demo data: {} products, {} opportunities and {} leads", catalogue.size(), count,
 					PROSPECTS.length);
 		});
+		// the demo deals were entered as they stand, not won step by step: let the rules place each account
+		log.info("Demo data: {} accounts moved to the lifecycle stage their purchases give",
+				lifecycle.followAll(LocalDate.now(Clock.systemUTC())));
 	}
 }
