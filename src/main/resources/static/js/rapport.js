@@ -27,3 +27,11 @@ document.addEventListener('change', (event) => {
     event.target.form.submit();
   }
 });
+
+// Saving a view keeps what the list shows at this moment: its filters, sort and page size from the address.
+document.addEventListener('submit', (event) => {
+  const form = event.target;
+  if (form.id === 'save-view' && form.elements.query) {
+    form.elements.query.value = window.location.search.replace(/^\?/, '');
+  }
+});

@@ -213,8 +213,8 @@ class AccountPagesIntegrationTests {
 	}
 
 	private long statementsFor(User viewer, int size) throws Exception {
-		var request = get("/accounts").param("team", team.value().toString()).param("size", String.valueOf(size))
-			.with(data.as(viewer));
+		// filters in the address, as a browser sends them
+		var request = get("/accounts?team={team}&size={size}", team.value(), size).with(data.as(viewer));
 		Statistics statistics = entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
 		statistics.clear();
 		mvc.perform(request).andExpect(status().isOk());

@@ -1,0 +1,142 @@
+package org.rapport.customization.internal;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.rapport.customization.ListViews;
+import org.rapport.identity.Actor;
+import org.rapport.shared.InvalidField;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * Saves, shares, lists and removes the views of the lists.
+ */
+@Service
+@Transactional(readOnly = true)
+public class SavedViewService implements ListViews {
+
+	/** The lists that views can be saved for, by the path of their page. */
+	public static final Set<String> LISTS = Set.of("accounts", "contacts", "leads", "opportunities", "products",
+			"orders", "contracts");
+
+	private final SavedViews views;
+
+	SavedViewService(SavedViews views) {
+		this.views = views;
+	}
+
+	public List<SavedView> visible(Actor actor, String list) {
+		requireList(list);
+		return views.visible(list, actor.id().value(), actor.team() == null ? null : actor.team().value());
+	}
+
+	@Override
+	public Optional<String> defaultQuery(Actor actor, String list) {
+		return views.findByOwnerIdAndListAndDefaultViewTrue(actor.id().value(), list).map(SavedView::getQuery);
+	}
+
+	@Transactional
+	public SavedView save(Actor actor, String list, String name, String query, boolean shared, boolean makeDefault) {
+		requireList(list);
+		String cleanName = checkName(name);
+		if (views.existsByOwnerIdAndListAndNameIgnoreCase(actor.id().value(), list, cleanName)) {
+			throw new InvalidField("name", "validation.view.taken", "You have a view of this list with this name");
+		}
+		SavedView fresh = new SavedView(actor.id().value(), list, cleanName, cleanQuery(query));
+		share(actor, fresh, shared);
+		SavedView view = views.save(fresh);
+		if (makeDefault) {
+			makeDefault(actor, view);
+		}
+		return view;
+	}
+
+	@Transactional
+	public SavedView change(Actor actor, UUID id, String name, String query, boolean shared, boolean makeDefault) {
+		SavedView view = own(actor, id);
+		String cleanName = checkName(name);
+		if (!view.getName().equalsIgnoreCase(cleanName)
+				&& views.existsByOwnerIdAndListAndNameIgnoreCase(actor.id().value(), view.getList(), cleanName)) {
+			throw new InvalidField("name", "validation.view.taken", "You have a view of this list with this name");
+		}
+		view.describe(cleanName, query == null ? view.getQuery() : cleanQuery(query));
+		share(actor, view, shared);
+		if (makeDefault) {
+			makeDefault(actor, view);
+		}
+		else {
+			view.makeDefault(false);
+		}
+		return view;
+	}
+
+	@Transactional
+	public void delete(Actor actor, UUID id) {
+		views.delete(own(actor, id));
+	}
+
+	/** A view its owner may change: others' shared views are seen (403), others' private ones are not (404). */
+	private SavedView own(Actor actor, UUID id) {
+		SavedView view = views.findById(id)
+			.filter(v -> v.getOwnerId().equals(actor.id().value())
+					|| (v.getTeamId() != null && actor.team() != null && v.getTeamId().equals(actor.team().value())))
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No view " + id));
+		if (!view.getOwnerId().equals(actor.id().value())) {
+			throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Only its owner changes a view");
+		}
+		return view;
+	}
+
+	private void makeDefault(Actor actor, SavedView view) {
+		views.findByOwnerIdAndListAndDefaultViewTrue(actor.id().value(), view.getList())
+			.filter(other -> !other.getId().equals(view.getId()))
+			.ifPresent(other -> {
+				other.makeDefault(false);
+				views.saveAndFlush(other);
+			});
+		view.makeDefault(true);
+	}
+
+	private static void share(Actor actor, SavedView view, boolean shared) {
+		if (shared && actor.team() == null) {
+			throw new InvalidField("shared", "validation.view.noTeam", "You have no team to share the view with");
+		}
+		view.share(shared ? actor.team().value() : null);
+	}
+
+	private static void requireList(String list) {
+		if (list == null || !LISTS.contains(list)) {
+			throw new InvalidField("list", "validation.view.list", "Views are kept for the lists " + LISTS);
+		}
+	}
+
+	private static String checkName(String name) {
+		if (name == null || name.isBlank() || name.strip().length() > 100) {
+			throw new InvalidField("name", "validation.view.name", "A view needs a name of 1 to 100 characters");
+		}
+		return name.strip();
+	}
+
+	/** The filters, sort and page size of a list URL, without the page number, which a view does not keep. */
+	static String cleanQuery(String query) {
+		String raw = query == null ? "" : query.strip();
+		if (raw.startsWith("?")) {
+			raw = raw.substring(1);
+		}
+		String kept = Stream.of(raw.split("&"))
+			.filter(part -> !part.isBlank())
+			.filter(part -> !part.startsWith("page="))
+			.filter(part -> part.contains("=") && !part.endsWith("="))
+			.collect(Collectors.joining("&"));
+		if (kept.length() > 2000) {
+			throw new InvalidField("query", "validation.view.query", "A view's filters take at most 2000 characters");
+		}
+		return kept;
+	}
+}

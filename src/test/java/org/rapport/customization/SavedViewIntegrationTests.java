@@ -1,0 +1,117 @@
+package org.rapport.customization;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.rapport.RapportTest;
+import org.rapport.TestData;
+import org.rapport.identity.Role;
+import org.rapport.identity.TeamId;
+import org.rapport.identity.internal.User;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+
+@RapportTest
+class SavedViewIntegrationTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	TestData data;
+
+	TeamId team;
+	User seller;
+	User teammate;
+
+	@BeforeEach
+	void people() {
+		team = data.team();
+		seller = data.user(team, Role.SALES);
+		teammate = data.user(team, Role.SALES);
+	}
+
+	@Test
+	void aViewSavedFromTheListKeepsItsFiltersAndSortButNotThePage() throws Exception {
+		String name = TestData.unique("Hot prospects");
+		mvc.perform(post("/views").with(csrf()).with(data.as(seller))
+			.param("list", "accounts")
+			.param("name", name)
+			.param("query", "q=ac&stage=PROSPECT&owner=&sort=name,desc&page=3&size=50"))
+			.andExpect(redirectedUrl("/accounts?q=ac&stage=PROSPECT&sort=name,desc&size=50"));
+		mvc.perform(get("/views/menu").param("list", "accounts").with(data.as(seller)))
+			.andExpect(content().string(containsString(name)))
+			.andExpect(content().string(containsString("/accounts?q=ac&amp;stage=PROSPECT&amp;sort=name,desc&amp;size=50")));
+	}
+
+	@Test
+	void aPrivateViewIsTheOwnersAndASharedOneTheWholeTeams() throws Exception {
+		String mine = TestData.unique("Mine");
+		String ours = TestData.unique("Ours");
+		save(seller, "contacts", mine, false, false);
+		save(seller, "contacts", ours, true, false);
+		mvc.perform(get("/views/menu").param("list", "contacts").with(data.as(teammate)))
+			.andExpect(content().string(containsString(ours)))
+			.andExpect(content().string(not(containsString(mine))));
+		mvc.perform(get("/api/v1/views").param("list", "contacts").header("Authorization", data.bearer(seller)))
+			.andExpect(jsonPath("$", hasSize(2)));
+	}
+
+	@Test
+	void theDefaultViewOpensTheListButNeverAnExplicitAddress() throws Exception {
+		save(seller, "opportunities", TestData.unique("Closing soon"), false, true);
+		mvc.perform(get("/opportunities").with(data.as(seller)))
+			.andExpect(redirectedUrl("/opportunities?kind=OPEN&sort=closeDate,asc"));
+		mvc.perform(get("/opportunities?view=all").with(data.as(seller))).andExpect(status().isOk());
+		mvc.perform(get("/opportunities").with(data.as(teammate))).andExpect(status().isOk());
+	}
+
+	@Test
+	void onlyTheOwnerChangesOrDeletesAViewAndNamesDoNotRepeat() throws Exception {
+		String token = data.bearer(seller);
+		String body = "{\"list\": \"leads\", \"name\": \"Hot\", \"query\": \"rating=HOT\", \"shared\": true}";
+		String created = mvc.perform(post("/api/v1/views").header("Authorization", token)
+			.contentType(MediaType.APPLICATION_JSON).content(body))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.shared").value(true))
+			.andReturn().getResponse().getContentAsString();
+		String id = JsonPath.read(created, "$.id");
+		mvc.perform(post("/api/v1/views").header("Authorization", token).contentType(MediaType.APPLICATION_JSON)
+			.content(body))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[0].field").value("name"));
+		String other = data.bearer(teammate);
+		mvc.perform(put("/api/v1/views/" + id).header("Authorization", other).contentType(MediaType.APPLICATION_JSON)
+			.content(body)).andExpect(status().isForbidden());
+		mvc.perform(delete("/api/v1/views/" + id).header("Authorization", data.bearer(data.user(data.team(), Role.SALES))))
+			.andExpect(status().isNotFound());
+		mvc.perform(delete("/api/v1/views/" + id).header("Authorization", token)).andExpect(status().isNoContent());
+		mvc.perform(post("/api/v1/views").header("Authorization", token).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"list\": \"nowhere\", \"name\": \"X\"}"))
+			.andExpect(status().isUnprocessableContent());
+	}
+
+	private void save(User user, String list, String name, boolean shared, boolean makeDefault) throws Exception {
+		mvc.perform(post("/views").with(csrf()).with(data.as(user))
+			.param("list", list)
+			.param("name", name)
+			.param("query", "kind=OPEN&sort=closeDate,asc")
+			.param("shared", String.valueOf(shared))
+			.param("makeDefault", String.valueOf(makeDefault)))
+			.andExpect(status().is3xxRedirection());
+	}
+}
