@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 import org.rapport.customers.AccountDeleted;
 import org.rapport.customers.LifecycleStage;
 import org.rapport.customers.LifecycleStageChanged;
@@ -55,20 +54,9 @@ public class AccountService {
 		return query(actor, filter).page(em, Account.class, null, orderBy(sorting), page, size);
 	}
 
-	/** Streams every visible account that matches, in list order, for an export. */
+	/** Hands every visible account that matches to the action, in list order, for an export. */
 	public void forEach(Actor actor, AccountFilter filter, ListSort.Sorting sorting, Consumer<Account> action) {
-		VisibleQuery query = query(actor, filter);
-		var select = em.createQuery("select a from Account a" + query.whereClause() + " order by " + orderBy(sorting),
-				Account.class);
-		query.parameters().forEach(select::setParameter);
-		select.setHint("org.hibernate.fetchSize", 500);
-		select.setHint("org.hibernate.readOnly", true);
-		try (Stream<Account> rows = select.getResultStream()) {
-			rows.forEach(account -> {
-				action.accept(account);
-				em.detach(account);
-			});
-		}
+		query(actor, filter).forEach(em, Account.class, null, orderBy(sorting), action);
 	}
 
 	private VisibleQuery query(Actor actor, AccountFilter filter) {

@@ -3,7 +3,6 @@ package org.rapport.customers.internal;
 import jakarta.persistence.EntityManager;
 import java.util.UUID;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 import org.rapport.customers.ContactDeleted;
 import org.rapport.identity.Actor;
 import org.rapport.identity.VisibleQuery;
@@ -47,20 +46,9 @@ public class ContactService {
 		return query(actor, filter).page(em, Contact.class, FETCH_ACCOUNT, orderBy(sorting), page, size);
 	}
 
-	/** Streams every visible contact that matches, in list order, for an export. */
+	/** Hands every visible contact that matches to the action, in list order, for an export. */
 	public void forEach(Actor actor, ContactFilter filter, ListSort.Sorting sorting, Consumer<Contact> action) {
-		VisibleQuery query = query(actor, filter);
-		var select = em.createQuery("select c from Contact c " + FETCH_ACCOUNT + query.whereClause() + " order by "
-				+ orderBy(sorting), Contact.class);
-		query.parameters().forEach(select::setParameter);
-		select.setHint("org.hibernate.fetchSize", 500);
-		select.setHint("org.hibernate.readOnly", true);
-		try (Stream<Contact> rows = select.getResultStream()) {
-			rows.forEach(contact -> {
-				action.accept(contact);
-				em.detach(contact);
-			});
-		}
+		query(actor, filter).forEach(em, Contact.class, FETCH_ACCOUNT, orderBy(sorting), action);
 	}
 
 	private VisibleQuery query(Actor actor, ContactFilter filter) {

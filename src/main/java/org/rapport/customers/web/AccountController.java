@@ -1,18 +1,14 @@
 package org.rapport.customers.web;
 
 import org.rapport.web.Paging;
+import org.rapport.web.CsvDownload;
 import org.rapport.web.FilterQuery;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.rapport.customers.AccountPanel;
 import org.rapport.customers.Industry;
 import org.rapport.customers.LifecycleStage;
@@ -90,32 +86,18 @@ class AccountController {
 			@RequestParam(required = false) Industry industry, @RequestParam(required = false) String sort,
 			HttpServletResponse response) throws IOException {
 		Actor actor = currentActor.get();
-		response.setContentType("text/csv; charset=UTF-8");
-		response.setHeader("Content-Disposition", "attachment; filename=\"accounts.csv\"");
-		Writer writer = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
-		writer.write('\uFEFF');
-		try (CSVPrinter csv = CSVFormat.DEFAULT.builder()
-			.setHeader("id", "name", "type", "industry", "lifecycle_stage", "website", "phone", "email",
-					"billing_street", "billing_city", "billing_postal_code", "billing_region", "billing_country",
-					"owner_id", "team_id", "source", "created_at", "updated_at")
-			.get()
-			.print(writer)) {
-			accounts.forEach(actor, new AccountFilter(q, owner, team, stage, industry), ListSort.parse(sort),
-					account -> print(csv, account));
-		}
-	}
-
-	private static void print(CSVPrinter csv, Account a) {
-		try {
-			var address = a.getBillingAddress();
-			csv.printRecord(a.getId(), a.getName(), a.getType(), a.getIndustry(), a.getLifecycleStage(),
-					a.getWebsite(), a.getPhone(), a.getEmail(), address.street(), address.city(),
-					address.postalCode(), address.region(), address.country(), a.getOwnerId(), a.getTeamId(),
-					a.getSource(), a.getCreatedAt(), a.getUpdatedAt());
-		}
-		catch (IOException e) {
-			throw new java.io.UncheckedIOException(e);
-		}
+		CsvDownload.write(response, "accounts.csv", new String[] { "id", "name", "type", "industry",
+				"lifecycle_stage", "website", "phone", "email", "billing_street", "billing_city",
+				"billing_postal_code", "billing_region", "billing_country", "owner_id", "team_id", "source",
+				"created_at", "updated_at" },
+				rows -> accounts.forEach(actor, new AccountFilter(q, owner, team, stage, industry),
+						ListSort.parse(sort), a -> {
+							var address = a.getBillingAddress();
+							rows.row(a.getId(), a.getName(), a.getType(), a.getIndustry(), a.getLifecycleStage(),
+									a.getWebsite(), a.getPhone(), a.getEmail(), address.street(), address.city(),
+									address.postalCode(), address.region(), address.country(), a.getOwnerId(),
+									a.getTeamId(), a.getSource(), a.getCreatedAt(), a.getUpdatedAt());
+						}));
 	}
 
 	/** Options for an account picker: the first visible accounts whose name starts with the typed text. */

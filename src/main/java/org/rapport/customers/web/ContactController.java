@@ -1,18 +1,13 @@
 package org.rapport.customers.web;
 
 import org.rapport.web.Paging;
+import org.rapport.web.CsvDownload;
 import org.rapport.web.FilterQuery;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.rapport.customers.internal.AccountService;
 import org.rapport.customers.internal.Contact;
 import org.rapport.customers.internal.ContactFilter;
@@ -88,33 +83,17 @@ class ContactController {
 			@RequestParam(required = false) UUID team, @RequestParam(required = false) UUID account,
 			@RequestParam(required = false) String sort, HttpServletResponse response) throws IOException {
 		Actor actor = currentActor.get();
-		response.setContentType("text/csv; charset=UTF-8");
-		response.setHeader("Content-Disposition", "attachment; filename=\"contacts.csv\"");
-		Writer writer = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
-		writer.write('\uFEFF');
-		try (CSVPrinter csv = CSVFormat.DEFAULT.builder()
-			.setHeader("id", "account_id", "account_name", "first_name", "last_name", "title", "email", "phone",
-					"street", "city", "postal_code", "region", "country", "do_not_contact", "owner_id", "team_id",
-					"created_at", "updated_at")
-			.get()
-			.print(writer)) {
-			contacts.forEach(actor, new ContactFilter(q, owner, team, account), ListSort.parse(sort),
-					contact -> print(csv, contact));
-		}
-	}
-
-	private static void print(CSVPrinter csv, Contact c) {
-		try {
-			var address = c.getAddress();
-			csv.printRecord(c.getId(), c.getAccount() == null ? null : c.getAccount().getId(),
-					c.getAccount() == null ? null : c.getAccount().getName(), c.getFirstName(), c.getLastName(),
-					c.getTitle(), c.getEmail(), c.getPhone(), address.street(), address.city(), address.postalCode(),
-					address.region(), address.country(), c.isDoNotContact(), c.getOwnerId(), c.getTeamId(),
-					c.getCreatedAt(), c.getUpdatedAt());
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
+		CsvDownload.write(response, "contacts.csv", new String[] { "id", "account_id", "account_name", "first_name",
+				"last_name", "title", "email", "phone", "street", "city", "postal_code", "region", "country",
+				"do_not_contact", "owner_id", "team_id", "created_at", "updated_at" },
+				rows -> contacts.forEach(actor, new ContactFilter(q, owner, team, account), ListSort.parse(sort), c -> {
+					var address = c.getAddress();
+					rows.row(c.getId(), c.getAccount() == null ? null : c.getAccount().getId(),
+							c.getAccount() == null ? null : c.getAccount().getName(), c.getFirstName(), c.getLastName(),
+							c.getTitle(), c.getEmail(), c.getPhone(), address.street(), address.city(),
+							address.postalCode(), address.region(), address.country(), c.isDoNotContact(),
+							c.getOwnerId(), c.getTeamId(), c.getCreatedAt(), c.getUpdatedAt());
+				}));
 	}
 
 	@GetMapping("/new")

@@ -65,12 +65,20 @@ public class LeadService {
 	}
 
 	public ResultPage<Lead> list(Actor actor, LeadFilter filter, LeadSort.Sorting sorting, int page, int size) {
+		return query(actor, filter).page(em, Lead.class, null, sorting.orderBy("l"), page, size);
+	}
+
+	/** Hands every visible lead that matches to the action, in list order, for an export. */
+	public void forEach(Actor actor, LeadFilter filter, LeadSort.Sorting sorting, java.util.function.Consumer<Lead> action) {
+		query(actor, filter).forEach(em, Lead.class, null, sorting.orderBy("l"), action);
+	}
+
+	private VisibleQuery query(Actor actor, LeadFilter filter) {
 		return new VisibleQuery("Lead", "l", actor)
 			.startingWith(filter.q(), "l.lastName", "l.firstName", "l.company", "l.email")
 			.where("l.ownerId = :owner", "owner", filter.owner())
 			.where("l.status = :status", "status", filter.status())
-			.where("l.rating = :rating", "rating", filter.rating())
-			.page(em, Lead.class, null, sorting.orderBy("l"), page, size);
+			.where("l.rating = :rating", "rating", filter.rating());
 	}
 
 	/** The lead, if it exists and the actor may see it; otherwise 404, so that its existence stays hidden. */

@@ -61,6 +61,11 @@ public class OpportunityService implements Opportunities {
 		return query(actor, filter).page(em, Opportunity.class, null, orderBy(sort), page, size);
 	}
 
+	/** Hands every visible opportunity that matches to the action, in list order, for an export. */
+	public void forEach(Actor actor, OpportunityFilter filter, String sort, java.util.function.Consumer<Opportunity> action) {
+		query(actor, filter).forEach(em, Opportunity.class, null, orderBy(sort), action);
+	}
+
 	private VisibleQuery query(Actor actor, OpportunityFilter filter) {
 		return new VisibleQuery("Opportunity", "o", actor).startingWith(filter.q(), "o.name")
 			.where("o.ownerId = :owner", "owner", filter.owner())

@@ -1,6 +1,8 @@
 package org.rapport.sales.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -17,6 +19,7 @@ import org.rapport.sales.internal.LeadStatusConflict;
 import org.rapport.sales.internal.PossibleDuplicate;
 import org.rapport.shared.InvalidField;
 import org.rapport.shared.ResultPage;
+import org.rapport.web.CsvDownload;
 import org.rapport.web.FilterQuery;
 import org.rapport.web.Paging;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -74,6 +77,21 @@ class LeadController {
 		}
 		choices.addTo(model);
 		return "sales/leads/list";
+	}
+
+	@GetMapping("/export.csv")
+	void export(@RequestParam(required = false) String q, @RequestParam(required = false) UUID owner,
+			@RequestParam(required = false) LeadStatus status, @RequestParam(required = false) LeadRating rating,
+			@RequestParam(required = false) String sort, HttpServletResponse response) throws IOException {
+		Actor actor = currentActor.get();
+		CsvDownload.write(response, "leads.csv", new String[] { "id", "first_name", "last_name", "company", "title",
+				"email", "phone", "source", "status", "rating", "owner_id", "team_id", "converted_account_id",
+				"converted_at", "created_at", "updated_at" },
+				rows -> leads.forEach(actor, new LeadFilter(q, owner, status, rating), LeadSort.parse(sort),
+						l -> rows.row(l.getId(), l.getFirstName(), l.getLastName(), l.getCompany(), l.getTitle(),
+								l.getEmail(), l.getPhone(), l.getSource(), l.getStatus(), l.getRating(), l.getOwnerId(),
+								l.getTeamId(), l.getConvertedAccountId(), l.getConvertedAt(), l.getCreatedAt(),
+								l.getUpdatedAt())));
 	}
 
 	@GetMapping("/new")

@@ -1,6 +1,8 @@
 package org.rapport.sales.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import java.io.IOException;
 import java.util.List;
 import java.util.UUID;
 import org.rapport.identity.Actor;
@@ -12,6 +14,7 @@ import org.rapport.sales.internal.OpportunityService;
 import org.rapport.sales.internal.PipelineService;
 import org.rapport.shared.InvalidField;
 import org.rapport.shared.ResultPage;
+import org.rapport.web.CsvDownload;
 import org.rapport.web.FilterQuery;
 import org.rapport.web.Paging;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -71,6 +74,23 @@ class OpportunityController {
 		}
 		choices.addFilters(model);
 		return "sales/opportunities/list";
+	}
+
+	@GetMapping("/export.csv")
+	void export(@RequestParam(required = false) String q, @RequestParam(required = false) UUID owner,
+			@RequestParam(required = false) UUID team, @RequestParam(required = false) UUID pipeline,
+			@RequestParam(required = false) StageKind kind, @RequestParam(required = false) UUID account,
+			@RequestParam(required = false) String sort, HttpServletResponse response) throws IOException {
+		Actor actor = currentActor.get();
+		CsvDownload.write(response, "opportunities.csv", new String[] { "id", "name", "account_id", "pipeline_id",
+				"stage_id", "stage_kind", "amount", "currency", "probability", "close_date", "next_step",
+				"lost_reason", "owner_id", "team_id", "created_at", "updated_at" },
+				rows -> opportunities.forEach(actor, new OpportunityFilter(q, owner, team, pipeline, null, kind, account),
+						sort == null || sort.isBlank() ? "closeDate,asc" : sort,
+						o -> rows.row(o.getId(), o.getName(), o.getAccountId(), o.getPipelineId(), o.getStageId(),
+								o.getStageKind(), o.getAmount().amount(), o.getAmount().currency(), o.getProbability(),
+								o.getCloseDate(), o.getNextStep(), o.getLostReason(), o.getOwnerId(), o.getTeamId(),
+								o.getCreatedAt(), o.getUpdatedAt())));
 	}
 
 	@GetMapping("/new")

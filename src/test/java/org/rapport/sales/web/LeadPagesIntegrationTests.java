@@ -96,6 +96,20 @@ class LeadPagesIntegrationTests {
 	}
 
 	@Test
+	void theCsvExportHoldsTheFilteredLeadsTheUserMaySee() throws Exception {
+		String company = TestData.unique("Export Co");
+		lead(seller, "Ada", "Byron", company, "ada@export.example", LeadStatus.NEW);
+		lead(seller, "Grace", "Hopper", company, "grace@export.example", LeadStatus.QUALIFIED);
+		lead(data.user(data.team(), Role.SALES), "Hidden", "Person", company, null, LeadStatus.NEW);
+		String csv = mvc.perform(get("/leads/export.csv").param("q", company).param("status", "QUALIFIED")
+			.with(data.as(seller)))
+			.andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(csv.lines()).hasSize(2);
+		assertThat(csv).contains("Hopper").doesNotContain("Byron").doesNotContain("Hidden");
+	}
+
+	@Test
 	void theListPageIssuesTheSameNumberOfQueriesWhateverThePageSize() throws Exception {
 		User owner = data.user(team, Role.SALES);
 		for (int i = 0; i < 30; i++) {

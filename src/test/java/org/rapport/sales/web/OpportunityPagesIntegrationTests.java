@@ -169,6 +169,23 @@ class OpportunityPagesIntegrationTests {
 	}
 
 	@Test
+	void theCsvExportHoldsTheFilteredOpportunitiesTheUserMaySee() throws Exception {
+		String tag = TestData.unique("Export deal");
+		deal(tag + " one");
+		deal(tag + " two");
+		User stranger = data.user(data.team(), Role.SALES);
+		String csv = mvc.perform(get("/opportunities/export.csv").param("q", tag).with(data.as(seller)))
+			.andExpect(status().isOk())
+			.andExpect(content().contentTypeCompatibleWith("text/csv"))
+			.andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(csv.lines()).hasSize(3);
+		assertThat(csv).contains(tag + " one").contains(tag + " two").contains("700.0");
+		String hidden = mvc.perform(get("/opportunities/export.csv").param("q", tag).with(data.as(stranger)))
+			.andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(hidden.lines()).hasSize(1);
+	}
+
+	@Test
 	void thePipelinePageIsForAdministrators() throws Exception {
 		mvc.perform(get("/admin/pipelines").with(data.as(seller))).andExpect(status().isForbidden());
 		mvc.perform(get("/admin/pipelines").with(data.as(data.user(null, Role.ADMIN))))

@@ -1,0 +1,47 @@
+package org.rapport.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.function.Consumer;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/**
+ * Streams a list as a CSV download: UTF-8 with a byte-order mark (so that spreadsheet programs read Chinese
+ * text right), a header row, then the rows as the list hands them over.
+ */
+public final class CsvDownload {
+
+	private CsvDownload() {
+	}
+
+	/** Writes the download; the producer calls the row writer it is given once per row. */
+	public static void write(HttpServletResponse response, String filename, String[] header,
+			Consumer<Rows> producer) throws IOException {
+		response.setContentType("text/csv; charset=UTF-8");
+		response.setHeader("Content-Disposition", "attachment; filename=\"" + filename + "\"");
+		Writer writer = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
+		writer.write('\uFEFF');
+		try (CSVPrinter csv = CSVFormat.DEFAULT.builder().setHeader(header).get().print(writer)) {
+			producer.accept(values -> {
+				try {
+					csv.printRecord(values);
+				}
+				catch (IOException e) {
+					throw new UncheckedIOException(e);
+				}
+			});
+		}
+	}
+
+	/** Writes one row of values. */
+	@FunctionalInterface
+	public interface Rows {
+
+		void row(Object... values);
+	}
+}
