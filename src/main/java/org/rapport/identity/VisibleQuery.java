@@ -27,6 +27,16 @@ public final class VisibleQuery {
 	private int teamRule = -1;
 	private final Map<String, Object> parameters = new LinkedHashMap<>();
 
+	/** A list that everybody sees whole, such as the product catalogue. */
+	public static VisibleQuery unrestricted(String entity, String alias) {
+		return new VisibleQuery(entity, alias);
+	}
+
+	private VisibleQuery(String entity, String alias) {
+		this.entity = entity;
+		this.alias = alias;
+	}
+
 	public VisibleQuery(String entity, String alias, Actor actor) {
 		this.entity = entity;
 		this.alias = alias;

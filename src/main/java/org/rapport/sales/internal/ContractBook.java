@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 import org.rapport.customers.AccountId;
 import org.rapport.customers.Customers;
 import org.rapport.identity.Actor;
+import org.rapport.identity.VisibleQuery;
 import org.rapport.identity.TeamId;
 import org.rapport.identity.UserId;
 import org.rapport.sales.OpportunityId;
@@ -63,12 +64,12 @@ public class ContractBook {
 			endsBy = today.plusDays(Math.max(0, filter.endingWithin()));
 			status = status == null ? ContractStatus.ACTIVE : status;
 		}
-		return CommerceListQuery.visibleTo(actor, "Contract", "c")
+		return new VisibleQuery("Contract", "c", actor)
 			.where("c.accountId = :account", "account", filter.account())
 			.where("c.status = :status", "status", status)
 			.where("c.endDate >= :endsFrom", "endsFrom", endsFrom)
 			.where("c.endDate <= :endsBy", "endsBy", endsBy)
-			.page(em, Contract.class, sorting.orderBy(), page, size);
+			.page(em, Contract.class, null, sorting.orderBy(), page, size);
 	}
 
 	/** The contract, if it exists and the actor may see it; otherwise 404. */

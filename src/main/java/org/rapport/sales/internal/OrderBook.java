@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import org.rapport.customers.AccountId;
 import org.rapport.customers.Customers;
 import org.rapport.identity.Actor;
+import org.rapport.identity.VisibleQuery;
 import org.rapport.identity.TeamId;
 import org.rapport.identity.UserId;
 import org.rapport.sales.OpportunityId;
@@ -48,12 +49,12 @@ public class OrderBook {
 	}
 
 	public ResultPage<SalesOrder> list(Actor actor, OrderFilter filter, Sorting sorting, int page, int size) {
-		ResultPage<SalesOrder> result = CommerceListQuery.visibleTo(actor, "SalesOrder", "o")
+		ResultPage<SalesOrder> result = new VisibleQuery("SalesOrder", "o", actor)
 			.where("o.accountId = :account", "account", filter.account())
 			.where("o.status = :status", "status", filter.status())
 			.where("o.orderDate >= :from", "from", filter.from())
 			.where("o.orderDate <= :to", "to", filter.to())
-			.page(em, SalesOrder.class, sorting.orderBy(), page, size);
+			.page(em, SalesOrder.class, null, sorting.orderBy(), page, size);
 		if (!result.items().isEmpty()) {
 			// One query for the lines of the whole page, so that the API can show them without a query per order.
 			em.createQuery("select distinct o from SalesOrder o left join fetch o.lines where o.id in :ids",

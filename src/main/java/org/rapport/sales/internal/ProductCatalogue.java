@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.rapport.identity.Actor;
+import org.rapport.identity.VisibleQuery;
 import org.rapport.shared.InvalidField;
 import org.rapport.shared.ResultPage;
 import org.springframework.http.HttpStatus;
@@ -30,11 +31,11 @@ public class ProductCatalogue {
 
 	public ResultPage<Product> list(ProductFilter filter, Sorting sorting, int page, int size) {
 		String category = filter.category() == null || filter.category().isBlank() ? null : filter.category().strip();
-		return CommerceListQuery.everything("Product", "p")
+		return VisibleQuery.unrestricted("Product", "p")
 			.startingWith(filter.q(), "p.name", "p.sku")
 			.where("p.category = :category", "category", category)
 			.where("p.active = :active", "active", filter.active())
-			.page(em, Product.class, sorting.orderBy(), page, size);
+			.page(em, Product.class, null, sorting.orderBy(), page, size);
 	}
 
 	/** The product, or 404. */
