@@ -1,5 +1,6 @@
 package org.rapport;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -9,15 +10,21 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
 import java.util.stream.Stream;
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -59,6 +66,7 @@ public final class Chromium implements AutoCloseable {
 					"--user-data-dir=" + profile, "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost",
 					"--window-size=" + width + "," + height, "--lang=en-US", "--force-prefers-reduced-motion");
 			options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-US,en"));
+			options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
 			Files.createDirectories(Path.of("target"));
 			ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
 				.usingAnyFreePort()
@@ -77,6 +85,20 @@ public final class Chromium implements AutoCloseable {
 
 	public WebDriverWait waiting(Duration timeout) {
 		return new WebDriverWait(driver, timeout);
+	}
+
+	/** No error page, no missing message key, nothing the browser complained about (CSP, missing files, JS). */
+	public void assertPageIsHealthy() {
+		String at = driver.getCurrentUrl();
+		assertThat(driver.findElements(By.id("error-page"))).as("error page at %s", at).isEmpty();
+		assertThat(driver.getPageSource()).as("missing message key at %s", at).doesNotContain("??");
+		List<String> problems = new ArrayList<>();
+		for (LogEntry entry : driver.manage().logs().get(LogType.BROWSER)) {
+			if (entry.getLevel().intValue() >= Level.SEVERE.intValue()) {
+				problems.add(entry.getMessage());
+			}
+		}
+		assertThat(problems).as("browser console errors at %s", at).isEmpty();
 	}
 
 	/** Saves what the browser shows to target/screenshots/NAME.png. */

@@ -1,26 +1,16 @@
 package org.rapport.sales;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Properties;
-import java.util.logging.Level;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -32,18 +22,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.rapport.Chromium;
 import org.rapport.TestData;
 import org.rapport.identity.Role;
 import org.rapport.identity.internal.User;
@@ -70,10 +54,6 @@ import org.springframework.test.context.ActiveProfiles;
 class LeadConversionBrowserTests {
 
 	/** Debian's packages; the system properties exist to try the skip and the failure where they are installed. */
-	private static final Path CHROMIUM = Path.of(System.getProperty("rapport.test.chromium", "/usr/bin/chromium"));
-	private static final Path CHROMEDRIVER = Path
-		.of(System.getProperty("rapport.test.chromedriver", "/usr/bin/chromedriver"));
-	private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 	private static final Duration TIMEOUT = Duration.ofSeconds(20);
 	private static final Dimension DESKTOP = new Dimension(1280, 900);
 
@@ -81,7 +61,7 @@ class LeadConversionBrowserTests {
 
 	private static WebDriver driver;
 	private static WebDriverWait wait;
-	private static Path profileDir;
+	private static Chromium chromium;
 
 	/** State the steps hand on to each other. */
 	private static User user;
@@ -109,48 +89,18 @@ class LeadConversionBrowserTests {
 	TestData data;
 
 	@BeforeAll
-	static void startBrowser() throws IOException {
-		if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-			String message = "Browser tests need " + CHROMIUM + " and " + CHROMEDRIVER
-					+ " (apt-get install chromium chromium-driver)";
-			if ("true".equalsIgnoreCase(System.getenv("RAPPORT_REQUIRE_BROWSER"))) {
-				fail(message + ", and RAPPORT_REQUIRE_BROWSER=true forbids skipping.");
-			}
-			System.err.println("WARNING: skipping LeadConversionBrowserTests. " + message + ".");
-			assumeTrue(false, message);
-		}
-		System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
-		profileDir = Files.createTempDirectory("rapport-chromium-");
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(CHROMIUM.toFile());
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-				"--disable-background-networking", "--disable-component-update", "--no-first-run",
-				"--user-data-dir=" + profileDir, "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost",
-				"--window-size=" + DESKTOP.width + "," + DESKTOP.height, "--lang=en-US",
-				// Bootstrap scrolls smoothly and animates unless the user asks for less motion; clicks on elements
-				// below the fold would otherwise land while the page is still scrolling.
-				"--force-prefers-reduced-motion");
-		options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-US,en"));
-		options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
-		Files.createDirectories(Path.of("target"));
-		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-			.usingAnyFreePort()
-			.withLogFile(new File("target/chromedriver.log"))
-			.build();
-		driver = new ChromeDriver(service, options);
-		wait = new WebDriverWait(driver, TIMEOUT);
+	static void startBrowser() {
+		chromium = Chromium.start("LeadConversionBrowserTests", DESKTOP.width, DESKTOP.height);
+		driver = chromium.driver();
+		wait = chromium.waiting(TIMEOUT);
 	}
 
 	@AfterAll
-	static void quitBrowser() throws IOException {
-		if (driver != null) {
-			driver.quit();
+	static void quitBrowser() {
+		if (chromium != null) {
+			chromium.close();
+			chromium = null;
 			driver = null;
-		}
-		if (profileDir != null) {
-			try (Stream<Path> files = Files.walk(profileDir)) {
-				files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-			}
 		}
 	}
 
@@ -299,15 +249,7 @@ class LeadConversionBrowserTests {
 
 	/** No error page, no missing message key, nothing the browser complained about (CSP, missing files, JS). */
 	private static void assertPageIsHealthy() {
-		assertThat(driver.findElements(By.id("error-page"))).as("error page at %s", path()).isEmpty();
-		assertThat(driver.getPageSource()).as("missing message key at %s", path()).doesNotContain("??");
-		List<String> problems = new ArrayList<>();
-		for (LogEntry entry : driver.manage().logs().get(LogType.BROWSER)) {
-			if (entry.getLevel().intValue() >= Level.SEVERE.intValue()) {
-				problems.add(entry.getMessage());
-			}
-		}
-		assertThat(problems).as("browser console errors at %s", path()).isEmpty();
+		chromium.assertPageIsHealthy();
 	}
 
 	private static String english(String key) {
@@ -322,13 +264,7 @@ class LeadConversionBrowserTests {
 	}
 
 	private static void screenshot(String name) {
-		try {
-			Files.createDirectories(SCREENSHOTS);
-			Files.write(SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
-		}
-		catch (IOException | RuntimeException e) {
-			System.err.println("Could not save screenshot " + name + ": " + e);
-		}
+		chromium.screenshot(name);
 	}
 
 	private static Properties bundles(String... names) {

@@ -98,6 +98,7 @@ class OpportunityBoardBrowserTests {
 		driver.get("http://localhost:" + port + "/opportunities/board?pipeline=" + pipeline.getId());
 		WebElement firstCard = wait.until(ExpectedConditions.visibilityOfElementLocated(card(first)));
 		assertThat(count(driver, open)).isEqualTo("2");
+		chromium.assertPageIsHealthy();
 
 		drag(driver, firstCard, column(driver, quote));
 		wait.until(ExpectedConditions.textToBe(By.cssSelector("[data-count='" + quote.getId() + "']"), "1"));
@@ -116,6 +117,7 @@ class OpportunityBoardBrowserTests {
 		assertThat(lostDeal.getStageKind()).isEqualTo(StageKind.LOST);
 		assertThat(lostDeal.getLostReason()).isEqualTo("Went with a competitor");
 		assertThat(driver.findElement(By.id("board-error")).isDisplayed()).isFalse();
+		chromium.assertPageIsHealthy();
 		chromium.screenshot("board-after-lost");
 	}
 
