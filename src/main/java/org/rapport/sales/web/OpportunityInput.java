@@ -17,6 +17,7 @@ import org.rapport.identity.UserId;
 import org.rapport.sales.internal.Opportunity;
 import org.rapport.sales.internal.OpportunityDraft;
 import org.rapport.shared.Money;
+import org.springframework.format.annotation.DateTimeFormat;
 
 /**
  * An opportunity as the form and the API take it. Lines without a product are ignored, so that the form can
@@ -29,7 +30,7 @@ record OpportunityInput(
 		UUID stageId,
 		@NotNull @DecimalMin("0") BigDecimal amount,
 		@NotBlank @Pattern(regexp = "^[A-Za-z]{3}$", message = "{validation.currency}") String currency,
-		@NotNull LocalDate closeDate,
+		@NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate closeDate,
 		@Min(0) @Max(100) Integer probability,
 		@Size(max = 500) String nextStep,
 		@Size(max = 500) String lostReason,
