@@ -240,4 +240,25 @@ class CustomFieldIntegrationTests {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("lower-case letters")));
 	}
+
+	@Test
+	void contactsTakeTheirOwnFieldsInFormsListsAndTheApi() throws Exception {
+		String vip = "vip" + TestData.unique("").toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+		defined.add(fields.define("contact", vip, FieldType.CHECKBOX,
+				new FieldText("VIP", "贵宾", null, null, false, null, List.of(), null)).getId());
+		String last = TestData.unique("Zhang");
+		mvc.perform(post("/contacts").with(csrf()).with(data.as(seller))
+			.param("firstName", "Wei").param("lastName", last)
+			.param("_cf." + vip, "").param("cf." + vip, "true"))
+			.andExpect(status().is3xxRedirection());
+		mvc.perform(post("/contacts").with(csrf()).with(data.as(seller))
+			.param("firstName", "Li").param("lastName", last)
+			.param("_cf." + vip, ""))
+			.andExpect(status().is3xxRedirection());
+		String vips = mvc.perform(get("/contacts?q=" + last + "&cf." + vip + "=true&cols=cf." + vip).with(data.as(seller)))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(vips).contains("Wei").doesNotContain(">Li<").contains(">VIP<", ">Yes<");
+		mvc.perform(get("/api/v1/contacts?q=" + last).header("Authorization", data.bearer(seller)))
+			.andExpect(jsonPath("$.items[*].customFields." + vip, org.hamcrest.Matchers.containsInAnyOrder(true, false)));
+	}
 }

@@ -149,7 +149,7 @@ class AccountController {
 				return "redirect:/accounts/" + account.getId();
 			}
 			catch (InvalidField invalid) {
-				form = reject(errors, form, invalid);
+				form = CustomFieldErrors.reject(errors, form, invalid);
 			}
 		}
 		model.addAttribute("cf", form);
@@ -157,14 +157,6 @@ class AccountController {
 		return "customers/accounts/form";
 	}
 
-	/** Shows a domain check's refusal at its field, which may be a custom field. */
-	static CustomFieldForm reject(BindingResult errors, CustomFieldForm form, InvalidField invalid) {
-		if (CustomFieldForm.concerns(invalid.field())) {
-			return form.withError(invalid.field(), invalid.messageKey());
-		}
-		errors.rejectValue(invalid.field(), invalid.messageKey());
-		return form;
-	}
 
 	@GetMapping("/{id}")
 	String show(@PathVariable UUID id, Model model) {
@@ -207,7 +199,7 @@ class AccountController {
 				return "redirect:/accounts/" + id;
 			}
 			catch (InvalidField invalid) {
-				form = reject(errors, form, invalid);
+				form = CustomFieldErrors.reject(errors, form, invalid);
 			}
 			catch (OptimisticLockingFailureException stale) {
 				errors.reject("form.stale");
