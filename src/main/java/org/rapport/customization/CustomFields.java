@@ -1,10 +1,12 @@
 package org.rapport.customization;
 
 import java.time.ZoneId;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * The custom fields of each kind of record, and the checks their values pass wherever they enter: forms, the API
@@ -43,6 +45,12 @@ public interface CustomFields {
 	 * @throws org.rapport.shared.InvalidField naming {@code customFields.<key>} for the first value that fails
 	 */
 	Map<String, Object> merge(String entity, Map<String, Object> current, Map<String, ?> changes, boolean creating);
+
+	/**
+	 * The custom field values of records of one kind, by record id, for modules that read records they do not own
+	 * (rules, segments, analytics); records without values or that do not exist are left out.
+	 */
+	Map<UUID, Map<String, Object>> valuesOf(String entity, Collection<UUID> ids);
 
 	/** The value as a person reads it: options and text as they are, numbers and dates formatted plainly. */
 	String format(CustomField field, Object value);

@@ -106,6 +106,11 @@ class CustomFieldIntegrationTests {
 			.andExpect(jsonPath("$.customFields." + tier).value("Gold"))
 			.andExpect(jsonPath("$.customFields." + seats).value(250))
 			.andExpect(jsonPath("$.customFields." + renewal).value("2027-03-31"));
+		// other modules read the values through the facade
+		assertThat(fields.valuesOf("account", List.of(UUID.fromString(id), UUID.randomUUID())))
+			.containsOnlyKeys(UUID.fromString(id))
+			.extractingByKey(UUID.fromString(id))
+			.satisfies(values -> assertThat(values).containsEntry(tier, "Gold").containsEntry(region, "华东"));
 	}
 
 	@Test

@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.Collection;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,9 +51,12 @@ public class CustomFieldService implements CustomFields {
 	private final FieldDefinitions definitions;
 	private final MessageSource messages;
 	private final FieldIndexes indexes;
+	private final StoredValues stored;
 	private final LoadingCache<String, List<CustomField>> cache;
 
-	CustomFieldService(FieldDefinitions definitions, MessageSource messages, FieldIndexes indexes) {
+	CustomFieldService(FieldDefinitions definitions, MessageSource messages, FieldIndexes indexes,
+			StoredValues stored) {
+		this.stored = stored;
 		this.definitions = definitions;
 		this.messages = messages;
 		this.indexes = indexes;
@@ -145,6 +149,12 @@ public class CustomFieldService implements CustomFields {
 			}
 		}
 		return result;
+	}
+
+	@Override
+	public Map<UUID, Map<String, Object>> valuesOf(String entity, Collection<UUID> ids) {
+		requireEntity(entity);
+		return stored.read(FieldIndexes.TABLES.get(entity), ids);
 	}
 
 	@Override
