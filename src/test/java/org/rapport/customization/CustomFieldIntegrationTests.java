@@ -212,6 +212,9 @@ class CustomFieldIntegrationTests {
 		String text = mvc.perform(get("/accounts?q=" + prefix + "&cf." + region + "=north 3").with(data.as(seller)))
 			.andReturn().getResponse().getContentAsString();
 		assertThat(text).contains(prefix + " 3").doesNotContain(prefix + " 1<");
+		mvc.perform(get("/api/v1/accounts?q=" + prefix + "&cf." + tier + "=Gold&sort=cf." + seats + ",desc")
+			.header("Authorization", data.bearer(seller)))
+			.andExpect(jsonPath("$.items[*].name").value(org.hamcrest.Matchers.contains(prefix + " 3", prefix + " 1")));
 		String csv = mvc.perform(get("/accounts/export.csv?q=" + prefix + "&sort=cf." + seats + ",asc")
 			.with(data.as(seller))).andReturn().getResponse().getContentAsString();
 		assertThat(csv).contains("cf." + tier, "cf." + seats);

@@ -4,6 +4,10 @@ import org.rapport.web.Paging;
 import org.rapport.web.Versions;
 import org.rapport.web.ApiPage;
 import io.swagger.v3.oas.annotations.Operation;
+import org.springframework.util.MultiValueMap;
+import org.rapport.customization.CustomFields;
+import org.rapport.customization.CustomFieldQuery;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
@@ -38,22 +42,29 @@ class AccountApiController {
 	private final AccountService accounts;
 	private final CurrentActor currentActor;
 
-	AccountApiController(AccountService accounts, CurrentActor currentActor) {
+	private final CustomFields customFields;
+
+	AccountApiController(AccountService accounts, CurrentActor currentActor, CustomFields customFields) {
+		this.customFields = customFields;
 		this.accounts = accounts;
 		this.currentActor = currentActor;
 	}
 
 	@GetMapping
 	@Operation(summary = "List the accounts you may see", description = "Filters combine; q matches the start of "
-			+ "the name or e-mail. sort is name, createdAt or updatedAt with ,asc or ,desc.")
+			+ "the name or e-mail. sort is name, createdAt or updatedAt with ,asc or ,desc. Custom fields filter as cf.<key>=value "
+			+ "(the start of a text, an option, true or false) or cf.<key>.from / cf.<key>.to (numbers and dates), and "
+			+ "sort as sort=cf.<key>,desc.")
 	ApiPage<AccountResource> list(@RequestParam(required = false) String q,
 			@RequestParam(required = false) UUID owner, @RequestParam(required = false) UUID team,
 			@RequestParam(required = false) LifecycleStage stage, @RequestParam(required = false) Industry industry,
 			@RequestParam(required = false) String sort, @RequestParam(required = false) Integer page,
-			@RequestParam(required = false) Integer size) {
+			@RequestParam(required = false) Integer size,
+			@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params) {
 		Paging paging = Paging.of(page, size);
+		CustomFieldQuery custom = CustomFieldQuery.of(customFields.active(AccountService.ENTITY), params);
 		return ApiPage.of(accounts
-			.list(currentActor.get(), new AccountFilter(q, owner, team, stage, industry), ListSort.parse(sort),
+			.list(currentActor.get(), new AccountFilter(q, owner, team, stage, industry), ListSort.parse(sort), custom,
 					paging.page(), paging.size())
 			.map(AccountResource::of));
 	}

@@ -4,6 +4,10 @@ import org.rapport.web.Paging;
 import org.rapport.web.Versions;
 import org.rapport.web.ApiPage;
 import io.swagger.v3.oas.annotations.Operation;
+import org.springframework.util.MultiValueMap;
+import org.rapport.customization.CustomFields;
+import org.rapport.customization.CustomFieldQuery;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
@@ -35,22 +39,29 @@ class ContactApiController {
 	private final ContactService contacts;
 	private final CurrentActor currentActor;
 
-	ContactApiController(ContactService contacts, CurrentActor currentActor) {
+	private final CustomFields customFields;
+
+	ContactApiController(ContactService contacts, CurrentActor currentActor, CustomFields customFields) {
+		this.customFields = customFields;
 		this.contacts = contacts;
 		this.currentActor = currentActor;
 	}
 
 	@GetMapping
 	@Operation(summary = "List the contacts you may see", description = "q matches the start of the last name, "
-			+ "first name or e-mail. sort is name, createdAt or updatedAt with ,asc or ,desc.")
+			+ "first name or e-mail. sort is name, createdAt or updatedAt with ,asc or ,desc. Custom fields filter as cf.<key>=value "
+			+ "(the start of a text, an option, true or false) or cf.<key>.from / cf.<key>.to (numbers and dates), and "
+			+ "sort as sort=cf.<key>,desc.")
 	ApiPage<ContactResource> list(@RequestParam(required = false) String q,
 			@RequestParam(required = false) UUID owner, @RequestParam(required = false) UUID team,
 			@RequestParam(required = false) UUID account, @RequestParam(required = false) String sort,
-			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
+			@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params) {
 		Paging paging = Paging.of(page, size);
+		CustomFieldQuery custom = CustomFieldQuery.of(customFields.active(ContactService.ENTITY), params);
 		return ApiPage.of(contacts
-			.list(currentActor.get(), new ContactFilter(q, owner, team, account), ListSort.parse(sort), paging.page(),
-					paging.size())
+			.list(currentActor.get(), new ContactFilter(q, owner, team, account), ListSort.parse(sort), custom,
+					paging.page(), paging.size())
 			.map(ContactResource::of));
 	}
 
