@@ -173,7 +173,8 @@ public record CustomFieldQuery(List<CustomField> fields, Map<String, String> fil
 
 	/**
 	 * The order clause when the list is sorted by a custom field, ending in the id so that pages are stable; empty
-	 * when it is not.
+	 * when it is not. Records without a value come last going up and first going down, as the field's index
+	 * (value, id) holds them on PostgreSQL and as H2 is set to sort them.
 	 */
 	public Optional<String> orderBy(String alias) {
 		if (sort == null) {
@@ -185,7 +186,7 @@ public record CustomFieldQuery(List<CustomField> fields, Map<String, String> fil
 			.filter(field -> field.param().equals(parts[0].strip()))
 			.findFirst()
 			.map(field -> (field.type().isNumeric() ? numberOf(alias, field) : textOf(alias, field)) + " " + direction
-					+ " nulls last, " + alias + ".id " + direction);
+					+ ", " + alias + ".id " + direction);
 	}
 
 	private static String textOf(String alias, CustomField field) {

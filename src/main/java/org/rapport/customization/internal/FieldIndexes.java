@@ -16,8 +16,9 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * On PostgreSQL, gives each new custom field the expression indexes that its list filter and sort use: the value
- * for sorting and equality, its lower-case text for prefix filters, or its number for ranges. They are built
+ * On PostgreSQL, gives each new custom field the expression indexes that its list filter and sort use: the value and
+ * the id (the order of a list sorted by the field, and its equality filter), its lower-case text for prefix filters,
+ * or its number and the id for ranges and numeric sorts. They are built
  * concurrently after the definition commits, so a large table keeps taking writes meanwhile. H2 gets none.
  */
 @Component
@@ -67,11 +68,11 @@ class FieldIndexes implements DisposableBean {
 			connection.setAutoCommit(true);
 			if (field.type().isNumeric()) {
 				statement.execute("create index concurrently if not exists " + name + "_num on " + table + " ((cast("
-						+ value + " as float(53))))");
+						+ value + " as float(53))), id)");
 			}
 			else {
 				statement.execute(
-						"create index concurrently if not exists " + name + " on " + table + " ((" + value + "))");
+						"create index concurrently if not exists " + name + " on " + table + " ((" + value + "), id)");
 			}
 			if (field.type().isTextual()) {
 				statement.execute("create index concurrently if not exists " + name + "_prefix on " + table
