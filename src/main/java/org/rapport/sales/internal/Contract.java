@@ -142,7 +142,8 @@ public class Contract extends BusinessRecord<Contract> {
 	}
 
 	/**
-	 * Makes the contract of the next period: same length, value and terms, starting the day after this one ends.
+	 * Makes the contract of the next period: same length, value, terms and custom field values, starting the day
+	 * after this one ends.
 	 * This one becomes {@link ContractStatus#RENEWED}; the new one takes the status its dates give on {@code today}.
 	 */
 	Contract renew(String newNumber, LocalDate today) {
@@ -152,6 +153,7 @@ public class Contract extends BusinessRecord<Contract> {
 		Contract next = new Contract(newNumber, account(), null, nextTerms(), new UserId(getOwnerId()),
 				getTeamId() == null ? null : new TeamId(getTeamId()));
 		next.renewedFromId = getId();
+		next.changeCustomFields(getCustomFields());
 		this.renewedToId = next.getId();
 		this.status = ContractStatus.RENEWED;
 		next.followCalendar(today);

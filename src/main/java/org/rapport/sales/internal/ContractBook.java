@@ -6,10 +6,13 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.rapport.customers.AccountId;
 import org.rapport.customers.Customers;
+import org.rapport.customization.CustomFieldQuery;
+import org.rapport.customization.CustomFields;
 import org.rapport.identity.Actor;
 import org.rapport.identity.VisibleQuery;
 import org.rapport.identity.TeamId;
@@ -37,17 +40,22 @@ public class ContractBook {
 
 	private static final Logger log = LoggerFactory.getLogger(ContractBook.class);
 
+	/** The name of contracts among the kinds of record that take custom fields. */
+	public static final String ENTITY = "contract";
+
 	private final Contracts contracts;
 	private final Customers customers;
 	private final EntityManager em;
 	private final Clock clock;
+	private final CustomFields customFields;
 
 	ContractBook(Contracts contracts, Customers customers, EntityManager em,
-			org.springframework.beans.factory.ObjectProvider<Clock> clock) {
+			org.springframework.beans.factory.ObjectProvider<Clock> clock, CustomFields customFields) {
 		this.contracts = contracts;
 		this.customers = customers;
 		this.em = em;
 		this.clock = clock.getIfAvailable(Clock::systemUTC);
+		this.customFields = customFields;
 	}
 
 	public LocalDate today() {
@@ -55,6 +63,12 @@ public class ContractBook {
 	}
 
 	public ResultPage<Contract> list(Actor actor, ContractFilter filter, Sorting sorting, int page, int size) {
+		return list(actor, filter, sorting, CustomFieldQuery.none(), page, size);
+	}
+
+	/** A page of the visible contracts that match the filter and the custom-field filters, in the chosen order. */
+	public ResultPage<Contract> list(Actor actor, ContractFilter filter, Sorting sorting, CustomFieldQuery custom,
+			int page, int size) {
 		LocalDate today = today();
 		ContractStatus status = filter.status();
 		LocalDate endsBy = null;
@@ -64,12 +78,13 @@ public class ContractBook {
 			endsBy = today.plusDays(Math.max(0, filter.endingWithin()));
 			status = status == null ? ContractStatus.ACTIVE : status;
 		}
-		return new VisibleQuery("Contract", "c", actor)
+		VisibleQuery query = new VisibleQuery("Contract", "c", actor)
 			.where("c.accountId = :account", "account", filter.account())
 			.where("c.status = :status", "status", status)
 			.where("c.endDate >= :endsFrom", "endsFrom", endsFrom)
-			.where("c.endDate <= :endsBy", "endsBy", endsBy)
-			.page(em, Contract.class, null, sorting.orderBy(), page, size);
+			.where("c.endDate <= :endsBy", "endsBy", endsBy);
+		return custom.applyTo(query, "c")
+			.page(em, Contract.class, null, custom.orderBy("c").orElse(sorting.orderBy()), page, size);
 	}
 
 	/** The contract, if it exists and the actor may see it; otherwise 404. */
@@ -81,15 +96,30 @@ public class ContractBook {
 
 	@Transactional
 	public Contract create(Actor actor, ContractDetails details) {
+		return create(actor, details, null);
+	}
+
+	/** Makes a contract with custom field values, which their definitions check (defaults fill the rest). */
+	@Transactional
+	public Contract create(Actor actor, ContractDetails details, Map<String, ?> custom) {
 		AccountId account = visibleAccount(actor, details.accountId());
 		Contract.Terms terms = terms(details);
 		OpportunityId opportunity = details.opportunityId() == null ? null : new OpportunityId(details.opportunityId());
-		return contracts.saveAndFlush(domain(() -> Contract.agree(nextNumber(), account, opportunity, terms,
-				actor.id(), actor.team(), today())));
+		Contract contract = domain(() -> Contract.agree(nextNumber(), account, opportunity, terms, actor.id(),
+				actor.team(), today()));
+		contract.changeCustomFields(customFields.merge(ENTITY, Map.of(), custom, true));
+		return contracts.saveAndFlush(contract);
 	}
 
 	@Transactional
 	public Contract update(Actor actor, UUID id, long expectedVersion, ContractDetails details) {
+		return update(actor, id, expectedVersion, details, null);
+	}
+
+	/** Changes a contract's terms; custom field values not given ({@code null} for none) stay as they are. */
+	@Transactional
+	public Contract update(Actor actor, UUID id, long expectedVersion, ContractDetails details,
+			Map<String, ?> custom) {
 		Contract contract = current(actor, id, expectedVersion);
 		if (details.accountId() != null && !details.accountId().equals(contract.getAccountId())) {
 			throw new InvalidField("accountId", "validation.contract.account.fixed",
@@ -100,6 +130,9 @@ public class ContractBook {
 			contract.revise(terms, today());
 			return contract;
 		});
+		if (custom != null) {
+			contract.changeCustomFields(customFields.merge(ENTITY, contract.getCustomFields(), custom, false));
+		}
 		return contracts.saveAndFlush(contract);
 	}
 

@@ -17,6 +17,8 @@ import org.rapport.customers.ContactMatch;
 import org.rapport.customers.Customers;
 import org.rapport.customers.NewAccount;
 import org.rapport.customers.NewContact;
+import org.rapport.customization.CustomFieldQuery;
+import org.rapport.customization.CustomFields;
 import org.rapport.identity.Actor;
 import org.rapport.identity.TeamId;
 import org.rapport.identity.UserDirectory;
@@ -47,15 +49,20 @@ public class LeadService {
 	/** How many possible duplicates of each kind an entry shows. */
 	static final int DUPLICATE_LIMIT = 10;
 
+	/** The name of leads among the kinds of record that take custom fields. */
+	public static final String ENTITY = "lead";
+
 	private final Leads leads;
 	private final EntityManager em;
 	private final UserDirectory directory;
 	private final Customers customers;
 	private final LeadProperties properties;
 	private final Opportunities opportunities;
+	private final CustomFields customFields;
 
 	LeadService(Leads leads, EntityManager em, UserDirectory directory, Customers customers,
-			LeadProperties properties, Opportunities opportunities) {
+			LeadProperties properties, Opportunities opportunities, CustomFields customFields) {
+		this.customFields = customFields;
 		this.leads = leads;
 		this.em = em;
 		this.directory = directory;
@@ -65,12 +72,21 @@ public class LeadService {
 	}
 
 	public ResultPage<Lead> list(Actor actor, LeadFilter filter, LeadSort.Sorting sorting, int page, int size) {
-		return query(actor, filter).page(em, Lead.class, null, sorting.orderBy("l"), page, size);
+		return list(actor, filter, sorting, CustomFieldQuery.none(), page, size);
+	}
+
+	/** A page of the visible leads that match the filter and the custom-field filters, in the chosen order. */
+	public ResultPage<Lead> list(Actor actor, LeadFilter filter, LeadSort.Sorting sorting, CustomFieldQuery custom,
+			int page, int size) {
+		return custom.applyTo(query(actor, filter), "l")
+			.page(em, Lead.class, null, custom.orderBy("l").orElse(sorting.orderBy("l")), page, size);
 	}
 
 	/** Hands every visible lead that matches to the action, in list order, for an export. */
-	public void forEach(Actor actor, LeadFilter filter, LeadSort.Sorting sorting, java.util.function.Consumer<Lead> action) {
-		query(actor, filter).forEach(em, Lead.class, null, sorting.orderBy("l"), action);
+	public void forEach(Actor actor, LeadFilter filter, LeadSort.Sorting sorting, CustomFieldQuery custom,
+			java.util.function.Consumer<Lead> action) {
+		custom.applyTo(query(actor, filter), "l")
+			.forEach(em, Lead.class, null, custom.orderBy("l").orElse(sorting.orderBy("l")), action);
 	}
 
 	private VisibleQuery query(Actor actor, LeadFilter filter) {
@@ -91,8 +107,16 @@ public class LeadService {
 	@Transactional
 	public Lead create(Actor actor, LeadDetails details, LeadStatus status, String disqualifiedReason, UserId owner,
 			TeamId team) {
+		return create(actor, details, status, disqualifiedReason, owner, team, null);
+	}
+
+	/** Captures a lead with custom field values, which their definitions check (defaults fill the rest). */
+	@Transactional
+	public Lead create(Actor actor, LeadDetails details, LeadStatus status, String disqualifiedReason, UserId owner,
+			TeamId team, Map<String, ?> custom) {
 		UserId chosenOwner = owner == null ? actor.id() : owner;
 		Lead lead = Lead.capture(details, chosenOwner, directory.teamForOwner(chosenOwner, team));
+		lead.changeCustomFields(customFields.merge(ENTITY, Map.of(), custom, true));
 		moveTo(lead, status, disqualifiedReason);
 		return leads.save(lead);
 	}
@@ -104,12 +128,21 @@ public class LeadService {
 			.or(directory::firstActiveAdministrator)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE,
 					"Nobody is there to take web-form leads: set rapport.leads.web-form-owner"));
-		return leads.save(Lead.capture(details, owner.id(), owner.team()));
+		Lead lead = Lead.capture(details, owner.id(), owner.team());
+		lead.changeCustomFields(customFields.merge(ENTITY, Map.of(), null, true));
+		return leads.save(lead);
 	}
 
 	@Transactional
 	public Lead update(Actor actor, UUID id, long expectedVersion, LeadDetails details, LeadStatus status,
 			String disqualifiedReason, UserId owner, TeamId team) {
+		return update(actor, id, expectedVersion, details, status, disqualifiedReason, owner, team, null);
+	}
+
+	/** Changes a lead; custom field values not given ({@code null} for none) stay as they are. */
+	@Transactional
+	public Lead update(Actor actor, UUID id, long expectedVersion, LeadDetails details, LeadStatus status,
+			String disqualifiedReason, UserId owner, TeamId team, Map<String, ?> custom) {
 		Lead lead = get(actor, id);
 		if (lead.getVersion() != expectedVersion) {
 			throw new ObjectOptimisticLockingFailureException(Lead.class, id);
@@ -117,6 +150,9 @@ public class LeadService {
 		UserId chosenOwner = owner == null ? lead.owner() : owner;
 		TeamId chosenTeam = owner == null && team == null ? lead.team() : directory.teamForOwner(chosenOwner, team);
 		lead.revise(details, chosenOwner, chosenTeam);
+		if (custom != null) {
+			lead.changeCustomFields(customFields.merge(ENTITY, lead.getCustomFields(), custom, false));
+		}
 		moveTo(lead, status, disqualifiedReason);
 		return leads.saveAndFlush(lead);
 	}

@@ -12,6 +12,8 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.rapport.customers.AccountId;
 import org.rapport.customers.Customers;
+import org.rapport.customization.CustomFieldQuery;
+import org.rapport.customization.CustomFields;
 import org.rapport.identity.Actor;
 import org.rapport.identity.TeamId;
 import org.rapport.identity.UserDirectory;
@@ -38,6 +40,9 @@ import org.springframework.web.server.ResponseStatusException;
 @Transactional(readOnly = true)
 public class OpportunityService implements Opportunities {
 
+	/** The name of opportunities among the kinds of record that take custom fields. */
+	public static final String ENTITY = "opportunity";
+
 	private final OpportunityRows rows;
 	private final PipelineService pipelines;
 	private final Products products;
@@ -45,9 +50,11 @@ public class OpportunityService implements Opportunities {
 	private final UserDirectory directory;
 	private final EntityManager em;
 	private final Clock clock;
+	private final CustomFields customFields;
 
 	OpportunityService(OpportunityRows rows, PipelineService pipelines, Products products, Customers customers,
-			UserDirectory directory, EntityManager em) {
+			UserDirectory directory, EntityManager em, CustomFields customFields) {
+		this.customFields = customFields;
 		this.rows = rows;
 		this.pipelines = pipelines;
 		this.products = products;
@@ -58,12 +65,23 @@ public class OpportunityService implements Opportunities {
 	}
 
 	public ResultPage<Opportunity> list(Actor actor, OpportunityFilter filter, String sort, int page, int size) {
-		return query(actor, filter).page(em, Opportunity.class, null, orderBy(sort), page, size);
+		return list(actor, filter, sort, CustomFieldQuery.none(), page, size);
+	}
+
+	/**
+	 * A page of the visible opportunities that match the filter and the custom-field filters, in the chosen order.
+	 */
+	public ResultPage<Opportunity> list(Actor actor, OpportunityFilter filter, String sort, CustomFieldQuery custom,
+			int page, int size) {
+		return custom.applyTo(query(actor, filter), "o")
+			.page(em, Opportunity.class, null, custom.orderBy("o").orElse(orderBy(sort)), page, size);
 	}
 
 	/** Hands every visible opportunity that matches to the action, in list order, for an export. */
-	public void forEach(Actor actor, OpportunityFilter filter, String sort, java.util.function.Consumer<Opportunity> action) {
-		query(actor, filter).forEach(em, Opportunity.class, null, orderBy(sort), action);
+	public void forEach(Actor actor, OpportunityFilter filter, String sort, CustomFieldQuery custom,
+			java.util.function.Consumer<Opportunity> action) {
+		custom.applyTo(query(actor, filter), "o")
+			.forEach(em, Opportunity.class, null, custom.orderBy("o").orElse(orderBy(sort)), action);
 	}
 
 	private VisibleQuery query(Actor actor, OpportunityFilter filter) {
@@ -118,6 +136,12 @@ public class OpportunityService implements Opportunities {
 
 	@Transactional
 	public Opportunity create(Actor actor, OpportunityDraft draft) {
+		return create(actor, draft, null);
+	}
+
+	/** Opens an opportunity with custom field values, which their definitions check (defaults fill the rest). */
+	@Transactional
+	public Opportunity create(Actor actor, OpportunityDraft draft, Map<String, ?> custom) {
 		AccountId account = visibleAccount(actor, draft.account());
 		Pipeline pipeline = draft.pipeline() == null ? pipelines.defaultPipeline() : pipelines.get(draft.pipeline());
 		Stage stage = draft.stage() == null ? pipeline.firstOpenStage()
@@ -127,6 +151,7 @@ public class OpportunityService implements Opportunities {
 		Opportunity opportunity = new Opportunity(account, draft.name(), stage, draft.amount(), draft.closeDate(),
 				owner, directory.teamForOwner(owner, draft.team()), clock.instant());
 		opportunity.replaceLines(checkedLines(draft.lines(), draft.amount().currency()));
+		opportunity.changeCustomFields(customFields.merge(ENTITY, Map.of(), custom, true));
 		if (draft.probability() != null) {
 			opportunity.estimate(draft.probability());
 		}
@@ -138,9 +163,19 @@ public class OpportunityService implements Opportunities {
 
 	@Transactional
 	public Opportunity update(Actor actor, UUID id, long expectedVersion, OpportunityDraft draft) {
+		return update(actor, id, expectedVersion, draft, null);
+	}
+
+	/** Changes an opportunity; custom field values not given ({@code null} for none) stay as they are. */
+	@Transactional
+	public Opportunity update(Actor actor, UUID id, long expectedVersion, OpportunityDraft draft,
+			Map<String, ?> custom) {
 		Opportunity opportunity = get(actor, id);
 		if (opportunity.getVersion() != expectedVersion) {
 			throw new ObjectOptimisticLockingFailureException(Opportunity.class, id);
+		}
+		if (custom != null) {
+			opportunity.changeCustomFields(customFields.merge(ENTITY, opportunity.getCustomFields(), custom, false));
 		}
 		if (!opportunity.getAccountId().equals(draft.account())) {
 			opportunity.changeAccount(visibleAccount(actor, draft.account()));

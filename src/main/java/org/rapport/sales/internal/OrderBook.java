@@ -12,6 +12,8 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.rapport.customers.AccountId;
 import org.rapport.customers.Customers;
+import org.rapport.customization.CustomFieldQuery;
+import org.rapport.customization.CustomFields;
 import org.rapport.identity.Actor;
 import org.rapport.identity.VisibleQuery;
 import org.rapport.identity.TeamId;
@@ -36,25 +38,38 @@ import org.springframework.web.server.ResponseStatusException;
 @Transactional(readOnly = true)
 public class OrderBook {
 
+	/** The name of orders among the kinds of record that take custom fields. */
+	public static final String ENTITY = "order";
+
 	private final SalesOrders orders;
 	private final Products products;
 	private final Customers customers;
 	private final EntityManager em;
+	private final CustomFields customFields;
 
-	OrderBook(SalesOrders orders, Products products, Customers customers, EntityManager em) {
+	OrderBook(SalesOrders orders, Products products, Customers customers, EntityManager em,
+			CustomFields customFields) {
 		this.orders = orders;
 		this.products = products;
 		this.customers = customers;
 		this.em = em;
+		this.customFields = customFields;
 	}
 
 	public ResultPage<SalesOrder> list(Actor actor, OrderFilter filter, Sorting sorting, int page, int size) {
-		ResultPage<SalesOrder> result = new VisibleQuery("SalesOrder", "o", actor)
+		return list(actor, filter, sorting, CustomFieldQuery.none(), page, size);
+	}
+
+	/** A page of the visible orders that match the filter and the custom-field filters, with their lines. */
+	public ResultPage<SalesOrder> list(Actor actor, OrderFilter filter, Sorting sorting, CustomFieldQuery custom,
+			int page, int size) {
+		VisibleQuery query = new VisibleQuery("SalesOrder", "o", actor)
 			.where("o.accountId = :account", "account", filter.account())
 			.where("o.status = :status", "status", filter.status())
 			.where("o.orderDate >= :from", "from", filter.from())
-			.where("o.orderDate <= :to", "to", filter.to())
-			.page(em, SalesOrder.class, null, sorting.orderBy(), page, size);
+			.where("o.orderDate <= :to", "to", filter.to());
+		ResultPage<SalesOrder> result = custom.applyTo(query, "o")
+			.page(em, SalesOrder.class, null, custom.orderBy("o").orElse(sorting.orderBy()), page, size);
 		if (!result.items().isEmpty()) {
 			// One query for the lines of the whole page, so that the API can show them without a query per order.
 			em.createQuery("select distinct o from SalesOrder o left join fetch o.lines where o.id in :ids",
@@ -82,16 +97,30 @@ public class OrderBook {
 
 	@Transactional
 	public SalesOrder create(Actor actor, OrderDetails details) {
+		return create(actor, details, null);
+	}
+
+	/** Drafts an order with custom field values, which their definitions check (defaults fill the rest). */
+	@Transactional
+	public SalesOrder create(Actor actor, OrderDetails details, Map<String, ?> custom) {
 		AccountId account = visibleAccount(actor, details.accountId());
 		requireProducts(details);
 		String currency = currencyOf(details);
 		SalesOrder order = domain(() -> SalesOrder.draft(nextNumber(), account, details.orderDate(), currency,
 				details.notes(), lines(details, currency), actor.id(), actor.team()));
+		order.changeCustomFields(customFields.merge(ENTITY, Map.of(), custom, true));
 		return orders.saveAndFlush(order).withLines();
 	}
 
 	@Transactional
 	public SalesOrder update(Actor actor, UUID id, long expectedVersion, OrderDetails details) {
+		return update(actor, id, expectedVersion, details, null);
+	}
+
+	/** Changes a draft order; custom field values not given ({@code null} for none) stay as they are. */
+	@Transactional
+	public SalesOrder update(Actor actor, UUID id, long expectedVersion, OrderDetails details,
+			Map<String, ?> custom) {
 		SalesOrder order = current(actor, id, expectedVersion);
 		if (details.accountId() != null && !details.accountId().equals(order.getAccountId())) {
 			throw new InvalidField("accountId", "validation.order.account.fixed",
@@ -107,6 +136,9 @@ public class OrderBook {
 			order.revise(details.orderDate(), details.notes(), lines);
 			return order;
 		});
+		if (custom != null) {
+			order.changeCustomFields(customFields.merge(ENTITY, order.getCustomFields(), custom, false));
+		}
 		return orders.saveAndFlush(order).withLines();
 	}
 
@@ -139,6 +171,7 @@ public class OrderBook {
 		String currency = lines.get(0).unitPrice().currency();
 		SalesOrder order = SalesOrder.ofWonOpportunity(nextNumber(), account, opportunity,
 				closeDate == null ? LocalDate.now() : closeDate, currency, lines, owner, team);
+		order.changeCustomFields(customFields.merge(ENTITY, Map.of(), null, true));
 		return java.util.Optional.of(orders.saveAndFlush(order));
 	}
 

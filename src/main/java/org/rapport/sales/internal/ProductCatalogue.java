@@ -3,7 +3,10 @@ package org.rapport.sales.internal;
 import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
+import org.rapport.customization.CustomFieldQuery;
+import org.rapport.customization.CustomFields;
 import org.rapport.identity.Actor;
 import org.rapport.identity.VisibleQuery;
 import org.rapport.shared.InvalidField;
@@ -21,21 +24,33 @@ import org.springframework.web.server.ResponseStatusException;
 @Transactional(readOnly = true)
 public class ProductCatalogue {
 
+	/** The name of products among the kinds of record that take custom fields. */
+	public static final String ENTITY = "product";
+
 	private final Products products;
 	private final EntityManager em;
+	private final CustomFields customFields;
 
-	ProductCatalogue(Products products, EntityManager em) {
+	ProductCatalogue(Products products, EntityManager em, CustomFields customFields) {
 		this.products = products;
 		this.em = em;
+		this.customFields = customFields;
 	}
 
 	public ResultPage<Product> list(ProductFilter filter, Sorting sorting, int page, int size) {
+		return list(filter, sorting, CustomFieldQuery.none(), page, size);
+	}
+
+	/** A page of the products that match the filter and the custom-field filters, in the chosen order. */
+	public ResultPage<Product> list(ProductFilter filter, Sorting sorting, CustomFieldQuery custom, int page,
+			int size) {
 		String category = filter.category() == null || filter.category().isBlank() ? null : filter.category().strip();
-		return VisibleQuery.unrestricted("Product", "p")
+		VisibleQuery query = VisibleQuery.unrestricted("Product", "p")
 			.startingWith(filter.q(), "p.name", "p.sku")
 			.where("p.category = :category", "category", category)
-			.where("p.active = :active", "active", filter.active())
-			.page(em, Product.class, null, sorting.orderBy(), page, size);
+			.where("p.active = :active", "active", filter.active());
+		return custom.applyTo(query, "p")
+			.page(em, Product.class, null, custom.orderBy("p").orElse(sorting.orderBy()), page, size);
 	}
 
 	/** The product, or 404. */
@@ -61,14 +76,28 @@ public class ProductCatalogue {
 
 	@Transactional
 	public Product create(Actor actor, ProductDetails details) {
+		return create(actor, details, null);
+	}
+
+	/** Adds a product with custom field values, which their definitions check (defaults fill the rest). */
+	@Transactional
+	public Product create(Actor actor, ProductDetails details, Map<String, ?> custom) {
 		requireChanger(actor);
 		requireFreeSku(details.sku(), null);
-		return products.saveAndFlush(new Product(details.sku(), details.name(), details.description(),
-				details.unitPrice(), details.category(), details.active(), actor.id(), actor.team()));
+		Product product = new Product(details.sku(), details.name(), details.description(), details.unitPrice(),
+				details.category(), details.active(), actor.id(), actor.team());
+		product.changeCustomFields(customFields.merge(ENTITY, Map.of(), custom, true));
+		return products.saveAndFlush(product);
 	}
 
 	@Transactional
 	public Product update(Actor actor, UUID id, long expectedVersion, ProductDetails details) {
+		return update(actor, id, expectedVersion, details, null);
+	}
+
+	/** Changes a product; custom field values not given ({@code null} for none) stay as they are. */
+	@Transactional
+	public Product update(Actor actor, UUID id, long expectedVersion, ProductDetails details, Map<String, ?> custom) {
 		requireChanger(actor);
 		Product product = get(id);
 		if (product.getVersion() != expectedVersion) {
@@ -77,6 +106,9 @@ public class ProductCatalogue {
 		requireFreeSku(details.sku(), id);
 		product.describe(details.sku(), details.name(), details.description(), details.unitPrice(),
 				details.category(), details.active());
+		if (custom != null) {
+			product.changeCustomFields(customFields.merge(ENTITY, product.getCustomFields(), custom, false));
+		}
 		return products.saveAndFlush(product);
 	}
 

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
+import java.util.Map;
 import java.util.UUID;
 import org.rapport.identity.Actor;
 import org.rapport.identity.CurrentActor;
@@ -63,7 +64,8 @@ class ContractApiController {
 	@Operation(summary = "Make a contract", description = "For an account you see, optionally from a won "
 			+ "opportunity (opportunityId). Its status follows its dates: Draft before the start, Active during.")
 	ResponseEntity<ContractResource> create(@Valid @RequestBody ContractInput input) {
-		Contract contract = contracts.create(currentActor.get(), input.toDetails());
+		Contract contract = contracts.create(currentActor.get(), input.toDetails(),
+				input.customFields() == null ? Map.of() : input.customFields());
 		return ResponseEntity.created(URI.create("/api/v1/contracts/" + contract.getId()))
 			.eTag(Versions.etag(contract.getVersion()))
 			.body(ContractResource.of(contract));
@@ -76,7 +78,7 @@ class ContractApiController {
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
 		Actor actor = currentActor.get();
 		long expected = Versions.expected(ifMatch, input.version(), contracts.get(actor, id).getVersion());
-		return answer(contracts.update(actor, id, expected, input.toDetails()));
+		return answer(contracts.update(actor, id, expected, input.toDetails(), input.customFields()));
 	}
 
 	@PostMapping("/{id}/renew")

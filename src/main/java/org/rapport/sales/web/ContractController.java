@@ -8,6 +8,8 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.rapport.customers.AccountId;
 import org.rapport.customers.Customers;
+import org.rapport.customization.CustomFieldForm;
+import org.rapport.customization.CustomFieldQuery;
 import org.rapport.identity.Actor;
 import org.rapport.identity.CurrentActor;
 import org.rapport.sales.internal.Contract;
@@ -22,6 +24,7 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -44,11 +47,14 @@ class ContractController {
 	private final ContractBook contracts;
 	private final Customers customers;
 	private final CurrentActor currentActor;
+	private final SalesCustomFields customFields;
 
-	ContractController(ContractBook contracts, Customers customers, CurrentActor currentActor) {
+	ContractController(ContractBook contracts, Customers customers, CurrentActor currentActor,
+			SalesCustomFields customFields) {
 		this.contracts = contracts;
 		this.customers = customers;
 		this.currentActor = currentActor;
+		this.customFields = customFields;
 	}
 
 	@GetMapping
@@ -56,17 +62,20 @@ class ContractController {
 			@RequestParam(required = false) Integer endingWithin, @RequestParam(required = false) String sort,
 			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
 			@RequestHeader(name = "HX-Request", required = false) String htmx,
-			@RequestHeader(name = "HX-Target", required = false) String target, Model model) {
+			@RequestHeader(name = "HX-Target", required = false) String target,
+			@RequestParam MultiValueMap<String, String> params, Model model) {
 		Actor actor = currentActor.get();
 		ContractFilter filter = new ContractFilter(account, status, endingWithin);
 		ContractBook.Sorting sorting = ContractBook.Sort.parse(sort);
+		CustomFieldQuery custom = customFields.query(ContractBook.ENTITY, params);
 		Paging paging = Paging.of(page, size);
-		ResultPage<Contract> result = contracts.list(actor, filter, sorting, paging.page(), paging.size());
+		ResultPage<Contract> result = contracts.list(actor, filter, sorting, custom, paging.page(), paging.size());
 		model.addAttribute("result", result);
 		model.addAttribute("filter", filter);
+		model.addAttribute("cfq", custom);
 		model.addAttribute("baseQuery", new FilterQuery().with("account", account).with("status", status)
-			.with("endingWithin", endingWithin).with("size", size).encoded());
-		model.addAttribute("sort", sorting.param());
+			.with("endingWithin", endingWithin).with("size", size).withAll(custom.params()).encoded());
+		model.addAttribute("sort", custom.sort() != null ? custom.sort() : sorting.param());
 		model.addAttribute("sorting", sorting);
 		model.addAttribute("accountNames",
 				accountNames(result.items().stream().map(Contract::getAccountId).collect(Collectors.toSet())));
@@ -86,23 +95,26 @@ class ContractController {
 	String newContract(@RequestParam(required = false) UUID account, @RequestParam(required = false) UUID opportunity,
 			Model model) {
 		model.addAttribute("input", ContractInput.forAccount(account, opportunity));
-		return form(model, account);
+		return form(model, account, customFields.blank(ContractBook.ENTITY));
 	}
 
 	@PostMapping
-	String create(@Valid @ModelAttribute("input") ContractInput input, BindingResult errors, Model model,
-			RedirectAttributes redirect) {
-		if (!errors.hasErrors()) {
+	String create(@Valid @ModelAttribute("input") ContractInput input, BindingResult errors,
+			@RequestParam MultiValueMap<String, String> params, Model model, RedirectAttributes redirect) {
+		Actor actor = currentActor.get();
+		SalesCustomFields.Submitted custom = customFields.submitted(ContractBook.ENTITY, params, actor);
+		CustomFieldForm form = custom.form();
+		if (!errors.hasErrors() && !custom.hasErrors()) {
 			try {
-				Contract contract = contracts.create(currentActor.get(), input.toDetails());
+				Contract contract = contracts.create(actor, input.toDetails(), custom.values());
 				redirect.addFlashAttribute("success", "flash.contract.created");
 				return "redirect:/contracts/" + contract.getId();
 			}
 			catch (InvalidField invalid) {
-				errors.rejectValue(invalid.field(), invalid.messageKey());
+				form = SalesCustomFields.reject(errors, form, invalid);
 			}
 		}
-		return form(model, input.accountId());
+		return form(model, input.accountId(), form);
 	}
 
 	@GetMapping("/{id}")
@@ -115,26 +127,30 @@ class ContractController {
 
 	@GetMapping("/{id}/edit")
 	String edit(@PathVariable UUID id, Model model) {
-		Contract contract = contracts.get(currentActor.get(), id);
+		Actor actor = currentActor.get();
+		Contract contract = contracts.get(actor, id);
 		model.addAttribute("contract", contract);
 		model.addAttribute("input", ContractInput.of(contract));
-		return form(model, contract.getAccountId());
+		return form(model, contract.getAccountId(), customFields.of(ContractBook.ENTITY, contract, actor));
 	}
 
 	@PostMapping("/{id}")
 	String update(@PathVariable UUID id, @Valid @ModelAttribute("input") ContractInput input, BindingResult errors,
-			Model model, RedirectAttributes redirect) {
+			@RequestParam MultiValueMap<String, String> params, Model model, RedirectAttributes redirect) {
 		Actor actor = currentActor.get();
 		Contract contract = contracts.get(actor, id);
 		model.addAttribute("contract", contract);
-		if (!errors.hasErrors()) {
+		SalesCustomFields.Submitted custom = customFields.submitted(ContractBook.ENTITY, params, actor);
+		CustomFieldForm form = custom.form();
+		if (!errors.hasErrors() && !custom.hasErrors()) {
 			try {
-				contracts.update(actor, id, input.version() == null ? -1 : input.version(), input.toDetails());
+				contracts.update(actor, id, input.version() == null ? -1 : input.version(), input.toDetails(),
+						custom.values());
 				redirect.addFlashAttribute("success", "flash.contract.updated");
 				return "redirect:/contracts/" + id;
 			}
 			catch (InvalidField invalid) {
-				errors.rejectValue(invalid.field(), invalid.messageKey());
+				form = SalesCustomFields.reject(errors, form, invalid);
 			}
 			catch (OptimisticLockingFailureException stale) {
 				errors.reject("form.stale");
@@ -146,7 +162,7 @@ class ContractController {
 				errors.reject("contract.change.refused");
 			}
 		}
-		return form(model, contract.getAccountId());
+		return form(model, contract.getAccountId(), form);
 	}
 
 	@PostMapping("/{id}/renew")
@@ -180,7 +196,8 @@ class ContractController {
 		return "redirect:/contracts/" + id;
 	}
 
-	private String form(Model model, UUID account) {
+	private String form(Model model, UUID account, CustomFieldForm cf) {
+		model.addAttribute("cf", cf);
 		if (account != null) {
 			customers.findAccount(currentActor.get(), new AccountId(account))
 				.ifPresent(summary -> model.addAttribute("chosenAccount", summary));

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.UUID;
 import org.rapport.sales.internal.Contract;
 import org.rapport.sales.internal.ContractDetails;
@@ -27,6 +28,7 @@ record ContractInput(
 		Boolean autoRenew,
 		@Min(0) @Max(3650) Integer renewalNoticeDays,
 		@Size(max = 4000) String description,
+		Map<String, Object> customFields,
 		Long version) {
 
 	static final int DEFAULT_NOTICE_DAYS = 30;
@@ -34,13 +36,13 @@ record ContractInput(
 	static ContractInput forAccount(UUID account, UUID opportunity) {
 		LocalDate start = LocalDate.now();
 		return new ContractInput(account, opportunity, start, start.plusYears(1).minusDays(1), null, "EUR", false,
-				DEFAULT_NOTICE_DAYS, null, null);
+				DEFAULT_NOTICE_DAYS, null, null, null);
 	}
 
 	static ContractInput of(Contract c) {
 		return new ContractInput(c.getAccountId(), c.getOpportunityId(), c.getStartDate(), c.getEndDate(),
 				c.getValue().amount(), c.getValue().currency(), c.isAutoRenew(), c.getRenewalNoticeDays(),
-				c.getDescription(), c.getVersion());
+				c.getDescription(), null, c.getVersion());
 	}
 
 	ContractDetails toDetails() {

@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.rapport.identity.Actor;
 import org.rapport.identity.CurrentActor;
@@ -73,7 +74,7 @@ class LeadApiController {
 		Actor actor = currentActor.get();
 		List<PossibleDuplicate> duplicates = leads.possibleDuplicates(actor, input.toDetails(), null);
 		Lead lead = leads.create(actor, input.toDetails(), input.status(), input.disqualifiedReason(), input.owner(),
-				input.team());
+				input.team(), input.customFields() == null ? Map.of() : input.customFields());
 		return ResponseEntity.created(URI.create("/api/v1/leads/" + lead.getId()))
 			.eTag(Versions.etag(lead.getVersion()))
 			.body(LeadResource.of(lead, duplicates));
@@ -88,7 +89,7 @@ class LeadApiController {
 		Lead current = leads.get(actor, id);
 		long expected = Versions.expected(ifMatch, input.version(), current.getVersion());
 		Lead lead = leads.update(actor, id, expected, input.toDetails(), input.status(), input.disqualifiedReason(),
-				input.owner(), input.team());
+				input.owner(), input.team(), input.customFields());
 		return ResponseEntity.ok().eTag(Versions.etag(lead.getVersion())).body(LeadResource.of(lead));
 	}
 

@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.rapport.customers.AccountId;
+import org.rapport.customization.CustomField;
+import org.rapport.customization.CustomFieldForm;
+import org.rapport.customization.CustomFieldQuery;
 import org.rapport.identity.Actor;
 import org.rapport.identity.CurrentActor;
 import org.rapport.sales.internal.Lead;
@@ -25,6 +28,7 @@ import org.rapport.web.Paging;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -47,11 +51,14 @@ class LeadController {
 	private final LeadService leads;
 	private final CurrentActor currentActor;
 	private final LeadChoices choices;
+	private final SalesCustomFields customFields;
 
-	LeadController(LeadService leads, CurrentActor currentActor, LeadChoices choices) {
+	LeadController(LeadService leads, CurrentActor currentActor, LeadChoices choices,
+			SalesCustomFields customFields) {
 		this.leads = leads;
 		this.currentActor = currentActor;
 		this.choices = choices;
+		this.customFields = customFields;
 	}
 
 	@GetMapping
@@ -60,16 +67,20 @@ class LeadController {
 			@RequestParam(required = false) String sort, @RequestParam(required = false) Integer page,
 			@RequestParam(required = false) Integer size,
 			@RequestHeader(name = "HX-Request", required = false) String htmx,
-			@RequestHeader(name = "HX-Target", required = false) String target, Model model) {
+			@RequestHeader(name = "HX-Target", required = false) String target,
+			@RequestParam MultiValueMap<String, String> params, Model model) {
 		LeadFilter filter = new LeadFilter(q, owner, status, rating);
 		LeadSort.Sorting sorting = LeadSort.parse(sort);
+		CustomFieldQuery custom = customFields.query(LeadService.ENTITY, params);
 		Paging paging = Paging.of(page, size);
-		ResultPage<Lead> result = leads.list(currentActor.get(), filter, sorting, paging.page(), paging.size());
+		ResultPage<Lead> result = leads.list(currentActor.get(), filter, sorting, custom, paging.page(),
+				paging.size());
 		model.addAttribute("result", result);
 		model.addAttribute("filter", filter);
+		model.addAttribute("cfq", custom);
 		model.addAttribute("baseQuery", new FilterQuery().with("q", q).with("owner", owner).with("status", status)
-			.with("rating", rating).with("size", size).encoded());
-		model.addAttribute("sort", sorting.param());
+			.with("rating", rating).with("size", size).withAll(custom.params()).encoded());
+		model.addAttribute("sort", custom.sort() != null ? custom.sort() : sorting.param());
 		model.addAttribute("sorting", sorting);
 		choices.addNames(model, result.items(), Lead::getOwnerId, Lead::getTeamId);
 		if (htmx != null && "results".equals(target)) {
@@ -82,21 +93,26 @@ class LeadController {
 	@GetMapping("/export.csv")
 	void export(@RequestParam(required = false) String q, @RequestParam(required = false) UUID owner,
 			@RequestParam(required = false) LeadStatus status, @RequestParam(required = false) LeadRating rating,
-			@RequestParam(required = false) String sort, HttpServletResponse response) throws IOException {
+			@RequestParam(required = false) String sort, @RequestParam MultiValueMap<String, String> params,
+			HttpServletResponse response) throws IOException {
 		Actor actor = currentActor.get();
-		CsvDownload.write(response, "leads.csv", new String[] { "id", "first_name", "last_name", "company", "title",
-				"email", "phone", "source", "status", "rating", "owner_id", "team_id", "converted_account_id",
-				"converted_at", "created_at", "updated_at" },
-				rows -> leads.forEach(actor, new LeadFilter(q, owner, status, rating), LeadSort.parse(sort),
-						l -> rows.row(l.getId(), l.getFirstName(), l.getLastName(), l.getCompany(), l.getTitle(),
-								l.getEmail(), l.getPhone(), l.getSource(), l.getStatus(), l.getRating(), l.getOwnerId(),
-								l.getTeamId(), l.getConvertedAccountId(), l.getConvertedAt(), l.getCreatedAt(),
-								l.getUpdatedAt())));
+		CustomFieldQuery custom = customFields.query(LeadService.ENTITY, params);
+		List<CustomField> exported = custom.exportedColumns();
+		CsvDownload.write(response, "leads.csv", CsvDownload.header(new String[] { "id", "first_name", "last_name",
+				"company", "title", "email", "phone", "source", "status", "rating", "owner_id", "team_id",
+				"converted_account_id", "converted_at", "created_at", "updated_at" }, custom.exportedHeader()),
+				rows -> leads.forEach(actor, new LeadFilter(q, owner, status, rating), LeadSort.parse(sort), custom,
+						l -> rows.row(CsvDownload.values(new Object[] { l.getId(), l.getFirstName(), l.getLastName(),
+								l.getCompany(), l.getTitle(), l.getEmail(), l.getPhone(), l.getSource(), l.getStatus(),
+								l.getRating(), l.getOwnerId(), l.getTeamId(), l.getConvertedAccountId(),
+								l.getConvertedAt(), l.getCreatedAt(), l.getUpdatedAt() },
+								CustomFieldQuery.exportValues(l.getCustomFields(), exported)))));
 	}
 
 	@GetMapping("/new")
 	String newLead(Model model) {
 		model.addAttribute("input", LeadInput.empty());
+		model.addAttribute("cf", customFields.blank(LeadService.ENTITY));
 		choices.addTo(model);
 		return "sales/leads/form";
 	}
@@ -107,31 +123,32 @@ class LeadController {
 	 */
 	@PostMapping
 	String create(@Valid @ModelAttribute("input") LeadInput input, BindingResult errors,
-			@RequestParam(defaultValue = "false") boolean proceed, Model model, RedirectAttributes redirect) {
-		if (errors.hasErrors()) {
-			choices.addTo(model);
-			return "sales/leads/form";
-		}
+			@RequestParam(defaultValue = "false") boolean proceed, @RequestParam MultiValueMap<String, String> params,
+			Model model, RedirectAttributes redirect) {
 		Actor actor = currentActor.get();
-		if (!proceed) {
-			List<PossibleDuplicate> duplicates = leads.possibleDuplicates(actor, input.toDetails(), null);
+		SalesCustomFields.Submitted custom = customFields.submitted(LeadService.ENTITY, params, actor);
+		CustomFieldForm form = custom.form();
+		if (!errors.hasErrors() && !custom.hasErrors()) {
+			List<PossibleDuplicate> duplicates = proceed ? List.of()
+					: leads.possibleDuplicates(actor, input.toDetails(), null);
 			if (!duplicates.isEmpty()) {
 				model.addAttribute("duplicates", duplicates);
-				choices.addTo(model);
-				return "sales/leads/form";
+			}
+			else {
+				try {
+					Lead lead = leads.create(actor, input.toDetails(), input.status(), input.disqualifiedReason(),
+							input.owner(), input.team(), custom.values());
+					redirect.addFlashAttribute("success", "flash.lead.created");
+					return "redirect:/leads/" + lead.getId();
+				}
+				catch (InvalidField invalid) {
+					form = SalesCustomFields.reject(errors, form, invalid);
+				}
 			}
 		}
-		try {
-			Lead lead = leads.create(actor, input.toDetails(), input.status(), input.disqualifiedReason(),
-					input.owner(), input.team());
-			redirect.addFlashAttribute("success", "flash.lead.created");
-			return "redirect:/leads/" + lead.getId();
-		}
-		catch (InvalidField invalid) {
-			errors.rejectValue(invalid.field(), invalid.messageKey());
-			choices.addTo(model);
-			return "sales/leads/form";
-		}
+		model.addAttribute("cf", form);
+		choices.addTo(model);
+		return "sales/leads/form";
 	}
 
 	@GetMapping("/{id}")
@@ -156,35 +173,37 @@ class LeadController {
 		}
 		model.addAttribute("lead", lead);
 		model.addAttribute("input", LeadInput.of(lead));
+		model.addAttribute("cf", customFields.of(LeadService.ENTITY, lead, currentActor.get()));
 		choices.addTo(model);
 		return "sales/leads/form";
 	}
 
 	@PostMapping("/{id}")
 	String update(@PathVariable UUID id, @Valid @ModelAttribute("input") LeadInput input, BindingResult errors,
-			Model model, RedirectAttributes redirect) {
+			@RequestParam MultiValueMap<String, String> params, Model model, RedirectAttributes redirect) {
 		Actor actor = currentActor.get();
 		Lead lead = leads.get(actor, id);
 		model.addAttribute("lead", lead);
-		if (errors.hasErrors()) {
-			choices.addTo(model);
-			return "sales/leads/form";
+		SalesCustomFields.Submitted custom = customFields.submitted(LeadService.ENTITY, params, actor);
+		CustomFieldForm form = custom.form();
+		if (!errors.hasErrors() && !custom.hasErrors()) {
+			try {
+				leads.update(actor, id, input.version() == null ? -1 : input.version(), input.toDetails(),
+						input.status(), input.disqualifiedReason(), input.owner(), input.team(), custom.values());
+				redirect.addFlashAttribute("success", "flash.lead.updated");
+				return "redirect:/leads/" + id;
+			}
+			catch (InvalidField invalid) {
+				form = SalesCustomFields.reject(errors, form, invalid);
+			}
+			catch (OptimisticLockingFailureException stale) {
+				errors.reject("form.stale");
+			}
+			catch (LeadStatusConflict conflict) {
+				errors.reject(conflict.messageKey());
+			}
 		}
-		try {
-			leads.update(actor, id, input.version() == null ? -1 : input.version(), input.toDetails(), input.status(),
-					input.disqualifiedReason(), input.owner(), input.team());
-			redirect.addFlashAttribute("success", "flash.lead.updated");
-			return "redirect:/leads/" + id;
-		}
-		catch (InvalidField invalid) {
-			errors.rejectValue(invalid.field(), invalid.messageKey());
-		}
-		catch (OptimisticLockingFailureException stale) {
-			errors.reject("form.stale");
-		}
-		catch (LeadStatusConflict conflict) {
-			errors.reject(conflict.messageKey());
-		}
+		model.addAttribute("cf", form);
 		choices.addTo(model);
 		return "sales/leads/form";
 	}

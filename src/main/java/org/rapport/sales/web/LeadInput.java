@@ -4,6 +4,7 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.util.Map;
 import java.util.UUID;
 import org.rapport.customers.AccountSource;
 import org.rapport.identity.TeamId;
@@ -30,17 +31,19 @@ record LeadInput(
 		@Size(max = 4000) String notes,
 		UUID ownerId,
 		UUID teamId,
+		Map<String, Object> customFields,
 		Long version) {
 
 	static LeadInput empty() {
 		return new LeadInput(null, null, null, null, null, null, null, LeadStatus.NEW, null, null, null, null, null,
-				null);
+				null, null);
 	}
 
 	static LeadInput of(Lead lead) {
 		return new LeadInput(lead.getFirstName(), lead.getLastName(), lead.getCompany(), lead.getTitle(),
 				lead.getEmail(), lead.getPhone(), lead.getSource(), lead.getStatus(), lead.getRating(),
-				lead.getDisqualifiedReason(), lead.getNotes(), lead.getOwnerId(), lead.getTeamId(), lead.getVersion());
+				lead.getDisqualifiedReason(), lead.getNotes(), lead.getOwnerId(), lead.getTeamId(), null,
+				lead.getVersion());
 	}
 
 	LeadDetails toDetails() {

@@ -2,6 +2,7 @@ package org.rapport.sales.web;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.rapport.customers.AccountSource;
 import org.rapport.sales.internal.Lead;
@@ -14,7 +15,8 @@ import org.rapport.sales.internal.PossibleDuplicate;
  */
 record LeadResource(UUID id, long version, String firstName, String lastName, String company, String title,
 		String email, String phone, AccountSource source, LeadStatus status, LeadRating rating,
-		String disqualifiedReason, String notes, UUID ownerId, UUID teamId, Conversion conversion, UUID createdBy,
+		String disqualifiedReason, String notes, UUID ownerId, UUID teamId, Map<String, Object> customFields,
+		Conversion conversion, UUID createdBy,
 		Instant createdAt, UUID updatedBy, Instant updatedAt, List<Duplicate> possibleDuplicates) {
 
 	/** What a converted lead became. */
@@ -40,7 +42,8 @@ record LeadResource(UUID id, long version, String firstName, String lastName, St
 				l.getConvertedContactId(), l.getConvertedOpportunityId(), l.getConvertedAt()) : null;
 		return new LeadResource(l.getId(), l.getVersion(), l.getFirstName(), l.getLastName(), l.getCompany(),
 				l.getTitle(), l.getEmail(), l.getPhone(), l.getSource(), l.getStatus(), l.getRating(),
-				l.getDisqualifiedReason(), l.getNotes(), l.getOwnerId(), l.getTeamId(), conversion, l.getCreatedBy(),
+				l.getDisqualifiedReason(), l.getNotes(), l.getOwnerId(), l.getTeamId(), l.getCustomFields(), conversion,
+				l.getCreatedBy(),
 				l.getCreatedAt(), l.getUpdatedBy(), l.getUpdatedAt(),
 				duplicates == null ? null : duplicates.stream().map(Duplicate::of).toList());
 	}

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.rapport.identity.Actor;
 import org.rapport.identity.CurrentActor;
@@ -81,7 +82,8 @@ class OpportunityApiController {
 	@Operation(summary = "Open an opportunity", description = "Without a pipeline it goes to the default one, "
 			+ "without a stage to the first open stage. With lines, the amount is their sum.")
 	ResponseEntity<OpportunityResource> create(@Valid @RequestBody OpportunityInput input) {
-		Opportunity o = opportunities.create(currentActor.get(), input.toDraft());
+		Opportunity o = opportunities.create(currentActor.get(), input.toDraft(),
+				input.customFields() == null ? Map.of() : input.customFields());
 		return ResponseEntity.created(URI.create("/api/v1/opportunities/" + o.getId()))
 			.eTag(Versions.etag(o.getVersion()))
 			.body(OpportunityResource.of(o));
@@ -94,7 +96,7 @@ class OpportunityApiController {
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
 		Actor actor = currentActor.get();
 		long expected = Versions.expected(ifMatch, input.version(), opportunities.get(actor, id).getVersion());
-		Opportunity o = opportunities.update(actor, id, expected, input.toDraft());
+		Opportunity o = opportunities.update(actor, id, expected, input.toDraft(), input.customFields());
 		return ResponseEntity.ok().eTag(Versions.etag(o.getVersion())).body(OpportunityResource.of(o));
 	}
 

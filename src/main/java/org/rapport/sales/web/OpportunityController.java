@@ -5,6 +5,9 @@ import jakarta.validation.Valid;
 import java.io.IOException;
 import java.util.List;
 import java.util.UUID;
+import org.rapport.customization.CustomField;
+import org.rapport.customization.CustomFieldForm;
+import org.rapport.customization.CustomFieldQuery;
 import org.rapport.identity.Actor;
 import org.rapport.identity.CurrentActor;
 import org.rapport.sales.StageKind;
@@ -20,6 +23,7 @@ import org.rapport.web.Paging;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -41,9 +45,11 @@ class OpportunityController {
 	private final PipelineService pipelines;
 	private final CurrentActor currentActor;
 	private final SalesChoices choices;
+	private final SalesCustomFields customFields;
 
 	OpportunityController(OpportunityService opportunities, PipelineService pipelines, CurrentActor currentActor,
-			SalesChoices choices) {
+			SalesChoices choices, SalesCustomFields customFields) {
+		this.customFields = customFields;
 		this.opportunities = opportunities;
 		this.pipelines = pipelines;
 		this.currentActor = currentActor;
@@ -57,17 +63,21 @@ class OpportunityController {
 			@RequestParam(required = false) String sort, @RequestParam(required = false) Integer page,
 			@RequestParam(required = false) Integer size,
 			@RequestHeader(name = "HX-Request", required = false) String htmx,
-			@RequestHeader(name = "HX-Target", required = false) String target, Model model) {
+			@RequestHeader(name = "HX-Target", required = false) String target,
+			@RequestParam MultiValueMap<String, String> params, Model model) {
 		OpportunityFilter filter = new OpportunityFilter(q, owner, team, pipeline, null, kind, account);
 		String sorting = sort == null || sort.isBlank() ? "closeDate,asc" : sort;
+		CustomFieldQuery custom = customFields.query(OpportunityService.ENTITY, params);
 		Paging paging = Paging.of(page, size);
-		ResultPage<Opportunity> result = opportunities.list(currentActor.get(), filter, sorting, paging.page(),
-				paging.size());
+		ResultPage<Opportunity> result = opportunities.list(currentActor.get(), filter, sorting, custom,
+				paging.page(), paging.size());
 		model.addAttribute("result", result);
 		model.addAttribute("filter", filter);
-		model.addAttribute("sort", sorting);
+		model.addAttribute("cfq", custom);
+		model.addAttribute("sort", custom.sort() != null ? custom.sort() : sorting);
 		model.addAttribute("baseQuery", new FilterQuery().with("q", q).with("owner", owner).with("team", team)
-			.with("pipeline", pipeline).with("kind", kind).with("account", account).with("size", size).encoded());
+			.with("pipeline", pipeline).with("kind", kind).with("account", account).with("size", size)
+			.withAll(custom.params()).encoded());
 		choices.addNames(model, result.items());
 		if (htmx != null && "results".equals(target)) {
 			return "sales/opportunities/list :: results";
@@ -80,38 +90,46 @@ class OpportunityController {
 	void export(@RequestParam(required = false) String q, @RequestParam(required = false) UUID owner,
 			@RequestParam(required = false) UUID team, @RequestParam(required = false) UUID pipeline,
 			@RequestParam(required = false) StageKind kind, @RequestParam(required = false) UUID account,
-			@RequestParam(required = false) String sort, HttpServletResponse response) throws IOException {
+			@RequestParam(required = false) String sort, @RequestParam MultiValueMap<String, String> params,
+			HttpServletResponse response) throws IOException {
 		Actor actor = currentActor.get();
-		CsvDownload.write(response, "opportunities.csv", new String[] { "id", "name", "account_id", "pipeline_id",
-				"stage_id", "stage_kind", "amount", "currency", "probability", "close_date", "next_step",
-				"lost_reason", "owner_id", "team_id", "created_at", "updated_at" },
+		CustomFieldQuery custom = customFields.query(OpportunityService.ENTITY, params);
+		List<CustomField> exported = custom.exportedColumns();
+		CsvDownload.write(response, "opportunities.csv", CsvDownload.header(new String[] { "id", "name", "account_id",
+				"pipeline_id", "stage_id", "stage_kind", "amount", "currency", "probability", "close_date", "next_step",
+				"lost_reason", "owner_id", "team_id", "created_at", "updated_at" }, custom.exportedHeader()),
 				rows -> opportunities.forEach(actor, new OpportunityFilter(q, owner, team, pipeline, null, kind, account),
-						sort == null || sort.isBlank() ? "closeDate,asc" : sort,
-						o -> rows.row(o.getId(), o.getName(), o.getAccountId(), o.getPipelineId(), o.getStageId(),
-								o.getStageKind(), o.getAmount().amount(), o.getAmount().currency(), o.getProbability(),
-								o.getCloseDate(), o.getNextStep(), o.getLostReason(), o.getOwnerId(), o.getTeamId(),
-								o.getCreatedAt(), o.getUpdatedAt())));
+						sort == null || sort.isBlank() ? "closeDate,asc" : sort, custom,
+						o -> rows.row(CsvDownload.values(new Object[] { o.getId(), o.getName(), o.getAccountId(),
+								o.getPipelineId(), o.getStageId(), o.getStageKind(), o.getAmount().amount(),
+								o.getAmount().currency(), o.getProbability(), o.getCloseDate(), o.getNextStep(),
+								o.getLostReason(), o.getOwnerId(), o.getTeamId(), o.getCreatedAt(), o.getUpdatedAt() },
+								CustomFieldQuery.exportValues(o.getCustomFields(), exported)))));
 	}
 
 	@GetMapping("/new")
 	String newOpportunity(@RequestParam(required = false) UUID account, Model model) {
-		return form(OpportunityInput.forAccount(account, "EUR"), null, model);
+		return form(OpportunityInput.forAccount(account, "EUR"), null,
+				customFields.blank(OpportunityService.ENTITY), model);
 	}
 
 	@PostMapping
-	String create(@Valid @ModelAttribute("input") OpportunityInput input, BindingResult errors, Model model,
-			RedirectAttributes redirect) {
-		if (!errors.hasErrors()) {
+	String create(@Valid @ModelAttribute("input") OpportunityInput input, BindingResult errors,
+			@RequestParam MultiValueMap<String, String> params, Model model, RedirectAttributes redirect) {
+		Actor actor = currentActor.get();
+		SalesCustomFields.Submitted custom = customFields.submitted(OpportunityService.ENTITY, params, actor);
+		CustomFieldForm form = custom.form();
+		if (!errors.hasErrors() && !custom.hasErrors()) {
 			try {
-				Opportunity o = opportunities.create(currentActor.get(), input.toDraft());
+				Opportunity o = opportunities.create(actor, input.toDraft(), custom.values());
 				redirect.addFlashAttribute("success", "flash.opportunity.created");
 				return "redirect:/opportunities/" + o.getId();
 			}
 			catch (InvalidField invalid) {
-				reject(errors, invalid);
+				form = reject(errors, form, invalid);
 			}
 		}
-		return form(input, null, model);
+		return form(input, null, form, model);
 	}
 
 	@GetMapping("/{id}")
@@ -129,29 +147,33 @@ class OpportunityController {
 
 	@GetMapping("/{id}/edit")
 	String edit(@PathVariable UUID id, Model model) {
-		Opportunity o = opportunities.get(currentActor.get(), id);
-		return form(OpportunityInput.of(o), o, model);
+		Actor actor = currentActor.get();
+		Opportunity o = opportunities.get(actor, id);
+		return form(OpportunityInput.of(o), o, customFields.of(OpportunityService.ENTITY, o, actor), model);
 	}
 
 	@PostMapping("/{id}")
 	String update(@PathVariable UUID id, @Valid @ModelAttribute("input") OpportunityInput input, BindingResult errors,
-			Model model, RedirectAttributes redirect) {
+			@RequestParam MultiValueMap<String, String> params, Model model, RedirectAttributes redirect) {
 		Actor actor = currentActor.get();
 		Opportunity current = opportunities.get(actor, id);
-		if (!errors.hasErrors()) {
+		SalesCustomFields.Submitted custom = customFields.submitted(OpportunityService.ENTITY, params, actor);
+		CustomFieldForm form = custom.form();
+		if (!errors.hasErrors() && !custom.hasErrors()) {
 			try {
-				opportunities.update(actor, id, input.version() == null ? -1 : input.version(), input.toDraft());
+				opportunities.update(actor, id, input.version() == null ? -1 : input.version(), input.toDraft(),
+						custom.values());
 				redirect.addFlashAttribute("success", "flash.opportunity.updated");
 				return "redirect:/opportunities/" + id;
 			}
 			catch (InvalidField invalid) {
-				reject(errors, invalid);
+				form = reject(errors, form, invalid);
 			}
 			catch (OptimisticLockingFailureException stale) {
 				errors.reject("form.stale");
 			}
 		}
-		return form(input, current, model);
+		return form(input, current, form, model);
 	}
 
 	/** Moves the opportunity to another stage from its detail page; a lost stage needs the reason. */
@@ -175,9 +197,10 @@ class OpportunityController {
 		return "redirect:/opportunities";
 	}
 
-	private String form(OpportunityInput input, Opportunity opportunity, Model model) {
+	private String form(OpportunityInput input, Opportunity opportunity, CustomFieldForm cf, Model model) {
 		model.addAttribute("input", input);
 		model.addAttribute("opportunity", opportunity);
+		model.addAttribute("cf", cf);
 		if (input.accountId() != null) {
 			model.addAttribute("chosenAccountName",
 					choices.accountName(currentActor.get(), input.accountId()));
@@ -186,8 +209,12 @@ class OpportunityController {
 		return "sales/opportunities/form";
 	}
 
-	private static void reject(BindingResult errors, InvalidField invalid) {
+	/** Shows a domain check's refusal at its field: a custom field, a line's field or one of the form's. */
+	private static CustomFieldForm reject(BindingResult errors, CustomFieldForm form, InvalidField invalid) {
 		String field = invalid.field();
+		if (CustomFieldForm.concerns(field)) {
+			return form.withError(field, invalid.messageKey());
+		}
 		if (field.startsWith("lines[")) {
 			errors.rejectValue(field.replace(".product", ".productId"), invalid.messageKey());
 		}
@@ -197,5 +224,6 @@ class OpportunityController {
 		else {
 			errors.reject(invalid.messageKey());
 		}
+		return form;
 	}
 }

@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.rapport.identity.TeamId;
 import org.rapport.identity.UserId;
@@ -37,6 +38,7 @@ record OpportunityInput(
 		UUID ownerId,
 		UUID teamId,
 		@Valid List<LineInput> lines,
+		Map<String, Object> customFields,
 		Long version) {
 
 	OpportunityInput {
@@ -45,7 +47,7 @@ record OpportunityInput(
 
 	static OpportunityInput forAccount(UUID accountId, String currency) {
 		return new OpportunityInput(accountId, null, null, null, BigDecimal.ZERO, currency,
-				LocalDate.now().plusMonths(1), null, null, null, null, null, List.of(), null);
+				LocalDate.now().plusMonths(1), null, null, null, null, null, List.of(), null, null);
 	}
 
 	static OpportunityInput of(Opportunity o) {
@@ -55,7 +57,7 @@ record OpportunityInput(
 			.toList();
 		return new OpportunityInput(o.getAccountId(), o.getName(), o.getPipelineId(), o.getStageId(),
 				o.getAmount().amount(), o.getAmount().currency(), o.getCloseDate(), o.getProbability(), o.getNextStep(),
-				o.getLostReason(), o.getOwnerId(), o.getTeamId(), lines, o.getVersion());
+				o.getLostReason(), o.getOwnerId(), o.getTeamId(), lines, null, o.getVersion());
 	}
 
 	OpportunityDraft toDraft() {

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.rapport.sales.StageKind;
 import org.rapport.sales.internal.Opportunity;
@@ -14,7 +15,8 @@ import org.rapport.shared.Money;
  */
 record OpportunityResource(UUID id, long version, UUID accountId, String name, UUID pipelineId, UUID stageId,
 		StageKind stageKind, Money amount, Money weightedAmount, LocalDate closeDate, int probability, String nextStep,
-		String lostReason, Instant stageEnteredAt, List<Line> lines, UUID ownerId, UUID teamId, UUID createdBy,
+		String lostReason, Instant stageEnteredAt, List<Line> lines, UUID ownerId, UUID teamId,
+		Map<String, Object> customFields, UUID createdBy,
 		Instant createdAt, UUID updatedBy, Instant updatedAt) {
 
 	static OpportunityResource of(Opportunity o) {
@@ -26,7 +28,7 @@ record OpportunityResource(UUID id, long version, UUID accountId, String name, U
 					.map(l -> new Line(l.getProductId(), l.getQuantity(), l.getUnitPrice(), l.getDiscountPercent(),
 							l.total(o.getAmount().currency())))
 					.toList(),
-				o.getOwnerId(), o.getTeamId(), o.getCreatedBy(), o.getCreatedAt(), o.getUpdatedBy(), o.getUpdatedAt());
+				o.getOwnerId(), o.getTeamId(), o.getCustomFields(), o.getCreatedBy(), o.getCreatedAt(), o.getUpdatedBy(), o.getUpdatedAt());
 	}
 
 	record Line(UUID productId, BigDecimal quantity, BigDecimal unitPrice, BigDecimal discountPercent, Money total) {

@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.UUID;
 import org.rapport.identity.Actor;
 import org.rapport.identity.CurrentActor;
@@ -67,7 +68,8 @@ class OrderApiController {
 	@Operation(summary = "Create a draft order", description = "The account must be one you see; a line without "
 			+ "unitPrice takes the product's price; the currency defaults to the first product's.")
 	ResponseEntity<OrderResource> create(@Valid @RequestBody OrderInput input) {
-		SalesOrder order = orders.create(currentActor.get(), input.toDetails());
+		SalesOrder order = orders.create(currentActor.get(), input.toDetails(),
+				input.customFields() == null ? Map.of() : input.customFields());
 		return ResponseEntity.created(URI.create("/api/v1/orders/" + order.getId()))
 			.eTag(Versions.etag(order.getVersion()))
 			.body(OrderResource.of(order));
@@ -80,7 +82,7 @@ class OrderApiController {
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
 		Actor actor = currentActor.get();
 		long expected = Versions.expected(ifMatch, input.version(), orders.get(actor, id).getVersion());
-		return answer(orders.update(actor, id, expected, input.toDetails()));
+		return answer(orders.update(actor, id, expected, input.toDetails(), input.customFields()));
 	}
 
 	@PostMapping("/{id}/confirm")

@@ -8,6 +8,8 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.rapport.customers.AccountId;
 import org.rapport.customers.Customers;
+import org.rapport.customization.CustomFieldForm;
+import org.rapport.customization.CustomFieldQuery;
 import org.rapport.identity.Actor;
 import org.rapport.identity.CurrentActor;
 import org.rapport.sales.internal.OrderBook;
@@ -24,6 +26,7 @@ import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -50,12 +53,15 @@ class OrderController {
 	private final ProductCatalogue catalogue;
 	private final Customers customers;
 	private final CurrentActor currentActor;
+	private final SalesCustomFields customFields;
 
-	OrderController(OrderBook orders, ProductCatalogue catalogue, Customers customers, CurrentActor currentActor) {
+	OrderController(OrderBook orders, ProductCatalogue catalogue, Customers customers, CurrentActor currentActor,
+			SalesCustomFields customFields) {
 		this.orders = orders;
 		this.catalogue = catalogue;
 		this.customers = customers;
 		this.currentActor = currentActor;
+		this.customFields = customFields;
 	}
 
 	@GetMapping
@@ -65,17 +71,20 @@ class OrderController {
 			@RequestParam(required = false) String sort, @RequestParam(required = false) Integer page,
 			@RequestParam(required = false) Integer size,
 			@RequestHeader(name = "HX-Request", required = false) String htmx,
-			@RequestHeader(name = "HX-Target", required = false) String target, Model model) {
+			@RequestHeader(name = "HX-Target", required = false) String target,
+			@RequestParam MultiValueMap<String, String> params, Model model) {
 		Actor actor = currentActor.get();
 		OrderFilter filter = new OrderFilter(account, status, from, to);
 		OrderBook.Sorting sorting = OrderBook.Sort.parse(sort);
+		CustomFieldQuery custom = customFields.query(OrderBook.ENTITY, params);
 		Paging paging = Paging.of(page, size);
-		ResultPage<SalesOrder> result = orders.list(actor, filter, sorting, paging.page(), paging.size());
+		ResultPage<SalesOrder> result = orders.list(actor, filter, sorting, custom, paging.page(), paging.size());
 		model.addAttribute("result", result);
 		model.addAttribute("filter", filter);
+		model.addAttribute("cfq", custom);
 		model.addAttribute("baseQuery", new FilterQuery().with("account", account).with("status", status)
-			.with("from", from).with("to", to).with("size", size).encoded());
-		model.addAttribute("sort", sorting.param());
+			.with("from", from).with("to", to).with("size", size).withAll(custom.params()).encoded());
+		model.addAttribute("sort", custom.sort() != null ? custom.sort() : sorting.param());
 		model.addAttribute("sorting", sorting);
 		model.addAttribute("accountNames", accountNames(result.items().stream().map(SalesOrder::getAccountId)
 			.collect(Collectors.toSet())));
@@ -93,23 +102,26 @@ class OrderController {
 	@GetMapping("/new")
 	String newOrder(@RequestParam(required = false) UUID account, Model model) {
 		model.addAttribute("input", OrderInput.forAccount(account));
-		return form(model, account);
+		return form(model, account, customFields.blank(OrderBook.ENTITY));
 	}
 
 	@PostMapping
-	String create(@Valid @ModelAttribute("input") OrderInput input, BindingResult errors, Model model,
-			RedirectAttributes redirect) {
-		if (!errors.hasErrors()) {
+	String create(@Valid @ModelAttribute("input") OrderInput input, BindingResult errors,
+			@RequestParam MultiValueMap<String, String> params, Model model, RedirectAttributes redirect) {
+		Actor actor = currentActor.get();
+		SalesCustomFields.Submitted custom = customFields.submitted(OrderBook.ENTITY, params, actor);
+		CustomFieldForm form = custom.form();
+		if (!errors.hasErrors() && !custom.hasErrors()) {
 			try {
-				SalesOrder order = orders.create(currentActor.get(), input.toDetails());
+				SalesOrder order = orders.create(actor, input.toDetails(), custom.values());
 				redirect.addFlashAttribute("success", "flash.order.created");
 				return "redirect:/orders/" + order.getId();
 			}
 			catch (InvalidField invalid) {
-				errors.rejectValue(invalid.field(), invalid.messageKey());
+				form = SalesCustomFields.reject(errors, form, invalid);
 			}
 		}
-		return form(model, input.accountId());
+		return form(model, input.accountId(), form);
 	}
 
 	@GetMapping("/{id}")
@@ -127,35 +139,39 @@ class OrderController {
 
 	@GetMapping("/{id}/edit")
 	String edit(@PathVariable UUID id, Model model) {
-		SalesOrder order = orders.get(currentActor.get(), id);
+		Actor actor = currentActor.get();
+		SalesOrder order = orders.get(actor, id);
 		if (order.getStatus() != OrderStatus.DRAFT) {
 			throw new ResponseStatusException(HttpStatus.CONFLICT, "Only a draft order may change");
 		}
 		model.addAttribute("order", order);
 		model.addAttribute("input", OrderInput.of(order));
-		return form(model, order.getAccountId());
+		return form(model, order.getAccountId(), customFields.of(OrderBook.ENTITY, order, actor));
 	}
 
 	@PostMapping("/{id}")
 	String update(@PathVariable UUID id, @Valid @ModelAttribute("input") OrderInput input, BindingResult errors,
-			Model model, RedirectAttributes redirect) {
+			@RequestParam MultiValueMap<String, String> params, Model model, RedirectAttributes redirect) {
 		Actor actor = currentActor.get();
 		SalesOrder order = orders.get(actor, id);
 		model.addAttribute("order", order);
-		if (!errors.hasErrors()) {
+		SalesCustomFields.Submitted custom = customFields.submitted(OrderBook.ENTITY, params, actor);
+		CustomFieldForm form = custom.form();
+		if (!errors.hasErrors() && !custom.hasErrors()) {
 			try {
-				orders.update(actor, id, input.version() == null ? -1 : input.version(), input.toDetails());
+				orders.update(actor, id, input.version() == null ? -1 : input.version(), input.toDetails(),
+						custom.values());
 				redirect.addFlashAttribute("success", "flash.order.updated");
 				return "redirect:/orders/" + id;
 			}
 			catch (InvalidField invalid) {
-				errors.rejectValue(invalid.field(), invalid.messageKey());
+				form = SalesCustomFields.reject(errors, form, invalid);
 			}
 			catch (OptimisticLockingFailureException stale) {
 				errors.reject("form.stale");
 			}
 		}
-		return form(model, order.getAccountId());
+		return form(model, order.getAccountId(), form);
 	}
 
 	@PostMapping("/{id}/{move:confirm|fulfil|cancel}")
@@ -182,7 +198,8 @@ class OrderController {
 		return "redirect:/orders/" + id;
 	}
 
-	private String form(Model model, UUID account) {
+	private String form(Model model, UUID account, CustomFieldForm cf) {
+		model.addAttribute("cf", cf);
 		model.addAttribute("products", catalogue.offered());
 		if (account != null) {
 			customers.findAccount(currentActor.get(), new AccountId(account))

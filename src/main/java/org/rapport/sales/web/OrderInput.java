@@ -10,6 +10,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.rapport.sales.internal.OrderDetails;
 import org.rapport.sales.internal.SalesOrder;
@@ -25,6 +26,7 @@ record OrderInput(
 		@Pattern(regexp = "^$|^[A-Za-z]{3}$", message = "{validation.currency}") String currency,
 		@Size(max = 4000) String notes,
 		@Valid List<LineInput> lines,
+		Map<String, Object> customFields,
 		Long version) {
 
 	static final int BLANK_LINES = 3;
@@ -34,7 +36,7 @@ record OrderInput(
 	}
 
 	static OrderInput forAccount(UUID account) {
-		return new OrderInput(account, LocalDate.now(), null, null, new ArrayList<>(), null).withBlankLines();
+		return new OrderInput(account, LocalDate.now(), null, null, new ArrayList<>(), null, null).withBlankLines();
 	}
 
 	static OrderInput of(SalesOrder order) {
@@ -44,7 +46,7 @@ record OrderInput(
 					line.getUnitPrice()))
 			.toList();
 		return new OrderInput(order.getAccountId(), order.getOrderDate(), order.getCurrency(), order.getNotes(),
-				lines, order.getVersion()).withBlankLines();
+				lines, null, order.getVersion()).withBlankLines();
 	}
 
 	OrderInput withBlankLines() {
@@ -52,7 +54,7 @@ record OrderInput(
 		for (int i = 0; i < BLANK_LINES; i++) {
 			padded.add(new LineInput(null, null, null));
 		}
-		return new OrderInput(accountId, orderDate, currency, notes, padded, version);
+		return new OrderInput(accountId, orderDate, currency, notes, padded, customFields, version);
 	}
 
 	OrderDetails toDetails() {

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.rapport.sales.internal.OrderStatus;
 import org.rapport.sales.internal.SalesOrder;
@@ -13,13 +14,13 @@ import org.rapport.sales.internal.SalesOrder;
  */
 record OrderResource(UUID id, long version, String number, UUID accountId, UUID opportunityId, LocalDate orderDate,
 		OrderStatus status, BigDecimal total, String currency, String notes, List<Line> lines, UUID ownerId,
-		UUID teamId, Instant createdAt, Instant updatedAt) {
+		UUID teamId, Map<String, Object> customFields, Instant createdAt, Instant updatedAt) {
 
 	static OrderResource of(SalesOrder o) {
 		return new OrderResource(o.getId(), o.getVersion(), o.getNumber(), o.getAccountId(), o.getOpportunityId(),
 				o.getOrderDate(), o.getStatus(), o.getTotal().amount(), o.getCurrency(), o.getNotes(),
 				o.getLines().stream().map(l -> new Line(l.getProductId(), l.getQuantity(), l.getUnitPrice())).toList(),
-				o.getOwnerId(), o.getTeamId(), o.getCreatedAt(), o.getUpdatedAt());
+				o.getOwnerId(), o.getTeamId(), o.getCustomFields(), o.getCreatedAt(), o.getUpdatedAt());
 	}
 
 	record Line(UUID productId, BigDecimal quantity, BigDecimal unitPrice) {

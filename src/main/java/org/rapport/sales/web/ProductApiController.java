@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
+import java.util.Map;
 import java.util.UUID;
 import org.rapport.identity.Actor;
 import org.rapport.identity.CurrentActor;
@@ -64,7 +65,8 @@ class ProductApiController {
 	@Operation(summary = "Add a product", description = "Administrators and managers only; a SKU another product "
 			+ "has answers 422.")
 	ResponseEntity<ProductResource> create(@Valid @RequestBody ProductInput input) {
-		Product product = catalogue.create(currentActor.get(), input.toDetails());
+		Product product = catalogue.create(currentActor.get(), input.toDetails(),
+				input.customFields() == null ? Map.of() : input.customFields());
 		return ResponseEntity.created(URI.create("/api/v1/products/" + product.getId()))
 			.eTag(Versions.etag(product.getVersion()))
 			.body(ProductResource.of(product));
@@ -78,7 +80,7 @@ class ProductApiController {
 		Actor actor = currentActor.get();
 		Product current = catalogue.get(id);
 		long expected = Versions.expected(ifMatch, input.version(), current.getVersion());
-		Product product = catalogue.update(actor, id, expected, input.toDetails());
+		Product product = catalogue.update(actor, id, expected, input.toDetails(), input.customFields());
 		return ResponseEntity.ok().eTag(Versions.etag(product.getVersion())).body(ProductResource.of(product));
 	}
 

@@ -2,6 +2,8 @@ package org.rapport.sales.web;
 
 import jakarta.validation.Valid;
 import java.util.UUID;
+import org.rapport.customization.CustomFieldForm;
+import org.rapport.customization.CustomFieldQuery;
 import org.rapport.identity.Actor;
 import org.rapport.identity.CurrentActor;
 import org.rapport.sales.internal.Product;
@@ -15,6 +17,7 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -35,10 +38,12 @@ class ProductController {
 
 	private final ProductCatalogue catalogue;
 	private final CurrentActor currentActor;
+	private final SalesCustomFields customFields;
 
-	ProductController(ProductCatalogue catalogue, CurrentActor currentActor) {
+	ProductController(ProductCatalogue catalogue, CurrentActor currentActor, SalesCustomFields customFields) {
 		this.catalogue = catalogue;
 		this.currentActor = currentActor;
+		this.customFields = customFields;
 	}
 
 	@GetMapping
@@ -46,16 +51,19 @@ class ProductController {
 			@RequestParam(required = false) Boolean active, @RequestParam(required = false) String sort,
 			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
 			@RequestHeader(name = "HX-Request", required = false) String htmx,
-			@RequestHeader(name = "HX-Target", required = false) String target, Model model) {
+			@RequestHeader(name = "HX-Target", required = false) String target,
+			@RequestParam MultiValueMap<String, String> params, Model model) {
 		ProductFilter filter = new ProductFilter(q, category, active);
 		ProductCatalogue.Sorting sorting = ProductCatalogue.Sort.parse(sort);
+		CustomFieldQuery custom = customFields.query(ProductCatalogue.ENTITY, params);
 		Paging paging = Paging.of(page, size);
-		ResultPage<Product> result = catalogue.list(filter, sorting, paging.page(), paging.size());
+		ResultPage<Product> result = catalogue.list(filter, sorting, custom, paging.page(), paging.size());
 		model.addAttribute("result", result);
 		model.addAttribute("filter", filter);
+		model.addAttribute("cfq", custom);
 		model.addAttribute("baseQuery", new FilterQuery().with("q", q).with("category", category)
-			.with("active", active).with("size", size).encoded());
-		model.addAttribute("sort", sorting.param());
+			.with("active", active).with("size", size).withAll(custom.params()).encoded());
+		model.addAttribute("sort", custom.sort() != null ? custom.sort() : sorting.param());
 		model.addAttribute("sorting", sorting);
 		model.addAttribute("mayChange", ProductCatalogue.mayChange(currentActor.get()));
 		if (htmx != null && "results".equals(target)) {
@@ -69,25 +77,28 @@ class ProductController {
 	String newProduct(Model model) {
 		requireChanger();
 		model.addAttribute("input", ProductInput.empty());
+		model.addAttribute("cf", customFields.blank(ProductCatalogue.ENTITY));
 		return "sales/products/form";
 	}
 
 	@PostMapping
 	String create(@Valid @ModelAttribute("input") ProductInput input, BindingResult errors,
-			RedirectAttributes redirect) {
-		requireChanger();
-		if (errors.hasErrors()) {
-			return "sales/products/form";
+			@RequestParam MultiValueMap<String, String> params, Model model, RedirectAttributes redirect) {
+		Actor actor = requireChanger();
+		SalesCustomFields.Submitted custom = customFields.submitted(ProductCatalogue.ENTITY, params, actor);
+		CustomFieldForm form = custom.form();
+		if (!errors.hasErrors() && !custom.hasErrors()) {
+			try {
+				Product product = catalogue.create(actor, input.toDetails(), custom.values());
+				redirect.addFlashAttribute("success", "flash.product.created");
+				return "redirect:/products/" + product.getId();
+			}
+			catch (InvalidField invalid) {
+				form = SalesCustomFields.reject(errors, form, invalid);
+			}
 		}
-		try {
-			Product product = catalogue.create(currentActor.get(), input.toDetails());
-			redirect.addFlashAttribute("success", "flash.product.created");
-			return "redirect:/products/" + product.getId();
-		}
-		catch (InvalidField invalid) {
-			errors.rejectValue(invalid.field(), invalid.messageKey());
-			return "sales/products/form";
-		}
+		model.addAttribute("cf", form);
+		return "sales/products/form";
 	}
 
 	@GetMapping("/{id}")
@@ -103,28 +114,32 @@ class ProductController {
 		Product product = catalogue.get(id);
 		model.addAttribute("product", product);
 		model.addAttribute("input", ProductInput.of(product));
+		model.addAttribute("cf", customFields.of(ProductCatalogue.ENTITY, product, currentActor.get()));
 		return "sales/products/form";
 	}
 
 	@PostMapping("/{id}")
 	String update(@PathVariable UUID id, @Valid @ModelAttribute("input") ProductInput input, BindingResult errors,
-			Model model, RedirectAttributes redirect) {
+			@RequestParam MultiValueMap<String, String> params, Model model, RedirectAttributes redirect) {
 		Actor actor = requireChanger();
 		model.addAttribute("product", catalogue.get(id));
-		if (errors.hasErrors()) {
-			return "sales/products/form";
+		SalesCustomFields.Submitted custom = customFields.submitted(ProductCatalogue.ENTITY, params, actor);
+		CustomFieldForm form = custom.form();
+		if (!errors.hasErrors() && !custom.hasErrors()) {
+			try {
+				catalogue.update(actor, id, input.version() == null ? -1 : input.version(), input.toDetails(),
+						custom.values());
+				redirect.addFlashAttribute("success", "flash.product.updated");
+				return "redirect:/products/" + id;
+			}
+			catch (InvalidField invalid) {
+				form = SalesCustomFields.reject(errors, form, invalid);
+			}
+			catch (OptimisticLockingFailureException stale) {
+				errors.reject("form.stale");
+			}
 		}
-		try {
-			catalogue.update(actor, id, input.version() == null ? -1 : input.version(), input.toDetails());
-			redirect.addFlashAttribute("success", "flash.product.updated");
-			return "redirect:/products/" + id;
-		}
-		catch (InvalidField invalid) {
-			errors.rejectValue(invalid.field(), invalid.messageKey());
-		}
-		catch (OptimisticLockingFailureException stale) {
-			errors.reject("form.stale");
-		}
+		model.addAttribute("cf", form);
 		return "sales/products/form";
 	}
 

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.util.Locale;
+import java.util.Map;
 import org.rapport.sales.internal.Product;
 import org.rapport.sales.internal.ProductDetails;
 import org.rapport.shared.InvalidField;
@@ -24,16 +25,17 @@ record ProductInput(
 		@NotBlank @Pattern(regexp = "^$|^[A-Za-z]{3}$", message = "{validation.currency}") String currency,
 		@Size(max = 100) String category,
 		Boolean active,
+		Map<String, Object> customFields,
 		Long version) {
 
 	static ProductInput empty() {
-		return new ProductInput(null, null, null, null, "EUR", null, true, null);
+		return new ProductInput(null, null, null, null, "EUR", null, true, null, null);
 	}
 
 	static ProductInput of(Product product) {
 		return new ProductInput(product.getSku(), product.getName(), product.getDescription(),
 				product.getUnitPrice().amount(), product.getUnitPrice().currency(), product.getCategory(),
-				product.isActive(), product.getVersion());
+				product.isActive(), null, product.getVersion());
 	}
 
 	/** The product's fields; a currency that ISO 4217 does not know is an invalid field. */

@@ -2,6 +2,7 @@ package org.rapport.sales.web;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 import org.rapport.sales.internal.Product;
 
@@ -9,11 +10,12 @@ import org.rapport.sales.internal.Product;
  * A product as the API shows it.
  */
 record ProductResource(UUID id, long version, String sku, String name, String description, BigDecimal unitPrice,
-		String currency, String category, boolean active, Instant createdAt, Instant updatedAt) {
+		String currency, String category, boolean active, Map<String, Object> customFields, Instant createdAt,
+		Instant updatedAt) {
 
 	static ProductResource of(Product p) {
 		return new ProductResource(p.getId(), p.getVersion(), p.getSku(), p.getName(), p.getDescription(),
 				p.getUnitPrice().amount(), p.getUnitPrice().currency(), p.getCategory(), p.isActive(),
-				p.getCreatedAt(), p.getUpdatedAt());
+				p.getCustomFields(), p.getCreatedAt(), p.getUpdatedAt());
 	}
 }

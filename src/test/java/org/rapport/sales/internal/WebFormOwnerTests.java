@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.rapport.customers.AccountSource;
 import org.rapport.customers.Customers;
+import org.rapport.customization.CustomFields;
 import org.rapport.identity.TeamId;
 import org.rapport.identity.UserDirectory;
 import org.rapport.identity.UserId;
@@ -44,7 +45,7 @@ class WebFormOwnerTests {
 	void service() {
 		when(leads.save(any(Lead.class))).thenAnswer(call -> call.getArgument(0));
 		service = new LeadService(leads, mock(EntityManager.class), directory, mock(Customers.class), properties,
-				mock(Opportunities.class));
+				mock(Opportunities.class), mock(CustomFields.class));
 	}
 
 	@Test

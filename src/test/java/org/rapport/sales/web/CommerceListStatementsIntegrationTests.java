@@ -76,6 +76,9 @@ class CommerceListStatementsIntegrationTests {
 		}
 		// Both page sizes leave more rows to follow, so both lists count their matches.
 		for (String list : new String[] { "/orders", "/contracts", "/products?category=" + category }) {
+			// once before counting: the custom field definitions the list reads are cached for a while, and a
+			// reload is no statement per row
+			statementsFor(seller, list, 3);
 			long small = statementsFor(seller, list, 3);
 			long large = statementsFor(seller, list, 10);
 			assertThat(small).as(list).isEqualTo(large).isLessThanOrEqualTo(8);

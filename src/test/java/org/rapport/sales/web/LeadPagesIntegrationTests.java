@@ -116,6 +116,9 @@ class LeadPagesIntegrationTests {
 			lead(i % 2 == 0 ? owner : data.user(team, Role.SALES), "Count", TestData.unique("Counted"), null, null,
 					LeadStatus.NEW);
 		}
+		// once before counting: the custom field definitions the list reads are cached for a while, and a reload is
+		// no statement per row
+		statementsFor(owner, 5);
 		assertThat(statementsFor(owner, 5)).isEqualTo(statementsFor(owner, 25)).isLessThanOrEqualTo(7);
 	}
 
