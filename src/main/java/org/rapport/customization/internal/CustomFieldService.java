@@ -20,6 +20,7 @@ import org.rapport.customization.CustomFields;
 import org.rapport.customization.FieldType;
 import org.rapport.customization.internal.FieldDefinition.FieldText;
 import org.rapport.shared.InvalidField;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
@@ -32,13 +33,11 @@ import org.springframework.web.server.ResponseStatusException;
 /**
  * Defines, changes, orders, retires and restores custom fields, and checks the values that records take.
  * Definitions are read on nearly every page, so each entity's are cached; a change clears the cache after it
- * commits, and other nodes see it within {@link #CACHE_TIME}.
+ * commits, and other nodes see it within {@code rapport.custom-fields.cache-time} (30 s unless set).
  */
 @Service
 @Transactional(readOnly = true)
 public class CustomFieldService implements CustomFields {
-
-	static final Duration CACHE_TIME = Duration.ofSeconds(30);
 
 	private static final Pattern KEY = Pattern.compile("^[a-z][a-z0-9_]{0,39}$");
 
@@ -55,13 +54,13 @@ public class CustomFieldService implements CustomFields {
 	private final LoadingCache<String, List<CustomField>> cache;
 
 	CustomFieldService(FieldDefinitions definitions, MessageSource messages, FieldIndexes indexes,
-			StoredValues stored) {
+			StoredValues stored, @Value("${rapport.custom-fields.cache-time:30s}") Duration cacheTime) {
 		this.stored = stored;
 		this.definitions = definitions;
 		this.messages = messages;
 		this.indexes = indexes;
 		this.cache = Caffeine.newBuilder()
-			.expireAfterWrite(CACHE_TIME)
+			.expireAfterWrite(cacheTime)
 			.build(entity -> definitions.findByEntityOrderByPositionAscKeyAsc(entity)
 				.stream()
 				.map(FieldDefinition::toField)
