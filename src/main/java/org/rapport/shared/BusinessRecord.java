@@ -10,6 +10,7 @@ import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.UUID;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.KeywordField;
 import org.springframework.data.annotation.CreatedBy;
 import org.springframework.data.annotation.CreatedDate;
 import org.springframework.data.annotation.LastModifiedBy;
@@ -33,10 +34,13 @@ public abstract class BusinessRecord<T extends BusinessRecord<T>> extends Abstra
 	@Version
 	private long version;
 
+	/** Indexed, as is the team, so that the global search applies the visibility rule in its query. */
 	@Column(name = "owner_id", nullable = false)
+	@KeywordField
 	private UUID ownerId;
 
 	@Column(name = "team_id")
+	@KeywordField
 	private UUID teamId;
 
 	@CreatedBy
