@@ -5,27 +5,29 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The kinds of record the global search finds, each with the name of its entity in the index and the page
- * that shows one.
+ * The kinds of record the global search finds, each with the name of its entity in the index, the page that
+ * shows one and its icon.
  */
 public enum RecordKind {
 
-	ACCOUNT("account", "Account", "/accounts/"),
-	CONTACT("contact", "Contact", "/contacts/"),
-	LEAD("lead", "Lead", "/leads/"),
-	OPPORTUNITY("opportunity", "Opportunity", "/opportunities/"),
-	PRODUCT("product", "Product", "/products/"),
-	ORDER("order", "SalesOrder", "/orders/"),
-	CONTRACT("contract", "Contract", "/contracts/");
+	ACCOUNT("account", "Account", "/accounts/", "building"),
+	CONTACT("contact", "Contact", "/contacts/", "person"),
+	LEAD("lead", "Lead", "/leads/", "funnel"),
+	OPPORTUNITY("opportunity", "Opportunity", "/opportunities/", "trophy"),
+	PRODUCT("product", "Product", "/products/", "box-seam"),
+	ORDER("order", "SalesOrder", "/orders/", "receipt"),
+	CONTRACT("contract", "Contract", "/contracts/", "file-earmark-text");
 
 	private final String code;
 	private final String entityName;
 	private final String pathPrefix;
+	private final String icon;
 
-	RecordKind(String code, String entityName, String pathPrefix) {
+	RecordKind(String code, String entityName, String pathPrefix, String icon) {
 		this.code = code;
 		this.entityName = entityName;
 		this.pathPrefix = pathPrefix;
+		this.icon = icon;
 	}
 
 	/** The kind's name in URLs, the API and the index ({@code account}, {@code order}...). */
@@ -39,6 +41,11 @@ public enum RecordKind {
 
 	public String pathPrefix() {
 		return pathPrefix;
+	}
+
+	/** The bootstrap-icons name the menu uses for this kind too. */
+	public String icon() {
+		return icon;
 	}
 
 	public static Optional<RecordKind> ofCode(String code) {

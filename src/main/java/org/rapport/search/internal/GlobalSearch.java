@@ -12,9 +12,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.hibernate.search.engine.search.aggregation.AggregationKey;
 import org.hibernate.search.engine.search.predicate.dsl.BooleanPredicateClausesStep;
 import org.hibernate.search.engine.search.predicate.dsl.SearchPredicateFactory;
+import org.hibernate.search.engine.search.projection.dsl.ProjectionFinalStep;
+import org.hibernate.search.engine.search.projection.dsl.SearchProjectionFactory;
 import org.hibernate.search.engine.search.query.SearchResult;
 import org.hibernate.search.mapper.orm.Search;
 import org.hibernate.search.mapper.orm.common.EntityReference;
@@ -46,8 +49,11 @@ public class GlobalSearch {
 	private static final int MAX_WORDS = 8;
 	private static final int FUZZY_MIN_LENGTH = 4;
 
+	private static final List<String> FIELDS = List.of("name", "email", "phone", "company", "number", "accountId");
+
 	private final EntityManagerFactory entityManagerFactory;
 	private final Customers customers;
+	private final Map<RecordKind, Set<String>> fieldsByKind = new ConcurrentHashMap<>();
 
 	GlobalSearch(EntityManagerFactory entityManagerFactory, Customers customers) {
 		this.entityManagerFactory = entityManagerFactory;
@@ -68,13 +74,14 @@ public class GlobalSearch {
 		try (EntityManager em = entityManagerFactory.createEntityManager()) {
 			SearchSession session = Search.session(em);
 			SearchScope<Object> scope = session.scope(Object.class, kinds.stream().map(RecordKind::entityName).toList());
+			Fields fields = fieldsOf(kinds);
 			var select = session.search(scope)
 				.select(f -> f.composite()
-					.from(f.entityReference(), f.score(), f.field("name", String.class), f.field("email", String.class),
-							f.field("phone", String.class), f.field("company", String.class),
-							f.field("number", String.class), f.field("accountId", Object.class))
+					.from(f.entityReference(), f.score(), fields.project(f, "name"), fields.project(f, "email"),
+							fields.project(f, "phone"), fields.project(f, "company"), fields.project(f, "number"),
+							fields.project(f, "accountId"))
 					.asArray())
-				.where(f -> predicate(f, words, actor, query.owner()));
+				.where(f -> predicate(f, fields, words, actor, query.owner()));
 			if (withCounts) {
 				select = select.aggregation(KINDS, f -> f.terms().field("kind", String.class).maxTermCount(20));
 			}
@@ -94,11 +101,11 @@ public class GlobalSearch {
 				Math.min(total, COUNT_LIMIT), !exact || total > COUNT_LIMIT, counts);
 	}
 
-	private static BooleanPredicateClausesStep<?, ?> predicate(SearchPredicateFactory f, List<String> words,
-			Actor actor, UUID owner) {
+	private static BooleanPredicateClausesStep<?, ?> predicate(SearchPredicateFactory f, Fields fields,
+			List<String> words, Actor actor, UUID owner) {
 		var root = f.bool();
 		for (String word : words) {
-			root.must(wordMatch(f, word));
+			root.must(wordMatch(f, fields, word));
 		}
 		switch (actor.scope()) {
 			case ALL -> {
@@ -123,28 +130,37 @@ public class GlobalSearch {
 	}
 
 	/** One typed word: at least one of these must match, and the better the match the higher the score. */
-	private static BooleanPredicateClausesStep<?, ?> wordMatch(SearchPredicateFactory f, String word) {
+	private static BooleanPredicateClausesStep<?, ?> wordMatch(SearchPredicateFactory f, Fields fields, String word) {
 		String lower = word.toLowerCase(Locale.ROOT);
-		var any = f.bool()
-			.should(f.match().field("name").matching(word).boost(10))
-			.should(f.match().field("name_prefix").matching(word).boost(3))
-			.should(f.match().field("company").matching(word).boost(5))
-			.should(f.match().field("company_prefix").matching(word).boost(2))
-			.should(f.match().field("email").matching(lower).boost(10))
-			.should(f.match().field("number").matching(lower).boost(10));
-		if (word.length() >= FUZZY_MIN_LENGTH && !hasIdeographs(word)) {
-			any.should(f.match().field("name").matching(word).fuzzy(1, 1).boost(1))
-				.should(f.match().field("company").matching(word).fuzzy(1, 1).boost(0.5f));
-		}
 		String pattern = lower.replace("*", "").replace("?", "");
-		if (pattern.length() >= 3) {
-			any.should(f.wildcard().field("email").matching(pattern + "*").boost(4));
-		}
-		if (pattern.length() >= 2) {
-			any.should(f.wildcard().field("number").matching(pattern + "*").boost(5));
-		}
 		String digits = word.replaceAll("[^0-9]", "");
-		if (digits.length() >= 3) {
+		boolean fuzzy = word.length() >= FUZZY_MIN_LENGTH && !hasIdeographs(word);
+		var any = f.bool();
+		any.should(f.match().field("name").matching(word).boost(10))
+			.should(f.match().field("name_prefix").matching(word).boost(3));
+		if (fuzzy) {
+			any.should(f.match().field("name").matching(word).fuzzy(1, 1).boost(1));
+		}
+		if (fields.has("company")) {
+			any.should(f.match().field("company").matching(word).boost(5))
+				.should(f.match().field("company_prefix").matching(word).boost(2));
+			if (fuzzy) {
+				any.should(f.match().field("company").matching(word).fuzzy(1, 1).boost(0.5f));
+			}
+		}
+		if (fields.has("email")) {
+			any.should(f.match().field("email").matching(lower).boost(10));
+			if (pattern.length() >= 3) {
+				any.should(f.wildcard().field("email").matching(pattern + "*").boost(4));
+			}
+		}
+		if (fields.has("number")) {
+			any.should(f.match().field("number").matching(lower).boost(10));
+			if (pattern.length() >= 2) {
+				any.should(f.wildcard().field("number").matching(pattern + "*").boost(5));
+			}
+		}
+		if (fields.has("phone") && digits.length() >= 3) {
 			any.should(f.wildcard().field("phone").matching(digits + "*").boost(4))
 				.should(f.match().field("phone_prefix").matching(digits).boost(2));
 		}
@@ -208,6 +224,44 @@ public class GlobalSearch {
 
 	private static boolean hasIdeographs(String word) {
 		return word.codePoints().anyMatch(Character::isIdeographic);
+	}
+
+	/**
+	 * The fields that the indexes of the kinds hold between them: a query may only name those, so a search of
+	 * products alone leaves out the e-mail address, which no product has.
+	 */
+	private Fields fieldsOf(List<RecordKind> kinds) {
+		Set<String> present = new HashSet<>();
+		for (RecordKind kind : kinds) {
+			present.addAll(fieldsByKind.computeIfAbsent(kind, this::indexedFields));
+		}
+		return new Fields(present);
+	}
+
+	private Set<String> indexedFields(RecordKind kind) {
+		var descriptor = Search.mapping(entityManagerFactory)
+			.indexedEntity(kind.entityName())
+			.indexManager()
+			.descriptor();
+		Set<String> present = new HashSet<>();
+		for (String field : FIELDS) {
+			if (descriptor.field(field).isPresent()) {
+				present.add(field);
+			}
+		}
+		return present;
+	}
+
+	private record Fields(Set<String> present) {
+
+		boolean has(String field) {
+			return present.contains(field);
+		}
+
+		/** The stored value of the field, or nothing where none of the indexes has the field. */
+		ProjectionFinalStep<?> project(SearchProjectionFactory<?, ?> f, String field) {
+			return has(field) ? f.field(field, Object.class) : f.constant(null);
+		}
 	}
 
 	static Collection<String> entityNames() {
