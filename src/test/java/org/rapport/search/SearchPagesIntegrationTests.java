@@ -1,5 +1,6 @@
 package org.rapport.search;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -10,6 +11,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import jakarta.persistence.EntityManagerFactory;
+import org.hibernate.search.mapper.orm.Search;
 import org.junit.jupiter.api.Test;
 import org.rapport.RapportTest;
 import org.rapport.customers.AccountType;
@@ -18,8 +21,8 @@ import org.rapport.customers.internal.Account;
 import org.rapport.customers.internal.AccountDetails;
 import org.rapport.customers.internal.AccountService;
 import org.rapport.identity.Role;
-import org.rapport.identity.internal.User;
 import org.rapport.TestData;
+import org.rapport.identity.internal.User;
 import org.rapport.search.internal.SearchIndex;
 import org.rapport.shared.PostalAddress;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,6 +45,9 @@ class SearchPagesIntegrationTests {
 
 	@Autowired
 	SearchIndex index;
+
+	@Autowired
+	EntityManagerFactory entityManagerFactory;
 
 	@Test
 	void everyPageHasTheSearchBoxAndTheDropdownShowsTheVisibleHitsGroupedByKind() throws Exception {
@@ -105,6 +111,27 @@ class SearchPagesIntegrationTests {
 		}
 		mvc.perform(get("/admin/search").with(data.as(admin)))
 			.andExpect(content().string(containsString("id=\"rebuild-progress\"")));
+	}
+
+	@Test
+	void anEmptyIndexOverADatabaseWithRecordsIsBuiltFromTheDatabase() throws Exception {
+		User seller = data.user(data.team(), Role.SALES);
+		String word = GlobalSearchIntegrationTests.word();
+		Account account = account(seller, GlobalSearchIntegrationTests.capital(word) + " Restored");
+		Search.mapping(entityManagerFactory).scope(Object.class).workspace().purge();
+		mvc.perform(get("/search/suggest").param("q", word).with(data.as(seller)))
+			.andExpect(content().string(containsString("id=\"search-nothing\"")));
+
+		assertThat(index.buildIfEmpty()).isTrue();
+		long deadline = System.currentTimeMillis() + 60_000;
+		while (index.status().running() && System.currentTimeMillis() < deadline) {
+			Thread.sleep(100);
+		}
+
+		assertThat(index.status().reason()).isEqualTo("index empty");
+		mvc.perform(get("/search/suggest").param("q", word).with(data.as(seller)))
+			.andExpect(content().string(containsString("/accounts/" + account.getId())));
+		assertThat(index.buildIfEmpty()).as("no second build of a full index").isFalse();
 	}
 
 	private Account account(User owner, String name) {

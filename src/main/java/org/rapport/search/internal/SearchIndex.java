@@ -67,9 +67,21 @@ public class SearchIndex {
 		if (properties.rebuild()) {
 			start("rapport.search.rebuild=true");
 		}
-		else if (properties.buildWhenEmpty() && isEmpty() && databaseHasRecords()) {
-			start("index empty");
+		else if (properties.buildWhenEmpty()) {
+			buildIfEmpty();
 		}
+	}
+
+	/**
+	 * Starts a rebuild when the index holds nothing but the database holds records, as on a new index folder or
+	 * after an upgrade from a version without search; answers whether it did.
+	 */
+	public boolean buildIfEmpty() {
+		if (isEmpty() && databaseHasRecords()) {
+			start("index empty");
+			return true;
+		}
+		return false;
 	}
 
 	/** The last or the running rebuild, with its progress. */
