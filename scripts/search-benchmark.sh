@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Measures the global search against a database filled by scripts/generate-data.sh:
 #   (r) rebuilding the whole search index from the database (MassIndexer), its time and its size on disk
-#   (s) GET /api/v1/search (hits and counts per kind) with typical queries, as an administrator (sees all) and
-#       as a sales user of one team (the visibility rule in the query), with 1 and 4 connections
+#   (s) GET /api/v1/search with typical queries, as an administrator (sees all) and as a sales user of one team
+#       (the visibility rule in the query): the ten best hits with 1 and 4 connections, and with the counts per
+#       kind (counts=true, the results page) with 1 connection
 #   (t) the dropdown of the navigation (GET /search/suggest) as the sales user
 #   (u) POST /api/v1/accounts, now that each new account is indexed after its commit
 # The queries are drawn from the data: whole last names and company words, their first three to five letters,
@@ -18,7 +19,7 @@
 #   LOADING_THREADS         rapport.search.loading-threads for the rebuild (default 2)
 #   BATCH_SIZE              rapport.search.batch-size for the rebuild (default 500)
 #   REBUILD=0               keep the index of an earlier run instead of rebuilding it
-#   SCENARIOS               default "admin sales suggest create"
+#   SCENARIOS               default "admin admin-counts sales sales-counts suggest create"
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 
@@ -37,7 +38,7 @@ done
 : "${LOADING_THREADS:=2}"
 : "${BATCH_SIZE:=500}"
 : "${REBUILD:=1}"
-: "${SCENARIOS:=admin sales suggest create}"
+: "${SCENARIOS:=admin admin-counts sales sales-counts suggest create}"
 ((DURATION <= 300)) || die "DURATION is limited to 300 seconds per run"
 ((WARMUP <= 300)) || die "WARMUP is limited to 300 seconds per run"
 
@@ -77,13 +78,20 @@ new_token() { # new_token USERNAME VARIABLE
 	printf -v "$2" '%s' "$secret"
 }
 RUN_STARTED=$(q -c "select now()")
+# The accounts that (u) created go again, through the API while the application runs, so that the index
+# forgets them too.
+remove_created() {
+	local ids id n=0
+	ids=$(q -c "select id from account where created_at >= '$RUN_STARTED'
+		and created_by = (select id from app_user where username = 'admin')" 2>/dev/null) || return 0
+	for id in $ids; do
+		curl -fsS -o /dev/null -X DELETE -H "Authorization: Bearer $ADMIN_TOKEN" "$BASE/api/v1/accounts/$id" && n=$((n + 1))
+	done
+	((n == 0)) || log "removed the $n accounts this run created"
+}
 cleanup() {
 	stop_app
 	q -c "delete from api_token where name = 'Benchmark $RUN_ID'" >/dev/null 2>&1 || true
-	local created
-	created=$(q -c "with gone as (delete from account where created_at >= '$RUN_STARTED'
-		and created_by = (select id from app_user where username = 'admin') returning 1) select count(*) from gone" 2>/dev/null) || return 0
-	((created == 0)) || log "removed the $created accounts this run created (they stay in the index of this run)"
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
@@ -161,8 +169,12 @@ code=$(curl -sS -o "$out" -w '%{http_code}' -b "JSESSIONID=$SALES_SESSION" "$BAS
 [[ "$code" == 200 ]] && grep -q 'search-suggestions' "$out" || die "the dropdown answered $code"
 log "requests checked"
 
-declare -A RESULT CONNS
+field() { echo "${RESULT[$1]}" | tr ' ' '\n' | awk -F= -v k="$2" '$1 == k { print $2 }'; }
+declare -A RESULT CONNS CPU LOAD
 RUNS=()
+# user+system clock ticks of the application so far, for the CPU it spends per request: on a machine that
+# other work keeps busy, latency measures the waiting too, CPU per request only the work.
+app_ticks() { sed 's/^.*) //' "/proc/$APP_PID/stat" | awk '{ print $12 + $13 }'; }
 run_wrk() { # run_wrk NAME SCRIPT CONNECTIONS [VAR=VALUE...]
 	local name="$1" script="$2" connections="$3" threads=2
 	shift 3
@@ -170,24 +182,36 @@ run_wrk() { # run_wrk NAME SCRIPT CONNECTIONS [VAR=VALUE...]
 	log "$name: warm-up ${WARMUP}s, then ${DURATION}s with $connections connections"
 	env "$@" wrk -t"$threads" -c"$connections" -d"${WARMUP}s" --timeout 10s -s "$BENCH_LUA_DIR/$script" "$BASE" \
 		>"$RUN_DIR/$name-warmup.txt" 2>&1
+	local t0 t1
+	t0=$(app_ticks)
 	env "$@" wrk -t"$threads" -c"$connections" -d"${DURATION}s" --timeout 10s --latency -s "$BENCH_LUA_DIR/$script" "$BASE" \
 		>"$RUN_DIR/$name.txt" 2>&1
+	t1=$(app_ticks)
+	LOAD[$name]=$(cut -d' ' -f1 /proc/loadavg)
 	RESULT[$name]=$(grep '^BENCH ' "$RUN_DIR/$name.txt") || { cat "$RUN_DIR/$name.txt" >&2; die "$name: wrk gave no result"; }
+	CPU[$name]=$(awk -v t=$((t1 - t0)) -v hz="$(getconf CLK_TCK)" -v n="$(field "$name" requests)" \
+		'BEGIN { printf "%.1f", (n > 0 ? 1000 * t / hz / n : 0) }')
 	RUNS+=("$name"); CONNS[$name]=$connections
-	log "$name: ${RESULT[$name]}"
+	log "$name: ${RESULT[$name]} app_cpu_ms_per_request=${CPU[$name]}"
 }
-field() { echo "${RESULT[$1]}" | tr ' ' '\n' | awk -F= -v k="$2" '$1 == k { print $2 }'; }
 
 for scenario in $SCENARIOS; do
 	case "$scenario" in
-		admin) for c in $SEARCH_CONNECTIONS; do run_wrk "admin-c$c" search.lua "$c" BENCH_TOKEN="$ADMIN_TOKEN"; done ;;
-		sales) for c in $SEARCH_CONNECTIONS; do run_wrk "sales-c$c" search.lua "$c" BENCH_TOKEN="$SALES_TOKEN"; done ;;
+		admin) for c in $SEARCH_CONNECTIONS; do
+				run_wrk "admin-c$c" search.lua "$c" BENCH_TOKEN="$ADMIN_TOKEN" BENCH_SEARCH_PARAMS="&counts=false"
+			done ;;
+		admin-counts) run_wrk admin-counts-c1 search.lua 1 BENCH_TOKEN="$ADMIN_TOKEN" ;;
+		sales) for c in $SEARCH_CONNECTIONS; do
+				run_wrk "sales-c$c" search.lua "$c" BENCH_TOKEN="$SALES_TOKEN" BENCH_SEARCH_PARAMS="&counts=false"
+			done ;;
+		sales-counts) run_wrk sales-counts-c1 search.lua 1 BENCH_TOKEN="$SALES_TOKEN" ;;
 		suggest) run_wrk suggest-c1 search.lua 1 BENCH_SESSION="$SALES_SESSION" BENCH_SEARCH_PATH=/search/suggest ;;
 		create) run_wrk create-c16 account-create.lua 16 BENCH_TOKEN="$ADMIN_TOKEN" ;;
-		*) die "unknown scenario $scenario (admin, sales, suggest, create)" ;;
+		*) die "unknown scenario $scenario (admin, admin-counts, sales, sales-counts, suggest, create)" ;;
 	esac
 done
 RSS_MB=$(( $(awk '/^VmRSS/ { print $2 }' "/proc/$APP_PID/status") / 1024 ))
+remove_created
 stop_app
 
 RESULTS="$RUN_DIR/results.md"
@@ -195,14 +219,18 @@ RESULTS="$RUN_DIR/results.md"
 	echo "Run $RUN_ID on $(nproc) cores; PostgreSQL $(q -c 'show server_version' | cut -d' ' -f1); application heap -Xmx$APP_HEAP;"
 	echo "database: $counts. Index rebuild (r): $REBUILD_LINE; index size on disk **$INDEX_SIZE** ($INDEX_DETAIL)."
 	echo "Each figure is one ${DURATION}-second wrk run after a ${WARMUP}-second warm-up, over $(wc -l <"$QUERIES") queries drawn"
-	echo "from the data; wrk, the application and PostgreSQL share the machine. Resident memory afterwards: $RSS_MB MiB."
+	echo "from the data; wrk, the application and PostgreSQL share the machine, and the load average at the end of each"
+	echo "run tells how busy other work kept it. App CPU ms/req: the application's CPU time per request. Resident"
+	echo "memory afterwards: $RSS_MB MiB."
 	echo
-	echo "| scenario | connections | requests/s | p50 ms | p95 ms | p99 ms | max ms | errors | target | result |"
-	echo "|---|---:|---:|---:|---:|---:|---:|---:|---|---|"
+	echo "| scenario | connections | requests/s | p50 ms | p95 ms | p99 ms | max ms | errors | app CPU ms/req | load average | target | result |"
+	echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|"
 	for n in "${RUNS[@]}"; do
 		case $n in
-			admin-*) label="(s) GET /api/v1/search, hits and counts per kind, as admin"; target="p95 < 50 ms" ;;
-			sales-*) label="(s') GET /api/v1/search, hits and counts per kind, as sales user $SALES_USER (own team)"; target="p95 < 50 ms" ;;
+			admin-counts-*) label="(s) GET /api/v1/search, ten best hits and counts per kind, as admin"; target="p95 < 50 ms" ;;
+			admin-*) label="(s) GET /api/v1/search?counts=false, ten best hits, as admin"; target="p95 < 50 ms" ;;
+			sales-counts-*) label="(s') GET /api/v1/search, ten best hits and counts per kind, as sales user $SALES_USER"; target="p95 < 50 ms" ;;
+			sales-*) label="(s') GET /api/v1/search?counts=false, ten best hits, as sales user $SALES_USER (own team)"; target="p95 < 50 ms" ;;
 			suggest-*) label="(t) dropdown GET /search/suggest as $SALES_USER"; target="p95 < 50 ms" ;;
 			create-*) label="(u) POST /api/v1/accounts, each new account indexed after its commit"; target="≥ 500 creates/s" ;;
 		esac
@@ -211,9 +239,9 @@ RESULTS="$RUN_DIR/results.md"
 		else
 			v=$(awk -v p="$(field "$n" p95_ms)" 'BEGIN { print (p < 50 ? "met" : "missed") }')
 		fi
-		printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "$label" "${CONNS[$n]}" "$(field "$n" rps)" \
+		printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "$label" "${CONNS[$n]}" "$(field "$n" rps)" \
 			"$(field "$n" p50_ms)" "$(field "$n" p95_ms)" "$(field "$n" p99_ms)" "$(field "$n" max_ms)" \
-			"$(( $(field "$n" socket_errors) + $(field "$n" unexpected_status) ))" "$target" "$v"
+			"$(( $(field "$n" socket_errors) + $(field "$n" unexpected_status) ))" "${CPU[$n]}" "${LOAD[$n]}" "$target" "$v"
 	done
 } >"$RESULTS"
 echo
