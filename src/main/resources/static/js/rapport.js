@@ -35,3 +35,40 @@ document.addEventListener('submit', (event) => {
     form.elements.query.value = window.location.search.replace(/^\?/, '');
   }
 });
+
+// The search box of the navigation: arrow keys walk its dropdown, Escape or a click elsewhere closes it.
+(() => {
+  const results = () => document.getElementById('global-search-results');
+  const close = () => { const r = results(); if (r) { r.innerHTML = ''; } };
+  document.addEventListener('click', (event) => {
+    if (!event.target.closest || !event.target.closest('#global-search')) {
+      close();
+    }
+  });
+  document.addEventListener('keydown', (event) => {
+    const box = document.getElementById('global-search');
+    if (!box || !box.contains(event.target)) {
+      return;
+    }
+    if (event.key === 'Escape') {
+      close();
+      document.getElementById('global-search-q').focus();
+      return;
+    }
+    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') {
+      return;
+    }
+    const links = Array.from(box.querySelectorAll('#global-search-results a'));
+    if (links.length === 0) {
+      return;
+    }
+    event.preventDefault();
+    const at = links.indexOf(document.activeElement);
+    const next = event.key === 'ArrowDown' ? Math.min(at + 1, links.length - 1) : at - 1;
+    if (next < 0) {
+      document.getElementById('global-search-q').focus();
+    } else {
+      links[next].focus();
+    }
+  });
+})();

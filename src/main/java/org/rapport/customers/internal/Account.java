@@ -8,6 +8,13 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
+import org.hibernate.search.engine.backend.types.Aggregable;
+import org.hibernate.search.engine.backend.types.Projectable;
+import org.hibernate.search.mapper.pojo.automaticindexing.ReindexOnUpdate;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.FullTextField;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.Indexed;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.IndexingDependency;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.KeywordField;
 import org.rapport.customers.AccountChanged;
 import org.rapport.customers.AccountCreated;
 import org.rapport.customers.AccountId;
@@ -25,9 +32,12 @@ import org.rapport.shared.PostalAddress;
  */
 @Entity
 @Table(name = "account")
+@Indexed(index = "account")
 public class Account extends BusinessRecord<Account> {
 
 	@Column(nullable = false)
+	@FullTextField(analyzer = "name", searchAnalyzer = "name_query", projectable = Projectable.YES)
+	@FullTextField(name = "name_prefix", analyzer = "name_prefix", searchAnalyzer = "name_query")
 	private String name;
 
 	@Enumerated(EnumType.STRING)
@@ -39,8 +49,11 @@ public class Account extends BusinessRecord<Account> {
 
 	private String website;
 
+	@FullTextField(analyzer = "phone", projectable = Projectable.YES)
+	@FullTextField(name = "phone_prefix", analyzer = "name_prefix", searchAnalyzer = "name_query")
 	private String phone;
 
+	@KeywordField(normalizer = "lowercase", projectable = Projectable.YES)
 	private String email;
 
 	@Embedded
@@ -143,5 +156,12 @@ public class Account extends BusinessRecord<Account> {
 
 	public String getDescription() {
 		return description;
+	}
+
+	/** What the global search calls this kind of record; it filters and counts by it. */
+	@KeywordField(name = "kind", aggregable = Aggregable.YES)
+	@IndexingDependency(reindexOnUpdate = ReindexOnUpdate.NO)
+	public String getSearchKind() {
+		return "account";
 	}
 }

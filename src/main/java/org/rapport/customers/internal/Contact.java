@@ -8,6 +8,16 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.util.UUID;
+import org.hibernate.search.engine.backend.types.Aggregable;
+import org.hibernate.search.engine.backend.types.Projectable;
+import org.hibernate.search.engine.backend.types.Searchable;
+import org.hibernate.search.mapper.pojo.automaticindexing.ReindexOnUpdate;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.FullTextField;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.Indexed;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.IndexingDependency;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.KeywordField;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.ObjectPath;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.PropertyValue;
 import org.rapport.customers.AccountId;
 import org.rapport.customers.ContactChanged;
 import org.rapport.customers.ContactCreated;
@@ -22,6 +32,7 @@ import org.rapport.shared.PostalAddress;
  */
 @Entity
 @Table(name = "contact")
+@Indexed(index = "contact")
 public class Contact extends BusinessRecord<Contact> {
 
 	@ManyToOne(fetch = FetchType.LAZY)
@@ -30,6 +41,7 @@ public class Contact extends BusinessRecord<Contact> {
 
 	/** The account's id, readable without loading the account. */
 	@Column(name = "account_id", insertable = false, updatable = false)
+	@KeywordField(name = "accountId", projectable = Projectable.YES, searchable = Searchable.NO)
 	private UUID accountKey;
 
 	@Column(name = "first_name")
@@ -40,8 +52,11 @@ public class Contact extends BusinessRecord<Contact> {
 
 	private String title;
 
+	@KeywordField(normalizer = "lowercase", projectable = Projectable.YES)
 	private String email;
 
+	@FullTextField(analyzer = "phone", projectable = Projectable.YES)
+	@FullTextField(name = "phone_prefix", analyzer = "name_prefix", searchAnalyzer = "name_query")
 	private String phone;
 
 	@Embedded
@@ -110,6 +125,10 @@ public class Contact extends BusinessRecord<Contact> {
 		return lastName;
 	}
 
+	@FullTextField(name = "name", analyzer = "name", searchAnalyzer = "name_query", projectable = Projectable.YES)
+	@FullTextField(name = "name_prefix", analyzer = "name_prefix", searchAnalyzer = "name_query")
+	@IndexingDependency(derivedFrom = { @ObjectPath(@PropertyValue(propertyName = "firstName")),
+			@ObjectPath(@PropertyValue(propertyName = "lastName")) })
 	public String getFullName() {
 		return firstName == null ? lastName : firstName + " " + lastName;
 	}
@@ -132,5 +151,12 @@ public class Contact extends BusinessRecord<Contact> {
 
 	public boolean isDoNotContact() {
 		return doNotContact;
+	}
+
+	/** What the global search calls this kind of record; it filters and counts by it. */
+	@KeywordField(name = "kind", aggregable = Aggregable.YES)
+	@IndexingDependency(reindexOnUpdate = ReindexOnUpdate.NO)
+	public String getSearchKind() {
+		return "contact";
 	}
 }

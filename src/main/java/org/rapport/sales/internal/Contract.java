@@ -11,6 +11,14 @@ import jakarta.persistence.Table;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.UUID;
+import org.hibernate.search.engine.backend.types.Aggregable;
+import org.hibernate.search.engine.backend.types.Projectable;
+import org.hibernate.search.engine.backend.types.Searchable;
+import org.hibernate.search.mapper.pojo.automaticindexing.ReindexOnUpdate;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.FullTextField;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.Indexed;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.IndexingDependency;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.KeywordField;
 import org.rapport.customers.AccountId;
 import org.rapport.identity.TeamId;
 import org.rapport.identity.UserId;
@@ -26,12 +34,17 @@ import org.rapport.shared.Money;
  */
 @Entity
 @Table(name = "contract")
+@Indexed(index = "contract")
 public class Contract extends BusinessRecord<Contract> {
 
 	@Column(nullable = false, updatable = false)
+	@FullTextField(name = "name", analyzer = "name", searchAnalyzer = "name_query", projectable = Projectable.YES)
+	@FullTextField(name = "name_prefix", analyzer = "name_prefix", searchAnalyzer = "name_query")
+	@KeywordField(name = "number", normalizer = "lowercase", projectable = Projectable.YES)
 	private String number;
 
 	@Column(name = "account_id", nullable = false, updatable = false)
+	@KeywordField(name = "accountId", projectable = Projectable.YES, searchable = Searchable.NO)
 	private UUID accountId;
 
 	@Column(name = "opportunity_id")
@@ -240,5 +253,12 @@ public class Contract extends BusinessRecord<Contract> {
 	/** What the parties agreed: the period, the value and how it renews. */
 	public record Terms(LocalDate startDate, LocalDate endDate, Money value, boolean autoRenew, int renewalNoticeDays,
 			String description) {
+	}
+
+	/** What the global search calls this kind of record; it filters and counts by it. */
+	@KeywordField(name = "kind", aggregable = Aggregable.YES)
+	@IndexingDependency(reindexOnUpdate = ReindexOnUpdate.NO)
+	public String getSearchKind() {
+		return "contract";
 	}
 }

@@ -8,6 +8,15 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
+import org.hibernate.search.engine.backend.types.Aggregable;
+import org.hibernate.search.engine.backend.types.Projectable;
+import org.hibernate.search.mapper.pojo.automaticindexing.ReindexOnUpdate;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.FullTextField;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.Indexed;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.IndexingDependency;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.KeywordField;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.ObjectPath;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.PropertyValue;
 import org.rapport.customers.AccountId;
 import org.rapport.customers.AccountSource;
 import org.rapport.customers.ContactId;
@@ -24,6 +33,7 @@ import org.rapport.shared.BusinessRecord;
  */
 @Entity
 @Table(name = "lead")
+@Indexed(index = "lead")
 public class Lead extends BusinessRecord<Lead> {
 
 	@Column(name = "first_name")
@@ -32,12 +42,17 @@ public class Lead extends BusinessRecord<Lead> {
 	@Column(name = "last_name", nullable = false)
 	private String lastName;
 
+	@FullTextField(name = "company", analyzer = "name", searchAnalyzer = "name_query", projectable = Projectable.YES)
+	@FullTextField(name = "company_prefix", analyzer = "name_prefix", searchAnalyzer = "name_query")
 	private String company;
 
 	private String title;
 
+	@KeywordField(normalizer = "lowercase", projectable = Projectable.YES)
 	private String email;
 
+	@FullTextField(analyzer = "phone", projectable = Projectable.YES)
+	@FullTextField(name = "phone_prefix", analyzer = "name_prefix", searchAnalyzer = "name_query")
 	private String phone;
 
 	@Enumerated(EnumType.STRING)
@@ -202,6 +217,10 @@ public class Lead extends BusinessRecord<Lead> {
 		return lastName;
 	}
 
+	@FullTextField(name = "name", analyzer = "name", searchAnalyzer = "name_query", projectable = Projectable.YES)
+	@FullTextField(name = "name_prefix", analyzer = "name_prefix", searchAnalyzer = "name_query")
+	@IndexingDependency(derivedFrom = { @ObjectPath(@PropertyValue(propertyName = "firstName")),
+			@ObjectPath(@PropertyValue(propertyName = "lastName")) })
 	public String getFullName() {
 		return firstName == null ? lastName : firstName + " " + lastName;
 	}
@@ -256,5 +275,12 @@ public class Lead extends BusinessRecord<Lead> {
 
 	public Instant getConvertedAt() {
 		return convertedAt;
+	}
+
+	/** What the global search calls this kind of record; it filters and counts by it. */
+	@KeywordField(name = "kind", aggregable = Aggregable.YES)
+	@IndexingDependency(reindexOnUpdate = ReindexOnUpdate.NO)
+	public String getSearchKind() {
+		return "lead";
 	}
 }

@@ -18,6 +18,14 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
+import org.hibernate.search.engine.backend.types.Aggregable;
+import org.hibernate.search.engine.backend.types.Projectable;
+import org.hibernate.search.engine.backend.types.Searchable;
+import org.hibernate.search.mapper.pojo.automaticindexing.ReindexOnUpdate;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.FullTextField;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.Indexed;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.IndexingDependency;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.KeywordField;
 import org.rapport.customers.AccountId;
 import org.rapport.identity.TeamId;
 import org.rapport.identity.UserId;
@@ -36,12 +44,16 @@ import org.rapport.shared.Money;
  */
 @Entity
 @Table(name = "opportunity")
+@Indexed(index = "opportunity")
 public class Opportunity extends BusinessRecord<Opportunity> {
 
 	@Column(name = "account_id", nullable = false)
+	@KeywordField(name = "accountId", projectable = Projectable.YES, searchable = Searchable.NO)
 	private UUID accountId;
 
 	@Column(nullable = false)
+	@FullTextField(analyzer = "name", searchAnalyzer = "name_query", projectable = Projectable.YES)
+	@FullTextField(name = "name_prefix", analyzer = "name_prefix", searchAnalyzer = "name_query")
 	private String name;
 
 	@Column(name = "pipeline_id", nullable = false)
@@ -296,5 +308,12 @@ public class Opportunity extends BusinessRecord<Opportunity> {
 	}
 
 	public record LineRequest(UUID product, BigDecimal quantity, BigDecimal unitPrice, BigDecimal discountPercent) {
+	}
+
+	/** What the global search calls this kind of record; it filters and counts by it. */
+	@KeywordField(name = "kind", aggregable = Aggregable.YES)
+	@IndexingDependency(reindexOnUpdate = ReindexOnUpdate.NO)
+	public String getSearchKind() {
+		return "opportunity";
 	}
 }

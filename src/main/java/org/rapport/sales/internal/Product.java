@@ -6,6 +6,13 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
+import org.hibernate.search.engine.backend.types.Aggregable;
+import org.hibernate.search.engine.backend.types.Projectable;
+import org.hibernate.search.mapper.pojo.automaticindexing.ReindexOnUpdate;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.FullTextField;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.Indexed;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.IndexingDependency;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.KeywordField;
 import org.rapport.identity.TeamId;
 import org.rapport.identity.UserId;
 import org.rapport.sales.ProductId;
@@ -18,12 +25,16 @@ import org.rapport.shared.Money;
  */
 @Entity
 @Table(name = "product")
+@Indexed(index = "product")
 public class Product extends BusinessRecord<Product> {
 
 	@Column(nullable = false, unique = true)
+	@KeywordField(name = "number", normalizer = "lowercase", projectable = Projectable.YES)
 	private String sku;
 
 	@Column(nullable = false)
+	@FullTextField(analyzer = "name", searchAnalyzer = "name_query", projectable = Projectable.YES)
+	@FullTextField(name = "name_prefix", analyzer = "name_prefix", searchAnalyzer = "name_query")
 	private String name;
 
 	private String description;
@@ -86,5 +97,12 @@ public class Product extends BusinessRecord<Product> {
 
 	public boolean isActive() {
 		return active;
+	}
+
+	/** What the global search calls this kind of record; it filters and counts by it. */
+	@KeywordField(name = "kind", aggregable = Aggregable.YES)
+	@IndexingDependency(reindexOnUpdate = ReindexOnUpdate.NO)
+	public String getSearchKind() {
+		return "product";
 	}
 }

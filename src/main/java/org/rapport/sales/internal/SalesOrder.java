@@ -18,6 +18,14 @@ import java.util.List;
 import java.util.UUID;
 import org.hibernate.Hibernate;
 import org.hibernate.annotations.BatchSize;
+import org.hibernate.search.engine.backend.types.Aggregable;
+import org.hibernate.search.engine.backend.types.Projectable;
+import org.hibernate.search.engine.backend.types.Searchable;
+import org.hibernate.search.mapper.pojo.automaticindexing.ReindexOnUpdate;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.FullTextField;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.Indexed;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.IndexingDependency;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.KeywordField;
 import org.rapport.customers.AccountId;
 import org.rapport.identity.TeamId;
 import org.rapport.identity.UserId;
@@ -34,12 +42,17 @@ import org.rapport.shared.Money;
  */
 @Entity
 @Table(name = "sales_order")
+@Indexed(index = "order")
 public class SalesOrder extends BusinessRecord<SalesOrder> {
 
 	@Column(nullable = false, updatable = false)
+	@FullTextField(name = "name", analyzer = "name", searchAnalyzer = "name_query", projectable = Projectable.YES)
+	@FullTextField(name = "name_prefix", analyzer = "name_prefix", searchAnalyzer = "name_query")
+	@KeywordField(name = "number", normalizer = "lowercase", projectable = Projectable.YES)
 	private String number;
 
 	@Column(name = "account_id", nullable = false)
+	@KeywordField(name = "accountId", projectable = Projectable.YES, searchable = Searchable.NO)
 	private UUID accountId;
 
 	@Column(name = "opportunity_id", updatable = false)
@@ -218,5 +231,12 @@ public class SalesOrder extends BusinessRecord<SalesOrder> {
 
 	/** A line as a form, an API request or a won opportunity gives it. */
 	public record Line(ProductId product, BigDecimal quantity, Money unitPrice) {
+	}
+
+	/** What the global search calls this kind of record; it filters and counts by it. */
+	@KeywordField(name = "kind", aggregable = Aggregable.YES)
+	@IndexingDependency(reindexOnUpdate = ReindexOnUpdate.NO)
+	public String getSearchKind() {
+		return "order";
 	}
 }

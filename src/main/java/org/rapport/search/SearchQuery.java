@@ -1,0 +1,25 @@
+package org.rapport.search;
+
+import java.util.UUID;
+
+/**
+ * What a user searches for: the typed text, optionally one kind of record and one owner, and which page.
+ */
+public record SearchQuery(String text, RecordKind kind, UUID owner, int page, int size) {
+
+	/** Longest text looked at; the rest is ignored. */
+	public static final int MAX_LENGTH = 200;
+
+	public SearchQuery {
+		text = text == null ? "" : text.strip();
+		if (text.length() > MAX_LENGTH) {
+			text = text.substring(0, MAX_LENGTH);
+		}
+		page = Math.max(page, 0);
+		size = Math.max(1, size);
+	}
+
+	public boolean isBlank() {
+		return text.isBlank();
+	}
+}

@@ -1,0 +1,129 @@
+package org.rapport.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.rapport.RapportTest;
+import org.rapport.TestData;
+import org.rapport.customers.AccountType;
+import org.rapport.customers.LifecycleStage;
+import org.rapport.customers.internal.Account;
+import org.rapport.customers.internal.AccountDetails;
+import org.rapport.customers.internal.AccountService;
+import org.rapport.customers.internal.ContactDetails;
+import org.rapport.customers.internal.ContactService;
+import org.rapport.identity.Actor;
+import org.rapport.identity.Role;
+import org.rapport.identity.TeamId;
+import org.rapport.search.internal.GlobalSearch;
+import org.rapport.shared.PostalAddress;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * What the global search finds, in which order, and for whom.
+ */
+@RapportTest
+class GlobalSearchIntegrationTests {
+
+	private static final Random RANDOM = new Random();
+
+	@Autowired
+	TestData data;
+
+	@Autowired
+	GlobalSearch search;
+
+	@Autowired
+	AccountService accounts;
+
+	@Autowired
+	ContactService contacts;
+
+	@Test
+	void anExactNameComesBeforeAPrefixAndAPrefixBeforeAOneTypoMatch() {
+		Actor admin = data.actor(data.user(null, Role.ADMIN));
+		String word = word();
+		String typo = word.substring(0, 4) + (word.charAt(4) == 'x' ? 'y' : 'x') + word.substring(5);
+		Account fuzzy = account(admin, capital(typo) + " Holdings");
+		Account prefix = account(admin, capital(word) + "ton Trading");
+		Account exact = account(admin, capital(word) + " Partners");
+
+		List<SearchHit> hits = find(admin, word);
+
+		assertThat(hits).extracting(SearchHit::id).containsExactly(exact.getId(), prefix.getId(), fuzzy.getId());
+		assertThat(hits.get(0).kind()).isEqualTo(RecordKind.ACCOUNT);
+		assertThat(hits.get(0).title()).isEqualTo(capital(word) + " Partners");
+		assertThat(hits.get(0).path()).isEqualTo("/accounts/" + exact.getId());
+	}
+
+	@Test
+	void findsAContactByNameEmailAndPhoneWithAccountAsSubtitle() {
+		Actor admin = data.actor(data.user(null, Role.ADMIN));
+		String word = word();
+		Account account = account(admin, capital(word) + " Industries");
+		var contact = contacts.create(admin, new ContactDetails("Mireille", capital(word) + "ova", null,
+				word + ".m@example.org", "+33 1 4455 " + (1000 + RANDOM.nextInt(8999)), PostalAddress.EMPTY, false),
+				account.getId(), null, null);
+
+		assertThat(find(admin, "mireille " + word.substring(0, 3))).extracting(SearchHit::id).contains(contact.getId());
+		assertThat(find(admin, word + ".m@exam")).extracting(SearchHit::id).containsExactly(contact.getId());
+		SearchHit byEmail = find(admin, word + ".m@example.org").get(0);
+		assertThat(byEmail.subtitle()).startsWith(capital(word) + " Industries");
+	}
+
+	@Test
+	void findsChineseNamesByTheirCharactersAndPairs() {
+		Actor admin = data.actor(data.user(null, Role.ADMIN));
+		String[] given = { "晓明", "建华", "秀英", "志强", "丽娟" };
+		String name = "欧阳" + given[RANDOM.nextInt(given.length)] + word();
+		Account account = account(admin, name);
+
+		assertThat(find(admin, name)).extracting(SearchHit::id).contains(account.getId());
+		assertThat(find(admin, name.substring(0, 3))).extracting(SearchHit::id).contains(account.getId());
+		assertThat(find(admin, name.substring(2, 4))).extracting(SearchHit::id).contains(account.getId());
+	}
+
+	@Test
+	void aSalesUserNeverSeesAnotherTeamsRecordNorCountsIt() {
+		TeamId teamA = data.team();
+		TeamId teamB = data.team();
+		Actor salesA = data.actor(data.user(teamA, Role.SALES));
+		Actor salesB = data.actor(data.user(teamB, Role.SALES));
+		String word = word();
+		Account ours = account(salesA, capital(word) + " Ours");
+		Account theirs = account(salesB, capital(word) + " Theirs");
+
+		SearchResults results = search.search(salesA, new SearchQuery(word, null, null, 0, 20), true);
+
+		assertThat(results.hits()).extracting(SearchHit::id).containsExactly(ours.getId());
+		assertThat(results.total()).isEqualTo(1);
+		assertThat(results.count(RecordKind.ACCOUNT)).isEqualTo(1);
+		assertThat(search.search(salesB, new SearchQuery(word, null, null, 0, 20), true).hits())
+			.extracting(SearchHit::id)
+			.containsExactly(theirs.getId());
+	}
+
+	private List<SearchHit> find(Actor actor, String text) {
+		return search.search(actor, new SearchQuery(text, null, null, 0, 20), false).hits();
+	}
+
+	private Account account(Actor actor, String name) {
+		return accounts.create(actor, new AccountDetails(name, AccountType.COMPANY, null, null, null, null,
+				PostalAddress.EMPTY, LifecycleStage.PROSPECT, null, null), null, null);
+	}
+
+	/** A made-up word of seven letters that no other test uses. */
+	static String word() {
+		StringBuilder word = new StringBuilder("q");
+		for (int i = 0; i < 6; i++) {
+			word.append((char) ('a' + RANDOM.nextInt(26)));
+		}
+		return word.toString();
+	}
+
+	static String capital(String word) {
+		return Character.toUpperCase(word.charAt(0)) + word.substring(1);
+	}
+}
