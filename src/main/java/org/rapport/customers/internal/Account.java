@@ -60,6 +60,10 @@ public class Account extends BusinessRecord<Account> {
 
 	private String description;
 
+	/** The id another system gives the record; imports match on it. */
+	@Column(name = "external_id")
+	private String externalId;
+
 	protected Account() {
 	}
 
@@ -143,5 +147,9 @@ public class Account extends BusinessRecord<Account> {
 
 	public String getDescription() {
 		return description;
+	}
+
+	public String getExternalId() {
+		return externalId;
 	}
 }

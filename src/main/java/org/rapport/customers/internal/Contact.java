@@ -50,6 +50,10 @@ public class Contact extends BusinessRecord<Contact> {
 	@Column(name = "do_not_contact", nullable = false)
 	private boolean doNotContact;
 
+	/** The id another system gives the record; imports match on it. */
+	@Column(name = "external_id")
+	private String externalId;
+
 	protected Contact() {
 	}
 
@@ -132,5 +136,9 @@ public class Contact extends BusinessRecord<Contact> {
 
 	public boolean isDoNotContact() {
 		return doNotContact;
+	}
+
+	public String getExternalId() {
+		return externalId;
 	}
 }

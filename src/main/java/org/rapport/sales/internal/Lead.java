@@ -67,6 +67,10 @@ public class Lead extends BusinessRecord<Lead> {
 	@Column(name = "converted_at")
 	private Instant convertedAt;
 
+	/** The id another system gives the lead; imports match on it. */
+	@Column(name = "external_id")
+	private String externalId;
+
 	protected Lead() {
 	}
 
@@ -256,5 +260,9 @@ public class Lead extends BusinessRecord<Lead> {
 
 	public Instant getConvertedAt() {
 		return convertedAt;
+	}
+
+	public String getExternalId() {
+		return externalId;
 	}
 }

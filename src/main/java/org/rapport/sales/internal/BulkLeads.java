@@ -1,0 +1,156 @@
+package org.rapport.sales.internal;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import org.rapport.identity.Actor;
+import org.rapport.identity.VisibleQuery;
+import org.rapport.sales.LeadId;
+import org.rapport.sales.LeadImports;
+import org.rapport.sales.LeadValues;
+import org.rapport.sales.LeadsImported;
+import org.rapport.shared.MatchKey;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The bulk path of lead imports: batched statements without a domain event per lead, one event per batch.
+ */
+@Service
+@Transactional(propagation = Propagation.MANDATORY)
+class BulkLeads implements LeadImports {
+
+	private final EntityManager em;
+	private final JdbcTemplate jdbc;
+	private final NamedParameterJdbcTemplate named;
+	private final ApplicationEventPublisher events;
+
+	BulkLeads(EntityManager em, JdbcTemplate jdbc, NamedParameterJdbcTemplate named, ApplicationEventPublisher events) {
+		this.em = em;
+		this.jdbc = jdbc;
+		this.named = named;
+		this.events = events;
+	}
+
+	@Override
+	@Transactional(propagation = Propagation.SUPPORTS)
+	public List<String> ratings() {
+		return Arrays.stream(LeadRating.values()).map(Enum::name).toList();
+	}
+
+	@Override
+	public List<LeadValues> findLeads(Actor actor, MatchKey key, Collection<String> values) {
+		String path = switch (key) {
+			case EXTERNAL_ID -> "l.externalId";
+			case EMAIL -> "lower(l.email)";
+			case NAME -> "lower(l.lastName)";
+		};
+		Set<String> keys = new HashSet<>();
+		for (String value : values) {
+			if (value != null && !value.isBlank()) {
+				keys.add(key == MatchKey.EXTERNAL_ID ? value.strip() : value.strip().toLowerCase(Locale.ROOT));
+			}
+		}
+		if (keys.isEmpty()) {
+			return List.of();
+		}
+		VisibleQuery visible = new VisibleQuery("Lead", "l", actor).where(path + " in :matchKeys", "matchKeys", keys);
+		TypedQuery<Lead> query = em.createQuery("select l from Lead l" + visible.whereClause(), Lead.class);
+		visible.parameters().forEach(query::setParameter);
+		List<Lead> found = query.getResultList();
+		found.forEach(em::detach);
+		return found.stream().map(BulkLeads::values).toList();
+	}
+
+	@Override
+	public Set<String> takenExternalIds(Collection<String> externalIds) {
+		if (externalIds.isEmpty()) {
+			return Set.of();
+		}
+		return new HashSet<>(named.queryForList("select external_id from lead where external_id in (:ids)",
+				new MapSqlParameterSource("ids", new HashSet<>(externalIds)), String.class));
+	}
+
+	@Override
+	public void insertLeads(Actor actor, List<LeadValues> leads) {
+		if (leads.isEmpty()) {
+			return;
+		}
+		OffsetDateTime now = OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC);
+		List<Object[]> rows = new ArrayList<>(leads.size());
+		for (LeadValues l : leads) {
+			rows.add(new Object[] { l.firstName(), l.lastName(), l.company(), l.title(), l.email(), l.phone(),
+					l.source() == null ? null : l.source().name(), l.rating(), l.notes(), l.externalId(), l.ownerId(),
+					l.teamId(), l.id(), LeadStatus.NEW.name(), actor.id().value(), now, actor.id().value(), now });
+		}
+		jdbc.batchUpdate("insert into lead (first_name, last_name, company, title, email, phone, source, rating, "
+				+ "notes, external_id, owner_id, team_id, id, status, version, created_by, created_at, updated_by, "
+				+ "updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)", rows);
+		events.publishEvent(new LeadsImported(leads.stream().map(l -> new LeadId(l.id())).toList(), List.of()));
+	}
+
+	@Override
+	public Set<UUID> updateLeads(Actor actor, List<LeadValues> leads) {
+		if (leads.isEmpty()) {
+			return Set.of();
+		}
+		OffsetDateTime now = OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC);
+		List<Object[]> rows = new ArrayList<>(leads.size());
+		for (LeadValues l : leads) {
+			rows.add(new Object[] { l.firstName(), l.lastName(), l.company(), l.title(), l.email(), l.phone(),
+					l.source() == null ? null : l.source().name(), l.rating(), l.notes(), l.externalId(), l.ownerId(),
+					l.teamId(), actor.id().value(), now, l.id(), l.version() });
+		}
+		int[] counts = jdbc.batchUpdate("update lead set first_name = ?, last_name = ?, company = ?, title = ?, "
+				+ "email = ?, phone = ?, source = ?, rating = ?, notes = ?, external_id = ?, owner_id = ?, team_id = ?, "
+				+ "version = version + 1, updated_by = ?, updated_at = ? where id = ? and version = ?", rows);
+		Set<UUID> written = new HashSet<>();
+		for (int i = 0; i < leads.size(); i++) {
+			if (counts[i] > 0 || counts[i] == java.sql.Statement.SUCCESS_NO_INFO) {
+				written.add(leads.get(i).id());
+			}
+		}
+		events.publishEvent(new LeadsImported(List.of(), written.stream().map(LeadId::new).toList()));
+		return written;
+	}
+
+	@Override
+	public List<LeadValues> leads(Collection<UUID> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		List<Lead> found = em.createQuery("select l from Lead l where l.id in :ids", Lead.class)
+			.setParameter("ids", ids)
+			.getResultList();
+		found.forEach(em::detach);
+		return found.stream().map(BulkLeads::values).toList();
+	}
+
+	@Override
+	public void deleteLeads(Collection<UUID> ids) {
+		if (!ids.isEmpty()) {
+			named.update("delete from lead where id in (:ids)", new MapSqlParameterSource("ids", ids));
+		}
+	}
+
+	private static LeadValues values(Lead l) {
+		return new LeadValues(l.getId(), l.getVersion(), l.getOwnerId(), l.getTeamId(), l.getExternalId(),
+				l.getFirstName(), l.getLastName(), l.getCompany(), l.getTitle(), l.getEmail(), l.getPhone(),
+				l.getSource(), l.getRating() == null ? null : l.getRating().name(), l.getNotes());
+	}
+}
