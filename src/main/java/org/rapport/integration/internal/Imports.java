@@ -91,9 +91,11 @@ public class Imports {
 				throw new InvalidField("file", "import.error.empty", "The file has no header row");
 			}
 			int rows = CsvSource.countRows(file, delimiter);
+			Map<Integer, String> mapping = entity.guessMapping(headers);
+			MatchKey matchBy = mapping.containsValue("externalId") ? MatchKey.EXTERNAL_ID
+					: mapping.containsValue("email") ? MatchKey.EMAIL : MatchKey.NAME;
 			ImportJob job = new ImportJob(id, entity, actor.id().value(), clip(fileName), file.toString(),
-					Files.size(file), delimiter, rows, headers, entity.guessMapping(headers), DuplicateMode.SKIP,
-					entity.matchKeys().get(0), Status.DRAFT, 1, 0, 0, 0, 0, 0, null, Instant.now(), null, null, null);
+					Files.size(file), delimiter, rows, headers, mapping, DuplicateMode.SKIP, matchBy, Status.DRAFT, 1, 0, 0, 0, 0, 0, null, Instant.now(), null, null, null);
 			jobs.insert(job);
 			return job;
 		}
