@@ -50,6 +50,11 @@ class BulkCustomers implements CustomerImports {
 	private static final String CONTACT_COLUMNS = "account_id, first_name, last_name, title, email, phone, street, "
 			+ "city, postal_code, region, country, do_not_contact, external_id, owner_id, team_id";
 
+	/** The SQL types of the columns above, a letter each (see {@link BatchStatements#types}). */
+	private static final String ACCOUNT_TYPES = "vvvvvvvvvvvvvvvuu";
+
+	private static final String CONTACT_TYPES = "uvvvvvvvvvvbvuu";
+
 	private final EntityManager em;
 	private final JdbcTemplate jdbc;
 	private final NamedParameterJdbcTemplate named;
@@ -140,9 +145,9 @@ class BulkCustomers implements CustomerImports {
 			Object[] row = concat(accountColumns(a), a.id(), actor.id().value(), now, actor.id().value(), now);
 			rows.add(row);
 		}
-		jdbc.batchUpdate("insert into account (" + ACCOUNT_COLUMNS
+		BatchStatements.run(jdbc, "insert into account (" + ACCOUNT_COLUMNS
 				+ ", id, version, created_by, created_at, updated_by, updated_at) values (" + marks(17)
-				+ ", ?, 0, ?, ?, ?, ?)", rows);
+				+ ", ?, 0, ?, ?, ?, ?)", rows, BatchStatements.types(ACCOUNT_TYPES + "uutut"));
 		events.publishEvent(new AccountsImported(accounts.stream().map(a -> new AccountId(a.id())).toList(), List.of()));
 	}
 
@@ -156,8 +161,9 @@ class BulkCustomers implements CustomerImports {
 		for (AccountValues a : accounts) {
 			rows.add(concat(accountColumns(a), actor.id().value(), now, a.id(), a.version()));
 		}
-		int[] counts = jdbc.batchUpdate("update account set " + assignments(ACCOUNT_COLUMNS)
-				+ ", version = version + 1, updated_by = ?, updated_at = ? where id = ? and version = ?", rows);
+		int[] counts = BatchStatements.run(jdbc, "update account set " + assignments(ACCOUNT_COLUMNS)
+				+ ", version = version + 1, updated_by = ?, updated_at = ? where id = ? and version = ?", rows,
+				BatchStatements.types(ACCOUNT_TYPES + "utul"));
 		Set<UUID> written = written(accounts.stream().map(AccountValues::id).toList(), counts);
 		events.publishEvent(new AccountsImported(List.of(), written.stream().map(AccountId::new).toList()));
 		return written;
@@ -173,9 +179,9 @@ class BulkCustomers implements CustomerImports {
 		for (ContactValues c : contacts) {
 			rows.add(concat(contactColumns(c), c.id(), actor.id().value(), now, actor.id().value(), now));
 		}
-		jdbc.batchUpdate("insert into contact (" + CONTACT_COLUMNS
+		BatchStatements.run(jdbc, "insert into contact (" + CONTACT_COLUMNS
 				+ ", id, version, created_by, created_at, updated_by, updated_at) values (" + marks(15)
-				+ ", ?, 0, ?, ?, ?, ?)", rows);
+				+ ", ?, 0, ?, ?, ?, ?)", rows, BatchStatements.types(CONTACT_TYPES + "uutut"));
 		events.publishEvent(new ContactsImported(contacts.stream().map(c -> new ContactId(c.id())).toList(), List.of()));
 	}
 
@@ -189,8 +195,9 @@ class BulkCustomers implements CustomerImports {
 		for (ContactValues c : contacts) {
 			rows.add(concat(contactColumns(c), actor.id().value(), now, c.id(), c.version()));
 		}
-		int[] counts = jdbc.batchUpdate("update contact set " + assignments(CONTACT_COLUMNS)
-				+ ", version = version + 1, updated_by = ?, updated_at = ? where id = ? and version = ?", rows);
+		int[] counts = BatchStatements.run(jdbc, "update contact set " + assignments(CONTACT_COLUMNS)
+				+ ", version = version + 1, updated_by = ?, updated_at = ? where id = ? and version = ?", rows,
+				BatchStatements.types(CONTACT_TYPES + "utul"));
 		Set<UUID> written = written(contacts.stream().map(ContactValues::id).toList(), counts);
 		events.publishEvent(new ContactsImported(List.of(), written.stream().map(ContactId::new).toList()));
 		return written;

@@ -98,9 +98,10 @@ class BulkLeads implements LeadImports {
 					l.source() == null ? null : l.source().name(), l.rating(), l.notes(), l.externalId(), l.ownerId(),
 					l.teamId(), l.id(), LeadStatus.NEW.name(), actor.id().value(), now, actor.id().value(), now });
 		}
-		jdbc.batchUpdate("insert into lead (first_name, last_name, company, title, email, phone, source, rating, "
+		batch("insert into lead (first_name, last_name, company, title, email, phone, source, rating, "
 				+ "notes, external_id, owner_id, team_id, id, status, version, created_by, created_at, updated_by, "
-				+ "updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)", rows);
+				+ "updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)", rows,
+				"vvvvvvvvvvuuuvutut");
 		events.publishEvent(new LeadsImported(leads.stream().map(l -> new LeadId(l.id())).toList(), List.of()));
 	}
 
@@ -116,9 +117,10 @@ class BulkLeads implements LeadImports {
 					l.source() == null ? null : l.source().name(), l.rating(), l.notes(), l.externalId(), l.ownerId(),
 					l.teamId(), actor.id().value(), now, l.id(), l.version() });
 		}
-		int[] counts = jdbc.batchUpdate("update lead set first_name = ?, last_name = ?, company = ?, title = ?, "
+		int[] counts = batch("update lead set first_name = ?, last_name = ?, company = ?, title = ?, "
 				+ "email = ?, phone = ?, source = ?, rating = ?, notes = ?, external_id = ?, owner_id = ?, team_id = ?, "
-				+ "version = version + 1, updated_by = ?, updated_at = ? where id = ? and version = ?", rows);
+				+ "version = version + 1, updated_by = ?, updated_at = ? where id = ? and version = ?", rows,
+				"vvvvvvvvvvuuutul");
 		Set<UUID> written = new HashSet<>();
 		for (int i = 0; i < leads.size(); i++) {
 			if (counts[i] > 0 || counts[i] == java.sql.Statement.SUCCESS_NO_INFO) {
@@ -146,6 +148,39 @@ class BulkLeads implements LeadImports {
 		if (!ids.isEmpty()) {
 			named.update("delete from lead where id in (:ids)", new MapSqlParameterSource("ids", ids));
 		}
+	}
+
+	/**
+	 * Runs the statement for all rows as one JDBC batch. Nulls are bound with the type their letter gives
+	 * ({@code v} text, {@code u} UUID, {@code t} timestamp, {@code l} number): a null of unknown type makes the JDBC
+	 * template ask PostgreSQL for the parameter's type, a round trip per value.
+	 */
+	private int[] batch(String sql, List<Object[]> rows, String types) {
+		return jdbc.batchUpdate(sql, new org.springframework.jdbc.core.BatchPreparedStatementSetter() {
+
+			@Override
+			public void setValues(java.sql.PreparedStatement ps, int i) throws java.sql.SQLException {
+				Object[] row = rows.get(i);
+				for (int p = 0; p < row.length; p++) {
+					if (row[p] != null) {
+						ps.setObject(p + 1, row[p]);
+					}
+					else {
+						ps.setNull(p + 1, switch (types.charAt(p)) {
+							case 'u' -> java.sql.Types.OTHER;
+							case 't' -> java.sql.Types.TIMESTAMP_WITH_TIMEZONE;
+							case 'l' -> java.sql.Types.BIGINT;
+							default -> java.sql.Types.VARCHAR;
+						});
+					}
+				}
+			}
+
+			@Override
+			public int getBatchSize() {
+				return rows.size();
+			}
+		});
 	}
 
 	private static LeadValues values(Lead l) {

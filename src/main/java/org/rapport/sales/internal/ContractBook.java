@@ -55,6 +55,17 @@ public class ContractBook {
 	}
 
 	public ResultPage<Contract> list(Actor actor, ContractFilter filter, Sorting sorting, int page, int size) {
+		return query(actor, filter).page(em, Contract.class, null, sorting.orderBy(), page, size);
+	}
+
+	/** Hands every visible contract that matches to the action, in list order, for an export. */
+	@org.springframework.transaction.annotation.Transactional(readOnly = true)
+	public void forEach(Actor actor, ContractFilter filter, Sorting sorting,
+			java.util.function.Consumer<Contract> action) {
+		query(actor, filter).forEach(em, Contract.class, null, sorting.orderBy(), action);
+	}
+
+	private VisibleQuery query(Actor actor, ContractFilter filter) {
 		LocalDate today = today();
 		ContractStatus status = filter.status();
 		LocalDate endsBy = null;
@@ -68,8 +79,7 @@ public class ContractBook {
 			.where("c.accountId = :account", "account", filter.account())
 			.where("c.status = :status", "status", status)
 			.where("c.endDate >= :endsFrom", "endsFrom", endsFrom)
-			.where("c.endDate <= :endsBy", "endsBy", endsBy)
-			.page(em, Contract.class, null, sorting.orderBy(), page, size);
+			.where("c.endDate <= :endsBy", "endsBy", endsBy);
 	}
 
 	/** The contract, if it exists and the actor may see it; otherwise 404. */

@@ -49,12 +49,8 @@ public class OrderBook {
 	}
 
 	public ResultPage<SalesOrder> list(Actor actor, OrderFilter filter, Sorting sorting, int page, int size) {
-		ResultPage<SalesOrder> result = new VisibleQuery("SalesOrder", "o", actor)
-			.where("o.accountId = :account", "account", filter.account())
-			.where("o.status = :status", "status", filter.status())
-			.where("o.orderDate >= :from", "from", filter.from())
-			.where("o.orderDate <= :to", "to", filter.to())
-			.page(em, SalesOrder.class, null, sorting.orderBy(), page, size);
+		ResultPage<SalesOrder> result = query(actor, filter).page(em, SalesOrder.class, null, sorting.orderBy(), page,
+				size);
 		if (!result.items().isEmpty()) {
 			// One query for the lines of the whole page, so that the API can show them without a query per order.
 			em.createQuery("select distinct o from SalesOrder o left join fetch o.lines where o.id in :ids",
@@ -63,6 +59,21 @@ public class OrderBook {
 				.getResultList();
 		}
 		return result;
+	}
+
+	/** Hands every visible order that matches to the action, in list order, for an export (without its lines). */
+	@Transactional(readOnly = true)
+	public void forEach(Actor actor, OrderFilter filter, Sorting sorting,
+			java.util.function.Consumer<SalesOrder> action) {
+		query(actor, filter).forEach(em, SalesOrder.class, null, sorting.orderBy(), action);
+	}
+
+	private static VisibleQuery query(Actor actor, OrderFilter filter) {
+		return new VisibleQuery("SalesOrder", "o", actor)
+			.where("o.accountId = :account", "account", filter.account())
+			.where("o.status = :status", "status", filter.status())
+			.where("o.orderDate >= :from", "from", filter.from())
+			.where("o.orderDate <= :to", "to", filter.to());
 	}
 
 	/** The order, if it exists and the actor may see it; otherwise 404. */

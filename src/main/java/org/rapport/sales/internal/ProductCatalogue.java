@@ -30,12 +30,21 @@ public class ProductCatalogue {
 	}
 
 	public ResultPage<Product> list(ProductFilter filter, Sorting sorting, int page, int size) {
+		return query(filter).page(em, Product.class, null, sorting.orderBy(), page, size);
+	}
+
+	/** Hands every product that matches to the action, in list order, for an export. */
+	@Transactional(readOnly = true)
+	public void forEach(ProductFilter filter, Sorting sorting, java.util.function.Consumer<Product> action) {
+		query(filter).forEach(em, Product.class, null, sorting.orderBy(), action);
+	}
+
+	private static VisibleQuery query(ProductFilter filter) {
 		String category = filter.category() == null || filter.category().isBlank() ? null : filter.category().strip();
 		return VisibleQuery.unrestricted("Product", "p")
 			.startingWith(filter.q(), "p.name", "p.sku")
 			.where("p.category = :category", "category", category)
-			.where("p.active = :active", "active", filter.active())
-			.page(em, Product.class, null, sorting.orderBy(), page, size);
+			.where("p.active = :active", "active", filter.active());
 	}
 
 	/** The product, or 404. */

@@ -82,6 +82,23 @@ class ContractController {
 	}
 
 	/** The form; from a won opportunity it carries the opportunity's account and id. */
+	@GetMapping("/export.csv")
+	void export(@RequestParam(required = false) UUID account, @RequestParam(required = false) ContractStatus status,
+			@RequestParam(required = false) Integer endingWithin, @RequestParam(required = false) String sort,
+			jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+		Actor actor = currentActor.get();
+		org.rapport.web.CsvDownload.write(response, "contracts.csv", new String[] { "id", "number", "account_id",
+				"opportunity_id", "status", "start_date", "end_date", "value", "currency", "renewal_notice_days",
+				"description", "owner_id", "team_id", "created_at", "updated_at" },
+				rows -> contracts.forEach(actor, new ContractFilter(account, status, endingWithin),
+						ContractBook.Sort.parse(sort),
+						c -> rows.row(c.getId(), c.getNumber(), c.getAccountId(), c.getOpportunityId(), c.getStatus(),
+								c.getStartDate(), c.getEndDate(), c.getValue() == null ? null : c.getValue().amount(),
+								c.getValue() == null ? null : c.getValue().currency(), c.getRenewalNoticeDays(),
+								c.getDescription(), c.getOwnerId(), c.getTeamId(), c.getCreatedAt(),
+								c.getUpdatedAt())));
+	}
+
 	@GetMapping("/new")
 	String newContract(@RequestParam(required = false) UUID account, @RequestParam(required = false) UUID opportunity,
 			Model model) {

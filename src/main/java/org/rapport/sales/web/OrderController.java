@@ -90,6 +90,23 @@ class OrderController {
 		return "sales/orders/list";
 	}
 
+	@GetMapping("/export.csv")
+	void export(@RequestParam(required = false) UUID account, @RequestParam(required = false) OrderStatus status,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+			@RequestParam(required = false) String sort, jakarta.servlet.http.HttpServletResponse response)
+			throws java.io.IOException {
+		Actor actor = currentActor.get();
+		org.rapport.web.CsvDownload.write(response, "orders.csv", new String[] { "id", "number", "account_id",
+				"opportunity_id", "order_date", "status", "total", "currency", "confirmed_at", "notes", "owner_id",
+				"team_id", "created_at", "updated_at" },
+				rows -> orders.forEach(actor, new OrderFilter(account, status, from, to), OrderBook.Sort.parse(sort),
+						o -> rows.row(o.getId(), o.getNumber(), o.getAccountId(), o.getOpportunityId(),
+								o.getOrderDate(), o.getStatus(), o.getTotal() == null ? null : o.getTotal().amount(),
+								o.getCurrency(), o.getConfirmedAt(), o.getNotes(), o.getOwnerId(), o.getTeamId(),
+								o.getCreatedAt(), o.getUpdatedAt())));
+	}
+
 	@GetMapping("/new")
 	String newOrder(@RequestParam(required = false) UUID account, Model model) {
 		model.addAttribute("input", OrderInput.forAccount(account));

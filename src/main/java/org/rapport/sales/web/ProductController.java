@@ -65,6 +65,19 @@ class ProductController {
 		return "sales/products/list";
 	}
 
+	@GetMapping("/export.csv")
+	void export(@RequestParam(required = false) String q, @RequestParam(required = false) String category,
+			@RequestParam(required = false) Boolean active, @RequestParam(required = false) String sort,
+			jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+		org.rapport.web.CsvDownload.write(response, "products.csv", new String[] { "id", "sku", "name", "category",
+				"unit_price", "currency", "active", "description", "created_at", "updated_at" },
+				rows -> catalogue.forEach(new ProductFilter(q, category, active), ProductCatalogue.Sort.parse(sort),
+						p -> rows.row(p.getId(), p.getSku(), p.getName(), p.getCategory(),
+								p.getUnitPrice() == null ? null : p.getUnitPrice().amount(),
+								p.getUnitPrice() == null ? null : p.getUnitPrice().currency(), p.isActive(),
+								p.getDescription(), p.getCreatedAt(), p.getUpdatedAt())));
+	}
+
 	@GetMapping("/new")
 	String newProduct(Model model) {
 		requireChanger();
