@@ -1,5 +1,5 @@
 /**
- * How users shape Rapport without code: saved list views now, custom fields next.
+ * How users shape Rapport without code: custom fields of each kind of record, and saved list views.
  */
 @ApplicationModule(allowedDependencies = { "shared", "identity" })
 package org.rapport.customization;

@@ -9,7 +9,12 @@ import jakarta.persistence.PostPersist;
 import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 import org.springframework.data.annotation.CreatedBy;
 import org.springframework.data.annotation.CreatedDate;
 import org.springframework.data.annotation.LastModifiedBy;
@@ -55,6 +60,11 @@ public abstract class BusinessRecord<T extends BusinessRecord<T>> extends Abstra
 	@Column(name = "updated_at", nullable = false)
 	private Instant updatedAt;
 
+	/** The values of the custom fields that administrators defined for this kind of record, by field key. */
+	@JdbcTypeCode(SqlTypes.JSON)
+	@Column(name = "custom_fields")
+	private Map<String, Object> customFields;
+
 	@Transient
 	private boolean stored;
 
@@ -73,6 +83,11 @@ public abstract class BusinessRecord<T extends BusinessRecord<T>> extends Abstra
 		}
 		this.ownerId = ownerId;
 		this.teamId = teamId;
+	}
+
+	/** Takes custom field values that their definitions have checked (see the customization module). */
+	public void changeCustomFields(Map<String, Object> values) {
+		this.customFields = values == null || values.isEmpty() ? null : new LinkedHashMap<>(values);
 	}
 
 	/** The events this record registered that saving it will publish. */
@@ -122,5 +137,10 @@ public abstract class BusinessRecord<T extends BusinessRecord<T>> extends Abstra
 
 	public Instant getUpdatedAt() {
 		return updatedAt;
+	}
+
+	/** The custom field values by key; empty when there are none. */
+	public Map<String, Object> getCustomFields() {
+		return customFields == null ? Map.of() : Collections.unmodifiableMap(customFields);
 	}
 }

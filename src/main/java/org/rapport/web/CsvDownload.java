@@ -38,6 +38,24 @@ public final class CsvDownload {
 		}
 	}
 
+	/** The header of a list's standard columns followed by more, such as its custom fields. */
+	public static String[] header(String[] standard, java.util.List<String> more) {
+		String[] header = java.util.Arrays.copyOf(standard, standard.length + more.size());
+		for (int i = 0; i < more.size(); i++) {
+			header[standard.length + i] = more.get(i);
+		}
+		return header;
+	}
+
+	/** A row's standard values followed by more. */
+	public static Object[] values(Object[] standard, java.util.List<?> more) {
+		Object[] values = java.util.Arrays.copyOf(standard, standard.length + more.size());
+		for (int i = 0; i < more.size(); i++) {
+			values[standard.length + i] = more.get(i);
+		}
+		return values;
+	}
+
 	/** Writes one row of values. */
 	@FunctionalInterface
 	public interface Rows {

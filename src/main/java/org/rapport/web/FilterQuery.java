@@ -16,6 +16,12 @@ public final class FilterQuery {
 		return this;
 	}
 
+	/** Adds every parameter of the map, such as the custom-field filters and columns of a list. */
+	public FilterQuery withAll(java.util.Map<String, String> params) {
+		params.forEach(this::with);
+		return this;
+	}
+
 	/** The encoded parameters followed by {@code &}, or nothing when no filter is set, ready for more. */
 	public String encoded() {
 		String query = builder.encode().build().getQuery();

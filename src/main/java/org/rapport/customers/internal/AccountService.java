@@ -10,6 +10,8 @@ import java.util.function.Consumer;
 import org.rapport.customers.AccountDeleted;
 import org.rapport.customers.LifecycleStage;
 import org.rapport.customers.LifecycleStageChanged;
+import org.rapport.customization.CustomFieldQuery;
+import org.rapport.customization.CustomFields;
 import org.rapport.identity.Actor;
 import org.rapport.identity.VisibleQuery;
 import org.rapport.identity.TeamId;
@@ -33,15 +35,20 @@ public class AccountService {
 
 	static final String HAND_SET_REASON = "Set on the account form";
 
+	/** The name of accounts among the kinds of record that take custom fields. */
+	public static final String ENTITY = "account";
+
 	private final Accounts accounts;
 	private final LifecycleChanges lifecycleChanges;
 	private final Contacts contacts;
 	private final EntityManager em;
 	private final UserDirectory directory;
 	private final ApplicationEventPublisher events;
+	private final CustomFields customFields;
 
 	AccountService(Accounts accounts, LifecycleChanges lifecycleChanges, Contacts contacts, EntityManager em, UserDirectory directory,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, CustomFields customFields) {
+		this.customFields = customFields;
 		this.accounts = accounts;
 		this.lifecycleChanges = lifecycleChanges;
 		this.contacts = contacts;
@@ -51,12 +58,21 @@ public class AccountService {
 	}
 
 	public ResultPage<Account> list(Actor actor, AccountFilter filter, ListSort.Sorting sorting, int page, int size) {
-		return query(actor, filter).page(em, Account.class, null, orderBy(sorting), page, size);
+		return list(actor, filter, sorting, CustomFieldQuery.none(), page, size);
+	}
+
+	/** A page of the visible accounts that match the filter and the custom-field filters, in the chosen order. */
+	public ResultPage<Account> list(Actor actor, AccountFilter filter, ListSort.Sorting sorting, CustomFieldQuery custom,
+			int page, int size) {
+		return custom.applyTo(query(actor, filter), "a")
+			.page(em, Account.class, null, custom.orderBy("a").orElse(orderBy(sorting)), page, size);
 	}
 
 	/** Hands every visible account that matches to the action, in list order, for an export. */
-	public void forEach(Actor actor, AccountFilter filter, ListSort.Sorting sorting, Consumer<Account> action) {
-		query(actor, filter).forEach(em, Account.class, null, orderBy(sorting), action);
+	public void forEach(Actor actor, AccountFilter filter, ListSort.Sorting sorting, CustomFieldQuery custom,
+			Consumer<Account> action) {
+		custom.applyTo(query(actor, filter), "a")
+			.forEach(em, Account.class, null, custom.orderBy("a").orElse(orderBy(sorting)), action);
 	}
 
 	private VisibleQuery query(Actor actor, AccountFilter filter) {
@@ -85,16 +101,34 @@ public class AccountService {
 
 	@Transactional
 	public Account create(Actor actor, AccountDetails details, UserId owner, TeamId team) {
+		return create(actor, details, owner, team, null);
+	}
+
+	/** Creates an account with custom field values, which their definitions check (defaults fill the rest). */
+	@Transactional
+	public Account create(Actor actor, AccountDetails details, UserId owner, TeamId team, Map<String, ?> custom) {
 		UserId chosenOwner = owner == null ? actor.id() : owner;
-		return accounts.save(Account.open(details, chosenOwner, directory.teamForOwner(chosenOwner, team)));
+		Account account = Account.open(details, chosenOwner, directory.teamForOwner(chosenOwner, team));
+		account.changeCustomFields(customFields.merge(ENTITY, Map.of(), custom, true));
+		return accounts.save(account);
 	}
 
 	@Transactional
 	public Account update(Actor actor, UUID id, long expectedVersion, AccountDetails details, UserId owner,
 			TeamId team) {
+		return update(actor, id, expectedVersion, details, owner, team, null);
+	}
+
+	/** Changes an account; custom field values not given ({@code null} for none) stay as they are. */
+	@Transactional
+	public Account update(Actor actor, UUID id, long expectedVersion, AccountDetails details, UserId owner,
+			TeamId team, Map<String, ?> custom) {
 		Account account = get(actor, id);
 		if (account.getVersion() != expectedVersion) {
 			throw new ObjectOptimisticLockingFailureException(Account.class, id);
+		}
+		if (custom != null) {
+			account.changeCustomFields(customFields.merge(ENTITY, account.getCustomFields(), custom, false));
 		}
 		UserId chosenOwner = owner == null ? account.owner() : owner;
 		TeamId chosenTeam = owner == null && team == null ? account.team() : directory.teamForOwner(chosenOwner, team);

@@ -1,10 +1,13 @@
 package org.rapport.customers.internal;
 
 import jakarta.persistence.EntityManager;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.rapport.customers.ContactDeleted;
 import org.rapport.identity.Actor;
+import org.rapport.customization.CustomFields;
+import org.rapport.customization.CustomFieldQuery;
 import org.rapport.identity.VisibleQuery;
 import org.rapport.identity.TeamId;
 import org.rapport.identity.UserDirectory;
@@ -33,8 +36,14 @@ public class ContactService {
 	private final EntityManager em;
 	private final ApplicationEventPublisher events;
 
+	/** The name of contacts among the kinds of record that take custom fields. */
+	public static final String ENTITY = "contact";
+
+	private final CustomFields customFields;
+
 	ContactService(Contacts contacts, AccountService accounts, UserDirectory directory, EntityManager em,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, CustomFields customFields) {
+		this.customFields = customFields;
 		this.contacts = contacts;
 		this.accounts = accounts;
 		this.directory = directory;
@@ -43,12 +52,21 @@ public class ContactService {
 	}
 
 	public ResultPage<Contact> list(Actor actor, ContactFilter filter, ListSort.Sorting sorting, int page, int size) {
-		return query(actor, filter).page(em, Contact.class, FETCH_ACCOUNT, orderBy(sorting), page, size);
+		return list(actor, filter, sorting, CustomFieldQuery.none(), page, size);
+	}
+
+	/** A page of the visible contacts that match the filter and the custom-field filters, in the chosen order. */
+	public ResultPage<Contact> list(Actor actor, ContactFilter filter, ListSort.Sorting sorting, CustomFieldQuery custom,
+			int page, int size) {
+		return custom.applyTo(query(actor, filter), "c")
+			.page(em, Contact.class, FETCH_ACCOUNT, custom.orderBy("c").orElse(orderBy(sorting)), page, size);
 	}
 
 	/** Hands every visible contact that matches to the action, in list order, for an export. */
-	public void forEach(Actor actor, ContactFilter filter, ListSort.Sorting sorting, Consumer<Contact> action) {
-		query(actor, filter).forEach(em, Contact.class, FETCH_ACCOUNT, orderBy(sorting), action);
+	public void forEach(Actor actor, ContactFilter filter, ListSort.Sorting sorting, CustomFieldQuery custom,
+			Consumer<Contact> action) {
+		custom.applyTo(query(actor, filter), "c")
+			.forEach(em, Contact.class, FETCH_ACCOUNT, custom.orderBy("c").orElse(orderBy(sorting)), action);
 	}
 
 	private VisibleQuery query(Actor actor, ContactFilter filter) {
@@ -76,17 +94,36 @@ public class ContactService {
 
 	@Transactional
 	public Contact create(Actor actor, ContactDetails details, UUID account, UserId owner, TeamId team) {
+		return create(actor, details, account, owner, team, null);
+	}
+
+	/** Creates a contact with custom field values, which their definitions check (defaults fill the rest). */
+	@Transactional
+	public Contact create(Actor actor, ContactDetails details, UUID account, UserId owner, TeamId team,
+			Map<String, ?> custom) {
 		UserId chosenOwner = owner == null ? actor.id() : owner;
-		return contacts.save(Contact.create(details, visibleAccount(actor, account), chosenOwner,
-				directory.teamForOwner(chosenOwner, team)));
+		Contact contact = Contact.create(details, visibleAccount(actor, account), chosenOwner,
+				directory.teamForOwner(chosenOwner, team));
+		contact.changeCustomFields(customFields.merge(ENTITY, Map.of(), custom, true));
+		return contacts.save(contact);
 	}
 
 	@Transactional
 	public Contact update(Actor actor, UUID id, long expectedVersion, ContactDetails details, UUID account,
 			UserId owner, TeamId team) {
+		return update(actor, id, expectedVersion, details, account, owner, team, null);
+	}
+
+	/** Changes a contact; custom field values not given ({@code null} for none) stay as they are. */
+	@Transactional
+	public Contact update(Actor actor, UUID id, long expectedVersion, ContactDetails details, UUID account,
+			UserId owner, TeamId team, Map<String, ?> custom) {
 		Contact contact = get(actor, id);
 		if (contact.getVersion() != expectedVersion) {
 			throw new ObjectOptimisticLockingFailureException(Contact.class, id);
+		}
+		if (custom != null) {
+			contact.changeCustomFields(customFields.merge(ENTITY, contact.getCustomFields(), custom, false));
 		}
 		UserId chosenOwner = owner == null ? contact.owner() : owner;
 		TeamId chosenTeam = owner == null && team == null ? contact.team() : directory.teamForOwner(chosenOwner, team);

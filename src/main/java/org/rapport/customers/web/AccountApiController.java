@@ -68,7 +68,8 @@ class AccountApiController {
 	@PostMapping
 	@Operation(summary = "Create an account", description = "The owner defaults to you, the team to the owner's.")
 	ResponseEntity<AccountResource> create(@Valid @RequestBody AccountInput input) {
-		Account account = accounts.create(currentActor.get(), input.toDetails(), input.owner(), input.team());
+		Account account = accounts.create(currentActor.get(), input.toDetails(), input.owner(), input.team(),
+				input.customFields() == null ? java.util.Map.of() : input.customFields());
 		return ResponseEntity.created(URI.create("/api/v1/accounts/" + account.getId()))
 			.eTag(Versions.etag(account.getVersion()))
 			.body(AccountResource.of(account));
@@ -82,7 +83,8 @@ class AccountApiController {
 		Actor actor = currentActor.get();
 		Account current = accounts.get(actor, id);
 		long expected = Versions.expected(ifMatch, input.version(), current.getVersion());
-		Account account = accounts.update(actor, id, expected, input.toDetails(), input.owner(), input.team());
+		Account account = accounts.update(actor, id, expected, input.toDetails(), input.owner(), input.team(),
+				input.customFields());
 		return ResponseEntity.ok().eTag(Versions.etag(account.getVersion())).body(AccountResource.of(account));
 	}
 

@@ -8,6 +8,7 @@ import jakarta.validation.Valid;
 import java.io.IOException;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.rapport.customers.AccountPanel;
 import org.rapport.customers.Industry;
@@ -17,6 +18,11 @@ import org.rapport.customers.internal.AccountFilter;
 import org.rapport.customers.internal.AccountService;
 import org.rapport.customers.internal.AccountService.ContactsOnDelete;
 import org.rapport.customers.internal.ListSort;
+import org.rapport.customization.CustomField;
+import org.rapport.customization.CustomFieldForm;
+import org.rapport.customization.CustomFieldInput;
+import org.rapport.customization.CustomFieldQuery;
+import org.rapport.customization.CustomFields;
 import org.rapport.identity.Actor;
 import org.rapport.identity.CurrentActor;
 import org.rapport.shared.InvalidField;
@@ -25,6 +31,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -46,9 +53,11 @@ class AccountController {
 	private final CurrentActor currentActor;
 	private final Choices choices;
 	private final List<AccountPanel> panels;
+	private final CustomFields customFields;
 
 	AccountController(AccountService accounts, CurrentActor currentActor, Choices choices,
-			ObjectProvider<AccountPanel> panels) {
+			ObjectProvider<AccountPanel> panels, CustomFields customFields) {
+		this.customFields = customFields;
 		this.accounts = accounts;
 		this.currentActor = currentActor;
 		this.choices = choices;
@@ -61,16 +70,20 @@ class AccountController {
 			@RequestParam(required = false) Industry industry, @RequestParam(required = false) String sort,
 			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
 			@RequestHeader(name = "HX-Request", required = false) String htmx,
-			@RequestHeader(name = "HX-Target", required = false) String target, Model model) {
+			@RequestHeader(name = "HX-Target", required = false) String target,
+			@RequestParam MultiValueMap<String, String> params, Model model) {
 		AccountFilter filter = new AccountFilter(q, owner, team, stage, industry);
 		ListSort.Sorting sorting = ListSort.parse(sort);
+		CustomFieldQuery custom = CustomFieldQuery.of(customFields.active(AccountService.ENTITY), params);
 		Paging paging = Paging.of(page, size);
-		ResultPage<Account> result = accounts.list(currentActor.get(), filter, sorting, paging.page(), paging.size());
+		ResultPage<Account> result = accounts.list(currentActor.get(), filter, sorting, custom, paging.page(),
+				paging.size());
 		model.addAttribute("result", result);
 		model.addAttribute("filter", filter);
+		model.addAttribute("cfq", custom);
 		model.addAttribute("baseQuery", new FilterQuery().with("q", q).with("owner", owner).with("team", team)
-			.with("stage", stage).with("industry", industry).with("size", size).encoded());
-		model.addAttribute("sort", sorting.param());
+			.with("stage", stage).with("industry", industry).with("size", size).withAll(custom.params()).encoded());
+		model.addAttribute("sort", custom.sort() != null ? custom.sort() : sorting.param());
 		model.addAttribute("sorting", sorting);
 		choices.addNames(model, result.items(), Account::getOwnerId, Account::getTeamId);
 		if (htmx != null && "results".equals(target)) {
@@ -84,19 +97,22 @@ class AccountController {
 	void export(@RequestParam(required = false) String q, @RequestParam(required = false) UUID owner,
 			@RequestParam(required = false) UUID team, @RequestParam(required = false) LifecycleStage stage,
 			@RequestParam(required = false) Industry industry, @RequestParam(required = false) String sort,
-			HttpServletResponse response) throws IOException {
+			@RequestParam MultiValueMap<String, String> params, HttpServletResponse response) throws IOException {
 		Actor actor = currentActor.get();
-		CsvDownload.write(response, "accounts.csv", new String[] { "id", "name", "type", "industry",
+		CustomFieldQuery custom = CustomFieldQuery.of(customFields.active(AccountService.ENTITY), params);
+		List<CustomField> exported = custom.exportedColumns();
+		CsvDownload.write(response, "accounts.csv", CsvDownload.header(new String[] { "id", "name", "type", "industry",
 				"lifecycle_stage", "website", "phone", "email", "billing_street", "billing_city",
 				"billing_postal_code", "billing_region", "billing_country", "owner_id", "team_id", "source",
-				"created_at", "updated_at" },
+				"created_at", "updated_at" }, custom.exportedHeader()),
 				rows -> accounts.forEach(actor, new AccountFilter(q, owner, team, stage, industry),
-						ListSort.parse(sort), a -> {
+						ListSort.parse(sort), custom, a -> {
 							var address = a.getBillingAddress();
-							rows.row(a.getId(), a.getName(), a.getType(), a.getIndustry(), a.getLifecycleStage(),
-									a.getWebsite(), a.getPhone(), a.getEmail(), address.street(), address.city(),
-									address.postalCode(), address.region(), address.country(), a.getOwnerId(),
-									a.getTeamId(), a.getSource(), a.getCreatedAt(), a.getUpdatedAt());
+							rows.row(CsvDownload.values(new Object[] { a.getId(), a.getName(), a.getType(),
+									a.getIndustry(), a.getLifecycleStage(), a.getWebsite(), a.getPhone(), a.getEmail(),
+									address.street(), address.city(), address.postalCode(), address.region(),
+									address.country(), a.getOwnerId(), a.getTeamId(), a.getSource(), a.getCreatedAt(),
+									a.getUpdatedAt() }, CustomFieldQuery.exportValues(a.getCustomFields(), exported)));
 						}));
 	}
 
@@ -112,28 +128,35 @@ class AccountController {
 	@GetMapping("/new")
 	String newAccount(Model model) {
 		model.addAttribute("input", AccountInput.empty());
+		model.addAttribute("cf", CustomFieldForm.blank(customFields.active(AccountService.ENTITY)));
 		choices.addTo(model);
 		return "customers/accounts/form";
 	}
 
 	@PostMapping
-	String create(@Valid @ModelAttribute("input") AccountInput input, BindingResult errors, Model model,
-			RedirectAttributes redirect) {
-		if (errors.hasErrors()) {
-			choices.addTo(model);
-			return "customers/accounts/form";
+	String create(@Valid @ModelAttribute("input") AccountInput input, BindingResult errors,
+			@RequestParam MultiValueMap<String, String> params, Model model, RedirectAttributes redirect) {
+		Actor actor = currentActor.get();
+		List<CustomField> fields = customFields.active(AccountService.ENTITY);
+		Map<String, String> text = CustomFieldForm.textFrom(params);
+		CustomFieldInput custom = customFields.read(AccountService.ENTITY, text, actor.zone());
+		CustomFieldForm form = CustomFieldForm.submitted(fields, text, custom.errors());
+		if (!errors.hasErrors() && !custom.hasErrors()) {
+			try {
+				Account account = accounts.create(actor, input.toDetails(), input.owner(), input.team(),
+						custom.values());
+				redirect.addFlashAttribute("success", "flash.account.created");
+				return "redirect:/accounts/" + account.getId();
+			}
+			catch (InvalidField invalid) {
+				form = CustomFieldErrors.reject(errors, form, invalid);
+			}
 		}
-		try {
-			Account account = accounts.create(currentActor.get(), input.toDetails(), input.owner(), input.team());
-			redirect.addFlashAttribute("success", "flash.account.created");
-			return "redirect:/accounts/" + account.getId();
-		}
-		catch (InvalidField invalid) {
-			errors.rejectValue(invalid.field(), invalid.messageKey());
-			choices.addTo(model);
-			return "customers/accounts/form";
-		}
+		model.addAttribute("cf", form);
+		choices.addTo(model);
+		return "customers/accounts/form";
 	}
+
 
 	@GetMapping("/{id}")
 	String show(@PathVariable UUID id, Model model) {
@@ -152,32 +175,37 @@ class AccountController {
 		Account account = accounts.get(currentActor.get(), id);
 		model.addAttribute("account", account);
 		model.addAttribute("input", AccountInput.of(account));
+		model.addAttribute("cf", CustomFieldForm.of(customFields.active(AccountService.ENTITY),
+				account.getCustomFields(), currentActor.get().zone()));
 		choices.addTo(model);
 		return "customers/accounts/form";
 	}
 
 	@PostMapping("/{id}")
 	String update(@PathVariable UUID id, @Valid @ModelAttribute("input") AccountInput input, BindingResult errors,
-			Model model, RedirectAttributes redirect) {
+			@RequestParam MultiValueMap<String, String> params, Model model, RedirectAttributes redirect) {
 		Actor actor = currentActor.get();
 		Account account = accounts.get(actor, id);
 		model.addAttribute("account", account);
-		if (errors.hasErrors()) {
-			choices.addTo(model);
-			return "customers/accounts/form";
+		List<CustomField> fields = customFields.active(AccountService.ENTITY);
+		Map<String, String> text = CustomFieldForm.textFrom(params);
+		CustomFieldInput custom = customFields.read(AccountService.ENTITY, text, actor.zone());
+		CustomFieldForm form = CustomFieldForm.submitted(fields, text, custom.errors());
+		if (!errors.hasErrors() && !custom.hasErrors()) {
+			try {
+				accounts.update(actor, id, input.version() == null ? -1 : input.version(), input.toDetails(),
+						input.owner(), input.team(), custom.values());
+				redirect.addFlashAttribute("success", "flash.account.updated");
+				return "redirect:/accounts/" + id;
+			}
+			catch (InvalidField invalid) {
+				form = CustomFieldErrors.reject(errors, form, invalid);
+			}
+			catch (OptimisticLockingFailureException stale) {
+				errors.reject("form.stale");
+			}
 		}
-		try {
-			accounts.update(actor, id, input.version() == null ? -1 : input.version(), input.toDetails(),
-					input.owner(), input.team());
-			redirect.addFlashAttribute("success", "flash.account.updated");
-			return "redirect:/accounts/" + id;
-		}
-		catch (InvalidField invalid) {
-			errors.rejectValue(invalid.field(), invalid.messageKey());
-		}
-		catch (OptimisticLockingFailureException stale) {
-			errors.reject("form.stale");
-		}
+		model.addAttribute("cf", form);
 		choices.addTo(model);
 		return "customers/accounts/form";
 	}

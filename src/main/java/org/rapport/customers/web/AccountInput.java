@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.util.Map;
 import java.util.UUID;
 import org.rapport.customers.AccountSource;
 import org.rapport.customers.AccountType;
@@ -32,6 +33,7 @@ record AccountInput(
 		LifecycleStage lifecycleStage,
 		AccountSource source,
 		@Size(max = 4000) String description,
+		Map<String, Object> customFields,
 		Long version) {
 
 	AccountInput {
@@ -40,14 +42,14 @@ record AccountInput(
 
 	static AccountInput empty() {
 		return new AccountInput(null, AccountType.COMPANY, null, null, null, null,
-				AddressInput.EMPTY, null, null, LifecycleStage.PROSPECT, null, null, null);
+				AddressInput.EMPTY, null, null, LifecycleStage.PROSPECT, null, null, null, null);
 	}
 
 	static AccountInput of(Account account) {
 		return new AccountInput(account.getName(), account.getType(), account.getIndustry(), account.getWebsite(),
 				account.getPhone(), account.getEmail(), AddressInput.of(account.getBillingAddress()),
 				account.getOwnerId(), account.getTeamId(), account.getLifecycleStage(), account.getSource(),
-				account.getDescription(), account.getVersion());
+				account.getDescription(), null, account.getVersion());
 	}
 
 	AccountDetails toDetails() {

@@ -65,7 +65,7 @@ class ContactApiController {
 	@Operation(summary = "Create a contact")
 	ResponseEntity<ContactResource> create(@Valid @RequestBody ContactInput input) {
 		Contact contact = contacts.create(currentActor.get(), input.toDetails(), input.accountId(), input.owner(),
-				input.team());
+				input.team(), input.customFields() == null ? java.util.Map.of() : input.customFields());
 		return ResponseEntity.created(URI.create("/api/v1/contacts/" + contact.getId()))
 			.eTag(Versions.etag(contact.getVersion()))
 			.body(ContactResource.of(contact));
@@ -80,7 +80,7 @@ class ContactApiController {
 		Contact current = contacts.get(actor, id);
 		long expected = Versions.expected(ifMatch, input.version(), current.getVersion());
 		Contact contact = contacts.update(actor, id, expected, input.toDetails(), input.accountId(), input.owner(),
-				input.team());
+				input.team(), input.customFields());
 		return ResponseEntity.ok().eTag(Versions.etag(contact.getVersion())).body(ContactResource.of(contact));
 	}
 

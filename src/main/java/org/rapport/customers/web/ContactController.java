@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.rapport.customers.internal.AccountService;
 import org.rapport.customers.internal.Contact;
@@ -14,12 +15,18 @@ import org.rapport.customers.internal.ContactFilter;
 import org.rapport.customers.internal.ContactService;
 import org.rapport.customers.internal.ListSort;
 import org.rapport.identity.Actor;
+import org.rapport.customization.CustomFields;
+import org.rapport.customization.CustomFieldQuery;
+import org.rapport.customization.CustomFieldInput;
+import org.rapport.customization.CustomFieldForm;
+import org.rapport.customization.CustomField;
 import org.rapport.identity.CurrentActor;
 import org.rapport.shared.InvalidField;
 import org.rapport.shared.ResultPage;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -42,7 +49,11 @@ class ContactController {
 	private final CurrentActor currentActor;
 	private final Choices choices;
 
-	ContactController(ContactService contacts, AccountService accounts, CurrentActor currentActor, Choices choices) {
+	private final CustomFields customFields;
+
+	ContactController(ContactService contacts, AccountService accounts, CurrentActor currentActor, Choices choices,
+			CustomFields customFields) {
+		this.customFields = customFields;
 		this.contacts = contacts;
 		this.accounts = accounts;
 		this.currentActor = currentActor;
@@ -55,17 +66,20 @@ class ContactController {
 			@RequestParam(required = false) String sort, @RequestParam(required = false) Integer page,
 			@RequestParam(required = false) Integer size,
 			@RequestHeader(name = "HX-Request", required = false) String htmx,
-			@RequestHeader(name = "HX-Target", required = false) String target, Model model) {
+			@RequestHeader(name = "HX-Target", required = false) String target,
+			@RequestParam MultiValueMap<String, String> params, Model model) {
 		Actor actor = currentActor.get();
 		ContactFilter filter = new ContactFilter(q, owner, team, account);
 		ListSort.Sorting sorting = ListSort.parse(sort);
+		CustomFieldQuery custom = CustomFieldQuery.of(customFields.active(ContactService.ENTITY), params);
 		Paging paging = Paging.of(page, size);
-		ResultPage<Contact> result = contacts.list(actor, filter, sorting, paging.page(), paging.size());
+		ResultPage<Contact> result = contacts.list(actor, filter, sorting, custom, paging.page(), paging.size());
 		model.addAttribute("result", result);
 		model.addAttribute("filter", filter);
+		model.addAttribute("cfq", custom);
 		model.addAttribute("baseQuery", new FilterQuery().with("q", q).with("owner", owner).with("team", team)
-			.with("account", account).with("size", size).encoded());
-		model.addAttribute("sort", sorting.param());
+			.with("account", account).with("size", size).withAll(custom.params()).encoded());
+		model.addAttribute("sort", custom.sort() != null ? custom.sort() : sorting.param());
 		model.addAttribute("sorting", sorting);
 		choices.addNames(model, result.items(), Contact::getOwnerId, Contact::getTeamId);
 		if (htmx != null && "results".equals(target)) {
@@ -81,19 +95,26 @@ class ContactController {
 	@GetMapping("/export.csv")
 	void export(@RequestParam(required = false) String q, @RequestParam(required = false) UUID owner,
 			@RequestParam(required = false) UUID team, @RequestParam(required = false) UUID account,
-			@RequestParam(required = false) String sort, HttpServletResponse response) throws IOException {
+			@RequestParam(required = false) String sort, @RequestParam MultiValueMap<String, String> params,
+			HttpServletResponse response) throws IOException {
 		Actor actor = currentActor.get();
-		CsvDownload.write(response, "contacts.csv", new String[] { "id", "account_id", "account_name", "first_name",
-				"last_name", "title", "email", "phone", "street", "city", "postal_code", "region", "country",
-				"do_not_contact", "owner_id", "team_id", "created_at", "updated_at" },
-				rows -> contacts.forEach(actor, new ContactFilter(q, owner, team, account), ListSort.parse(sort), c -> {
-					var address = c.getAddress();
-					rows.row(c.getId(), c.getAccount() == null ? null : c.getAccount().getId(),
-							c.getAccount() == null ? null : c.getAccount().getName(), c.getFirstName(), c.getLastName(),
-							c.getTitle(), c.getEmail(), c.getPhone(), address.street(), address.city(),
-							address.postalCode(), address.region(), address.country(), c.isDoNotContact(),
-							c.getOwnerId(), c.getTeamId(), c.getCreatedAt(), c.getUpdatedAt());
-				}));
+		CustomFieldQuery custom = CustomFieldQuery.of(customFields.active(ContactService.ENTITY), params);
+		List<CustomField> exported = custom.exportedColumns();
+		CsvDownload.write(response, "contacts.csv", CsvDownload.header(new String[] { "id", "account_id",
+				"account_name", "first_name", "last_name", "title", "email", "phone", "street", "city", "postal_code",
+				"region", "country", "do_not_contact", "owner_id", "team_id", "created_at", "updated_at" },
+				custom.exportedHeader()),
+				rows -> contacts.forEach(actor, new ContactFilter(q, owner, team, account), ListSort.parse(sort),
+						custom, c -> {
+							var address = c.getAddress();
+							rows.row(CsvDownload.values(new Object[] { c.getId(),
+									c.getAccount() == null ? null : c.getAccount().getId(),
+									c.getAccount() == null ? null : c.getAccount().getName(), c.getFirstName(),
+									c.getLastName(), c.getTitle(), c.getEmail(), c.getPhone(), address.street(),
+									address.city(), address.postalCode(), address.region(), address.country(),
+									c.isDoNotContact(), c.getOwnerId(), c.getTeamId(), c.getCreatedAt(),
+									c.getUpdatedAt() }, CustomFieldQuery.exportValues(c.getCustomFields(), exported)));
+						}));
 	}
 
 	@GetMapping("/new")
@@ -103,25 +124,31 @@ class ContactController {
 			model.addAttribute("chosenAccount", accounts.get(actor, account));
 		}
 		model.addAttribute("input", ContactInput.forAccount(account));
+		model.addAttribute("cf", CustomFieldForm.blank(customFields.active(ContactService.ENTITY)));
 		choices.addTo(model);
 		return "customers/contacts/form";
 	}
 
 	@PostMapping
-	String create(@Valid @ModelAttribute("input") ContactInput input, BindingResult errors, Model model,
-			RedirectAttributes redirect) {
+	String create(@Valid @ModelAttribute("input") ContactInput input, BindingResult errors,
+			@RequestParam MultiValueMap<String, String> params, Model model, RedirectAttributes redirect) {
 		Actor actor = currentActor.get();
-		if (!errors.hasErrors()) {
+		Map<String, String> text = CustomFieldForm.textFrom(params);
+		CustomFieldInput custom = customFields.read(ContactService.ENTITY, text, actor.zone());
+		CustomFieldForm form = CustomFieldForm.submitted(customFields.active(ContactService.ENTITY), text,
+				custom.errors());
+		if (!errors.hasErrors() && !custom.hasErrors()) {
 			try {
 				Contact contact = contacts.create(actor, input.toDetails(), input.accountId(), input.owner(),
-						input.team());
+						input.team(), custom.values());
 				redirect.addFlashAttribute("success", "flash.contact.created");
 				return "redirect:/contacts/" + contact.getId();
 			}
 			catch (InvalidField invalid) {
-				errors.rejectValue(invalid.field(), invalid.messageKey());
+				form = CustomFieldErrors.reject(errors, form, invalid);
 			}
 		}
+		model.addAttribute("cf", form);
 		return form(actor, input, model);
 	}
 
@@ -139,28 +166,35 @@ class ContactController {
 		Actor actor = currentActor.get();
 		Contact contact = contacts.get(actor, id);
 		model.addAttribute("contact", contact);
+		model.addAttribute("cf", CustomFieldForm.of(customFields.active(ContactService.ENTITY),
+				contact.getCustomFields(), actor.zone()));
 		return form(actor, ContactInput.of(contact), model);
 	}
 
 	@PostMapping("/{id}")
 	String update(@PathVariable UUID id, @Valid @ModelAttribute("input") ContactInput input, BindingResult errors,
-			Model model, RedirectAttributes redirect) {
+			@RequestParam MultiValueMap<String, String> params, Model model, RedirectAttributes redirect) {
 		Actor actor = currentActor.get();
 		model.addAttribute("contact", contacts.get(actor, id));
-		if (!errors.hasErrors()) {
+		Map<String, String> text = CustomFieldForm.textFrom(params);
+		CustomFieldInput custom = customFields.read(ContactService.ENTITY, text, actor.zone());
+		CustomFieldForm form = CustomFieldForm.submitted(customFields.active(ContactService.ENTITY), text,
+				custom.errors());
+		if (!errors.hasErrors() && !custom.hasErrors()) {
 			try {
 				contacts.update(actor, id, input.version() == null ? -1 : input.version(), input.toDetails(),
-						input.accountId(), input.owner(), input.team());
+						input.accountId(), input.owner(), input.team(), custom.values());
 				redirect.addFlashAttribute("success", "flash.contact.updated");
 				return "redirect:/contacts/" + id;
 			}
 			catch (InvalidField invalid) {
-				errors.rejectValue(invalid.field(), invalid.messageKey());
+				form = CustomFieldErrors.reject(errors, form, invalid);
 			}
 			catch (OptimisticLockingFailureException stale) {
 				errors.reject("form.stale");
 			}
 		}
+		model.addAttribute("cf", form);
 		return form(actor, input, model);
 	}
 

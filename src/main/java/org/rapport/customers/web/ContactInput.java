@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.UUID;
+import java.util.Map;
 import org.rapport.customers.internal.Contact;
 import org.rapport.customers.internal.ContactDetails;
 import org.rapport.identity.TeamId;
@@ -26,6 +27,7 @@ record ContactInput(
 		UUID ownerId,
 		UUID teamId,
 		Boolean doNotContact,
+		Map<String, Object> customFields,
 		Long version) {
 
 	ContactInput {
@@ -34,14 +36,14 @@ record ContactInput(
 
 	static ContactInput forAccount(UUID accountId) {
 		return new ContactInput(accountId, null, null, null, null, null, AddressInput.EMPTY,
-				null, null, false, null);
+				null, null, false, null, null);
 	}
 
 	static ContactInput of(Contact contact) {
 		return new ContactInput(contact.getAccount() == null ? null : contact.getAccount().getId(),
 				contact.getFirstName(), contact.getLastName(), contact.getTitle(), contact.getEmail(),
 				contact.getPhone(), AddressInput.of(contact.getAddress()), contact.getOwnerId(), contact.getTeamId(),
-				contact.isDoNotContact(), contact.getVersion());
+				contact.isDoNotContact(), null, contact.getVersion());
 	}
 
 	ContactDetails toDetails() {

@@ -1,0 +1,70 @@
+package org.rapport.customization.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import org.rapport.customization.CustomField;
+
+import org.rapport.customization.internal.CustomFieldService;
+import org.rapport.customization.internal.FieldDefinition;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Custom field definitions over the API: everybody reads them (to know what {@code customFields} of a record may
+ * hold); administrators define, change, retire and restore them under {@code /api/v1/admin}.
+ */
+@RestController
+@Tag(name = "Custom fields", description = "Fields that administrators add to each kind of record")
+class FieldApiController {
+
+	private final CustomFieldService fields;
+
+	FieldApiController(CustomFieldService fields) {
+		this.fields = fields;
+	}
+
+	@GetMapping("/api/v1/custom-fields")
+	@Operation(summary = "The custom fields of a kind of record", description = "entity is account, contact, lead, "
+			+ "opportunity, product, order or contract; retired fields are listed with retired=true.")
+	List<CustomField> list(@RequestParam String entity) {
+		return fields.all(entity);
+	}
+
+	@PostMapping("/api/v1/admin/custom-fields")
+	@Operation(summary = "Define a custom field (administrators)")
+	ResponseEntity<CustomField> create(@RequestBody FieldForm form) {
+		FieldDefinition definition = fields.define(form.entity(), form.key(), form.type(), form.text());
+		return ResponseEntity.created(URI.create("/api/v1/admin/custom-fields/" + definition.getId()))
+			.body(definition.toField());
+	}
+
+	@PutMapping("/api/v1/admin/custom-fields/{id}")
+	@Operation(summary = "Change a custom field's labels, help, options, default or required flag (administrators)",
+			description = "The key and the type stay; give the version you read, a stale one answers 409.")
+	CustomField update(@PathVariable UUID id, @RequestBody FieldForm form) {
+		long version = form.version() == null ? fields.get(id).getVersion() : form.version();
+		return fields.describe(id, version, form.text()).toField();
+	}
+
+	@PostMapping("/api/v1/admin/custom-fields/{id}/retire")
+	@Operation(summary = "Retire a custom field: no longer offered, its values kept (administrators)")
+	CustomField retire(@PathVariable UUID id) {
+		return fields.retire(id).toField();
+	}
+
+	@PostMapping("/api/v1/admin/custom-fields/{id}/restore")
+	@Operation(summary = "Offer a retired custom field again (administrators)")
+	CustomField restore(@PathVariable UUID id) {
+		return fields.restore(id).toField();
+	}
+
+}
