@@ -1,5 +1,6 @@
 package org.rapport.customers;
 
+import java.util.Map;
 import java.util.UUID;
 import org.rapport.shared.PostalAddress;
 
@@ -9,5 +10,5 @@ import org.rapport.shared.PostalAddress;
  */
 public record ContactValues(UUID id, long version, UUID ownerId, UUID teamId, String externalId, UUID accountId,
 		String firstName, String lastName, String title, String email, String phone, PostalAddress address,
-		boolean doNotContact) {
+		boolean doNotContact, Map<String, Object> customFields) {
 }

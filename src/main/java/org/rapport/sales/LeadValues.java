@@ -1,5 +1,6 @@
 package org.rapport.sales;
 
+import java.util.Map;
 import java.util.UUID;
 import org.rapport.customers.AccountSource;
 
@@ -9,5 +10,5 @@ import org.rapport.customers.AccountSource;
  */
 public record LeadValues(UUID id, long version, UUID ownerId, UUID teamId, String externalId, String firstName,
 		String lastName, String company, String title, String email, String phone, AccountSource source,
-		String rating, String notes) {
+		String rating, String notes, Map<String, Object> customFields) {
 }

@@ -45,27 +45,29 @@ class BulkCustomers implements CustomerImports {
 
 	private static final String ACCOUNT_COLUMNS = "name, type, industry, website, phone, email, billing_street, "
 			+ "billing_city, billing_postal_code, billing_region, billing_country, lifecycle_stage, source, "
-			+ "description, external_id, owner_id, team_id";
+			+ "description, external_id, owner_id, team_id, custom_fields";
 
 	private static final String CONTACT_COLUMNS = "account_id, first_name, last_name, title, email, phone, street, "
-			+ "city, postal_code, region, country, do_not_contact, external_id, owner_id, team_id";
+			+ "city, postal_code, region, country, do_not_contact, external_id, owner_id, team_id, custom_fields";
 
 	/** The SQL types of the columns above, a letter each (see {@link BatchStatements#types}). */
-	private static final String ACCOUNT_TYPES = "vvvvvvvvvvvvvvvuu";
+	private static final String ACCOUNT_TYPES = "vvvvvvvvvvvvvvvuuv";
 
-	private static final String CONTACT_TYPES = "uvvvvvvvvvvbvuu";
+	private static final String CONTACT_TYPES = "uvvvvvvvvvvbvuuv";
 
 	private final EntityManager em;
 	private final JdbcTemplate jdbc;
 	private final NamedParameterJdbcTemplate named;
 	private final ApplicationEventPublisher events;
+	private final JsonColumn json;
 
 	BulkCustomers(EntityManager em, JdbcTemplate jdbc, NamedParameterJdbcTemplate named,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, tools.jackson.databind.json.JsonMapper mapper) {
 		this.em = em;
 		this.jdbc = jdbc;
 		this.named = named;
 		this.events = events;
+		this.json = new JsonColumn(jdbc, mapper);
 	}
 
 	@Override
@@ -147,7 +149,7 @@ class BulkCustomers implements CustomerImports {
 		}
 		BatchStatements.run(jdbc, "insert into account (" + ACCOUNT_COLUMNS
 				+ ", id, version, created_by, created_at, updated_by, updated_at) values (" + marks(17)
-				+ ", ?, 0, ?, ?, ?, ?)", rows, BatchStatements.types(ACCOUNT_TYPES + "uutut"));
+				+ ", " + json.placeholder() + ", ?, 0, ?, ?, ?, ?)", rows, BatchStatements.types(ACCOUNT_TYPES + "uutut"));
 		events.publishEvent(new AccountsImported(accounts.stream().map(a -> new AccountId(a.id())).toList(), List.of()));
 	}
 
@@ -161,7 +163,7 @@ class BulkCustomers implements CustomerImports {
 		for (AccountValues a : accounts) {
 			rows.add(concat(accountColumns(a), actor.id().value(), now, a.id(), a.version()));
 		}
-		int[] counts = BatchStatements.run(jdbc, "update account set " + assignments(ACCOUNT_COLUMNS)
+		int[] counts = BatchStatements.run(jdbc, "update account set " + json.assignments(ACCOUNT_COLUMNS)
 				+ ", version = version + 1, updated_by = ?, updated_at = ? where id = ? and version = ?", rows,
 				BatchStatements.types(ACCOUNT_TYPES + "utul"));
 		Set<UUID> written = written(accounts.stream().map(AccountValues::id).toList(), counts);
@@ -181,7 +183,7 @@ class BulkCustomers implements CustomerImports {
 		}
 		BatchStatements.run(jdbc, "insert into contact (" + CONTACT_COLUMNS
 				+ ", id, version, created_by, created_at, updated_by, updated_at) values (" + marks(15)
-				+ ", ?, 0, ?, ?, ?, ?)", rows, BatchStatements.types(CONTACT_TYPES + "uutut"));
+				+ ", " + json.placeholder() + ", ?, 0, ?, ?, ?, ?)", rows, BatchStatements.types(CONTACT_TYPES + "uutut"));
 		events.publishEvent(new ContactsImported(contacts.stream().map(c -> new ContactId(c.id())).toList(), List.of()));
 	}
 
@@ -195,7 +197,7 @@ class BulkCustomers implements CustomerImports {
 		for (ContactValues c : contacts) {
 			rows.add(concat(contactColumns(c), actor.id().value(), now, c.id(), c.version()));
 		}
-		int[] counts = BatchStatements.run(jdbc, "update contact set " + assignments(CONTACT_COLUMNS)
+		int[] counts = BatchStatements.run(jdbc, "update contact set " + json.assignments(CONTACT_COLUMNS)
 				+ ", version = version + 1, updated_by = ?, updated_at = ? where id = ? and version = ?", rows,
 				BatchStatements.types(CONTACT_TYPES + "utul"));
 		Set<UUID> written = written(contacts.stream().map(ContactValues::id).toList(), counts);
@@ -264,31 +266,31 @@ class BulkCustomers implements CustomerImports {
 		return counts;
 	}
 
-	private static Object[] accountColumns(AccountValues a) {
+	private Object[] accountColumns(AccountValues a) {
 		PostalAddress address = a.billingAddress() == null ? PostalAddress.EMPTY : a.billingAddress();
 		return new Object[] { a.name(), name(a.type()), name(a.industry()), a.website(), a.phone(), a.email(),
 				address.street(), address.city(), address.postalCode(), address.region(), address.country(),
 				name(a.lifecycleStage()), name(a.source()), a.description(), a.externalId(), a.ownerId(),
-				a.teamId() };
+				a.teamId(), json.text(a.customFields()) };
 	}
 
-	private static Object[] contactColumns(ContactValues c) {
+	private Object[] contactColumns(ContactValues c) {
 		PostalAddress address = c.address() == null ? PostalAddress.EMPTY : c.address();
 		return new Object[] { c.accountId(), c.firstName(), c.lastName(), c.title(), c.email(), c.phone(),
 				address.street(), address.city(), address.postalCode(), address.region(), address.country(),
-				c.doNotContact(), c.externalId(), c.ownerId(), c.teamId() };
+				c.doNotContact(), c.externalId(), c.ownerId(), c.teamId(), json.text(c.customFields()) };
 	}
 
 	static AccountValues values(Account a) {
 		return new AccountValues(a.getId(), a.getVersion(), a.getOwnerId(), a.getTeamId(), a.getExternalId(),
 				a.getName(), a.getType(), a.getIndustry(), a.getWebsite(), a.getPhone(), a.getEmail(),
-				a.getBillingAddress(), a.getLifecycleStage(), a.getSource(), a.getDescription());
+				a.getBillingAddress(), a.getLifecycleStage(), a.getSource(), a.getDescription(), a.getCustomFields());
 	}
 
 	static ContactValues values(Contact c) {
 		return new ContactValues(c.getId(), c.getVersion(), c.getOwnerId(), c.getTeamId(), c.getExternalId(),
 				c.accountId() == null ? null : c.accountId().value(), c.getFirstName(), c.getLastName(), c.getTitle(),
-				c.getEmail(), c.getPhone(), c.getAddress(), c.isDoNotContact());
+				c.getEmail(), c.getPhone(), c.getAddress(), c.isDoNotContact(), c.getCustomFields());
 	}
 
 	private static Set<UUID> written(List<UUID> ids, int[] counts) {
@@ -312,14 +314,6 @@ class BulkCustomers implements CustomerImports {
 
 	private static String marks(int count) {
 		return String.join(", ", java.util.Collections.nCopies(count, "?"));
-	}
-
-	private static String assignments(String columns) {
-		List<String> parts = new ArrayList<>();
-		for (String column : columns.split(",\\s*")) {
-			parts.add(column + " = ?");
-		}
-		return String.join(", ", parts);
 	}
 
 	private static Object[] concat(Object[] head, Object... tail) {

@@ -67,7 +67,7 @@ class AccountWriter extends RecordWriter<AccountValues> {
 	@Override
 	AccountValues create(UUID id, Map<String, Object> v) {
 		return merge(new AccountValues(id, 0, (UUID) v.get("ownerId"), (UUID) v.get("teamId"), null, null,
-				AccountType.COMPANY, null, null, null, null, PostalAddress.EMPTY, LifecycleStage.PROSPECT, null, null),
+				AccountType.COMPANY, null, null, null, null, PostalAddress.EMPTY, LifecycleStage.PROSPECT, null, null, Map.of()),
 				v);
 	}
 
@@ -84,11 +84,17 @@ class AccountWriter extends RecordWriter<AccountValues> {
 						pick(v, "postalCode", address.postalCode()), pick(v, "region", address.region()),
 						pick(v, "country", address.country())),
 				choice(LifecycleStage.class, v.get("lifecycleStage"), a.lifecycleStage()),
-				choice(AccountSource.class, v.get("source"), a.source()), pick(v, "description", a.description()));
+				choice(AccountSource.class, v.get("source"), a.source()), pick(v, "description", a.description()),
+				pick(v, "customFields", a.customFields()));
 	}
 
 	static <E extends Enum<E>> E choice(Class<E> type, Object value, E otherwise) {
 		return value == null ? otherwise : Enum.valueOf(type, value.toString());
+	}
+
+	@Override
+	Map<String, Object> customFields(AccountValues record) {
+		return record.customFields();
 	}
 
 	@Override
@@ -110,7 +116,7 @@ class AccountWriter extends RecordWriter<AccountValues> {
 	AccountValues withVersion(AccountValues a, long version) {
 		return new AccountValues(a.id(), version, a.ownerId(), a.teamId(), a.externalId(), a.name(), a.type(),
 				a.industry(), a.website(), a.phone(), a.email(), a.billingAddress(), a.lifecycleStage(), a.source(),
-				a.description());
+				a.description(), a.customFields());
 	}
 
 	@Override

@@ -68,7 +68,7 @@ class ContactWriter extends RecordWriter<ContactValues> {
 	@Override
 	ContactValues create(UUID id, Map<String, Object> v) {
 		return merge(new ContactValues(id, 0, (UUID) v.get("ownerId"), (UUID) v.get("teamId"), null, null, null,
-				null, null, null, null, PostalAddress.EMPTY, false), v);
+				null, null, null, null, PostalAddress.EMPTY, false, Map.of()), v);
 	}
 
 	@Override
@@ -83,7 +83,12 @@ class ContactWriter extends RecordWriter<ContactValues> {
 				new PostalAddress(pick(v, "street", address.street()), pick(v, "city", address.city()),
 						pick(v, "postalCode", address.postalCode()), pick(v, "region", address.region()),
 						pick(v, "country", address.country())),
-				pick(v, "doNotContact", c.doNotContact()));
+				pick(v, "doNotContact", c.doNotContact()), pick(v, "customFields", c.customFields()));
+	}
+
+	@Override
+	Map<String, Object> customFields(ContactValues record) {
+		return record.customFields();
 	}
 
 	@Override
@@ -104,7 +109,8 @@ class ContactWriter extends RecordWriter<ContactValues> {
 	@Override
 	ContactValues withVersion(ContactValues c, long version) {
 		return new ContactValues(c.id(), version, c.ownerId(), c.teamId(), c.externalId(), c.accountId(),
-				c.firstName(), c.lastName(), c.title(), c.email(), c.phone(), c.address(), c.doNotContact());
+				c.firstName(), c.lastName(), c.title(), c.email(), c.phone(), c.address(), c.doNotContact(),
+				c.customFields());
 	}
 
 	@Override

@@ -21,7 +21,7 @@ import org.rapport.shared.MatchKey;
  */
 public enum ImportEntity {
 
-	ACCOUNTS("accounts", List.of(
+	ACCOUNTS("accounts", "account", List.of(
 			FieldSpec.text("externalId", 100, "External ID", "external_id", "外部编号", "外部ID"),
 			FieldSpec.required("name", 200, "Account", "Account Name", "Company", "Company Name", "名称", "客户",
 					"客户名称", "公司", "公司名称"),
@@ -43,7 +43,7 @@ public enum ImportEntity {
 			FieldSpec.of("owner", Type.OWNER, "Owner", "Owner Login", "Assigned To", "负责人", "所有者")),
 			List.of(MatchKey.EXTERNAL_ID, MatchKey.EMAIL, MatchKey.NAME)),
 
-	CONTACTS("contacts", List.of(
+	CONTACTS("contacts", "contact", List.of(
 			FieldSpec.text("externalId", 100, "External ID", "external_id", "外部编号", "外部ID"),
 			FieldSpec.text("firstName", 100, "First Name", "Given Name", "Forename", "名", "名字"),
 			FieldSpec.required("lastName", 100, "Last Name", "Surname", "Family Name", "姓", "姓氏"),
@@ -63,7 +63,7 @@ public enum ImportEntity {
 			FieldSpec.of("owner", Type.OWNER, "Owner", "Owner Login", "Assigned To", "负责人", "所有者")),
 			List.of(MatchKey.EXTERNAL_ID, MatchKey.EMAIL, MatchKey.NAME)),
 
-	LEADS("leads", List.of(
+	LEADS("leads", "lead", List.of(
 			FieldSpec.text("externalId", 100, "External ID", "external_id", "外部编号", "外部ID"),
 			FieldSpec.text("firstName", 100, "First Name", "Given Name", "Forename", "名", "名字"),
 			FieldSpec.required("lastName", 100, "Last Name", "Surname", "Family Name", "姓", "姓氏"),
@@ -79,11 +79,13 @@ public enum ImportEntity {
 			List.of(MatchKey.EXTERNAL_ID, MatchKey.EMAIL, MatchKey.NAME));
 
 	private final String path;
+	private final String customFieldsEntity;
 	private final List<FieldSpec> fields;
 	private final List<MatchKey> matchKeys;
 
-	ImportEntity(String path, List<FieldSpec> fields, List<MatchKey> matchKeys) {
+	ImportEntity(String path, String customFieldsEntity, List<FieldSpec> fields, List<MatchKey> matchKeys) {
 		this.path = path;
+		this.customFieldsEntity = customFieldsEntity;
 		this.fields = fields;
 		this.matchKeys = matchKeys;
 	}
@@ -93,6 +95,12 @@ public enum ImportEntity {
 		return path;
 	}
 
+	/** The name under which the customization module keeps this kind of record's custom fields. */
+	public String customFieldsEntity() {
+		return customFieldsEntity;
+	}
+
+	/** The built-in fields; {@link ImportFields} adds the custom ones. */
 	public List<FieldSpec> fields() {
 		return fields;
 	}
@@ -114,6 +122,11 @@ public enum ImportEntity {
 	 * earlier column took. Columns no field claims are left out.
 	 */
 	public Map<Integer, String> guessMapping(List<String> headers) {
+		return guessMapping(fields, headers);
+	}
+
+	/** The same guess over the given fields, such as the built-in ones and the custom ones. */
+	static Map<Integer, String> guessMapping(List<FieldSpec> fields, List<String> headers) {
 		Map<Integer, String> mapping = new LinkedHashMap<>();
 		Set<String> taken = new HashSet<>();
 		for (int column = 0; column < headers.size(); column++) {

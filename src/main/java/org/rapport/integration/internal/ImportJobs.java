@@ -55,6 +55,24 @@ public class ImportJobs {
 		this.json = json;
 	}
 
+	private volatile Boolean postgres;
+
+	/**
+	 * Has PostgreSQL plan each statement of the running transaction for its own values. The batches run the same
+	 * statements again and again; once the driver prepares them on the server, PostgreSQL may keep a generic plan
+	 * made while the table was still empty (a scan of the whole table), which grows slower with every batch.
+	 */
+	void planForEachBatch() {
+		if (postgres == null) {
+			String product = jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<String>) c -> c
+				.getMetaData().getDatabaseProductName());
+			postgres = product != null && product.toLowerCase(java.util.Locale.ROOT).contains("postgres");
+		}
+		if (postgres) {
+			jdbc.execute("set local plan_cache_mode = force_custom_plan");
+		}
+	}
+
 	void insert(ImportJob job) {
 		jdbc.update("insert into import_job (id, entity, owner_id, file_name, stored_file, file_size, delimiter, "
 				+ "total_rows, headers, mapping, duplicate_mode, match_by, status, last_line, processed_rows, "

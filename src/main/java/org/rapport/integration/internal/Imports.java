@@ -45,12 +45,14 @@ public class Imports {
 	private final ImportJobs jobs;
 	private final ImportRunner runner;
 	private final RowConverter converter;
+	private final ImportFields fields;
 	private final TransactionTemplate transactions;
 	private final Path folder;
 
-	Imports(ImportJobs jobs, ImportRunner runner, RowConverter converter, PlatformTransactionManager transactions,
-			@Value("${rapport.data-dir}") String dataDir) {
+	Imports(ImportJobs jobs, ImportRunner runner, RowConverter converter, ImportFields fields,
+			PlatformTransactionManager transactions, @Value("${rapport.data-dir}") String dataDir) {
 		this.jobs = jobs;
+		this.fields = fields;
 		this.runner = runner;
 		this.converter = converter;
 		this.transactions = new TransactionTemplate(transactions);
@@ -91,7 +93,7 @@ public class Imports {
 				throw new InvalidField("file", "import.error.empty", "The file has no header row");
 			}
 			int rows = CsvSource.countRows(file, delimiter);
-			Map<Integer, String> mapping = entity.guessMapping(headers);
+			Map<Integer, String> mapping = fields.guessMapping(entity, headers);
 			MatchKey matchBy = mapping.containsValue("externalId") ? MatchKey.EXTERNAL_ID
 					: mapping.containsValue("email") ? MatchKey.EMAIL : MatchKey.NAME;
 			ImportJob job = new ImportJob(id, entity, actor.id().value(), clip(fileName), file.toString(),
@@ -131,7 +133,7 @@ public class Imports {
 		Set<String> taken = new java.util.HashSet<>();
 		mapping.forEach((column, field) -> {
 			if (field != null && !field.isBlank() && column >= 0 && column < job.headers().size()) {
-				if (job.entity().field(field).isEmpty()) {
+				if (fields.field(job.entity(), field, actor.locale()).isEmpty()) {
 					throw new InvalidField("mapping", "import.error.unknownField", "No field " + field);
 				}
 				if (!taken.add(field)) {
@@ -174,7 +176,7 @@ public class Imports {
 		Map<Integer, String> mapping = new LinkedHashMap<>();
 		for (int column = 0; column < job.headers().size(); column++) {
 			String field = saved.get().fieldsByHeader().get(job.headers().get(column));
-			if (field != null && job.entity().field(field).isPresent()) {
+			if (field != null && fields.field(job.entity(), field, actor.locale()).isPresent()) {
 				mapping.put(column, field);
 			}
 		}

@@ -68,7 +68,7 @@ class LeadWriter extends RecordWriter<LeadValues> {
 	@Override
 	LeadValues create(UUID id, Map<String, Object> v) {
 		return merge(new LeadValues(id, 0, (UUID) v.get("ownerId"), (UUID) v.get("teamId"), null, null, null, null,
-				null, null, null, null, null, null), v);
+				null, null, null, null, null, null, Map.of()), v);
 	}
 
 	@Override
@@ -79,7 +79,12 @@ class LeadWriter extends RecordWriter<LeadValues> {
 				pick(v, "firstName", l.firstName()), pick(v, "lastName", l.lastName()), pick(v, "company", l.company()),
 				pick(v, "title", l.title()), pick(v, "email", l.email()), pick(v, "phone", l.phone()),
 				AccountWriter.choice(AccountSource.class, v.get("source"), l.source()), pick(v, "rating", l.rating()),
-				pick(v, "notes", l.notes()));
+				pick(v, "notes", l.notes()), pick(v, "customFields", l.customFields()));
+	}
+
+	@Override
+	Map<String, Object> customFields(LeadValues record) {
+		return record.customFields();
 	}
 
 	@Override
@@ -100,7 +105,7 @@ class LeadWriter extends RecordWriter<LeadValues> {
 	@Override
 	LeadValues withVersion(LeadValues l, long version) {
 		return new LeadValues(l.id(), version, l.ownerId(), l.teamId(), l.externalId(), l.firstName(), l.lastName(),
-				l.company(), l.title(), l.email(), l.phone(), l.source(), l.rating(), l.notes());
+				l.company(), l.title(), l.email(), l.phone(), l.source(), l.rating(), l.notes(), l.customFields());
 	}
 
 	@Override

@@ -46,6 +46,8 @@ abstract class RecordWriter<R> {
 
 	abstract UUID id(R record);
 
+	abstract Map<String, Object> customFields(R record);
+
 	abstract long version(R record);
 
 	abstract String externalId(R record);
@@ -125,6 +127,12 @@ abstract class RecordWriter<R> {
 					rejected.add(row);
 					continue;
 				}
+				Map<String, Object> custom = messages.customValues(actor, entity(), customFields(match), row, false);
+				if (custom == null) {
+					rejected.add(row);
+					continue;
+				}
+				row.values().put("customFields", custom);
 				updates.add(merge(match, row.values()));
 				before.put(id(match), match);
 				rowOf.put(id(match), row);
@@ -136,6 +144,12 @@ abstract class RecordWriter<R> {
 					rejected.add(row);
 					continue;
 				}
+				Map<String, Object> custom = messages.customValues(actor, entity(), null, row, true);
+				if (custom == null) {
+					rejected.add(row);
+					continue;
+				}
+				row.values().put("customFields", custom);
 				creates.add(create(UuidV7.next(), row.values()));
 				if (externalId != null) {
 					taken.add(externalId);

@@ -3,6 +3,7 @@ package org.rapport.integration.internal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -11,11 +12,14 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import org.rapport.customers.AccountValues;
 import org.rapport.customers.CustomerImports;
+import org.rapport.customization.CustomFieldInput;
+import org.rapport.customization.CustomFields;
 import org.rapport.identity.Actor;
 import org.rapport.identity.TeamId;
 import org.rapport.identity.UserDirectory;
 import org.rapport.identity.UserId;
 import org.rapport.identity.UserSummary;
+import org.rapport.shared.InvalidField;
 import org.rapport.shared.MatchKey;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -34,9 +38,14 @@ class RowConverter {
 	private final CustomerImports customers;
 	private final UserDirectory directory;
 	private final MessageSource messages;
+	private final ImportFields fields;
+	private final CustomFields customFields;
 
-	RowConverter(CustomerImports customers, UserDirectory directory, MessageSource messages) {
+	RowConverter(CustomerImports customers, UserDirectory directory, MessageSource messages, ImportFields fields,
+			CustomFields customFields) {
 		this.customers = customers;
+		this.fields = fields;
+		this.customFields = customFields;
 		this.directory = directory;
 		this.messages = messages;
 	}
@@ -70,12 +79,43 @@ class RowConverter {
 	List<ConvertedRow> convert(Actor actor, ImportEntity entity, Map<Integer, String> mapping,
 			List<CsvSource.Row> rows, Owners owners) {
 		List<ConvertedRow> converted = new ArrayList<>(rows.size());
+		Map<String, FieldSpec> specs = new HashMap<>();
+		fields.of(entity, actor.locale()).forEach(f -> specs.put(f.key(), f));
 		for (CsvSource.Row row : rows) {
 			ConvertedRow out = new ConvertedRow(row.line(), row.cells());
-			mapping.forEach((column, key) -> entity.field(key).ifPresent(field -> {
+			Map<String, String> customText = new LinkedHashMap<>();
+			mapping.forEach((column, key) -> {
+				FieldSpec field = specs.get(key);
 				String cell = column < row.cells().size() ? row.cells().get(column) : null;
-				read(actor, field, cell, out, owners);
-			}));
+				if (field == null) {
+					return;
+				}
+				if (field.type() == FieldSpec.Type.CUSTOM) {
+					if (cell != null && !cell.isBlank()) {
+						customText.put(key.substring(CustomFields.PARAM_PREFIX.length()), cell.strip());
+					}
+				}
+				else {
+					read(actor, field, cell, out, owners);
+				}
+			});
+			if (!customText.isEmpty()) {
+				CustomFieldInput input = customFields.read(entity.customFieldsEntity(), customText, actor.zone());
+				input.errors().forEach((key, error) -> {
+					FieldSpec field = specs.get(CustomFields.PARAM_PREFIX + key);
+					out.reject(CustomFields.PARAM_PREFIX + key,
+							(field == null ? key : field.label()) + ": " + message(actor, error));
+				});
+				Map<String, Object> values = new LinkedHashMap<>();
+				input.values().forEach((key, value) -> {
+					if (value != null) {
+						values.put(key, value);
+					}
+				});
+				if (!values.isEmpty()) {
+					out.values().put("customFields", values);
+				}
+			}
 			for (FieldSpec field : entity.fields()) {
 				if (field.required() && out.values().get(field.key()) == null && !out.errors().containsKey(field.key())) {
 					out.reject(field.key(), reason(actor, field, "import.error.required"));
@@ -195,8 +235,29 @@ class RowConverter {
 		}
 	}
 
+	/**
+	 * The custom field values a record keeps: the row's over the current ones, checked by their definitions, with
+	 * defaults and required fields for a new record; null (and the row rejected) when one is refused.
+	 */
+	@SuppressWarnings("unchecked")
+	Map<String, Object> customValues(Actor actor, ImportEntity entity, Map<String, Object> current, ConvertedRow row,
+			boolean creating) {
+		Map<String, Object> changes = (Map<String, Object>) row.values().getOrDefault("customFields", Map.of());
+		try {
+			return customFields.merge(entity.customFieldsEntity(), current == null ? Map.of() : current, changes,
+					creating);
+		}
+		catch (InvalidField refused) {
+			String key = refused.field().replace("customFields.", CustomFields.PARAM_PREFIX);
+			String label = fields.field(entity, key, actor.locale()).map(FieldSpec::label).orElse(key);
+			row.reject(key, label + ": " + message(actor, refused.messageKey()));
+			return null;
+		}
+	}
+
 	String reason(Actor actor, FieldSpec field, String key, Object... args) {
-		return message(actor, "import.field." + field.key()) + ": " + message(actor, key, args);
+		String label = field.label() != null ? field.label() : message(actor, "import.field." + field.key());
+		return label + ": " + message(actor, key, args);
 	}
 
 	String message(Actor actor, String key, Object... args) {

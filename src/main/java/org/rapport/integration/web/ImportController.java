@@ -11,12 +11,15 @@ import org.rapport.identity.Actor;
 import org.rapport.identity.CurrentActor;
 import org.rapport.integration.internal.ConvertedRow;
 import org.rapport.integration.internal.DuplicateMode;
+import org.rapport.integration.internal.FieldSpec;
+import org.rapport.integration.internal.ImportFields;
 import org.rapport.integration.internal.ImportEntity;
 import org.rapport.integration.internal.ImportJob;
 import org.rapport.integration.internal.Imports;
 import org.rapport.shared.InvalidField;
 import org.rapport.shared.MatchKey;
 import org.rapport.web.MenuEntry;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -38,9 +41,13 @@ class ImportController {
 
 	private final Imports imports;
 	private final CurrentActor currentActor;
+	private final ImportFields fields;
+	private final MessageSource messages;
 
-	ImportController(Imports imports, CurrentActor currentActor) {
+	ImportController(Imports imports, CurrentActor currentActor, ImportFields fields, MessageSource messages) {
 		this.imports = imports;
+		this.fields = fields;
+		this.messages = messages;
 		this.currentActor = currentActor;
 	}
 
@@ -98,6 +105,7 @@ class ImportController {
 		model.addAttribute("samples", imports.preview(actor, id).stream().findFirst().map(ConvertedRow::cells)
 			.orElse(List.of()));
 		model.addAttribute("modes", DuplicateMode.values());
+		addFields(actor, job, model);
 		return "integration/mapping";
 	}
 
@@ -133,7 +141,20 @@ class ImportController {
 		}
 		model.addAttribute("job", job);
 		model.addAttribute("rows", imports.preview(actor, id));
+		addFields(actor, job, model);
 		return "integration/preview";
+	}
+
+	/** The fields a column may take, built-in and custom, and their labels in the user's language. */
+	private void addFields(Actor actor, ImportJob job, Model model) {
+		List<FieldSpec> all = fields.of(job.entity(), actor.locale());
+		Map<String, String> labels = new LinkedHashMap<>();
+		for (FieldSpec field : all) {
+			labels.put(field.key(), field.label() != null ? field.label()
+					: messages.getMessage("import.field." + field.key(), null, field.key(), actor.locale()));
+		}
+		model.addAttribute("fields", all);
+		model.addAttribute("labels", labels);
 	}
 
 	@PostMapping("/{id}/start")

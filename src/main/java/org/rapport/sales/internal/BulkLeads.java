@@ -39,12 +39,34 @@ class BulkLeads implements LeadImports {
 	private final JdbcTemplate jdbc;
 	private final NamedParameterJdbcTemplate named;
 	private final ApplicationEventPublisher events;
+	private final tools.jackson.databind.json.JsonMapper mapper;
+	private volatile String jsonMarker;
 
-	BulkLeads(EntityManager em, JdbcTemplate jdbc, NamedParameterJdbcTemplate named, ApplicationEventPublisher events) {
+	BulkLeads(EntityManager em, JdbcTemplate jdbc, NamedParameterJdbcTemplate named, ApplicationEventPublisher events,
+			tools.jackson.databind.json.JsonMapper mapper) {
 		this.em = em;
 		this.jdbc = jdbc;
 		this.named = named;
 		this.events = events;
+		this.mapper = mapper;
+	}
+
+	/**
+	 * The parameter marker of the custom field values: JSON text cast to jsonb on PostgreSQL, marked FORMAT JSON on
+	 * H2 (which would otherwise store the text as one JSON string).
+	 */
+	private String jsonMarker() {
+		if (jsonMarker == null) {
+			String product = jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<String>) c -> c
+				.getMetaData().getDatabaseProductName());
+			jsonMarker = product != null && product.toLowerCase(Locale.ROOT).contains("postgres") ? "cast(? as jsonb)"
+					: "? format json";
+		}
+		return jsonMarker;
+	}
+
+	private String json(java.util.Map<String, Object> values) {
+		return values == null || values.isEmpty() ? null : mapper.writeValueAsString(values);
 	}
 
 	@Override
@@ -96,12 +118,13 @@ class BulkLeads implements LeadImports {
 		for (LeadValues l : leads) {
 			rows.add(new Object[] { l.firstName(), l.lastName(), l.company(), l.title(), l.email(), l.phone(),
 					l.source() == null ? null : l.source().name(), l.rating(), l.notes(), l.externalId(), l.ownerId(),
-					l.teamId(), l.id(), LeadStatus.NEW.name(), actor.id().value(), now, actor.id().value(), now });
+					l.teamId(), json(l.customFields()), l.id(), LeadStatus.NEW.name(), actor.id().value(), now,
+					actor.id().value(), now });
 		}
 		batch("insert into lead (first_name, last_name, company, title, email, phone, source, rating, "
-				+ "notes, external_id, owner_id, team_id, id, status, version, created_by, created_at, updated_by, "
-				+ "updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)", rows,
-				"vvvvvvvvvvuuuvutut");
+				+ "notes, external_id, owner_id, team_id, custom_fields, id, status, version, created_by, created_at, "
+				+ "updated_by, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, " + jsonMarker() + ", ?, ?, 0, "
+				+ "?, ?, ?, ?)", rows, "vvvvvvvvvvuuvuvutut");
 		events.publishEvent(new LeadsImported(leads.stream().map(l -> new LeadId(l.id())).toList(), List.of()));
 	}
 
@@ -115,12 +138,12 @@ class BulkLeads implements LeadImports {
 		for (LeadValues l : leads) {
 			rows.add(new Object[] { l.firstName(), l.lastName(), l.company(), l.title(), l.email(), l.phone(),
 					l.source() == null ? null : l.source().name(), l.rating(), l.notes(), l.externalId(), l.ownerId(),
-					l.teamId(), actor.id().value(), now, l.id(), l.version() });
+					l.teamId(), json(l.customFields()), actor.id().value(), now, l.id(), l.version() });
 		}
 		int[] counts = batch("update lead set first_name = ?, last_name = ?, company = ?, title = ?, "
 				+ "email = ?, phone = ?, source = ?, rating = ?, notes = ?, external_id = ?, owner_id = ?, team_id = ?, "
-				+ "version = version + 1, updated_by = ?, updated_at = ? where id = ? and version = ?", rows,
-				"vvvvvvvvvvuuutul");
+				+ "custom_fields = " + jsonMarker() + ", version = version + 1, updated_by = ?, updated_at = ? "
+				+ "where id = ? and version = ?", rows, "vvvvvvvvvvuuvutul");
 		Set<UUID> written = new HashSet<>();
 		for (int i = 0; i < leads.size(); i++) {
 			if (counts[i] > 0 || counts[i] == java.sql.Statement.SUCCESS_NO_INFO) {
@@ -186,6 +209,6 @@ class BulkLeads implements LeadImports {
 	private static LeadValues values(Lead l) {
 		return new LeadValues(l.getId(), l.getVersion(), l.getOwnerId(), l.getTeamId(), l.getExternalId(),
 				l.getFirstName(), l.getLastName(), l.getCompany(), l.getTitle(), l.getEmail(), l.getPhone(),
-				l.getSource(), l.getRating() == null ? null : l.getRating().name(), l.getNotes());
+				l.getSource(), l.getRating() == null ? null : l.getRating().name(), l.getNotes(), l.getCustomFields());
 	}
 }
