@@ -55,7 +55,7 @@ class RowConverter {
 
 		private final Actor actor;
 		private final Map<String, UserSummary> byUsername = new HashMap<>();
-		private final Map<UserId, TeamId> teams = new HashMap<>();
+		private final Map<UserId, java.util.Optional<TeamId>> teams = new HashMap<>();
 
 		Owners(Actor actor) {
 			this.actor = actor;
@@ -63,7 +63,9 @@ class RowConverter {
 		}
 
 		TeamId teamOf(UserId owner) {
-			return teams.computeIfAbsent(owner, o -> directory.teamForOwner(o, null));
+			// kept as an Optional: a user without a team is asked once, not once per row
+			return teams.computeIfAbsent(owner, o -> java.util.Optional.ofNullable(directory.teamForOwner(o, null)))
+				.orElse(null);
 		}
 
 		boolean mayAssign() {
