@@ -73,6 +73,10 @@ public class Account extends BusinessRecord<Account> {
 
 	private String description;
 
+	/** The id another system gives the record; imports match on it. */
+	@Column(name = "external_id")
+	private String externalId;
+
 	protected Account() {
 	}
 
@@ -163,5 +167,9 @@ public class Account extends BusinessRecord<Account> {
 	@IndexingDependency(reindexOnUpdate = ReindexOnUpdate.NO)
 	public String getSearchKind() {
 		return "account";
+	}
+
+	public String getExternalId() {
+		return externalId;
 	}
 }

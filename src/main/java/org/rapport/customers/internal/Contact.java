@@ -65,6 +65,10 @@ public class Contact extends BusinessRecord<Contact> {
 	@Column(name = "do_not_contact", nullable = false)
 	private boolean doNotContact;
 
+	/** The id another system gives the record; imports match on it. */
+	@Column(name = "external_id")
+	private String externalId;
+
 	protected Contact() {
 	}
 
@@ -158,5 +162,9 @@ public class Contact extends BusinessRecord<Contact> {
 	@IndexingDependency(reindexOnUpdate = ReindexOnUpdate.NO)
 	public String getSearchKind() {
 		return "contact";
+	}
+
+	public String getExternalId() {
+		return externalId;
 	}
 }

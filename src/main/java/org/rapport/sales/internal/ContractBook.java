@@ -69,6 +69,19 @@ public class ContractBook {
 	/** A page of the visible contracts that match the filter and the custom-field filters, in the chosen order. */
 	public ResultPage<Contract> list(Actor actor, ContractFilter filter, Sorting sorting, CustomFieldQuery custom,
 			int page, int size) {
+		return custom.applyTo(query(actor, filter), "c")
+			.page(em, Contract.class, null, custom.orderBy("c").orElse(sorting.orderBy()), page, size);
+	}
+
+	/** Hands every visible contract that matches to the action, in list order, for an export. */
+	@org.springframework.transaction.annotation.Transactional(readOnly = true)
+	public void forEach(Actor actor, ContractFilter filter, Sorting sorting, CustomFieldQuery custom,
+			java.util.function.Consumer<Contract> action) {
+		custom.applyTo(query(actor, filter), "c")
+			.forEach(em, Contract.class, null, custom.orderBy("c").orElse(sorting.orderBy()), action);
+	}
+
+	private VisibleQuery query(Actor actor, ContractFilter filter) {
 		LocalDate today = today();
 		ContractStatus status = filter.status();
 		LocalDate endsBy = null;
@@ -83,8 +96,7 @@ public class ContractBook {
 			.where("c.status = :status", "status", status)
 			.where("c.endDate >= :endsFrom", "endsFrom", endsFrom)
 			.where("c.endDate <= :endsBy", "endsBy", endsBy);
-		return custom.applyTo(query, "c")
-			.page(em, Contract.class, null, custom.orderBy("c").orElse(sorting.orderBy()), page, size);
+		return query;
 	}
 
 	/** The contract, if it exists and the actor may see it; otherwise 404. */

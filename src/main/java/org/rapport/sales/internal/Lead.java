@@ -82,6 +82,10 @@ public class Lead extends BusinessRecord<Lead> {
 	@Column(name = "converted_at")
 	private Instant convertedAt;
 
+	/** The id another system gives the lead; imports match on it. */
+	@Column(name = "external_id")
+	private String externalId;
+
 	protected Lead() {
 	}
 
@@ -282,5 +286,9 @@ public class Lead extends BusinessRecord<Lead> {
 	@IndexingDependency(reindexOnUpdate = ReindexOnUpdate.NO)
 	public String getSearchKind() {
 		return "lead";
+	}
+
+	public String getExternalId() {
+		return externalId;
 	}
 }

@@ -63,12 +63,7 @@ public class OrderBook {
 	/** A page of the visible orders that match the filter and the custom-field filters, with their lines. */
 	public ResultPage<SalesOrder> list(Actor actor, OrderFilter filter, Sorting sorting, CustomFieldQuery custom,
 			int page, int size) {
-		VisibleQuery query = new VisibleQuery("SalesOrder", "o", actor)
-			.where("o.accountId = :account", "account", filter.account())
-			.where("o.status = :status", "status", filter.status())
-			.where("o.orderDate >= :from", "from", filter.from())
-			.where("o.orderDate <= :to", "to", filter.to());
-		ResultPage<SalesOrder> result = custom.applyTo(query, "o")
+		ResultPage<SalesOrder> result = custom.applyTo(query(actor, filter), "o")
 			.page(em, SalesOrder.class, null, custom.orderBy("o").orElse(sorting.orderBy()), page, size);
 		if (!result.items().isEmpty()) {
 			// One query for the lines of the whole page, so that the API can show them without a query per order.
@@ -78,6 +73,22 @@ public class OrderBook {
 				.getResultList();
 		}
 		return result;
+	}
+
+	/** Hands every visible order that matches to the action, in list order, for an export (without its lines). */
+	@Transactional(readOnly = true)
+	public void forEach(Actor actor, OrderFilter filter, Sorting sorting, CustomFieldQuery custom,
+			java.util.function.Consumer<SalesOrder> action) {
+		custom.applyTo(query(actor, filter), "o")
+			.forEach(em, SalesOrder.class, null, custom.orderBy("o").orElse(sorting.orderBy()), action);
+	}
+
+	private static VisibleQuery query(Actor actor, OrderFilter filter) {
+		return new VisibleQuery("SalesOrder", "o", actor)
+			.where("o.accountId = :account", "account", filter.account())
+			.where("o.status = :status", "status", filter.status())
+			.where("o.orderDate >= :from", "from", filter.from())
+			.where("o.orderDate <= :to", "to", filter.to());
 	}
 
 	/** The order, if it exists and the actor may see it; otherwise 404. */

@@ -44,13 +44,25 @@ public class ProductCatalogue {
 	/** A page of the products that match the filter and the custom-field filters, in the chosen order. */
 	public ResultPage<Product> list(ProductFilter filter, Sorting sorting, CustomFieldQuery custom, int page,
 			int size) {
+		return custom.applyTo(query(filter), "p")
+			.page(em, Product.class, null, custom.orderBy("p").orElse(sorting.orderBy()), page, size);
+	}
+
+	/** Hands every product that matches to the action, in list order, for an export. */
+	@Transactional(readOnly = true)
+	public void forEach(ProductFilter filter, Sorting sorting, CustomFieldQuery custom,
+			java.util.function.Consumer<Product> action) {
+		custom.applyTo(query(filter), "p")
+			.forEach(em, Product.class, null, custom.orderBy("p").orElse(sorting.orderBy()), action);
+	}
+
+	private static VisibleQuery query(ProductFilter filter) {
 		String category = filter.category() == null || filter.category().isBlank() ? null : filter.category().strip();
 		VisibleQuery query = VisibleQuery.unrestricted("Product", "p")
 			.startingWith(filter.q(), "p.name", "p.sku")
 			.where("p.category = :category", "category", category)
 			.where("p.active = :active", "active", filter.active());
-		return custom.applyTo(query, "p")
-			.page(em, Product.class, null, custom.orderBy("p").orElse(sorting.orderBy()), page, size);
+		return query;
 	}
 
 	/** The product, or 404. */

@@ -1,5 +1,6 @@
 package org.rapport.sales.web;
 
+import org.rapport.web.CsvDownload;
 import jakarta.validation.Valid;
 import java.util.HashMap;
 import java.util.Map;
@@ -91,6 +92,28 @@ class ContractController {
 	}
 
 	/** The form; from a won opportunity it carries the opportunity's account and id. */
+	@GetMapping("/export.csv")
+	void export(@RequestParam(required = false) UUID account, @RequestParam(required = false) ContractStatus status,
+			@RequestParam(required = false) Integer endingWithin, @RequestParam(required = false) String sort,
+			@RequestParam MultiValueMap<String, String> params, jakarta.servlet.http.HttpServletResponse response)
+			throws java.io.IOException {
+		Actor actor = currentActor.get();
+		CustomFieldQuery custom = customFields.query(ContractBook.ENTITY, params);
+		var exported = custom.exportedColumns();
+		CsvDownload.write(response, "contracts.csv", CsvDownload.header(new String[] { "id", "number",
+				"account_id", "opportunity_id", "status", "start_date", "end_date", "value", "currency",
+				"renewal_notice_days", "description", "owner_id", "team_id", "created_at", "updated_at" },
+				custom.exportedHeader()),
+				rows -> contracts.forEach(actor, new ContractFilter(account, status, endingWithin),
+						ContractBook.Sort.parse(sort), custom,
+						c -> rows.row(CsvDownload.values(new Object[] { c.getId(), c.getNumber(), c.getAccountId(),
+								c.getOpportunityId(), c.getStatus(), c.getStartDate(), c.getEndDate(),
+								c.getValue() == null ? null : c.getValue().amount(),
+								c.getValue() == null ? null : c.getValue().currency(), c.getRenewalNoticeDays(),
+								c.getDescription(), c.getOwnerId(), c.getTeamId(), c.getCreatedAt(), c.getUpdatedAt() },
+								CustomFieldQuery.exportValues(c.getCustomFields(), exported)))));
+	}
+
 	@GetMapping("/new")
 	String newContract(@RequestParam(required = false) UUID account, @RequestParam(required = false) UUID opportunity,
 			Model model) {

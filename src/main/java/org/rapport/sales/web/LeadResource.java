@@ -13,7 +13,7 @@ import org.rapport.sales.internal.PossibleDuplicate;
 /**
  * A lead as the API shows it; {@code possibleDuplicates} is filled only in the answer to its creation.
  */
-record LeadResource(UUID id, long version, String firstName, String lastName, String company, String title,
+record LeadResource(UUID id, long version, String externalId, String firstName, String lastName, String company, String title,
 		String email, String phone, AccountSource source, LeadStatus status, LeadRating rating,
 		String disqualifiedReason, String notes, UUID ownerId, UUID teamId, Map<String, Object> customFields,
 		Conversion conversion, UUID createdBy,
@@ -40,7 +40,7 @@ record LeadResource(UUID id, long version, String firstName, String lastName, St
 	static LeadResource of(Lead l, List<PossibleDuplicate> duplicates) {
 		Conversion conversion = l.isConverted() ? new Conversion(l.getConvertedAccountId(),
 				l.getConvertedContactId(), l.getConvertedOpportunityId(), l.getConvertedAt()) : null;
-		return new LeadResource(l.getId(), l.getVersion(), l.getFirstName(), l.getLastName(), l.getCompany(),
+		return new LeadResource(l.getId(), l.getVersion(), l.getExternalId(), l.getFirstName(), l.getLastName(), l.getCompany(),
 				l.getTitle(), l.getEmail(), l.getPhone(), l.getSource(), l.getStatus(), l.getRating(),
 				l.getDisqualifiedReason(), l.getNotes(), l.getOwnerId(), l.getTeamId(), l.getCustomFields(), conversion,
 				l.getCreatedBy(),

@@ -1,5 +1,6 @@
 package org.rapport.sales.web;
 
+import org.rapport.web.CsvDownload;
 import jakarta.validation.Valid;
 import java.time.LocalDate;
 import java.util.List;
@@ -97,6 +98,26 @@ class OrderController {
 		}
 		model.addAttribute("statuses", OrderStatus.values());
 		return "sales/orders/list";
+	}
+
+	@GetMapping("/export.csv")
+	void export(@RequestParam(required = false) UUID account, @RequestParam(required = false) OrderStatus status,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+			@RequestParam(required = false) String sort, @RequestParam MultiValueMap<String, String> params,
+			jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+		Actor actor = currentActor.get();
+		CustomFieldQuery custom = customFields.query(OrderBook.ENTITY, params);
+		var exported = custom.exportedColumns();
+		CsvDownload.write(response, "orders.csv", CsvDownload.header(new String[] { "id", "number", "account_id",
+				"opportunity_id", "order_date", "status", "total", "currency", "confirmed_at", "notes", "owner_id",
+				"team_id", "created_at", "updated_at" }, custom.exportedHeader()),
+				rows -> orders.forEach(actor, new OrderFilter(account, status, from, to), OrderBook.Sort.parse(sort),
+						custom, o -> rows.row(CsvDownload.values(new Object[] { o.getId(), o.getNumber(),
+								o.getAccountId(), o.getOpportunityId(), o.getOrderDate(), o.getStatus(),
+								o.getTotal() == null ? null : o.getTotal().amount(), o.getCurrency(),
+								o.getConfirmedAt(), o.getNotes(), o.getOwnerId(), o.getTeamId(), o.getCreatedAt(),
+								o.getUpdatedAt() }, CustomFieldQuery.exportValues(o.getCustomFields(), exported)))));
 	}
 
 	@GetMapping("/new")

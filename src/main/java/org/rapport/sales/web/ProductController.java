@@ -1,5 +1,6 @@
 package org.rapport.sales.web;
 
+import org.rapport.web.CsvDownload;
 import jakarta.validation.Valid;
 import java.util.UUID;
 import org.rapport.customization.CustomFieldForm;
@@ -71,6 +72,24 @@ class ProductController {
 		}
 		model.addAttribute("categories", catalogue.categories());
 		return "sales/products/list";
+	}
+
+	@GetMapping("/export.csv")
+	void export(@RequestParam(required = false) String q, @RequestParam(required = false) String category,
+			@RequestParam(required = false) Boolean active, @RequestParam(required = false) String sort,
+			@RequestParam MultiValueMap<String, String> params, jakarta.servlet.http.HttpServletResponse response)
+			throws java.io.IOException {
+		CustomFieldQuery custom = customFields.query(ProductCatalogue.ENTITY, params);
+		var exported = custom.exportedColumns();
+		CsvDownload.write(response, "products.csv", CsvDownload.header(new String[] { "id", "sku", "name",
+				"category", "unit_price", "currency", "active", "description", "created_at", "updated_at" },
+				custom.exportedHeader()),
+				rows -> catalogue.forEach(new ProductFilter(q, category, active), ProductCatalogue.Sort.parse(sort),
+						custom, p -> rows.row(CsvDownload.values(new Object[] { p.getId(), p.getSku(), p.getName(),
+								p.getCategory(), p.getUnitPrice() == null ? null : p.getUnitPrice().amount(),
+								p.getUnitPrice() == null ? null : p.getUnitPrice().currency(), p.isActive(),
+								p.getDescription(), p.getCreatedAt(), p.getUpdatedAt() },
+								CustomFieldQuery.exportValues(p.getCustomFields(), exported)))));
 	}
 
 	@GetMapping("/new")

@@ -1,0 +1,54 @@
+package org.rapport.integration.internal;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.rapport.shared.MatchKey;
+
+/**
+ * One import of a file: what it reads and how, and its checkpoint — the last file line it committed and what the
+ * committed batches did.
+ */
+public record ImportJob(UUID id, ImportEntity entity, UUID ownerId, String fileName, String storedFile,
+		long fileSize, char delimiter, int totalRows, List<String> headers, Map<Integer, String> mapping,
+		DuplicateMode duplicateMode, MatchKey matchBy, Status status, long lastLine, int processedRows,
+		int createdRows, int updatedRows, int skippedRows, int rejectedRows, String failure, Instant createdAt,
+		Instant startedAt, Instant finishedAt, Instant undoneAt) {
+
+	/** Where a job stands. */
+	public enum Status {
+		/** Uploaded, being mapped. */
+		DRAFT,
+		/** Waiting for a worker. */
+		QUEUED,
+		RUNNING,
+		/** Stopped by the application going down in the middle; resumable. */
+		INTERRUPTED,
+		/** Stopped by an error; resumable. */
+		FAILED,
+		DONE,
+		UNDONE
+	}
+
+	public boolean isActive() {
+		return status == Status.QUEUED || status == Status.RUNNING;
+	}
+
+	public boolean isResumable() {
+		return status == Status.INTERRUPTED || status == Status.FAILED;
+	}
+
+	public boolean isFinished() {
+		return status == Status.DONE || status == Status.INTERRUPTED || status == Status.FAILED
+				|| status == Status.UNDONE;
+	}
+
+	/** How far it got, 0 to 100. */
+	public int percent() {
+		if (status == Status.DONE || status == Status.UNDONE) {
+			return 100;
+		}
+		return totalRows == 0 ? 0 : (int) Math.min(100, processedRows * 100L / totalRows);
+	}
+}

@@ -1,0 +1,262 @@
+package org.rapport.integration.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.rapport.integration.internal.ImportJob.Status;
+import org.rapport.shared.MatchKey;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The import jobs with their checkpoints, the records they wrote and the rows they rejected.
+ */
+@Repository
+public class ImportJobs {
+
+	private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
+	};
+
+	private static final TypeReference<LinkedHashMap<Integer, String>> MAPPING = new TypeReference<>() {
+	};
+
+	/** A record a job created or updated. */
+	public record JobRecord(UUID recordId, String action, long versionAfter, String previous) {
+	}
+
+	/** A rejected row as stored. */
+	public record RejectedRow(long line, String reasons, List<String> cells) {
+	}
+
+	private final JdbcTemplate jdbc;
+	private final NamedParameterJdbcTemplate named;
+	private final JsonMapper json;
+
+	ImportJobs(JdbcTemplate jdbc, NamedParameterJdbcTemplate named, JsonMapper json) {
+		this.jdbc = jdbc;
+		this.named = named;
+		this.json = json;
+	}
+
+	private volatile Boolean postgres;
+
+	/**
+	 * Has PostgreSQL plan each statement of the running transaction for its own values. The batches run the same
+	 * statements again and again; once the driver prepares them on the server, PostgreSQL may keep a generic plan
+	 * made while the table was still empty (a scan of the whole table), which grows slower with every batch.
+	 */
+	void planForEachBatch() {
+		if (postgres == null) {
+			String product = jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<String>) c -> c
+				.getMetaData().getDatabaseProductName());
+			postgres = product != null && product.toLowerCase(java.util.Locale.ROOT).contains("postgres");
+		}
+		if (postgres) {
+			jdbc.execute("set local plan_cache_mode = force_custom_plan");
+		}
+	}
+
+	void insert(ImportJob job) {
+		jdbc.update("insert into import_job (id, entity, owner_id, file_name, stored_file, file_size, delimiter, "
+				+ "total_rows, headers, mapping, duplicate_mode, match_by, status, last_line, processed_rows, "
+				+ "created_rows, updated_rows, skipped_rows, rejected_rows, created_at) "
+				+ "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 0, 0, 0, 0, 0, ?)", job.id(), job.entity().name(),
+				job.ownerId(), job.fileName(), job.storedFile(), job.fileSize(), String.valueOf(job.delimiter()),
+				job.totalRows(), json.writeValueAsString(job.headers()), json.writeValueAsString(job.mapping()),
+				job.duplicateMode().name(), job.matchBy().name(), job.status().name(), time(job.createdAt()));
+	}
+
+	Optional<ImportJob> find(UUID id) {
+		return jdbc.query("select * from import_job where id = ?", this::job, id).stream().findFirst();
+	}
+
+	List<ImportJob> recent(UUID owner, int limit) {
+		return jdbc.query("select * from import_job where owner_id = ? order by created_at desc, id desc limit " + limit,
+				this::job, owner);
+	}
+
+	/** The owner's latest import that wrote something and is not undone yet, if any. */
+	Optional<UUID> lastUndoable(UUID owner) {
+		return jdbc.query("select id from import_job where owner_id = ? and status in ('DONE', 'INTERRUPTED', "
+				+ "'FAILED', 'UNDONE') order by started_at desc, id desc limit 1",
+				(rs, i) -> rs.getObject(1, UUID.class), owner).stream().findFirst();
+	}
+
+	void configure(UUID id, Map<Integer, String> mapping, DuplicateMode mode, MatchKey matchBy) {
+		jdbc.update("update import_job set mapping = ?, duplicate_mode = ?, match_by = ? where id = ?",
+				json.writeValueAsString(mapping), mode.name(), matchBy.name(), id);
+	}
+
+	/** Moves the job on if it still stands where the caller believes; whether it did. */
+	boolean move(UUID id, Collection<Status> from, Status to) {
+		MapSqlParameterSource params = new MapSqlParameterSource("id", id).addValue("to", to.name())
+			.addValue("from", from.stream().map(Enum::name).toList())
+			.addValue("now", time(Instant.now()));
+		String extra = switch (to) {
+			case RUNNING -> ", started_at = coalesce(started_at, :now), failure = null";
+			case DONE, FAILED, INTERRUPTED -> ", finished_at = :now";
+			case UNDONE -> ", undone_at = :now";
+			default -> "";
+		};
+		return named.update("update import_job set status = :to" + extra + " where id = :id and status in (:from)",
+				params) == 1;
+	}
+
+	void fail(UUID id, String failure) {
+		jdbc.update("update import_job set status = 'FAILED', failure = ?, finished_at = ? where id = ?",
+				failure == null ? null : failure.substring(0, Math.min(failure.length(), 2000)), time(Instant.now()), id);
+	}
+
+	/** Marks every job that was running when the application stopped as interrupted. */
+	int interruptRunning() {
+		return jdbc.update("update import_job set status = 'INTERRUPTED', finished_at = ? where status in ('RUNNING', "
+				+ "'QUEUED')", time(Instant.now()));
+	}
+
+	/** Stores a batch's checkpoint: the last line it read and what it did. */
+	void checkpoint(UUID id, long lastLine, int created, int updated, int skipped, int rejected) {
+		jdbc.update("update import_job set last_line = ?, processed_rows = processed_rows + ?, "
+				+ "created_rows = created_rows + ?, updated_rows = updated_rows + ?, skipped_rows = skipped_rows + ?, "
+				+ "rejected_rows = rejected_rows + ? where id = ?", lastLine, created + updated + skipped + rejected,
+				created, updated, skipped, rejected, id);
+	}
+
+	void recordCreated(UUID job, List<UUID> ids) {
+		List<Object[]> rows = new ArrayList<>(ids.size());
+		ids.forEach(id -> rows.add(new Object[] { job, id }));
+		jdbc.batchUpdate("insert into import_job_record (job_id, record_id, action, version_after) "
+				+ "values (?, ?, 'CREATED', 0)", rows);
+	}
+
+	/**
+	 * Notes records the job updated: those it created or updated before keep their first state and only move their
+	 * version on.
+	 */
+	void recordUpdated(UUID job, List<RecordWriter.Updated> updated) {
+		if (updated.isEmpty()) {
+			return;
+		}
+		Set<UUID> known = Set.copyOf(named.queryForList(
+				"select record_id from import_job_record where job_id = :job and record_id in (:ids)",
+				new MapSqlParameterSource("job", job).addValue("ids",
+						updated.stream().map(RecordWriter.Updated::id).toList()),
+				UUID.class));
+		List<Object[]> inserts = new ArrayList<>();
+		List<Object[]> moves = new ArrayList<>();
+		for (RecordWriter.Updated u : updated) {
+			if (known.contains(u.id())) {
+				moves.add(new Object[] { u.versionAfter(), job, u.id() });
+			}
+			else {
+				inserts.add(new Object[] { job, u.id(), u.versionAfter(), json.writeValueAsString(u.previous()) });
+			}
+		}
+		jdbc.batchUpdate("insert into import_job_record (job_id, record_id, action, version_after, previous) "
+				+ "values (?, ?, 'UPDATED', ?, ?)", inserts);
+		jdbc.batchUpdate("update import_job_record set version_after = ? where job_id = ? and record_id = ?", moves);
+	}
+
+	void reject(UUID job, List<ConvertedRow> rows) {
+		List<Object[]> inserts = new ArrayList<>(rows.size());
+		rows.forEach(row -> inserts.add(new Object[] { job, row.line(), clip(row.reasons(), 4000),
+				clip(json.writeValueAsString(row.cells()), 20000) }));
+		jdbc.batchUpdate("insert into import_rejected_row (job_id, line, reasons, cells) values (?, ?, ?, ?)", inserts);
+	}
+
+	List<RejectedRow> rejected(UUID job, int limit) {
+		return jdbc.query("select line, reasons, cells from import_rejected_row where job_id = ? order by line limit "
+				+ limit, (rs, i) -> rejectedRow(rs), job);
+	}
+
+	void forEachRejected(UUID job, Consumer<RejectedRow> action) {
+		jdbc.query("select line, reasons, cells from import_rejected_row where job_id = ? order by line",
+				rs -> {
+					action.accept(rejectedRow(rs));
+				}, job);
+	}
+
+	void forEachRecord(UUID job, Consumer<JobRecord> action) {
+		jdbc.query("select record_id, action, version_after, previous from import_job_record where job_id = ?",
+				rs -> {
+					action.accept(new JobRecord(rs.getObject(1, UUID.class), rs.getString(2), rs.getLong(3),
+							rs.getString(4)));
+				}, job);
+	}
+
+	<T> T read(String text, Class<T> type) {
+		return json.readValue(text, type);
+	}
+
+	private RejectedRow rejectedRow(ResultSet rs) throws SQLException {
+		return new RejectedRow(rs.getLong(1), rs.getString(2), json.readValue(rs.getString(3), STRINGS));
+	}
+
+	private ImportJob job(ResultSet rs, int row) throws SQLException {
+		String mapping = rs.getString("mapping");
+		return new ImportJob(rs.getObject("id", UUID.class), ImportEntity.valueOf(rs.getString("entity")),
+				rs.getObject("owner_id", UUID.class), rs.getString("file_name"), rs.getString("stored_file"),
+				rs.getLong("file_size"), rs.getString("delimiter").charAt(0), rs.getInt("total_rows"),
+				json.readValue(rs.getString("headers"), STRINGS),
+				mapping == null ? new LinkedHashMap<>() : json.readValue(mapping, MAPPING),
+				DuplicateMode.valueOf(rs.getString("duplicate_mode")), MatchKey.valueOf(rs.getString("match_by")),
+				Status.valueOf(rs.getString("status")), rs.getLong("last_line"), rs.getInt("processed_rows"),
+				rs.getInt("created_rows"), rs.getInt("updated_rows"), rs.getInt("skipped_rows"),
+				rs.getInt("rejected_rows"), rs.getString("failure"), instant(rs, "created_at"),
+				instant(rs, "started_at"), instant(rs, "finished_at"), instant(rs, "undone_at"));
+	}
+
+	private static Instant instant(ResultSet rs, String column) throws SQLException {
+		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+		return value == null ? null : value.toInstant();
+	}
+
+	private static OffsetDateTime time(Instant instant) {
+		return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+	}
+
+	private static String clip(String text, int max) {
+		return text.length() <= max ? text : text.substring(0, max);
+	}
+
+	/** Saved mappings. */
+	public record SavedMapping(UUID id, String name, Map<String, String> fieldsByHeader) {
+	}
+
+	void saveMapping(UUID owner, ImportEntity entity, String name, Map<String, String> fieldsByHeader) {
+		String mapping = json.writeValueAsString(fieldsByHeader);
+		int changed = jdbc.update("update import_mapping set mapping = ? where owner_id = ? and entity = ? and name = ?",
+				mapping, owner, entity.name(), name);
+		if (changed == 0) {
+			jdbc.update("insert into import_mapping (id, owner_id, entity, name, mapping, created_at) "
+					+ "values (?, ?, ?, ?, ?, ?)", org.rapport.shared.UuidV7.next(), owner, entity.name(), name,
+					mapping, time(Instant.now()));
+		}
+	}
+
+	List<SavedMapping> mappings(UUID owner, ImportEntity entity) {
+		TypeReference<LinkedHashMap<String, String>> type = new TypeReference<>() {
+		};
+		return jdbc.query("select id, name, mapping from import_mapping where owner_id = ? and entity = ? order by name",
+				(rs, i) -> new SavedMapping(rs.getObject(1, UUID.class), rs.getString(2),
+						json.readValue(rs.getString(3), type)),
+				owner, entity.name());
+	}
+
+}

@@ -1,0 +1,331 @@
+package org.rapport.integration.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.rapport.identity.Actor;
+import org.rapport.integration.internal.ImportJob.Status;
+import org.rapport.integration.internal.ImportJobs.JobRecord;
+import org.rapport.integration.internal.ImportJobs.RejectedRow;
+import org.rapport.integration.internal.ImportJobs.SavedMapping;
+import org.rapport.shared.InvalidField;
+import org.rapport.shared.MatchKey;
+import org.rapport.shared.UuidV7;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * CSV imports from upload to undo: stores the file, guesses the mapping, previews rows as they will be stored,
+ * runs the job in the background, resumes it after an interruption and undoes the last one.
+ */
+@Service
+public class Imports {
+
+	/** How many rows the preview shows. */
+	public static final int PREVIEW_ROWS = 10;
+
+	private final ImportJobs jobs;
+	private final ImportRunner runner;
+	private final RowConverter converter;
+	private final ImportFields fields;
+	private final TransactionTemplate transactions;
+	private final Path folder;
+
+	Imports(ImportJobs jobs, ImportRunner runner, RowConverter converter, ImportFields fields,
+			PlatformTransactionManager transactions, @Value("${rapport.data-dir}") String dataDir) {
+		this.jobs = jobs;
+		this.fields = fields;
+		this.runner = runner;
+		this.converter = converter;
+		this.transactions = new TransactionTemplate(transactions);
+		this.folder = Path.of(dataDir, "imports");
+	}
+
+	/** Why an undo is refused, as a message key with its argument. */
+	public static final class UndoRefused extends RuntimeException {
+
+		private final String key;
+		private final Object argument;
+
+		UndoRefused(String key, Object argument) {
+			super(key);
+			this.key = key;
+			this.argument = argument;
+		}
+
+		public String key() {
+			return key;
+		}
+
+		public Object argument() {
+			return argument;
+		}
+	}
+
+	/** Stores the upload and opens a draft job with the mapping its headers suggest. */
+	public ImportJob upload(Actor actor, ImportEntity entity, String fileName, InputStream content) {
+		UUID id = UuidV7.next();
+		Path file = folder.resolve(id + ".csv");
+		try {
+			Files.createDirectories(folder);
+			Files.copy(content, file, StandardCopyOption.REPLACE_EXISTING);
+			char delimiter = CsvSource.detectDelimiter(file);
+			List<String> headers = CsvSource.headers(file, delimiter);
+			if (headers.isEmpty() || headers.stream().allMatch(String::isBlank)) {
+				throw new InvalidField("file", "import.error.empty", "The file has no header row");
+			}
+			int rows = CsvSource.countRows(file, delimiter);
+			Map<Integer, String> mapping = fields.guessMapping(entity, headers);
+			MatchKey matchBy = mapping.containsValue("externalId") ? MatchKey.EXTERNAL_ID
+					: mapping.containsValue("email") ? MatchKey.EMAIL : MatchKey.NAME;
+			ImportJob job = new ImportJob(id, entity, actor.id().value(), clip(fileName), file.toString(),
+					Files.size(file), delimiter, rows, headers, mapping, DuplicateMode.SKIP, matchBy, Status.DRAFT, 1, 0, 0, 0, 0, 0, null, Instant.now(), null, null, null);
+			jobs.insert(job);
+			return job;
+		}
+		catch (InvalidField e) {
+			delete(file);
+			throw e;
+		}
+		catch (IOException | UncheckedIOException | IllegalStateException e) {
+			delete(file);
+			if (CsvSource.isNotUtf8(e)) {
+				throw new InvalidField("file", "import.error.encoding", "The file is not UTF-8 text");
+			}
+			throw new InvalidField("file", "import.error.unreadable", "The file is not readable as CSV");
+		}
+	}
+
+	/** The job, if the actor started it (or is an administrator); otherwise 404. */
+	public ImportJob job(Actor actor, UUID id) {
+		return jobs.find(id)
+			.filter(job -> job.ownerId().equals(actor.id().value()) || actor.isAdmin())
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No import " + id));
+	}
+
+	public List<ImportJob> recent(Actor actor) {
+		return jobs.recent(actor.id().value(), 20);
+	}
+
+	/** Sets which field each column fills and what to do with duplicates; saves the mapping under a name if given. */
+	public ImportJob configure(Actor actor, UUID id, Map<Integer, String> mapping, DuplicateMode mode,
+			MatchKey matchBy, String saveAs) {
+		ImportJob job = draft(actor, id);
+		Map<Integer, String> clean = new LinkedHashMap<>();
+		Set<String> taken = new java.util.HashSet<>();
+		mapping.forEach((column, field) -> {
+			if (field != null && !field.isBlank() && column >= 0 && column < job.headers().size()) {
+				if (fields.field(job.entity(), field, actor.locale()).isEmpty()) {
+					throw new InvalidField("mapping", "import.error.unknownField", "No field " + field);
+				}
+				if (!taken.add(field)) {
+					throw new InvalidField("mapping", "import.error.mappedTwice", "A field is mapped twice: " + field);
+				}
+				clean.put(column, field);
+			}
+		});
+		if (!job.entity().matchKeys().contains(matchBy)) {
+			throw new InvalidField("matchBy", "import.error.matchBy", "Not a way to match this kind of record");
+		}
+		for (FieldSpec field : job.entity().fields()) {
+			if (field.required() && !clean.containsValue(field.key())) {
+				throw new InvalidField("mapping", "import.error.requiredUnmapped",
+						"A required field has no column: " + field.key());
+			}
+		}
+		jobs.configure(id, clean, mode, matchBy);
+		if (saveAs != null && !saveAs.isBlank()) {
+			Map<String, String> byHeader = new LinkedHashMap<>();
+			clean.forEach((column, field) -> byHeader.put(job.headers().get(column), field));
+			jobs.saveMapping(actor.id().value(), job.entity(), saveAs.strip().substring(0, Math.min(100,
+					saveAs.strip().length())), byHeader);
+		}
+		return jobs.find(id).orElseThrow();
+	}
+
+	public List<SavedMapping> savedMappings(Actor actor, ImportEntity entity) {
+		return jobs.mappings(actor.id().value(), entity);
+	}
+
+	/** The job's columns mapped as the saved mapping says, by header. */
+	public Map<Integer, String> apply(Actor actor, ImportJob job, UUID savedMapping) {
+		Optional<SavedMapping> saved = savedMappings(actor, job.entity()).stream()
+			.filter(m -> m.id().equals(savedMapping))
+			.findFirst();
+		if (saved.isEmpty()) {
+			return job.mapping();
+		}
+		Map<Integer, String> mapping = new LinkedHashMap<>();
+		for (int column = 0; column < job.headers().size(); column++) {
+			String field = saved.get().fieldsByHeader().get(job.headers().get(column));
+			if (field != null && fields.field(job.entity(), field, actor.locale()).isPresent()) {
+				mapping.put(column, field);
+			}
+		}
+		return mapping;
+	}
+
+	/** The first rows converted exactly as the import will store them, with their errors. */
+	public List<ConvertedRow> preview(Actor actor, UUID id) {
+		ImportJob job = job(actor, id);
+		List<CsvSource.Row> rows = CsvSource.firstRows(Path.of(job.storedFile()), job.delimiter(), PREVIEW_ROWS);
+		TransactionTemplate readOnly = new TransactionTemplate(transactions.getTransactionManager());
+		readOnly.setReadOnly(true);
+		return readOnly.execute(status -> converter.convert(actor, job.entity(), job.mapping(), rows,
+				converter.owners(actor)));
+	}
+
+	/** Queues the mapped draft to run in the background. */
+	public ImportJob start(Actor actor, UUID id) {
+		draft(actor, id);
+		if (!jobs.move(id, Set.of(Status.DRAFT), Status.QUEUED)) {
+			throw new ResponseStatusException(HttpStatus.CONFLICT, "The import has started already");
+		}
+		runner.submit(id, actor);
+		return jobs.find(id).orElseThrow();
+	}
+
+	/** Continues an interrupted or failed import after the last row it committed. */
+	public ImportJob resume(Actor actor, UUID id) {
+		ImportJob job = own(actor, id);
+		if (!Files.exists(Path.of(job.storedFile()))) {
+			throw new ResponseStatusException(HttpStatus.CONFLICT, "The file of this import is gone");
+		}
+		if (!jobs.move(id, Set.of(Status.INTERRUPTED, Status.FAILED), Status.QUEUED)) {
+			throw new ResponseStatusException(HttpStatus.CONFLICT, "Only an interrupted or failed import resumes");
+		}
+		runner.submit(id, actor);
+		return jobs.find(id).orElseThrow();
+	}
+
+	/** Whether this is the actor's last import and has not been undone. */
+	public boolean isUndoable(Actor actor, ImportJob job) {
+		return job.ownerId().equals(actor.id().value()) && job.isFinished() && job.status() != Status.UNDONE
+				&& jobs.lastUndoable(actor.id().value()).map(job.id()::equals).orElse(false);
+	}
+
+	/**
+	 * Undoes the actor's last import: deletes the records it created and writes back the values of those it
+	 * updated. Refused when any of them changed since, or a created record is in use by other records.
+	 */
+	public ImportJob undo(Actor actor, UUID id) {
+		ImportJob job = own(actor, id);
+		if (!isUndoable(actor, job)) {
+			throw new UndoRefused("import.undo.notLast", null);
+		}
+		RecordWriter<?> writer = runner.writer(job.entity());
+		try {
+			transactions.executeWithoutResult(status -> undo(actor, job, writer));
+		}
+		catch (DataIntegrityViolationException inUse) {
+			throw new UndoRefused("import.undo.inUse", null);
+		}
+		return jobs.find(id).orElseThrow();
+	}
+
+	private <R> void undo(Actor actor, ImportJob job, RecordWriter<R> writer) {
+		List<JobRecord> records = new ArrayList<>();
+		jobs.forEachRecord(job.id(), records::add);
+		Map<UUID, Long> versions = new HashMap<>();
+		for (int from = 0; from < records.size(); from += 1000) {
+			List<UUID> ids = records.subList(from, Math.min(records.size(), from + 1000)).stream()
+				.map(JobRecord::recordId).toList();
+			writer.current(ids).forEach(r -> versions.put(writer.id(r), writer.version(r)));
+		}
+		long changed = records.stream()
+			.filter(r -> versions.containsKey(r.recordId()) && versions.get(r.recordId()) != r.versionAfter())
+			.count();
+		if (changed > 0) {
+			throw new UndoRefused("import.undo.changed", changed);
+		}
+		List<UUID> created = records.stream()
+			.filter(r -> r.action().equals("CREATED") && versions.containsKey(r.recordId()))
+			.map(JobRecord::recordId).toList();
+		for (int from = 0; from < created.size(); from += 1000) {
+			List<UUID> chunk = created.subList(from, Math.min(created.size(), from + 1000));
+			String refusal = writer.refuseDeleting(chunk);
+			if (refusal != null) {
+				throw new UndoRefused(refusal, null);
+			}
+			writer.delete(chunk);
+		}
+		List<R> restore = new ArrayList<>();
+		for (JobRecord record : records) {
+			if (record.action().equals("UPDATED") && versions.containsKey(record.recordId())) {
+				restore.add(writer.withVersion(jobs.read(record.previous(), writer.type()), record.versionAfter()));
+			}
+			if (restore.size() == 1000) {
+				restoreAll(actor, writer, restore);
+			}
+		}
+		restoreAll(actor, writer, restore);
+		jobs.move(job.id(), Set.of(Status.DONE, Status.INTERRUPTED, Status.FAILED), Status.UNDONE);
+	}
+
+	private <R> void restoreAll(Actor actor, RecordWriter<R> writer, List<R> restore) {
+		if (restore.isEmpty()) {
+			return;
+		}
+		Set<UUID> written = writer.update(actor, restore);
+		if (written.size() != restore.size()) {
+			throw new UndoRefused("import.undo.changed", restore.size() - written.size());
+		}
+		restore.clear();
+	}
+
+	public List<RejectedRow> rejected(Actor actor, UUID id, int limit) {
+		return jobs.rejected(job(actor, id).id(), limit);
+	}
+
+	public void forEachRejected(Actor actor, UUID id, Consumer<RejectedRow> action) {
+		transactions.executeWithoutResult(status -> jobs.forEachRejected(job(actor, id).id(), action));
+	}
+
+	private ImportJob draft(Actor actor, UUID id) {
+		ImportJob job = own(actor, id);
+		if (job.status() != Status.DRAFT) {
+			throw new ResponseStatusException(HttpStatus.CONFLICT, "The import has started already");
+		}
+		return job;
+	}
+
+	private ImportJob own(Actor actor, UUID id) {
+		ImportJob job = job(actor, id);
+		if (!job.ownerId().equals(actor.id().value())) {
+			throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Only who started an import may change it");
+		}
+		return job;
+	}
+
+	private static String clip(String fileName) {
+		String name = fileName == null || fileName.isBlank() ? "import.csv" : Path.of(fileName).getFileName().toString();
+		return name.length() <= 255 ? name : name.substring(0, 255);
+	}
+
+	private static void delete(Path file) {
+		try {
+			Files.deleteIfExists(file);
+		}
+		catch (IOException ignored) {
+			// a leftover upload is harmless
+		}
+	}
+}

@@ -1,0 +1,187 @@
+package org.rapport.integration.internal;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.rapport.identity.Actor;
+import org.rapport.shared.MatchKey;
+import org.rapport.shared.UuidV7;
+
+/**
+ * Writes a batch of converted rows of one kind of record through its module's bulk API: matches them with the
+ * records already there (one lookup per batch), then creates, updates or skips each as the user chose.
+ */
+abstract class RecordWriter<R> {
+
+	/** What a batch did. */
+	record Outcome(List<UUID> created, List<Updated> updated, int skipped, List<ConvertedRow> rejected) {
+	}
+
+	/** A record the batch updated, with the version it now has and its values before. */
+	record Updated(UUID id, long versionAfter, Object previous) {
+	}
+
+	abstract ImportEntity entity();
+
+	abstract Class<R> type();
+
+	abstract List<R> find(Actor actor, MatchKey key, Collection<String> values);
+
+	/** The value the lookup for this key compares with, from a row. */
+	abstract String lookupValue(MatchKey key, Map<String, Object> values);
+
+	/** What makes a row and a record the same one under this key (lower case). */
+	abstract String key(MatchKey key, Map<String, Object> values);
+
+	abstract String key(MatchKey key, R record);
+
+	abstract R create(UUID id, Map<String, Object> values);
+
+	abstract R merge(R existing, Map<String, Object> values);
+
+	abstract UUID id(R record);
+
+	abstract Map<String, Object> customFields(R record);
+
+	abstract long version(R record);
+
+	abstract String externalId(R record);
+
+	abstract Set<String> takenExternalIds(Collection<String> externalIds);
+
+	abstract void insert(Actor actor, List<R> records);
+
+	abstract Set<UUID> update(Actor actor, List<R> records);
+
+	abstract List<R> current(Collection<UUID> ids);
+
+	abstract void delete(Collection<UUID> ids);
+
+	/** A reason why these created records may not be deleted by an undo, or null. */
+	String refuseDeleting(Collection<UUID> ids) {
+		return null;
+	}
+
+	/** The record as it was before, to write back on undo, with the version it has now. */
+	abstract R withVersion(R record, long version);
+
+	Outcome write(Actor actor, List<ConvertedRow> rows, DuplicateMode mode, MatchKey matchBy,
+			RowConverter messages) {
+		Map<String, R> existing = new HashMap<>();
+		if (mode != DuplicateMode.CREATE) {
+			Set<String> lookups = new HashSet<>();
+			rows.forEach(row -> {
+				String value = lookupValue(matchBy, row.values());
+				if (value != null) {
+					lookups.add(value);
+				}
+			});
+			for (R record : find(actor, matchBy, lookups)) {
+				String key = key(matchBy, record);
+				if (key != null) {
+					existing.merge(key, record, (a, b) -> id(a).compareTo(id(b)) <= 0 ? a : b);
+				}
+			}
+		}
+		Set<String> externalIds = new HashSet<>();
+		rows.forEach(row -> {
+			Object id = row.values().get("externalId");
+			if (id != null) {
+				externalIds.add(id.toString());
+			}
+		});
+		Set<String> taken = new HashSet<>(takenExternalIds(externalIds));
+
+		List<R> creates = new ArrayList<>();
+		List<R> updates = new ArrayList<>();
+		Map<UUID, R> before = new HashMap<>();
+		Map<UUID, ConvertedRow> rowOf = new HashMap<>();
+		Map<String, Long> seen = new HashMap<>();
+		List<ConvertedRow> rejected = new ArrayList<>();
+		int skipped = 0;
+		for (ConvertedRow row : rows) {
+			String key = mode == DuplicateMode.CREATE ? null : key(matchBy, row.values());
+			Long earlier = key == null ? null : seen.get(key);
+			R match = key == null ? null : existing.get(key);
+			String externalId = row.text("externalId");
+			if (earlier != null && mode == DuplicateMode.SKIP) {
+				skipped++;
+				continue;
+			}
+			if (earlier != null) {
+				row.reject("", messages.message(actor, "import.error.duplicateInFile", earlier));
+				rejected.add(row);
+				continue;
+			}
+			if (match != null && mode == DuplicateMode.SKIP) {
+				skipped++;
+			}
+			else if (match != null) {
+				if (externalId != null && !externalId.equals(externalId(match)) && taken.contains(externalId)) {
+					row.reject("externalId", messages.message(actor, "import.error.externalIdTaken", externalId));
+					rejected.add(row);
+					continue;
+				}
+				Map<String, Object> custom = messages.customValues(actor, entity(), customFields(match), row, false);
+				if (custom == null) {
+					rejected.add(row);
+					continue;
+				}
+				row.values().put("customFields", custom);
+				updates.add(merge(match, row.values()));
+				before.put(id(match), match);
+				rowOf.put(id(match), row);
+				taken.add(externalId);
+			}
+			else {
+				if (externalId != null && taken.contains(externalId)) {
+					row.reject("externalId", messages.message(actor, "import.error.externalIdTaken", externalId));
+					rejected.add(row);
+					continue;
+				}
+				Map<String, Object> custom = messages.customValues(actor, entity(), null, row, true);
+				if (custom == null) {
+					rejected.add(row);
+					continue;
+				}
+				row.values().put("customFields", custom);
+				creates.add(create(UuidV7.next(), row.values()));
+				if (externalId != null) {
+					taken.add(externalId);
+				}
+			}
+			if (key != null) {
+				seen.put(key, row.line());
+			}
+		}
+		insert(actor, creates);
+		Set<UUID> written = update(actor, updates);
+		List<Updated> updated = new ArrayList<>();
+		for (R record : updates) {
+			UUID id = id(record);
+			if (written.contains(id)) {
+				updated.add(new Updated(id, version(record) + 1, before.get(id)));
+			}
+			else {
+				ConvertedRow row = rowOf.get(id);
+				row.reject("", messages.message(actor, "import.error.changed"));
+				rejected.add(row);
+			}
+		}
+		return new Outcome(creates.stream().map(this::id).toList(), updated, skipped, rejected);
+	}
+
+	static String lower(Object value) {
+		return value == null ? null : value.toString().strip().toLowerCase(java.util.Locale.ROOT);
+	}
+
+	@SuppressWarnings("unchecked")
+	static <T> T pick(Map<String, Object> values, String key, T otherwise) {
+		return values.containsKey(key) ? (T) values.get(key) : otherwise;
+	}
+}

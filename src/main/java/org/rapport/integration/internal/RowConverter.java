@@ -1,0 +1,273 @@
+package org.rapport.integration.internal;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.rapport.customers.AccountValues;
+import org.rapport.customers.CustomerImports;
+import org.rapport.customization.CustomFieldInput;
+import org.rapport.customization.CustomFields;
+import org.rapport.identity.Actor;
+import org.rapport.identity.TeamId;
+import org.rapport.identity.UserDirectory;
+import org.rapport.identity.UserId;
+import org.rapport.identity.UserSummary;
+import org.rapport.shared.InvalidField;
+import org.rapport.shared.MatchKey;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads file rows into the values they will be stored with: the one conversion that both the preview and the
+ * import use. References (a contact's account, an owner) are resolved for a whole batch at once.
+ */
+@Component
+class RowConverter {
+
+	private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+	private static final Set<String> TRUE = Set.of("true", "yes", "y", "1", "x", "是", "对", "√");
+	private static final Set<String> FALSE = Set.of("false", "no", "n", "0", "否", "不");
+
+	private final CustomerImports customers;
+	private final UserDirectory directory;
+	private final MessageSource messages;
+	private final ImportFields fields;
+	private final CustomFields customFields;
+
+	RowConverter(CustomerImports customers, UserDirectory directory, MessageSource messages, ImportFields fields,
+			CustomFields customFields) {
+		this.customers = customers;
+		this.fields = fields;
+		this.customFields = customFields;
+		this.directory = directory;
+		this.messages = messages;
+	}
+
+	/** Who may become an owner, looked up once per run. */
+	final class Owners {
+
+		private final Actor actor;
+		private final Map<String, UserSummary> byUsername = new HashMap<>();
+		private final Map<UserId, java.util.Optional<TeamId>> teams = new HashMap<>();
+
+		Owners(Actor actor) {
+			this.actor = actor;
+			directory.activeUsers().forEach(u -> byUsername.put(u.username().toLowerCase(Locale.ROOT), u));
+		}
+
+		TeamId teamOf(UserId owner) {
+			// kept as an Optional: a user without a team is asked once, not once per row
+			return teams.computeIfAbsent(owner, o -> java.util.Optional.ofNullable(directory.teamForOwner(o, null)))
+				.orElse(null);
+		}
+
+		boolean mayAssign() {
+			return actor.isAdmin() || actor.isManager();
+		}
+	}
+
+	Owners owners(Actor actor) {
+		return new Owners(actor);
+	}
+
+	/** Converts a batch of rows; must run in a transaction (it looks up the accounts they name). */
+	List<ConvertedRow> convert(Actor actor, ImportEntity entity, Map<Integer, String> mapping,
+			List<CsvSource.Row> rows, Owners owners) {
+		List<ConvertedRow> converted = new ArrayList<>(rows.size());
+		Map<String, FieldSpec> specs = new HashMap<>();
+		fields.of(entity, actor.locale()).forEach(f -> specs.put(f.key(), f));
+		for (CsvSource.Row row : rows) {
+			ConvertedRow out = new ConvertedRow(row.line(), row.cells());
+			Map<String, String> customText = new LinkedHashMap<>();
+			mapping.forEach((column, key) -> {
+				FieldSpec field = specs.get(key);
+				String cell = column < row.cells().size() ? row.cells().get(column) : null;
+				if (field == null) {
+					return;
+				}
+				if (field.type() == FieldSpec.Type.CUSTOM) {
+					if (cell != null && !cell.isBlank()) {
+						customText.put(key.substring(CustomFields.PARAM_PREFIX.length()), cell.strip());
+					}
+				}
+				else {
+					read(actor, field, cell, out, owners);
+				}
+			});
+			if (!customText.isEmpty()) {
+				CustomFieldInput input = customFields.read(entity.customFieldsEntity(), customText, actor.zone());
+				input.errors().forEach((key, error) -> {
+					FieldSpec field = specs.get(CustomFields.PARAM_PREFIX + key);
+					out.reject(CustomFields.PARAM_PREFIX + key,
+							(field == null ? key : field.label()) + ": " + message(actor, error));
+				});
+				Map<String, Object> values = new LinkedHashMap<>();
+				input.values().forEach((key, value) -> {
+					if (value != null) {
+						values.put(key, value);
+					}
+				});
+				if (!values.isEmpty()) {
+					out.values().put("customFields", values);
+				}
+			}
+			for (FieldSpec field : entity.fields()) {
+				if (field.required() && out.values().get(field.key()) == null && !out.errors().containsKey(field.key())) {
+					out.reject(field.key(), reason(actor, field, "import.error.required"));
+				}
+			}
+			UserId owner = (UserId) out.values().getOrDefault("owner", actor.id());
+			out.values().put("ownerId", owner.value());
+			TeamId team = owner.equals(actor.id()) && actor.team() != null ? actor.team() : owners.teamOf(owner);
+			out.values().put("teamId", team == null ? null : team.value());
+			converted.add(out);
+		}
+		resolveAccounts(actor, converted);
+		return converted;
+	}
+
+	private void read(Actor actor, FieldSpec field, String cell, ConvertedRow out, Owners owners) {
+		String text = cell == null ? null : cell.strip();
+		if (text == null || text.isEmpty()) {
+			return;
+		}
+		if (text.length() > field.maxLength()) {
+			out.reject(field.key(), reason(actor, field, "import.error.tooLong", field.maxLength()));
+			return;
+		}
+		switch (field.type()) {
+			case TEXT, ACCOUNT, ACCOUNT_EXTERNAL_ID -> out.values().put(field.key(), text);
+			case EMAIL -> {
+				if (EMAIL.matcher(text).matches()) {
+					out.values().put(field.key(), text);
+				}
+				else {
+					out.reject(field.key(), reason(actor, field, "import.error.email"));
+				}
+			}
+			case BOOLEAN -> {
+				String lower = text.toLowerCase(Locale.ROOT);
+				if (TRUE.contains(lower)) {
+					out.values().put(field.key(), Boolean.TRUE);
+				}
+				else if (FALSE.contains(lower)) {
+					out.values().put(field.key(), Boolean.FALSE);
+				}
+				else {
+					out.reject(field.key(), reason(actor, field, "import.error.boolean"));
+				}
+			}
+			case CHOICE -> {
+				String wanted = text.toUpperCase(Locale.ROOT).replace(' ', '_').replace('-', '_');
+				if (field.choices().contains(wanted)) {
+					out.values().put(field.key(), wanted);
+				}
+				else {
+					out.reject(field.key(),
+							reason(actor, field, "import.error.choice", String.join(", ", field.choices())));
+				}
+			}
+			case OWNER -> {
+				UserSummary user = owners.byUsername.get(text.toLowerCase(Locale.ROOT));
+				if (user == null) {
+					out.reject(field.key(), reason(actor, field, "import.error.owner", text));
+				}
+				else if (!user.id().equals(actor.id()) && !owners.mayAssign()) {
+					out.reject(field.key(), reason(actor, field, "import.error.ownerNotAllowed"));
+				}
+				else {
+					out.values().put(field.key(), user.id());
+				}
+			}
+		}
+	}
+
+	/** Puts the id of the account each row names under {@code accountId}, one lookup by name and one by id. */
+	private void resolveAccounts(Actor actor, List<ConvertedRow> rows) {
+		Set<String> names = new HashSet<>();
+		Set<String> externalIds = new HashSet<>();
+		for (ConvertedRow row : rows) {
+			if (row.text("accountExternalId") != null) {
+				externalIds.add(row.text("accountExternalId"));
+			}
+			else if (row.text("account") != null) {
+				names.add(row.text("account").toLowerCase(Locale.ROOT));
+			}
+		}
+		if (names.isEmpty() && externalIds.isEmpty()) {
+			return;
+		}
+		Map<String, List<UUID>> byName = new HashMap<>();
+		customers.findAccounts(actor, MatchKey.NAME, names)
+			.forEach(a -> byName.computeIfAbsent(a.name().toLowerCase(Locale.ROOT), n -> new ArrayList<>()).add(a.id()));
+		Map<String, UUID> byExternalId = new HashMap<>();
+		customers.findAccounts(actor, MatchKey.EXTERNAL_ID, externalIds)
+			.forEach(a -> byExternalId.put(a.externalId(), a.id()));
+		for (ConvertedRow row : rows) {
+			String externalId = row.text("accountExternalId");
+			String name = row.text("account");
+			if (externalId != null) {
+				UUID id = byExternalId.get(externalId);
+				if (id == null) {
+					row.reject("accountExternalId", message(actor, "import.error.accountExternalId", externalId));
+				}
+				else {
+					row.values().put("accountId", id);
+				}
+			}
+			else if (name != null) {
+				List<UUID> ids = byName.getOrDefault(name.toLowerCase(Locale.ROOT), List.of());
+				if (ids.isEmpty()) {
+					row.reject("account", message(actor, "import.error.account", name));
+				}
+				else if (ids.size() > 1) {
+					row.reject("account", message(actor, "import.error.accountAmbiguous", name));
+				}
+				else {
+					row.values().put("accountId", ids.get(0));
+				}
+			}
+		}
+	}
+
+	/**
+	 * The custom field values a record keeps: the row's over the current ones, checked by their definitions, with
+	 * defaults and required fields for a new record; null (and the row rejected) when one is refused.
+	 */
+	@SuppressWarnings("unchecked")
+	Map<String, Object> customValues(Actor actor, ImportEntity entity, Map<String, Object> current, ConvertedRow row,
+			boolean creating) {
+		Map<String, Object> changes = (Map<String, Object>) row.values().getOrDefault("customFields", Map.of());
+		try {
+			return customFields.merge(entity.customFieldsEntity(), current == null ? Map.of() : current, changes,
+					creating);
+		}
+		catch (InvalidField refused) {
+			String key = refused.field().replace("customFields.", CustomFields.PARAM_PREFIX);
+			String label = fields.field(entity, key, actor.locale()).map(FieldSpec::label).orElse(key);
+			row.reject(key, label + ": " + message(actor, refused.messageKey()));
+			return null;
+		}
+	}
+
+	String reason(Actor actor, FieldSpec field, String key, Object... args) {
+		String label = field.label() != null ? field.label() : message(actor, "import.field." + field.key());
+		return label + ": " + message(actor, key, args);
+	}
+
+	String message(Actor actor, String key, Object... args) {
+		return messages.getMessage(key, args, key, actor.locale());
+	}
+
+	/** Exposed for values that {@link AccountValues} carries. */
+	static String lower(String value) {
+		return value == null ? null : value.strip().toLowerCase(Locale.ROOT);
+	}
+}

@@ -1,0 +1,8 @@
+/**
+ * Moving records in and out in bulk: CSV imports of accounts, contacts and leads with their mappings, jobs,
+ * checkpoints, rejected rows, resume and undo, custom fields included.
+ */
+@ApplicationModule(allowedDependencies = { "shared", "identity", "customization", "web", "customers", "sales" })
+package org.rapport.integration;
+
+import org.springframework.modulith.ApplicationModule;

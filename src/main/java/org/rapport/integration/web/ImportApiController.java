@@ -1,0 +1,144 @@
+package org.rapport.integration.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.rapport.identity.Actor;
+import org.rapport.identity.CurrentActor;
+import org.rapport.integration.internal.DuplicateMode;
+import org.rapport.integration.internal.ImportEntity;
+import org.rapport.integration.internal.ImportJob;
+import org.rapport.integration.internal.Imports;
+import org.rapport.shared.InvalidField;
+import org.rapport.shared.MatchKey;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+@RestController
+@RequestMapping("/api/v1/imports")
+@Tag(name = "Imports", description = "CSV imports of accounts, contacts and leads, run in the background")
+class ImportApiController {
+
+	private final Imports imports;
+	private final CurrentActor currentActor;
+	private final JsonMapper json;
+	private final MessageSource messages;
+
+	ImportApiController(Imports imports, CurrentActor currentActor, JsonMapper json, MessageSource messages) {
+		this.imports = imports;
+		this.currentActor = currentActor;
+		this.json = json;
+		this.messages = messages;
+	}
+
+	@PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	@Operation(summary = "Upload a CSV file and start importing it", description = "UTF-8 (with or without a "
+			+ "byte-order mark), comma or semicolon, up to 100 MB. Without a mapping the columns map by their "
+			+ "headers (English or Chinese). Answers 202 with the job; poll it for progress.")
+	ResponseEntity<ImportResource> start(@RequestPart("file") MultipartFile file,
+			@Parameter(description = "accounts, contacts or leads") @RequestParam String entity,
+			@Parameter(description = "JSON object of file header to field, such as {\"E-mail\": \"email\"}")
+			@RequestParam(required = false) String mapping,
+			@Parameter(description = "SKIP, UPDATE or CREATE") @RequestParam(defaultValue = "SKIP") String duplicateMode,
+			@Parameter(description = "EXTERNAL_ID, EMAIL or NAME") @RequestParam(defaultValue = "EXTERNAL_ID")
+			String matchBy) throws IOException {
+		Actor actor = currentActor.get();
+		ImportEntity kind = ImportEntity.fromPath(entity)
+			.orElseThrow(() -> new InvalidField("entity", "import.error.entity", "Not a kind of record to import"));
+		DuplicateMode mode = parse(DuplicateMode.class, duplicateMode, "duplicateMode");
+		MatchKey key = parse(MatchKey.class, matchBy, "matchBy");
+		ImportJob job;
+		try (InputStream content = file.getInputStream()) {
+			job = imports.upload(actor, kind, file.getOriginalFilename(), content);
+		}
+		Map<Integer, String> columns = job.mapping();
+		if (mapping != null && !mapping.isBlank()) {
+			Map<String, String> byHeader;
+			try {
+				byHeader = json.readValue(mapping, new TypeReference<LinkedHashMap<String, String>>() {
+				});
+			}
+			catch (RuntimeException e) {
+				throw new InvalidField("mapping", "import.error.mappingJson", "The mapping is not a JSON object");
+			}
+			columns = new LinkedHashMap<>();
+			for (int i = 0; i < job.headers().size(); i++) {
+				String field = byHeader.get(job.headers().get(i));
+				if (field != null) {
+					columns.put(i, field);
+				}
+			}
+		}
+		imports.configure(actor, job.id(), columns, mode, key, null);
+		job = imports.start(actor, job.id());
+		return ResponseEntity.accepted().location(URI.create("/api/v1/imports/" + job.id()))
+			.body(ImportResource.of(job, false));
+	}
+
+	@GetMapping("/{id}")
+	@Operation(summary = "An import's progress and counts")
+	ImportResource get(@PathVariable UUID id) {
+		Actor actor = currentActor.get();
+		ImportJob job = imports.job(actor, id);
+		return ImportResource.of(job, imports.isUndoable(actor, job));
+	}
+
+	@GetMapping(value = "/{id}/rejected.csv", produces = "text/csv")
+	@Operation(summary = "The rejected rows as CSV: line number, the original columns, and the reasons")
+	void rejected(@PathVariable UUID id, HttpServletResponse response) throws IOException {
+		Actor actor = currentActor.get();
+		RejectedRowsCsv.write(imports, actor, imports.job(actor, id), response);
+	}
+
+	@PostMapping("/{id}/resume")
+	@Operation(summary = "Resume an interrupted or failed import after the last row it committed")
+	ResponseEntity<ImportResource> resume(@PathVariable UUID id) {
+		return ResponseEntity.accepted().body(ImportResource.of(imports.resume(currentActor.get(), id), false));
+	}
+
+	@PostMapping("/{id}/undo")
+	@Operation(summary = "Undo your last import", description = "Deletes the records it created and restores the "
+			+ "values of those it updated; 409 when any of them changed since or a created record is in use.")
+	ImportResource undo(@PathVariable UUID id) {
+		return ImportResource.of(imports.undo(currentActor.get(), id), false);
+	}
+
+	@ExceptionHandler(Imports.UndoRefused.class)
+	ResponseEntity<ProblemDetail> refused(Imports.UndoRefused refused, Locale locale) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, messages.getMessage(
+				refused.key(), new Object[] { refused.argument() }, refused.key(), Locale.ENGLISH));
+		problem.setTitle("Undo refused");
+		return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+	}
+
+	private static <E extends Enum<E>> E parse(Class<E> type, String value, String field) {
+		try {
+			return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
+		}
+		catch (IllegalArgumentException e) {
+			throw new InvalidField(field, "import.error." + field, "Not one of the allowed values");
+		}
+	}
+}

@@ -1,0 +1,201 @@
+package org.rapport.integration.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.rapport.identity.Actor;
+import org.rapport.identity.CurrentActor;
+import org.rapport.integration.internal.ConvertedRow;
+import org.rapport.integration.internal.DuplicateMode;
+import org.rapport.integration.internal.FieldSpec;
+import org.rapport.integration.internal.ImportFields;
+import org.rapport.integration.internal.ImportEntity;
+import org.rapport.integration.internal.ImportJob;
+import org.rapport.integration.internal.Imports;
+import org.rapport.shared.InvalidField;
+import org.rapport.shared.MatchKey;
+import org.rapport.web.MenuEntry;
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The import pages, one step each: upload, mapping, preview, then the job with its progress and result.
+ */
+@Controller
+@RequestMapping("/imports")
+class ImportController {
+
+	private final Imports imports;
+	private final CurrentActor currentActor;
+	private final ImportFields fields;
+	private final MessageSource messages;
+
+	ImportController(Imports imports, CurrentActor currentActor, ImportFields fields, MessageSource messages) {
+		this.imports = imports;
+		this.fields = fields;
+		this.messages = messages;
+		this.currentActor = currentActor;
+	}
+
+	@Bean
+	static MenuEntry importsMenu() {
+		return MenuEntry.of("nav.imports", "/imports", "upload", 90);
+	}
+
+	@GetMapping
+	String upload(@RequestParam(required = false) String entity, @RequestParam(required = false) boolean tooLarge,
+			Model model) {
+		if (tooLarge && !model.containsAttribute("error")) {
+			model.addAttribute("error", "import.error.tooLarge");
+		}
+		model.addAttribute("entity", ImportEntity.fromPath(entity).orElse(ImportEntity.CONTACTS));
+		model.addAttribute("entities", ImportEntity.values());
+		model.addAttribute("jobs", imports.recent(currentActor.get()));
+		return "integration/upload";
+	}
+
+	@PostMapping
+	String uploaded(@RequestParam String entity, @RequestParam(required = false) MultipartFile file, Model model)
+			throws IOException {
+		Actor actor = currentActor.get();
+		ImportEntity kind = ImportEntity.fromPath(entity).orElse(ImportEntity.CONTACTS);
+		if (file == null || file.isEmpty()) {
+			return uploadFailed(kind, "import.error.noFile", model);
+		}
+		try (InputStream content = file.getInputStream()) {
+			ImportJob job = imports.upload(actor, kind, file.getOriginalFilename(), content);
+			return "redirect:/imports/" + job.id() + "/mapping";
+		}
+		catch (InvalidField invalid) {
+			return uploadFailed(kind, invalid.messageKey(), model);
+		}
+	}
+
+	private String uploadFailed(ImportEntity kind, String error, Model model) {
+		model.addAttribute("error", error);
+		return upload(kind.path(), false, model);
+	}
+
+	@GetMapping("/{id}/mapping")
+	String mapping(@PathVariable UUID id, @RequestParam(required = false) UUID saved, Model model) {
+		Actor actor = currentActor.get();
+		ImportJob job = imports.job(actor, id);
+		if (job.status() != ImportJob.Status.DRAFT) {
+			return "redirect:/imports/" + id;
+		}
+		Map<Integer, String> mapping = saved == null ? job.mapping() : imports.apply(actor, job, saved);
+		model.addAttribute("job", job);
+		model.addAttribute("mapping", mapping);
+		model.addAttribute("saved", imports.savedMappings(actor, job.entity()));
+		model.addAttribute("chosenSaved", saved);
+		model.addAttribute("samples", imports.preview(actor, id).stream().findFirst().map(ConvertedRow::cells)
+			.orElse(List.of()));
+		model.addAttribute("modes", DuplicateMode.values());
+		addFields(actor, job, model);
+		return "integration/mapping";
+	}
+
+	@PostMapping("/{id}/mapping")
+	String mapped(@PathVariable UUID id, @RequestParam(name = "field", required = false) List<String> fields,
+			@RequestParam DuplicateMode duplicateMode, @RequestParam MatchKey matchBy,
+			@RequestParam(required = false) String saveAs, Model model, RedirectAttributes redirect) {
+		Actor actor = currentActor.get();
+		Map<Integer, String> mapping = new LinkedHashMap<>();
+		if (fields != null) {
+			for (int column = 0; column < fields.size(); column++) {
+				if (fields.get(column) != null && !fields.get(column).isBlank()) {
+					mapping.put(column, fields.get(column));
+				}
+			}
+		}
+		try {
+			imports.configure(actor, id, mapping, duplicateMode, matchBy, saveAs);
+		}
+		catch (InvalidField invalid) {
+			redirect.addFlashAttribute("error", invalid.messageKey());
+			return "redirect:/imports/" + id + "/mapping";
+		}
+		return "redirect:/imports/" + id + "/preview";
+	}
+
+	@GetMapping("/{id}/preview")
+	String preview(@PathVariable UUID id, Model model) {
+		Actor actor = currentActor.get();
+		ImportJob job = imports.job(actor, id);
+		if (job.status() != ImportJob.Status.DRAFT) {
+			return "redirect:/imports/" + id;
+		}
+		model.addAttribute("job", job);
+		model.addAttribute("rows", imports.preview(actor, id));
+		addFields(actor, job, model);
+		return "integration/preview";
+	}
+
+	/** The fields a column may take, built-in and custom, and their labels in the user's language. */
+	private void addFields(Actor actor, ImportJob job, Model model) {
+		List<FieldSpec> all = fields.of(job.entity(), actor.locale());
+		Map<String, String> labels = new LinkedHashMap<>();
+		for (FieldSpec field : all) {
+			labels.put(field.key(), field.label() != null ? field.label()
+					: messages.getMessage("import.field." + field.key(), null, field.key(), actor.locale()));
+		}
+		model.addAttribute("fields", all);
+		model.addAttribute("labels", labels);
+	}
+
+	@PostMapping("/{id}/start")
+	String start(@PathVariable UUID id) {
+		imports.start(currentActor.get(), id);
+		return "redirect:/imports/" + id;
+	}
+
+	@GetMapping("/{id}")
+	String job(@PathVariable UUID id, @RequestHeader(name = "HX-Request", required = false) String htmx,
+			Model model) {
+		Actor actor = currentActor.get();
+		ImportJob job = imports.job(actor, id);
+		model.addAttribute("job", job);
+		model.addAttribute("undoable", imports.isUndoable(actor, job));
+		model.addAttribute("rejected", job.rejectedRows() == 0 ? List.of() : imports.rejected(actor, id, 100));
+		return htmx != null ? "integration/job :: status" : "integration/job";
+	}
+
+	@PostMapping("/{id}/resume")
+	String resume(@PathVariable UUID id) {
+		imports.resume(currentActor.get(), id);
+		return "redirect:/imports/" + id;
+	}
+
+	@PostMapping("/{id}/undo")
+	String undo(@PathVariable UUID id, RedirectAttributes redirect) {
+		try {
+			imports.undo(currentActor.get(), id);
+			redirect.addFlashAttribute("notice", "import.undo.done");
+		}
+		catch (Imports.UndoRefused refused) {
+			redirect.addFlashAttribute("error", refused.key());
+			redirect.addFlashAttribute("errorArgument", refused.argument());
+		}
+		return "redirect:/imports/" + id;
+	}
+
+	@GetMapping("/{id}/rejected.csv")
+	void rejected(@PathVariable UUID id, HttpServletResponse response) throws IOException {
+		Actor actor = currentActor.get();
+		RejectedRowsCsv.write(imports, actor, imports.job(actor, id), response);
+	}
+}

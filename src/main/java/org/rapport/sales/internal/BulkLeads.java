@@ -1,0 +1,214 @@
+package org.rapport.sales.internal;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import org.rapport.identity.Actor;
+import org.rapport.identity.VisibleQuery;
+import org.rapport.sales.LeadId;
+import org.rapport.sales.LeadImports;
+import org.rapport.sales.LeadValues;
+import org.rapport.sales.LeadsImported;
+import org.rapport.shared.MatchKey;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The bulk path of lead imports: batched statements without a domain event per lead, one event per batch.
+ */
+@Service
+@Transactional(propagation = Propagation.MANDATORY)
+class BulkLeads implements LeadImports {
+
+	private final EntityManager em;
+	private final JdbcTemplate jdbc;
+	private final NamedParameterJdbcTemplate named;
+	private final ApplicationEventPublisher events;
+	private final tools.jackson.databind.json.JsonMapper mapper;
+	private volatile String jsonMarker;
+
+	BulkLeads(EntityManager em, JdbcTemplate jdbc, NamedParameterJdbcTemplate named, ApplicationEventPublisher events,
+			tools.jackson.databind.json.JsonMapper mapper) {
+		this.em = em;
+		this.jdbc = jdbc;
+		this.named = named;
+		this.events = events;
+		this.mapper = mapper;
+	}
+
+	/**
+	 * The parameter marker of the custom field values: JSON text cast to jsonb on PostgreSQL, marked FORMAT JSON on
+	 * H2 (which would otherwise store the text as one JSON string).
+	 */
+	private String jsonMarker() {
+		if (jsonMarker == null) {
+			String product = jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<String>) c -> c
+				.getMetaData().getDatabaseProductName());
+			jsonMarker = product != null && product.toLowerCase(Locale.ROOT).contains("postgres") ? "cast(? as jsonb)"
+					: "? format json";
+		}
+		return jsonMarker;
+	}
+
+	private String json(java.util.Map<String, Object> values) {
+		return values == null || values.isEmpty() ? null : mapper.writeValueAsString(values);
+	}
+
+	@Override
+	@Transactional(propagation = Propagation.SUPPORTS)
+	public List<String> ratings() {
+		return Arrays.stream(LeadRating.values()).map(Enum::name).toList();
+	}
+
+	@Override
+	public List<LeadValues> findLeads(Actor actor, MatchKey key, Collection<String> values) {
+		String path = switch (key) {
+			case EXTERNAL_ID -> "l.externalId";
+			case EMAIL -> "lower(l.email)";
+			case NAME -> "lower(l.lastName)";
+		};
+		Set<String> keys = new HashSet<>();
+		for (String value : values) {
+			if (value != null && !value.isBlank()) {
+				keys.add(key == MatchKey.EXTERNAL_ID ? value.strip() : value.strip().toLowerCase(Locale.ROOT));
+			}
+		}
+		if (keys.isEmpty()) {
+			return List.of();
+		}
+		VisibleQuery visible = new VisibleQuery("Lead", "l", actor).where(path + " in :matchKeys", "matchKeys", keys);
+		TypedQuery<Lead> query = em.createQuery("select l from Lead l" + visible.whereClause(), Lead.class);
+		visible.parameters().forEach(query::setParameter);
+		List<Lead> found = query.getResultList();
+		found.forEach(em::detach);
+		return found.stream().map(BulkLeads::values).toList();
+	}
+
+	@Override
+	public Set<String> takenExternalIds(Collection<String> externalIds) {
+		if (externalIds.isEmpty()) {
+			return Set.of();
+		}
+		return new HashSet<>(named.queryForList("select external_id from lead where external_id in (:ids)",
+				new MapSqlParameterSource("ids", new HashSet<>(externalIds)), String.class));
+	}
+
+	@Override
+	public void insertLeads(Actor actor, List<LeadValues> leads) {
+		if (leads.isEmpty()) {
+			return;
+		}
+		OffsetDateTime now = OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC);
+		List<Object[]> rows = new ArrayList<>(leads.size());
+		for (LeadValues l : leads) {
+			rows.add(new Object[] { l.firstName(), l.lastName(), l.company(), l.title(), l.email(), l.phone(),
+					l.source() == null ? null : l.source().name(), l.rating(), l.notes(), l.externalId(), l.ownerId(),
+					l.teamId(), json(l.customFields()), l.id(), LeadStatus.NEW.name(), actor.id().value(), now,
+					actor.id().value(), now });
+		}
+		batch("insert into lead (first_name, last_name, company, title, email, phone, source, rating, "
+				+ "notes, external_id, owner_id, team_id, custom_fields, id, status, version, created_by, created_at, "
+				+ "updated_by, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, " + jsonMarker() + ", ?, ?, 0, "
+				+ "?, ?, ?, ?)", rows, "vvvvvvvvvvuuvuvutut");
+		events.publishEvent(new LeadsImported(leads.stream().map(l -> new LeadId(l.id())).toList(), List.of()));
+	}
+
+	@Override
+	public Set<UUID> updateLeads(Actor actor, List<LeadValues> leads) {
+		if (leads.isEmpty()) {
+			return Set.of();
+		}
+		OffsetDateTime now = OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC);
+		List<Object[]> rows = new ArrayList<>(leads.size());
+		for (LeadValues l : leads) {
+			rows.add(new Object[] { l.firstName(), l.lastName(), l.company(), l.title(), l.email(), l.phone(),
+					l.source() == null ? null : l.source().name(), l.rating(), l.notes(), l.externalId(), l.ownerId(),
+					l.teamId(), json(l.customFields()), actor.id().value(), now, l.id(), l.version() });
+		}
+		int[] counts = batch("update lead set first_name = ?, last_name = ?, company = ?, title = ?, "
+				+ "email = ?, phone = ?, source = ?, rating = ?, notes = ?, external_id = ?, owner_id = ?, team_id = ?, "
+				+ "custom_fields = " + jsonMarker() + ", version = version + 1, updated_by = ?, updated_at = ? "
+				+ "where id = ? and version = ?", rows, "vvvvvvvvvvuuvutul");
+		Set<UUID> written = new HashSet<>();
+		for (int i = 0; i < leads.size(); i++) {
+			if (counts[i] > 0 || counts[i] == java.sql.Statement.SUCCESS_NO_INFO) {
+				written.add(leads.get(i).id());
+			}
+		}
+		events.publishEvent(new LeadsImported(List.of(), written.stream().map(LeadId::new).toList()));
+		return written;
+	}
+
+	@Override
+	public List<LeadValues> leads(Collection<UUID> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		List<Lead> found = em.createQuery("select l from Lead l where l.id in :ids", Lead.class)
+			.setParameter("ids", ids)
+			.getResultList();
+		found.forEach(em::detach);
+		return found.stream().map(BulkLeads::values).toList();
+	}
+
+	@Override
+	public void deleteLeads(Collection<UUID> ids) {
+		if (!ids.isEmpty()) {
+			named.update("delete from lead where id in (:ids)", new MapSqlParameterSource("ids", ids));
+		}
+	}
+
+	/**
+	 * Runs the statement for all rows as one JDBC batch. Nulls are bound with the type their letter gives
+	 * ({@code v} text, {@code u} UUID, {@code t} timestamp, {@code l} number): a null of unknown type makes the JDBC
+	 * template ask PostgreSQL for the parameter's type, a round trip per value.
+	 */
+	private int[] batch(String sql, List<Object[]> rows, String types) {
+		return jdbc.batchUpdate(sql, new org.springframework.jdbc.core.BatchPreparedStatementSetter() {
+
+			@Override
+			public void setValues(java.sql.PreparedStatement ps, int i) throws java.sql.SQLException {
+				Object[] row = rows.get(i);
+				for (int p = 0; p < row.length; p++) {
+					if (row[p] != null) {
+						ps.setObject(p + 1, row[p]);
+					}
+					else {
+						ps.setNull(p + 1, switch (types.charAt(p)) {
+							case 'u' -> java.sql.Types.OTHER;
+							case 't' -> java.sql.Types.TIMESTAMP_WITH_TIMEZONE;
+							case 'l' -> java.sql.Types.BIGINT;
+							default -> java.sql.Types.VARCHAR;
+						});
+					}
+				}
+			}
+
+			@Override
+			public int getBatchSize() {
+				return rows.size();
+			}
+		});
+	}
+
+	private static LeadValues values(Lead l) {
+		return new LeadValues(l.getId(), l.getVersion(), l.getOwnerId(), l.getTeamId(), l.getExternalId(),
+				l.getFirstName(), l.getLastName(), l.getCompany(), l.getTitle(), l.getEmail(), l.getPhone(),
+				l.getSource(), l.getRating() == null ? null : l.getRating().name(), l.getNotes(), l.getCustomFields());
+	}
+}

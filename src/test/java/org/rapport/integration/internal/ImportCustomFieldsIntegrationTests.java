@@ -1,0 +1,85 @@
+package org.rapport.integration.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.rapport.RapportTest;
+import org.rapport.TestData;
+import org.rapport.customization.FieldType;
+import org.rapport.customization.internal.CustomFieldService;
+import org.rapport.customization.internal.FieldDefinition.FieldText;
+import org.rapport.identity.Actor;
+import org.rapport.identity.Role;
+import org.rapport.shared.MatchKey;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+@RapportTest
+class ImportCustomFieldsIntegrationTests {
+
+	@Autowired
+	Imports imports;
+
+	@Autowired
+	CustomFieldService fields;
+
+	@Autowired
+	TestData data;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	List<UUID> defined = new ArrayList<>();
+
+	@AfterEach
+	void retire() {
+		defined.forEach(fields::retire);
+	}
+
+	@Test
+	void customFieldsAreMappedByTheirLabelsPreviewedCheckedAndStored() throws Exception {
+		String suffix = TestData.unique("").toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+		String tier = "tier" + suffix;
+		String seats = "seats" + suffix;
+		defined.add(fields.define("account", tier, FieldType.PICK_LIST, new FieldText("Tier " + suffix,
+				"等级" + suffix, null, null, false, "Silver", List.of("Gold", "Silver"), null)).getId());
+		defined.add(fields.define("account", seats, FieldType.NUMBER, new FieldText("Seats " + suffix, null, null,
+				null, false, null, List.of(), null)).getId());
+		Actor actor = data.actor(data.user(data.team(), Role.SALES));
+		String gold = TestData.unique("Gold Co");
+		String plain = TestData.unique("Plain Co");
+		String csv = "客户名称,等级" + suffix + ",Seats " + suffix + "\n" + gold + ",Gold,25\n" + plain + ",,\n"
+				+ TestData.unique("Bad Co") + ",Platinum,many\n";
+
+		ImportJob job = imports.upload(actor, ImportEntity.ACCOUNTS, "custom.csv",
+				new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)));
+		assertThat(job.mapping()).containsEntry(1, "cf." + tier).containsEntry(2, "cf." + seats);
+		List<ConvertedRow> preview = imports.preview(actor, job.id());
+		assertThat(preview.get(0).values().get("customFields")).isEqualTo(Map.of(tier, "Gold", seats, 25L));
+		assertThat(preview.get(2).errors()).containsKeys("cf." + tier, "cf." + seats);
+
+		imports.configure(actor, job.id(), job.mapping(), DuplicateMode.SKIP, MatchKey.NAME, null);
+		imports.start(actor, job.id());
+		ImportJob done = null;
+		for (int i = 0; i < 600 && (done == null || !done.isFinished()); i++) {
+			Thread.sleep(50);
+			done = imports.job(actor, job.id());
+		}
+		assertThat(done.createdRows()).isEqualTo(2);
+		assertThat(done.rejectedRows()).isEqualTo(1);
+		UUID goldId = jdbc.queryForObject("select id from account where name = ?", UUID.class, gold);
+		UUID plainId = jdbc.queryForObject("select id from account where name = ?", UUID.class, plain);
+		Map<UUID, Map<String, Object>> values = fields.valuesOf("account", List.of(goldId, plainId));
+		assertThat(values.get(goldId)).containsEntry(tier, "Gold");
+		assertThat(((Number) values.get(goldId).get(seats)).intValue()).isEqualTo(25);
+		assertThat(values.get(plainId)).as("a new record takes the default").containsEntry(tier, "Silver");
+	}
+}

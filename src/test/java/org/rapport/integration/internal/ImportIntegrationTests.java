@@ -1,0 +1,273 @@
+package org.rapport.integration.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.rapport.RapportTest;
+import org.rapport.TestData;
+import org.rapport.identity.Actor;
+import org.rapport.identity.Role;
+import org.rapport.integration.internal.ImportJob.Status;
+import org.rapport.shared.MatchKey;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+@RapportTest
+class ImportIntegrationTests {
+
+	@Autowired
+	Imports imports;
+
+	@Autowired
+	ImportRunner runner;
+
+	@Autowired
+	TestData data;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@AfterEach
+	void noCrashes() {
+		runner.afterBatch(null);
+	}
+
+	@Test
+	void readsBomSemicolonsChineseHeadersAndQuotedLineBreaksAndRejectsBadRowsByTheirLine() {
+		Actor actor = data.actor(data.user(data.team(), Role.SALES));
+		String company = TestData.unique("华东贸易");
+		importFile(actor, ImportEntity.ACCOUNTS, "客户名称;网站\n" + company + ";huadong.example.cn\n", DuplicateMode.SKIP,
+				MatchKey.NAME);
+		String email = TestData.unique("li") + "@example.cn";
+		String file = "\uFEFF名;姓;邮箱;公司;地址\n" + "伟;张;" + email + ";" + company + ";\"上海市\n浦东新区; 世纪大道 100 号\"\n"
+				+ "Anna;\"O\"\"Neil\";not-an-email;;\n" + ";;nobody@example.com;;\n" + "Ming;Li;;Unknown Co " + UUID.randomUUID()
+				+ ";\n";
+		ImportJob job = importFile(actor, ImportEntity.CONTACTS, file, DuplicateMode.SKIP, MatchKey.EMAIL);
+
+		assertThat(job.status()).isEqualTo(Status.DONE);
+		assertThat(job.createdRows()).isEqualTo(1);
+		assertThat(job.rejectedRows()).isEqualTo(3);
+		Map<String, Object> zhang = jdbc.queryForMap(
+				"select c.first_name, c.last_name, c.street, a.name from contact c join account a on a.id = c.account_id "
+						+ "where c.email = ?", email);
+		assertThat(zhang).containsEntry("first_name", "伟").containsEntry("last_name", "张")
+			.containsEntry("street", "上海市\n浦东新区; 世纪大道 100 号").containsEntry("name", company);
+		List<ImportJobs.RejectedRow> rejected = imports.rejected(actor, job.id(), 10);
+		assertThat(rejected).extracting(ImportJobs.RejectedRow::line).containsExactly(3L, 4L, 5L);
+		assertThat(rejected.get(0).reasons()).contains("E-mail");
+		assertThat(rejected.get(0).cells()).contains("O\"Neil");
+		assertThat(rejected.get(1).reasons()).contains("Last name");
+		assertThat(rejected.get(2).reasons()).contains("Unknown Co");
+	}
+
+	@Test
+	void duplicatesAreSkippedUpdatedOrCreatedAsChosen() {
+		Actor actor = data.actor(data.user(data.team(), Role.SALES));
+		String email = TestData.unique("dup") + "@example.com";
+		importFile(actor, ImportEntity.CONTACTS, "Last Name,Title,Email\nOld,Buyer," + email + "\n", DuplicateMode.SKIP,
+				MatchKey.EMAIL);
+
+		ImportJob skipped = importFile(actor, ImportEntity.CONTACTS,
+				"Last Name,Email\nNew," + email.toUpperCase() + "\n", DuplicateMode.SKIP, MatchKey.EMAIL);
+		assertThat(skipped.skippedRows()).isEqualTo(1);
+		assertThat(lastNames(email)).containsExactly("Old");
+
+		ImportJob updated = importFile(actor, ImportEntity.CONTACTS, "Last Name,Email\nNew," + email + "\n",
+				DuplicateMode.UPDATE, MatchKey.EMAIL);
+		assertThat(updated.updatedRows()).isEqualTo(1);
+		assertThat(lastNames(email)).containsExactly("New");
+		assertThat(jdbc.queryForObject("select title from contact where email = ?", String.class, email))
+			.as("an empty or unmapped cell leaves the value").isEqualTo("Buyer");
+
+		ImportJob created = importFile(actor, ImportEntity.CONTACTS, "Last Name,Email\nThird," + email + "\n",
+				DuplicateMode.CREATE, MatchKey.EMAIL);
+		assertThat(created.createdRows()).isEqualTo(1);
+		assertThat(lastNames(email)).containsExactlyInAnyOrder("New", "Third");
+	}
+
+	@Test
+	void contactsFindTheirAccountByExternalIdAndReimportsMatchByIt() {
+		Actor actor = data.actor(data.user(data.team(), Role.SALES));
+		String accountId = TestData.unique("ACC");
+		importFile(actor, ImportEntity.ACCOUNTS, "External ID,Account Name,Industry\n" + accountId + ",Acme,\n",
+				DuplicateMode.SKIP, MatchKey.EXTERNAL_ID);
+		String contactId = TestData.unique("CON");
+		String file = "External ID,Last Name,Account External ID\n" + contactId + ",Meyer," + accountId + "\n";
+		importFile(actor, ImportEntity.CONTACTS, file, DuplicateMode.UPDATE, MatchKey.EXTERNAL_ID);
+		ImportJob again = importFile(actor, ImportEntity.CONTACTS, file.replace("Meyer", "Meier"), DuplicateMode.UPDATE,
+				MatchKey.EXTERNAL_ID);
+
+		assertThat(again.updatedRows()).isEqualTo(1);
+		assertThat(jdbc.queryForObject("select count(*) from contact c join account a on a.id = c.account_id "
+				+ "where c.external_id = ? and a.external_id = ? and c.last_name = 'Meier'", Integer.class, contactId,
+				accountId)).isEqualTo(1);
+	}
+
+	@Test
+	void aRunStoppedByACrashResumesAfterTheLastCommittedBatchWithoutDuplicates() throws Exception {
+		Actor actor = data.actor(data.user(data.team(), Role.SALES));
+		String tag = TestData.unique("crash");
+		StringBuilder file = new StringBuilder("Last Name,Email\n");
+		for (int i = 0; i < 2500; i++) {
+			file.append("Row").append(i).append(',').append(tag).append('-').append(i).append("@example.com\n");
+		}
+		CountDownLatch crashed = new CountDownLatch(1);
+		runner.afterBatch(batch -> {
+			if (batch == 2) {
+				crashed.countDown();
+				throw new SimulatedCrash();
+			}
+		});
+		ImportJob job = upload(actor, ImportEntity.CONTACTS, file.toString(), DuplicateMode.SKIP, MatchKey.EMAIL);
+		imports.start(actor, job.id());
+		assertThat(crashed.await(30, TimeUnit.SECONDS)).isTrue();
+		Thread.sleep(200);
+		runner.afterBatch(null);
+		assertThat(imports.job(actor, job.id()).status()).as("a crash leaves no clean finish").isEqualTo(Status.RUNNING);
+
+		runner.markInterrupted();
+		ImportJob interrupted = imports.job(actor, job.id());
+		assertThat(interrupted.status()).isEqualTo(Status.INTERRUPTED);
+		assertThat(interrupted.processedRows()).isEqualTo(2000);
+		assertThat(interrupted.lastLine()).isEqualTo(2001);
+		assertThat(contactsTagged(tag)).isEqualTo(2000);
+
+		imports.resume(actor, job.id());
+		ImportJob done = awaitFinished(actor, job.id());
+		assertThat(done.status()).isEqualTo(Status.DONE);
+		assertThat(done.createdRows()).isEqualTo(2500);
+		assertThat(contactsTagged(tag)).isEqualTo(2500);
+		assertThat(jdbc.queryForObject("select count(distinct email) from contact where email like ?", Integer.class,
+				tag + "-%")).isEqualTo(2500);
+	}
+
+	@Test
+	void undoDeletesWhatTheLastImportCreatedAndRestoresWhatItUpdated() {
+		Actor actor = data.actor(data.user(data.team(), Role.SALES));
+		String email = TestData.unique("undo") + "@example.com";
+		String other = TestData.unique("undo-new") + "@example.com";
+		importFile(actor, ImportEntity.LEADS, "Last Name,Company,Email\nBefore,Old Co," + email + "\n",
+				DuplicateMode.SKIP, MatchKey.EMAIL);
+		ImportJob job = importFile(actor, ImportEntity.LEADS,
+				"Last Name,Company,Email\nAfter,,"  + email + "\nFresh,New Co," + other + "\n", DuplicateMode.UPDATE,
+				MatchKey.EMAIL);
+		assertThat(job.updatedRows()).isEqualTo(1);
+		assertThat(job.createdRows()).isEqualTo(1);
+		assertThat(imports.isUndoable(actor, job)).isTrue();
+
+		ImportJob undone = imports.undo(actor, job.id());
+
+		assertThat(undone.status()).isEqualTo(Status.UNDONE);
+		assertThat(jdbc.queryForObject("select last_name from lead where email = ?", String.class, email))
+			.isEqualTo("Before");
+		assertThat(jdbc.queryForObject("select count(*) from lead where email = ?", Integer.class, other)).isZero();
+		assertThat(imports.isUndoable(actor, undone)).isFalse();
+	}
+
+	@Test
+	void undoIsRefusedOnceARecordChanged() {
+		Actor actor = data.actor(data.user(data.team(), Role.SALES));
+		String email = TestData.unique("changed") + "@example.com";
+		ImportJob job = importFile(actor, ImportEntity.CONTACTS, "Last Name,Email\nOne," + email + "\n",
+				DuplicateMode.SKIP, MatchKey.EMAIL);
+		jdbc.update("update contact set version = version + 1, last_name = 'Edited' where email = ?", email);
+
+		assertThatThrownBy(() -> imports.undo(actor, job.id())).isInstanceOf(Imports.UndoRefused.class)
+			.hasMessage("import.undo.changed");
+		assertThat(lastNames(email)).containsExactly("Edited");
+	}
+
+	@Test
+	void anImportNeverUpdatesRecordsTheImporterMayNotSee() {
+		Actor owner = data.actor(data.user(data.team(), Role.SALES));
+		Actor stranger = data.actor(data.user(data.team(), Role.SALES));
+		String email = TestData.unique("hidden") + "@example.com";
+		importFile(owner, ImportEntity.CONTACTS, "Last Name,Email\nOriginal," + email + "\n", DuplicateMode.SKIP,
+				MatchKey.EMAIL);
+
+		ImportJob job = importFile(stranger, ImportEntity.CONTACTS, "Last Name,Email\nOverwritten," + email + "\n",
+				DuplicateMode.UPDATE, MatchKey.EMAIL);
+
+		assertThat(job.updatedRows()).isZero();
+		assertThat(job.createdRows()).isEqualTo(1);
+		assertThat(lastNames(email)).containsExactlyInAnyOrder("Original", "Overwritten");
+	}
+
+	@Test
+	void thePreviewShowsRowsAsTheyWillBeStoredWithTheirErrors() {
+		Actor actor = data.actor(data.user(data.team(), Role.SALES));
+		ImportJob job = upload(actor, ImportEntity.LEADS, "Last Name,Rating,Do\nWang,hot,x\n,lukewarm,y\n",
+				DuplicateMode.SKIP, MatchKey.EMAIL);
+		List<ConvertedRow> rows = imports.preview(actor, job.id());
+		assertThat(rows).hasSize(2);
+		assertThat(rows.get(0).values()).containsEntry("lastName", "Wang").containsEntry("rating", "HOT");
+		assertThat(rows.get(0).isValid()).isTrue();
+		assertThat(rows.get(1).errors()).containsKeys("lastName", "rating");
+	}
+
+	@Test
+	void aFileThatIsNotUtf8IsRefusedWithAClearReason() {
+		Actor actor = data.actor(data.user(data.team(), Role.SALES));
+		byte[] latin1 = "Last Name\nM\u00fcller\n".getBytes(StandardCharsets.ISO_8859_1);
+		assertThatThrownBy(() -> imports.upload(actor, ImportEntity.CONTACTS, "latin1.csv",
+				new ByteArrayInputStream(latin1)))
+			.isInstanceOf(org.rapport.shared.InvalidField.class)
+			.hasFieldOrPropertyWithValue("messageKey", "import.error.encoding");
+	}
+
+	private ImportJob importFile(Actor actor, ImportEntity entity, String content, DuplicateMode mode,
+			MatchKey matchBy) {
+		ImportJob job = upload(actor, entity, content, mode, matchBy);
+		imports.start(actor, job.id());
+		return awaitFinished(actor, job.id());
+	}
+
+	private ImportJob upload(Actor actor, ImportEntity entity, String content, DuplicateMode mode, MatchKey matchBy) {
+		ImportJob job = imports.upload(actor, entity, "test.csv",
+				new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8)));
+		return imports.configure(actor, job.id(), new LinkedHashMap<>(job.mapping()), mode, matchBy, null);
+	}
+
+	private ImportJob awaitFinished(Actor actor, UUID id) {
+		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+		while (System.nanoTime() < deadline) {
+			ImportJob job = imports.job(actor, id);
+			if (job.isFinished()) {
+				return job;
+			}
+			try {
+				Thread.sleep(20);
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException(e);
+			}
+		}
+		throw new AssertionError("The import did not finish");
+	}
+
+	private List<String> lastNames(String email) {
+		return jdbc.queryForList("select last_name from contact where lower(email) = lower(?)", String.class, email);
+	}
+
+	private int contactsTagged(String tag) {
+		return jdbc.queryForObject("select count(*) from contact where email like ?", Integer.class, tag + "-%");
+	}
+
+	/** Stops a run the way the application going down would: no clean finish, no failure recorded. */
+	static final class SimulatedCrash extends Error {
+	}
+
+}
