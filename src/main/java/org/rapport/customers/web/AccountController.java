@@ -13,7 +13,10 @@ import org.rapport.customers.AccountPanel;
 import org.rapport.customers.Industry;
 import org.rapport.customers.LifecycleStage;
 import org.rapport.customers.internal.Account;
+import org.rapport.customers.MergeEntry;
 import org.rapport.customers.internal.AccountFilter;
+import org.rapport.customers.internal.AccountMerge;
+import org.rapport.customers.internal.CustomerDuplicates;
 import org.rapport.customers.internal.AccountService;
 import org.rapport.customers.internal.AccountService.ContactsOnDelete;
 import org.rapport.customers.internal.ListSort;
@@ -46,9 +49,16 @@ class AccountController {
 	private final CurrentActor currentActor;
 	private final Choices choices;
 	private final List<AccountPanel> panels;
+	private final CustomerDuplicates duplicates;
+	private final AccountMerge merge;
+
+	/** How many possible duplicates the form lists. */
+	static final int DUPLICATE_LIMIT = 10;
 
 	AccountController(AccountService accounts, CurrentActor currentActor, Choices choices,
-			ObjectProvider<AccountPanel> panels) {
+			ObjectProvider<AccountPanel> panels, CustomerDuplicates duplicates, AccountMerge merge) {
+		this.duplicates = duplicates;
+		this.merge = merge;
 		this.accounts = accounts;
 		this.currentActor = currentActor;
 		this.choices = choices;
@@ -116,12 +126,28 @@ class AccountController {
 		return "customers/accounts/form";
 	}
 
+	/**
+	 * Creates the account, unless it looks like accounts the user can see: then the form comes back listing them,
+	 * and saving it again with {@code proceed} creates the account all the same.
+	 */
 	@PostMapping
-	String create(@Valid @ModelAttribute("input") AccountInput input, BindingResult errors, Model model,
-			RedirectAttributes redirect) {
+	String create(@Valid @ModelAttribute("input") AccountInput input, BindingResult errors,
+			@RequestParam(defaultValue = "false") boolean proceed, Model model, RedirectAttributes redirect) {
 		if (errors.hasErrors()) {
 			choices.addTo(model);
 			return "customers/accounts/form";
+		}
+		if (!proceed) {
+			List<Account> alike = duplicates.accountsLike(currentActor.get(), input.name(), input.website(), null,
+					DUPLICATE_LIMIT);
+			if (!alike.isEmpty()) {
+				model.addAttribute("duplicates", alike.stream()
+					.map(a -> new MergeViews.Candidate(a.getName(), MergeViews.joined(a.getWebsite(), a.getEmail()),
+							"/accounts/" + a.getId(), null))
+					.toList());
+				choices.addTo(model);
+				return "customers/accounts/form";
+			}
 		}
 		try {
 			Account account = accounts.create(currentActor.get(), input.toDetails(), input.owner(), input.team());
@@ -144,6 +170,11 @@ class AccountController {
 		choices.addNames(model, List.of(account), Account::getOwnerId, Account::getTeamId);
 		choices.addAuthorNames(model, account);
 		model.addAttribute("panels", panels);
+		Actor actor = currentActor.get();
+		model.addAttribute("mayMerge", AccountMerge.mayMerge(actor, account));
+		List<MergeEntry> merges = merge.mergesInto(actor, id, 20);
+		model.addAttribute("merges", merges);
+		choices.addMergerNames(model, merges);
 		return "customers/accounts/show";
 	}
 

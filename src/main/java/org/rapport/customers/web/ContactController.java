@@ -8,7 +8,10 @@ import jakarta.validation.Valid;
 import java.io.IOException;
 import java.util.List;
 import java.util.UUID;
+import org.rapport.customers.MergeEntry;
 import org.rapport.customers.internal.AccountService;
+import org.rapport.customers.internal.ContactMerge;
+import org.rapport.customers.internal.CustomerDuplicates;
 import org.rapport.customers.internal.Contact;
 import org.rapport.customers.internal.ContactFilter;
 import org.rapport.customers.internal.ContactService;
@@ -41,8 +44,13 @@ class ContactController {
 	private final AccountService accounts;
 	private final CurrentActor currentActor;
 	private final Choices choices;
+	private final CustomerDuplicates duplicates;
+	private final ContactMerge merge;
 
-	ContactController(ContactService contacts, AccountService accounts, CurrentActor currentActor, Choices choices) {
+	ContactController(ContactService contacts, AccountService accounts, CurrentActor currentActor, Choices choices,
+			CustomerDuplicates duplicates, ContactMerge merge) {
+		this.duplicates = duplicates;
+		this.merge = merge;
 		this.contacts = contacts;
 		this.accounts = accounts;
 		this.currentActor = currentActor;
@@ -107,10 +115,26 @@ class ContactController {
 		return "customers/contacts/form";
 	}
 
+	/**
+	 * Creates the contact, unless it looks like contacts the user can see: then the form comes back listing them,
+	 * and saving it again with {@code proceed} creates the contact all the same.
+	 */
 	@PostMapping
-	String create(@Valid @ModelAttribute("input") ContactInput input, BindingResult errors, Model model,
-			RedirectAttributes redirect) {
+	String create(@Valid @ModelAttribute("input") ContactInput input, BindingResult errors,
+			@RequestParam(defaultValue = "false") boolean proceed, Model model, RedirectAttributes redirect) {
 		Actor actor = currentActor.get();
+		if (!errors.hasErrors() && !proceed) {
+			List<Contact> alike = duplicates.contactsLike(actor, input.email(), input.firstName(), input.lastName(),
+					accountName(actor, input.accountId()), null, AccountController.DUPLICATE_LIMIT);
+			if (!alike.isEmpty()) {
+				model.addAttribute("duplicates", alike.stream()
+					.map(c -> new MergeViews.Candidate(c.getFullName(), MergeViews.joined(
+							c.getAccount() == null ? null : c.getAccount().getName(), c.getEmail()),
+							"/contacts/" + c.getId(), null))
+					.toList());
+				return form(actor, input, model);
+			}
+		}
 		if (!errors.hasErrors()) {
 			try {
 				Contact contact = contacts.create(actor, input.toDetails(), input.accountId(), input.owner(),
@@ -131,6 +155,11 @@ class ContactController {
 		model.addAttribute("contact", contact);
 		choices.addNames(model, List.of(contact), Contact::getOwnerId, Contact::getTeamId);
 		choices.addAuthorNames(model, contact);
+		Actor actor = currentActor.get();
+		model.addAttribute("mayMerge", ContactMerge.mayMerge(actor, contact));
+		List<MergeEntry> merges = merge.mergesInto(actor, id, 20);
+		model.addAttribute("merges", merges);
+		choices.addMergerNames(model, merges);
 		return "customers/contacts/show";
 	}
 
@@ -162,6 +191,18 @@ class ContactController {
 			}
 		}
 		return form(actor, input, model);
+	}
+
+	private String accountName(Actor actor, UUID account) {
+		if (account == null) {
+			return null;
+		}
+		try {
+			return accounts.get(actor, account).getName();
+		}
+		catch (RuntimeException notVisible) {
+			return null;
+		}
 	}
 
 	private String form(Actor actor, ContactInput input, Model model) {
