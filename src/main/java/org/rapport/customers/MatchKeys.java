@@ -66,8 +66,11 @@ public final class MatchKeys {
 		}
 		String joined = key.toString();
 		for (String suffix : CJK_SUFFIXES) {
-			if (joined.endsWith(suffix) && joined.length() > suffix.length()) {
-				joined = joined.substring(0, joined.length() - suffix.length());
+			if (joined.endsWith(suffix)) {
+				// the longest form that fits goes, unless it is the whole name
+				if (joined.length() > suffix.length()) {
+					joined = joined.substring(0, joined.length() - suffix.length());
+				}
 				break;
 			}
 		}
