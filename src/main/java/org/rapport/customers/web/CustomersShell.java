@@ -33,12 +33,6 @@ class CustomersShell {
 		return MenuEntry.of("nav.contacts", "/contacts", "person-lines-fill", 20);
 	}
 
-	/** The administrators' duplicates lists, accounts first; contacts and leads are tabs of the same page. */
-	@Bean
-	static MenuEntry duplicatesMenu() {
-		return new MenuEntry("nav.duplicates", "/accounts/duplicates", "union", 920, "ADMIN");
-	}
-
 	@Bean
 	static HomeCard customersCard() {
 		return new HomeCard("/customers/home-card", 10);
