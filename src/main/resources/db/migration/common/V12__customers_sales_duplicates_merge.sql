@@ -1,22 +1,16 @@
 -- Duplicate detection compares normalised keys that every write keeps up to date (see MatchKeys); the
--- Java migration V12_1 fills them for the rows that exist. Each key has its own index so that the check on
--- entry is a look-up and the duplicates list groups an index, never the table.
+-- Java migration V12_1 fills them for the rows that exist and then gives each key its index (built once, after
+-- the fill, rather than kept up to date through millions of updates), so that the check on entry is a look-up
+-- and the duplicates list groups an index, never the table.
 alter table account add column name_key varchar(200);
 alter table account add column domain_key varchar(200);
-create index account_name_key_idx on account (name_key, id);
-create index account_domain_key_idx on account (domain_key, id);
 
 alter table contact add column email_key varchar(200);
 alter table contact add column person_key varchar(200);
-create index contact_email_key_idx on contact (email_key, id);
--- the same person at the same account; a look-up by company goes through account_name_key_idx first
-create index contact_person_key_idx on contact (account_id, person_key, id);
 
 alter table lead add column email_key varchar(200);
 alter table lead add column person_key varchar(200);
 alter table lead add column company_key varchar(200);
-create index lead_email_key_idx on lead (email_key, id);
-create index lead_company_person_key_idx on lead (company_key, person_key, id);
 
 -- What each merge kept: the record that remained, the one merged into it (gone since), that record's values
 -- and the field choices, as JSON text, and who merged them when.
