@@ -22,6 +22,7 @@ import org.rapport.customers.AccountSource;
 import org.rapport.customers.AccountType;
 import org.rapport.customers.Industry;
 import org.rapport.customers.LifecycleStage;
+import org.rapport.customers.MatchKeys;
 import org.rapport.identity.TeamId;
 import org.rapport.identity.UserId;
 import org.rapport.shared.BusinessRecord;
@@ -77,6 +78,13 @@ public class Account extends BusinessRecord<Account> {
 	@Column(name = "external_id")
 	private String externalId;
 
+	/** Duplicate detection's keys, see {@link MatchKeys}. */
+	@Column(name = "name_key")
+	private String nameKey;
+
+	@Column(name = "domain_key")
+	private String domainKey;
+
 	protected Account() {
 	}
 
@@ -108,6 +116,8 @@ public class Account extends BusinessRecord<Account> {
 		this.lifecycleStage = details.lifecycleStage() == null ? LifecycleStage.PROSPECT : details.lifecycleStage();
 		this.source = details.source();
 		this.description = details.description();
+		this.nameKey = MatchKeys.companyName(name);
+		this.domainKey = MatchKeys.domain(website);
 	}
 
 	public AccountId id() {
@@ -171,5 +181,13 @@ public class Account extends BusinessRecord<Account> {
 
 	public String getExternalId() {
 		return externalId;
+	}
+
+	public String getNameKey() {
+		return nameKey;
+	}
+
+	public String getDomainKey() {
+		return domainKey;
 	}
 }

@@ -22,6 +22,7 @@ import org.rapport.customers.AccountId;
 import org.rapport.customers.ContactChanged;
 import org.rapport.customers.ContactCreated;
 import org.rapport.customers.ContactId;
+import org.rapport.customers.MatchKeys;
 import org.rapport.identity.TeamId;
 import org.rapport.identity.UserId;
 import org.rapport.shared.BusinessRecord;
@@ -69,6 +70,13 @@ public class Contact extends BusinessRecord<Contact> {
 	@Column(name = "external_id")
 	private String externalId;
 
+	/** Duplicate detection's keys, see {@link MatchKeys}. */
+	@Column(name = "email_key")
+	private String emailKey;
+
+	@Column(name = "person_key")
+	private String personKey;
+
 	protected Contact() {
 	}
 
@@ -99,6 +107,8 @@ public class Contact extends BusinessRecord<Contact> {
 		this.phone = details.phone();
 		this.address = details.address() == null ? PostalAddress.EMPTY : details.address();
 		this.doNotContact = details.doNotContact();
+		this.emailKey = MatchKeys.email(email);
+		this.personKey = MatchKeys.person(firstName, lastName);
 	}
 
 	public ContactId id() {
@@ -166,5 +176,13 @@ public class Contact extends BusinessRecord<Contact> {
 
 	public String getExternalId() {
 		return externalId;
+	}
+
+	public String getEmailKey() {
+		return emailKey;
+	}
+
+	public String getPersonKey() {
+		return personKey;
 	}
 }

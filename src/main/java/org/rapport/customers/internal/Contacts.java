@@ -23,6 +23,12 @@ interface Contacts extends JpaRepository<Contact, UUID> {
 	@Query("update Contact c set c.account = null, c.version = c.version + 1 where c.account.id = :account")
 	int detachFromAccount(UUID account);
 
+	/** Moves every contact of one account to another, as a merge of the accounts does. */
+	@Modifying(flushAutomatically = true)
+	@Query(value = "update contact set account_id = :to, version = version + 1, updated_at = :at where account_id = :from",
+			nativeQuery = true)
+	int moveToAccount(UUID from, UUID to, java.time.Instant at);
+
 	@Modifying(clearAutomatically = true, flushAutomatically = true)
 	@Query("delete from Contact c where c.account.id = :account")
 	int deleteByAccount(UUID account);

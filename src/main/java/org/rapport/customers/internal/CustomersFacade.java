@@ -1,11 +1,8 @@
 package org.rapport.customers.internal;
 
 import jakarta.persistence.EntityManager;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -32,9 +29,11 @@ class CustomersFacade implements Customers {
 	private final Accounts accountRows;
 	private final EntityManager em;
 	private final Lifecycle lifecycle;
+	private final CustomerDuplicates duplicates;
 
 	CustomersFacade(AccountService accounts, ContactService contacts, Accounts accountRows, EntityManager em,
-			Lifecycle lifecycle) {
+			Lifecycle lifecycle, CustomerDuplicates duplicates) {
+		this.duplicates = duplicates;
 		this.accounts = accounts;
 		this.contacts = contacts;
 		this.accountRows = accountRows;
@@ -72,31 +71,8 @@ class CustomersFacade implements Customers {
 	@Override
 	public List<ContactMatch> possibleDuplicateContacts(Actor actor, String email, String company, String firstName,
 			String lastName, int limit) {
-		List<String> alternatives = new ArrayList<>();
-		Map<String, Object> parameters = new HashMap<>();
-		if (email != null && !email.isBlank()) {
-			alternatives.add("lower(c.email) = :email");
-			parameters.put("email", email.strip().toLowerCase(Locale.ROOT));
-		}
-		if (company != null && !company.isBlank() && lastName != null && !lastName.isBlank()) {
-			alternatives.add("(lower(c.lastName) = :last and lower(coalesce(c.firstName, '')) = :first"
-					+ " and lower(a.name) = :company)");
-			parameters.put("last", lastName.strip().toLowerCase(Locale.ROOT));
-			parameters.put("first", firstName == null ? "" : firstName.strip().toLowerCase(Locale.ROOT));
-			parameters.put("company", company.strip().toLowerCase(Locale.ROOT));
-		}
-		if (alternatives.isEmpty()) {
-			return List.of();
-		}
-		// Matches are few; fetching some more than asked and dropping the invisible ones keeps the query simple.
-		var query = em.createQuery("select c from Contact c left join fetch c.account a where "
-				+ String.join(" or ", alternatives) + " order by c.lastName, c.firstName, c.id", Contact.class);
-		parameters.forEach(query::setParameter);
-		query.setMaxResults(Math.max(limit, 1) * 5);
-		return query.getResultList()
+		return duplicates.contactsLike(actor, email, firstName, lastName, company, null, limit)
 			.stream()
-			.filter(contact -> actor.canSee(contact.owner(), contact.team()))
-			.limit(limit)
 			.map(contact -> new ContactMatch(contact.id(), contact.accountId(),
 					contact.getAccount() == null ? null : contact.getAccount().getName(), contact.getFullName(),
 					contact.getEmail()))

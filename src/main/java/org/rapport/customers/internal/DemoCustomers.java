@@ -87,10 +87,34 @@ class DemoCustomers implements ApplicationRunner {
 							owner.id(), owner.team()));
 				}
 			}
+			addLookAlikes(newAccounts, newContacts);
 			accounts.saveAll(newAccounts);
 			contacts.saveAll(newContacts);
 			log.info("Demo data: {} accounts and {} contacts", newAccounts.size(), newContacts.size());
 		});
+	}
+
+	/**
+	 * A few accounts entered twice, as happens: the name in capitals with a legal form, the same website, and a
+	 * contact entered again with the e-mail in capitals, for the duplicates list and the merge to show.
+	 */
+	private static void addLookAlikes(List<Account> newAccounts, List<Contact> newContacts) {
+		List<Account> companies = newAccounts.stream()
+			.filter(a -> a.getType() == AccountType.COMPANY && a.getWebsite() != null)
+			.limit(4)
+			.toList();
+		for (Account original : companies) {
+			Account twin = Account.open(new AccountDetails(original.getName().toUpperCase(Locale.ROOT) + " Ltd.",
+					AccountType.COMPANY, null, original.getWebsite(), null, original.getEmail(), PostalAddress.EMPTY,
+					LifecycleStage.PROSPECT, null, null), original.owner(), original.team());
+			newAccounts.add(twin);
+			newContacts.stream()
+				.filter(c -> c.getAccount() == original && c.getEmail() != null)
+				.findFirst()
+				.ifPresent(c -> newContacts.add(Contact.create(new ContactDetails(c.getFirstName(), c.getLastName(),
+						null, c.getEmail().toUpperCase(Locale.ROOT), null, PostalAddress.EMPTY, false), twin,
+						twin.owner(), twin.team())));
+		}
 	}
 
 	private static LifecycleStage stage(Random random) {

@@ -11,7 +11,9 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
+import java.util.List;
 import java.util.UUID;
+import org.rapport.customers.internal.CustomerDuplicates;
 import org.rapport.customers.Industry;
 import org.rapport.customers.LifecycleStage;
 import org.rapport.customers.internal.Account;
@@ -41,11 +43,17 @@ class AccountApiController {
 
 	private final AccountService accounts;
 	private final CurrentActor currentActor;
+	private final CustomerDuplicates duplicates;
 
 	private final CustomFields customFields;
 
-	AccountApiController(AccountService accounts, CurrentActor currentActor, CustomFields customFields) {
+	/** The answer header that lists the ids of possible duplicates of a record just created. */
+	static final String POSSIBLE_DUPLICATES = "Possible-Duplicates";
+
+	AccountApiController(AccountService accounts, CurrentActor currentActor, CustomerDuplicates duplicates,
+			CustomFields customFields) {
 		this.customFields = customFields;
+		this.duplicates = duplicates;
 		this.accounts = accounts;
 		this.currentActor = currentActor;
 	}
@@ -77,11 +85,16 @@ class AccountApiController {
 	}
 
 	@PostMapping
-	@Operation(summary = "Create an account", description = "The owner defaults to you, the team to the owner's.")
+	@Operation(summary = "Create an account", description = "The owner defaults to you, the team to the owner's. "
+			+ "The Possible-Duplicates header lists the ids of accounts you may see with the same normalised name or "
+			+ "website domain (GET /api/v1/accounts/duplicates asks before creating); the account is created all the same.")
 	ResponseEntity<AccountResource> create(@Valid @RequestBody AccountInput input) {
-		Account account = accounts.create(currentActor.get(), input.toDetails(), input.owner(), input.team(),
+		Actor actor = currentActor.get();
+		List<Account> alike = duplicates.accountsLike(actor, input.name(), input.website(), null, 20);
+		Account account = accounts.create(actor, input.toDetails(), input.owner(), input.team(),
 				input.customFields() == null ? java.util.Map.of() : input.customFields());
 		return ResponseEntity.created(URI.create("/api/v1/accounts/" + account.getId()))
+			.header(POSSIBLE_DUPLICATES, alike.stream().map(a -> a.getId().toString()).toArray(String[]::new))
 			.eTag(Versions.etag(account.getVersion()))
 			.body(AccountResource.of(account));
 	}

@@ -14,7 +14,10 @@ import org.rapport.customers.AccountPanel;
 import org.rapport.customers.Industry;
 import org.rapport.customers.LifecycleStage;
 import org.rapport.customers.internal.Account;
+import org.rapport.customers.MergeEntry;
 import org.rapport.customers.internal.AccountFilter;
+import org.rapport.customers.internal.AccountMerge;
+import org.rapport.customers.internal.CustomerDuplicates;
 import org.rapport.customers.internal.AccountService;
 import org.rapport.customers.internal.AccountService.ContactsOnDelete;
 import org.rapport.customers.internal.ListSort;
@@ -54,10 +57,18 @@ class AccountController {
 	private final Choices choices;
 	private final List<AccountPanel> panels;
 	private final CustomFields customFields;
+	private final CustomerDuplicates duplicates;
+	private final AccountMerge merge;
+
+	/** How many possible duplicates the form lists. */
+	static final int DUPLICATE_LIMIT = 10;
 
 	AccountController(AccountService accounts, CurrentActor currentActor, Choices choices,
-			ObjectProvider<AccountPanel> panels, CustomFields customFields) {
+			ObjectProvider<AccountPanel> panels, CustomerDuplicates duplicates, AccountMerge merge,
+			CustomFields customFields) {
 		this.customFields = customFields;
+		this.duplicates = duplicates;
+		this.merge = merge;
 		this.accounts = accounts;
 		this.currentActor = currentActor;
 		this.choices = choices;
@@ -133,14 +144,32 @@ class AccountController {
 		return "customers/accounts/form";
 	}
 
+	/**
+	 * Creates the account, unless it looks like accounts the user can see: then the form comes back listing them,
+	 * and saving it again with {@code proceed} creates the account all the same.
+	 */
 	@PostMapping
 	String create(@Valid @ModelAttribute("input") AccountInput input, BindingResult errors,
-			@RequestParam MultiValueMap<String, String> params, Model model, RedirectAttributes redirect) {
+			@RequestParam MultiValueMap<String, String> params, @RequestParam(defaultValue = "false") boolean proceed,
+			Model model, RedirectAttributes redirect) {
 		Actor actor = currentActor.get();
 		List<CustomField> fields = customFields.active(AccountService.ENTITY);
 		Map<String, String> text = CustomFieldForm.textFrom(params);
 		CustomFieldInput custom = customFields.read(AccountService.ENTITY, text, actor.zone());
 		CustomFieldForm form = CustomFieldForm.submitted(fields, text, custom.errors());
+		if (!errors.hasErrors() && !custom.hasErrors() && !proceed) {
+			List<Account> alike = duplicates.accountsLike(actor, input.name(), input.website(), null,
+					DUPLICATE_LIMIT);
+			if (!alike.isEmpty()) {
+				model.addAttribute("duplicates", alike.stream()
+					.map(a -> new MergeViews.Candidate(a.getName(), MergeViews.joined(a.getWebsite(), a.getEmail()),
+							"/accounts/" + a.getId(), null))
+					.toList());
+				model.addAttribute("cf", form);
+				choices.addTo(model);
+				return "customers/accounts/form";
+			}
+		}
 		if (!errors.hasErrors() && !custom.hasErrors()) {
 			try {
 				Account account = accounts.create(actor, input.toDetails(), input.owner(), input.team(),
@@ -167,6 +196,11 @@ class AccountController {
 		choices.addNames(model, List.of(account), Account::getOwnerId, Account::getTeamId);
 		choices.addAuthorNames(model, account);
 		model.addAttribute("panels", panels);
+		Actor actor = currentActor.get();
+		model.addAttribute("mayMerge", AccountMerge.mayMerge(actor, account));
+		List<MergeEntry> merges = merge.mergesInto(actor, id, 20);
+		model.addAttribute("merges", merges);
+		choices.addMergerNames(model, merges);
 		return "customers/accounts/show";
 	}
 

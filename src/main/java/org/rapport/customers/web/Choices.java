@@ -1,5 +1,7 @@
 package org.rapport.customers.web;
 
+import org.rapport.customers.MergeEntry;
+
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
@@ -63,5 +65,15 @@ class Choices {
 		directory.teamNames(teams).forEach((id, name) -> teamNames.put(id.value(), name));
 		model.addAttribute("ownerNames", ownerNames);
 		model.addAttribute("teamNames", teamNames);
+	}
+
+	/** Names of the users who made the merges, in one query. */
+	void addMergerNames(Model model, Collection<MergeEntry> merges) {
+		Set<UserId> users = merges.stream().map(MergeEntry::mergedBy).filter(Objects::nonNull)
+			.collect(Collectors.toSet());
+		Map<UserId, String> names = users.isEmpty() ? Map.of() : directory.displayNames(users);
+		Map<UUID, String> byId = new HashMap<>();
+		names.forEach((id, name) -> byId.put(id.value(), name));
+		model.addAttribute("mergerNames", byId);
 	}
 }

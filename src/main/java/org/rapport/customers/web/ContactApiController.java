@@ -11,7 +11,9 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
+import java.util.List;
 import java.util.UUID;
+import org.rapport.customers.internal.CustomerDuplicates;
 import org.rapport.customers.internal.Contact;
 import org.rapport.customers.internal.ContactFilter;
 import org.rapport.customers.internal.ContactService;
@@ -41,8 +43,12 @@ class ContactApiController {
 
 	private final CustomFields customFields;
 
-	ContactApiController(ContactService contacts, CurrentActor currentActor, CustomFields customFields) {
+	private final CustomerDuplicates duplicates;
+
+	ContactApiController(ContactService contacts, CurrentActor currentActor, CustomerDuplicates duplicates,
+			CustomFields customFields) {
 		this.customFields = customFields;
+		this.duplicates = duplicates;
 		this.contacts = contacts;
 		this.currentActor = currentActor;
 	}
@@ -73,11 +79,18 @@ class ContactApiController {
 	}
 
 	@PostMapping
-	@Operation(summary = "Create a contact")
+	@Operation(summary = "Create a contact", description = "The Possible-Duplicates header lists the ids of "
+			+ "contacts you may see with the same e-mail, or the same name at the same company (GET "
+			+ "/api/v1/contacts/duplicates asks before creating); the contact is created all the same.")
 	ResponseEntity<ContactResource> create(@Valid @RequestBody ContactInput input) {
-		Contact contact = contacts.create(currentActor.get(), input.toDetails(), input.accountId(), input.owner(),
-				input.team(), input.customFields() == null ? java.util.Map.of() : input.customFields());
+		Actor actor = currentActor.get();
+		Contact contact = contacts.create(actor, input.toDetails(), input.accountId(), input.owner(), input.team(),
+				input.customFields() == null ? java.util.Map.of() : input.customFields());
+		List<Contact> alike = duplicates.contactsLike(actor, input.email(), input.firstName(), input.lastName(),
+				contact.getAccount() == null ? null : contact.getAccount().getName(), contact.getId(), 20);
 		return ResponseEntity.created(URI.create("/api/v1/contacts/" + contact.getId()))
+			.header(AccountApiController.POSSIBLE_DUPLICATES,
+					alike.stream().map(c -> c.getId().toString()).toArray(String[]::new))
 			.eTag(Versions.etag(contact.getVersion()))
 			.body(ContactResource.of(contact));
 	}

@@ -9,7 +9,10 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.rapport.customers.MergeEntry;
 import org.rapport.customers.internal.AccountService;
+import org.rapport.customers.internal.ContactMerge;
+import org.rapport.customers.internal.CustomerDuplicates;
 import org.rapport.customers.internal.Contact;
 import org.rapport.customers.internal.ContactFilter;
 import org.rapport.customers.internal.ContactService;
@@ -48,12 +51,16 @@ class ContactController {
 	private final AccountService accounts;
 	private final CurrentActor currentActor;
 	private final Choices choices;
+	private final CustomerDuplicates duplicates;
+	private final ContactMerge merge;
 
 	private final CustomFields customFields;
 
 	ContactController(ContactService contacts, AccountService accounts, CurrentActor currentActor, Choices choices,
-			CustomFields customFields) {
+			CustomerDuplicates duplicates, ContactMerge merge, CustomFields customFields) {
 		this.customFields = customFields;
+		this.duplicates = duplicates;
+		this.merge = merge;
 		this.contacts = contacts;
 		this.accounts = accounts;
 		this.currentActor = currentActor;
@@ -129,14 +136,32 @@ class ContactController {
 		return "customers/contacts/form";
 	}
 
+	/**
+	 * Creates the contact, unless it looks like contacts the user can see: then the form comes back listing them,
+	 * and saving it again with {@code proceed} creates the contact all the same.
+	 */
 	@PostMapping
 	String create(@Valid @ModelAttribute("input") ContactInput input, BindingResult errors,
-			@RequestParam MultiValueMap<String, String> params, Model model, RedirectAttributes redirect) {
+			@RequestParam MultiValueMap<String, String> params, @RequestParam(defaultValue = "false") boolean proceed,
+			Model model, RedirectAttributes redirect) {
 		Actor actor = currentActor.get();
 		Map<String, String> text = CustomFieldForm.textFrom(params);
 		CustomFieldInput custom = customFields.read(ContactService.ENTITY, text, actor.zone());
 		CustomFieldForm form = CustomFieldForm.submitted(customFields.active(ContactService.ENTITY), text,
 				custom.errors());
+		if (!errors.hasErrors() && !custom.hasErrors() && !proceed) {
+			List<Contact> alike = duplicates.contactsLike(actor, input.email(), input.firstName(), input.lastName(),
+					accountName(actor, input.accountId()), null, AccountController.DUPLICATE_LIMIT);
+			if (!alike.isEmpty()) {
+				model.addAttribute("duplicates", alike.stream()
+					.map(c -> new MergeViews.Candidate(c.getFullName(), MergeViews.joined(
+							c.getAccount() == null ? null : c.getAccount().getName(), c.getEmail()),
+							"/contacts/" + c.getId(), null))
+					.toList());
+				model.addAttribute("cf", form);
+				return form(actor, input, model);
+			}
+		}
 		if (!errors.hasErrors() && !custom.hasErrors()) {
 			try {
 				Contact contact = contacts.create(actor, input.toDetails(), input.accountId(), input.owner(),
@@ -158,6 +183,11 @@ class ContactController {
 		model.addAttribute("contact", contact);
 		choices.addNames(model, List.of(contact), Contact::getOwnerId, Contact::getTeamId);
 		choices.addAuthorNames(model, contact);
+		Actor actor = currentActor.get();
+		model.addAttribute("mayMerge", ContactMerge.mayMerge(actor, contact));
+		List<MergeEntry> merges = merge.mergesInto(actor, id, 20);
+		model.addAttribute("merges", merges);
+		choices.addMergerNames(model, merges);
 		return "customers/contacts/show";
 	}
 
@@ -196,6 +226,18 @@ class ContactController {
 		}
 		model.addAttribute("cf", form);
 		return form(actor, input, model);
+	}
+
+	private String accountName(Actor actor, UUID account) {
+		if (account == null) {
+			return null;
+		}
+		try {
+			return accounts.get(actor, account).getName();
+		}
+		catch (RuntimeException notVisible) {
+			return null;
+		}
 	}
 
 	private String form(Actor actor, ContactInput input, Model model) {

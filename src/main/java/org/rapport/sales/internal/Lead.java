@@ -20,6 +20,7 @@ import org.hibernate.search.mapper.pojo.mapping.definition.annotation.PropertyVa
 import org.rapport.customers.AccountId;
 import org.rapport.customers.AccountSource;
 import org.rapport.customers.ContactId;
+import org.rapport.customers.MatchKeys;
 import org.rapport.identity.TeamId;
 import org.rapport.identity.UserId;
 import org.rapport.sales.LeadConverted;
@@ -86,6 +87,16 @@ public class Lead extends BusinessRecord<Lead> {
 	@Column(name = "external_id")
 	private String externalId;
 
+	/** Duplicate detection's keys, see {@link MatchKeys}. */
+	@Column(name = "email_key")
+	private String emailKey;
+
+	@Column(name = "person_key")
+	private String personKey;
+
+	@Column(name = "company_key")
+	private String companyKey;
+
 	protected Lead() {
 	}
 
@@ -117,6 +128,9 @@ public class Lead extends BusinessRecord<Lead> {
 		this.source = details.source();
 		this.rating = details.rating();
 		this.notes = trimToNull(details.notes());
+		this.emailKey = MatchKeys.email(email);
+		this.personKey = MatchKeys.person(firstName, lastName);
+		this.companyKey = MatchKeys.companyName(company);
 	}
 
 	/** Somebody has talked to the lead. */
@@ -290,5 +304,17 @@ public class Lead extends BusinessRecord<Lead> {
 
 	public String getExternalId() {
 		return externalId;
+	}
+
+	public String getEmailKey() {
+		return emailKey;
+	}
+
+	public String getPersonKey() {
+		return personKey;
+	}
+
+	public String getCompanyKey() {
+		return companyKey;
 	}
 }

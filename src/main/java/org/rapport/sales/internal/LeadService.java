@@ -3,9 +3,8 @@ package org.rapport.sales.internal;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -14,6 +13,7 @@ import org.rapport.customers.AccountSummary;
 import org.rapport.customers.AccountType;
 import org.rapport.customers.ContactId;
 import org.rapport.customers.ContactMatch;
+import org.rapport.customers.MatchKeys;
 import org.rapport.customers.Customers;
 import org.rapport.customers.NewAccount;
 import org.rapport.customers.NewContact;
@@ -232,35 +232,10 @@ public class LeadService {
 	 */
 	public List<PossibleDuplicate> possibleDuplicates(Actor actor, LeadDetails details, UUID except) {
 		List<PossibleDuplicate> matches = new ArrayList<>();
-		List<String> alternatives = new ArrayList<>();
-		Map<String, Object> parameters = new HashMap<>();
 		String email = blankToNull(details.email());
 		String company = blankToNull(details.company());
 		String last = blankToNull(details.lastName());
-		if (email != null) {
-			alternatives.add("lower(l.email) = :email");
-			parameters.put("email", email.toLowerCase(Locale.ROOT));
-		}
-		if (company != null && last != null) {
-			alternatives.add("(lower(l.company) = :company and lower(l.lastName) = :last"
-					+ " and lower(coalesce(l.firstName, '')) = :first)");
-			parameters.put("company", company.toLowerCase(Locale.ROOT));
-			parameters.put("last", last.toLowerCase(Locale.ROOT));
-			String first = blankToNull(details.firstName());
-			parameters.put("first", first == null ? "" : first.toLowerCase(Locale.ROOT));
-		}
-		if (alternatives.isEmpty()) {
-			return matches;
-		}
-		var query = em.createQuery("select l from Lead l where (" + String.join(" or ", alternatives)
-				+ ") order by l.lastName, l.firstName, l.id", Lead.class);
-		parameters.forEach(query::setParameter);
-		query.setMaxResults(DUPLICATE_LIMIT * 5);
-		query.getResultList()
-			.stream()
-			.filter(lead -> !lead.getId().equals(except))
-			.filter(lead -> actor.canSee(lead.owner(), lead.team()))
-			.limit(DUPLICATE_LIMIT)
+		leadsLike(actor, email, details.firstName(), last, company, except, DUPLICATE_LIMIT)
 			.forEach(lead -> matches.add(new PossibleDuplicate(PossibleDuplicate.Kind.LEAD, lead.getId(),
 					lead.getFullName(), lead.getCompany(), lead.getEmail())));
 		for (ContactMatch contact : customers.possibleDuplicateContacts(actor, email, company,
@@ -269,6 +244,35 @@ public class LeadService {
 					contact.fullName(), contact.accountName(), contact.email()));
 		}
 		return matches;
+	}
+
+	/** Visible leads with the same e-mail or the same name at the same company, {@code except} left out. */
+	public List<Lead> leadsLike(Actor actor, String email, String firstName, String lastName, String company, UUID except,
+			int limit) {
+		String emailKey = MatchKeys.email(email);
+		String personKey = MatchKeys.person(firstName, lastName);
+		String companyKey = MatchKeys.companyName(company);
+		List<Lead> found = new ArrayList<>();
+		if (emailKey != null) {
+			found.addAll(em.createQuery("select l from Lead l where l.emailKey = :key order by l.createdAt, l.id",
+					Lead.class).setParameter("key", emailKey).setMaxResults(limit * 5).getResultList());
+		}
+		if (personKey != null && companyKey != null) {
+			found.addAll(em.createQuery("select l from Lead l where l.companyKey = :company and l.personKey = :person"
+					+ " order by l.createdAt, l.id", Lead.class)
+				.setParameter("company", companyKey)
+				.setParameter("person", personKey)
+				.setMaxResults(limit * 5)
+				.getResultList());
+		}
+		Map<UUID, Lead> distinct = new LinkedHashMap<>();
+		found.forEach(lead -> distinct.putIfAbsent(Objects.requireNonNull(lead.getId()), lead));
+		return distinct.values()
+			.stream()
+			.filter(lead -> !lead.getId().equals(except))
+			.filter(lead -> actor.canSee(lead.owner(), lead.team()))
+			.limit(limit)
+			.toList();
 	}
 
 	/** Names of the accounts that leads were converted into, for labels. */

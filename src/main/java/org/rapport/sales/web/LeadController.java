@@ -6,10 +6,17 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.HashMap;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.rapport.customers.AccountId;
 import org.rapport.customization.CustomField;
 import org.rapport.customization.CustomFieldForm;
 import org.rapport.customization.CustomFieldQuery;
+import org.rapport.customers.MergeEntry;
+import org.rapport.identity.UserDirectory;
+import org.rapport.identity.UserId;
+import org.rapport.sales.internal.LeadMerge;
 import org.rapport.identity.Actor;
 import org.rapport.identity.CurrentActor;
 import org.rapport.sales.internal.Lead;
@@ -53,8 +60,13 @@ class LeadController {
 	private final LeadChoices choices;
 	private final SalesCustomFields customFields;
 
+	private final LeadMerge merge;
+	private final UserDirectory directory;
+
 	LeadController(LeadService leads, CurrentActor currentActor, LeadChoices choices,
-			SalesCustomFields customFields) {
+			SalesCustomFields customFields, LeadMerge merge, UserDirectory directory) {
+		this.merge = merge;
+		this.directory = directory;
 		this.leads = leads;
 		this.currentActor = currentActor;
 		this.choices = choices;
@@ -161,6 +173,17 @@ class LeadController {
 			Map<AccountId, String> names = leads.accountNames(List.of(lead));
 			model.addAttribute("convertedAccountName", names.get(new AccountId(lead.getConvertedAccountId())));
 		}
+		Actor actor = currentActor.get();
+		model.addAttribute("mayMerge", !lead.isConverted() && LeadMerge.mayMerge(actor, lead));
+		List<MergeEntry> merges = merge.mergesInto(actor, id, 20);
+		model.addAttribute("merges", merges);
+		Set<UserId> mergers = merges.stream().map(MergeEntry::mergedBy).filter(java.util.Objects::nonNull)
+			.collect(Collectors.toSet());
+		Map<UUID, String> mergerNames = new HashMap<>();
+		if (!mergers.isEmpty()) {
+			directory.displayNames(mergers).forEach((user, name) -> mergerNames.put(user.value(), name));
+		}
+		model.addAttribute("mergerNames", mergerNames);
 		return "sales/leads/show";
 	}
 

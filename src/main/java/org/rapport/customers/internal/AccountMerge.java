@@ -1,0 +1,152 @@
+package org.rapport.customers.internal;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.rapport.customers.AccountsMerged;
+import org.rapport.customers.LifecycleStage;
+import org.rapport.customers.LifecycleStageChanged;
+import org.rapport.customers.MergeEntry;
+import org.rapport.customers.MergeFields;
+import org.rapport.customers.MergeFields.Field;
+import org.rapport.customers.MergeFields.Side;
+import org.rapport.customers.MergeKind;
+import org.rapport.customers.MergeLog;
+import org.rapport.identity.Actor;
+import org.rapport.shared.InvalidField;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * Merges one account into another: the survivor takes the chosen values, everything that belonged to the merged
+ * account moves to it, and the merged account goes without the delete's consequences.
+ */
+@Service
+@Transactional(readOnly = true)
+public class AccountMerge {
+
+	static final String MERGED_STAGE_REASON = "Kept from a merged account";
+
+	/** The fields a merge chooses between, in the order the merge page lists them. */
+	public static final MergeFields<Account> FIELDS = MergeFields.of(
+			Field.text("name", "field.name", Account::getName),
+			Field.choice("type", "field.type", "accountType", Account::getType),
+			Field.choice("industry", "field.industry", "industry", Account::getIndustry),
+			Field.text("website", "field.website", Account::getWebsite),
+			Field.text("phone", "field.phone", Account::getPhone),
+			Field.text("email", "field.email", Account::getEmail),
+			Field.text("billingAddress", "field.billingAddress",
+					a -> a.getBillingAddress().isEmpty() ? null : a.getBillingAddress().singleLine()),
+			Field.choice("lifecycleStage", "field.lifecycleStage", "stage", Account::getLifecycleStage),
+			Field.choice("source", "field.source", "source", Account::getSource),
+			Field.text("description", "field.description", Account::getDescription),
+			Field.owner(Account::getOwnerId));
+
+	private final AccountService accountService;
+	private final Accounts accounts;
+	private final Contacts contacts;
+	private final LifecycleChanges lifecycleChanges;
+	private final MergeLog log;
+	private final ApplicationEventPublisher events;
+
+	AccountMerge(AccountService accountService, Accounts accounts, Contacts contacts,
+			LifecycleChanges lifecycleChanges, MergeLog log, ApplicationEventPublisher events) {
+		this.accountService = accountService;
+		this.accounts = accounts;
+		this.contacts = contacts;
+		this.lifecycleChanges = lifecycleChanges;
+		this.log = log;
+		this.events = events;
+	}
+
+	/**
+	 * Merges {@code mergedId} into {@code survivorId} with the field choices ({@code survivor} or {@code merged}
+	 * per field name, the defaults for the rest); both must be visible (else 404), the actor an administrator or
+	 * the manager of both records' team (else 403), and both versions current (else a lost-update failure).
+	 */
+	@Transactional
+	public Account merge(Actor actor, UUID survivorId, long survivorVersion, UUID mergedId, long mergedVersion,
+			Map<String, String> choices) {
+		if (survivorId.equals(mergedId)) {
+			throw new InvalidField("mergedId", "validation.merge.same", "An account cannot be merged into itself");
+		}
+		Account survivor = accountService.get(actor, survivorId);
+		Account merged = accountService.get(actor, mergedId);
+		requireMayMerge(actor, survivor);
+		requireMayMerge(actor, merged);
+		if (survivor.getVersion() != survivorVersion) {
+			throw new ObjectOptimisticLockingFailureException(Account.class, survivorId);
+		}
+		if (merged.getVersion() != mergedVersion) {
+			throw new ObjectOptimisticLockingFailureException(Account.class, mergedId);
+		}
+		Map<String, Side> chosen = FIELDS.choose(survivor, merged, choices);
+		AccountDetails details = new AccountDetails(from(chosen, "name", survivor, merged).getName(),
+				from(chosen, "type", survivor, merged).getType(), from(chosen, "industry", survivor, merged).getIndustry(),
+				from(chosen, "website", survivor, merged).getWebsite(), from(chosen, "phone", survivor, merged).getPhone(),
+				from(chosen, "email", survivor, merged).getEmail(),
+				from(chosen, "billingAddress", survivor, merged).getBillingAddress(),
+				from(chosen, "lifecycleStage", survivor, merged).getLifecycleStage(),
+				from(chosen, "source", survivor, merged).getSource(),
+				from(chosen, "description", survivor, merged).getDescription());
+		Account owner = from(chosen, "owner", survivor, merged);
+		Map<String, String> mergedValues = FIELDS.values(merged);
+		String mergedName = merged.getName();
+		LifecycleStage before = survivor.getLifecycleStage();
+
+		// What other modules keep for the merged account moves first, and in this transaction: their rows point at
+		// it with foreign keys, so the merged account can only go once nothing refers to it, and a failure in any
+		// module must undo the whole merge. A listener after the commit (@ApplicationModuleListener) would come
+		// too late for the removal and could leave the rows of a half-done merge behind.
+		events.publishEvent(new AccountsMerged(survivor.id(), merged.id()));
+		contacts.moveToAccount(mergedId, survivorId, Instant.now());
+
+		survivor.revise(details, owner.owner(), owner.team());
+		// removed as a record of its own, not deleted as the delete page does: no AccountDeleted, whose listeners
+		// may remove what belonged to the account, all of which is the survivor's now; its lifecycle history goes
+		// with it (the survivor's history stays the survivor's, and the merge log keeps the merged stage)
+		accounts.delete(merged);
+		Account saved = accounts.saveAndFlush(survivor);
+		if (saved.getLifecycleStage() != before) {
+			Instant now = Instant.now();
+			lifecycleChanges.save(new LifecycleChange(survivorId, before, saved.getLifecycleStage(),
+					MERGED_STAGE_REASON, now, actor.id().value()));
+			events.publishEvent(new LifecycleStageChanged(saved.id(), before, saved.getLifecycleStage(),
+					MERGED_STAGE_REASON, now));
+		}
+		log.record(actor, MergeKind.ACCOUNT, survivorId, mergedId, mergedName, mergedValues,
+				MergeFields.asText(chosen));
+		return saved;
+	}
+
+	/** The merges into the account, newest first; the account must be visible. */
+	public List<MergeEntry> mergesInto(Actor actor, UUID account, int limit) {
+		accountService.get(actor, account);
+		return log.mergesInto(account, limit);
+	}
+
+	/** Whether the actor may merge the account with another: administrators, and managers of its team. */
+	public static boolean mayMerge(Actor actor, Account account) {
+		return mayMerge(actor, account.owner(), account.team());
+	}
+
+	static boolean mayMerge(Actor actor, org.rapport.identity.UserId owner, org.rapport.identity.TeamId team) {
+		return actor.isAdmin() || (actor.isManager() && actor.canManage(owner, team));
+	}
+
+	private static void requireMayMerge(Actor actor, Account account) {
+		if (!mayMerge(actor, account)) {
+			throw new ResponseStatusException(HttpStatus.FORBIDDEN,
+					"Only administrators, and managers of the records' team, may merge");
+		}
+	}
+
+	private static Account from(Map<String, Side> chosen, String field, Account survivor, Account merged) {
+		return MergeFields.pick(chosen, field, survivor, merged);
+	}
+}

@@ -1,0 +1,271 @@
+package org.rapport.sales.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.LocalDate;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.rapport.RapportTest;
+import org.rapport.TestData;
+import org.rapport.customers.AccountId;
+import org.rapport.customers.AccountType;
+import org.rapport.customers.ContactId;
+import org.rapport.customers.Customers;
+import org.rapport.customers.NewAccount;
+import org.rapport.customers.NewContact;
+import org.rapport.identity.Actor;
+import org.rapport.identity.Role;
+import org.rapport.identity.TeamId;
+import org.rapport.identity.internal.User;
+import org.rapport.sales.NewOpportunity;
+import org.rapport.sales.Opportunities;
+import org.rapport.sales.internal.Lead;
+import org.rapport.sales.internal.LeadConversion;
+import org.rapport.sales.internal.LeadDetails;
+import org.rapport.sales.internal.LeadService;
+import org.rapport.sales.internal.LeadStatus;
+import org.rapport.sales.internal.Product;
+import org.rapport.shared.Money;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * Merging accounts through the API moves what both modules keep for the merged account to the survivor: contacts
+ * (customers), opportunities, orders, contracts and converted leads (sales), and records the merge.
+ */
+@RapportTest
+@Import(CommerceFixtures.class)
+class AccountMergeIntegrationTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	TestData data;
+
+	@Autowired
+	CommerceFixtures fixtures;
+
+	@Autowired
+	Customers customers;
+
+	@Autowired
+	Opportunities opportunities;
+
+	@Autowired
+	LeadService leads;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	TeamId east;
+	User admin;
+	Actor adminActor;
+	String adminToken;
+
+	@BeforeEach
+	void setUp() {
+		east = data.team();
+		admin = data.user(east, Role.ADMIN);
+		adminActor = data.actor(admin);
+		adminToken = data.bearer(admin);
+	}
+
+	@Test
+	void mergingMovesContactsOpportunitiesOrdersContractsAndConvertedLeadsToTheSurvivorAndLogsIt() throws Exception {
+		String name = TestData.unique("Globex");
+		AccountId survivor = customers.openAccount(adminActor,
+				new NewAccount(name, AccountType.COMPANY, null, null, null, null, null));
+		AccountId merged = customers.openAccount(adminActor,
+				new NewAccount(name + " Inc.", AccountType.COMPANY, "www.globex.example", "+44 20 7946 0000", null, null, null));
+		ContactId keptContact = customers.addContact(adminActor,
+				new NewContact(survivor, "Hank", "Scorpio", null, null, null, null));
+		ContactId movedContact = customers.addContact(adminActor,
+				new NewContact(merged, "Homer", "Simpson", null, null, null, null));
+		opportunities.open(adminActor, new NewOpportunity(merged, "Doomsday device", null, Money.of("1000", "EUR"),
+				LocalDate.now().plusMonths(1), null));
+		Product widget = fixtures.product("10", "EUR");
+		mvc.perform(post("/api/v1/orders").header("Authorization", adminToken)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(CommerceFixtures.orderJson(merged, widget.getId(), "2", null)))
+			.andExpect(status().isCreated());
+		mvc.perform(post("/api/v1/contracts").header("Authorization", adminToken)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(ContractApiIntegrationTests.contractJson(merged, LocalDate.now(), LocalDate.now().plusYears(1), "")))
+			.andExpect(status().isCreated());
+		Lead lead = leads.create(adminActor, new LeadDetails("Marge", "Bouvier", name, null, null, null, null, null,
+				null), LeadStatus.QUALIFIED, null, null, null);
+		leads.convert(adminActor, lead.getId(), null, new LeadConversion(merged.value(), null, null));
+		assertThat(count("contact", merged)).isEqualTo(2);
+		// the order and the contract move the accounts' lifecycle stage after their commits
+		long survivorVersion = settledVersion(survivor);
+		long mergedVersion = settledVersion(merged);
+
+		mvc.perform(post("/api/v1/accounts/" + survivor + "/merge").header("Authorization", adminToken)
+			.header("If-Match", "\"" + survivorVersion + "\"")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("""
+					{"mergedId": "%s", "mergedVersion": %d, "fields": {"phone": "merged", "lifecycleStage": "survivor"}}
+					""".formatted(merged, mergedVersion)))
+			.andExpect(status().isOk())
+			.andExpect(header().string("ETag", "\"" + (survivorVersion + 1) + "\""))
+			.andExpect(jsonPath("$.name").value(name))
+			.andExpect(jsonPath("$.phone").value("+44 20 7946 0000"))
+			// the survivor had no website: the merged account's fills it without being asked
+			.andExpect(jsonPath("$.website").value("www.globex.example"));
+
+		mvc.perform(get("/api/v1/accounts/" + merged).header("Authorization", adminToken))
+			.andExpect(status().isNotFound());
+		assertThat(count("account", merged, "id")).isZero();
+		assertThat(count("contact", survivor)).isEqualTo(3);
+		assertThat(count("opportunity", survivor)).isEqualTo(1);
+		assertThat(count("sales_order", survivor)).isEqualTo(1);
+		assertThat(count("contract", survivor)).isEqualTo(1);
+		for (String table : new String[] { "contact", "opportunity", "sales_order", "contract" }) {
+			assertThat(count(table, merged)).as(table + " left on the merged account").isZero();
+		}
+		assertThat(jdbc.queryForObject("select converted_account_id from lead where id = ?", UUID.class,
+				lead.getId())).isEqualTo(survivor.value());
+		assertThat(jdbc.queryForObject("select account_id from contact where id = ?", UUID.class,
+				movedContact.value())).isEqualTo(survivor.value());
+		assertThat(jdbc.queryForObject("select account_id from contact where id = ?", UUID.class,
+				keptContact.value())).isEqualTo(survivor.value());
+
+		mvc.perform(get("/api/v1/accounts/" + survivor + "/merges").header("Authorization", adminToken))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[0].kind").value("ACCOUNT"))
+			.andExpect(jsonPath("$[0].mergedId").value(merged.toString()))
+			.andExpect(jsonPath("$[0].mergedLabel").value(name + " Inc."))
+			.andExpect(jsonPath("$[0].mergedValues.website").value("www.globex.example"))
+			.andExpect(jsonPath("$[0].chosenFields.phone").value("merged"))
+			.andExpect(jsonPath("$[0].chosenFields.name").value("survivor"))
+			.andExpect(jsonPath("$[0].mergedBy").value(admin.getId().toString()));
+
+		mvc.perform(get("/accounts/" + survivor).with(data.as(admin)))
+			.andExpect(status().isOk())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+				.string(org.hamcrest.Matchers.containsString("merge-log")));
+	}
+
+	@Test
+	void onlyAdministratorsAndTheTeamsManagersMayMergeAndInvisibleAccountsAnswer404() throws Exception {
+		User seller = data.user(east, Role.SALES);
+		Actor sellerActor = data.actor(seller);
+		AccountId one = customers.openAccount(sellerActor, new NewAccount(TestData.unique("Initech"),
+				AccountType.COMPANY, null, null, null, null, null));
+		AccountId two = customers.openAccount(sellerActor, new NewAccount(TestData.unique("Initech"),
+				AccountType.COMPANY, null, null, null, null, null));
+		String body = "{\"mergedId\": \"" + two + "\", \"version\": 0, \"mergedVersion\": 0}";
+
+		mvc.perform(post("/api/v1/accounts/" + one + "/merge").header("Authorization", data.bearer(seller))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(body)).andExpect(status().isForbidden());
+
+		User otherManager = data.user(data.team(), Role.MANAGER);
+		mvc.perform(post("/api/v1/accounts/" + one + "/merge").header("Authorization", data.bearer(otherManager))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(body)).andExpect(status().isNotFound());
+
+		User manager = data.user(east, Role.MANAGER);
+		mvc.perform(post("/api/v1/accounts/" + one + "/merge").header("Authorization", data.bearer(manager))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(body)).andExpect(status().isOk());
+		assertThat(count("account", two, "id")).isZero();
+	}
+
+	@Test
+	void staleVersionsAreRefusedAndNothingIsMerged() throws Exception {
+		AccountId one = customers.openAccount(adminActor, new NewAccount(TestData.unique("Umbrella"),
+				AccountType.COMPANY, null, null, null, null, null));
+		AccountId two = customers.openAccount(adminActor, new NewAccount(TestData.unique("Umbrella"),
+				AccountType.COMPANY, null, null, null, null, null));
+		customers.addContact(adminActor, new NewContact(two, null, "Wesker", null, null, null, null));
+
+		mvc.perform(post("/api/v1/accounts/" + one + "/merge").header("Authorization", adminToken)
+			.header("If-Match", "\"7\"")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"mergedId\": \"" + two + "\", \"mergedVersion\": 0}"))
+			.andExpect(status().isPreconditionFailed());
+		mvc.perform(post("/api/v1/accounts/" + one + "/merge").header("Authorization", adminToken)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"mergedId\": \"" + two + "\", \"version\": 0, \"mergedVersion\": 3}"))
+			.andExpect(status().isConflict());
+		mvc.perform(post("/api/v1/accounts/" + one + "/merge").header("Authorization", adminToken)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"mergedId\": \"" + two + "\", \"version\": 0, \"mergedVersion\": 0, \"fields\": {\"colour\": \"merged\"}}"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[0].field").value("fields.colour"));
+		mvc.perform(post("/api/v1/accounts/" + one + "/merge").header("Authorization", adminToken)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"mergedId\": \"" + one + "\", \"version\": 0, \"mergedVersion\": 0}"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[0].field").value("mergedId"));
+
+		assertThat(count("account", two, "id")).isEqualTo(1);
+		assertThat(count("contact", two)).isEqualTo(1);
+	}
+
+	@Test
+	void theMergePageShowsBothRecordsSideBySideAndAStaleFormComesBackWithTheConflictMessage() throws Exception {
+		AccountId one = customers.openAccount(adminActor, new NewAccount(TestData.unique("Hooli"),
+				AccountType.COMPANY, null, null, null, null, null));
+		AccountId two = customers.openAccount(adminActor, new NewAccount(TestData.unique("Hooli"),
+				AccountType.COMPANY, "hooli.example", null, null, null, null));
+		mvc.perform(get("/accounts/" + one + "/merge").param("with", two.toString()).with(data.as(admin)))
+			.andExpect(status().isOk())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+				.string(org.hamcrest.Matchers.containsString("keep-merged-website")));
+		mvc.perform(post("/accounts/" + one + "/merge").with(data.as(admin))
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+			.param("mergedId", two.toString())
+			.param("version", "0")
+			.param("mergedVersion", "5")
+			.param("fields[website]", "merged"))
+			.andExpect(status().isOk())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+				.string(org.hamcrest.Matchers.containsString("merge-failure")));
+		assertThat(count("account", two, "id")).isEqualTo(1);
+
+		mvc.perform(post("/accounts/" + one + "/merge").with(data.as(admin))
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+			.param("mergedId", two.toString())
+			.param("version", "0")
+			.param("mergedVersion", "0")
+			.param("fields[website]", "merged"))
+			.andExpect(status().is3xxRedirection());
+		assertThat(count("account", two, "id")).isZero();
+		assertThat(jdbc.queryForObject("select website from account where id = ?", String.class, one.value()))
+			.isEqualTo("hooli.example");
+	}
+
+	private long settledVersion(AccountId account) throws InterruptedException {
+		long version = -1;
+		for (int i = 0; i < 50; i++) {
+			long now = jdbc.queryForObject("select version from account where id = ?", Long.class, account.value());
+			if (now == version) {
+				return now;
+			}
+			version = now;
+			Thread.sleep(200);
+		}
+		return version;
+	}
+
+	private long count(String table, AccountId account) {
+		return count(table, account, "account_id");
+	}
+
+	private long count(String table, AccountId account, String column) {
+		return jdbc.queryForObject("select count(*) from " + table + " where " + column + " = ?", Long.class,
+				account.value());
+	}
+}
