@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.rapport.customers.AccountDeleted;
 import org.rapport.customers.AccountId;
+import org.rapport.customers.MatchKeys;
 import org.rapport.customers.AccountValues;
 import org.rapport.customers.AccountsImported;
 import org.rapport.customers.ContactDeleted;
@@ -45,15 +46,16 @@ class BulkCustomers implements CustomerImports {
 
 	private static final String ACCOUNT_COLUMNS = "name, type, industry, website, phone, email, billing_street, "
 			+ "billing_city, billing_postal_code, billing_region, billing_country, lifecycle_stage, source, "
-			+ "description, external_id, owner_id, team_id, custom_fields";
+			+ "description, external_id, owner_id, team_id, name_key, domain_key, custom_fields";
 
 	private static final String CONTACT_COLUMNS = "account_id, first_name, last_name, title, email, phone, street, "
-			+ "city, postal_code, region, country, do_not_contact, external_id, owner_id, team_id, custom_fields";
+			+ "city, postal_code, region, country, do_not_contact, external_id, owner_id, team_id, email_key, person_key, "
+			+ "custom_fields";
 
 	/** The SQL types of the columns above, a letter each (see {@link BatchStatements#types}). */
-	private static final String ACCOUNT_TYPES = "vvvvvvvvvvvvvvvuuv";
+	private static final String ACCOUNT_TYPES = "vvvvvvvvvvvvvvvuuvvv";
 
-	private static final String CONTACT_TYPES = "uvvvvvvvvvvbvuuv";
+	private static final String CONTACT_TYPES = "uvvvvvvvvvvbvuuvvv";
 
 	private final EntityManager em;
 	private final JdbcTemplate jdbc;
@@ -148,7 +150,7 @@ class BulkCustomers implements CustomerImports {
 			rows.add(row);
 		}
 		BatchStatements.run(jdbc, "insert into account (" + ACCOUNT_COLUMNS
-				+ ", id, version, created_by, created_at, updated_by, updated_at) values (" + marks(17)
+				+ ", id, version, created_by, created_at, updated_by, updated_at) values (" + marks(19)
 				+ ", " + json.placeholder() + ", ?, 0, ?, ?, ?, ?)", rows, BatchStatements.types(ACCOUNT_TYPES + "uutut"));
 		events.publishEvent(new AccountsImported(accounts.stream().map(a -> new AccountId(a.id())).toList(), List.of()));
 	}
@@ -182,7 +184,7 @@ class BulkCustomers implements CustomerImports {
 			rows.add(concat(contactColumns(c), c.id(), actor.id().value(), now, actor.id().value(), now));
 		}
 		BatchStatements.run(jdbc, "insert into contact (" + CONTACT_COLUMNS
-				+ ", id, version, created_by, created_at, updated_by, updated_at) values (" + marks(15)
+				+ ", id, version, created_by, created_at, updated_by, updated_at) values (" + marks(17)
 				+ ", " + json.placeholder() + ", ?, 0, ?, ?, ?, ?)", rows, BatchStatements.types(CONTACT_TYPES + "uutut"));
 		events.publishEvent(new ContactsImported(contacts.stream().map(c -> new ContactId(c.id())).toList(), List.of()));
 	}
@@ -271,14 +273,15 @@ class BulkCustomers implements CustomerImports {
 		return new Object[] { a.name(), name(a.type()), name(a.industry()), a.website(), a.phone(), a.email(),
 				address.street(), address.city(), address.postalCode(), address.region(), address.country(),
 				name(a.lifecycleStage()), name(a.source()), a.description(), a.externalId(), a.ownerId(),
-				a.teamId(), json.text(a.customFields()) };
+				a.teamId(), MatchKeys.companyName(a.name()), MatchKeys.domain(a.website()), json.text(a.customFields()) };
 	}
 
 	private Object[] contactColumns(ContactValues c) {
 		PostalAddress address = c.address() == null ? PostalAddress.EMPTY : c.address();
 		return new Object[] { c.accountId(), c.firstName(), c.lastName(), c.title(), c.email(), c.phone(),
 				address.street(), address.city(), address.postalCode(), address.region(), address.country(),
-				c.doNotContact(), c.externalId(), c.ownerId(), c.teamId(), json.text(c.customFields()) };
+				c.doNotContact(), c.externalId(), c.ownerId(), c.teamId(), MatchKeys.email(c.email()),
+				MatchKeys.person(c.firstName(), c.lastName()), json.text(c.customFields()) };
 	}
 
 	static AccountValues values(Account a) {

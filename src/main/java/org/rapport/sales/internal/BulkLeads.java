@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
+import org.rapport.customers.MatchKeys;
 import org.rapport.identity.Actor;
 import org.rapport.identity.VisibleQuery;
 import org.rapport.sales.LeadId;
@@ -118,13 +119,14 @@ class BulkLeads implements LeadImports {
 		for (LeadValues l : leads) {
 			rows.add(new Object[] { l.firstName(), l.lastName(), l.company(), l.title(), l.email(), l.phone(),
 					l.source() == null ? null : l.source().name(), l.rating(), l.notes(), l.externalId(), l.ownerId(),
-					l.teamId(), json(l.customFields()), l.id(), LeadStatus.NEW.name(), actor.id().value(), now,
-					actor.id().value(), now });
+					l.teamId(), MatchKeys.email(l.email()), MatchKeys.person(l.firstName(), l.lastName()),
+					MatchKeys.companyName(l.company()), json(l.customFields()), l.id(), LeadStatus.NEW.name(),
+					actor.id().value(), now, actor.id().value(), now });
 		}
 		batch("insert into lead (first_name, last_name, company, title, email, phone, source, rating, "
-				+ "notes, external_id, owner_id, team_id, custom_fields, id, status, version, created_by, created_at, "
-				+ "updated_by, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, " + jsonMarker() + ", ?, ?, 0, "
-				+ "?, ?, ?, ?)", rows, "vvvvvvvvvvuuvuvutut");
+				+ "notes, external_id, owner_id, team_id, email_key, person_key, company_key, custom_fields, id, status, "
+				+ "version, created_by, created_at, updated_by, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+				+ "?, ?, ?, " + jsonMarker() + ", ?, ?, 0, ?, ?, ?, ?)", rows, "vvvvvvvvvvuuvvvvuvutut");
 		events.publishEvent(new LeadsImported(leads.stream().map(l -> new LeadId(l.id())).toList(), List.of()));
 	}
 
@@ -138,12 +140,14 @@ class BulkLeads implements LeadImports {
 		for (LeadValues l : leads) {
 			rows.add(new Object[] { l.firstName(), l.lastName(), l.company(), l.title(), l.email(), l.phone(),
 					l.source() == null ? null : l.source().name(), l.rating(), l.notes(), l.externalId(), l.ownerId(),
-					l.teamId(), json(l.customFields()), actor.id().value(), now, l.id(), l.version() });
+					l.teamId(), MatchKeys.email(l.email()), MatchKeys.person(l.firstName(), l.lastName()),
+					MatchKeys.companyName(l.company()), json(l.customFields()), actor.id().value(), now, l.id(),
+					l.version() });
 		}
 		int[] counts = batch("update lead set first_name = ?, last_name = ?, company = ?, title = ?, "
 				+ "email = ?, phone = ?, source = ?, rating = ?, notes = ?, external_id = ?, owner_id = ?, team_id = ?, "
-				+ "custom_fields = " + jsonMarker() + ", version = version + 1, updated_by = ?, updated_at = ? "
-				+ "where id = ? and version = ?", rows, "vvvvvvvvvvuuvutul");
+				+ "email_key = ?, person_key = ?, company_key = ?, custom_fields = " + jsonMarker() + ", version = version + 1, updated_by = ?, updated_at = ? "
+				+ "where id = ? and version = ?", rows, "vvvvvvvvvvuuvvvvutul");
 		Set<UUID> written = new HashSet<>();
 		for (int i = 0; i < leads.size(); i++) {
 			if (counts[i] > 0 || counts[i] == java.sql.Statement.SUCCESS_NO_INFO) {

@@ -227,6 +227,28 @@ class ImportIntegrationTests {
 			.hasFieldOrPropertyWithValue("messageKey", "import.error.encoding");
 	}
 
+	@Test
+	void importedRecordsCarryTheKeysThatDuplicateDetectionMatchesOn() {
+		Actor actor = data.actor(data.user(data.team(), Role.SALES));
+		String company = TestData.unique("Keyed Trading Co., Ltd.");
+		String email = TestData.unique("Keyed") + "@Example.com";
+		importFile(actor, ImportEntity.ACCOUNTS, "Name,Website\n\"" + company + "\",https://www.keyed.example.com/about\n",
+				DuplicateMode.SKIP, MatchKey.NAME);
+		importFile(actor, ImportEntity.CONTACTS, "First name,Last name,E-mail\nKey,Holder," + email + "\n",
+				DuplicateMode.SKIP, MatchKey.EMAIL);
+		importFile(actor, ImportEntity.LEADS, "First name,Last name,Company,E-mail\nLea,Keyes,\"" + company + "\"," + email
+				+ "\n", DuplicateMode.SKIP, MatchKey.EMAIL);
+		assertThat(jdbc.queryForMap("select name_key, domain_key from account where name = ?", company))
+			.containsEntry("name_key", org.rapport.customers.MatchKeys.companyName(company))
+			.containsEntry("domain_key", "keyed.example.com");
+		assertThat(jdbc.queryForObject("select email_key from contact where email = ?", String.class, email))
+			.isEqualTo(email.toLowerCase(java.util.Locale.ROOT));
+		assertThat(jdbc.queryForMap("select email_key, person_key, company_key from lead where email = ?", email))
+			.containsEntry("email_key", email.toLowerCase(java.util.Locale.ROOT))
+			.containsEntry("company_key", org.rapport.customers.MatchKeys.companyName(company))
+			.containsEntry("person_key", org.rapport.customers.MatchKeys.person("Lea", "Keyes"));
+	}
+
 	private ImportJob importFile(Actor actor, ImportEntity entity, String content, DuplicateMode mode,
 			MatchKey matchBy) {
 		ImportJob job = upload(actor, entity, content, mode, matchBy);
