@@ -83,8 +83,11 @@ public final class Chromium implements AutoCloseable {
 		return driver;
 	}
 
+	/** A wait that also rides out an element going stale while a click loads the next page. */
 	public WebDriverWait waiting(Duration timeout) {
-		return new WebDriverWait(driver, timeout);
+		WebDriverWait wait = new WebDriverWait(driver, timeout);
+		wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+		return wait;
 	}
 
 	/** No error page, no missing message key, nothing the browser complained about (CSP, missing files, JS). */

@@ -18,9 +18,7 @@ import org.rapport.integration.internal.ImportJob;
 import org.rapport.integration.internal.Imports;
 import org.rapport.shared.InvalidField;
 import org.rapport.shared.MatchKey;
-import org.rapport.web.MenuEntry;
 import org.springframework.context.MessageSource;
-import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -49,11 +47,6 @@ class ImportController {
 		this.fields = fields;
 		this.messages = messages;
 		this.currentActor = currentActor;
-	}
-
-	@Bean
-	static MenuEntry importsMenu() {
-		return MenuEntry.of("nav.imports", "/imports", "upload", 90);
 	}
 
 	@GetMapping

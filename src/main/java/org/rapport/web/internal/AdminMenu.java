@@ -5,8 +5,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The administrators' menu entries for the user and team pages that identity serves and the custom fields page that
- * customization serves; declared by the shell so that those modules, which the shell uses, need not know the shell.
+ * The administrators' menu entries for the pages of users and teams (identity), custom fields (customization),
+ * duplicates (customers) and the search index (search); declared by the shell so that those modules need not know
+ * the shell's menu.
  */
 @Configuration(proxyBeanMethods = false)
 class AdminMenu {
@@ -24,5 +25,15 @@ class AdminMenu {
 	@Bean
 	MenuEntry customFieldsMenu() {
 		return new MenuEntry("nav.fields", "/admin/fields", "ui-checks", 920, "ADMIN");
+	}
+
+	@Bean
+	MenuEntry duplicatesMenu() {
+		return new MenuEntry("duplicates.title", "/accounts/duplicates", "intersect", 930, "ADMIN");
+	}
+
+	@Bean
+	MenuEntry searchIndexMenu() {
+		return new MenuEntry("search.index.title", "/admin/search", "search", 940, "ADMIN");
 	}
 }

@@ -29,12 +29,21 @@ class ShellAdvice {
 		return currentActor.find().orElse(null);
 	}
 
+	/** The main navigation: the entries that every user has. */
 	@ModelAttribute("menu")
 	List<MenuEntry> menu() {
 		return currentActor.find()
+			.map(actor -> menu.stream().filter(entry -> entry.requiredRole() == null).toList())
+			.orElse(List.of());
+	}
+
+	/** The entries that need a role, which the navigation gathers under one menu so that it fits one line. */
+	@ModelAttribute("adminMenu")
+	List<MenuEntry> adminMenu() {
+		return currentActor.find()
 			.map(actor -> menu.stream()
-				.filter(entry -> entry.requiredRole() == null
-						|| actor.roles().stream().anyMatch(role -> role.name().equals(entry.requiredRole())))
+				.filter(entry -> entry.requiredRole() != null
+						&& actor.roles().stream().anyMatch(role -> role.name().equals(entry.requiredRole())))
 				.toList())
 			.orElse(List.of());
 	}
