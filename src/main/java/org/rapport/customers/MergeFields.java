@@ -125,4 +125,23 @@ public final class MergeFields<R> {
 		}
 		return null;
 	}
+
+	/**
+	 * The custom field values the survivor of a merge keeps: its own, and the merged record's where it has none (the
+	 * rule the merge form proposes for the standard fields).
+	 */
+	public static java.util.Map<String, Object> customFields(org.rapport.shared.BusinessRecord<?> survivor,
+			org.rapport.shared.BusinessRecord<?> merged) {
+		java.util.Map<String, Object> kept = new java.util.LinkedHashMap<>(merged.getCustomFields());
+		kept.putAll(survivor.getCustomFields());
+		return kept;
+	}
+
+	/** The merged record's values for the merge log, its custom field values added as {@code cf.<key>}. */
+	public static java.util.Map<String, String> withCustomFields(java.util.Map<String, String> values,
+			org.rapport.shared.BusinessRecord<?> merged) {
+		java.util.Map<String, String> all = new java.util.LinkedHashMap<>(values);
+		merged.getCustomFields().forEach((key, value) -> all.put("cf." + key, String.valueOf(value)));
+		return all;
+	}
 }

@@ -95,7 +95,7 @@ public class AccountMerge {
 				from(chosen, "source", survivor, merged).getSource(),
 				from(chosen, "description", survivor, merged).getDescription());
 		Account owner = from(chosen, "owner", survivor, merged);
-		Map<String, String> mergedValues = FIELDS.values(merged);
+		Map<String, String> mergedValues = MergeFields.withCustomFields(FIELDS.values(merged), merged);
 		String mergedName = merged.getName();
 		LifecycleStage before = survivor.getLifecycleStage();
 
@@ -107,6 +107,7 @@ public class AccountMerge {
 		contacts.moveToAccount(mergedId, survivorId, Instant.now());
 
 		survivor.revise(details, owner.owner(), owner.team());
+		survivor.changeCustomFields(MergeFields.customFields(survivor, merged));
 		// removed as a record of its own, not deleted as the delete page does: no AccountDeleted, whose listeners
 		// may remove what belonged to the account, all of which is the survivor's now; its lifecycle history goes
 		// with it (the survivor's history stays the survivor's, and the merge log keeps the merged stage)

@@ -81,12 +81,13 @@ public class ContactMerge {
 				from(chosen, "doNotContact", survivor, merged).isDoNotContact());
 		Account account = from(chosen, "account", survivor, merged).getAccount();
 		Contact owner = from(chosen, "owner", survivor, merged);
-		Map<String, String> mergedValues = FIELDS.values(merged);
+		Map<String, String> mergedValues = MergeFields.withCustomFields(FIELDS.values(merged), merged);
 		String mergedName = merged.getFullName();
 
 		// as with accounts: other modules move their references inside this transaction, before the removal
 		events.publishEvent(new ContactsMerged(survivor.id(), merged.id()));
 		survivor.revise(details, account, owner.owner(), owner.team());
+		survivor.changeCustomFields(MergeFields.customFields(survivor, merged));
 		// removed as a record of its own: no ContactDeleted, whose listeners would forget what is the survivor's now
 		contacts.delete(merged);
 		Contact saved = contacts.saveAndFlush(survivor);

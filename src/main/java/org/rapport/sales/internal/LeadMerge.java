@@ -90,9 +90,10 @@ public class LeadMerge {
 				from(chosen, "source", survivor, merged).getSource(), from(chosen, "rating", survivor, merged).getRating(),
 				from(chosen, "notes", survivor, merged).getNotes());
 		Lead owner = from(chosen, "owner", survivor, merged);
-		Map<String, String> mergedValues = FIELDS.values(merged);
+		Map<String, String> mergedValues = MergeFields.withCustomFields(FIELDS.values(merged), merged);
 		String mergedName = merged.getFullName();
 		survivor.revise(details, owner.owner(), owner.team());
+		survivor.changeCustomFields(MergeFields.customFields(survivor, merged));
 		// nothing refers to an unconverted lead, so nothing else moves
 		leads.delete(merged);
 		Lead saved = leads.saveAndFlush(survivor);

@@ -247,6 +247,42 @@ class AccountMergeIntegrationTests {
 			.isEqualTo("hooli.example");
 	}
 
+	@Test
+	void theSurvivorKeepsItsCustomValuesAndTakesTheOthersWhereItHasNone(
+			@Autowired org.rapport.customization.internal.CustomFieldService fields) throws Exception {
+		String suffix = TestData.unique("").toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "");
+		java.util.UUID tier = fields.define("account", "tier" + suffix, org.rapport.customization.FieldType.TEXT,
+				new org.rapport.customization.internal.FieldDefinition.FieldText("Tier", null, null, null, false, null,
+						java.util.List.of(), null)).getId();
+		java.util.UUID region = fields.define("account", "region" + suffix, org.rapport.customization.FieldType.TEXT,
+				new org.rapport.customization.internal.FieldDefinition.FieldText("Region", null, null, null, false, null,
+						java.util.List.of(), null)).getId();
+		try {
+			String one = created("{\"name\":\"" + TestData.unique("Soylent") + "\",\"customFields\":{\"tier" + suffix
+					+ "\":\"Gold\"}}");
+			String two = created("{\"name\":\"" + TestData.unique("Soylent") + "\",\"customFields\":{\"tier" + suffix
+					+ "\":\"Bronze\",\"region" + suffix + "\":\"North\"}}");
+			mvc.perform(post("/api/v1/accounts/" + one + "/merge").header("Authorization", adminToken)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"mergedId\": \"" + two + "\", \"version\": 0, \"mergedVersion\": 0}"))
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$.customFields.tier" + suffix).value("Gold"))
+				.andExpect(jsonPath("$.customFields.region" + suffix).value("North"));
+		}
+		finally {
+			fields.retire(tier);
+			fields.retire(region);
+		}
+	}
+
+	private String created(String json) throws Exception {
+		String body = mvc.perform(post("/api/v1/accounts").header("Authorization", adminToken)
+			.contentType(MediaType.APPLICATION_JSON).content(json))
+			.andExpect(status().isCreated())
+			.andReturn().getResponse().getContentAsString();
+		return com.jayway.jsonpath.JsonPath.read(body, "$.id");
+	}
+
 	private long settledVersion(AccountId account) throws InterruptedException {
 		long version = -1;
 		for (int i = 0; i < 50; i++) {
