@@ -1,5 +1,8 @@
 package org.rapport.sales.web;
 
+import org.springframework.util.MultiValueMap;
+import org.rapport.customization.CustomFieldQuery;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -35,7 +38,10 @@ class ContractApiController {
 	private final ContractBook contracts;
 	private final CurrentActor currentActor;
 
-	ContractApiController(ContractBook contracts, CurrentActor currentActor) {
+	private final SalesCustomFields customFields;
+
+	ContractApiController(ContractBook contracts, CurrentActor currentActor, SalesCustomFields customFields) {
+		this.customFields = customFields;
 		this.contracts = contracts;
 		this.currentActor = currentActor;
 	}
@@ -46,11 +52,13 @@ class ContractApiController {
 	ApiPage<ContractResource> list(@RequestParam(required = false) UUID account,
 			@RequestParam(required = false) ContractStatus status,
 			@RequestParam(required = false) Integer endingWithin, @RequestParam(required = false) String sort,
-			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
+			@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params) {
 		Paging paging = Paging.of(page, size);
+		CustomFieldQuery custom = customFields.query(ContractBook.ENTITY, params);
 		return ApiPage.of(contracts
 			.list(currentActor.get(), new ContractFilter(account, status, endingWithin),
-					ContractBook.Sort.parse(sort), paging.page(), paging.size())
+					ContractBook.Sort.parse(sort), custom, paging.page(), paging.size())
 			.map(ContractResource::of));
 	}
 

@@ -1,5 +1,8 @@
 package org.rapport.sales.web;
 
+import org.springframework.util.MultiValueMap;
+import org.rapport.customization.CustomFieldQuery;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -40,7 +43,10 @@ class LeadApiController {
 	private final LeadService leads;
 	private final CurrentActor currentActor;
 
-	LeadApiController(LeadService leads, CurrentActor currentActor) {
+	private final SalesCustomFields customFields;
+
+	LeadApiController(LeadService leads, CurrentActor currentActor, SalesCustomFields customFields) {
+		this.customFields = customFields;
 		this.leads = leads;
 		this.currentActor = currentActor;
 	}
@@ -51,11 +57,13 @@ class LeadApiController {
 	ApiPage<LeadResource> list(@RequestParam(required = false) String q,
 			@RequestParam(required = false) UUID owner, @RequestParam(required = false) LeadStatus status,
 			@RequestParam(required = false) LeadRating rating, @RequestParam(required = false) String sort,
-			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
+			@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params) {
 		Paging paging = Paging.of(page, size);
+		CustomFieldQuery custom = customFields.query(LeadService.ENTITY, params);
 		return ApiPage.of(leads
-			.list(currentActor.get(), new LeadFilter(q, owner, status, rating), LeadSort.parse(sort), paging.page(),
-					paging.size())
+			.list(currentActor.get(), new LeadFilter(q, owner, status, rating), LeadSort.parse(sort), custom,
+					paging.page(), paging.size())
 			.map(LeadResource::of));
 	}
 

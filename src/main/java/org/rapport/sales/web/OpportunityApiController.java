@@ -1,5 +1,8 @@
 package org.rapport.sales.web;
 
+import org.springframework.util.MultiValueMap;
+import org.rapport.customization.CustomFieldQuery;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -40,7 +43,10 @@ class OpportunityApiController {
 	private final OpportunityService opportunities;
 	private final CurrentActor currentActor;
 
-	OpportunityApiController(OpportunityService opportunities, CurrentActor currentActor) {
+	private final SalesCustomFields customFields;
+
+	OpportunityApiController(OpportunityService opportunities, CurrentActor currentActor, SalesCustomFields customFields) {
+		this.customFields = customFields;
 		this.opportunities = opportunities;
 		this.currentActor = currentActor;
 	}
@@ -53,11 +59,13 @@ class OpportunityApiController {
 			@RequestParam(required = false) UUID pipeline, @RequestParam(required = false) UUID stage,
 			@RequestParam(required = false) StageKind kind, @RequestParam(required = false) UUID account,
 			@RequestParam(required = false) String sort, @RequestParam(required = false) Integer page,
-			@RequestParam(required = false) Integer size) {
+			@RequestParam(required = false) Integer size,
+			@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params) {
 		Paging paging = Paging.of(page, size);
+		CustomFieldQuery custom = customFields.query(OpportunityService.ENTITY, params);
 		return ApiPage.of(opportunities
 			.list(currentActor.get(), new OpportunityFilter(q, owner, team, pipeline, stage, kind, account), sort,
-					paging.page(), paging.size())
+					custom, paging.page(), paging.size())
 			.map(OpportunityResource::of));
 	}
 

@@ -1,5 +1,8 @@
 package org.rapport.sales.web;
 
+import org.springframework.util.MultiValueMap;
+import org.rapport.customization.CustomFieldQuery;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -37,7 +40,10 @@ class OrderApiController {
 	private final OrderBook orders;
 	private final CurrentActor currentActor;
 
-	OrderApiController(OrderBook orders, CurrentActor currentActor) {
+	private final SalesCustomFields customFields;
+
+	OrderApiController(OrderBook orders, CurrentActor currentActor, SalesCustomFields customFields) {
+		this.customFields = customFields;
 		this.orders = orders;
 		this.currentActor = currentActor;
 	}
@@ -50,11 +56,13 @@ class OrderApiController {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
 			@RequestParam(required = false) String sort, @RequestParam(required = false) Integer page,
-			@RequestParam(required = false) Integer size) {
+			@RequestParam(required = false) Integer size,
+			@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params) {
 		Paging paging = Paging.of(page, size);
+		CustomFieldQuery custom = customFields.query(OrderBook.ENTITY, params);
 		return ApiPage.of(orders
 			.list(currentActor.get(), new OrderFilter(account, status, from, to), OrderBook.Sort.parse(sort),
-					paging.page(), paging.size())
+					custom, paging.page(), paging.size())
 			.map(OrderResource::of));
 	}
 

@@ -1,5 +1,8 @@
 package org.rapport.sales.web;
 
+import org.springframework.util.MultiValueMap;
+import org.rapport.customization.CustomFieldQuery;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -35,7 +38,10 @@ class ProductApiController {
 	private final ProductCatalogue catalogue;
 	private final CurrentActor currentActor;
 
-	ProductApiController(ProductCatalogue catalogue, CurrentActor currentActor) {
+	private final SalesCustomFields customFields;
+
+	ProductApiController(ProductCatalogue catalogue, CurrentActor currentActor, SalesCustomFields customFields) {
+		this.customFields = customFields;
 		this.catalogue = catalogue;
 		this.currentActor = currentActor;
 	}
@@ -46,11 +52,13 @@ class ProductApiController {
 	ApiPage<ProductResource> list(@RequestParam(required = false) String q,
 			@RequestParam(required = false) String category, @RequestParam(required = false) Boolean active,
 			@RequestParam(required = false) String sort, @RequestParam(required = false) Integer page,
-			@RequestParam(required = false) Integer size) {
+			@RequestParam(required = false) Integer size,
+			@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params) {
 		Paging paging = Paging.of(page, size);
+		CustomFieldQuery custom = customFields.query(ProductCatalogue.ENTITY, params);
 		return ApiPage.of(catalogue
-			.list(new ProductFilter(q, category, active), ProductCatalogue.Sort.parse(sort), paging.page(),
-					paging.size())
+			.list(new ProductFilter(q, category, active), ProductCatalogue.Sort.parse(sort), custom,
+					paging.page(), paging.size())
 			.map(ProductResource::of));
 	}
 

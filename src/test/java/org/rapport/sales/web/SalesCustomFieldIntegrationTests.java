@@ -273,5 +273,13 @@ class SalesCustomFieldIntegrationTests {
 			.getResponse()
 			.getContentAsString();
 		assertThat(unfiltered).contains(list + "/" + other).doesNotContain(list + "/" + id);
+		// the API's list filters the same way
+		String api = mvc.perform(get("/api/v1" + list).param("cf." + key, value.toLowerCase(Locale.ROOT))
+			.header("Authorization", data.bearer(admin)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(api).contains(id).doesNotContain(other);
 	}
 }
