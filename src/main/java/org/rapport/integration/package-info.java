@@ -1,5 +1,5 @@
 /**
- * Moving records in and out in bulk: CSV imports of accounts, contacts and leads with their mappings, jobs,
+ * Moving records in and out in bulk: CSV imports of accounts, contacts, leads and products with their mappings, jobs,
  * checkpoints, rejected rows, resume and undo, custom fields included.
  */
 @ApplicationModule(allowedDependencies = { "shared", "identity", "customization", "web", "customers", "sales" })

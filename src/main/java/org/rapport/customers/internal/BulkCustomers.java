@@ -76,6 +76,7 @@ class BulkCustomers implements CustomerImports {
 			case EXTERNAL_ID -> "a.externalId";
 			case EMAIL -> "lower(a.email)";
 			case NAME -> "lower(a.name)";
+			case NUMBER -> throw new IllegalArgumentException("No number to match by");
 		};
 		return this.<Account>find(new VisibleQuery("Account", "a", actor), Account.class, path, key, values)
 			.stream()
@@ -89,6 +90,7 @@ class BulkCustomers implements CustomerImports {
 			case EXTERNAL_ID -> "c.externalId";
 			case EMAIL -> "lower(c.email)";
 			case NAME -> "lower(c.lastName)";
+			case NUMBER -> throw new IllegalArgumentException("No number to match by");
 		};
 		return this.<Contact>find(new VisibleQuery("Contact", "c", actor), Contact.class, path, key, values)
 			.stream()

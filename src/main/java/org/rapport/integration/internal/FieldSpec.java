@@ -13,6 +13,10 @@ public record FieldSpec(String key, Type type, boolean required, int maxLength, 
 	/** How a cell's text becomes a value. */
 	public enum Type {
 		TEXT, EMAIL, BOOLEAN, CHOICE, ACCOUNT, ACCOUNT_EXTERNAL_ID, OWNER,
+		/** An amount of money, not negative: digits with a decimal point, thousands commas and a symbol allowed. */
+		AMOUNT,
+		/** An ISO 4217 currency code. */
+		CURRENCY,
 		/** A custom field: its definition reads the text. */
 		CUSTOM
 	}
@@ -27,6 +31,10 @@ public record FieldSpec(String key, Type type, boolean required, int maxLength, 
 
 	static FieldSpec of(String key, Type type, String... headers) {
 		return new FieldSpec(key, type, false, type == Type.EMAIL ? 254 : 200, List.of(), List.of(headers), null);
+	}
+
+	static FieldSpec required(String key, Type type, String... headers) {
+		return new FieldSpec(key, type, true, 200, List.of(), List.of(headers), null);
 	}
 
 	static FieldSpec choice(String key, List<String> choices, String... headers) {

@@ -76,7 +76,23 @@ public enum ImportEntity {
 			FieldSpec.choice("rating", List.of("HOT", "WARM", "COLD"), "Rating", "评级"),
 			FieldSpec.text("notes", 4000, "Notes", "Description", "备注", "描述"),
 			FieldSpec.of("owner", Type.OWNER, "Owner", "Owner Login", "Assigned To", "负责人", "所有者")),
-			List.of(MatchKey.EXTERNAL_ID, MatchKey.EMAIL, MatchKey.NAME));
+			List.of(MatchKey.EXTERNAL_ID, MatchKey.EMAIL, MatchKey.NAME)),
+
+	/** Only administrators and managers may import products, as only they change the catalogue. */
+	PRODUCTS("products", "product", List.of(
+			FieldSpec.text("externalId", 100, "External ID", "external_id", "外部编号", "外部ID"),
+			FieldSpec.required("sku", 64, "SKU", "Product Code", "Item Code", "Item Number", "Code", "Number",
+					"产品编号", "产品代码", "商品编号", "商品编码", "货号", "编号", "编码"),
+			FieldSpec.required("name", 200, "Product", "Product Name", "Name", "Item", "Item Name", "产品", "产品名称",
+					"商品", "商品名称", "名称"),
+			FieldSpec.text("category", 100, "Category", "Product Category", "Family", "类别", "分类", "产品类别",
+					"商品类别"),
+			FieldSpec.required("unitPrice", Type.AMOUNT, "Unit Price", "Price", "List Price", "unit_price", "单价",
+					"价格", "售价"),
+			FieldSpec.of("currency", Type.CURRENCY, "Currency", "币种", "货币"),
+			FieldSpec.of("active", Type.BOOLEAN, "Active", "Is Active", "Enabled", "启用", "有效", "是否启用"),
+			FieldSpec.text("description", 4000, "Description", "Notes", "描述", "说明", "备注")),
+			List.of(MatchKey.NUMBER, MatchKey.EXTERNAL_ID));
 
 	private final String path;
 	private final String customFieldsEntity;

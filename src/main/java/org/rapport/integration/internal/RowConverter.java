@@ -174,6 +174,26 @@ class RowConverter {
 							reason(actor, field, "import.error.choice", String.join(", ", field.choices())));
 				}
 			}
+			case AMOUNT -> {
+				java.math.BigDecimal amount = amount(text);
+				if (amount == null) {
+					out.reject(field.key(), reason(actor, field, "import.error.amount"));
+				}
+				else if (amount.signum() < 0) {
+					out.reject(field.key(), reason(actor, field, "import.error.negative"));
+				}
+				else {
+					out.values().put(field.key(), amount);
+				}
+			}
+			case CURRENCY -> {
+				if (text.length() == 3 && org.rapport.shared.Money.isCurrency(text)) {
+					out.values().put(field.key(), text.toUpperCase(Locale.ROOT));
+				}
+				else {
+					out.reject(field.key(), reason(actor, field, "import.error.currency", text));
+				}
+			}
 			case OWNER -> {
 				UserSummary user = owners.byUsername.get(text.toLowerCase(Locale.ROOT));
 				if (user == null) {
@@ -187,6 +207,15 @@ class RowConverter {
 				}
 			}
 		}
+	}
+
+	/** The amount a cell holds ({@code 1,200.50}, {@code ¥1200}, {@code 1 200}), or null when it holds none. */
+	static java.math.BigDecimal amount(String text) {
+		String digits = text.replaceAll("^[\\p{Sc}\\s]+|[\\s,]", "");
+		if (!digits.matches("-?\\d{1,15}(\\.\\d{1,4})?")) {
+			return null;
+		}
+		return new java.math.BigDecimal(digits);
 	}
 
 	/** Puts the id of the account each row names under {@code accountId}, one lookup by name and one by id. */

@@ -81,6 +81,7 @@ class BulkLeads implements LeadImports {
 			case EXTERNAL_ID -> "l.externalId";
 			case EMAIL -> "lower(l.email)";
 			case NAME -> "lower(l.lastName)";
+			case NUMBER -> throw new IllegalArgumentException("No number to match by");
 		};
 		Set<String> keys = new HashSet<>();
 		for (String value : values) {
