@@ -3,6 +3,7 @@ package org.rapport.search;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.jayway.jsonpath.JsonPath;
@@ -18,7 +19,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * Records that an import writes in JDBC batches are found by the global search, with the values of a later
- * import that updates them.
+ * import that updates them, and leave it when the import is undone.
  */
 @RapportTest
 class ImportedRecordsSearchIntegrationTests {
@@ -68,7 +69,24 @@ class ImportedRecordsSearchIntegrationTests {
 		assertThat(search(token, before)).isEmpty();
 	}
 
-	private void importFile(String token, String entity, String csv, String mode, String matchBy) throws Exception {
+	@Test
+	void anUndoneImportLeavesTheSearch() throws Exception {
+		String token = data.bearer(data.user(data.team(), Role.SALES));
+		String lead = GlobalSearchIntegrationTests.word();
+		String id = importFile(token, "leads", "Last Name\n" + GlobalSearchIntegrationTests.capital(lead) + "\n", "SKIP",
+				"NAME");
+		assertThat(kindsFound(token, lead)).containsExactly("lead");
+
+		mvc.perform(post("/api/v1/imports/" + id + "/undo").header("Authorization", token))
+			.andExpect(status().isOk());
+
+		for (int i = 0; i < 250 && !search(token, lead).isEmpty(); i++) {
+			Thread.sleep(20);
+		}
+		assertThat(search(token, lead)).isEmpty();
+	}
+
+	private String importFile(String token, String entity, String csv, String mode, String matchBy) throws Exception {
 		String started = mvc.perform(multipart("/api/v1/imports")
 			.file(new MockMultipartFile("file", entity + ".csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8)))
 			.param("entity", entity)
@@ -85,6 +103,7 @@ class ImportedRecordsSearchIntegrationTests {
 				.andReturn().getResponse().getContentAsString();
 		}
 		assertThat(body).contains("\"DONE\"").contains("\"createdRows\"");
+		return id;
 	}
 
 	/** The kinds of the hits, once the index has them: the listener indexes after the import's batch commits. */

@@ -238,6 +238,7 @@ class BulkCustomers implements CustomerImports {
 		}
 		named.update("delete from account where id in (:ids)", new MapSqlParameterSource("ids", ids));
 		ids.forEach(id -> events.publishEvent(new AccountDeleted(new AccountId(id), false)));
+		events.publishEvent(new AccountsImported(List.of(), List.of(), ids.stream().map(AccountId::new).toList()));
 	}
 
 	@Override
@@ -253,6 +254,7 @@ class BulkCustomers implements CustomerImports {
 		named.update("delete from contact where id in (:ids)", new MapSqlParameterSource("ids", ids));
 		accounts.forEach((contact, account) -> events.publishEvent(
 				new ContactDeleted(new ContactId(contact), account == null ? null : new AccountId(account))));
+		events.publishEvent(new ContactsImported(List.of(), List.of(), ids.stream().map(ContactId::new).toList()));
 	}
 
 	@Override

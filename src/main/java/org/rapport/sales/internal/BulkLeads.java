@@ -171,6 +171,7 @@ class BulkLeads implements LeadImports {
 	public void deleteLeads(Collection<UUID> ids) {
 		if (!ids.isEmpty()) {
 			named.update("delete from lead where id in (:ids)", new MapSqlParameterSource("ids", ids));
+			events.publishEvent(new LeadsImported(List.of(), List.of(), ids.stream().map(LeadId::new).toList()));
 		}
 	}
 

@@ -159,6 +159,7 @@ class BulkProducts implements ProductImports {
 	public void deleteProducts(Collection<UUID> ids) {
 		if (!ids.isEmpty()) {
 			named.update("delete from product where id in (:ids)", new MapSqlParameterSource("ids", ids));
+			events.publishEvent(new ProductsImported(List.of(), List.of(), ids.stream().map(ProductId::new).toList()));
 		}
 	}
 

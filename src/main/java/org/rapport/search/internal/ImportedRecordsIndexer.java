@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
 /**
  * Indexes the records that imports write: those go to the database in JDBC batches, past the entity manager that
  * the index follows on its own. One event per batch names the records; they are read back in one query and added
- * to the index when this listener's transaction commits.
+ * to the index when this listener's transaction commits. Records an undone import deleted leave the index.
  */
 @Component
 class ImportedRecordsIndexer {
@@ -35,32 +35,34 @@ class ImportedRecordsIndexer {
 
 	@ApplicationModuleListener
 	void on(AccountsImported batch) {
-		index(RecordKind.ACCOUNT, batch.created(), batch.updated(), AccountId::value);
+		index(RecordKind.ACCOUNT, batch.created(), batch.updated(), batch.removed(), AccountId::value);
 	}
 
 	@ApplicationModuleListener
 	void on(ContactsImported batch) {
-		index(RecordKind.CONTACT, batch.created(), batch.updated(), ContactId::value);
+		index(RecordKind.CONTACT, batch.created(), batch.updated(), batch.removed(), ContactId::value);
 	}
 
 	@ApplicationModuleListener
 	void on(LeadsImported batch) {
-		index(RecordKind.LEAD, batch.created(), batch.updated(), LeadId::value);
+		index(RecordKind.LEAD, batch.created(), batch.updated(), batch.removed(), LeadId::value);
 	}
 
 	@ApplicationModuleListener
 	void on(ProductsImported batch) {
-		index(RecordKind.PRODUCT, batch.created(), batch.updated(), ProductId::value);
+		index(RecordKind.PRODUCT, batch.created(), batch.updated(), batch.removed(), ProductId::value);
 	}
 
-	private <I> void index(RecordKind kind, List<I> created, List<I> updated, Function<I, UUID> value) {
+	private <I> void index(RecordKind kind, List<I> created, List<I> updated, List<I> removed,
+			Function<I, UUID> value) {
+		SearchIndexingPlan plan = Search.session(em).indexingPlan();
+		removed.forEach(id -> plan.purge(kind.entityName(), value.apply(id), null));
 		List<UUID> ids = new ArrayList<>(created.size() + updated.size());
 		created.forEach(id -> ids.add(value.apply(id)));
 		updated.forEach(id -> ids.add(value.apply(id)));
 		if (ids.isEmpty()) {
 			return;
 		}
-		SearchIndexingPlan plan = Search.session(em).indexingPlan();
 		em.createQuery("select r from " + kind.entityName() + " r where r.id in :ids", Object.class)
 			.setParameter("ids", ids)
 			.getResultList()
