@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.jayway.jsonpath.JsonPath;
@@ -31,7 +32,7 @@ class ImportedRecordsSearchIntegrationTests {
 	TestData data;
 
 	@Test
-	void importedAccountsContactsLeadsAndProductsAreFoundByTheSearch() throws Exception {
+	void importedAccountsContactsLeadsProductsAndOpportunitiesAreFoundByTheSearch() throws Exception {
 		String token = data.bearer(data.user(data.team(), Role.MANAGER));
 		String account = GlobalSearchIntegrationTests.word();
 		String contact = GlobalSearchIntegrationTests.word();
@@ -50,6 +51,20 @@ class ImportedRecordsSearchIntegrationTests {
 		assertThat(kindsFound(token, contact)).containsExactly("contact");
 		assertThat(kindsFound(token, lead)).containsExactly("lead");
 		assertThat(kindsFound(token, product)).containsExactly("product");
+
+		String opportunity = GlobalSearchIntegrationTests.word();
+		String externalId = TestData.unique("OPP");
+		importFile(token, "opportunities", "External ID,Opportunity Name,Account,Amount,Close Date\n" + externalId + ","
+				+ GlobalSearchIntegrationTests.capital(opportunity) + " Rollout," + GlobalSearchIntegrationTests
+					.capital(account) + " Trading,5000,2026-12-31\n", "SKIP", "EXTERNAL_ID");
+		assertThat(kindsFound(token, opportunity)).containsExactly("opportunity");
+		String hits = mvc.perform(get("/api/v1/search").param("q", opportunity).header("Authorization", token))
+			.andReturn().getResponse().getContentAsString();
+		String id = JsonPath.read(hits, "$.items[0].id");
+		mvc.perform(get("/api/v1/opportunities/" + id).header("Authorization", token))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.externalId").value(externalId))
+			.andExpect(jsonPath("$.amount.amount").value(5000));
 	}
 
 	@Test

@@ -17,6 +17,12 @@ public record FieldSpec(String key, Type type, boolean required, int maxLength, 
 		AMOUNT,
 		/** An ISO 4217 currency code. */
 		CURRENCY,
+		/** A date: {@code 2026-03-31}, {@code 2026/3/31} or {@code 2026年3月31日}. */
+		DATE,
+		/** A whole percentage from 0 to 100. */
+		PERCENT,
+		/** A name looked up among other records (a pipeline, a stage) once the row is read. */
+		REFERENCE,
 		/** A custom field: its definition reads the text. */
 		CUSTOM
 	}

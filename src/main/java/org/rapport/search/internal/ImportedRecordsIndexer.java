@@ -13,6 +13,8 @@ import org.rapport.customers.ContactId;
 import org.rapport.customers.ContactsImported;
 import org.rapport.sales.LeadId;
 import org.rapport.sales.LeadsImported;
+import org.rapport.sales.OpportunitiesImported;
+import org.rapport.sales.OpportunityId;
 import org.rapport.sales.ProductId;
 import org.rapport.sales.ProductsImported;
 import org.rapport.search.RecordKind;
@@ -46,6 +48,11 @@ class ImportedRecordsIndexer {
 	@ApplicationModuleListener
 	void on(LeadsImported batch) {
 		index(RecordKind.LEAD, batch.created(), batch.updated(), batch.removed(), LeadId::value);
+	}
+
+	@ApplicationModuleListener
+	void on(OpportunitiesImported batch) {
+		index(RecordKind.OPPORTUNITY, batch.created(), batch.updated(), batch.removed(), OpportunityId::value);
 	}
 
 	@ApplicationModuleListener
