@@ -8,7 +8,7 @@
  * using the analyzers {@code name}, {@code name_prefix}, {@code name_query} and {@code phone} and the normalizer
  * {@code lowercase} that {@link org.rapport.search.internal.SearchAnalysis} defines.
  */
-@ApplicationModule(allowedDependencies = { "shared", "identity", "web", "customers" })
+@ApplicationModule(allowedDependencies = { "shared", "identity", "web", "customers", "sales" })
 package org.rapport.search;
 
 import org.springframework.modulith.ApplicationModule;

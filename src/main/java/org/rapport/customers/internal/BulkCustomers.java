@@ -78,6 +78,7 @@ class BulkCustomers implements CustomerImports {
 			case EXTERNAL_ID -> "a.externalId";
 			case EMAIL -> "lower(a.email)";
 			case NAME -> "lower(a.name)";
+			case NUMBER -> throw new IllegalArgumentException("No number to match by");
 		};
 		return this.<Account>find(new VisibleQuery("Account", "a", actor), Account.class, path, key, values)
 			.stream()
@@ -91,6 +92,7 @@ class BulkCustomers implements CustomerImports {
 			case EXTERNAL_ID -> "c.externalId";
 			case EMAIL -> "lower(c.email)";
 			case NAME -> "lower(c.lastName)";
+			case NUMBER -> throw new IllegalArgumentException("No number to match by");
 		};
 		return this.<Contact>find(new VisibleQuery("Contact", "c", actor), Contact.class, path, key, values)
 			.stream()
@@ -238,6 +240,7 @@ class BulkCustomers implements CustomerImports {
 		}
 		named.update("delete from account where id in (:ids)", new MapSqlParameterSource("ids", ids));
 		ids.forEach(id -> events.publishEvent(new AccountDeleted(new AccountId(id), false)));
+		events.publishEvent(new AccountsImported(List.of(), List.of(), ids.stream().map(AccountId::new).toList()));
 	}
 
 	@Override
@@ -253,6 +256,7 @@ class BulkCustomers implements CustomerImports {
 		named.update("delete from contact where id in (:ids)", new MapSqlParameterSource("ids", ids));
 		accounts.forEach((contact, account) -> events.publishEvent(
 				new ContactDeleted(new ContactId(contact), account == null ? null : new AccountId(account))));
+		events.publishEvent(new ContactsImported(List.of(), List.of(), ids.stream().map(ContactId::new).toList()));
 	}
 
 	@Override

@@ -47,6 +47,7 @@ class AccountWriter extends RecordWriter<AccountValues> {
 			case EXTERNAL_ID -> (String) values.get("externalId");
 			case EMAIL -> lower(values.get("email"));
 			case NAME -> lower(values.get("name"));
+			case NUMBER -> null;
 		};
 	}
 
@@ -61,6 +62,7 @@ class AccountWriter extends RecordWriter<AccountValues> {
 			case EXTERNAL_ID -> a.externalId();
 			case EMAIL -> lower(a.email());
 			case NAME -> lower(a.name());
+			case NUMBER -> null;
 		};
 	}
 

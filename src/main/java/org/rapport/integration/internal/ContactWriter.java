@@ -43,6 +43,7 @@ class ContactWriter extends RecordWriter<ContactValues> {
 			case EXTERNAL_ID -> (String) values.get("externalId");
 			case EMAIL -> lower(values.get("email"));
 			case NAME -> lower(values.get("lastName"));
+			case NUMBER -> null;
 		};
 	}
 
@@ -62,6 +63,7 @@ class ContactWriter extends RecordWriter<ContactValues> {
 			case EXTERNAL_ID -> c.externalId();
 			case EMAIL -> lower(c.email());
 			case NAME -> lower(c.firstName()) + "|" + lower(c.lastName()) + "|" + c.accountId();
+			case NUMBER -> null;
 		};
 	}
 

@@ -13,6 +13,16 @@ public record FieldSpec(String key, Type type, boolean required, int maxLength, 
 	/** How a cell's text becomes a value. */
 	public enum Type {
 		TEXT, EMAIL, BOOLEAN, CHOICE, ACCOUNT, ACCOUNT_EXTERNAL_ID, OWNER,
+		/** An amount of money, not negative: digits with a decimal point, thousands commas and a symbol allowed. */
+		AMOUNT,
+		/** An ISO 4217 currency code. */
+		CURRENCY,
+		/** A date: {@code 2026-03-31}, {@code 2026/3/31} or {@code 2026年3月31日}. */
+		DATE,
+		/** A whole percentage from 0 to 100. */
+		PERCENT,
+		/** A name looked up among other records (a pipeline, a stage) once the row is read. */
+		REFERENCE,
 		/** A custom field: its definition reads the text. */
 		CUSTOM
 	}
@@ -27,6 +37,10 @@ public record FieldSpec(String key, Type type, boolean required, int maxLength, 
 
 	static FieldSpec of(String key, Type type, String... headers) {
 		return new FieldSpec(key, type, false, type == Type.EMAIL ? 254 : 200, List.of(), List.of(headers), null);
+	}
+
+	static FieldSpec required(String key, Type type, String... headers) {
+		return new FieldSpec(key, type, true, 200, List.of(), List.of(headers), null);
 	}
 
 	static FieldSpec choice(String key, List<String> choices, String... headers) {

@@ -76,7 +76,41 @@ public enum ImportEntity {
 			FieldSpec.choice("rating", List.of("HOT", "WARM", "COLD"), "Rating", "评级"),
 			FieldSpec.text("notes", 4000, "Notes", "Description", "备注", "描述"),
 			FieldSpec.of("owner", Type.OWNER, "Owner", "Owner Login", "Assigned To", "负责人", "所有者")),
-			List.of(MatchKey.EXTERNAL_ID, MatchKey.EMAIL, MatchKey.NAME));
+			List.of(MatchKey.EXTERNAL_ID, MatchKey.EMAIL, MatchKey.NAME)),
+
+	/** Only administrators and managers may import products, as only they change the catalogue. */
+	PRODUCTS("products", "product", List.of(
+			FieldSpec.text("externalId", 100, "External ID", "external_id", "外部编号", "外部ID"),
+			FieldSpec.required("sku", 64, "SKU", "Product Code", "Item Code", "Item Number", "Code", "Number",
+					"产品编号", "产品代码", "商品编号", "商品编码", "货号", "编号", "编码"),
+			FieldSpec.required("name", 200, "Product", "Product Name", "Name", "Item", "Item Name", "产品", "产品名称",
+					"商品", "商品名称", "名称"),
+			FieldSpec.text("category", 100, "Category", "Product Category", "Family", "类别", "分类", "产品类别",
+					"商品类别"),
+			FieldSpec.required("unitPrice", Type.AMOUNT, "Unit Price", "Price", "List Price", "unit_price", "单价",
+					"价格", "售价"),
+			FieldSpec.of("currency", Type.CURRENCY, "Currency", "币种", "货币"),
+			FieldSpec.of("active", Type.BOOLEAN, "Active", "Is Active", "Enabled", "启用", "有效", "是否启用"),
+			FieldSpec.text("description", 4000, "Description", "Notes", "描述", "说明", "备注")),
+			List.of(MatchKey.NUMBER, MatchKey.EXTERNAL_ID)),
+
+	OPPORTUNITIES("opportunities", "opportunity", List.of(
+			FieldSpec.text("externalId", 100, "External ID", "external_id", "外部编号", "外部ID"),
+			FieldSpec.required("name", 200, "Opportunity", "Opportunity Name", "Name", "Deal", "Deal Name", "商机",
+					"商机名称", "机会", "机会名称", "名称"),
+			FieldSpec.of("account", Type.ACCOUNT, "Account", "Account Name", "Company", "Company Name", "Customer",
+					"客户", "客户名称", "公司", "公司名称"),
+			FieldSpec.of("accountExternalId", Type.ACCOUNT_EXTERNAL_ID, "Account External ID", "account_external_id",
+					"客户外部编号"),
+			FieldSpec.of("pipeline", Type.REFERENCE, "Pipeline", "Sales Pipeline", "销售管道", "管道", "销售流程"),
+			FieldSpec.of("stage", Type.REFERENCE, "Stage", "Sales Stage", "阶段", "销售阶段"),
+			FieldSpec.required("amount", Type.AMOUNT, "Amount", "Value", "Deal Value", "金额", "商机金额", "价值"),
+			FieldSpec.of("currency", Type.CURRENCY, "Currency", "币种", "货币"),
+			FieldSpec.required("closeDate", Type.DATE, "Close Date", "Expected Close Date", "close_date", "预计成交日期",
+					"成交日期", "结束日期"),
+			FieldSpec.of("probability", Type.PERCENT, "Probability", "Probability (%)", "赢率", "成功率", "概率"),
+			FieldSpec.of("owner", Type.OWNER, "Owner", "Owner Login", "Assigned To", "负责人", "所有者")),
+			List.of(MatchKey.EXTERNAL_ID, MatchKey.NAME));
 
 	private final String path;
 	private final String customFieldsEntity;

@@ -21,6 +21,7 @@ import org.rapport.integration.internal.ImportJob.Status;
 import org.rapport.integration.internal.ImportJobs.JobRecord;
 import org.rapport.integration.internal.ImportJobs.RejectedRow;
 import org.rapport.integration.internal.ImportJobs.SavedMapping;
+import org.rapport.sales.ProductImports;
 import org.rapport.shared.InvalidField;
 import org.rapport.shared.MatchKey;
 import org.rapport.shared.UuidV7;
@@ -48,9 +49,12 @@ public class Imports {
 	private final ImportFields fields;
 	private final TransactionTemplate transactions;
 	private final Path folder;
+	private final ProductImports products;
 
 	Imports(ImportJobs jobs, ImportRunner runner, RowConverter converter, ImportFields fields,
-			PlatformTransactionManager transactions, @Value("${rapport.data-dir}") String dataDir) {
+			PlatformTransactionManager transactions, ProductImports products,
+			@Value("${rapport.data-dir}") String dataDir) {
+		this.products = products;
 		this.jobs = jobs;
 		this.fields = fields;
 		this.runner = runner;
@@ -80,8 +84,21 @@ public class Imports {
 		}
 	}
 
+	/** Whether the actor may import this kind of record: products only administrators and managers. */
+	public boolean mayImport(Actor actor, ImportEntity entity) {
+		return entity != ImportEntity.PRODUCTS || products.mayImport(actor);
+	}
+
+	private void requireRight(Actor actor, ImportEntity entity) {
+		if (!mayImport(actor, entity)) {
+			throw new ResponseStatusException(HttpStatus.FORBIDDEN,
+					"Only administrators and managers may import " + entity.path());
+		}
+	}
+
 	/** Stores the upload and opens a draft job with the mapping its headers suggest. */
 	public ImportJob upload(Actor actor, ImportEntity entity, String fileName, InputStream content) {
+		requireRight(actor, entity);
 		UUID id = UuidV7.next();
 		Path file = folder.resolve(id + ".csv");
 		try {
@@ -94,7 +111,8 @@ public class Imports {
 			}
 			int rows = CsvSource.countRows(file, delimiter);
 			Map<Integer, String> mapping = fields.guessMapping(entity, headers);
-			MatchKey matchBy = mapping.containsValue("externalId") ? MatchKey.EXTERNAL_ID
+			MatchKey matchBy = entity.matchKeys().contains(MatchKey.NUMBER) ? MatchKey.NUMBER
+					: mapping.containsValue("externalId") ? MatchKey.EXTERNAL_ID
 					: mapping.containsValue("email") ? MatchKey.EMAIL : MatchKey.NAME;
 			ImportJob job = new ImportJob(id, entity, actor.id().value(), clip(fileName), file.toString(),
 					Files.size(file), delimiter, rows, headers, mapping, DuplicateMode.SKIP, matchBy, Status.DRAFT, 1, 0, 0, 0, 0, 0, null, Instant.now(), null, null, null);
@@ -195,7 +213,7 @@ public class Imports {
 
 	/** Queues the mapped draft to run in the background. */
 	public ImportJob start(Actor actor, UUID id) {
-		draft(actor, id);
+		requireRight(actor, draft(actor, id).entity());
 		if (!jobs.move(id, Set.of(Status.DRAFT), Status.QUEUED)) {
 			throw new ResponseStatusException(HttpStatus.CONFLICT, "The import has started already");
 		}
@@ -206,6 +224,7 @@ public class Imports {
 	/** Continues an interrupted or failed import after the last row it committed. */
 	public ImportJob resume(Actor actor, UUID id) {
 		ImportJob job = own(actor, id);
+		requireRight(actor, job.entity());
 		if (!Files.exists(Path.of(job.storedFile()))) {
 			throw new ResponseStatusException(HttpStatus.CONFLICT, "The file of this import is gone");
 		}
@@ -228,6 +247,7 @@ public class Imports {
 	 */
 	public ImportJob undo(Actor actor, UUID id) {
 		ImportJob job = own(actor, id);
+		requireRight(actor, job.entity());
 		if (!isUndoable(actor, job)) {
 			throw new UndoRefused("import.undo.notLast", null);
 		}

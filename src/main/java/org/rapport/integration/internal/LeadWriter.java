@@ -43,6 +43,7 @@ class LeadWriter extends RecordWriter<LeadValues> {
 			case EXTERNAL_ID -> (String) values.get("externalId");
 			case EMAIL -> lower(values.get("email"));
 			case NAME -> lower(values.get("lastName"));
+			case NUMBER -> null;
 		};
 	}
 
@@ -62,6 +63,7 @@ class LeadWriter extends RecordWriter<LeadValues> {
 			case EXTERNAL_ID -> l.externalId();
 			case EMAIL -> lower(l.email());
 			case NAME -> lower(l.firstName()) + "|" + lower(l.lastName()) + "|" + lower(l.company());
+			case NUMBER -> null;
 		};
 	}
 

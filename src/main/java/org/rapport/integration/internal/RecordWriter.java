@@ -62,6 +62,23 @@ abstract class RecordWriter<R> {
 
 	abstract void delete(Collection<UUID> ids);
 
+	/**
+	 * Which of these values of a second unique field (a product's SKU; lower case) records already hold; none
+	 * for kinds of record without one.
+	 */
+	Set<String> takenUniqueValues(Collection<String> values) {
+		return Set.of();
+	}
+
+	/** The row's value of the second unique field, lower case, or null. */
+	String uniqueValue(Map<String, Object> values) {
+		return null;
+	}
+
+	String uniqueValue(R record) {
+		return null;
+	}
+
 	/** A reason why these created records may not be deleted by an undo, or null. */
 	String refuseDeleting(Collection<UUID> ids) {
 		return null;
@@ -96,6 +113,15 @@ abstract class RecordWriter<R> {
 			}
 		});
 		Set<String> taken = new HashSet<>(takenExternalIds(externalIds));
+		Set<String> uniqueValues = new HashSet<>();
+		rows.forEach(row -> {
+			String value = uniqueValue(row.values());
+			if (value != null) {
+				uniqueValues.add(value);
+			}
+		});
+		Set<String> takenUnique = uniqueValues.isEmpty() ? new HashSet<>()
+				: new HashSet<>(takenUniqueValues(uniqueValues));
 
 		List<R> creates = new ArrayList<>();
 		List<R> updates = new ArrayList<>();
@@ -127,6 +153,12 @@ abstract class RecordWriter<R> {
 					rejected.add(row);
 					continue;
 				}
+				String unique = uniqueValue(row.values());
+				if (unique != null && !unique.equals(uniqueValue(match)) && takenUnique.contains(unique)) {
+					row.reject("", messages.message(actor, "import.error.uniqueTaken", unique));
+					rejected.add(row);
+					continue;
+				}
 				Map<String, Object> custom = messages.customValues(actor, entity(), customFields(match), row, false);
 				if (custom == null) {
 					rejected.add(row);
@@ -137,10 +169,19 @@ abstract class RecordWriter<R> {
 				before.put(id(match), match);
 				rowOf.put(id(match), row);
 				taken.add(externalId);
+				if (unique != null) {
+					takenUnique.add(unique);
+				}
 			}
 			else {
 				if (externalId != null && taken.contains(externalId)) {
 					row.reject("externalId", messages.message(actor, "import.error.externalIdTaken", externalId));
+					rejected.add(row);
+					continue;
+				}
+				String unique = uniqueValue(row.values());
+				if (unique != null && takenUnique.contains(unique)) {
+					row.reject("", messages.message(actor, "import.error.uniqueTaken", unique));
 					rejected.add(row);
 					continue;
 				}
@@ -153,6 +194,9 @@ abstract class RecordWriter<R> {
 				creates.add(create(UuidV7.next(), row.values()));
 				if (externalId != null) {
 					taken.add(externalId);
+				}
+				if (unique != null) {
+					takenUnique.add(unique);
 				}
 			}
 			if (key != null) {

@@ -19,6 +19,8 @@ import org.rapport.identity.TeamId;
 import org.rapport.identity.UserDirectory;
 import org.rapport.identity.UserId;
 import org.rapport.identity.UserSummary;
+import org.rapport.sales.OpportunityImports;
+import org.rapport.sales.StageKind;
 import org.rapport.shared.InvalidField;
 import org.rapport.shared.MatchKey;
 import org.springframework.context.MessageSource;
@@ -36,14 +38,16 @@ class RowConverter {
 	private static final Set<String> FALSE = Set.of("false", "no", "n", "0", "否", "不");
 
 	private final CustomerImports customers;
+	private final OpportunityImports opportunities;
 	private final UserDirectory directory;
 	private final MessageSource messages;
 	private final ImportFields fields;
 	private final CustomFields customFields;
 
-	RowConverter(CustomerImports customers, UserDirectory directory, MessageSource messages, ImportFields fields,
+	RowConverter(CustomerImports customers, OpportunityImports opportunities, UserDirectory directory, MessageSource messages, ImportFields fields,
 			CustomFields customFields) {
 		this.customers = customers;
+		this.opportunities = opportunities;
 		this.fields = fields;
 		this.customFields = customFields;
 		this.directory = directory;
@@ -130,6 +134,9 @@ class RowConverter {
 			converted.add(out);
 		}
 		resolveAccounts(actor, converted);
+		if (entity == ImportEntity.OPPORTUNITIES) {
+			resolveStages(actor, converted);
+		}
 		return converted;
 	}
 
@@ -143,7 +150,25 @@ class RowConverter {
 			return;
 		}
 		switch (field.type()) {
-			case TEXT, ACCOUNT, ACCOUNT_EXTERNAL_ID -> out.values().put(field.key(), text);
+			case TEXT, ACCOUNT, ACCOUNT_EXTERNAL_ID, REFERENCE -> out.values().put(field.key(), text);
+			case DATE -> {
+				java.time.LocalDate date = date(text);
+				if (date == null) {
+					out.reject(field.key(), reason(actor, field, "import.error.date"));
+				}
+				else {
+					out.values().put(field.key(), date);
+				}
+			}
+			case PERCENT -> {
+				String digits = text.endsWith("%") ? text.substring(0, text.length() - 1).strip() : text;
+				if (digits.matches("\\d{1,3}") && Integer.parseInt(digits) <= 100) {
+					out.values().put(field.key(), Integer.parseInt(digits));
+				}
+				else {
+					out.reject(field.key(), reason(actor, field, "import.error.percent"));
+				}
+			}
 			case EMAIL -> {
 				if (EMAIL.matcher(text).matches()) {
 					out.values().put(field.key(), text);
@@ -174,6 +199,26 @@ class RowConverter {
 							reason(actor, field, "import.error.choice", String.join(", ", field.choices())));
 				}
 			}
+			case AMOUNT -> {
+				java.math.BigDecimal amount = amount(text);
+				if (amount == null) {
+					out.reject(field.key(), reason(actor, field, "import.error.amount"));
+				}
+				else if (amount.signum() < 0) {
+					out.reject(field.key(), reason(actor, field, "import.error.negative"));
+				}
+				else {
+					out.values().put(field.key(), amount);
+				}
+			}
+			case CURRENCY -> {
+				if (text.length() == 3 && org.rapport.shared.Money.isCurrency(text)) {
+					out.values().put(field.key(), text.toUpperCase(Locale.ROOT));
+				}
+				else {
+					out.reject(field.key(), reason(actor, field, "import.error.currency", text));
+				}
+			}
 			case OWNER -> {
 				UserSummary user = owners.byUsername.get(text.toLowerCase(Locale.ROOT));
 				if (user == null) {
@@ -187,6 +232,32 @@ class RowConverter {
 				}
 			}
 		}
+	}
+
+	private static final Pattern DATE = Pattern.compile("(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})\\s*日?");
+
+	/** The date a cell holds, year first; or null. */
+	static java.time.LocalDate date(String text) {
+		java.util.regex.Matcher m = DATE.matcher(text);
+		if (!m.matches()) {
+			return null;
+		}
+		try {
+			return java.time.LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
+					Integer.parseInt(m.group(3)));
+		}
+		catch (java.time.DateTimeException e) {
+			return null;
+		}
+	}
+
+	/** The amount a cell holds ({@code 1,200.50}, {@code ¥1200}, {@code 1 200}), or null when it holds none. */
+	static java.math.BigDecimal amount(String text) {
+		String digits = text.replaceAll("^[\\p{Sc}\\s]+|[\\s,]", "");
+		if (!digits.matches("-?\\d{1,15}(\\.\\d{1,4})?")) {
+			return null;
+		}
+		return new java.math.BigDecimal(digits);
 	}
 
 	/** Puts the id of the account each row names under {@code accountId}, one lookup by name and one by id. */
@@ -234,6 +305,61 @@ class RowConverter {
 					row.values().put("accountId", ids.get(0));
 				}
 			}
+		}
+	}
+
+	/**
+	 * Opportunities: the account is required; the pipeline is found by name (the default one when the cell is empty)
+	 * and the stage by name within it, a lost stage refused (it needs a reason an import does not give); the
+	 * probability must fit a closed stage. Puts {@code pipelineId}, {@code stageId} and {@code stageProbability}.
+	 */
+	private void resolveStages(Actor actor, List<ConvertedRow> rows) {
+		List<OpportunityImports.PipelineStages> pipelines = opportunities.pipelines();
+		for (ConvertedRow row : rows) {
+			if (row.values().get("accountId") == null && !row.errors().containsKey("account")
+					&& !row.errors().containsKey("accountExternalId")) {
+				row.reject("account", message(actor, "import.error.accountRequired"));
+			}
+			String pipelineName = row.text("pipeline");
+			String stageName = row.text("stage");
+			if (pipelineName == null && stageName == null) {
+				// a new opportunity enters the default pipeline's first open stage; an existing one stays
+				pipelines.stream().filter(OpportunityImports.PipelineStages::isDefault).findFirst().ifPresent(p -> p
+					.stages().stream().filter(s -> s.kind() == StageKind.OPEN).findFirst().ifPresent(s -> {
+						row.values().put("defaultPipelineId", p.id());
+						row.values().put("defaultStageId", s.id());
+						row.values().put("defaultStageProbability", s.probability());
+					}));
+				continue;
+			}
+			OpportunityImports.PipelineStages pipeline = pipelines.stream()
+				.filter(p -> pipelineName == null ? p.isDefault() : p.name().equalsIgnoreCase(pipelineName))
+				.findFirst()
+				.orElse(null);
+			if (pipeline == null) {
+				row.reject("pipeline", message(actor, "import.error.pipeline", pipelineName));
+				continue;
+			}
+			OpportunityImports.StageInfo stage = stageName == null
+					? pipeline.stages().stream().filter(s -> s.kind() == StageKind.OPEN).findFirst().orElse(null)
+					: pipeline.stages().stream().filter(s -> s.name().equalsIgnoreCase(stageName)).findFirst()
+						.orElse(null);
+			if (stage == null) {
+				row.reject("stage", message(actor, "import.error.stage", stageName, pipeline.name()));
+				continue;
+			}
+			if (stage.kind() == StageKind.LOST) {
+				row.reject("stage", message(actor, "import.error.stageLost", stage.name()));
+				continue;
+			}
+			Integer probability = (Integer) row.values().get("probability");
+			if (probability != null && stage.kind() == StageKind.WON && probability != 100) {
+				row.reject("probability", message(actor, "import.error.probabilityWon"));
+				continue;
+			}
+			row.values().put("pipelineId", pipeline.id());
+			row.values().put("stageId", stage.id());
+			row.values().put("stageProbability", stage.probability());
 		}
 	}
 

@@ -55,9 +55,18 @@ class ImportController {
 		if (tooLarge && !model.containsAttribute("error")) {
 			model.addAttribute("error", "import.error.tooLarge");
 		}
-		model.addAttribute("entity", ImportEntity.fromPath(entity).orElse(ImportEntity.CONTACTS));
-		model.addAttribute("entities", ImportEntity.values());
-		model.addAttribute("jobs", imports.recent(currentActor.get()));
+		Actor actor = currentActor.get();
+		ImportEntity chosen = ImportEntity.fromPath(entity).orElse(ImportEntity.CONTACTS);
+		if (!imports.mayImport(actor, chosen)) {
+			if (!model.containsAttribute("error")) {
+				model.addAttribute("error", "import.error.notAllowed");
+			}
+			chosen = ImportEntity.CONTACTS;
+		}
+		model.addAttribute("entity", chosen);
+		model.addAttribute("entities",
+				java.util.Arrays.stream(ImportEntity.values()).filter(e -> imports.mayImport(actor, e)).toList());
+		model.addAttribute("jobs", imports.recent(actor));
 		return "integration/upload";
 	}
 
@@ -66,6 +75,9 @@ class ImportController {
 			throws IOException {
 		Actor actor = currentActor.get();
 		ImportEntity kind = ImportEntity.fromPath(entity).orElse(ImportEntity.CONTACTS);
+		if (!imports.mayImport(actor, kind)) {
+			return uploadFailed(kind, "import.error.notAllowed", model);
+		}
 		if (file == null || file.isEmpty()) {
 			return uploadFailed(kind, "import.error.noFile", model);
 		}

@@ -82,6 +82,7 @@ class BulkLeads implements LeadImports {
 			case EXTERNAL_ID -> "l.externalId";
 			case EMAIL -> "lower(l.email)";
 			case NAME -> "lower(l.lastName)";
+			case NUMBER -> throw new IllegalArgumentException("No number to match by");
 		};
 		Set<String> keys = new HashSet<>();
 		for (String value : values) {
@@ -174,6 +175,7 @@ class BulkLeads implements LeadImports {
 	public void deleteLeads(Collection<UUID> ids) {
 		if (!ids.isEmpty()) {
 			named.update("delete from lead where id in (:ids)", new MapSqlParameterSource("ids", ids));
+			events.publishEvent(new LeadsImported(List.of(), List.of(), ids.stream().map(LeadId::new).toList()));
 		}
 	}
 

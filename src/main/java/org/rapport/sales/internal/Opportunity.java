@@ -98,7 +98,14 @@ public class Opportunity extends BusinessRecord<Opportunity> {
 	@OrderBy("enteredAt")
 	private List<StageVisit> history = new ArrayList<>();
 
+	/** The id another system gives the opportunity; set by imports, unique where set. */
+	private String externalId;
+
 	protected Opportunity() {
+	}
+
+	public String getExternalId() {
+		return externalId;
 	}
 
 	Opportunity(AccountId account, String name, Stage stage, Money amount, LocalDate closeDate, UserId owner,

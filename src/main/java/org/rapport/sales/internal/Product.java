@@ -49,6 +49,9 @@ public class Product extends BusinessRecord<Product> {
 	@Column(nullable = false)
 	private boolean active;
 
+	/** The id another system gives the product; set by imports, unique where set. */
+	private String externalId;
+
 	protected Product() {
 	}
 
@@ -97,6 +100,10 @@ public class Product extends BusinessRecord<Product> {
 
 	public boolean isActive() {
 		return active;
+	}
+
+	public String getExternalId() {
+		return externalId;
 	}
 
 	/** What the global search calls this kind of record; it filters and counts by it. */

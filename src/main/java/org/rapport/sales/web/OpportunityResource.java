@@ -13,14 +13,14 @@ import org.rapport.shared.Money;
 /**
  * An opportunity as the API shows it.
  */
-record OpportunityResource(UUID id, long version, UUID accountId, String name, UUID pipelineId, UUID stageId,
+record OpportunityResource(UUID id, long version, String externalId, UUID accountId, String name, UUID pipelineId, UUID stageId,
 		StageKind stageKind, Money amount, Money weightedAmount, LocalDate closeDate, int probability, String nextStep,
 		String lostReason, Instant stageEnteredAt, List<Line> lines, UUID ownerId, UUID teamId,
 		Map<String, Object> customFields, UUID createdBy,
 		Instant createdAt, UUID updatedBy, Instant updatedAt) {
 
 	static OpportunityResource of(Opportunity o) {
-		return new OpportunityResource(o.getId(), o.getVersion(), o.getAccountId(), o.getName(), o.getPipelineId(),
+		return new OpportunityResource(o.getId(), o.getVersion(), o.getExternalId(), o.getAccountId(), o.getName(), o.getPipelineId(),
 				o.getStageId(), o.getStageKind(), o.getAmount(), o.weighted(), o.getCloseDate(), o.getProbability(),
 				o.getNextStep(), o.getLostReason(), o.getStageEnteredAt(),
 				o.getLines()

@@ -137,4 +137,46 @@ class ImportApiIntegrationTests {
 		assertThat(mvc.perform(get(mapping).with(data.as(seller))).andReturn().getResponse().getRedirectedUrl())
 			.as("a started import is not mapped again").isEqualTo(mapping.replace("/mapping", ""));
 	}
+
+	@Test
+	void onlyAdministratorsAndManagersImportProductsAndTheApiShowsTheirExternalId() throws Exception {
+		User seller = data.user(data.team(), Role.SALES);
+		User manager = data.user(data.team(), Role.MANAGER);
+		byte[] csv = ("External ID,SKU,Product Name,Unit Price,Currency\n" + TestData.unique("ERP") + ","
+				+ TestData.unique("SKU") + ",Teapot,25,USD\n").getBytes(StandardCharsets.UTF_8);
+		mvc.perform(multipart("/api/v1/imports").file(new MockMultipartFile("file", "p.csv", "text/csv", csv))
+			.param("entity", "products")
+			.header("Authorization", data.bearer(seller)))
+			.andExpect(status().isForbidden());
+		String page = mvc.perform(multipart("/imports").file(new MockMultipartFile("file", "p.csv", "text/csv", csv))
+			.param("entity", "products")
+			.with(data.as(seller))
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+			.andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+		assertThat(page).contains("Only administrators and managers may import products.")
+			.doesNotContain("<option value=\"products\"");
+
+		String token = data.bearer(manager);
+		MvcResult started = mvc.perform(multipart("/api/v1/imports")
+			.file(new MockMultipartFile("file", "p.csv", "text/csv", csv))
+			.param("entity", "products")
+			.param("matchBy", "NUMBER")
+			.header("Authorization", token))
+			.andExpect(status().isAccepted())
+			.andExpect(jsonPath("$.mapping['Unit Price']").value("unitPrice"))
+			.andReturn();
+		String id = JsonPath.read(started.getResponse().getContentAsString(), "$.id");
+		String body = "";
+		for (int i = 0; i < 300 && !body.contains("\"DONE\""); i++) {
+			Thread.sleep(50);
+			body = mvc.perform(get("/api/v1/imports/" + id).header("Authorization", token))
+				.andReturn().getResponse().getContentAsString();
+		}
+		assertThat(body).contains("\"createdRows\":1");
+		String externalId = new String(csv, StandardCharsets.UTF_8).split("\n")[1].split(",")[0];
+		mvc.perform(get("/api/v1/products").param("q", "Teapot").param("size", "100").header("Authorization", token))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.items[?(@.externalId == '" + externalId + "')].currency").value("USD"));
+	}
 }

@@ -1,0 +1,231 @@
+package org.rapport.sales.internal;
+
+import jakarta.persistence.EntityManager;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.rapport.identity.Actor;
+import org.rapport.sales.ProductId;
+import org.rapport.sales.ProductImports;
+import org.rapport.sales.ProductValues;
+import org.rapport.sales.ProductsImported;
+import org.rapport.shared.MatchKey;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.server.ResponseStatusException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The bulk path of product imports: batched statements without a domain event per product, one event per batch.
+ */
+@Service
+@Transactional(propagation = Propagation.MANDATORY)
+class BulkProducts implements ProductImports {
+
+	private final EntityManager em;
+	private final JdbcTemplate jdbc;
+	private final NamedParameterJdbcTemplate named;
+	private final ApplicationEventPublisher events;
+	private final JsonMapper mapper;
+	private volatile String jsonMarker;
+
+	BulkProducts(EntityManager em, JdbcTemplate jdbc, NamedParameterJdbcTemplate named, ApplicationEventPublisher events,
+			JsonMapper mapper) {
+		this.em = em;
+		this.jdbc = jdbc;
+		this.named = named;
+		this.events = events;
+		this.mapper = mapper;
+	}
+
+	@Override
+	@Transactional(propagation = Propagation.SUPPORTS)
+	public boolean mayImport(Actor actor) {
+		return actor.isAdmin() || actor.isManager();
+	}
+
+	@Override
+	public List<ProductValues> findProducts(MatchKey key, Collection<String> values) {
+		String column = switch (key) {
+			case EXTERNAL_ID -> "p.externalId";
+			case NUMBER -> "lower(p.sku)";
+			case EMAIL, NAME -> throw new IllegalArgumentException("Products match by external id or SKU");
+		};
+		Set<String> keys = new HashSet<>();
+		for (String value : values) {
+			if (value != null && !value.isBlank()) {
+				keys.add(key == MatchKey.EXTERNAL_ID ? value.strip() : value.strip().toLowerCase(Locale.ROOT));
+			}
+		}
+		if (keys.isEmpty()) {
+			return List.of();
+		}
+		return select("where " + column + " in :keys", "keys", keys);
+	}
+
+	@Override
+	public Set<String> takenExternalIds(Collection<String> externalIds) {
+		if (externalIds.isEmpty()) {
+			return Set.of();
+		}
+		return new HashSet<>(named.queryForList("select external_id from product where external_id in (:ids)",
+				new MapSqlParameterSource("ids", new HashSet<>(externalIds)), String.class));
+	}
+
+	@Override
+	public Set<String> takenSkus(Collection<String> skus) {
+		if (skus.isEmpty()) {
+			return Set.of();
+		}
+		Set<String> lower = new HashSet<>();
+		skus.forEach(s -> lower.add(s.strip().toLowerCase(Locale.ROOT)));
+		return new HashSet<>(named.queryForList("select lower(sku) from product where lower(sku) in (:skus)",
+				new MapSqlParameterSource("skus", lower), String.class));
+	}
+
+	@Override
+	public void insertProducts(Actor actor, List<ProductValues> products) {
+		requireRight(actor);
+		if (products.isEmpty()) {
+			return;
+		}
+		OffsetDateTime now = OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC);
+		List<Object[]> rows = new ArrayList<>(products.size());
+		for (ProductValues p : products) {
+			rows.add(new Object[] { p.sku(), p.name(), p.category(), p.unitPrice(), p.currency(), p.active(),
+					p.description(), p.externalId(), p.ownerId(), p.teamId(), json(p.customFields()), p.id(),
+					actor.id().value(), now, actor.id().value(), now });
+		}
+		batch("insert into product (sku, name, category, unit_price, currency, active, description, external_id, "
+				+ "owner_id, team_id, custom_fields, id, version, created_by, created_at, updated_by, updated_at) "
+				+ "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, " + jsonMarker() + ", ?, 0, ?, ?, ?, ?)", rows,
+				"vvvnvbvvuuvutut");
+		events.publishEvent(new ProductsImported(products.stream().map(p -> new ProductId(p.id())).toList(),
+				List.of()));
+	}
+
+	@Override
+	public Set<UUID> updateProducts(Actor actor, List<ProductValues> products) {
+		requireRight(actor);
+		if (products.isEmpty()) {
+			return Set.of();
+		}
+		OffsetDateTime now = OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC);
+		List<Object[]> rows = new ArrayList<>(products.size());
+		for (ProductValues p : products) {
+			rows.add(new Object[] { p.sku(), p.name(), p.category(), p.unitPrice(), p.currency(), p.active(),
+					p.description(), p.externalId(), p.ownerId(), p.teamId(), json(p.customFields()),
+					actor.id().value(), now, p.id(), p.version() });
+		}
+		int[] counts = batch("update product set sku = ?, name = ?, category = ?, unit_price = ?, currency = ?, "
+				+ "active = ?, description = ?, external_id = ?, owner_id = ?, team_id = ?, custom_fields = "
+				+ jsonMarker() + ", version = version + 1, updated_by = ?, updated_at = ? where id = ? and version = ?",
+				rows, "vvvnvbvvuuvutul");
+		Set<UUID> written = new HashSet<>();
+		for (int i = 0; i < products.size(); i++) {
+			if (counts[i] > 0 || counts[i] == java.sql.Statement.SUCCESS_NO_INFO) {
+				written.add(products.get(i).id());
+			}
+		}
+		events.publishEvent(new ProductsImported(List.of(), written.stream().map(ProductId::new).toList()));
+		return written;
+	}
+
+	@Override
+	public List<ProductValues> products(Collection<UUID> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return select("where p.id in :ids", "ids", ids);
+	}
+
+	@Override
+	public void deleteProducts(Collection<UUID> ids) {
+		if (!ids.isEmpty()) {
+			named.update("delete from product where id in (:ids)", new MapSqlParameterSource("ids", ids));
+			events.publishEvent(new ProductsImported(List.of(), List.of(), ids.stream().map(ProductId::new).toList()));
+		}
+	}
+
+	private static void requireRight(Actor actor) {
+		if (!(actor.isAdmin() || actor.isManager())) {
+			throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Only administrators and managers change products");
+		}
+	}
+
+	/** Reads through the entity, which knows how each database hands back the custom field values. */
+	private List<ProductValues> select(String where, String name, Collection<?> values) {
+		List<Product> found = em.createQuery("select p from Product p " + where, Product.class)
+			.setParameter(name, values)
+			.getResultList();
+		found.forEach(em::detach);
+		return found.stream().map(BulkProducts::values).toList();
+	}
+
+	private static ProductValues values(Product p) {
+		return new ProductValues(p.getId(), p.getVersion(), p.getOwnerId(), p.getTeamId(), p.getExternalId(),
+				p.getSku(), p.getName(), p.getCategory(), p.getUnitPrice().amount(), p.getUnitPrice().currency(),
+				p.isActive(), p.getDescription(), p.getCustomFields());
+	}
+
+	/** See {@code BulkLeads}: JSON text cast to jsonb on PostgreSQL, marked FORMAT JSON on H2. */
+	private String jsonMarker() {
+		if (jsonMarker == null) {
+			String product = jdbc.execute((ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName());
+			jsonMarker = product != null && product.toLowerCase(Locale.ROOT).contains("postgres") ? "cast(? as jsonb)"
+					: "? format json";
+		}
+		return jsonMarker;
+	}
+
+	private String json(Map<String, Object> values) {
+		return values == null || values.isEmpty() ? null : mapper.writeValueAsString(values);
+	}
+
+	/** Binds nulls with the type their letter gives, as {@code BulkLeads} explains. */
+	private int[] batch(String sql, List<Object[]> rows, String types) {
+		return jdbc.batchUpdate(sql, new BatchPreparedStatementSetter() {
+
+			@Override
+			public void setValues(java.sql.PreparedStatement ps, int i) throws java.sql.SQLException {
+				Object[] row = rows.get(i);
+				for (int p = 0; p < row.length; p++) {
+					if (row[p] != null) {
+						ps.setObject(p + 1, row[p]);
+					}
+					else {
+						ps.setNull(p + 1, switch (types.charAt(p)) {
+							case 'u' -> java.sql.Types.OTHER;
+							case 't' -> java.sql.Types.TIMESTAMP_WITH_TIMEZONE;
+							case 'l' -> java.sql.Types.BIGINT;
+							case 'n' -> java.sql.Types.NUMERIC;
+							case 'b' -> java.sql.Types.BOOLEAN;
+							default -> java.sql.Types.VARCHAR;
+						});
+					}
+				}
+			}
+
+			@Override
+			public int getBatchSize() {
+				return rows.size();
+			}
+		});
+	}
+}
