@@ -131,7 +131,7 @@ class BrowserTests {
 
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("user-menu")));
 		assertThat(path()).isEqualTo("/");
-		assertThat(driver.findElement(By.id("user-menu")).getText()).contains(user.getUsername());
+		assertThat(driver.findElement(By.id("user-menu")).getAttribute("title")).contains(user.getUsername());
 		assertThat(driver.findElement(By.id("main-nav")).getText()).contains(english("nav.accounts"));
 		assertPageIsHealthy();
 		signedIn = true;
