@@ -15,6 +15,7 @@ import org.rapport.RapportTest;
 import org.rapport.TestData;
 import org.rapport.identity.Role;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -30,6 +31,9 @@ class ImportedRecordsSearchIntegrationTests {
 
 	@Autowired
 	TestData data;
+
+	@Autowired
+	JdbcTemplate jdbc;
 
 	@Test
 	void importedAccountsContactsLeadsProductsAndOpportunitiesAreFoundByTheSearch() throws Exception {
@@ -65,6 +69,28 @@ class ImportedRecordsSearchIntegrationTests {
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.externalId").value(externalId))
 			.andExpect(jsonPath("$.amount.amount").value(5000));
+	}
+
+	@Test
+	void anImportedContractIsFoundByTheNumberRapportGaveItAndShowsItsExternalId() throws Exception {
+		String token = data.bearer(data.user(data.team(), Role.SALES));
+		String account = GlobalSearchIntegrationTests.word();
+		importFile(token, "accounts", "Account Name\n" + GlobalSearchIntegrationTests.capital(account) + " Trading\n",
+				"SKIP", "NAME");
+		String externalId = TestData.unique("CON");
+		importFile(token, "contracts", "External ID,Account,Start Date,End Date,Value\n" + externalId + ","
+				+ GlobalSearchIntegrationTests.capital(account) + " Trading,2099-01-01,2099-12-31,5000\n", "SKIP",
+				"EXTERNAL_ID");
+		java.util.Map<String, Object> contract = jdbc.queryForMap("select id, number from contract where external_id = ?",
+				externalId);
+		String number = (String) contract.get("number");
+
+		assertThat(kindsFound(token, number)).contains("contract");
+		mvc.perform(get("/api/v1/contracts/" + contract.get("id")).header("Authorization", token))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.externalId").value(externalId))
+			.andExpect(jsonPath("$.number").value(number))
+			.andExpect(jsonPath("$.status").value("DRAFT"));
 	}
 
 	@Test

@@ -19,6 +19,8 @@ public record FieldSpec(String key, Type type, boolean required, int maxLength, 
 		CURRENCY,
 		/** A date: {@code 2026-03-31}, {@code 2026/3/31} or {@code 2026年3月31日}. */
 		DATE,
+		/** A whole number of days, zero or more. */
+		DAYS,
 		/** A whole percentage from 0 to 100. */
 		PERCENT,
 		/** A name looked up among other records (a pipeline, a stage) once the row is read. */

@@ -110,7 +110,30 @@ public enum ImportEntity {
 					"成交日期", "结束日期"),
 			FieldSpec.of("probability", Type.PERCENT, "Probability", "Probability (%)", "赢率", "成功率", "概率"),
 			FieldSpec.of("owner", Type.OWNER, "Owner", "Owner Login", "Assigned To", "负责人", "所有者")),
-			List.of(MatchKey.EXTERNAL_ID, MatchKey.NAME));
+			List.of(MatchKey.EXTERNAL_ID, MatchKey.NAME)),
+
+	CONTRACTS("contracts", "contract", List.of(
+			// Rapport numbers contracts itself: the number another system gave one is its external id there
+			FieldSpec.text("externalId", 100, "External ID", "external_id", "Contract", "Contract Number",
+					"Contract No", "外部编号", "外部ID", "合同", "合同编号", "合同号"),
+			FieldSpec.of("account", Type.ACCOUNT, "Account", "Account Name", "Company", "Company Name", "Customer",
+					"客户", "客户名称", "公司", "公司名称"),
+			FieldSpec.of("accountExternalId", Type.ACCOUNT_EXTERNAL_ID, "Account External ID", "account_external_id",
+					"客户外部编号"),
+			FieldSpec.required("startDate", Type.DATE, "Start Date", "Start", "start_date", "Effective Date",
+					"开始日期", "起始日期", "生效日期"),
+			FieldSpec.required("endDate", Type.DATE, "End Date", "End", "end_date", "Expiry Date", "结束日期",
+					"截止日期", "到期日期", "终止日期"),
+			FieldSpec.required("value", Type.AMOUNT, "Value", "Contract Value", "Amount", "金额", "合同金额", "价值"),
+			FieldSpec.of("currency", Type.CURRENCY, "Currency", "币种", "货币"),
+			FieldSpec.of("status", Type.REFERENCE, "Status", "Contract Status", "状态", "合同状态"),
+			FieldSpec.of("autoRenew", Type.BOOLEAN, "Auto-renew", "Auto Renew", "Auto Renewal", "auto_renew",
+					"自动续约", "自动续签", "自动续期"),
+			FieldSpec.of("renewalNoticeDays", Type.DAYS, "Renewal Notice Days", "Notice Days", "Notice Period",
+					"renewal_notice_days", "续约通知天数", "提前通知天数", "通知天数"),
+			FieldSpec.text("description", 4000, "Description", "Notes", "描述", "说明", "备注"),
+			FieldSpec.of("owner", Type.OWNER, "Owner", "Owner Login", "Assigned To", "负责人", "所有者")),
+			List.of(MatchKey.EXTERNAL_ID));
 
 	private final String path;
 	private final String customFieldsEntity;

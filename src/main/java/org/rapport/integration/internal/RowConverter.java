@@ -19,6 +19,7 @@ import org.rapport.identity.TeamId;
 import org.rapport.identity.UserDirectory;
 import org.rapport.identity.UserId;
 import org.rapport.identity.UserSummary;
+import org.rapport.sales.ContractImports;
 import org.rapport.sales.OpportunityImports;
 import org.rapport.sales.StageKind;
 import org.rapport.shared.InvalidField;
@@ -39,15 +40,18 @@ class RowConverter {
 
 	private final CustomerImports customers;
 	private final OpportunityImports opportunities;
+	private final ContractImports contracts;
 	private final UserDirectory directory;
 	private final MessageSource messages;
 	private final ImportFields fields;
 	private final CustomFields customFields;
 
-	RowConverter(CustomerImports customers, OpportunityImports opportunities, UserDirectory directory, MessageSource messages, ImportFields fields,
+	RowConverter(CustomerImports customers, OpportunityImports opportunities, ContractImports contracts,
+			UserDirectory directory, MessageSource messages, ImportFields fields,
 			CustomFields customFields) {
 		this.customers = customers;
 		this.opportunities = opportunities;
+		this.contracts = contracts;
 		this.fields = fields;
 		this.customFields = customFields;
 		this.directory = directory;
@@ -137,6 +141,9 @@ class RowConverter {
 		if (entity == ImportEntity.OPPORTUNITIES) {
 			resolveStages(actor, converted);
 		}
+		if (entity == ImportEntity.CONTRACTS) {
+			resolveContractTerms(actor, converted);
+		}
 		return converted;
 	}
 
@@ -158,6 +165,14 @@ class RowConverter {
 				}
 				else {
 					out.values().put(field.key(), date);
+				}
+			}
+			case DAYS -> {
+				if (text.matches("\\d{1,5}")) {
+					out.values().put(field.key(), Integer.parseInt(text));
+				}
+				else {
+					out.reject(field.key(), reason(actor, field, "import.error.days"));
 				}
 			}
 			case PERCENT -> {
@@ -304,6 +319,48 @@ class RowConverter {
 				else {
 					row.values().put("accountId", ids.get(0));
 				}
+			}
+		}
+	}
+
+	private static final Set<String> DRAFT = Set.of("draft", "草稿", "拟定", "待生效");
+
+	private static final Set<String> ACTIVE = Set.of("active", "running", "生效", "已生效", "有效", "执行中", "进行中");
+
+	/**
+	 * Contracts: the account is required, the end may not come before the start, and the status is Draft or Active
+	 * (in English or Chinese; a draft when empty); an active contract has started. Puts {@code status} as its name.
+	 */
+	private void resolveContractTerms(Actor actor, List<ConvertedRow> rows) {
+		java.time.LocalDate today = contracts.today();
+		for (ConvertedRow row : rows) {
+			if (row.values().get("accountId") == null && !row.errors().containsKey("account")
+					&& !row.errors().containsKey("accountExternalId")) {
+				row.reject("account", message(actor, "import.error.accountRequired"));
+			}
+			java.time.LocalDate start = (java.time.LocalDate) row.values().get("startDate");
+			java.time.LocalDate end = (java.time.LocalDate) row.values().get("endDate");
+			if (start != null && end != null && end.isBefore(start)) {
+				row.reject("endDate", message(actor, "import.error.endBeforeStart"));
+			}
+			String status = row.text("status");
+			if (status == null) {
+				continue;
+			}
+			String lower = status.toLowerCase(Locale.ROOT);
+			if (DRAFT.contains(lower)) {
+				row.values().put("status", ContractWriter.DRAFT);
+			}
+			else if (ACTIVE.contains(lower)) {
+				if (start != null && start.isAfter(today)) {
+					row.reject("status", message(actor, "import.error.activeNotStarted"));
+				}
+				else {
+					row.values().put("status", ContractWriter.ACTIVE);
+				}
+			}
+			else {
+				row.reject("status", message(actor, "import.error.contractStatus", status));
 			}
 		}
 	}

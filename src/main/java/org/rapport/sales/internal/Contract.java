@@ -79,7 +79,14 @@ public class Contract extends BusinessRecord<Contract> {
 
 	private String description;
 
+	/** The id another system gives the contract; set by imports, unique where set. */
+	private String externalId;
+
 	protected Contract() {
+	}
+
+	public String getExternalId() {
+		return externalId;
 	}
 
 	private Contract(String number, AccountId account, OpportunityId opportunity, Terms terms, UserId owner,

@@ -256,8 +256,16 @@ public class ContractBook {
 
 	/** The next contract number, such as CTR-000042. */
 	private String nextNumber() {
-		Number next = (Number) em.createNativeQuery("select nextval('contract_number_seq')").getSingleResult();
-		return "CTR-%06d".formatted(next.longValue());
+		Number next = (Number) em.createNativeQuery(NEXT_NUMBER).getSingleResult();
+		return number(next.longValue());
+	}
+
+	/** Draws the next contract number; bulk writers draw theirs from the same sequence. */
+	static final String NEXT_NUMBER = "select nextval('contract_number_seq')";
+
+	/** The number of the contract that drew this value of the sequence. */
+	static String number(long next) {
+		return "CTR-%06d".formatted(next);
 	}
 
 	private static TeamId team(UUID team) {

@@ -11,14 +11,14 @@ import org.rapport.sales.internal.ContractStatus;
 /**
  * A contract as the API shows it.
  */
-record ContractResource(UUID id, long version, String number, UUID accountId, UUID opportunityId,
+record ContractResource(UUID id, long version, String number, String externalId, UUID accountId, UUID opportunityId,
 		LocalDate startDate, LocalDate endDate, BigDecimal value, String currency, ContractStatus status,
 		boolean autoRenew, int renewalNoticeDays, LocalDate noticeDate, UUID renewedFromId, UUID renewedToId,
 		String description, Map<String, Object> customFields, UUID ownerId, UUID teamId, Instant createdAt,
 		Instant updatedAt) {
 
 	static ContractResource of(Contract c) {
-		return new ContractResource(c.getId(), c.getVersion(), c.getNumber(), c.getAccountId(), c.getOpportunityId(),
+		return new ContractResource(c.getId(), c.getVersion(), c.getNumber(), c.getExternalId(), c.getAccountId(), c.getOpportunityId(),
 				c.getStartDate(), c.getEndDate(), c.getValue().amount(), c.getValue().currency(), c.getStatus(),
 				c.isAutoRenew(), c.getRenewalNoticeDays(), c.getNoticeDate(), c.getRenewedFromId(),
 				c.getRenewedToId(), c.getDescription(), c.getCustomFields(), c.getOwnerId(), c.getTeamId(), c.getCreatedAt(),

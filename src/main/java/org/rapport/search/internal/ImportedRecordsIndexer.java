@@ -11,6 +11,8 @@ import org.rapport.customers.AccountId;
 import org.rapport.customers.AccountsImported;
 import org.rapport.customers.ContactId;
 import org.rapport.customers.ContactsImported;
+import org.rapport.sales.ContractId;
+import org.rapport.sales.ContractsImported;
 import org.rapport.sales.LeadId;
 import org.rapport.sales.LeadsImported;
 import org.rapport.sales.OpportunitiesImported;
@@ -53,6 +55,11 @@ class ImportedRecordsIndexer {
 	@ApplicationModuleListener
 	void on(OpportunitiesImported batch) {
 		index(RecordKind.OPPORTUNITY, batch.created(), batch.updated(), batch.removed(), OpportunityId::value);
+	}
+
+	@ApplicationModuleListener
+	void on(ContractsImported batch) {
+		index(RecordKind.CONTRACT, batch.created(), batch.updated(), batch.removed(), ContractId::value);
 	}
 
 	@ApplicationModuleListener
