@@ -63,6 +63,12 @@ class ContractWriter extends RecordWriter<ContractValues> {
 		return key == MatchKey.EXTERNAL_ID ? c.externalId() : null;
 	}
 
+	/** Like the contract form, an import changes only drafts and running contracts. */
+	@Override
+	String refusesUpdate(ContractValues existing) {
+		return DRAFT.equals(existing.status()) || ACTIVE.equals(existing.status()) ? null : "import.error.contractEnded";
+	}
+
 	@Override
 	ContractValues create(UUID id, Map<String, Object> v) {
 		return merge(new ContractValues(id, 0, (UUID) v.get("ownerId"), (UUID) v.get("teamId"), null, null, null, null,

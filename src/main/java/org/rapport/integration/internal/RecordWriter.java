@@ -71,7 +71,15 @@ abstract class RecordWriter<R> {
 	}
 
 	/** The row's value of the second unique field, lower case, or null. */
-	String uniqueValue(Map<String, Object> values) {
+	/**
+	 * Why an import may not change this record (a message key), as the record's own pages would refuse it, or
+	 * {@code null} when it may.
+	 */
+	String refusesUpdate(R existing) {
+		return null;
+	}
+
+		String uniqueValue(Map<String, Object> values) {
 		return null;
 	}
 
@@ -148,6 +156,12 @@ abstract class RecordWriter<R> {
 				skipped++;
 			}
 			else if (match != null) {
+				String refusal = refusesUpdate(match);
+				if (refusal != null) {
+					row.reject("", messages.message(actor, refusal));
+					rejected.add(row);
+					continue;
+				}
 				if (externalId != null && !externalId.equals(externalId(match)) && taken.contains(externalId)) {
 					row.reject("externalId", messages.message(actor, "import.error.externalIdTaken", externalId));
 					rejected.add(row);

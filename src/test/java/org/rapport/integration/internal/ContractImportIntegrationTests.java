@@ -117,6 +117,15 @@ class ContractImportIntegrationTests {
 			.containsEntry("auto_renew", true).containsEntry("version", 1L);
 		assertThat(jdbc.queryForObject("select count(*) from contract where external_id = ?", Integer.class,
 				external)).isEqualTo(1);
+
+		// an ended contract no longer changes, by import no more than by its form
+		jdbc.update("update contract set status = 'TERMINATED' where external_id = ?", external);
+		ImportJob refused = importFile(actor, ImportEntity.CONTRACTS,
+				header + external + "," + accountId + ",2099-03-01,2099-12-31,300,yes\n", DuplicateMode.UPDATE,
+				MatchKey.EXTERNAL_ID);
+		assertThat(refused.rejectedRows()).isEqualTo(1);
+		assertThat((BigDecimal) jdbc.queryForObject("select contract_value from contract where external_id = ?",
+				BigDecimal.class, external)).isEqualByComparingTo("200");
 	}
 
 	@Test
