@@ -17,7 +17,10 @@ public interface ProductImports {
 	/** Whether the actor may change the catalogue, and so import products. */
 	boolean mayImport(Actor actor);
 
-	/** Products whose external id or SKU (case-insensitively) is one of the values; everybody sees products. */
+	/**
+	 * Products whose external id, SKU or name (both case-insensitively) is one of the values; everybody sees
+	 * products.
+	 */
 	List<ProductValues> findProducts(MatchKey key, Collection<String> values);
 
 	/** Which of these external ids some product already has. */

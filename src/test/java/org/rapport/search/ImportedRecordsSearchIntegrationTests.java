@@ -72,6 +72,24 @@ class ImportedRecordsSearchIntegrationTests {
 	}
 
 	@Test
+	void anImportedOrderIsFoundByTheNumberRapportGaveIt() throws Exception {
+		String token = data.bearer(data.user(data.team(), Role.MANAGER));
+		String account = GlobalSearchIntegrationTests.word();
+		importFile(token, "accounts", "Account Name\n" + GlobalSearchIntegrationTests.capital(account) + " Orders\n",
+				"SKIP", "NAME");
+		String sku = TestData.unique("SKU");
+		importFile(token, "products", "SKU,Product,Unit Price\n" + sku + ",Widget " + sku + ",12\n", "SKIP", "NUMBER");
+		String externalId = TestData.unique("PO");
+		importFile(token, "orders", "Order ID,Account,Product,Quantity,Order Date\n" + externalId + ","
+				+ GlobalSearchIntegrationTests.capital(account) + " Orders," + sku + ",2,2026-06-01\n" + externalId
+				+ ",," + sku + ",3,\n", "SKIP", "EXTERNAL_ID");
+		String number = jdbc.queryForObject("select number from sales_order where external_id = ?", String.class,
+				externalId);
+
+		assertThat(kindsFound(token, number)).contains("order");
+	}
+
+	@Test
 	void anImportedContractIsFoundByTheNumberRapportGaveItAndShowsItsExternalId() throws Exception {
 		String token = data.bearer(data.user(data.team(), Role.SALES));
 		String account = GlobalSearchIntegrationTests.word();

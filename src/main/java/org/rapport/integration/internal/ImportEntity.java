@@ -133,6 +133,29 @@ public enum ImportEntity {
 					"renewal_notice_days", "续约通知天数", "提前通知天数", "通知天数"),
 			FieldSpec.text("description", 4000, "Description", "Notes", "描述", "说明", "备注"),
 			FieldSpec.of("owner", Type.OWNER, "Owner", "Owner Login", "Assigned To", "负责人", "所有者")),
+			List.of(MatchKey.EXTERNAL_ID)),
+
+	/**
+	 * One row per order line; the rows of one order share its external id (the order's number in the other system)
+	 * and are written together. The order's account, date, status, currency, notes, owner and custom fields come
+	 * from its first row.
+	 */
+	ORDERS("orders", "order", List.of(
+			FieldSpec.required("externalId", 100, "Order ID", "Order External ID", "External ID", "external_id",
+					"Order", "Order Number", "Order No", "订单号", "订单编号", "外部编号", "外部ID"),
+			FieldSpec.of("account", Type.ACCOUNT, "Account", "Account Name", "Company", "Company Name", "Customer",
+					"客户", "客户名称", "公司", "公司名称"),
+			FieldSpec.of("accountExternalId", Type.ACCOUNT_EXTERNAL_ID, "Account External ID", "account_external_id",
+					"客户外部编号"),
+			FieldSpec.required("product", Type.REFERENCE, "Product", "SKU", "Product SKU", "Product Name", "Item",
+					"产品", "产品名称", "产品编号", "商品", "商品名称"),
+			FieldSpec.required("quantity", Type.AMOUNT, "Quantity", "Qty", "数量"),
+			FieldSpec.of("unitPrice", Type.AMOUNT, "Unit Price", "Price", "单价", "价格"),
+			FieldSpec.of("orderDate", Type.DATE, "Order Date", "Date", "order_date", "订单日期", "下单日期", "日期"),
+			FieldSpec.of("orderStatus", Type.REFERENCE, "Status", "Order Status", "状态", "订单状态"),
+			FieldSpec.of("currency", Type.CURRENCY, "Currency", "币种", "货币"),
+			FieldSpec.text("notes", 4000, "Notes", "Description", "备注", "说明", "描述"),
+			FieldSpec.of("owner", Type.OWNER, "Owner", "Owner Login", "Assigned To", "负责人", "所有者")),
 			List.of(MatchKey.EXTERNAL_ID));
 
 	private final String path;

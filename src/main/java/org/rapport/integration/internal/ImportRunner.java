@@ -101,9 +101,17 @@ class ImportRunner {
 			List<CsvSource.Row> batch = new ArrayList<>(batchSize);
 			int[] batches = { 0 };
 			Path file = Path.of(job.storedFile());
+			// the lines of one order are written together: its batch goes on to the order's last row
+			boolean byOrder = job.entity() == ImportEntity.ORDERS;
 			CsvSource.forEachRow(file, job.delimiter(), job.lastLine(), row -> {
+				if (byOrder && batch.size() >= batchSize && !OrderWriter.orderKey(job.mapping(), row.cells())
+					.equals(OrderWriter.orderKey(job.mapping(), batch.get(batch.size() - 1).cells()))) {
+					commit(job, actor, writer, owners, batch);
+					batch.clear();
+					afterBatch.accept(++batches[0]);
+				}
 				batch.add(row);
-				if (batch.size() == batchSize) {
+				if (!byOrder && batch.size() == batchSize) {
 					commit(job, actor, writer, owners, batch);
 					batch.clear();
 					afterBatch.accept(++batches[0]);

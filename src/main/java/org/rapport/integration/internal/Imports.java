@@ -160,6 +160,9 @@ public class Imports {
 				clean.put(column, field);
 			}
 		});
+		if (job.entity() == ImportEntity.ORDERS && mode == DuplicateMode.UPDATE) {
+			throw new InvalidField("duplicateMode", "import.error.orderUpdate", "An import does not update orders");
+		}
 		if (!job.entity().matchKeys().contains(matchBy)) {
 			throw new InvalidField("matchBy", "import.error.matchBy", "Not a way to match this kind of record");
 		}

@@ -21,6 +21,8 @@ import org.rapport.identity.UserId;
 import org.rapport.identity.UserSummary;
 import org.rapport.sales.ContractImports;
 import org.rapport.sales.OpportunityImports;
+import org.rapport.sales.ProductImports;
+import org.rapport.sales.ProductValues;
 import org.rapport.sales.StageKind;
 import org.rapport.shared.InvalidField;
 import org.rapport.shared.MatchKey;
@@ -41,15 +43,17 @@ class RowConverter {
 	private final CustomerImports customers;
 	private final OpportunityImports opportunities;
 	private final ContractImports contracts;
+	private final ProductImports products;
 	private final UserDirectory directory;
 	private final MessageSource messages;
 	private final ImportFields fields;
 	private final CustomFields customFields;
 
 	RowConverter(CustomerImports customers, OpportunityImports opportunities, ContractImports contracts,
-			UserDirectory directory, MessageSource messages, ImportFields fields,
+			ProductImports products, UserDirectory directory, MessageSource messages, ImportFields fields,
 			CustomFields customFields) {
 		this.customers = customers;
+		this.products = products;
 		this.opportunities = opportunities;
 		this.contracts = contracts;
 		this.fields = fields;
@@ -143,6 +147,9 @@ class RowConverter {
 		}
 		if (entity == ImportEntity.CONTRACTS) {
 			resolveContractTerms(actor, converted);
+		}
+		if (entity == ImportEntity.ORDERS) {
+			resolveOrderLines(actor, converted);
 		}
 		return converted;
 	}
@@ -318,6 +325,119 @@ class RowConverter {
 				}
 				else {
 					row.values().put("accountId", ids.get(0));
+				}
+			}
+		}
+	}
+
+	private static final Set<String> CONFIRMED = Set.of("confirmed", "已确认", "确认", "已下单");
+
+	/**
+	 * Orders: each row is a line whose product is found by SKU, else by name; its quantity is above zero and its
+	 * unit price is the product's when empty (then the product must be priced in the order's currency, which is the
+	 * row's, else the product's). Rows are grouped by the order's external id: the first row of an order gives its
+	 * account (required), date (required) and status (Draft or Confirmed, a draft when empty); a later row may repeat
+	 * them but not name another account or currency. When a row of an order is rejected, so are the others, as an
+	 * order is imported whole or not at all. Puts {@code productId}, {@code unitPrice}, {@code currency} and
+	 * {@code status}.
+	 */
+	private void resolveOrderLines(Actor actor, List<ConvertedRow> rows) {
+		Set<String> names = new HashSet<>();
+		for (ConvertedRow row : rows) {
+			if (row.text("product") != null) {
+				names.add(row.text("product").toLowerCase(Locale.ROOT));
+			}
+		}
+		Map<String, ProductValues> bySku = new HashMap<>();
+		Map<String, List<ProductValues>> byName = new HashMap<>();
+		if (!names.isEmpty()) {
+			products.findProducts(MatchKey.NUMBER, names)
+				.forEach(p -> bySku.put(p.sku().toLowerCase(Locale.ROOT), p));
+			products.findProducts(MatchKey.NAME, names)
+				.forEach(p -> byName.computeIfAbsent(p.name().toLowerCase(Locale.ROOT), n -> new ArrayList<>()).add(p));
+		}
+		for (ConvertedRow row : rows) {
+			String name = row.text("product");
+			String currency = row.text("currency");
+			if (name != null) {
+				String lower = name.toLowerCase(Locale.ROOT);
+				ProductValues product = bySku.get(lower);
+				List<ProductValues> named = byName.getOrDefault(lower, List.of());
+				if (product == null && named.size() == 1) {
+					product = named.get(0);
+				}
+				if (product == null) {
+					row.reject("product", message(actor,
+							named.size() > 1 ? "import.error.productAmbiguous" : "import.error.product", name));
+				}
+				else {
+					row.values().put("productId", product.id());
+					if (currency == null) {
+						currency = product.currency();
+						row.values().put("currency", currency);
+					}
+					if (row.values().get("unitPrice") == null && !row.errors().containsKey("unitPrice")) {
+						if (product.currency().equalsIgnoreCase(currency)) {
+							row.values().put("unitPrice", product.unitPrice());
+						}
+						else {
+							row.reject("unitPrice",
+									message(actor, "import.error.priceCurrency", product.currency(), currency));
+						}
+					}
+				}
+			}
+			java.math.BigDecimal quantity = (java.math.BigDecimal) row.values().get("quantity");
+			if (quantity != null && quantity.signum() <= 0) {
+				row.reject("quantity", message(actor, "import.error.quantity"));
+			}
+			String status = row.text("orderStatus");
+			if (status != null) {
+				String lower = status.toLowerCase(Locale.ROOT);
+				if (DRAFT.contains(lower)) {
+					row.values().put("status", OrderWriter.DRAFT);
+				}
+				else if (CONFIRMED.contains(lower)) {
+					row.values().put("status", OrderWriter.CONFIRMED);
+				}
+				else {
+					row.reject("orderStatus", message(actor, "import.error.orderStatus", status));
+				}
+			}
+		}
+		Map<String, List<ConvertedRow>> orders = new LinkedHashMap<>();
+		for (ConvertedRow row : rows) {
+			if (row.text("externalId") != null) {
+				orders.computeIfAbsent(row.text("externalId"), k -> new ArrayList<>()).add(row);
+			}
+		}
+		for (List<ConvertedRow> lines : orders.values()) {
+			ConvertedRow first = lines.get(0);
+			if (first.values().get("accountId") == null && !first.errors().containsKey("account")
+					&& !first.errors().containsKey("accountExternalId")) {
+				first.reject("account", message(actor, "import.error.accountRequired"));
+			}
+			if (first.values().get("orderDate") == null && !first.errors().containsKey("orderDate")) {
+				first.reject("orderDate", message(actor, "import.error.orderDateRequired"));
+			}
+			Object account = first.values().get("accountId");
+			String currency = first.text("currency");
+			for (ConvertedRow line : lines.subList(1, lines.size())) {
+				Object other = line.values().get("accountId");
+				if (other != null && account != null && !other.equals(account)) {
+					line.reject("account", message(actor, "import.error.orderAccount", first.line()));
+				}
+				String otherCurrency = line.text("currency");
+				if (otherCurrency != null && currency != null && !otherCurrency.equals(currency)) {
+					line.reject("currency", message(actor, "import.error.orderCurrency", currency, first.line()));
+				}
+			}
+			List<String> bad = lines.stream().filter(l -> !l.isValid()).map(l -> String.valueOf(l.line())).toList();
+			if (!bad.isEmpty()) {
+				for (ConvertedRow line : lines) {
+					if (line.isValid()) {
+						line.reject("", message(actor, "import.error.orderLineRejected", String.join(", ", bad)));
+					}
 				}
 			}
 		}

@@ -38,7 +38,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 @RestController
 @RequestMapping("/api/v1/imports")
-@Tag(name = "Imports", description = "CSV imports of accounts, contacts, leads, products, opportunities and contracts, run in the background")
+@Tag(name = "Imports", description = "CSV imports of accounts, contacts, leads, products, opportunities, contracts and orders, run in the background")
 class ImportApiController {
 
 	private final Imports imports;
@@ -58,7 +58,7 @@ class ImportApiController {
 			+ "byte-order mark), comma or semicolon, up to 100 MB. Without a mapping the columns map by their "
 			+ "headers (English or Chinese). Answers 202 with the job; poll it for progress.")
 	ResponseEntity<ImportResource> start(@RequestPart("file") MultipartFile file,
-			@Parameter(description = "accounts, contacts, leads, opportunities, contracts or products (administrators and managers only)") @RequestParam String entity,
+			@Parameter(description = "accounts, contacts, leads, opportunities, contracts, orders or products (administrators and managers only)") @RequestParam String entity,
 			@Parameter(description = "JSON object of file header to field, such as {\"E-mail\": \"email\"}")
 			@RequestParam(required = false) String mapping,
 			@Parameter(description = "SKIP, UPDATE or CREATE") @RequestParam(defaultValue = "SKIP") String duplicateMode,

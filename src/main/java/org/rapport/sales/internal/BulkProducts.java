@@ -65,7 +65,8 @@ class BulkProducts implements ProductImports {
 		String column = switch (key) {
 			case EXTERNAL_ID -> "p.externalId";
 			case NUMBER -> "lower(p.sku)";
-			case EMAIL, NAME -> throw new IllegalArgumentException("Products match by external id or SKU");
+			case NAME -> "lower(p.name)";
+			case EMAIL -> throw new IllegalArgumentException("Products match by external id, SKU or name");
 		};
 		Set<String> keys = new HashSet<>();
 		for (String value : values) {

@@ -308,8 +308,16 @@ public class OrderBook {
 
 	/** The next order number, such as ORD-000123, from a sequence that H2 and PostgreSQL both keep. */
 	private String nextNumber() {
-		Number next = (Number) em.createNativeQuery("select nextval('sales_order_number_seq')").getSingleResult();
-		return "ORD-%06d".formatted(next.longValue());
+		Number next = (Number) em.createNativeQuery(NEXT_NUMBER).getSingleResult();
+		return number(next.longValue());
+	}
+
+	/** Draws the next order number; bulk writers draw theirs from the same sequence. */
+	static final String NEXT_NUMBER = "select nextval('sales_order_number_seq')";
+
+	/** The number of the order that drew this value of the sequence. */
+	static String number(long next) {
+		return "ORD-%06d".formatted(next);
 	}
 
 	private static TeamId team(UUID team) {

@@ -76,6 +76,9 @@ public class SalesOrder extends BusinessRecord<SalesOrder> {
 	@Column(name = "confirmed_at")
 	private Instant confirmedAt;
 
+	/** The id another system gives the order; set by imports, unique where set. */
+	private String externalId;
+
 	@OneToMany(cascade = CascadeType.ALL, orphanRemoval = true)
 	@BatchSize(size = 50)
 	@JoinColumn(name = "order_id", nullable = false)
@@ -217,6 +220,10 @@ public class SalesOrder extends BusinessRecord<SalesOrder> {
 
 	public Instant getConfirmedAt() {
 		return confirmedAt;
+	}
+
+	public String getExternalId() {
+		return externalId;
 	}
 
 	/** Loads the lines while the session is open, so that the order can be shown after it closes. */

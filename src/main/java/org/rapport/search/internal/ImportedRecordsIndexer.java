@@ -16,6 +16,8 @@ import org.rapport.sales.ContractsImported;
 import org.rapport.sales.LeadId;
 import org.rapport.sales.LeadsImported;
 import org.rapport.sales.OpportunitiesImported;
+import org.rapport.sales.OrderId;
+import org.rapport.sales.OrdersImported;
 import org.rapport.sales.OpportunityId;
 import org.rapport.sales.ProductId;
 import org.rapport.sales.ProductsImported;
@@ -60,6 +62,11 @@ class ImportedRecordsIndexer {
 	@ApplicationModuleListener
 	void on(ContractsImported batch) {
 		index(RecordKind.CONTRACT, batch.created(), batch.updated(), batch.removed(), ContractId::value);
+	}
+
+	@ApplicationModuleListener
+	void on(OrdersImported batch) {
+		index(RecordKind.ORDER, batch.created(), batch.updated(), batch.removed(), OrderId::value);
 	}
 
 	@ApplicationModuleListener

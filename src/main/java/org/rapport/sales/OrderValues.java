@@ -1,0 +1,30 @@
+package org.rapport.sales;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The stored values of an order as a bulk import reads and writes them; {@code version} is the one a write expects
+ * to find. A new order has no number until it is stored; {@code status} is the name of its status. The total is
+ * the sum of the lines.
+ */
+public record OrderValues(UUID id, long version, UUID ownerId, UUID teamId, String externalId, UUID accountId,
+		String number, LocalDate orderDate, String currency, String status, String notes, List<Line> lines,
+		Map<String, Object> customFields) {
+
+	/** A line: a product, a quantity above zero and its unit price in the order's currency. */
+	public record Line(UUID productId, BigDecimal quantity, BigDecimal unitPrice) {
+	}
+
+	/** The sum of the lines. */
+	public BigDecimal total() {
+		BigDecimal total = BigDecimal.ZERO;
+		for (Line line : lines) {
+			total = total.add(line.quantity().multiply(line.unitPrice()));
+		}
+		return total;
+	}
+}

@@ -1,0 +1,185 @@
+package org.rapport.integration.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.sql.Date;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.rapport.RapportTest;
+import org.rapport.TestData;
+import org.rapport.identity.Actor;
+import org.rapport.identity.Role;
+import org.rapport.integration.internal.ImportJob.Status;
+import org.rapport.shared.InvalidField;
+import org.rapport.shared.MatchKey;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+@RapportTest
+class OrderImportIntegrationTests {
+
+	@Autowired
+	Imports imports;
+
+	@Autowired
+	TestData data;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	record Catalogue(String account, String skuA, String nameB) {
+	}
+
+	private Catalogue catalogue(Actor actor) {
+		String account = TestData.unique("华东贸易");
+		importFile(actor, ImportEntity.ACCOUNTS, "客户名称\n" + account + "\n", DuplicateMode.CREATE, MatchKey.NAME);
+		String skuA = TestData.unique("A");
+		String nameB = TestData.unique("产品乙");
+		importFile(actor, ImportEntity.PRODUCTS, "SKU,Product,Unit Price,Currency\n" + skuA + ",产品甲 " + skuA
+				+ ",100,CNY\n" + TestData.unique("B") + "," + nameB + ",80,CNY\n", DuplicateMode.CREATE,
+				MatchKey.NUMBER);
+		return new Catalogue(account, skuA, nameB);
+	}
+
+	@Test
+	void chineseFilesMakeOneOrderOfTheRowsOfEachOrderIdAndRejectAnOrderWholeByTheLinesOfItsRows() {
+		Actor actor = data.actor(data.user(data.team(), Role.MANAGER));
+		Catalogue c = catalogue(actor);
+		String first = TestData.unique("DD");
+		String second = TestData.unique("DD");
+		String file = "订单号,客户,产品,数量,单价,订单日期,状态,币种,备注\n"
+				+ first + "," + c.account() + "," + c.skuA() + ",2,,2026年3月1日,已确认,CNY,首批订单\n"
+				+ first + ",," + c.nameB() + ",1,50,,,,\n"
+				+ second + "," + c.account() + "," + c.nameB() + ",3,,2026-03-02,,CNY,\n"
+				+ second + ",," + c.skuA() + ",1,,,,,\n"
+				+ second + ",," + c.skuA().toLowerCase() + ",1,,,,,\n"
+				+ "X1," + c.account() + ",没有这个产品,1,10,2026-03-03,,CNY,\n"
+				+ "X1,," + c.skuA() + ",1,,,,,\n"
+				+ "X2,Nobody " + TestData.unique("x") + "," + c.skuA() + ",1,,2026-03-04,,CNY,\n"
+				+ "X2,," + c.skuA() + ",1,,,,,\n"
+				+ "X3," + c.account() + "," + c.skuA() + ",0,,2026-03-04,,CNY,\n";
+
+		ImportJob job = importFile(actor, ImportEntity.ORDERS, file, DuplicateMode.SKIP, MatchKey.EXTERNAL_ID);
+
+		assertThat(job.status()).isEqualTo(Status.DONE);
+		assertThat(job.createdRows()).isEqualTo(2);
+		Map<String, Object> one = jdbc.queryForMap("select o.id, o.number, o.total, o.currency, o.order_date, "
+				+ "o.status, o.notes, o.confirmed_at, a.name account from sales_order o join account a on "
+				+ "a.id = o.account_id where o.external_id = ?", first);
+		assertThat(one).containsEntry("currency", "CNY").containsEntry("status", "CONFIRMED")
+			.containsEntry("account", c.account()).containsEntry("notes", "首批订单")
+			.containsEntry("order_date", Date.valueOf("2026-03-01"));
+		assertThat(one.get("confirmed_at")).isNotNull();
+		assertThat((BigDecimal) one.get("total")).isEqualByComparingTo("250");
+		List<Map<String, Object>> lines = jdbc.queryForList("select l.position, l.quantity, l.unit_price, p.sku "
+				+ "from sales_order_line l join product p on p.id = l.product_id where l.order_id = ? "
+				+ "order by l.position", one.get("id"));
+		assertThat(lines).hasSize(2);
+		assertThat(lines.get(0)).containsEntry("sku", c.skuA());
+		assertThat((BigDecimal) lines.get(0).get("unit_price")).isEqualByComparingTo("100");
+		assertThat((BigDecimal) lines.get(1).get("unit_price")).isEqualByComparingTo("50");
+		Map<String, Object> two = jdbc.queryForMap("select id, number, total, status from sales_order "
+				+ "where external_id = ?", second);
+		assertThat(two).containsEntry("status", "DRAFT");
+		assertThat((BigDecimal) two.get("total")).isEqualByComparingTo("440");
+		assertThat(jdbc.queryForObject("select count(*) from sales_order_line where order_id = ?", Integer.class,
+				two.get("id"))).isEqualTo(3);
+		String firstNumber = (String) one.get("number");
+		assertThat(firstNumber).matches("ORD-\\d{6}");
+		assertThat((String) two.get("number")).matches("ORD-\\d{6}").isNotEqualTo(firstNumber);
+		assertThat(jdbc.queryForObject("select count(*) from sales_order where external_id in ('X1', 'X2', 'X3')",
+				Integer.class)).isZero();
+
+		List<ImportJobs.RejectedRow> rejected = imports.rejected(actor, job.id(), 10);
+		assertThat(rejected).extracting(ImportJobs.RejectedRow::line).containsExactly(7L, 8L, 9L, 10L, 11L);
+		assertThat(rejected.get(0).reasons()).contains("没有这个产品");
+		assertThat(rejected.get(1).reasons()).contains("(line 7)");
+		assertThat(rejected.get(2).reasons()).contains("Nobody");
+		assertThat(rejected.get(3).reasons()).contains("(line 9)");
+		assertThat(rejected.get(4).reasons()).contains("Quantity");
+	}
+
+	@Test
+	void ordersMatchByExternalIdToBeSkippedWholeAndAreNeverUpdated() {
+		Actor actor = data.actor(data.user(data.team(), Role.MANAGER));
+		Catalogue c = catalogue(actor);
+		String external = TestData.unique("ORD");
+		String header = "Order ID,Account,Product,Quantity,Order Date\n";
+		String rows = external + "," + c.account() + "," + c.skuA() + ",1,2026-04-01\n" + external + ",,"
+				+ c.nameB() + ",2,\n";
+		importFile(actor, ImportEntity.ORDERS, header + rows, DuplicateMode.SKIP, MatchKey.EXTERNAL_ID);
+		String number = jdbc.queryForObject("select number from sales_order where external_id = ?", String.class,
+				external);
+
+		ImportJob skipped = importFile(actor, ImportEntity.ORDERS, header + rows + external + ",,"
+				+ c.skuA() + ",5,\n", DuplicateMode.SKIP, MatchKey.EXTERNAL_ID);
+		assertThat(skipped.skippedRows()).isEqualTo(3);
+		assertThat(skipped.createdRows()).isZero();
+		assertThat(jdbc.queryForMap("select number, total from sales_order where external_id = ?", external))
+			.containsEntry("number", number);
+		assertThat(jdbc.queryForObject("select count(*) from sales_order_line l join sales_order o on "
+				+ "o.id = l.order_id where o.external_id = ?", Integer.class, external)).isEqualTo(2);
+
+		ImportJob created = importFile(actor, ImportEntity.ORDERS, header + rows, DuplicateMode.CREATE,
+				MatchKey.EXTERNAL_ID);
+		assertThat(created.rejectedRows()).isEqualTo(2);
+
+		ImportJob draft = imports.upload(actor, ImportEntity.ORDERS, "test.csv",
+				new ByteArrayInputStream((header + rows).getBytes(StandardCharsets.UTF_8)));
+		assertThatThrownBy(() -> imports.configure(actor, draft.id(), new LinkedHashMap<>(draft.mapping()),
+				DuplicateMode.UPDATE, MatchKey.EXTERNAL_ID, null))
+			.isInstanceOfSatisfying(InvalidField.class,
+					refused -> assertThat(refused.messageKey()).isEqualTo("import.error.orderUpdate"));
+	}
+
+	@Test
+	void undoDeletesCreatedOrdersWithTheirLines() {
+		Actor actor = data.actor(data.user(data.team(), Role.MANAGER));
+		Catalogue c = catalogue(actor);
+		String external = TestData.unique("U");
+		ImportJob job = importFile(actor, ImportEntity.ORDERS, "Order External ID,Account,SKU,Qty,Date,Currency\n"
+				+ external + "," + c.account() + "," + c.skuA() + ",1,2026-05-01,CNY\n" + external + ","
+				+ c.account() + "," + c.nameB() + ",4,,\n", DuplicateMode.SKIP, MatchKey.EXTERNAL_ID);
+		assertThat(job.createdRows()).isEqualTo(1);
+		Object id = jdbc.queryForObject("select id from sales_order where external_id = ?", Object.class, external);
+		assertThat(jdbc.queryForObject("select count(*) from sales_order_line where order_id = ?", Integer.class,
+				id)).isEqualTo(2);
+
+		imports.undo(actor, job.id());
+
+		assertThat(jdbc.queryForObject("select count(*) from sales_order where external_id = ?", Integer.class,
+				external)).isZero();
+		assertThat(jdbc.queryForObject("select count(*) from sales_order_line where order_id = ?", Integer.class,
+				id)).isZero();
+	}
+
+	private ImportJob importFile(Actor actor, ImportEntity entity, String content, DuplicateMode mode,
+			MatchKey matchBy) {
+		ImportJob job = imports.upload(actor, entity, "test.csv",
+				new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8)));
+		job = imports.configure(actor, job.id(), new LinkedHashMap<>(job.mapping()), mode, matchBy, null);
+		imports.start(actor, job.id());
+		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+		while (System.nanoTime() < deadline) {
+			ImportJob current = imports.job(actor, job.id());
+			if (current.isFinished()) {
+				return current;
+			}
+			try {
+				Thread.sleep(20);
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException(e);
+			}
+		}
+		throw new AssertionError("The import did not finish");
+	}
+}
