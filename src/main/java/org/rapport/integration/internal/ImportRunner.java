@@ -143,8 +143,10 @@ class ImportRunner {
 			jobs.recordCreated(job.id(), outcome.created());
 			jobs.recordUpdated(job.id(), outcome.updated());
 			jobs.reject(job.id(), rejected);
-			jobs.checkpoint(job.id(), batch.get(batch.size() - 1).line(), outcome.created().size(),
-					outcome.updated().size(), outcome.skipped(), rejected.size());
+			// rows, not records: the rows of an order make one order
+			int createdRows = valid.size() - outcome.updated().size() - outcome.skipped() - outcome.rejected().size();
+			jobs.checkpoint(job.id(), batch.get(batch.size() - 1).line(), createdRows, outcome.updated().size(),
+					outcome.skipped(), rejected.size());
 		});
 	}
 

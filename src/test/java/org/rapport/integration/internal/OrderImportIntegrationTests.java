@@ -11,6 +11,9 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.rapport.RapportTest;
 import org.rapport.TestData;
@@ -33,6 +36,14 @@ class OrderImportIntegrationTests {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	ImportRunner runner;
+
+	@AfterEach
+	void noCrashes() {
+		runner.afterBatch(null);
+	}
 
 	record Catalogue(String account, String skuA, String nameB) {
 	}
@@ -69,7 +80,8 @@ class OrderImportIntegrationTests {
 		ImportJob job = importFile(actor, ImportEntity.ORDERS, file, DuplicateMode.SKIP, MatchKey.EXTERNAL_ID);
 
 		assertThat(job.status()).isEqualTo(Status.DONE);
-		assertThat(job.createdRows()).isEqualTo(2);
+		// rows: five lines make two orders
+		assertThat(job.createdRows()).isEqualTo(5);
 		Map<String, Object> one = jdbc.queryForMap("select o.id, o.number, o.total, o.currency, o.order_date, "
 				+ "o.status, o.notes, o.confirmed_at, a.name account from sales_order o join account a on "
 				+ "a.id = o.account_id where o.external_id = ?", first);
@@ -147,7 +159,7 @@ class OrderImportIntegrationTests {
 		ImportJob job = importFile(actor, ImportEntity.ORDERS, "Order External ID,Account,SKU,Qty,Date,Currency\n"
 				+ external + "," + c.account() + "," + c.skuA() + ",1,2026-05-01,CNY\n" + external + ","
 				+ c.account() + "," + c.nameB() + ",4,,\n", DuplicateMode.SKIP, MatchKey.EXTERNAL_ID);
-		assertThat(job.createdRows()).isEqualTo(1);
+		assertThat(job.createdRows()).isEqualTo(2);
 		Object id = jdbc.queryForObject("select id from sales_order where external_id = ?", Object.class, external);
 		assertThat(jdbc.queryForObject("select count(*) from sales_order_line where order_id = ?", Integer.class,
 				id)).isEqualTo(2);
@@ -158,6 +170,62 @@ class OrderImportIntegrationTests {
 				external)).isZero();
 		assertThat(jdbc.queryForObject("select count(*) from sales_order_line where order_id = ?", Integer.class,
 				id)).isZero();
+	}
+
+	@Test
+	void aBatchRunsOnToTheLastRowOfItsOrderSoThatAResumedRunNeverSplitsOne() throws Exception {
+		Actor actor = data.actor(data.user(data.team(), Role.MANAGER));
+		Catalogue c = catalogue(actor);
+		String tag = TestData.unique("B");
+		StringBuilder file = new StringBuilder("Order ID,Account,Product,Quantity,Order Date\n");
+		// the batch of 1,000 rows would end on the second line of the order "big"
+		for (int i = 0; i < 998; i++) {
+			file.append(tag).append('-').append(i).append(',').append(c.account()).append(',').append(c.skuA())
+				.append(",1,2026-07-01\n");
+		}
+		for (int i = 0; i < 3; i++) {
+			file.append(tag).append("-big,").append(i == 0 ? c.account() : "").append(',').append(c.skuA())
+				.append(",1,").append(i == 0 ? "2026-07-01" : "").append('\n');
+		}
+		file.append(tag).append("-last,").append(c.account()).append(',').append(c.skuA()).append(",1,2026-07-01\n");
+		file.append(tag).append("-last,,").append(c.nameB()).append(",1,\n");
+		CountDownLatch crashed = new CountDownLatch(1);
+		runner.afterBatch(batch -> {
+			if (batch == 1) {
+				crashed.countDown();
+				throw new ImportIntegrationTests.SimulatedCrash();
+			}
+		});
+		ImportJob job = imports.upload(actor, ImportEntity.ORDERS, "orders.csv",
+				new ByteArrayInputStream(file.toString().getBytes(StandardCharsets.UTF_8)));
+		imports.configure(actor, job.id(), new LinkedHashMap<>(job.mapping()), DuplicateMode.SKIP,
+				MatchKey.EXTERNAL_ID, null);
+		imports.start(actor, job.id());
+		assertThat(crashed.await(60, TimeUnit.SECONDS)).isTrue();
+		Thread.sleep(200);
+		runner.afterBatch(null);
+
+		runner.markInterrupted();
+		ImportJob interrupted = imports.job(actor, job.id());
+		assertThat(interrupted.status()).isEqualTo(Status.INTERRUPTED);
+		assertThat(interrupted.processedRows()).isEqualTo(1001);
+		assertThat(jdbc.queryForObject("select count(*) from sales_order_line l join sales_order o on "
+				+ "o.id = l.order_id where o.external_id = ?", Integer.class, tag + "-big")).isEqualTo(3);
+
+		imports.resume(actor, job.id());
+		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+		ImportJob done = imports.job(actor, job.id());
+		while (!done.isFinished() && System.nanoTime() < deadline) {
+			Thread.sleep(20);
+			done = imports.job(actor, job.id());
+		}
+		assertThat(done.status()).isEqualTo(Status.DONE);
+		assertThat(done.createdRows()).isEqualTo(1003);
+		assertThat(done.rejectedRows()).isZero();
+		assertThat(jdbc.queryForObject("select count(*) from sales_order where external_id like ?", Integer.class,
+				tag + "-%")).isEqualTo(1000);
+		assertThat(jdbc.queryForObject("select count(*) from sales_order_line l join sales_order o on "
+				+ "o.id = l.order_id where o.external_id = ?", Integer.class, tag + "-last")).isEqualTo(2);
 	}
 
 	private ImportJob importFile(Actor actor, ImportEntity entity, String content, DuplicateMode mode,
