@@ -8,7 +8,10 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.Date;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.UUID;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -17,6 +20,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.rapport.RapportTest;
 import org.rapport.TestData;
+import org.rapport.customization.FieldType;
+import org.rapport.customization.internal.CustomFieldService;
+import org.rapport.customization.internal.FieldDefinition.FieldText;
 import org.rapport.identity.Actor;
 import org.rapport.identity.Role;
 import org.rapport.integration.internal.ImportJob.Status;
@@ -39,6 +45,16 @@ class OrderImportIntegrationTests {
 
 	@Autowired
 	ImportRunner runner;
+
+	@Autowired
+	CustomFieldService fields;
+
+	List<UUID> defined = new ArrayList<>();
+
+	@AfterEach
+	void retireFields() {
+		defined.forEach(fields::retire);
+	}
 
 	@AfterEach
 	void noCrashes() {
@@ -149,6 +165,22 @@ class OrderImportIntegrationTests {
 				DuplicateMode.UPDATE, MatchKey.EXTERNAL_ID, null))
 			.isInstanceOfSatisfying(InvalidField.class,
 					refused -> assertThat(refused.messageKey()).isEqualTo("import.error.orderUpdate"));
+	}
+
+	@Test
+	void customFieldsOfAnOrderComeFromItsFirstRow() {
+		Actor actor = data.actor(data.user(data.team(), Role.MANAGER));
+		Catalogue c = catalogue(actor);
+		String channel = "channel" + TestData.unique("").toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+		defined.add(fields.define("order", channel, FieldType.PICK_LIST, new FieldText("Channel", "渠道", null, null,
+				false, null, List.of("Web", "Shop"), null)).getId());
+		String external = TestData.unique("CF");
+		ImportJob job = importFile(actor, ImportEntity.ORDERS, "Order ID,Account,Product,Quantity,Order Date,cf."
+				+ channel + "\n" + external + "," + c.account() + "," + c.skuA() + ",1,2026-05-01,Web\n" + external
+				+ ",," + c.nameB() + ",1,,Shop\n", DuplicateMode.SKIP, MatchKey.EXTERNAL_ID);
+		assertThat(job.createdRows()).isEqualTo(2);
+		UUID id = jdbc.queryForObject("select id from sales_order where external_id = ?", UUID.class, external);
+		assertThat(fields.valuesOf("order", List.of(id)).get(id)).containsEntry(channel, "Web");
 	}
 
 	@Test
