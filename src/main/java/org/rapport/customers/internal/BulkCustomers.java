@@ -153,7 +153,7 @@ class BulkCustomers implements CustomerImports {
 		}
 		BatchStatements.run(jdbc, "insert into account (" + ACCOUNT_COLUMNS
 				+ ", id, version, created_by, created_at, updated_by, updated_at) values (" + marks(19)
-				+ ", " + json.placeholder() + ", ?, 0, ?, ?, ?, ?)", rows, BatchStatements.types(ACCOUNT_TYPES + "uutut"));
+				+ ", " + json.marker() + ", ?, 0, ?, ?, ?, ?)", rows, BatchStatements.types(ACCOUNT_TYPES + "uutut"));
 		events.publishEvent(new AccountsImported(accounts.stream().map(a -> new AccountId(a.id())).toList(), List.of()));
 	}
 
@@ -187,7 +187,7 @@ class BulkCustomers implements CustomerImports {
 		}
 		BatchStatements.run(jdbc, "insert into contact (" + CONTACT_COLUMNS
 				+ ", id, version, created_by, created_at, updated_by, updated_at) values (" + marks(17)
-				+ ", " + json.placeholder() + ", ?, 0, ?, ?, ?, ?)", rows, BatchStatements.types(CONTACT_TYPES + "uutut"));
+				+ ", " + json.marker() + ", ?, 0, ?, ?, ?, ?)", rows, BatchStatements.types(CONTACT_TYPES + "uutut"));
 		events.publishEvent(new ContactsImported(contacts.stream().map(c -> new ContactId(c.id())).toList(), List.of()));
 	}
 

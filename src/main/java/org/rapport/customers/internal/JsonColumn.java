@@ -16,7 +16,7 @@ final class JsonColumn {
 
 	private final JdbcTemplate jdbc;
 	private final JsonMapper mapper;
-	private volatile String placeholder;
+	private volatile String marker;
 
 	JsonColumn(JdbcTemplate jdbc, JsonMapper mapper) {
 		this.jdbc = jdbc;
@@ -24,13 +24,13 @@ final class JsonColumn {
 	}
 
 	/** The parameter marker of a JSON value in this database. */
-	String placeholder() {
-		if (placeholder == null) {
+	String marker() {
+		if (marker == null) {
 			String product = jdbc.execute((ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName());
-			placeholder = product != null && product.toLowerCase(Locale.ROOT).contains("postgres") ? "cast(? as jsonb)"
+			marker = product != null && product.toLowerCase(Locale.ROOT).contains("postgres") ? "cast(? as jsonb)"
 					: "? format json";
 		}
-		return placeholder;
+		return marker;
 	}
 
 	/** The values as JSON text, or null for none. */
@@ -42,7 +42,7 @@ final class JsonColumn {
 	String assignments(String columns) {
 		List<String> parts = new ArrayList<>();
 		for (String column : columns.split(",\\s*")) {
-			parts.add(column + " = " + (column.equals("custom_fields") ? placeholder() : "?"));
+			parts.add(column + " = " + (column.equals("custom_fields") ? marker() : "?"));
 		}
 		return String.join(", ", parts);
 	}
