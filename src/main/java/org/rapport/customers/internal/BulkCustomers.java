@@ -26,10 +26,10 @@ import org.rapport.customers.ContactsImported;
 import org.rapport.customers.CustomerImports;
 import org.rapport.identity.Actor;
 import org.rapport.identity.VisibleQuery;
+import org.rapport.shared.BulkRows;
 import org.rapport.shared.MatchKey;
 import org.rapport.shared.PostalAddress;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -52,24 +52,27 @@ class BulkCustomers implements CustomerImports {
 			+ "city, postal_code, region, country, do_not_contact, external_id, owner_id, team_id, email_key, person_key, "
 			+ "custom_fields";
 
-	/** The SQL types of the columns above, a letter each (see {@link BatchStatements#types}). */
-	private static final String ACCOUNT_TYPES = "vvvvvvvvvvvvvvvuuvvv";
+	/** The types of the columns above, a letter each (see {@link BulkRows}). */
+	private static final String ACCOUNT_TYPES = "vvvvvvvvvvvvvvvuuvvj";
 
-	private static final String CONTACT_TYPES = "uvvvvvvvvvvbvuuvvv";
+	private static final String CONTACT_TYPES = "uvvvvvvvvvvbvuuvvj";
+
+	/** What every new row carries besides its values, and its types. */
+	private static final String NEW_ROW_COLUMNS = ", id, version, created_by, created_at, updated_by, updated_at";
+
+	private static final String NEW_ROW_TYPES = "ulutut";
 
 	private final EntityManager em;
-	private final JdbcTemplate jdbc;
 	private final NamedParameterJdbcTemplate named;
 	private final ApplicationEventPublisher events;
-	private final JsonColumn json;
+	private final BulkRows bulk;
 
-	BulkCustomers(EntityManager em, JdbcTemplate jdbc, NamedParameterJdbcTemplate named,
-			ApplicationEventPublisher events, tools.jackson.databind.json.JsonMapper mapper) {
+	BulkCustomers(EntityManager em, NamedParameterJdbcTemplate named, ApplicationEventPublisher events,
+			BulkRows bulk) {
 		this.em = em;
-		this.jdbc = jdbc;
 		this.named = named;
 		this.events = events;
-		this.json = new JsonColumn(jdbc, mapper);
+		this.bulk = bulk;
 	}
 
 	@Override
@@ -133,11 +136,7 @@ class BulkCustomers implements CustomerImports {
 	}
 
 	private Set<String> taken(String table, Collection<String> externalIds) {
-		if (externalIds.isEmpty()) {
-			return Set.of();
-		}
-		return new HashSet<>(named.queryForList("select external_id from " + table + " where external_id in (:ids)",
-				new MapSqlParameterSource("ids", new HashSet<>(externalIds)), String.class));
+		return bulk.existing(table, "external_id", externalIds);
 	}
 
 	@Override
@@ -148,12 +147,9 @@ class BulkCustomers implements CustomerImports {
 		OffsetDateTime now = now();
 		List<Object[]> rows = new ArrayList<>(accounts.size());
 		for (AccountValues a : accounts) {
-			Object[] row = concat(accountColumns(a), a.id(), actor.id().value(), now, actor.id().value(), now);
-			rows.add(row);
+			rows.add(concat(accountColumns(a), a.id(), 0L, actor.id().value(), now, actor.id().value(), now));
 		}
-		BatchStatements.run(jdbc, "insert into account (" + ACCOUNT_COLUMNS
-				+ ", id, version, created_by, created_at, updated_by, updated_at) values (" + marks(19)
-				+ ", " + json.marker() + ", ?, 0, ?, ?, ?, ?)", rows, BatchStatements.types(ACCOUNT_TYPES + "uutut"));
+		bulk.insert("account", ACCOUNT_COLUMNS + NEW_ROW_COLUMNS, ACCOUNT_TYPES + NEW_ROW_TYPES, rows);
 		events.publishEvent(new AccountsImported(accounts.stream().map(a -> new AccountId(a.id())).toList(), List.of()));
 	}
 
@@ -167,9 +163,9 @@ class BulkCustomers implements CustomerImports {
 		for (AccountValues a : accounts) {
 			rows.add(concat(accountColumns(a), actor.id().value(), now, a.id(), a.version()));
 		}
-		int[] counts = BatchStatements.run(jdbc, "update account set " + json.assignments(ACCOUNT_COLUMNS)
-				+ ", version = version + 1, updated_by = ?, updated_at = ? where id = ? and version = ?", rows,
-				BatchStatements.types(ACCOUNT_TYPES + "utul"));
+		int[] counts = bulk.batch("update account set " + bulk.assignments(ACCOUNT_COLUMNS, ACCOUNT_TYPES)
+				+ ", version = version + 1, updated_by = ?, updated_at = ? where id = ? and version = ?",
+				ACCOUNT_TYPES + "utul", rows);
 		Set<UUID> written = written(accounts.stream().map(AccountValues::id).toList(), counts);
 		events.publishEvent(new AccountsImported(List.of(), written.stream().map(AccountId::new).toList()));
 		return written;
@@ -183,11 +179,9 @@ class BulkCustomers implements CustomerImports {
 		OffsetDateTime now = now();
 		List<Object[]> rows = new ArrayList<>(contacts.size());
 		for (ContactValues c : contacts) {
-			rows.add(concat(contactColumns(c), c.id(), actor.id().value(), now, actor.id().value(), now));
+			rows.add(concat(contactColumns(c), c.id(), 0L, actor.id().value(), now, actor.id().value(), now));
 		}
-		BatchStatements.run(jdbc, "insert into contact (" + CONTACT_COLUMNS
-				+ ", id, version, created_by, created_at, updated_by, updated_at) values (" + marks(17)
-				+ ", " + json.marker() + ", ?, 0, ?, ?, ?, ?)", rows, BatchStatements.types(CONTACT_TYPES + "uutut"));
+		bulk.insert("contact", CONTACT_COLUMNS + NEW_ROW_COLUMNS, CONTACT_TYPES + NEW_ROW_TYPES, rows);
 		events.publishEvent(new ContactsImported(contacts.stream().map(c -> new ContactId(c.id())).toList(), List.of()));
 	}
 
@@ -201,9 +195,9 @@ class BulkCustomers implements CustomerImports {
 		for (ContactValues c : contacts) {
 			rows.add(concat(contactColumns(c), actor.id().value(), now, c.id(), c.version()));
 		}
-		int[] counts = BatchStatements.run(jdbc, "update contact set " + json.assignments(CONTACT_COLUMNS)
-				+ ", version = version + 1, updated_by = ?, updated_at = ? where id = ? and version = ?", rows,
-				BatchStatements.types(CONTACT_TYPES + "utul"));
+		int[] counts = bulk.batch("update contact set " + bulk.assignments(CONTACT_COLUMNS, CONTACT_TYPES)
+				+ ", version = version + 1, updated_by = ?, updated_at = ? where id = ? and version = ?",
+				CONTACT_TYPES + "utul", rows);
 		Set<UUID> written = written(contacts.stream().map(ContactValues::id).toList(), counts);
 		events.publishEvent(new ContactsImported(List.of(), written.stream().map(ContactId::new).toList()));
 		return written;
@@ -277,7 +271,7 @@ class BulkCustomers implements CustomerImports {
 		return new Object[] { a.name(), name(a.type()), name(a.industry()), a.website(), a.phone(), a.email(),
 				address.street(), address.city(), address.postalCode(), address.region(), address.country(),
 				name(a.lifecycleStage()), name(a.source()), a.description(), a.externalId(), a.ownerId(),
-				a.teamId(), MatchKeys.companyName(a.name()), MatchKeys.domain(a.website()), json.text(a.customFields()) };
+				a.teamId(), MatchKeys.companyName(a.name()), MatchKeys.domain(a.website()), bulk.json(a.customFields()) };
 	}
 
 	private Object[] contactColumns(ContactValues c) {
@@ -285,7 +279,7 @@ class BulkCustomers implements CustomerImports {
 		return new Object[] { c.accountId(), c.firstName(), c.lastName(), c.title(), c.email(), c.phone(),
 				address.street(), address.city(), address.postalCode(), address.region(), address.country(),
 				c.doNotContact(), c.externalId(), c.ownerId(), c.teamId(), MatchKeys.email(c.email()),
-				MatchKeys.person(c.firstName(), c.lastName()), json.text(c.customFields()) };
+				MatchKeys.person(c.firstName(), c.lastName()), bulk.json(c.customFields()) };
 	}
 
 	static AccountValues values(Account a) {
@@ -317,10 +311,6 @@ class BulkCustomers implements CustomerImports {
 
 	private static OffsetDateTime now() {
 		return OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC);
-	}
-
-	private static String marks(int count) {
-		return String.join(", ", java.util.Collections.nCopies(count, "?"));
 	}
 
 	private static Object[] concat(Object[] head, Object... tail) {

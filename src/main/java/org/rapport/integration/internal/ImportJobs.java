@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.rapport.integration.internal.ImportJob.Status;
+import org.rapport.shared.BulkRows;
 import org.rapport.shared.MatchKey;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -48,14 +49,14 @@ public class ImportJobs {
 	private final JdbcTemplate jdbc;
 	private final NamedParameterJdbcTemplate named;
 	private final JsonMapper json;
+	private final BulkRows bulk;
 
-	ImportJobs(JdbcTemplate jdbc, NamedParameterJdbcTemplate named, JsonMapper json) {
+	ImportJobs(JdbcTemplate jdbc, NamedParameterJdbcTemplate named, JsonMapper json, BulkRows bulk) {
 		this.jdbc = jdbc;
 		this.named = named;
 		this.json = json;
+		this.bulk = bulk;
 	}
-
-	private volatile Boolean postgres;
 
 	/**
 	 * Has PostgreSQL plan each statement of the running transaction for its own values. The batches run the same
@@ -63,12 +64,7 @@ public class ImportJobs {
 	 * made while the table was still empty (a scan of the whole table), which grows slower with every batch.
 	 */
 	void planForEachBatch() {
-		if (postgres == null) {
-			String product = jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<String>) c -> c
-				.getMetaData().getDatabaseProductName());
-			postgres = product != null && product.toLowerCase(java.util.Locale.ROOT).contains("postgres");
-		}
-		if (postgres) {
+		if (bulk.isPostgres()) {
 			jdbc.execute("set local plan_cache_mode = force_custom_plan");
 		}
 	}
@@ -140,9 +136,8 @@ public class ImportJobs {
 
 	void recordCreated(UUID job, List<UUID> ids) {
 		List<Object[]> rows = new ArrayList<>(ids.size());
-		ids.forEach(id -> rows.add(new Object[] { job, id }));
-		jdbc.batchUpdate("insert into import_job_record (job_id, record_id, action, version_after) "
-				+ "values (?, ?, 'CREATED', 0)", rows);
+		ids.forEach(id -> rows.add(new Object[] { job, id, "CREATED", 0L }));
+		bulk.insert("import_job_record", "job_id, record_id, action, version_after", "uuvl", rows);
 	}
 
 	/**
@@ -165,11 +160,11 @@ public class ImportJobs {
 				moves.add(new Object[] { u.versionAfter(), job, u.id() });
 			}
 			else {
-				inserts.add(new Object[] { job, u.id(), u.versionAfter(), json.writeValueAsString(u.previous()) });
+				inserts.add(new Object[] { job, u.id(), "UPDATED", u.versionAfter(),
+						json.writeValueAsString(u.previous()) });
 			}
 		}
-		jdbc.batchUpdate("insert into import_job_record (job_id, record_id, action, version_after, previous) "
-				+ "values (?, ?, 'UPDATED', ?, ?)", inserts);
+		bulk.insert("import_job_record", "job_id, record_id, action, version_after, previous", "uuvlv", inserts);
 		jdbc.batchUpdate("update import_job_record set version_after = ? where job_id = ? and record_id = ?", moves);
 	}
 
@@ -177,7 +172,7 @@ public class ImportJobs {
 		List<Object[]> inserts = new ArrayList<>(rows.size());
 		rows.forEach(row -> inserts.add(new Object[] { job, row.line(), clip(row.reasons(), 4000),
 				clip(json.writeValueAsString(row.cells()), 20000) }));
-		jdbc.batchUpdate("insert into import_rejected_row (job_id, line, reasons, cells) values (?, ?, ?, ?)", inserts);
+		bulk.insert("import_rejected_row", "job_id, line, reasons, cells", "ulvv", inserts);
 	}
 
 	List<RejectedRow> rejected(UUID job, int limit) {

@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
 import org.hibernate.search.mapper.orm.Search;
+import org.hibernate.jpa.HibernateHints;
+import org.hibernate.search.mapper.orm.session.SearchSession;
 import org.hibernate.search.mapper.orm.work.SearchIndexingPlan;
+import org.hibernate.search.mapper.pojo.work.IndexingPlanSynchronizationStrategy;
 import org.rapport.customers.AccountId;
 import org.rapport.customers.AccountsImported;
 import org.rapport.customers.ContactId;
@@ -76,7 +79,11 @@ class ImportedRecordsIndexer {
 
 	private <I> void index(RecordKind kind, List<I> created, List<I> updated, List<I> removed,
 			Function<I, UUID> value) {
-		SearchIndexingPlan plan = Search.session(em).indexingPlan();
+		SearchSession session = Search.session(em);
+		// An import's batch does not wait for the index to refresh, which would cut the index into a small segment
+		// per batch; the index takes the documents in its own time (within about a second).
+		session.indexingPlanSynchronizationStrategy(IndexingPlanSynchronizationStrategy.async());
+		SearchIndexingPlan plan = session.indexingPlan();
 		removed.forEach(id -> plan.purge(kind.entityName(), value.apply(id), null));
 		List<UUID> ids = new ArrayList<>(created.size() + updated.size());
 		created.forEach(id -> ids.add(value.apply(id)));
@@ -86,6 +93,7 @@ class ImportedRecordsIndexer {
 		}
 		em.createQuery("select r from " + kind.entityName() + " r where r.id in :ids", Object.class)
 			.setParameter("ids", ids)
+			.setHint(HibernateHints.HINT_READ_ONLY, true)
 			.getResultList()
 			.forEach(plan::addOrUpdate);
 	}

@@ -1,0 +1,314 @@
+package org.rapport.shared;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.postgresql.PGConnection;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Writes and looks up many rows of a table at once, for the bulk paths (imports): on PostgreSQL new rows go in
+ * with {@code COPY} and look-ups bind one array, elsewhere they are JDBC batches and {@code IN} lists. All of it
+ * runs on the connection of the caller's transaction.
+ *
+ * <p>
+ * Columns are typed by a letter each: {@code v} text, {@code u} UUID, {@code b} boolean, {@code l} whole number,
+ * {@code n} decimal, {@code d} date, {@code t} timestamp with time zone, {@code j} JSON (bound as its text). The
+ * type decides how a null is bound: a null of unknown type makes the JDBC template ask the driver for the
+ * parameter's type, which PostgreSQL answers with a round trip per value.
+ */
+@Component
+public class BulkRows {
+
+	private final JdbcTemplate jdbc;
+	private final NamedParameterJdbcTemplate named;
+	private final JsonMapper mapper;
+	private volatile Boolean postgres;
+
+	/** Per table, the rows added since its statistics were last gathered, and how many rows it had then. */
+	private final Map<String, Growth> growth = new ConcurrentHashMap<>();
+
+	/** The fewest new rows after which a table's statistics are gathered again. */
+	private static final long MIN_GROWTH = 1000;
+
+	private static final class Growth {
+
+		long added;
+		long rowsAtAnalyze = -1;
+	}
+
+	public BulkRows(JdbcTemplate jdbc, JsonMapper mapper) {
+		this.jdbc = jdbc;
+		this.named = new NamedParameterJdbcTemplate(jdbc);
+		this.mapper = mapper;
+	}
+
+	/** Whether the database is PostgreSQL (otherwise H2). */
+	public boolean isPostgres() {
+		if (postgres == null) {
+			String product = jdbc.execute((ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName());
+			postgres = product != null && product.toLowerCase(Locale.ROOT).contains("postgres");
+		}
+		return postgres;
+	}
+
+	/**
+	 * The parameter marker of a JSON value: its text cast to {@code jsonb} on PostgreSQL, marked {@code FORMAT JSON}
+	 * on H2 (which would otherwise store the text as one JSON string).
+	 */
+	public String jsonMarker() {
+		return isPostgres() ? "cast(? as jsonb)" : "? format json";
+	}
+
+	/** The values as JSON text, or null for none. */
+	public String json(Map<String, Object> values) {
+		return values == null || values.isEmpty() ? null : mapper.writeValueAsString(values);
+	}
+
+	/** {@code column = ?} for each of the comma-separated columns, with the JSON marker where the type is JSON. */
+	public String assignments(String columns, String types) {
+		List<String> names = names(columns, types);
+		List<String> parts = new ArrayList<>(names.size());
+		for (int i = 0; i < names.size(); i++) {
+			parts.add(names.get(i) + " = " + marker(types.charAt(i)));
+		}
+		return String.join(", ", parts);
+	}
+
+	/** The markers of a values list for these types: {@code ?, ?, cast(? as jsonb)}. */
+	public String markers(String types) {
+		List<String> marks = new ArrayList<>(types.length());
+		for (int i = 0; i < types.length(); i++) {
+			marks.add(marker(types.charAt(i)));
+		}
+		return String.join(", ", marks);
+	}
+
+	/**
+	 * Inserts the rows, each holding a value per column in the order given. PostgreSQL gets them as one {@code COPY}
+	 * (no statement parsed, planned and bound per row), other databases as one batch of inserts.
+	 */
+	public void insert(String table, String columns, String types, List<Object[]> rows) {
+		if (rows.isEmpty()) {
+			return;
+		}
+		List<String> names = names(columns, types);
+		if (!isPostgres()) {
+			batch("insert into " + table + " (" + String.join(", ", names) + ") values (" + markers(types) + ")",
+					types, rows);
+			return;
+		}
+		byte[] data = copyText(rows, types);
+		jdbc.execute((ConnectionCallback<Long>) connection -> {
+			try {
+				return connection.unwrap(PGConnection.class)
+					.getCopyAPI()
+					.copyIn("copy " + table + " (" + String.join(", ", names) + ") from stdin",
+							new ByteArrayInputStream(data));
+			}
+			catch (IOException e) {
+				throw new DataAccessResourceFailureException("COPY into " + table + " failed", e);
+			}
+		});
+		keepStatistics(table, rows.size());
+	}
+
+	/**
+	 * Gathers the table's statistics again once a bulk write has added as many rows as the table held when they were
+	 * last gathered. Otherwise PostgreSQL goes on planning for the table it saw before: after the first import into an
+	 * empty table, every look-up by id or external id would read the whole table, and each batch would take longer
+	 * than the one before. Autovacuum catches up only a minute or so later.
+	 */
+	private void keepStatistics(String table, int added) {
+		Growth g = growth.computeIfAbsent(table, t -> new Growth());
+		synchronized (g) {
+			if (g.rowsAtAnalyze < 0) {
+				Long rows = jdbc.queryForObject("select reltuples::bigint from pg_class where oid = to_regclass(?)",
+						Long.class, table);
+				g.rowsAtAnalyze = rows == null ? 0 : Math.max(rows, 0);
+			}
+			g.added += added;
+			if (g.added < Math.max(MIN_GROWTH, g.rowsAtAnalyze)) {
+				return;
+			}
+			g.added = 0;
+		}
+		jdbc.execute("analyze " + table);
+		Long rows = jdbc.queryForObject("select reltuples::bigint from pg_class where oid = to_regclass(?)",
+				Long.class, table);
+		synchronized (g) {
+			g.rowsAtAnalyze = rows == null ? 0 : Math.max(rows, 0);
+		}
+	}
+
+	/** Runs the statement once per row as one JDBC batch; what each row changed, as the driver tells. */
+	public int[] batch(String sql, String types, List<Object[]> rows) {
+		if (rows.isEmpty()) {
+			return new int[0];
+		}
+		return jdbc.batchUpdate(sql, new BatchPreparedStatementSetter() {
+
+			@Override
+			public void setValues(PreparedStatement ps, int i) throws SQLException {
+				bind(ps, rows.get(i), types);
+			}
+
+			@Override
+			public int getBatchSize() {
+				return rows.size();
+			}
+		});
+	}
+
+	/**
+	 * Which of these values a text column of the table holds, in one query: {@code = any(array)} on PostgreSQL,
+	 * whose plan does not grow with the number of values, an {@code IN} list elsewhere.
+	 */
+	public Set<String> existing(String table, String column, Collection<String> values) {
+		if (values.isEmpty()) {
+			return Set.of();
+		}
+		Set<String> distinct = new LinkedHashSet<>(values);
+		if (!isPostgres()) {
+			return new HashSet<>(named.queryForList("select " + column + " from " + table + " where " + column
+					+ " in (:values)", new MapSqlParameterSource("values", distinct), String.class));
+		}
+		Set<String> found = new HashSet<>();
+		jdbc.execute((ConnectionCallback<Void>) connection -> {
+			try (PreparedStatement ps = connection
+				.prepareStatement("select " + column + " from " + table + " where " + column + " = any(?)")) {
+				ps.setArray(1, textArray(connection, distinct));
+				try (var rs = ps.executeQuery()) {
+					while (rs.next()) {
+						found.add(rs.getString(1));
+					}
+				}
+			}
+			return null;
+		});
+		return found;
+	}
+
+	private static Array textArray(Connection connection, Collection<String> values) throws SQLException {
+		return connection.createArrayOf("text", values.toArray());
+	}
+
+	private String marker(char type) {
+		return type == 'j' ? jsonMarker() : "?";
+	}
+
+	private static List<String> names(String columns, String types) {
+		List<String> names = new ArrayList<>();
+		for (String name : columns.split(",")) {
+			names.add(name.strip());
+		}
+		if (names.size() != types.length()) {
+			throw new IllegalArgumentException(names.size() + " columns but " + types.length() + " types");
+		}
+		return Collections.unmodifiableList(names);
+	}
+
+	private static void bind(PreparedStatement ps, Object[] row, String types) throws SQLException {
+		for (int p = 0; p < row.length; p++) {
+			Object value = row[p];
+			if (value == null) {
+				ps.setNull(p + 1, sqlType(types.charAt(p)));
+			}
+			else if (value instanceof Enum<?> constant) {
+				ps.setString(p + 1, constant.name());
+			}
+			else {
+				ps.setObject(p + 1, value);
+			}
+		}
+	}
+
+	private static int sqlType(char type) {
+		return switch (type) {
+			case 'u' -> Types.OTHER;
+			case 'b' -> Types.BOOLEAN;
+			case 'l' -> Types.BIGINT;
+			case 'n' -> Types.NUMERIC;
+			case 'd' -> Types.DATE;
+			case 't' -> Types.TIMESTAMP_WITH_TIMEZONE;
+			default -> Types.VARCHAR;
+		};
+	}
+
+	/** The rows in COPY's text format: tab between values, {@code \N} for null, backslash escapes. */
+	static byte[] copyText(List<Object[]> rows, String types) {
+		StringBuilder out = new StringBuilder(rows.size() * 64 * types.length() / 4);
+		for (Object[] row : rows) {
+			if (row.length != types.length()) {
+				throw new IllegalArgumentException(row.length + " values for " + types.length() + " columns");
+			}
+			for (int p = 0; p < row.length; p++) {
+				if (p > 0) {
+					out.append('\t');
+				}
+				appendCopyValue(out, row[p]);
+			}
+			out.append('\n');
+		}
+		return out.toString().getBytes(StandardCharsets.UTF_8);
+	}
+
+	private static void appendCopyValue(StringBuilder out, Object value) {
+		if (value == null) {
+			out.append("\\N");
+			return;
+		}
+		String text;
+		if (value instanceof Boolean b) {
+			text = b ? "t" : "f";
+		}
+		else if (value instanceof BigDecimal d) {
+			text = d.toPlainString();
+		}
+		else if (value instanceof Enum<?> e) {
+			text = e.name();
+		}
+		else if (value instanceof OffsetDateTime time) {
+			// with the seconds even when they are zero, which OffsetDateTime.toString leaves out
+			text = DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time);
+		}
+		else {
+			text = value.toString();
+		}
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			switch (c) {
+				case '\\' -> out.append("\\\\");
+				case '\n' -> out.append("\\n");
+				case '\r' -> out.append("\\r");
+				case '\t' -> out.append("\\t");
+				default -> out.append(c);
+			}
+		}
+	}
+}
