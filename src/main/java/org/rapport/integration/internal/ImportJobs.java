@@ -59,13 +59,17 @@ public class ImportJobs {
 	}
 
 	/**
-	 * Has PostgreSQL plan each statement of the running transaction for its own values. The batches run the same
-	 * statements again and again; once the driver prepares them on the server, PostgreSQL may keep a generic plan
-	 * made while the table was still empty (a scan of the whole table), which grows slower with every batch.
+	 * Sets up the running transaction for a batch, on PostgreSQL. Each statement is planned for its own values: the
+	 * batches run the same statements again and again, and once the driver prepares them on the server, PostgreSQL may
+	 * keep a generic plan made while the table was still empty (a scan of the whole table), which grows slower with
+	 * every batch. And the commit does not wait for the disk: should the database stop before it has written the
+	 * batch, the job's checkpoint, written in the same transaction, is lost with it, and a resume writes the batch
+	 * again. Any later commit that waits, such as the one that marks the job done, has the batch written first.
 	 */
-	void planForEachBatch() {
+	void setUpBatch() {
 		if (bulk.isPostgres()) {
-			jdbc.execute("set local plan_cache_mode = force_custom_plan");
+			jdbc.queryForList("select set_config('plan_cache_mode', 'force_custom_plan', true), "
+					+ "set_config('synchronous_commit', 'off', true)");
 		}
 	}
 

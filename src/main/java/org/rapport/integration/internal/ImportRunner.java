@@ -133,7 +133,7 @@ class ImportRunner {
 	private void commit(ImportJob job, Actor actor, RecordWriter<?> writer, RowConverter.Owners owners,
 			List<CsvSource.Row> batch) {
 		transactions.executeWithoutResult(status -> {
-			jobs.planForEachBatch();
+			jobs.setUpBatch();
 			List<ConvertedRow> rows = converter.convert(actor, job.entity(), job.mapping(), batch, owners);
 			List<ConvertedRow> valid = new ArrayList<>(rows.size());
 			List<ConvertedRow> rejected = new ArrayList<>();
