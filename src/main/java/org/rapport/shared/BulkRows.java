@@ -260,6 +260,10 @@ public class BulkRows {
 		};
 	}
 
+	private static boolean needsEscape(char c) {
+		return c == '\\' || c == '\n' || c == '\r' || c == '\t';
+	}
+
 	/** The rows in COPY's text format: tab between values, {@code \N} for null, backslash escapes. */
 	static byte[] copyText(List<Object[]> rows, String types) {
 		StringBuilder out = new StringBuilder(rows.size() * 64 * types.length() / 4);
@@ -300,7 +304,13 @@ public class BulkRows {
 		else {
 			text = value.toString();
 		}
-		for (int i = 0; i < text.length(); i++) {
+		int length = text.length();
+		int plain = 0;
+		while (plain < length && !needsEscape(text.charAt(plain))) {
+			plain++;
+		}
+		out.append(text, 0, plain);
+		for (int i = plain; i < length; i++) {
 			char c = text.charAt(i);
 			switch (c) {
 				case '\\' -> out.append("\\\\");
