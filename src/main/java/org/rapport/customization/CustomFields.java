@@ -52,6 +52,13 @@ public interface CustomFields {
 	 */
 	Map<UUID, Map<String, Object>> valuesOf(String entity, Collection<UUID> ids);
 
+	/**
+	 * The values that a record made from another one takes over, such as the account, contact and opportunity of a
+	 * converted lead: each value whose key the other kind of record has as an active field of the same type that
+	 * accepts it (a pick-list's option must be one of its options too). The rest are left out, never refused.
+	 */
+	Map<String, Object> carried(String fromEntity, Map<String, Object> values, String toEntity);
+
 	/** The value as a person reads it: options and text as they are, numbers and dates formatted plainly. */
 	String format(CustomField field, Object value);
 }

@@ -107,9 +107,22 @@ public class AccountService {
 	/** Creates an account with custom field values, which their definitions check (defaults fill the rest). */
 	@Transactional
 	public Account create(Actor actor, AccountDetails details, UserId owner, TeamId team, Map<String, ?> custom) {
+		return open(actor, details, owner, team, customFields.merge(ENTITY, Map.of(), custom, true));
+	}
+
+	/**
+	 * Opens an account that Rapport makes from another record (a converted lead's company) with the custom field
+	 * values that record carries over; defaults fill the rest, and required fields are not enforced.
+	 */
+	@Transactional
+	public Account createCarrying(Actor actor, AccountDetails details, UserId owner, Map<String, Object> carried) {
+		return open(actor, details, owner, null, customFields.merge(ENTITY, carried, null, true));
+	}
+
+	private Account open(Actor actor, AccountDetails details, UserId owner, TeamId team, Map<String, Object> values) {
 		UserId chosenOwner = owner == null ? actor.id() : owner;
 		Account account = Account.open(details, chosenOwner, directory.teamForOwner(chosenOwner, team));
-		account.changeCustomFields(customFields.merge(ENTITY, Map.of(), custom, true));
+		account.changeCustomFields(values);
 		return accounts.save(account);
 	}
 

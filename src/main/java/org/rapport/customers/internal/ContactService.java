@@ -101,10 +101,25 @@ public class ContactService {
 	@Transactional
 	public Contact create(Actor actor, ContactDetails details, UUID account, UserId owner, TeamId team,
 			Map<String, ?> custom) {
+		return add(actor, details, account, owner, team, customFields.merge(ENTITY, Map.of(), custom, true));
+	}
+
+	/**
+	 * Adds a contact that Rapport makes from another record (a converted lead's person) with the custom field values
+	 * that record carries over; defaults fill the rest, and required fields are not enforced.
+	 */
+	@Transactional
+	public Contact createCarrying(Actor actor, ContactDetails details, UUID account, UserId owner,
+			Map<String, Object> carried) {
+		return add(actor, details, account, owner, null, customFields.merge(ENTITY, carried, null, true));
+	}
+
+	private Contact add(Actor actor, ContactDetails details, UUID account, UserId owner, TeamId team,
+			Map<String, Object> values) {
 		UserId chosenOwner = owner == null ? actor.id() : owner;
 		Contact contact = Contact.create(details, visibleAccount(actor, account), chosenOwner,
 				directory.teamForOwner(chosenOwner, team));
-		contact.changeCustomFields(customFields.merge(ENTITY, Map.of(), custom, true));
+		contact.changeCustomFields(values);
 		return contacts.save(contact);
 	}
 

@@ -82,18 +82,18 @@ class CustomersFacade implements Customers {
 	@Override
 	@Transactional
 	public AccountId openAccount(Actor actor, NewAccount account) {
-		return accounts.create(actor, new AccountDetails(account.name(), account.type(), null, account.website(),
-				account.phone(), account.email(), PostalAddress.EMPTY, LifecycleStage.PROSPECT, account.source(), null),
-				account.owner(), null)
+		return accounts.createCarrying(actor, new AccountDetails(account.name(), account.type(), null,
+				account.website(), account.phone(), account.email(), PostalAddress.EMPTY, LifecycleStage.PROSPECT,
+				account.source(), null), account.owner(), account.customFields())
 			.id();
 	}
 
 	@Override
 	@Transactional
 	public ContactId addContact(Actor actor, NewContact contact) {
-		return contacts.create(actor, new ContactDetails(contact.firstName(), contact.lastName(), contact.title(),
-				contact.email(), contact.phone(), PostalAddress.EMPTY, false),
-				contact.account() == null ? null : contact.account().value(), contact.owner(), null)
+		return contacts.createCarrying(actor, new ContactDetails(contact.firstName(), contact.lastName(),
+				contact.title(), contact.email(), contact.phone(), PostalAddress.EMPTY, false),
+				contact.account() == null ? null : contact.account().value(), contact.owner(), contact.customFields())
 			.id();
 	}
 

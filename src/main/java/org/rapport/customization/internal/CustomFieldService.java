@@ -102,6 +102,31 @@ public class CustomFieldService implements CustomFields {
 	}
 
 	@Override
+	public Map<String, Object> carried(String fromEntity, Map<String, Object> values, String toEntity) {
+		Map<String, Object> carried = new LinkedHashMap<>();
+		if (values == null || values.isEmpty()) {
+			return carried;
+		}
+		for (CustomField target : active(toEntity)) {
+			Object value = values.get(target.key());
+			Optional<CustomField> source = active(fromEntity, target.key());
+			if (value == null || source.isEmpty() || source.get().type() != target.type()) {
+				continue;
+			}
+			try {
+				Object read = FieldValues.read(target, value, ZoneId.of("UTC"));
+				if (read != null) {
+					carried.put(target.key(), read);
+				}
+			}
+			catch (FieldValues.Refused refused) {
+				// the other kind of record would not take this value (an option it does not offer): left out
+			}
+		}
+		return carried;
+	}
+
+	@Override
 	public Map<String, Object> merge(String entity, Map<String, Object> current, Map<String, ?> changes,
 			boolean creating) {
 		Map<String, Object> result = new LinkedHashMap<>(current == null ? Map.of() : current);

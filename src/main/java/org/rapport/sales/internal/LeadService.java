@@ -184,10 +184,12 @@ public class LeadService {
 					.orElseThrow(() -> new InvalidField("accountId", "validation.account.unknown",
 							"No account with this id"));
 		ContactId contact = customers.addContact(actor, new NewContact(account, lead.getFirstName(),
-				lead.getLastName(), lead.getTitle(), lead.getEmail(), lead.getPhone(), null));
+				lead.getLastName(), lead.getTitle(), lead.getEmail(), lead.getPhone(), null,
+				carried(lead, "contact")));
 		LeadConversion.Opportunity wanted = conversion.opportunity();
 		OpportunityId opportunity = wanted == null ? null : opportunities.open(actor,
-				new NewOpportunity(account, wanted.name().strip(), null, wanted.amount(), wanted.closeDate(), null));
+				new NewOpportunity(account, wanted.name().strip(), null, wanted.amount(), wanted.closeDate(), null,
+						carried(lead, "opportunity")));
 		lead.convert(account, contact, opportunity, Instant.now());
 		return leads.saveAndFlush(lead);
 	}
@@ -199,7 +201,16 @@ public class LeadService {
 		boolean person = lead.getCompany() == null && (conversion.accountName() == null
 				|| conversion.accountName().isBlank());
 		return customers.openAccount(actor, new NewAccount(name, person ? AccountType.PERSON : AccountType.COMPANY,
-				null, person ? lead.getPhone() : null, person ? lead.getEmail() : null, lead.getSource(), null));
+				null, person ? lead.getPhone() : null, person ? lead.getEmail() : null, lead.getSource(), null,
+				carried(lead, "account")));
+	}
+
+	/**
+	 * The lead's custom field values that a record made from it keeps: those whose key the record's kind has as a
+	 * field of the same type. An existing account the lead joins keeps its own values.
+	 */
+	private Map<String, Object> carried(Lead lead, String entity) {
+		return customFields.carried(ENTITY, lead.getCustomFields(), entity);
 	}
 
 	/** Visible accounts whose name starts like the lead's company, for the conversion to join one of them. */

@@ -139,7 +139,7 @@ public class OpportunityService implements Opportunities {
 				: pipelines.get(request.pipeline().value());
 		OpportunityDraft draft = new OpportunityDraft(request.account().value(), request.name(), pipeline.getId(), null,
 				request.amount(), request.closeDate(), null, null, null, request.owner(), null, List.of());
-		return create(actor, draft).id();
+		return openWith(actor, draft, customFields.merge(ENTITY, request.customFields(), null, true)).id();
 	}
 
 	@Transactional
@@ -150,6 +150,11 @@ public class OpportunityService implements Opportunities {
 	/** Opens an opportunity with custom field values, which their definitions check (defaults fill the rest). */
 	@Transactional
 	public Opportunity create(Actor actor, OpportunityDraft draft, Map<String, ?> custom) {
+		return openWith(actor, draft, customFields.merge(ENTITY, Map.of(), custom, true));
+	}
+
+	/** Opens an opportunity with the custom field values given as they are to be stored. */
+	private Opportunity openWith(Actor actor, OpportunityDraft draft, Map<String, Object> values) {
 		AccountId account = visibleAccount(actor, draft.account());
 		Pipeline pipeline = draft.pipeline() == null ? pipelines.defaultPipeline() : pipelines.get(draft.pipeline());
 		Stage stage = draft.stage() == null ? pipeline.firstOpenStage()
@@ -159,7 +164,7 @@ public class OpportunityService implements Opportunities {
 		Opportunity opportunity = new Opportunity(account, draft.name(), stage, draft.amount(), draft.closeDate(),
 				owner, directory.teamForOwner(owner, draft.team()), clock.instant());
 		opportunity.replaceLines(checkedLines(draft.lines(), draft.amount().currency()));
-		opportunity.changeCustomFields(customFields.merge(ENTITY, Map.of(), custom, true));
+		opportunity.changeCustomFields(values);
 		if (draft.probability() != null) {
 			opportunity.estimate(draft.probability());
 		}
