@@ -1,6 +1,7 @@
 package org.rapport.sales.internal;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -11,12 +12,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import org.rapport.customers.AccountId;
 import org.rapport.customers.Customers;
 import org.rapport.customers.LifecycleStatus;
 import org.rapport.sales.ContractActivated;
+import org.rapport.sales.ContractId;
+import org.rapport.sales.ContractsImported;
+import org.rapport.sales.OpportunitiesImported;
+import org.rapport.sales.OpportunityId;
 import org.rapport.sales.OpportunityWon;
+import org.rapport.sales.OrderId;
 import org.rapport.sales.OrderPlaced;
+import org.rapport.sales.OrdersImported;
+import org.rapport.sales.StageKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -61,6 +70,50 @@ public class CustomerLifecycle {
 	void on(OpportunityWon won) {
 		LocalDate day = won.closeDate() == null ? LocalDate.now(ZoneOffset.UTC) : won.closeDate();
 		follow(won.account(), LocalDate.now(ZoneOffset.UTC), Map.of("opportunity:" + won.opportunity(), day));
+	}
+
+	/**
+	 * An import writes orders, contracts and opportunities in batches, without an event per purchase: the accounts of
+	 * the batch's confirmed or fulfilled orders, started contracts and won opportunities follow them as they would
+	 * follow a purchase made in the pages.
+	 */
+	@ApplicationModuleListener
+	void on(OrdersImported batch) {
+		followAccounts(em.createQuery("select distinct o.accountId from SalesOrder o where o.id in :ids "
+				+ "and o.status in :bought", UUID.class)
+			.setParameter("bought", List.of(OrderStatus.CONFIRMED, OrderStatus.FULFILLED)), ids(batch.created(),
+					batch.updated(), OrderId::value));
+	}
+
+	@ApplicationModuleListener
+	void on(ContractsImported batch) {
+		followAccounts(em.createQuery("select distinct c.accountId from Contract c where c.id in :ids "
+				+ "and c.status <> :draft", UUID.class)
+			.setParameter("draft", ContractStatus.DRAFT), ids(batch.created(), batch.updated(), ContractId::value));
+	}
+
+	@ApplicationModuleListener
+	void on(OpportunitiesImported batch) {
+		followAccounts(em.createQuery("select distinct o.accountId from Opportunity o where o.id in :ids "
+				+ "and o.stageKind = :won", UUID.class)
+			.setParameter("won", StageKind.WON), ids(batch.created(), batch.updated(), OpportunityId::value));
+	}
+
+	private void followAccounts(TypedQuery<UUID> accounts, List<UUID> ids) {
+		if (ids.isEmpty()) {
+			return;
+		}
+		LocalDate today = LocalDate.now(ZoneOffset.UTC);
+		for (UUID account : accounts.setParameter("ids", ids).getResultList()) {
+			follow(new AccountId(account), today, Map.of());
+		}
+	}
+
+	private static <I> List<UUID> ids(List<I> created, List<I> updated, Function<I, UUID> value) {
+		List<UUID> ids = new ArrayList<>(created.size() + updated.size());
+		created.forEach(id -> ids.add(value.apply(id)));
+		updated.forEach(id -> ids.add(value.apply(id)));
+		return ids;
 	}
 
 	/** Moves the account to the stage its purchases give on the day, if that differs; answers whether it moved. */

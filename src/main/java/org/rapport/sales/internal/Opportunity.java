@@ -208,11 +208,16 @@ public class Opportunity extends BusinessRecord<Opportunity> {
 		if (stageKind != StageKind.WON) {
 			throw new IllegalStateException("Only a won opportunity announces a win");
 		}
-		registerEvent(new OpportunityWon(id(), account(), amount, closeDate, owner(),
+		registerEvent(win());
+	}
+
+	/** The win of this opportunity, with its lines as they are now, for one that is in a won stage. */
+	OpportunityWon win() {
+		return new OpportunityWon(id(), account(), amount, closeDate, owner(),
 				lines.stream()
 					.map(line -> new OpportunityWon.Line(new ProductId(line.getProductId()), line.getQuantity(),
 							new Money(line.getUnitPrice(), amount.currency()), line.getDiscountPercent()))
-					.toList()));
+					.toList());
 	}
 
 	/** Moves the opportunity to another pipeline's stage, as when a deal changes its sales process. */

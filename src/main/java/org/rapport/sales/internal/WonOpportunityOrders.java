@@ -1,20 +1,26 @@
 package org.rapport.sales.internal;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.rapport.identity.TeamId;
 import org.rapport.identity.UserDirectory;
 import org.rapport.identity.UserSummary;
+import org.rapport.sales.OpportunitiesImported;
 import org.rapport.sales.OpportunityWon;
+import org.rapport.sales.StageKind;
 import org.rapport.shared.Money;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns the lines of a won opportunity into a confirmed order, once per opportunity.
+ * Turns the lines of a won opportunity into a confirmed order, once per opportunity: when it is won in the
+ * pipeline, and when an import writes it won.
  */
 @Component
 class WonOpportunityOrders {
@@ -23,10 +29,31 @@ class WonOpportunityOrders {
 
 	private final OrderBook orders;
 	private final UserDirectory directory;
+	private final OpportunityRows opportunities;
 
-	WonOpportunityOrders(OrderBook orders, UserDirectory directory) {
+	WonOpportunityOrders(OrderBook orders, UserDirectory directory, OpportunityRows opportunities) {
 		this.orders = orders;
 		this.directory = directory;
+		this.opportunities = opportunities;
+	}
+
+	/**
+	 * An import writes opportunities in batches, without an event per win: the won ones of the batch that have lines
+	 * and no order yet get theirs, as a win in the pipeline would give them.
+	 */
+	@ApplicationModuleListener
+	void on(OpportunitiesImported batch) {
+		List<UUID> ids = new ArrayList<>(batch.created().size() + batch.updated().size());
+		batch.created().forEach(id -> ids.add(id.value()));
+		batch.updated().forEach(id -> ids.add(id.value()));
+		if (ids.isEmpty()) {
+			return;
+		}
+		for (Opportunity opportunity : opportunities.findAllById(ids)) {
+			if (opportunity.getStageKind() == StageKind.WON && orders.orderOf(opportunity.id()).isEmpty()) {
+				order(opportunity.win());
+			}
+		}
 	}
 
 	/**
@@ -36,6 +63,10 @@ class WonOpportunityOrders {
 	@Async
 	@TransactionalEventListener
 	void on(OpportunityWon won) {
+		order(won);
+	}
+
+	private void order(OpportunityWon won) {
 		if (won.lines().isEmpty()) {
 			return;
 		}

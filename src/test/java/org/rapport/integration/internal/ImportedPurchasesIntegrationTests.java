@@ -1,0 +1,144 @@
+package org.rapport.integration.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+import org.rapport.RapportTest;
+import org.rapport.TestData;
+import org.rapport.identity.Actor;
+import org.rapport.identity.Role;
+import org.rapport.integration.internal.ImportJob.Status;
+import org.rapport.sales.internal.Opportunity;
+import org.rapport.sales.internal.OpportunityDraft;
+import org.rapport.sales.internal.OpportunityService;
+import org.rapport.sales.internal.Product;
+import org.rapport.sales.internal.ProductCatalogue;
+import org.rapport.sales.internal.ProductDetails;
+import org.rapport.shared.MatchKey;
+import org.rapport.shared.Money;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Purchases that an import writes count as those made in the pages: an imported confirmed order moves its account's
+ * lifecycle stage, and an opportunity with lines that an import moves to a won stage gets its confirmed order.
+ */
+@RapportTest
+class ImportedPurchasesIntegrationTests {
+
+	@Autowired
+	Imports imports;
+
+	@Autowired
+	TestData data;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	OpportunityService opportunities;
+
+	@Autowired
+	ProductCatalogue catalogue;
+
+	@Test
+	void anImportedConfirmedOrderMakesItsProspectANewCustomer() {
+		Actor actor = data.actor(data.user(data.team(), Role.MANAGER));
+		String account = TestData.unique("Imported Buyer");
+		importFile(actor, ImportEntity.ACCOUNTS, "Account Name\n" + account + "\n", DuplicateMode.CREATE, MatchKey.NAME);
+		Product product = product();
+		UUID accountId = jdbc.queryForObject("select id from account where name = ?", UUID.class, account);
+		assertThat(stage(accountId)).isEqualTo("PROSPECT");
+
+		ImportJob job = importFile(actor, ImportEntity.ORDERS, "Order ID,Account,Product,Quantity,Order Date,Status,"
+				+ "Currency\n" + TestData.unique("PO") + "," + account + "," + product.getSku() + ",2,"
+				+ LocalDate.now() + ",Confirmed,EUR\n", DuplicateMode.SKIP, MatchKey.EXTERNAL_ID);
+
+		assertThat(job.createdRows()).isEqualTo(1);
+		assertThat(eventually(() -> stage(accountId), "NEW")).isEqualTo("NEW");
+	}
+
+	@Test
+	void anOpportunityWithLinesThatAnImportWinsGetsItsConfirmedOrder() {
+		Actor actor = data.actor(data.user(data.team(), Role.MANAGER));
+		String account = TestData.unique("Winning Buyer");
+		importFile(actor, ImportEntity.ACCOUNTS, "Account Name\n" + account + "\n", DuplicateMode.CREATE, MatchKey.NAME);
+		UUID accountId = jdbc.queryForObject("select id from account where name = ?", UUID.class, account);
+		Product product = product();
+		String name = TestData.unique("Imported win");
+		Opportunity open = opportunities.create(actor, new OpportunityDraft(accountId, name, null, null,
+				Money.of("300", "EUR"), LocalDate.now().plusMonths(1), null, null, null, null, null,
+				List.of(new Opportunity.LineRequest(product.getId(), new BigDecimal("3"), new BigDecimal("100"),
+						BigDecimal.ZERO))));
+		String won = jdbc.queryForObject("select s.name from pipeline_stage s join opportunity o on "
+				+ "o.pipeline_id = s.pipeline_id where o.id = ? and s.kind = 'WON' order by s.position limit 1",
+				String.class, open.getId());
+
+		ImportJob job = importFile(actor, ImportEntity.OPPORTUNITIES, "Name,Account,Stage,Amount,Currency,Close Date\n"
+				+ name + "," + account + "," + won + ",300,EUR," + LocalDate.now() + "\n", DuplicateMode.UPDATE,
+				MatchKey.NAME);
+
+		assertThat(job.updatedRows()).isEqualTo(1);
+		assertThat(eventually(() -> jdbc.queryForObject("select count(*) from sales_order where opportunity_id = ? "
+				+ "and status = 'CONFIRMED'", Integer.class, open.getId()), 1)).isEqualTo(1);
+		assertThat(eventually(() -> stage(accountId), "NEW")).isEqualTo("NEW");
+	}
+
+	private Product product() {
+		Actor admin = data.actor(data.user(null, Role.ADMIN));
+		return catalogue.create(admin, new ProductDetails(TestData.unique("SKU"), TestData.unique("Product"), null,
+				Money.of("100", "EUR"), "Test", true));
+	}
+
+	private String stage(UUID account) {
+		return jdbc.queryForObject("select lifecycle_stage from account where id = ?", String.class, account);
+	}
+
+	/** The value once it is the expected one, or the last one read after ten seconds. */
+	private static <T> T eventually(Supplier<T> read, T expected) {
+		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+		T value = read.get();
+		while (!expected.equals(value) && System.nanoTime() < deadline) {
+			sleep();
+			value = read.get();
+		}
+		return value;
+	}
+
+	private ImportJob importFile(Actor actor, ImportEntity entity, String content, DuplicateMode mode,
+			MatchKey matchBy) {
+		ImportJob job = imports.upload(actor, entity, "test.csv",
+				new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8)));
+		job = imports.configure(actor, job.id(), new LinkedHashMap<>(job.mapping()), mode, matchBy, null);
+		imports.start(actor, job.id());
+		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+		while (System.nanoTime() < deadline) {
+			ImportJob current = imports.job(actor, job.id());
+			if (current.isFinished()) {
+				assertThat(current.status()).isEqualTo(Status.DONE);
+				return current;
+			}
+			sleep();
+		}
+		throw new AssertionError("The import did not finish");
+	}
+
+	private static void sleep() {
+		try {
+			Thread.sleep(20);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(e);
+		}
+	}
+}
