@@ -29,8 +29,9 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The bulk path of contract imports: batched statements without a domain event per contract, one event per batch;
- * numbers drawn from the sequence {@link ContractBook} draws from.
+ * The bulk path of contract imports: rows written many at once through {@link BulkRows} (new ones with COPY on
+ * PostgreSQL) without a domain event per contract, one event per batch; numbers drawn from the sequence
+ * {@link ContractBook} draws from.
  */
 @Service
 @Transactional(propagation = Propagation.MANDATORY)

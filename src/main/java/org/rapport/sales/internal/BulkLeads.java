@@ -30,7 +30,8 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The bulk path of lead imports: batched statements without a domain event per lead, one event per batch.
+ * The bulk path of lead imports: rows written many at once through {@link BulkRows} (new ones with COPY on
+ * PostgreSQL) without a domain event per lead, one event per batch.
  */
 @Service
 @Transactional(propagation = Propagation.MANDATORY)

@@ -31,8 +31,9 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The bulk path of opportunity imports: batched statements without a domain event per opportunity, one event per
- * batch; the stage history follows each stage an opportunity enters.
+ * The bulk path of opportunity imports: rows written many at once through {@link BulkRows} (new ones with COPY on
+ * PostgreSQL) without a domain event per opportunity, one event per batch; the stage history follows each stage an
+ * opportunity enters.
  */
 @Service
 @Transactional(propagation = Propagation.MANDATORY)

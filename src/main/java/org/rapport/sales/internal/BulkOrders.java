@@ -28,9 +28,9 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The bulk path of order imports: batched statements for orders and their lines without a domain event per order,
- * one event per batch; numbers drawn from the sequence {@link OrderBook} draws from. A confirmed order is confirmed
- * at the moment of the import.
+ * The bulk path of order imports: orders and their lines written many at once through {@link BulkRows} (with COPY
+ * on PostgreSQL) without a domain event per order, one event per batch; numbers drawn from the sequence
+ * {@link OrderBook} draws from. A confirmed order is confirmed at the moment of the import.
  */
 @Service
 @Transactional(propagation = Propagation.MANDATORY)

@@ -28,7 +28,8 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * The bulk path of product imports: batched statements without a domain event per product, one event per batch.
+ * The bulk path of product imports: rows written many at once through {@link BulkRows} (new ones with COPY on
+ * PostgreSQL) without a domain event per product, one event per batch.
  */
 @Service
 @Transactional(propagation = Propagation.MANDATORY)
