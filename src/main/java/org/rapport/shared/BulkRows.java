@@ -37,8 +37,8 @@ import tools.jackson.databind.json.JsonMapper;
  * runs on the connection of the caller's transaction.
  *
  * <p>
- * Columns are typed by a letter each: {@code v} text, {@code u} UUID, {@code b} boolean, {@code l} whole number,
- * {@code n} decimal, {@code d} date, {@code t} timestamp with time zone, {@code j} JSON (bound as its text). The
+ * Columns are typed by a letter each: {@code v} text, {@code u} UUID, {@code b} boolean, {@code i} integer,
+ * {@code l} long whole number, {@code n} decimal, {@code d} date, {@code t} timestamp with time zone, {@code j} JSON (bound as its text). The
  * type decides how a null is bound: a null of unknown type makes the JDBC template ask the driver for the
  * parameter's type, which PostgreSQL answers with a round trip per value.
  */
@@ -252,6 +252,7 @@ public class BulkRows {
 		return switch (type) {
 			case 'u' -> Types.OTHER;
 			case 'b' -> Types.BOOLEAN;
+			case 'i' -> Types.INTEGER;
 			case 'l' -> Types.BIGINT;
 			case 'n' -> Types.NUMERIC;
 			case 'd' -> Types.DATE;

@@ -10,8 +10,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.rapport.identity.Actor;
@@ -20,42 +18,46 @@ import org.rapport.sales.ContractId;
 import org.rapport.sales.ContractImports;
 import org.rapport.sales.ContractValues;
 import org.rapport.sales.ContractsImported;
+import org.rapport.shared.BulkRows;
 import org.rapport.shared.MatchKey;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.BatchPreparedStatementSetter;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The bulk path of contract imports: batched statements without a domain event per contract, one event per batch;
- * numbers drawn from the sequence {@link ContractBook} draws from.
+ * The bulk path of contract imports: rows written many at once through {@link BulkRows} (new ones with COPY on
+ * PostgreSQL) without a domain event per contract, one event per batch; numbers drawn from the sequence
+ * {@link ContractBook} draws from.
  */
 @Service
 @Transactional(propagation = Propagation.MANDATORY)
 class BulkContracts implements ContractImports {
 
+	private static final String COLUMNS = "start_date, end_date, contract_value, currency, status, auto_renew, "
+			+ "renewal_notice_days, description, external_id, owner_id, team_id, custom_fields";
+
+	/** The types of the columns above, a letter each (see {@link BulkRows}). */
+	private static final String TYPES = "ddnvvbivvuuj";
+
 	private final EntityManager em;
 	private final JdbcTemplate jdbc;
 	private final NamedParameterJdbcTemplate named;
 	private final ApplicationEventPublisher events;
-	private final JsonMapper mapper;
 	private final ContractBook book;
-	private volatile String jsonMarker;
+	private final BulkRows bulk;
 
 	BulkContracts(EntityManager em, JdbcTemplate jdbc, NamedParameterJdbcTemplate named,
-			ApplicationEventPublisher events, JsonMapper mapper, ContractBook book) {
+			ApplicationEventPublisher events, ContractBook book, BulkRows bulk) {
 		this.em = em;
 		this.jdbc = jdbc;
 		this.named = named;
 		this.events = events;
-		this.mapper = mapper;
 		this.book = book;
+		this.bulk = bulk;
 	}
 
 	@Override
@@ -90,11 +92,7 @@ class BulkContracts implements ContractImports {
 
 	@Override
 	public Set<String> takenExternalIds(Collection<String> externalIds) {
-		if (externalIds.isEmpty()) {
-			return Set.of();
-		}
-		return new HashSet<>(named.queryForList("select external_id from contract where external_id in (:ids)",
-				new MapSqlParameterSource("ids", new HashSet<>(externalIds)), String.class));
+		return bulk.existing("contract", "external_id", externalIds);
 	}
 
 	@Override
@@ -106,15 +104,11 @@ class BulkContracts implements ContractImports {
 		List<Object[]> rows = new ArrayList<>(contracts.size());
 		for (ContractValues c : contracts) {
 			Long next = jdbc.queryForObject(ContractBook.NEXT_NUMBER, Long.class);
-			rows.add(new Object[] { ContractBook.number(next), c.accountId(), c.startDate(), c.endDate(), c.value(),
-					c.currency(), c.status(), c.autoRenew(), c.renewalNoticeDays(), c.description(), c.externalId(),
-					c.ownerId(), c.teamId(), json(c.customFields()), c.id(), actor.id().value(), at,
-					actor.id().value(), at });
+			Object[] head = concat(new Object[] { ContractBook.number(next), c.accountId() }, columns(c));
+			rows.add(concat(head, c.id(), 0L, actor.id().value(), at, actor.id().value(), at));
 		}
-		batch("insert into contract (number, account_id, start_date, end_date, contract_value, currency, status, "
-				+ "auto_renew, renewal_notice_days, description, external_id, owner_id, team_id, custom_fields, id, "
-				+ "version, created_by, created_at, updated_by, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-				+ "?, " + jsonMarker() + ", ?, 0, ?, ?, ?, ?)", rows, "vuddnvvbivvuuvuutut");
+		bulk.insert("contract", "number, account_id, " + COLUMNS
+				+ ", id, version, created_by, created_at, updated_by, updated_at", "vu" + TYPES + "ulutut", rows);
 		events.publishEvent(
 				new ContractsImported(contracts.stream().map(c -> new ContractId(c.id())).toList(), List.of()));
 	}
@@ -127,15 +121,11 @@ class BulkContracts implements ContractImports {
 		OffsetDateTime at = OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC);
 		List<Object[]> rows = new ArrayList<>(contracts.size());
 		for (ContractValues c : contracts) {
-			rows.add(new Object[] { c.startDate(), c.endDate(), c.value(), c.currency(), c.status(), c.autoRenew(),
-					c.renewalNoticeDays(), c.description(), c.externalId(), c.ownerId(), c.teamId(),
-					json(c.customFields()), actor.id().value(), at, c.id(), c.version() });
+			rows.add(concat(columns(c), actor.id().value(), at, c.id(), c.version()));
 		}
-		int[] counts = batch("update contract set start_date = ?, end_date = ?, contract_value = ?, currency = ?, "
-				+ "status = ?, auto_renew = ?, renewal_notice_days = ?, description = ?, external_id = ?, owner_id = ?, "
-				+ "team_id = ?, custom_fields = " + jsonMarker()
-				+ ", version = version + 1, updated_by = ?, updated_at = ? where id = ? and version = ?", rows,
-				"ddnvvbivvuuvutul");
+		int[] counts = bulk.batch("update contract set " + bulk.assignments(COLUMNS, TYPES)
+				+ ", version = version + 1, updated_by = ?, updated_at = ? where id = ? and version = ?",
+				TYPES + "utul", rows);
 		Set<UUID> written = new HashSet<>();
 		for (int i = 0; i < contracts.size(); i++) {
 			if (counts[i] > 0 || counts[i] == java.sql.Statement.SUCCESS_NO_INFO) {
@@ -181,50 +171,16 @@ class BulkContracts implements ContractImports {
 				c.getDescription(), c.getCustomFields());
 	}
 
-	/** See {@code BulkLeads}: JSON text cast to jsonb on PostgreSQL, marked FORMAT JSON on H2. */
-	private String jsonMarker() {
-		if (jsonMarker == null) {
-			String product = jdbc.execute((ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName());
-			jsonMarker = product != null && product.toLowerCase(Locale.ROOT).contains("postgres") ? "cast(? as jsonb)"
-					: "? format json";
-		}
-		return jsonMarker;
+	private Object[] columns(ContractValues c) {
+		return new Object[] { c.startDate(), c.endDate(), c.value(), c.currency(), c.status(), c.autoRenew(),
+				c.renewalNoticeDays(), c.description(), c.externalId(), c.ownerId(), c.teamId(),
+				bulk.json(c.customFields()) };
 	}
 
-	private String json(Map<String, Object> values) {
-		return values == null || values.isEmpty() ? null : mapper.writeValueAsString(values);
-	}
-
-	/** Binds nulls with the type their letter gives, as {@code BulkLeads} explains. */
-	private int[] batch(String sql, List<Object[]> rows, String types) {
-		return jdbc.batchUpdate(sql, new BatchPreparedStatementSetter() {
-
-			@Override
-			public void setValues(java.sql.PreparedStatement ps, int i) throws java.sql.SQLException {
-				Object[] row = rows.get(i);
-				for (int p = 0; p < row.length; p++) {
-					if (row[p] != null) {
-						ps.setObject(p + 1, row[p]);
-					}
-					else {
-						ps.setNull(p + 1, switch (types.charAt(p)) {
-							case 'u' -> java.sql.Types.OTHER;
-							case 't' -> java.sql.Types.TIMESTAMP_WITH_TIMEZONE;
-							case 'l' -> java.sql.Types.BIGINT;
-							case 'i' -> java.sql.Types.INTEGER;
-							case 'n' -> java.sql.Types.NUMERIC;
-							case 'd' -> java.sql.Types.DATE;
-							case 'b' -> java.sql.Types.BOOLEAN;
-							default -> java.sql.Types.VARCHAR;
-						});
-					}
-				}
-			}
-
-			@Override
-			public int getBatchSize() {
-				return rows.size();
-			}
-		});
+	private static Object[] concat(Object[] head, Object... tail) {
+		Object[] all = new Object[head.length + tail.length];
+		System.arraycopy(head, 0, all, 0, head.length);
+		System.arraycopy(tail, 0, all, head.length, tail.length);
+		return all;
 	}
 }

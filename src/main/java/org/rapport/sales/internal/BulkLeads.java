@@ -20,9 +20,9 @@ import org.rapport.sales.LeadId;
 import org.rapport.sales.LeadImports;
 import org.rapport.sales.LeadValues;
 import org.rapport.sales.LeadsImported;
+import org.rapport.shared.BulkRows;
 import org.rapport.shared.MatchKey;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -30,44 +30,29 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The bulk path of lead imports: batched statements without a domain event per lead, one event per batch.
+ * The bulk path of lead imports: rows written many at once through {@link BulkRows} (new ones with COPY on
+ * PostgreSQL) without a domain event per lead, one event per batch.
  */
 @Service
 @Transactional(propagation = Propagation.MANDATORY)
 class BulkLeads implements LeadImports {
 
+	private static final String COLUMNS = "first_name, last_name, company, title, email, phone, source, rating, "
+			+ "notes, external_id, owner_id, team_id, email_key, person_key, company_key, custom_fields";
+
+	/** The types of the columns above, a letter each (see {@link BulkRows}). */
+	private static final String TYPES = "vvvvvvvvvvuuvvvj";
+
 	private final EntityManager em;
-	private final JdbcTemplate jdbc;
 	private final NamedParameterJdbcTemplate named;
 	private final ApplicationEventPublisher events;
-	private final tools.jackson.databind.json.JsonMapper mapper;
-	private volatile String jsonMarker;
+	private final BulkRows bulk;
 
-	BulkLeads(EntityManager em, JdbcTemplate jdbc, NamedParameterJdbcTemplate named, ApplicationEventPublisher events,
-			tools.jackson.databind.json.JsonMapper mapper) {
+	BulkLeads(EntityManager em, NamedParameterJdbcTemplate named, ApplicationEventPublisher events, BulkRows bulk) {
 		this.em = em;
-		this.jdbc = jdbc;
 		this.named = named;
 		this.events = events;
-		this.mapper = mapper;
-	}
-
-	/**
-	 * The parameter marker of the custom field values: JSON text cast to jsonb on PostgreSQL, marked FORMAT JSON on
-	 * H2 (which would otherwise store the text as one JSON string).
-	 */
-	private String jsonMarker() {
-		if (jsonMarker == null) {
-			String product = jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<String>) c -> c
-				.getMetaData().getDatabaseProductName());
-			jsonMarker = product != null && product.toLowerCase(Locale.ROOT).contains("postgres") ? "cast(? as jsonb)"
-					: "? format json";
-		}
-		return jsonMarker;
-	}
-
-	private String json(java.util.Map<String, Object> values) {
-		return values == null || values.isEmpty() ? null : mapper.writeValueAsString(values);
+		this.bulk = bulk;
 	}
 
 	@Override
@@ -103,11 +88,7 @@ class BulkLeads implements LeadImports {
 
 	@Override
 	public Set<String> takenExternalIds(Collection<String> externalIds) {
-		if (externalIds.isEmpty()) {
-			return Set.of();
-		}
-		return new HashSet<>(named.queryForList("select external_id from lead where external_id in (:ids)",
-				new MapSqlParameterSource("ids", new HashSet<>(externalIds)), String.class));
+		return bulk.existing("lead", "external_id", externalIds);
 	}
 
 	@Override
@@ -118,16 +99,11 @@ class BulkLeads implements LeadImports {
 		OffsetDateTime now = OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC);
 		List<Object[]> rows = new ArrayList<>(leads.size());
 		for (LeadValues l : leads) {
-			rows.add(new Object[] { l.firstName(), l.lastName(), l.company(), l.title(), l.email(), l.phone(),
-					l.source() == null ? null : l.source().name(), l.rating(), l.notes(), l.externalId(), l.ownerId(),
-					l.teamId(), MatchKeys.email(l.email()), MatchKeys.person(l.firstName(), l.lastName()),
-					MatchKeys.companyName(l.company()), json(l.customFields()), l.id(), LeadStatus.NEW.name(),
-					actor.id().value(), now, actor.id().value(), now });
+			rows.add(concat(columns(l), l.id(), LeadStatus.NEW, 0L, actor.id().value(), now, actor.id().value(),
+					now));
 		}
-		batch("insert into lead (first_name, last_name, company, title, email, phone, source, rating, "
-				+ "notes, external_id, owner_id, team_id, email_key, person_key, company_key, custom_fields, id, status, "
-				+ "version, created_by, created_at, updated_by, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-				+ "?, ?, ?, " + jsonMarker() + ", ?, ?, 0, ?, ?, ?, ?)", rows, "vvvvvvvvvvuuvvvvuvutut");
+		bulk.insert("lead", COLUMNS + ", id, status, version, created_by, created_at, updated_by, updated_at",
+				TYPES + "uvlutut", rows);
 		events.publishEvent(new LeadsImported(leads.stream().map(l -> new LeadId(l.id())).toList(), List.of()));
 	}
 
@@ -139,16 +115,11 @@ class BulkLeads implements LeadImports {
 		OffsetDateTime now = OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC);
 		List<Object[]> rows = new ArrayList<>(leads.size());
 		for (LeadValues l : leads) {
-			rows.add(new Object[] { l.firstName(), l.lastName(), l.company(), l.title(), l.email(), l.phone(),
-					l.source() == null ? null : l.source().name(), l.rating(), l.notes(), l.externalId(), l.ownerId(),
-					l.teamId(), MatchKeys.email(l.email()), MatchKeys.person(l.firstName(), l.lastName()),
-					MatchKeys.companyName(l.company()), json(l.customFields()), actor.id().value(), now, l.id(),
-					l.version() });
+			rows.add(concat(columns(l), actor.id().value(), now, l.id(), l.version()));
 		}
-		int[] counts = batch("update lead set first_name = ?, last_name = ?, company = ?, title = ?, "
-				+ "email = ?, phone = ?, source = ?, rating = ?, notes = ?, external_id = ?, owner_id = ?, team_id = ?, "
-				+ "email_key = ?, person_key = ?, company_key = ?, custom_fields = " + jsonMarker() + ", version = version + 1, updated_by = ?, updated_at = ? "
-				+ "where id = ? and version = ?", rows, "vvvvvvvvvvuuvvvvutul");
+		int[] counts = bulk.batch("update lead set " + bulk.assignments(COLUMNS, TYPES)
+				+ ", version = version + 1, updated_by = ?, updated_at = ? where id = ? and version = ?",
+				TYPES + "utul", rows);
 		Set<UUID> written = new HashSet<>();
 		for (int i = 0; i < leads.size(); i++) {
 			if (counts[i] > 0 || counts[i] == java.sql.Statement.SUCCESS_NO_INFO) {
@@ -179,37 +150,18 @@ class BulkLeads implements LeadImports {
 		}
 	}
 
-	/**
-	 * Runs the statement for all rows as one JDBC batch. Nulls are bound with the type their letter gives
-	 * ({@code v} text, {@code u} UUID, {@code t} timestamp, {@code l} number): a null of unknown type makes the JDBC
-	 * template ask PostgreSQL for the parameter's type, a round trip per value.
-	 */
-	private int[] batch(String sql, List<Object[]> rows, String types) {
-		return jdbc.batchUpdate(sql, new org.springframework.jdbc.core.BatchPreparedStatementSetter() {
+	private Object[] columns(LeadValues l) {
+		return new Object[] { l.firstName(), l.lastName(), l.company(), l.title(), l.email(), l.phone(),
+				l.source() == null ? null : l.source().name(), l.rating(), l.notes(), l.externalId(), l.ownerId(),
+				l.teamId(), MatchKeys.email(l.email()), MatchKeys.person(l.firstName(), l.lastName()),
+				MatchKeys.companyName(l.company()), bulk.json(l.customFields()) };
+	}
 
-			@Override
-			public void setValues(java.sql.PreparedStatement ps, int i) throws java.sql.SQLException {
-				Object[] row = rows.get(i);
-				for (int p = 0; p < row.length; p++) {
-					if (row[p] != null) {
-						ps.setObject(p + 1, row[p]);
-					}
-					else {
-						ps.setNull(p + 1, switch (types.charAt(p)) {
-							case 'u' -> java.sql.Types.OTHER;
-							case 't' -> java.sql.Types.TIMESTAMP_WITH_TIMEZONE;
-							case 'l' -> java.sql.Types.BIGINT;
-							default -> java.sql.Types.VARCHAR;
-						});
-					}
-				}
-			}
-
-			@Override
-			public int getBatchSize() {
-				return rows.size();
-			}
-		});
+	private static Object[] concat(Object[] head, Object... tail) {
+		Object[] all = new Object[head.length + tail.length];
+		System.arraycopy(head, 0, all, 0, head.length);
+		System.arraycopy(tail, 0, all, head.length, tail.length);
+		return all;
 	}
 
 	private static LeadValues values(Lead l) {

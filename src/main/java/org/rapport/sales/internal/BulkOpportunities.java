@@ -20,43 +20,44 @@ import org.rapport.sales.OpportunitiesImported;
 import org.rapport.sales.OpportunityId;
 import org.rapport.sales.OpportunityImports;
 import org.rapport.sales.OpportunityValues;
+import org.rapport.shared.BulkRows;
 import org.rapport.shared.MatchKey;
 import org.rapport.shared.UuidV7;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.BatchPreparedStatementSetter;
-import org.springframework.jdbc.core.ConnectionCallback;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The bulk path of opportunity imports: batched statements without a domain event per opportunity, one event per
- * batch; the stage history follows each stage an opportunity enters.
+ * The bulk path of opportunity imports: rows written many at once through {@link BulkRows} (new ones with COPY on
+ * PostgreSQL) without a domain event per opportunity, one event per batch; the stage history follows each stage an
+ * opportunity enters.
  */
 @Service
 @Transactional(propagation = Propagation.MANDATORY)
 class BulkOpportunities implements OpportunityImports {
 
+	private static final String COLUMNS = "account_id, name, pipeline_id, stage_id, stage_kind, amount, currency, "
+			+ "close_date, probability, stage_entered_at, board_rank, external_id, owner_id, team_id, custom_fields";
+
+	/** The types of the columns above, a letter each (see {@link BulkRows}). */
+	private static final String TYPES = "uvuuvnvditlvuuj";
+
 	private final EntityManager em;
-	private final JdbcTemplate jdbc;
 	private final NamedParameterJdbcTemplate named;
 	private final ApplicationEventPublisher events;
-	private final JsonMapper mapper;
 	private final Pipelines pipelines;
-	private volatile String jsonMarker;
+	private final BulkRows bulk;
 
-	BulkOpportunities(EntityManager em, JdbcTemplate jdbc, NamedParameterJdbcTemplate named,
-			ApplicationEventPublisher events, JsonMapper mapper, Pipelines pipelines) {
+	BulkOpportunities(EntityManager em, NamedParameterJdbcTemplate named, ApplicationEventPublisher events,
+			Pipelines pipelines, BulkRows bulk) {
 		this.em = em;
-		this.jdbc = jdbc;
 		this.named = named;
 		this.events = events;
-		this.mapper = mapper;
 		this.pipelines = pipelines;
+		this.bulk = bulk;
 	}
 
 	@Override
@@ -97,11 +98,7 @@ class BulkOpportunities implements OpportunityImports {
 
 	@Override
 	public Set<String> takenExternalIds(Collection<String> externalIds) {
-		if (externalIds.isEmpty()) {
-			return Set.of();
-		}
-		return new HashSet<>(named.queryForList("select external_id from opportunity where external_id in (:ids)",
-				new MapSqlParameterSource("ids", new HashSet<>(externalIds)), String.class));
+		return bulk.existing("opportunity", "external_id", externalIds);
 	}
 
 	@Override
@@ -118,14 +115,12 @@ class BulkOpportunities implements OpportunityImports {
 			StageInfo stage = stages.get(o.stageId());
 			rows.add(new Object[] { o.accountId(), o.name(), o.pipelineId(), o.stageId(), stage.kind().name(),
 					o.amount(), o.currency(), o.closeDate(), o.probability(), at, -now.toEpochMilli(), o.externalId(),
-					o.ownerId(), o.teamId(), json(o.customFields()), o.id(), actor.id().value(), at,
+					o.ownerId(), o.teamId(), bulk.json(o.customFields()), o.id(), 0L, actor.id().value(), at,
 					actor.id().value(), at });
 			visits.add(new Object[] { UuidV7.next(), o.id(), o.stageId(), stage.name(), at, actor.id().value() });
 		}
-		batch("insert into opportunity (account_id, name, pipeline_id, stage_id, stage_kind, amount, currency, "
-				+ "close_date, probability, stage_entered_at, board_rank, external_id, owner_id, team_id, custom_fields, "
-				+ "id, version, created_by, created_at, updated_by, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-				+ "?, ?, ?, " + jsonMarker() + ", ?, 0, ?, ?, ?, ?)", rows, "uvuuvnvditlvuuvuutut");
+		bulk.insert("opportunity", COLUMNS + ", id, version, created_by, created_at, updated_by, updated_at",
+				TYPES + "ulutut", rows);
 		enter(visits);
 		events.publishEvent(new OpportunitiesImported(
 				opportunities.stream().map(o -> new OpportunityId(o.id())).toList(), List.of()));
@@ -156,13 +151,11 @@ class BulkOpportunities implements OpportunityImports {
 			rows.add(new Object[] { o.accountId(), o.name(), o.pipelineId(), o.stageId(), stage.kind().name(),
 					o.amount(), o.currency(), o.closeDate(), o.probability(), moved ? at : enteredBefore.get(o.id()),
 					moved ? -now.toEpochMilli() : rankBefore.getOrDefault(o.id(), -now.toEpochMilli()), o.externalId(),
-					o.ownerId(), o.teamId(), json(o.customFields()), actor.id().value(), at, o.id(), o.version() });
+					o.ownerId(), o.teamId(), bulk.json(o.customFields()), actor.id().value(), at, o.id(), o.version() });
 		}
-		int[] counts = batch("update opportunity set account_id = ?, name = ?, pipeline_id = ?, stage_id = ?, "
-				+ "stage_kind = ?, amount = ?, currency = ?, close_date = ?, probability = ?, stage_entered_at = ?, "
-				+ "board_rank = ?, external_id = ?, owner_id = ?, team_id = ?, custom_fields = " + jsonMarker()
-				+ ", version = version + 1, updated_by = ?, updated_at = ? where id = ? and version = ?", rows,
-				"uvuuvnvditlvuuvutul");
+		int[] counts = bulk.batch("update opportunity set " + bulk.assignments(COLUMNS, TYPES)
+				+ ", version = version + 1, updated_by = ?, updated_at = ? where id = ? and version = ?",
+				TYPES + "utul", rows);
 		Set<UUID> written = new HashSet<>();
 		List<Object[]> left = new ArrayList<>();
 		List<Object[]> visits = new ArrayList<>();
@@ -178,8 +171,8 @@ class BulkOpportunities implements OpportunityImports {
 			}
 		}
 		if (!left.isEmpty()) {
-			batch("update opportunity_stage_history set left_at = ? where opportunity_id = ? and left_at is null", left,
-					"tu");
+			bulk.batch("update opportunity_stage_history set left_at = ? where opportunity_id = ? and left_at is null",
+					"tu", left);
 			enter(visits);
 		}
 		events.publishEvent(new OpportunitiesImported(List.of(), written.stream().map(OpportunityId::new).toList()));
@@ -210,8 +203,8 @@ class BulkOpportunities implements OpportunityImports {
 	}
 
 	private void enter(List<Object[]> visits) {
-		batch("insert into opportunity_stage_history (id, opportunity_id, stage_id, stage_name, entered_at, changed_by) "
-				+ "values (?, ?, ?, ?, ?, ?)", visits, "uuuvtu");
+		bulk.insert("opportunity_stage_history", "id, opportunity_id, stage_id, stage_name, entered_at, changed_by",
+				"uuuvtu", visits);
 	}
 
 	private Map<UUID, StageInfo> stages() {
@@ -224,51 +217,5 @@ class BulkOpportunities implements OpportunityImports {
 		return new OpportunityValues(o.getId(), o.getVersion(), o.getOwnerId(), o.getTeamId(), o.getExternalId(),
 				o.getAccountId(), o.getName(), o.getPipelineId(), o.getStageId(), o.getAmount().amount(),
 				o.getAmount().currency(), o.getCloseDate(), o.getProbability(), o.getCustomFields());
-	}
-
-	/** See {@code BulkLeads}: JSON text cast to jsonb on PostgreSQL, marked FORMAT JSON on H2. */
-	private String jsonMarker() {
-		if (jsonMarker == null) {
-			String product = jdbc.execute((ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName());
-			jsonMarker = product != null && product.toLowerCase(Locale.ROOT).contains("postgres") ? "cast(? as jsonb)"
-					: "? format json";
-		}
-		return jsonMarker;
-	}
-
-	private String json(Map<String, Object> values) {
-		return values == null || values.isEmpty() ? null : mapper.writeValueAsString(values);
-	}
-
-	/** Binds nulls with the type their letter gives, as {@code BulkLeads} explains. */
-	private int[] batch(String sql, List<Object[]> rows, String types) {
-		return jdbc.batchUpdate(sql, new BatchPreparedStatementSetter() {
-
-			@Override
-			public void setValues(java.sql.PreparedStatement ps, int i) throws java.sql.SQLException {
-				Object[] row = rows.get(i);
-				for (int p = 0; p < row.length; p++) {
-					if (row[p] != null) {
-						ps.setObject(p + 1, row[p]);
-					}
-					else {
-						ps.setNull(p + 1, switch (types.charAt(p)) {
-							case 'u' -> java.sql.Types.OTHER;
-							case 't' -> java.sql.Types.TIMESTAMP_WITH_TIMEZONE;
-							case 'l' -> java.sql.Types.BIGINT;
-							case 'i' -> java.sql.Types.INTEGER;
-							case 'n' -> java.sql.Types.NUMERIC;
-							case 'd' -> java.sql.Types.DATE;
-							default -> java.sql.Types.VARCHAR;
-						});
-					}
-				}
-			}
-
-			@Override
-			public int getBatchSize() {
-				return rows.size();
-			}
-		});
 	}
 }

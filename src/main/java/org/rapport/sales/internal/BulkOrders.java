@@ -10,7 +10,6 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.rapport.identity.Actor;
@@ -19,21 +18,19 @@ import org.rapport.sales.OrderId;
 import org.rapport.sales.OrderImports;
 import org.rapport.sales.OrderValues;
 import org.rapport.sales.OrdersImported;
+import org.rapport.shared.BulkRows;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.BatchPreparedStatementSetter;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The bulk path of order imports: batched statements for orders and their lines without a domain event per order,
- * one event per batch; numbers drawn from the sequence {@link OrderBook} draws from. A confirmed order is confirmed
- * at the moment of the import.
+ * The bulk path of order imports: orders and their lines written many at once through {@link BulkRows} (with COPY
+ * on PostgreSQL) without a domain event per order, one event per batch; numbers drawn from the sequence
+ * {@link OrderBook} draws from. A confirmed order is confirmed at the moment of the import.
  */
 @Service
 @Transactional(propagation = Propagation.MANDATORY)
@@ -43,16 +40,15 @@ class BulkOrders implements OrderImports {
 	private final JdbcTemplate jdbc;
 	private final NamedParameterJdbcTemplate named;
 	private final ApplicationEventPublisher events;
-	private final JsonMapper mapper;
-	private volatile String jsonMarker;
+	private final BulkRows bulk;
 
 	BulkOrders(EntityManager em, JdbcTemplate jdbc, NamedParameterJdbcTemplate named, ApplicationEventPublisher events,
-			JsonMapper mapper) {
+			BulkRows bulk) {
 		this.em = em;
 		this.jdbc = jdbc;
 		this.named = named;
 		this.events = events;
-		this.mapper = mapper;
+		this.bulk = bulk;
 	}
 
 	@Override
@@ -79,11 +75,7 @@ class BulkOrders implements OrderImports {
 
 	@Override
 	public Set<String> takenExternalIds(Collection<String> externalIds) {
-		if (externalIds.isEmpty()) {
-			return Set.of();
-		}
-		return new HashSet<>(named.queryForList("select external_id from sales_order where external_id in (:ids)",
-				new MapSqlParameterSource("ids", new HashSet<>(externalIds)), String.class));
+		return bulk.existing("sales_order", "external_id", externalIds);
 	}
 
 	@Override
@@ -99,7 +91,7 @@ class BulkOrders implements OrderImports {
 			boolean confirmed = OrderStatus.CONFIRMED.name().equals(o.status());
 			rows.add(new Object[] { OrderBook.number(next), o.accountId(), o.orderDate(), o.status(), o.total(),
 					o.currency().toUpperCase(Locale.ROOT), o.notes(), confirmed ? at : null, o.externalId(),
-					o.ownerId(), o.teamId(), json(o.customFields()), o.id(), actor.id().value(), at,
+					o.ownerId(), o.teamId(), bulk.json(o.customFields()), o.id(), 0L, actor.id().value(), at,
 					actor.id().value(), at });
 			int position = 0;
 			for (OrderValues.Line line : o.lines()) {
@@ -107,12 +99,10 @@ class BulkOrders implements OrderImports {
 						line.unitPrice() });
 			}
 		}
-		batch("insert into sales_order (number, account_id, order_date, status, total, currency, notes, confirmed_at, "
+		bulk.insert("sales_order", "number, account_id, order_date, status, total, currency, notes, confirmed_at, "
 				+ "external_id, owner_id, team_id, custom_fields, id, version, created_by, created_at, updated_by, "
-				+ "updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, " + jsonMarker() + ", ?, 0, ?, ?, ?, ?)",
-				rows, "vudvnvvtvuuvuutut");
-		batch("insert into sales_order_line (id, order_id, position, product_id, quantity, unit_price) "
-				+ "values (?, ?, ?, ?, ?, ?)", lines, "uuiunn");
+				+ "updated_at", "vudvnvvtvuujulutut", rows);
+		bulk.insert("sales_order_line", "id, order_id, position, product_id, quantity, unit_price", "uuiunn", lines);
 		events.publishEvent(new OrdersImported(orders.stream().map(o -> new OrderId(o.id())).toList(), List.of()));
 	}
 
@@ -147,55 +137,5 @@ class BulkOrders implements OrderImports {
 		return new OrderValues(o.getId(), o.getVersion(), o.getOwnerId(), o.getTeamId(), o.getExternalId(),
 				o.getAccountId(), o.getNumber(), o.getOrderDate(), o.getCurrency(), o.getStatus().name(),
 				o.getNotes(), lines, o.getCustomFields());
-	}
-
-	/** See {@code BulkLeads}: JSON text cast to jsonb on PostgreSQL, marked FORMAT JSON on H2. */
-	private String jsonMarker() {
-		if (jsonMarker == null) {
-			String product = jdbc.execute((ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName());
-			jsonMarker = product != null && product.toLowerCase(Locale.ROOT).contains("postgres") ? "cast(? as jsonb)"
-					: "? format json";
-		}
-		return jsonMarker;
-	}
-
-	private String json(Map<String, Object> values) {
-		return values == null || values.isEmpty() ? null : mapper.writeValueAsString(values);
-	}
-
-	/** Binds nulls with the type their letter gives, as {@code BulkLeads} explains. */
-	private int[] batch(String sql, List<Object[]> rows, String types) {
-		if (rows.isEmpty()) {
-			return new int[0];
-		}
-		return jdbc.batchUpdate(sql, new BatchPreparedStatementSetter() {
-
-			@Override
-			public void setValues(java.sql.PreparedStatement ps, int i) throws java.sql.SQLException {
-				Object[] row = rows.get(i);
-				for (int p = 0; p < row.length; p++) {
-					if (row[p] != null) {
-						ps.setObject(p + 1, row[p]);
-					}
-					else {
-						ps.setNull(p + 1, switch (types.charAt(p)) {
-							case 'u' -> java.sql.Types.OTHER;
-							case 't' -> java.sql.Types.TIMESTAMP_WITH_TIMEZONE;
-							case 'l' -> java.sql.Types.BIGINT;
-							case 'i' -> java.sql.Types.INTEGER;
-							case 'n' -> java.sql.Types.NUMERIC;
-							case 'd' -> java.sql.Types.DATE;
-							case 'b' -> java.sql.Types.BOOLEAN;
-							default -> java.sql.Types.VARCHAR;
-						});
-					}
-				}
-			}
-
-			@Override
-			public int getBatchSize() {
-				return rows.size();
-			}
-		});
 	}
 }

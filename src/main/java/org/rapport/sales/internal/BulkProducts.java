@@ -9,7 +9,6 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.rapport.identity.Actor;
@@ -17,41 +16,42 @@ import org.rapport.sales.ProductId;
 import org.rapport.sales.ProductImports;
 import org.rapport.sales.ProductValues;
 import org.rapport.sales.ProductsImported;
+import org.rapport.shared.BulkRows;
 import org.rapport.shared.MatchKey;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.BatchPreparedStatementSetter;
-import org.springframework.jdbc.core.ConnectionCallback;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.server.ResponseStatusException;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The bulk path of product imports: batched statements without a domain event per product, one event per batch.
+ * The bulk path of product imports: rows written many at once through {@link BulkRows} (new ones with COPY on
+ * PostgreSQL) without a domain event per product, one event per batch.
  */
 @Service
 @Transactional(propagation = Propagation.MANDATORY)
 class BulkProducts implements ProductImports {
 
+	private static final String COLUMNS = "sku, name, category, unit_price, currency, active, description, "
+			+ "external_id, owner_id, team_id, custom_fields";
+
+	/** The types of the columns above, a letter each (see {@link BulkRows}). */
+	private static final String TYPES = "vvvnvbvvuuj";
+
 	private final EntityManager em;
-	private final JdbcTemplate jdbc;
 	private final NamedParameterJdbcTemplate named;
 	private final ApplicationEventPublisher events;
-	private final JsonMapper mapper;
-	private volatile String jsonMarker;
+	private final BulkRows bulk;
 
-	BulkProducts(EntityManager em, JdbcTemplate jdbc, NamedParameterJdbcTemplate named, ApplicationEventPublisher events,
-			JsonMapper mapper) {
+	BulkProducts(EntityManager em, NamedParameterJdbcTemplate named, ApplicationEventPublisher events,
+			BulkRows bulk) {
 		this.em = em;
-		this.jdbc = jdbc;
 		this.named = named;
 		this.events = events;
-		this.mapper = mapper;
+		this.bulk = bulk;
 	}
 
 	@Override
@@ -82,11 +82,7 @@ class BulkProducts implements ProductImports {
 
 	@Override
 	public Set<String> takenExternalIds(Collection<String> externalIds) {
-		if (externalIds.isEmpty()) {
-			return Set.of();
-		}
-		return new HashSet<>(named.queryForList("select external_id from product where external_id in (:ids)",
-				new MapSqlParameterSource("ids", new HashSet<>(externalIds)), String.class));
+		return bulk.existing("product", "external_id", externalIds);
 	}
 
 	@Override
@@ -109,14 +105,10 @@ class BulkProducts implements ProductImports {
 		OffsetDateTime now = OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC);
 		List<Object[]> rows = new ArrayList<>(products.size());
 		for (ProductValues p : products) {
-			rows.add(new Object[] { p.sku(), p.name(), p.category(), p.unitPrice(), p.currency(), p.active(),
-					p.description(), p.externalId(), p.ownerId(), p.teamId(), json(p.customFields()), p.id(),
-					actor.id().value(), now, actor.id().value(), now });
+			rows.add(concat(columns(p), p.id(), 0L, actor.id().value(), now, actor.id().value(), now));
 		}
-		batch("insert into product (sku, name, category, unit_price, currency, active, description, external_id, "
-				+ "owner_id, team_id, custom_fields, id, version, created_by, created_at, updated_by, updated_at) "
-				+ "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, " + jsonMarker() + ", ?, 0, ?, ?, ?, ?)", rows,
-				"vvvnvbvvuuvutut");
+		bulk.insert("product", COLUMNS + ", id, version, created_by, created_at, updated_by, updated_at",
+				TYPES + "ulutut", rows);
 		events.publishEvent(new ProductsImported(products.stream().map(p -> new ProductId(p.id())).toList(),
 				List.of()));
 	}
@@ -130,14 +122,11 @@ class BulkProducts implements ProductImports {
 		OffsetDateTime now = OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC);
 		List<Object[]> rows = new ArrayList<>(products.size());
 		for (ProductValues p : products) {
-			rows.add(new Object[] { p.sku(), p.name(), p.category(), p.unitPrice(), p.currency(), p.active(),
-					p.description(), p.externalId(), p.ownerId(), p.teamId(), json(p.customFields()),
-					actor.id().value(), now, p.id(), p.version() });
+			rows.add(concat(columns(p), actor.id().value(), now, p.id(), p.version()));
 		}
-		int[] counts = batch("update product set sku = ?, name = ?, category = ?, unit_price = ?, currency = ?, "
-				+ "active = ?, description = ?, external_id = ?, owner_id = ?, team_id = ?, custom_fields = "
-				+ jsonMarker() + ", version = version + 1, updated_by = ?, updated_at = ? where id = ? and version = ?",
-				rows, "vvvnvbvvuuvutul");
+		int[] counts = bulk.batch("update product set " + bulk.assignments(COLUMNS, TYPES)
+				+ ", version = version + 1, updated_by = ?, updated_at = ? where id = ? and version = ?",
+				TYPES + "utul", rows);
 		Set<UUID> written = new HashSet<>();
 		for (int i = 0; i < products.size(); i++) {
 			if (counts[i] > 0 || counts[i] == java.sql.Statement.SUCCESS_NO_INFO) {
@@ -185,48 +174,15 @@ class BulkProducts implements ProductImports {
 				p.isActive(), p.getDescription(), p.getCustomFields());
 	}
 
-	/** See {@code BulkLeads}: JSON text cast to jsonb on PostgreSQL, marked FORMAT JSON on H2. */
-	private String jsonMarker() {
-		if (jsonMarker == null) {
-			String product = jdbc.execute((ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName());
-			jsonMarker = product != null && product.toLowerCase(Locale.ROOT).contains("postgres") ? "cast(? as jsonb)"
-					: "? format json";
-		}
-		return jsonMarker;
+	private Object[] columns(ProductValues p) {
+		return new Object[] { p.sku(), p.name(), p.category(), p.unitPrice(), p.currency(), p.active(),
+				p.description(), p.externalId(), p.ownerId(), p.teamId(), bulk.json(p.customFields()) };
 	}
 
-	private String json(Map<String, Object> values) {
-		return values == null || values.isEmpty() ? null : mapper.writeValueAsString(values);
-	}
-
-	/** Binds nulls with the type their letter gives, as {@code BulkLeads} explains. */
-	private int[] batch(String sql, List<Object[]> rows, String types) {
-		return jdbc.batchUpdate(sql, new BatchPreparedStatementSetter() {
-
-			@Override
-			public void setValues(java.sql.PreparedStatement ps, int i) throws java.sql.SQLException {
-				Object[] row = rows.get(i);
-				for (int p = 0; p < row.length; p++) {
-					if (row[p] != null) {
-						ps.setObject(p + 1, row[p]);
-					}
-					else {
-						ps.setNull(p + 1, switch (types.charAt(p)) {
-							case 'u' -> java.sql.Types.OTHER;
-							case 't' -> java.sql.Types.TIMESTAMP_WITH_TIMEZONE;
-							case 'l' -> java.sql.Types.BIGINT;
-							case 'n' -> java.sql.Types.NUMERIC;
-							case 'b' -> java.sql.Types.BOOLEAN;
-							default -> java.sql.Types.VARCHAR;
-						});
-					}
-				}
-			}
-
-			@Override
-			public int getBatchSize() {
-				return rows.size();
-			}
-		});
+	private static Object[] concat(Object[] head, Object... tail) {
+		Object[] all = new Object[head.length + tail.length];
+		System.arraycopy(head, 0, all, 0, head.length);
+		System.arraycopy(tail, 0, all, head.length, tail.length);
+		return all;
 	}
 }
