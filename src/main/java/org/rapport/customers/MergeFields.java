@@ -1,16 +1,20 @@
 package org.rapport.customers;
 
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import org.rapport.customization.CustomField;
+import org.rapport.customization.CustomFields;
+import org.rapport.shared.BusinessRecord;
 import org.rapport.shared.InvalidField;
 
 /**
  * The fields of a record that a merge chooses between, each named as the API names it: the survivor takes, per
- * field, its own value or the merged record's. A field added to a record (a custom field, say) is one more entry.
+ * field, its own value or the merged record's. Each active custom field is one more entry, named {@code cf.<key>}.
  */
 public final class MergeFields<R> {
 
@@ -25,26 +29,38 @@ public final class MergeFields<R> {
 
 	/**
 	 * A field a merge chooses: its name, its label's message key, how the pages show it ({@code enumPrefix} names
-	 * the message keys of an enum's values, {@code user} marks a user's id), and how to read it.
+	 * the message keys of an enum's values, {@code user} marks a user's id, {@code custom} is the definition of a
+	 * custom field, whose label and formatting come from it), and how to read it.
 	 */
-	public record Field<R>(String name, String labelKey, String enumPrefix, boolean user, Function<R, Object> value) {
+	public record Field<R>(String name, String labelKey, String enumPrefix, boolean user, CustomField custom,
+			Function<R, Object> value) {
 
 		public static <R> Field<R> text(String name, String labelKey, Function<R, Object> value) {
-			return new Field<>(name, labelKey, null, false, value);
+			return new Field<>(name, labelKey, null, false, null, value);
 		}
 
 		public static <R> Field<R> choice(String name, String labelKey, String enumPrefix, Function<R, Object> value) {
-			return new Field<>(name, labelKey, enumPrefix, false, value);
+			return new Field<>(name, labelKey, enumPrefix, false, null, value);
 		}
 
 		public static <R> Field<R> owner(Function<R, Object> value) {
-			return new Field<>("owner", "field.owner", null, true, value);
+			return new Field<>("owner", "field.owner", null, true, null, value);
+		}
+
+		/** A custom field of the record, named {@code cf.<key>}, read from the record's custom field values. */
+		public static <R extends BusinessRecord<?>> Field<R> custom(CustomField definition) {
+			String key = definition.key();
+			return new Field<>(definition.param(), null, null, false, definition, r -> r.getCustomFields().get(key));
 		}
 
 		/** The field's value in the record, {@code null} when empty. */
 		public Object of(R record) {
 			Object found = value.apply(record);
-			return found instanceof String text && text.isBlank() ? null : found;
+			if (found instanceof String text && text.isBlank()
+					|| found instanceof Collection<?> items && items.isEmpty()) {
+				return null;
+			}
+			return found;
 		}
 	}
 
@@ -57,6 +73,17 @@ public final class MergeFields<R> {
 	@SafeVarargs
 	public static <R> MergeFields<R> of(Field<R>... fields) {
 		return new MergeFields<>(List.of(fields));
+	}
+
+	/**
+	 * The standard fields followed by one per custom field given (the active ones of the record's kind, in their
+	 * order); a retired field has none, its values are kept as {@link #customFields} says.
+	 */
+	public static <R extends BusinessRecord<?>> MergeFields<R> withCustomFields(MergeFields<R> standard,
+			List<CustomField> definitions) {
+		List<Field<R>> all = new java.util.ArrayList<>(standard.fields);
+		definitions.forEach(definition -> all.add(Field.custom(definition)));
+		return new MergeFields<>(all);
 	}
 
 	public List<Field<R>> fields() {
@@ -127,21 +154,37 @@ public final class MergeFields<R> {
 	}
 
 	/**
-	 * The custom field values the survivor of a merge keeps: its own, and the merged record's where it has none (the
-	 * rule the merge form proposes for the standard fields).
+	 * The custom field values the survivor of a merge keeps: for each custom field chosen ({@code cf.<key>}) the
+	 * chosen record's value, none where that record has none; for the others (retired fields) its own, and the
+	 * merged record's where it has none.
 	 */
-	public static java.util.Map<String, Object> customFields(org.rapport.shared.BusinessRecord<?> survivor,
-			org.rapport.shared.BusinessRecord<?> merged) {
-		java.util.Map<String, Object> kept = new java.util.LinkedHashMap<>(merged.getCustomFields());
+	public static Map<String, Object> customFields(BusinessRecord<?> survivor, BusinessRecord<?> merged,
+			Map<String, Side> chosen) {
+		Map<String, Object> kept = new LinkedHashMap<>(merged.getCustomFields());
 		kept.putAll(survivor.getCustomFields());
+		chosen.forEach((name, side) -> {
+			if (name.startsWith(CustomFields.PARAM_PREFIX)) {
+				String key = name.substring(CustomFields.PARAM_PREFIX.length());
+				Object value = (side == Side.MERGED ? merged : survivor).getCustomFields().get(key);
+				if (value == null) {
+					kept.remove(key);
+				}
+				else {
+					kept.put(key, value);
+				}
+			}
+		});
 		return kept;
 	}
 
-	/** The merged record's values for the merge log, its custom field values added as {@code cf.<key>}. */
-	public static java.util.Map<String, String> withCustomFields(java.util.Map<String, String> values,
-			org.rapport.shared.BusinessRecord<?> merged) {
-		java.util.Map<String, String> all = new java.util.LinkedHashMap<>(values);
-		merged.getCustomFields().forEach((key, value) -> all.put("cf." + key, String.valueOf(value)));
+	/**
+	 * The merged record's values for the merge log, with every custom field value it holds (retired fields' too) as
+	 * {@code cf.<key>}.
+	 */
+	public static Map<String, String> withCustomFields(Map<String, String> values, BusinessRecord<?> merged) {
+		Map<String, String> all = new LinkedHashMap<>(values);
+		merged.getCustomFields()
+			.forEach((key, value) -> all.put(CustomFields.PARAM_PREFIX + key, String.valueOf(value)));
 		return all;
 	}
 }

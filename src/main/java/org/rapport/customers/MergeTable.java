@@ -5,33 +5,51 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import org.rapport.customers.MergeFields.Field;
 import org.rapport.customers.MergeFields.Side;
+import org.rapport.customization.CustomFields;
 import org.rapport.identity.UserDirectory;
 import org.rapport.identity.UserId;
 import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
 
 /**
  * The side-by-side table of a merge page: per field its label, both records' values as the user reads them, and
- * whose value is chosen.
+ * whose value is chosen. Custom fields come after the standard ones, labelled and formatted as their definitions
+ * say.
  */
-public final class MergeTable {
+@Component
+public class MergeTable {
 
-	/** A row of the table; {@code same} when both records hold the same value, so there is nothing to choose. */
-	public record Row(String field, String labelKey, String survivor, String merged, Side chosen, boolean same) {
+	/**
+	 * A row of the table; {@code same} when both records hold the same value, so there is nothing to choose;
+	 * {@code custom} for a custom field.
+	 */
+	public record Row(String field, String label, String survivor, String merged, Side chosen, boolean same,
+			boolean custom) {
 
 		public boolean mergedChosen() {
 			return chosen == Side.MERGED;
 		}
 	}
 
-	private MergeTable() {
+	private final MessageSource messages;
+	private final UserDirectory directory;
+	private final CustomFields customFields;
+
+	MergeTable(MessageSource messages, UserDirectory directory, CustomFields customFields) {
+		this.messages = messages;
+		this.directory = directory;
+		this.customFields = customFields;
 	}
 
-	public static <R> List<Row> rows(MergeFields<R> fields, R survivor, R merged, Map<String, Side> chosen,
-			MessageSource messages, Locale locale, UserDirectory directory) {
+	/** The rows for the fields of two records and the choices made, in the current user's language. */
+	public <R> List<Row> rows(MergeFields<R> fields, R survivor, R merged, Map<String, Side> chosen) {
+		Locale locale = LocaleContextHolder.getLocale();
 		Set<UserId> users = new HashSet<>();
 		for (Field<R> field : fields.fields()) {
 			if (field.user()) {
@@ -47,15 +65,15 @@ public final class MergeTable {
 		for (Field<R> field : fields.fields()) {
 			Object left = field.of(survivor);
 			Object right = field.of(merged);
-			rows.add(new Row(field.name(), field.labelKey(), shown(field, left, messages, locale, names),
-					shown(field, right, messages, locale, names), chosen.get(field.name()),
-					java.util.Objects.equals(left, right)));
+			String label = field.custom() != null ? field.custom().label(locale)
+					: messages.getMessage(field.labelKey(), null, field.labelKey(), locale);
+			rows.add(new Row(field.name(), label, shown(field, left, locale, names), shown(field, right, locale, names),
+					chosen.get(field.name()), Objects.equals(left, right), field.custom() != null));
 		}
 		return rows;
 	}
 
-	private static String shown(Field<?> field, Object value, MessageSource messages, Locale locale,
-			Map<UserId, String> names) {
+	private String shown(Field<?> field, Object value, Locale locale, Map<UserId, String> names) {
 		if (value == null) {
 			return null;
 		}
@@ -64,6 +82,9 @@ public final class MergeTable {
 		}
 		if (value instanceof Boolean flag) {
 			return messages.getMessage(flag ? "merge.yes" : "merge.no", null, locale);
+		}
+		if (field.custom() != null) {
+			return customFields.format(field.custom(), value);
 		}
 		if (field.enumPrefix() != null) {
 			String name = value instanceof Enum<?> constant ? constant.name() : value.toString();

@@ -13,6 +13,7 @@ import org.rapport.customers.MergeFields.Field;
 import org.rapport.customers.MergeFields.Side;
 import org.rapport.customers.MergeKind;
 import org.rapport.customers.MergeLog;
+import org.rapport.customization.CustomFields;
 import org.rapport.identity.Actor;
 import org.rapport.shared.InvalidField;
 import org.springframework.context.ApplicationEventPublisher;
@@ -32,7 +33,10 @@ public class AccountMerge {
 
 	static final String MERGED_STAGE_REASON = "Kept from a merged account";
 
-	/** The fields a merge chooses between, in the order the merge page lists them. */
+	/** The kind of record whose custom fields a merge chooses between. */
+	static final String ENTITY = "account";
+
+	/** The standard fields a merge chooses between, in the order the merge page lists them. */
 	public static final MergeFields<Account> FIELDS = MergeFields.of(
 			Field.text("name", "field.name", Account::getName),
 			Field.choice("type", "field.type", "accountType", Account::getType),
@@ -52,16 +56,24 @@ public class AccountMerge {
 	private final Contacts contacts;
 	private final LifecycleChanges lifecycleChanges;
 	private final MergeLog log;
+	private final CustomFields customFields;
 	private final ApplicationEventPublisher events;
 
 	AccountMerge(AccountService accountService, Accounts accounts, Contacts contacts,
-			LifecycleChanges lifecycleChanges, MergeLog log, ApplicationEventPublisher events) {
+			LifecycleChanges lifecycleChanges, MergeLog log, ApplicationEventPublisher events,
+			CustomFields customFields) {
 		this.accountService = accountService;
 		this.accounts = accounts;
 		this.contacts = contacts;
 		this.lifecycleChanges = lifecycleChanges;
 		this.log = log;
 		this.events = events;
+		this.customFields = customFields;
+	}
+
+	/** The fields a merge of two accounts chooses between: the standard ones, then the active custom fields. */
+	public MergeFields<Account> fields() {
+		return MergeFields.withCustomFields(FIELDS, customFields.active(ENTITY));
 	}
 
 	/**
@@ -85,7 +97,8 @@ public class AccountMerge {
 		if (merged.getVersion() != mergedVersion) {
 			throw new ObjectOptimisticLockingFailureException(Account.class, mergedId);
 		}
-		Map<String, Side> chosen = FIELDS.choose(survivor, merged, choices);
+		MergeFields<Account> fields = fields();
+		Map<String, Side> chosen = fields.choose(survivor, merged, choices);
 		AccountDetails details = new AccountDetails(from(chosen, "name", survivor, merged).getName(),
 				from(chosen, "type", survivor, merged).getType(), from(chosen, "industry", survivor, merged).getIndustry(),
 				from(chosen, "website", survivor, merged).getWebsite(), from(chosen, "phone", survivor, merged).getPhone(),
@@ -95,7 +108,7 @@ public class AccountMerge {
 				from(chosen, "source", survivor, merged).getSource(),
 				from(chosen, "description", survivor, merged).getDescription());
 		Account owner = from(chosen, "owner", survivor, merged);
-		Map<String, String> mergedValues = MergeFields.withCustomFields(FIELDS.values(merged), merged);
+		Map<String, String> mergedValues = MergeFields.withCustomFields(fields.values(merged), merged);
 		String mergedName = merged.getName();
 		LifecycleStage before = survivor.getLifecycleStage();
 
@@ -107,7 +120,7 @@ public class AccountMerge {
 		contacts.moveToAccount(mergedId, survivorId, Instant.now());
 
 		survivor.revise(details, owner.owner(), owner.team());
-		survivor.changeCustomFields(MergeFields.customFields(survivor, merged));
+		survivor.changeCustomFields(MergeFields.customFields(survivor, merged, chosen));
 		// removed as a record of its own, not deleted as the delete page does: no AccountDeleted, whose listeners
 		// may remove what belonged to the account, all of which is the survivor's now; its lifecycle history goes
 		// with it (the survivor's history stays the survivor's, and the merge log keeps the merged stage)

@@ -10,6 +10,7 @@ import org.rapport.customers.MergeFields.Field;
 import org.rapport.customers.MergeFields.Side;
 import org.rapport.customers.MergeKind;
 import org.rapport.customers.MergeLog;
+import org.rapport.customization.CustomFields;
 import org.rapport.identity.Actor;
 import org.rapport.shared.InvalidField;
 import org.springframework.context.ApplicationEventPublisher;
@@ -27,7 +28,10 @@ import org.springframework.web.server.ResponseStatusException;
 @Transactional(readOnly = true)
 public class ContactMerge {
 
-	/** The fields a merge chooses between, in the order the merge page lists them. */
+	/** The kind of record whose custom fields a merge chooses between. */
+	static final String ENTITY = "contact";
+
+	/** The standard fields a merge chooses between, in the order the merge page lists them. */
 	public static final MergeFields<Contact> FIELDS = MergeFields.of(
 			Field.text("firstName", "field.firstName", Contact::getFirstName),
 			Field.text("lastName", "field.lastName", Contact::getLastName),
@@ -43,13 +47,21 @@ public class ContactMerge {
 	private final ContactService contactService;
 	private final Contacts contacts;
 	private final MergeLog log;
+	private final CustomFields customFields;
 	private final ApplicationEventPublisher events;
 
-	ContactMerge(ContactService contactService, Contacts contacts, MergeLog log, ApplicationEventPublisher events) {
+	ContactMerge(ContactService contactService, Contacts contacts, MergeLog log, ApplicationEventPublisher events,
+			CustomFields customFields) {
 		this.contactService = contactService;
 		this.contacts = contacts;
 		this.log = log;
 		this.events = events;
+		this.customFields = customFields;
+	}
+
+	/** The fields a merge of two contacts chooses between: the standard ones, then the active custom fields. */
+	public MergeFields<Contact> fields() {
+		return MergeFields.withCustomFields(FIELDS, customFields.active(ENTITY));
 	}
 
 	/**
@@ -72,7 +84,8 @@ public class ContactMerge {
 		if (merged.getVersion() != mergedVersion) {
 			throw new ObjectOptimisticLockingFailureException(Contact.class, mergedId);
 		}
-		Map<String, Side> chosen = FIELDS.choose(survivor, merged, choices);
+		MergeFields<Contact> fields = fields();
+		Map<String, Side> chosen = fields.choose(survivor, merged, choices);
 		ContactDetails details = new ContactDetails(from(chosen, "firstName", survivor, merged).getFirstName(),
 				from(chosen, "lastName", survivor, merged).getLastName(),
 				from(chosen, "title", survivor, merged).getTitle(), from(chosen, "email", survivor, merged).getEmail(),
@@ -81,13 +94,13 @@ public class ContactMerge {
 				from(chosen, "doNotContact", survivor, merged).isDoNotContact());
 		Account account = from(chosen, "account", survivor, merged).getAccount();
 		Contact owner = from(chosen, "owner", survivor, merged);
-		Map<String, String> mergedValues = MergeFields.withCustomFields(FIELDS.values(merged), merged);
+		Map<String, String> mergedValues = MergeFields.withCustomFields(fields.values(merged), merged);
 		String mergedName = merged.getFullName();
 
 		// as with accounts: other modules move their references inside this transaction, before the removal
 		events.publishEvent(new ContactsMerged(survivor.id(), merged.id()));
 		survivor.revise(details, account, owner.owner(), owner.team());
-		survivor.changeCustomFields(MergeFields.customFields(survivor, merged));
+		survivor.changeCustomFields(MergeFields.customFields(survivor, merged, chosen));
 		// removed as a record of its own: no ContactDeleted, whose listeners would forget what is the survivor's now
 		contacts.delete(merged);
 		Contact saved = contacts.saveAndFlush(survivor);

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.rapport.customers.DuplicateGroup;
 import org.rapport.customers.DuplicateRule;
+import org.rapport.customers.MergeFields;
 import org.rapport.customers.MergeFields.Side;
 import org.rapport.customers.MergeTable;
 import org.rapport.customers.internal.Account;
@@ -15,12 +16,9 @@ import org.rapport.customers.internal.CustomerDuplicates;
 import org.rapport.customers.internal.ListSort;
 import org.rapport.identity.Actor;
 import org.rapport.identity.CurrentActor;
-import org.rapport.identity.UserDirectory;
 import org.rapport.shared.InvalidField;
 import org.rapport.shared.ResultPage;
 import org.rapport.web.Paging;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -44,17 +42,15 @@ class AccountMergeController {
 	private final AccountMerge merge;
 	private final CustomerDuplicates duplicates;
 	private final CurrentActor currentActor;
-	private final MessageSource messages;
-	private final UserDirectory directory;
+	private final MergeTable table;
 
 	AccountMergeController(AccountService accounts, AccountMerge merge, CustomerDuplicates duplicates,
-			CurrentActor currentActor, MessageSource messages, UserDirectory directory) {
+			CurrentActor currentActor, MergeTable table) {
 		this.accounts = accounts;
 		this.merge = merge;
 		this.duplicates = duplicates;
 		this.currentActor = currentActor;
-		this.messages = messages;
-		this.directory = directory;
+		this.table = table;
 	}
 
 	@GetMapping("/accounts/duplicates")
@@ -135,11 +131,11 @@ class AccountMergeController {
 		if (survivor.getId().equals(merged.getId())) {
 			throw new InvalidField("mergedId", "validation.merge.same", "An account cannot be merged into itself");
 		}
-		Map<String, Side> chosen = AccountMerge.FIELDS.choose(survivor, merged, choices);
+		MergeFields<Account> fields = merge.fields();
+		Map<String, Side> chosen = fields.choose(survivor, merged, choices);
 		model.addAttribute("kind", "account");
 		model.addAttribute("listHref", "/accounts");
-		model.addAttribute("rows", MergeTable.rows(AccountMerge.FIELDS, survivor, merged, chosen, messages,
-				LocaleContextHolder.getLocale(), directory));
+		model.addAttribute("rows", table.rows(fields, survivor, merged, chosen));
 		model.addAttribute("survivorLabel", survivor.getName());
 		model.addAttribute("mergedLabel", merged.getName());
 		model.addAttribute("survivorHref", "/accounts/" + survivor.getId());

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.rapport.customers.DuplicateGroup;
 import org.rapport.customers.DuplicateRule;
+import org.rapport.customers.MergeFields;
 import org.rapport.customers.MergeFields.Side;
 import org.rapport.customers.MergeTable;
 import org.rapport.customers.internal.Contact;
@@ -15,12 +16,9 @@ import org.rapport.customers.internal.CustomerDuplicates;
 import org.rapport.customers.internal.ListSort;
 import org.rapport.identity.Actor;
 import org.rapport.identity.CurrentActor;
-import org.rapport.identity.UserDirectory;
 import org.rapport.shared.InvalidField;
 import org.rapport.shared.ResultPage;
 import org.rapport.web.Paging;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -44,17 +42,15 @@ class ContactMergeController {
 	private final ContactMerge merge;
 	private final CustomerDuplicates duplicates;
 	private final CurrentActor currentActor;
-	private final MessageSource messages;
-	private final UserDirectory directory;
+	private final MergeTable table;
 
 	ContactMergeController(ContactService contacts, ContactMerge merge, CustomerDuplicates duplicates,
-			CurrentActor currentActor, MessageSource messages, UserDirectory directory) {
+			CurrentActor currentActor, MergeTable table) {
 		this.contacts = contacts;
 		this.merge = merge;
 		this.duplicates = duplicates;
 		this.currentActor = currentActor;
-		this.messages = messages;
-		this.directory = directory;
+		this.table = table;
 	}
 
 	@GetMapping("/contacts/duplicates")
@@ -133,11 +129,11 @@ class ContactMergeController {
 		if (survivor.getId().equals(merged.getId())) {
 			throw new InvalidField("mergedId", "validation.merge.same", "A contact cannot be merged into itself");
 		}
-		Map<String, Side> chosen = ContactMerge.FIELDS.choose(survivor, merged, Map.of());
+		MergeFields<Contact> fields = merge.fields();
+		Map<String, Side> chosen = fields.choose(survivor, merged, Map.of());
 		model.addAttribute("kind", "contact");
 		model.addAttribute("listHref", "/contacts");
-		model.addAttribute("rows", MergeTable.rows(ContactMerge.FIELDS, survivor, merged, chosen, messages,
-				LocaleContextHolder.getLocale(), directory));
+		model.addAttribute("rows", table.rows(fields, survivor, merged, chosen));
 		model.addAttribute("survivorLabel", survivor.getFullName());
 		model.addAttribute("mergedLabel", merged.getFullName());
 		model.addAttribute("survivorHref", "/contacts/" + survivor.getId());

@@ -15,6 +15,7 @@ import org.rapport.customers.MergeFields.Field;
 import org.rapport.customers.MergeFields.Side;
 import org.rapport.customers.MergeKind;
 import org.rapport.customers.MergeLog;
+import org.rapport.customization.CustomFields;
 import org.rapport.identity.Actor;
 import org.rapport.shared.InvalidField;
 import org.rapport.shared.ResultPage;
@@ -34,7 +35,13 @@ public class LeadMerge {
 	/** How many members of one group a page shows at most. */
 	static final int MEMBERS_PER_GROUP = 50;
 
-	/** The fields a merge chooses between, in the order the merge page lists them; the survivor keeps its status. */
+	/** The kind of record whose custom fields a merge chooses between. */
+	static final String ENTITY = "lead";
+
+	/**
+	 * The standard fields a merge chooses between, in the order the merge page lists them; the survivor keeps its
+	 * status.
+	 */
 	public static final MergeFields<Lead> FIELDS = MergeFields.of(
 			Field.text("firstName", "field.firstName", Lead::getFirstName),
 			Field.text("lastName", "field.lastName", Lead::getLastName),
@@ -51,12 +58,19 @@ public class LeadMerge {
 	private final Leads leads;
 	private final EntityManager em;
 	private final MergeLog log;
+	private final CustomFields customFields;
 
-	LeadMerge(LeadService leadService, Leads leads, EntityManager em, MergeLog log) {
+	LeadMerge(LeadService leadService, Leads leads, EntityManager em, MergeLog log, CustomFields customFields) {
 		this.leadService = leadService;
 		this.leads = leads;
 		this.em = em;
 		this.log = log;
+		this.customFields = customFields;
+	}
+
+	/** The fields a merge of two leads chooses between: the standard ones, then the active custom fields. */
+	public MergeFields<Lead> fields() {
+		return MergeFields.withCustomFields(FIELDS, customFields.active(ENTITY));
 	}
 
 	/**
@@ -82,7 +96,8 @@ public class LeadMerge {
 		if (survivor.isConverted() || merged.isConverted()) {
 			throw new LeadStatusConflict("lead.merge.converted", "A converted lead cannot be merged");
 		}
-		Map<String, Side> chosen = FIELDS.choose(survivor, merged, choices);
+		MergeFields<Lead> fields = fields();
+		Map<String, Side> chosen = fields.choose(survivor, merged, choices);
 		LeadDetails details = new LeadDetails(from(chosen, "firstName", survivor, merged).getFirstName(),
 				from(chosen, "lastName", survivor, merged).getLastName(),
 				from(chosen, "company", survivor, merged).getCompany(), from(chosen, "title", survivor, merged).getTitle(),
@@ -90,10 +105,10 @@ public class LeadMerge {
 				from(chosen, "source", survivor, merged).getSource(), from(chosen, "rating", survivor, merged).getRating(),
 				from(chosen, "notes", survivor, merged).getNotes());
 		Lead owner = from(chosen, "owner", survivor, merged);
-		Map<String, String> mergedValues = MergeFields.withCustomFields(FIELDS.values(merged), merged);
+		Map<String, String> mergedValues = MergeFields.withCustomFields(fields.values(merged), merged);
 		String mergedName = merged.getFullName();
 		survivor.revise(details, owner.owner(), owner.team());
-		survivor.changeCustomFields(MergeFields.customFields(survivor, merged));
+		survivor.changeCustomFields(MergeFields.customFields(survivor, merged, chosen));
 		// nothing refers to an unconverted lead, so nothing else moves
 		leads.delete(merged);
 		Lead saved = leads.saveAndFlush(survivor);

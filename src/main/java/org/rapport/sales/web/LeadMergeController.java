@@ -6,11 +6,11 @@ import java.util.Map;
 import java.util.UUID;
 import org.rapport.customers.DuplicateGroup;
 import org.rapport.customers.DuplicateRule;
+import org.rapport.customers.MergeFields;
 import org.rapport.customers.MergeFields.Side;
 import org.rapport.customers.MergeTable;
 import org.rapport.identity.Actor;
 import org.rapport.identity.CurrentActor;
-import org.rapport.identity.UserDirectory;
 import org.rapport.sales.internal.Lead;
 import org.rapport.sales.internal.LeadFilter;
 import org.rapport.sales.internal.LeadMerge;
@@ -20,8 +20,6 @@ import org.rapport.sales.internal.LeadStatusConflict;
 import org.rapport.shared.InvalidField;
 import org.rapport.shared.ResultPage;
 import org.rapport.web.Paging;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -51,16 +49,13 @@ class LeadMergeController {
 	private final LeadService leads;
 	private final LeadMerge merge;
 	private final CurrentActor currentActor;
-	private final MessageSource messages;
-	private final UserDirectory directory;
+	private final MergeTable table;
 
-	LeadMergeController(LeadService leads, LeadMerge merge, CurrentActor currentActor, MessageSource messages,
-			UserDirectory directory) {
+	LeadMergeController(LeadService leads, LeadMerge merge, CurrentActor currentActor, MergeTable table) {
 		this.leads = leads;
 		this.merge = merge;
 		this.currentActor = currentActor;
-		this.messages = messages;
-		this.directory = directory;
+		this.table = table;
 	}
 
 	@GetMapping("/leads/duplicates")
@@ -140,11 +135,11 @@ class LeadMergeController {
 		if (survivor.getId().equals(merged.getId())) {
 			throw new InvalidField("mergedId", "validation.merge.same", "A lead cannot be merged into itself");
 		}
-		Map<String, Side> chosen = LeadMerge.FIELDS.choose(survivor, merged, Map.of());
+		MergeFields<Lead> fields = merge.fields();
+		Map<String, Side> chosen = fields.choose(survivor, merged, Map.of());
 		model.addAttribute("kind", "lead");
 		model.addAttribute("listHref", "/leads");
-		model.addAttribute("rows", MergeTable.rows(LeadMerge.FIELDS, survivor, merged, chosen, messages,
-				LocaleContextHolder.getLocale(), directory));
+		model.addAttribute("rows", table.rows(fields, survivor, merged, chosen));
 		model.addAttribute("survivorLabel", survivor.getFullName());
 		model.addAttribute("mergedLabel", merged.getFullName());
 		model.addAttribute("survivorHref", "/leads/" + survivor.getId());

@@ -1,8 +1,11 @@
 package org.rapport.sales.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -19,6 +22,9 @@ import org.rapport.customers.ContactId;
 import org.rapport.customers.Customers;
 import org.rapport.customers.NewAccount;
 import org.rapport.customers.NewContact;
+import org.rapport.customization.FieldType;
+import org.rapport.customization.internal.CustomFieldService;
+import org.rapport.customization.internal.FieldDefinition;
 import org.rapport.identity.Actor;
 import org.rapport.identity.Role;
 import org.rapport.identity.TeamId;
@@ -273,6 +279,123 @@ class AccountMergeIntegrationTests {
 			fields.retire(tier);
 			fields.retire(region);
 		}
+	}
+
+	@Test
+	void theUserChoosesPerCustomFieldThroughTheApiAndTheLogKeepsTheChoices(@Autowired CustomFieldService fields)
+			throws Exception {
+		String suffix = suffix();
+		UUID tier = textField(fields, "account", "tier" + suffix, "Tier " + suffix);
+		UUID region = textField(fields, "account", "region" + suffix, "Region " + suffix);
+		UUID legacy = textField(fields, "account", "legacy" + suffix, "Legacy " + suffix);
+		try {
+			String one = created("{\"name\":\"" + TestData.unique("Tyrell") + "\",\"customFields\":{\"tier" + suffix
+					+ "\":\"Gold\",\"region" + suffix + "\":\"South\",\"legacy" + suffix + "\":\"Old\"}}");
+			String two = created("{\"name\":\"" + TestData.unique("Tyrell") + "\",\"customFields\":{\"tier" + suffix
+					+ "\":\"Bronze\",\"region" + suffix + "\":\"North\",\"legacy" + suffix + "\":\"Older\"}}");
+			fields.retire(legacy);
+
+			mvc.perform(post("/api/v1/accounts/" + one + "/merge").header("Authorization", adminToken)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"mergedId\": \"" + two + "\", \"version\": 0, \"mergedVersion\": 0, \"fields\": {\"cf.nope"
+						+ suffix + "\": \"merged\"}}"))
+				.andExpect(status().isUnprocessableContent())
+				.andExpect(jsonPath("$.errors[0].field").value("fields.cf.nope" + suffix));
+			// a retired field has no choice: its values stay as they are, the survivor's first
+			mvc.perform(post("/api/v1/accounts/" + one + "/merge").header("Authorization", adminToken)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"mergedId\": \"" + two + "\", \"version\": 0, \"mergedVersion\": 0, \"fields\": {\"cf.legacy"
+						+ suffix + "\": \"merged\"}}"))
+				.andExpect(status().isUnprocessableContent())
+				.andExpect(jsonPath("$.errors[0].field").value("fields.cf.legacy" + suffix));
+
+			mvc.perform(post("/api/v1/accounts/" + one + "/merge").header("Authorization", adminToken)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"mergedId\": \"" + two + "\", \"version\": 0, \"mergedVersion\": 0, \"fields\": {\"cf.tier"
+						+ suffix + "\": \"merged\", \"cf.region" + suffix + "\": \"survivor\"}}"))
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$.customFields.tier" + suffix).value("Bronze"))
+				.andExpect(jsonPath("$.customFields.region" + suffix).value("South"))
+				.andExpect(jsonPath("$.customFields.legacy" + suffix).value("Old"));
+			assertThat(storedCustomFields(one)).containsEntry("tier" + suffix, "Bronze")
+				.containsEntry("region" + suffix, "South")
+				.containsEntry("legacy" + suffix, "Old");
+
+			mvc.perform(get("/api/v1/accounts/" + one + "/merges").header("Authorization", adminToken))
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$[0].chosenFields['cf.tier" + suffix + "']").value("merged"))
+				.andExpect(jsonPath("$[0].chosenFields['cf.region" + suffix + "']").value("survivor"))
+				.andExpect(jsonPath("$[0].chosenFields['cf.legacy" + suffix + "']").doesNotExist())
+				.andExpect(jsonPath("$[0].mergedValues['cf.tier" + suffix + "']").value("Bronze"))
+				.andExpect(jsonPath("$[0].mergedValues['cf.region" + suffix + "']").value("North"))
+				.andExpect(jsonPath("$[0].mergedValues['cf.legacy" + suffix + "']").value("Older"));
+		}
+		finally {
+			fields.retire(tier);
+			fields.retire(region);
+		}
+	}
+
+	@Test
+	void theMergePageOffersARowPerCustomFieldAndTheFormPostKeepsTheChosenValues(@Autowired CustomFieldService fields)
+			throws Exception {
+		String suffix = suffix();
+		UUID tier = textField(fields, "account", "tier" + suffix, "Tier " + suffix);
+		UUID region = textField(fields, "account", "region" + suffix, "Region " + suffix);
+		UUID legacy = textField(fields, "account", "legacy" + suffix, "Legacy " + suffix);
+		try {
+			String one = created("{\"name\":\"" + TestData.unique("Cyberdyne") + "\",\"customFields\":{\"tier" + suffix
+					+ "\":\"Gold\",\"region" + suffix + "\":\"South\"}}");
+			String two = created("{\"name\":\"" + TestData.unique("Cyberdyne") + "\",\"customFields\":{\"tier" + suffix
+					+ "\":\"Bronze\",\"region" + suffix + "\":\"North\",\"legacy" + suffix + "\":\"Older\"}}");
+			fields.retire(legacy);
+
+			mvc.perform(get("/accounts/" + one + "/merge").param("with", two).with(data.as(admin)))
+				.andExpect(status().isOk())
+				.andExpect(content().string(containsString("id=\"row-cf.tier" + suffix + "\"")))
+				.andExpect(content().string(containsString("Tier " + suffix)))
+				.andExpect(content().string(containsString("name=\"fields[cf.region" + suffix + "]\"")))
+				.andExpect(content().string(containsString("id=\"keep-merged-cf.tier" + suffix + "\"")))
+				.andExpect(content().string(containsString("Bronze")))
+				.andExpect(content().string(containsString("North")))
+				.andExpect(content().string(not(containsString("row-cf.legacy" + suffix))));
+
+			mvc.perform(post("/accounts/" + one + "/merge").with(data.as(admin))
+				.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+				.param("mergedId", two)
+				.param("version", "0")
+				.param("mergedVersion", "0")
+				.param("fields[cf.tier" + suffix + "]", "merged")
+				.param("fields[cf.region" + suffix + "]", "survivor"))
+				.andExpect(status().is3xxRedirection());
+			assertThat(storedCustomFields(one)).containsEntry("tier" + suffix, "Bronze")
+				.containsEntry("region" + suffix, "South")
+				// the survivor had no value of the retired field: it takes the merged account's
+				.containsEntry("legacy" + suffix, "Older");
+			mvc.perform(get("/api/v1/accounts/" + one + "/merges").header("Authorization", adminToken))
+				.andExpect(jsonPath("$[0].chosenFields['cf.tier" + suffix + "']").value("merged"))
+				.andExpect(jsonPath("$[0].chosenFields['cf.region" + suffix + "']").value("survivor"));
+		}
+		finally {
+			fields.retire(tier);
+			fields.retire(region);
+		}
+	}
+
+	static String suffix() {
+		return TestData.unique("").toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "");
+	}
+
+	static UUID textField(CustomFieldService fields, String entity, String key, String label) {
+		return fields.define(entity, key, FieldType.TEXT,
+				new FieldDefinition.FieldText(label, null, null, null, false, null, java.util.List.of(), null)).getId();
+	}
+
+	private java.util.Map<String, Object> storedCustomFields(String account) throws Exception {
+		String body = mvc.perform(get("/api/v1/accounts/" + account).header("Authorization", adminToken))
+			.andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+		return com.jayway.jsonpath.JsonPath.read(body, "$.customFields");
 	}
 
 	private String created(String json) throws Exception {

@@ -20,6 +20,7 @@ import org.rapport.customers.ContactId;
 import org.rapport.customers.Customers;
 import org.rapport.customers.NewAccount;
 import org.rapport.customers.NewContact;
+import org.rapport.customization.internal.CustomFieldService;
 import org.rapport.identity.Actor;
 import org.rapport.identity.Role;
 import org.rapport.identity.internal.User;
@@ -113,6 +114,66 @@ class LeadMergeIntegrationTests {
 			.andExpect(jsonPath("$[0].chosenFields.firstName").value("merged"));
 		mvc.perform(get("/leads/" + survivor.getId()).with(data.as(admin)))
 			.andExpect(content().string(containsString("merge-log")));
+	}
+
+	@Test
+	void theUserChoosesPerCustomFieldOfALeadThroughTheApiAndTheForm(@Autowired CustomFieldService fields)
+			throws Exception {
+		String suffix = AccountMergeIntegrationTests.suffix();
+		UUID budget = AccountMergeIntegrationTests.textField(fields, "lead", "budget" + suffix, "Budget " + suffix);
+		UUID need = AccountMergeIntegrationTests.textField(fields, "lead", "need" + suffix, "Need " + suffix);
+		try {
+			String survivor = lead("Pris", suffix, "Large", "Parts");
+			String merged = lead("Pris", suffix, "Small", "Eyes");
+			mvc.perform(post("/api/v1/leads/" + survivor + "/merge").header("Authorization", token)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"mergedId\": \"" + merged + "\", \"version\": 0, \"mergedVersion\": 0, \"fields\": {"
+						+ "\"cf.budget" + suffix + "\": \"merged\", \"cf.need" + suffix + "\": \"survivor\"}}"))
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$.customFields.budget" + suffix).value("Small"))
+				.andExpect(jsonPath("$.customFields.need" + suffix).value("Parts"));
+			mvc.perform(get("/api/v1/leads/" + survivor + "/merges").header("Authorization", token))
+				.andExpect(jsonPath("$[0].chosenFields['cf.budget" + suffix + "']").value("merged"))
+				.andExpect(jsonPath("$[0].chosenFields['cf.need" + suffix + "']").value("survivor"))
+				.andExpect(jsonPath("$[0].mergedValues['cf.budget" + suffix + "']").value("Small"));
+
+			String kept = lead("Zhora", suffix, "Large", "Snakes");
+			String gone = lead("Zhora", suffix, "Medium", "Shelter");
+			mvc.perform(get("/leads/" + kept + "/merge").param("with", gone).with(data.as(admin)))
+				.andExpect(status().isOk())
+				.andExpect(content().string(containsString("id=\"keep-merged-cf.budget" + suffix + "\"")))
+				.andExpect(content().string(containsString("Need " + suffix)))
+				.andExpect(content().string(containsString("Shelter")));
+			mvc.perform(post("/leads/" + kept + "/merge").with(data.as(admin))
+				.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+				.param("mergedId", gone)
+				.param("version", "0")
+				.param("mergedVersion", "0")
+				.param("fields[cf.budget" + suffix + "]", "survivor")
+				.param("fields[cf.need" + suffix + "]", "merged"))
+				.andExpect(status().is3xxRedirection());
+			mvc.perform(get("/api/v1/leads/" + kept).header("Authorization", token))
+				.andExpect(jsonPath("$.customFields.budget" + suffix).value("Large"))
+				.andExpect(jsonPath("$.customFields.need" + suffix).value("Shelter"));
+			mvc.perform(get("/api/v1/leads/" + kept + "/merges").header("Authorization", token))
+				.andExpect(jsonPath("$[0].chosenFields['cf.budget" + suffix + "']").value("survivor"))
+				.andExpect(jsonPath("$[0].chosenFields['cf.need" + suffix + "']").value("merged"));
+		}
+		finally {
+			fields.retire(budget);
+			fields.retire(need);
+		}
+	}
+
+	private String lead(String firstName, String suffix, String budget, String need) throws Exception {
+		String body = mvc.perform(post("/api/v1/leads").header("Authorization", token)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"firstName\": \"" + firstName + "\", \"lastName\": \"" + TestData.unique("Replicant")
+					+ "\", \"customFields\": {\"budget" + suffix + "\": \"" + budget + "\", \"need" + suffix + "\": \""
+					+ need + "\"}}"))
+			.andExpect(status().isCreated())
+			.andReturn().getResponse().getContentAsString();
+		return com.jayway.jsonpath.JsonPath.read(body, "$.id");
 	}
 
 	@Test
