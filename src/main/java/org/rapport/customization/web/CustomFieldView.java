@@ -44,6 +44,19 @@ class CustomFieldView {
 		return field.label(LocaleContextHolder.getLocale());
 	}
 
+	/**
+	 * The label of the entity's field with this key, retired fields included, in the user's language; the key when
+	 * there is no such field.
+	 */
+	public String label(String entity, String key) {
+		return customFields.all(entity)
+			.stream()
+			.filter(field -> field.key().equals(key))
+			.findFirst()
+			.map(this::label)
+			.orElse(key);
+	}
+
 	public String help(CustomField field) {
 		return field.help(LocaleContextHolder.getLocale());
 	}

@@ -375,6 +375,12 @@ class AccountMergeIntegrationTests {
 			mvc.perform(get("/api/v1/accounts/" + one + "/merges").header("Authorization", adminToken))
 				.andExpect(jsonPath("$[0].chosenFields['cf.tier" + suffix + "']").value("merged"))
 				.andExpect(jsonPath("$[0].chosenFields['cf.region" + suffix + "']").value("survivor"));
+			// the merge log on the account's page names the custom fields by their labels, the retired one too
+			mvc.perform(get("/accounts/" + one).with(data.as(admin)))
+				.andExpect(status().isOk())
+				.andExpect(content().string(containsString(">Tier " + suffix + "</dt>")))
+				.andExpect(content().string(containsString(">Legacy " + suffix + "</dt>")))
+				.andExpect(content().string(not(containsString(">cf.tier" + suffix + "</dt>"))));
 		}
 		finally {
 			fields.retire(tier);
