@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.rapport.identity.Actor;
-import org.rapport.shared.MatchKey;
+import org.rapport.shared.MatchBy;
 
 /**
  * Reads and writes accounts and contacts in bulk for an import: one query per batch for the lookups, batched
@@ -19,13 +19,13 @@ public interface CustomerImports {
 	 * Visible accounts whose external id, e-mail or name (case-insensitively, except the external id) is one of
 	 * the values.
 	 */
-	List<AccountValues> findAccounts(Actor actor, MatchKey key, Collection<String> values);
+	List<AccountValues> findAccounts(Actor actor, MatchBy key, Collection<String> values);
 
 	/**
 	 * Visible contacts whose external id, e-mail or last name (case-insensitively, except the external id) is one
 	 * of the values.
 	 */
-	List<ContactValues> findContacts(Actor actor, MatchKey key, Collection<String> values);
+	List<ContactValues> findContacts(Actor actor, MatchBy key, Collection<String> values);
 
 	/** Which of these external ids some account already has, visible or not. */
 	Set<String> takenAccountExternalIds(Collection<String> externalIds);

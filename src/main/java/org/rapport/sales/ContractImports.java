@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.rapport.identity.Actor;
-import org.rapport.shared.MatchKey;
+import org.rapport.shared.MatchBy;
 
 /**
  * Reads and writes contracts in bulk for an import: one query per batch for the lookups, batched statements for the
@@ -20,7 +20,7 @@ public interface ContractImports {
 	LocalDate today();
 
 	/** Visible contracts whose external id is one of the values; contracts match by nothing else. */
-	List<ContractValues> findContracts(Actor actor, MatchKey key, Collection<String> values);
+	List<ContractValues> findContracts(Actor actor, MatchBy key, Collection<String> values);
 
 	/** Which of these external ids some contract already has, visible or not. */
 	Set<String> takenExternalIds(Collection<String> externalIds);

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.rapport.identity.Actor;
-import org.rapport.shared.MatchKey;
+import org.rapport.shared.MatchBy;
 
 /**
  * Reads and writes leads in bulk for an import: one query per batch for the lookups, batched statements for the
@@ -20,7 +20,7 @@ public interface LeadImports {
 	 * Visible leads whose external id, e-mail or last name (case-insensitively, except the external id) is one of
 	 * the values.
 	 */
-	List<LeadValues> findLeads(Actor actor, MatchKey key, Collection<String> values);
+	List<LeadValues> findLeads(Actor actor, MatchBy key, Collection<String> values);
 
 	/** Which of these external ids some lead already has, visible or not. */
 	Set<String> takenExternalIds(Collection<String> externalIds);

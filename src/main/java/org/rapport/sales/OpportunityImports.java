@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.rapport.identity.Actor;
-import org.rapport.shared.MatchKey;
+import org.rapport.shared.MatchBy;
 
 /**
  * Reads and writes opportunities in bulk for an import: one query per batch for the lookups, batched statements for
@@ -24,7 +24,7 @@ public interface OpportunityImports {
 	List<PipelineStages> pipelines();
 
 	/** Visible opportunities whose external id or name (case-insensitively) is one of the values. */
-	List<OpportunityValues> findOpportunities(Actor actor, MatchKey key, Collection<String> values);
+	List<OpportunityValues> findOpportunities(Actor actor, MatchBy key, Collection<String> values);
 
 	/** Which of these external ids some opportunity already has, visible or not. */
 	Set<String> takenExternalIds(Collection<String> externalIds);

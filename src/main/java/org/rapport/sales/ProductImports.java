@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.rapport.identity.Actor;
-import org.rapport.shared.MatchKey;
+import org.rapport.shared.MatchBy;
 
 /**
  * Reads and writes products in bulk for an import: one query per batch for the lookups, batched statements for the
@@ -21,7 +21,7 @@ public interface ProductImports {
 	 * Products whose external id, SKU or name (both case-insensitively) is one of the values; everybody sees
 	 * products.
 	 */
-	List<ProductValues> findProducts(MatchKey key, Collection<String> values);
+	List<ProductValues> findProducts(MatchBy key, Collection<String> values);
 
 	/** Which of these external ids some product already has. */
 	Set<String> takenExternalIds(Collection<String> externalIds);

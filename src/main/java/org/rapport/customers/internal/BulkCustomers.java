@@ -27,7 +27,7 @@ import org.rapport.customers.CustomerImports;
 import org.rapport.identity.Actor;
 import org.rapport.identity.VisibleQuery;
 import org.rapport.shared.BulkRows;
-import org.rapport.shared.MatchKey;
+import org.rapport.shared.MatchBy;
 import org.rapport.shared.PostalAddress;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -76,7 +76,7 @@ class BulkCustomers implements CustomerImports {
 	}
 
 	@Override
-	public List<AccountValues> findAccounts(Actor actor, MatchKey key, Collection<String> values) {
+	public List<AccountValues> findAccounts(Actor actor, MatchBy key, Collection<String> values) {
 		String path = switch (key) {
 			case EXTERNAL_ID -> "a.externalId";
 			case EMAIL -> "lower(a.email)";
@@ -90,7 +90,7 @@ class BulkCustomers implements CustomerImports {
 	}
 
 	@Override
-	public List<ContactValues> findContacts(Actor actor, MatchKey key, Collection<String> values) {
+	public List<ContactValues> findContacts(Actor actor, MatchBy key, Collection<String> values) {
 		String path = switch (key) {
 			case EXTERNAL_ID -> "c.externalId";
 			case EMAIL -> "lower(c.email)";
@@ -103,12 +103,12 @@ class BulkCustomers implements CustomerImports {
 			.toList();
 	}
 
-	private <T> List<T> find(VisibleQuery visible, Class<T> type, String path, MatchKey key,
+	private <T> List<T> find(VisibleQuery visible, Class<T> type, String path, MatchBy key,
 			Collection<String> values) {
 		Set<String> keys = new HashSet<>();
 		for (String value : values) {
 			if (value != null && !value.isBlank()) {
-				keys.add(key == MatchKey.EXTERNAL_ID ? value.strip() : value.strip().toLowerCase(Locale.ROOT));
+				keys.add(key == MatchBy.EXTERNAL_ID ? value.strip() : value.strip().toLowerCase(Locale.ROOT));
 			}
 		}
 		if (keys.isEmpty()) {

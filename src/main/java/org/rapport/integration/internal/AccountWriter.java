@@ -12,7 +12,7 @@ import org.rapport.customers.CustomerImports;
 import org.rapport.customers.Industry;
 import org.rapport.customers.LifecycleStage;
 import org.rapport.identity.Actor;
-import org.rapport.shared.MatchKey;
+import org.rapport.shared.MatchBy;
 import org.rapport.shared.PostalAddress;
 import org.springframework.stereotype.Component;
 
@@ -37,12 +37,12 @@ class AccountWriter extends RecordWriter<AccountValues> {
 	}
 
 	@Override
-	List<AccountValues> find(Actor actor, MatchKey key, Collection<String> values) {
+	List<AccountValues> find(Actor actor, MatchBy key, Collection<String> values) {
 		return customers.findAccounts(actor, key, values);
 	}
 
 	@Override
-	String lookupValue(MatchKey key, Map<String, Object> values) {
+	String lookupValue(MatchBy key, Map<String, Object> values) {
 		return switch (key) {
 			case EXTERNAL_ID -> (String) values.get("externalId");
 			case EMAIL -> lower(values.get("email"));
@@ -52,12 +52,12 @@ class AccountWriter extends RecordWriter<AccountValues> {
 	}
 
 	@Override
-	String key(MatchKey key, Map<String, Object> values) {
+	String key(MatchBy key, Map<String, Object> values) {
 		return lookupValue(key, values);
 	}
 
 	@Override
-	String key(MatchKey key, AccountValues a) {
+	String key(MatchBy key, AccountValues a) {
 		return switch (key) {
 			case EXTERNAL_ID -> a.externalId();
 			case EMAIL -> lower(a.email());

@@ -8,7 +8,7 @@ import java.util.UUID;
 import org.rapport.customers.ContactValues;
 import org.rapport.customers.CustomerImports;
 import org.rapport.identity.Actor;
-import org.rapport.shared.MatchKey;
+import org.rapport.shared.MatchBy;
 import org.rapport.shared.PostalAddress;
 import org.springframework.stereotype.Component;
 
@@ -33,12 +33,12 @@ class ContactWriter extends RecordWriter<ContactValues> {
 	}
 
 	@Override
-	List<ContactValues> find(Actor actor, MatchKey key, Collection<String> values) {
+	List<ContactValues> find(Actor actor, MatchBy key, Collection<String> values) {
 		return customers.findContacts(actor, key, values);
 	}
 
 	@Override
-	String lookupValue(MatchKey key, Map<String, Object> values) {
+	String lookupValue(MatchBy key, Map<String, Object> values) {
 		return switch (key) {
 			case EXTERNAL_ID -> (String) values.get("externalId");
 			case EMAIL -> lower(values.get("email"));
@@ -48,8 +48,8 @@ class ContactWriter extends RecordWriter<ContactValues> {
 	}
 
 	@Override
-	String key(MatchKey key, Map<String, Object> values) {
-		if (key == MatchKey.NAME) {
+	String key(MatchBy key, Map<String, Object> values) {
+		if (key == MatchBy.NAME) {
 			return values.get("lastName") == null ? null
 					: lower(values.get("firstName")) + "|" + lower(values.get("lastName")) + "|"
 							+ values.get("accountId");
@@ -58,7 +58,7 @@ class ContactWriter extends RecordWriter<ContactValues> {
 	}
 
 	@Override
-	String key(MatchKey key, ContactValues c) {
+	String key(MatchBy key, ContactValues c) {
 		return switch (key) {
 			case EXTERNAL_ID -> c.externalId();
 			case EMAIL -> lower(c.email());

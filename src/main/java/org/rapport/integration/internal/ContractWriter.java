@@ -10,7 +10,7 @@ import java.util.UUID;
 import org.rapport.identity.Actor;
 import org.rapport.sales.ContractImports;
 import org.rapport.sales.ContractValues;
-import org.rapport.shared.MatchKey;
+import org.rapport.shared.MatchBy;
 import org.springframework.stereotype.Component;
 
 /**
@@ -44,23 +44,23 @@ class ContractWriter extends RecordWriter<ContractValues> {
 	}
 
 	@Override
-	List<ContractValues> find(Actor actor, MatchKey key, Collection<String> values) {
+	List<ContractValues> find(Actor actor, MatchBy key, Collection<String> values) {
 		return contracts.findContracts(actor, key, values);
 	}
 
 	@Override
-	String lookupValue(MatchKey key, Map<String, Object> values) {
-		return key == MatchKey.EXTERNAL_ID ? (String) values.get("externalId") : null;
+	String lookupValue(MatchBy key, Map<String, Object> values) {
+		return key == MatchBy.EXTERNAL_ID ? (String) values.get("externalId") : null;
 	}
 
 	@Override
-	String key(MatchKey key, Map<String, Object> values) {
+	String key(MatchBy key, Map<String, Object> values) {
 		return lookupValue(key, values);
 	}
 
 	@Override
-	String key(MatchKey key, ContractValues c) {
-		return key == MatchKey.EXTERNAL_ID ? c.externalId() : null;
+	String key(MatchBy key, ContractValues c) {
+		return key == MatchBy.EXTERNAL_ID ? c.externalId() : null;
 	}
 
 	/** Like the contract form, an import changes only drafts and running contracts. */

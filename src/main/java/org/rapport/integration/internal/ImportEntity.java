@@ -14,7 +14,7 @@ import org.rapport.customers.AccountType;
 import org.rapport.customers.Industry;
 import org.rapport.customers.LifecycleStage;
 import org.rapport.integration.internal.FieldSpec.Type;
-import org.rapport.shared.MatchKey;
+import org.rapport.shared.MatchBy;
 
 /**
  * The kinds of record a file may be imported into, each with the fields a column may be mapped to.
@@ -41,7 +41,7 @@ public enum ImportEntity {
 			FieldSpec.choice("source", names(AccountSource.values()), "Source", "Lead Source", "来源"),
 			FieldSpec.text("description", 4000, "Description", "Notes", "描述", "备注"),
 			FieldSpec.of("owner", Type.OWNER, "Owner", "Owner Login", "Assigned To", "负责人", "所有者")),
-			List.of(MatchKey.EXTERNAL_ID, MatchKey.EMAIL, MatchKey.NAME)),
+			List.of(MatchBy.EXTERNAL_ID, MatchBy.EMAIL, MatchBy.NAME)),
 
 	CONTACTS("contacts", "contact", List.of(
 			FieldSpec.text("externalId", 100, "External ID", "external_id", "外部编号", "外部ID"),
@@ -61,7 +61,7 @@ public enum ImportEntity {
 			FieldSpec.text("country", 100, "Country", "国家"),
 			FieldSpec.of("doNotContact", Type.BOOLEAN, "Do Not Contact", "do_not_contact", "请勿联系"),
 			FieldSpec.of("owner", Type.OWNER, "Owner", "Owner Login", "Assigned To", "负责人", "所有者")),
-			List.of(MatchKey.EXTERNAL_ID, MatchKey.EMAIL, MatchKey.NAME)),
+			List.of(MatchBy.EXTERNAL_ID, MatchBy.EMAIL, MatchBy.NAME)),
 
 	LEADS("leads", "lead", List.of(
 			FieldSpec.text("externalId", 100, "External ID", "external_id", "外部编号", "外部ID"),
@@ -76,7 +76,7 @@ public enum ImportEntity {
 			FieldSpec.choice("rating", List.of("HOT", "WARM", "COLD"), "Rating", "评级"),
 			FieldSpec.text("notes", 4000, "Notes", "Description", "备注", "描述"),
 			FieldSpec.of("owner", Type.OWNER, "Owner", "Owner Login", "Assigned To", "负责人", "所有者")),
-			List.of(MatchKey.EXTERNAL_ID, MatchKey.EMAIL, MatchKey.NAME)),
+			List.of(MatchBy.EXTERNAL_ID, MatchBy.EMAIL, MatchBy.NAME)),
 
 	/** Only administrators and managers may import products, as only they change the catalogue. */
 	PRODUCTS("products", "product", List.of(
@@ -92,7 +92,7 @@ public enum ImportEntity {
 			FieldSpec.of("currency", Type.CURRENCY, "Currency", "币种", "货币"),
 			FieldSpec.of("active", Type.BOOLEAN, "Active", "Is Active", "Enabled", "启用", "有效", "是否启用"),
 			FieldSpec.text("description", 4000, "Description", "Notes", "描述", "说明", "备注")),
-			List.of(MatchKey.NUMBER, MatchKey.EXTERNAL_ID)),
+			List.of(MatchBy.NUMBER, MatchBy.EXTERNAL_ID)),
 
 	OPPORTUNITIES("opportunities", "opportunity", List.of(
 			FieldSpec.text("externalId", 100, "External ID", "external_id", "外部编号", "外部ID"),
@@ -110,7 +110,7 @@ public enum ImportEntity {
 					"成交日期", "结束日期"),
 			FieldSpec.of("probability", Type.PERCENT, "Probability", "Probability (%)", "赢率", "成功率", "概率"),
 			FieldSpec.of("owner", Type.OWNER, "Owner", "Owner Login", "Assigned To", "负责人", "所有者")),
-			List.of(MatchKey.EXTERNAL_ID, MatchKey.NAME)),
+			List.of(MatchBy.EXTERNAL_ID, MatchBy.NAME)),
 
 	CONTRACTS("contracts", "contract", List.of(
 			// Rapport numbers contracts itself: the number another system gave one is its external id there
@@ -133,7 +133,7 @@ public enum ImportEntity {
 					"renewal_notice_days", "续约通知天数", "提前通知天数", "通知天数"),
 			FieldSpec.text("description", 4000, "Description", "Notes", "描述", "说明", "备注"),
 			FieldSpec.of("owner", Type.OWNER, "Owner", "Owner Login", "Assigned To", "负责人", "所有者")),
-			List.of(MatchKey.EXTERNAL_ID)),
+			List.of(MatchBy.EXTERNAL_ID)),
 
 	/**
 	 * One row per order line; the rows of one order share its external id (the order's number in the other system)
@@ -156,14 +156,14 @@ public enum ImportEntity {
 			FieldSpec.of("currency", Type.CURRENCY, "Currency", "币种", "货币"),
 			FieldSpec.text("notes", 4000, "Notes", "Description", "备注", "说明", "描述"),
 			FieldSpec.of("owner", Type.OWNER, "Owner", "Owner Login", "Assigned To", "负责人", "所有者")),
-			List.of(MatchKey.EXTERNAL_ID));
+			List.of(MatchBy.EXTERNAL_ID));
 
 	private final String path;
 	private final String customFieldsEntity;
 	private final List<FieldSpec> fields;
-	private final List<MatchKey> matchKeys;
+	private final List<MatchBy> matchKeys;
 
-	ImportEntity(String path, String customFieldsEntity, List<FieldSpec> fields, List<MatchKey> matchKeys) {
+	ImportEntity(String path, String customFieldsEntity, List<FieldSpec> fields, List<MatchBy> matchKeys) {
 		this.path = path;
 		this.customFieldsEntity = customFieldsEntity;
 		this.fields = fields;
@@ -185,7 +185,7 @@ public enum ImportEntity {
 		return fields;
 	}
 
-	public List<MatchKey> matchKeys() {
+	public List<MatchBy> matchKeys() {
 		return matchKeys;
 	}
 

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.rapport.shared.MatchKey;
+import org.rapport.shared.MatchBy;
 
 /**
  * One import of a file: what it reads and how, and its checkpoint — the last file line it committed and what the
@@ -12,7 +12,7 @@ import org.rapport.shared.MatchKey;
  */
 public record ImportJob(UUID id, ImportEntity entity, UUID ownerId, String fileName, String storedFile,
 		long fileSize, char delimiter, int totalRows, List<String> headers, Map<Integer, String> mapping,
-		DuplicateMode duplicateMode, MatchKey matchBy, Status status, long lastLine, int processedRows,
+		DuplicateMode duplicateMode, MatchBy matchBy, Status status, long lastLine, int processedRows,
 		int createdRows, int updatedRows, int skippedRows, int rejectedRows, String failure, Instant createdAt,
 		Instant startedAt, Instant finishedAt, Instant undoneAt) {
 

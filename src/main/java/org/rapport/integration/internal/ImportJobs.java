@@ -18,7 +18,7 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import org.rapport.integration.internal.ImportJob.Status;
 import org.rapport.shared.BulkRows;
-import org.rapport.shared.MatchKey;
+import org.rapport.shared.MatchBy;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -99,7 +99,7 @@ public class ImportJobs {
 				(rs, i) -> rs.getObject(1, UUID.class), owner).stream().findFirst();
 	}
 
-	void configure(UUID id, Map<Integer, String> mapping, DuplicateMode mode, MatchKey matchBy) {
+	void configure(UUID id, Map<Integer, String> mapping, DuplicateMode mode, MatchBy matchBy) {
 		jdbc.update("update import_job set mapping = ?, duplicate_mode = ?, match_by = ? where id = ?",
 				json.writeValueAsString(mapping), mode.name(), matchBy.name(), id);
 	}
@@ -214,7 +214,7 @@ public class ImportJobs {
 				rs.getLong("file_size"), rs.getString("delimiter").charAt(0), rs.getInt("total_rows"),
 				json.readValue(rs.getString("headers"), STRINGS),
 				mapping == null ? new LinkedHashMap<>() : json.readValue(mapping, MAPPING),
-				DuplicateMode.valueOf(rs.getString("duplicate_mode")), MatchKey.valueOf(rs.getString("match_by")),
+				DuplicateMode.valueOf(rs.getString("duplicate_mode")), MatchBy.valueOf(rs.getString("match_by")),
 				Status.valueOf(rs.getString("status")), rs.getLong("last_line"), rs.getInt("processed_rows"),
 				rs.getInt("created_rows"), rs.getInt("updated_rows"), rs.getInt("skipped_rows"),
 				rs.getInt("rejected_rows"), rs.getString("failure"), instant(rs, "created_at"),

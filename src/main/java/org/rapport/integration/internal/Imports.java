@@ -23,7 +23,7 @@ import org.rapport.integration.internal.ImportJobs.RejectedRow;
 import org.rapport.integration.internal.ImportJobs.SavedMapping;
 import org.rapport.sales.ProductImports;
 import org.rapport.shared.InvalidField;
-import org.rapport.shared.MatchKey;
+import org.rapport.shared.MatchBy;
 import org.rapport.shared.UuidV7;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -111,9 +111,9 @@ public class Imports {
 			}
 			int rows = CsvSource.countRows(file, delimiter);
 			Map<Integer, String> mapping = fields.guessMapping(entity, headers);
-			MatchKey matchBy = entity.matchKeys().contains(MatchKey.NUMBER) ? MatchKey.NUMBER
-					: mapping.containsValue("externalId") ? MatchKey.EXTERNAL_ID
-					: mapping.containsValue("email") ? MatchKey.EMAIL : MatchKey.NAME;
+			MatchBy matchBy = entity.matchKeys().contains(MatchBy.NUMBER) ? MatchBy.NUMBER
+					: mapping.containsValue("externalId") ? MatchBy.EXTERNAL_ID
+					: mapping.containsValue("email") ? MatchBy.EMAIL : MatchBy.NAME;
 			ImportJob job = new ImportJob(id, entity, actor.id().value(), clip(fileName), file.toString(),
 					Files.size(file), delimiter, rows, headers, mapping, DuplicateMode.SKIP, matchBy, Status.DRAFT, 1, 0, 0, 0, 0, 0, null, Instant.now(), null, null, null);
 			jobs.insert(job);
@@ -145,7 +145,7 @@ public class Imports {
 
 	/** Sets which field each column fills and what to do with duplicates; saves the mapping under a name if given. */
 	public ImportJob configure(Actor actor, UUID id, Map<Integer, String> mapping, DuplicateMode mode,
-			MatchKey matchBy, String saveAs) {
+			MatchBy matchBy, String saveAs) {
 		ImportJob job = draft(actor, id);
 		Map<Integer, String> clean = new LinkedHashMap<>();
 		Set<String> taken = new java.util.HashSet<>();

@@ -9,7 +9,7 @@ import org.rapport.customers.AccountSource;
 import org.rapport.identity.Actor;
 import org.rapport.sales.LeadImports;
 import org.rapport.sales.LeadValues;
-import org.rapport.shared.MatchKey;
+import org.rapport.shared.MatchBy;
 import org.springframework.stereotype.Component;
 
 /** Imports leads; they match by external id, e-mail, or first and last name at the same company. */
@@ -33,12 +33,12 @@ class LeadWriter extends RecordWriter<LeadValues> {
 	}
 
 	@Override
-	List<LeadValues> find(Actor actor, MatchKey key, Collection<String> values) {
+	List<LeadValues> find(Actor actor, MatchBy key, Collection<String> values) {
 		return leads.findLeads(actor, key, values);
 	}
 
 	@Override
-	String lookupValue(MatchKey key, Map<String, Object> values) {
+	String lookupValue(MatchBy key, Map<String, Object> values) {
 		return switch (key) {
 			case EXTERNAL_ID -> (String) values.get("externalId");
 			case EMAIL -> lower(values.get("email"));
@@ -48,8 +48,8 @@ class LeadWriter extends RecordWriter<LeadValues> {
 	}
 
 	@Override
-	String key(MatchKey key, Map<String, Object> values) {
-		if (key == MatchKey.NAME) {
+	String key(MatchBy key, Map<String, Object> values) {
+		if (key == MatchBy.NAME) {
 			return values.get("lastName") == null ? null
 					: lower(values.get("firstName")) + "|" + lower(values.get("lastName")) + "|"
 							+ lower(values.get("company"));
@@ -58,7 +58,7 @@ class LeadWriter extends RecordWriter<LeadValues> {
 	}
 
 	@Override
-	String key(MatchKey key, LeadValues l) {
+	String key(MatchBy key, LeadValues l) {
 		return switch (key) {
 			case EXTERNAL_ID -> l.externalId();
 			case EMAIL -> lower(l.email());

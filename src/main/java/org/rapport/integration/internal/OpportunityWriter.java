@@ -11,7 +11,7 @@ import java.util.UUID;
 import org.rapport.identity.Actor;
 import org.rapport.sales.OpportunityImports;
 import org.rapport.sales.OpportunityValues;
-import org.rapport.shared.MatchKey;
+import org.rapport.shared.MatchBy;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,12 +38,12 @@ class OpportunityWriter extends RecordWriter<OpportunityValues> {
 	}
 
 	@Override
-	List<OpportunityValues> find(Actor actor, MatchKey key, Collection<String> values) {
+	List<OpportunityValues> find(Actor actor, MatchBy key, Collection<String> values) {
 		return opportunities.findOpportunities(actor, key, values);
 	}
 
 	@Override
-	String lookupValue(MatchKey key, Map<String, Object> values) {
+	String lookupValue(MatchBy key, Map<String, Object> values) {
 		return switch (key) {
 			case EXTERNAL_ID -> (String) values.get("externalId");
 			case NAME -> lower(values.get("name"));
@@ -52,15 +52,15 @@ class OpportunityWriter extends RecordWriter<OpportunityValues> {
 	}
 
 	@Override
-	String key(MatchKey key, Map<String, Object> values) {
-		if (key == MatchKey.NAME) {
+	String key(MatchBy key, Map<String, Object> values) {
+		if (key == MatchBy.NAME) {
 			return values.get("name") == null ? null : lower(values.get("name")) + "|" + values.get("accountId");
 		}
 		return lookupValue(key, values);
 	}
 
 	@Override
-	String key(MatchKey key, OpportunityValues o) {
+	String key(MatchBy key, OpportunityValues o) {
 		return switch (key) {
 			case EXTERNAL_ID -> o.externalId();
 			case NAME -> lower(o.name()) + "|" + o.accountId();

@@ -13,7 +13,7 @@ import java.util.UUID;
 import org.rapport.identity.Actor;
 import org.rapport.sales.OrderImports;
 import org.rapport.sales.OrderValues;
-import org.rapport.shared.MatchKey;
+import org.rapport.shared.MatchBy;
 import org.rapport.shared.UuidV7;
 import org.springframework.stereotype.Component;
 
@@ -60,7 +60,7 @@ class OrderWriter extends RecordWriter<OrderValues> {
 	}
 
 	@Override
-	Outcome write(Actor actor, List<ConvertedRow> rows, DuplicateMode mode, MatchKey matchBy,
+	Outcome write(Actor actor, List<ConvertedRow> rows, DuplicateMode mode, MatchBy matchBy,
 			RowConverter messages) {
 		Map<String, List<ConvertedRow>> byOrder = new LinkedHashMap<>();
 		rows.forEach(row -> byOrder.computeIfAbsent(row.text("externalId"), k -> new ArrayList<>()).add(row));
@@ -122,22 +122,22 @@ class OrderWriter extends RecordWriter<OrderValues> {
 	}
 
 	@Override
-	List<OrderValues> find(Actor actor, MatchKey key, Collection<String> values) {
+	List<OrderValues> find(Actor actor, MatchBy key, Collection<String> values) {
 		return orders.findOrders(actor, values);
 	}
 
 	@Override
-	String lookupValue(MatchKey key, Map<String, Object> values) {
+	String lookupValue(MatchBy key, Map<String, Object> values) {
 		return (String) values.get("externalId");
 	}
 
 	@Override
-	String key(MatchKey key, Map<String, Object> values) {
+	String key(MatchBy key, Map<String, Object> values) {
 		return lookupValue(key, values);
 	}
 
 	@Override
-	String key(MatchKey key, OrderValues o) {
+	String key(MatchBy key, OrderValues o) {
 		return o.externalId();
 	}
 

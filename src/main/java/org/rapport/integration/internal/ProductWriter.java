@@ -9,7 +9,7 @@ import java.util.UUID;
 import org.rapport.identity.Actor;
 import org.rapport.sales.ProductImports;
 import org.rapport.sales.ProductValues;
-import org.rapport.shared.MatchKey;
+import org.rapport.shared.MatchBy;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,12 +38,12 @@ class ProductWriter extends RecordWriter<ProductValues> {
 	}
 
 	@Override
-	List<ProductValues> find(Actor actor, MatchKey key, Collection<String> values) {
+	List<ProductValues> find(Actor actor, MatchBy key, Collection<String> values) {
 		return products.findProducts(key, values);
 	}
 
 	@Override
-	String lookupValue(MatchKey key, Map<String, Object> values) {
+	String lookupValue(MatchBy key, Map<String, Object> values) {
 		return switch (key) {
 			case EXTERNAL_ID -> (String) values.get("externalId");
 			case NUMBER -> lower(values.get("sku"));
@@ -52,12 +52,12 @@ class ProductWriter extends RecordWriter<ProductValues> {
 	}
 
 	@Override
-	String key(MatchKey key, Map<String, Object> values) {
+	String key(MatchBy key, Map<String, Object> values) {
 		return lookupValue(key, values);
 	}
 
 	@Override
-	String key(MatchKey key, ProductValues p) {
+	String key(MatchBy key, ProductValues p) {
 		return switch (key) {
 			case EXTERNAL_ID -> p.externalId();
 			case NUMBER -> lower(p.sku());

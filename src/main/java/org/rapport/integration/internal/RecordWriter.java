@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.rapport.identity.Actor;
-import org.rapport.shared.MatchKey;
+import org.rapport.shared.MatchBy;
 import org.rapport.shared.UuidV7;
 
 /**
@@ -30,15 +30,15 @@ abstract class RecordWriter<R> {
 
 	abstract Class<R> type();
 
-	abstract List<R> find(Actor actor, MatchKey key, Collection<String> values);
+	abstract List<R> find(Actor actor, MatchBy key, Collection<String> values);
 
 	/** The value the lookup for this key compares with, from a row. */
-	abstract String lookupValue(MatchKey key, Map<String, Object> values);
+	abstract String lookupValue(MatchBy key, Map<String, Object> values);
 
 	/** What makes a row and a record the same one under this key (lower case). */
-	abstract String key(MatchKey key, Map<String, Object> values);
+	abstract String key(MatchBy key, Map<String, Object> values);
 
-	abstract String key(MatchKey key, R record);
+	abstract String key(MatchBy key, R record);
 
 	abstract R create(UUID id, Map<String, Object> values);
 
@@ -70,7 +70,6 @@ abstract class RecordWriter<R> {
 		return Set.of();
 	}
 
-	/** The row's value of the second unique field, lower case, or null. */
 	/**
 	 * Why an import may not change this record (a message key), as the record's own pages would refuse it, or
 	 * {@code null} when it may.
@@ -79,10 +78,12 @@ abstract class RecordWriter<R> {
 		return null;
 	}
 
-		String uniqueValue(Map<String, Object> values) {
+	/** The row's value of the second unique field, lower case, or null. */
+	String uniqueValue(Map<String, Object> values) {
 		return null;
 	}
 
+	/** The record's value of the second unique field, lower case, or null. */
 	String uniqueValue(R record) {
 		return null;
 	}
@@ -95,7 +96,7 @@ abstract class RecordWriter<R> {
 	/** The record as it was before, to write back on undo, with the version it has now. */
 	abstract R withVersion(R record, long version);
 
-	Outcome write(Actor actor, List<ConvertedRow> rows, DuplicateMode mode, MatchKey matchBy,
+	Outcome write(Actor actor, List<ConvertedRow> rows, DuplicateMode mode, MatchBy matchBy,
 			RowConverter messages) {
 		Map<String, R> existing = new HashMap<>();
 		if (mode != DuplicateMode.CREATE) {

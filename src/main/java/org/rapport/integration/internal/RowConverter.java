@@ -25,7 +25,7 @@ import org.rapport.sales.ProductImports;
 import org.rapport.sales.ProductValues;
 import org.rapport.sales.StageKind;
 import org.rapport.shared.InvalidField;
-import org.rapport.shared.MatchKey;
+import org.rapport.shared.MatchBy;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -298,10 +298,10 @@ class RowConverter {
 			return;
 		}
 		Map<String, List<UUID>> byName = new HashMap<>();
-		customers.findAccounts(actor, MatchKey.NAME, names)
+		customers.findAccounts(actor, MatchBy.NAME, names)
 			.forEach(a -> byName.computeIfAbsent(a.name().toLowerCase(Locale.ROOT), n -> new ArrayList<>()).add(a.id()));
 		Map<String, UUID> byExternalId = new HashMap<>();
-		customers.findAccounts(actor, MatchKey.EXTERNAL_ID, externalIds)
+		customers.findAccounts(actor, MatchBy.EXTERNAL_ID, externalIds)
 			.forEach(a -> byExternalId.put(a.externalId(), a.id()));
 		for (ConvertedRow row : rows) {
 			String externalId = row.text("accountExternalId");
@@ -351,9 +351,9 @@ class RowConverter {
 		Map<String, ProductValues> bySku = new HashMap<>();
 		Map<String, List<ProductValues>> byName = new HashMap<>();
 		if (!names.isEmpty()) {
-			products.findProducts(MatchKey.NUMBER, names)
+			products.findProducts(MatchBy.NUMBER, names)
 				.forEach(p -> bySku.put(p.sku().toLowerCase(Locale.ROOT), p));
-			products.findProducts(MatchKey.NAME, names)
+			products.findProducts(MatchBy.NAME, names)
 				.forEach(p -> byName.computeIfAbsent(p.name().toLowerCase(Locale.ROOT), n -> new ArrayList<>()).add(p));
 		}
 		for (ConvertedRow row : rows) {

@@ -18,7 +18,7 @@ import org.rapport.integration.internal.ImportEntity;
 import org.rapport.integration.internal.ImportJob;
 import org.rapport.integration.internal.Imports;
 import org.rapport.shared.InvalidField;
-import org.rapport.shared.MatchKey;
+import org.rapport.shared.MatchBy;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -68,7 +68,7 @@ class ImportApiController {
 		ImportEntity kind = ImportEntity.fromPath(entity)
 			.orElseThrow(() -> new InvalidField("entity", "import.error.entity", "Not a kind of record to import"));
 		DuplicateMode mode = parse(DuplicateMode.class, duplicateMode, "duplicateMode");
-		MatchKey key = parse(MatchKey.class, matchBy, "matchBy");
+		MatchBy key = parse(MatchBy.class, matchBy, "matchBy");
 		ImportJob job;
 		try (InputStream content = file.getInputStream()) {
 			job = imports.upload(actor, kind, file.getOriginalFilename(), content);

@@ -17,7 +17,7 @@ import org.rapport.integration.internal.ImportEntity;
 import org.rapport.integration.internal.ImportJob;
 import org.rapport.integration.internal.Imports;
 import org.rapport.shared.InvalidField;
-import org.rapport.shared.MatchKey;
+import org.rapport.shared.MatchBy;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -116,7 +116,7 @@ class ImportController {
 
 	@PostMapping("/{id}/mapping")
 	String mapped(@PathVariable UUID id, @RequestParam(name = "field", required = false) List<String> fields,
-			@RequestParam DuplicateMode duplicateMode, @RequestParam MatchKey matchBy,
+			@RequestParam DuplicateMode duplicateMode, @RequestParam MatchBy matchBy,
 			@RequestParam(required = false) String saveAs, Model model, RedirectAttributes redirect) {
 		Actor actor = currentActor.get();
 		Map<Integer, String> mapping = new LinkedHashMap<>();

@@ -19,7 +19,7 @@ import org.rapport.sales.ContractImports;
 import org.rapport.sales.ContractValues;
 import org.rapport.sales.ContractsImported;
 import org.rapport.shared.BulkRows;
-import org.rapport.shared.MatchKey;
+import org.rapport.shared.MatchBy;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -67,8 +67,8 @@ class BulkContracts implements ContractImports {
 	}
 
 	@Override
-	public List<ContractValues> findContracts(Actor actor, MatchKey key, Collection<String> values) {
-		if (key != MatchKey.EXTERNAL_ID) {
+	public List<ContractValues> findContracts(Actor actor, MatchBy key, Collection<String> values) {
+		if (key != MatchBy.EXTERNAL_ID) {
 			throw new IllegalArgumentException("Contracts match by external id only");
 		}
 		Set<String> keys = new HashSet<>();

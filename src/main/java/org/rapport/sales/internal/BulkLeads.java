@@ -21,7 +21,7 @@ import org.rapport.sales.LeadImports;
 import org.rapport.sales.LeadValues;
 import org.rapport.sales.LeadsImported;
 import org.rapport.shared.BulkRows;
-import org.rapport.shared.MatchKey;
+import org.rapport.shared.MatchBy;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -62,7 +62,7 @@ class BulkLeads implements LeadImports {
 	}
 
 	@Override
-	public List<LeadValues> findLeads(Actor actor, MatchKey key, Collection<String> values) {
+	public List<LeadValues> findLeads(Actor actor, MatchBy key, Collection<String> values) {
 		String path = switch (key) {
 			case EXTERNAL_ID -> "l.externalId";
 			case EMAIL -> "lower(l.email)";
@@ -72,7 +72,7 @@ class BulkLeads implements LeadImports {
 		Set<String> keys = new HashSet<>();
 		for (String value : values) {
 			if (value != null && !value.isBlank()) {
-				keys.add(key == MatchKey.EXTERNAL_ID ? value.strip() : value.strip().toLowerCase(Locale.ROOT));
+				keys.add(key == MatchBy.EXTERNAL_ID ? value.strip() : value.strip().toLowerCase(Locale.ROOT));
 			}
 		}
 		if (keys.isEmpty()) {

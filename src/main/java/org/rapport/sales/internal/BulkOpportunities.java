@@ -21,7 +21,7 @@ import org.rapport.sales.OpportunityId;
 import org.rapport.sales.OpportunityImports;
 import org.rapport.sales.OpportunityValues;
 import org.rapport.shared.BulkRows;
-import org.rapport.shared.MatchKey;
+import org.rapport.shared.MatchBy;
 import org.rapport.shared.UuidV7;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -71,7 +71,7 @@ class BulkOpportunities implements OpportunityImports {
 	}
 
 	@Override
-	public List<OpportunityValues> findOpportunities(Actor actor, MatchKey key, Collection<String> values) {
+	public List<OpportunityValues> findOpportunities(Actor actor, MatchBy key, Collection<String> values) {
 		String path = switch (key) {
 			case EXTERNAL_ID -> "o.externalId";
 			case NAME -> "lower(o.name)";
@@ -80,7 +80,7 @@ class BulkOpportunities implements OpportunityImports {
 		Set<String> keys = new HashSet<>();
 		for (String value : values) {
 			if (value != null && !value.isBlank()) {
-				keys.add(key == MatchKey.EXTERNAL_ID ? value.strip() : value.strip().toLowerCase(Locale.ROOT));
+				keys.add(key == MatchBy.EXTERNAL_ID ? value.strip() : value.strip().toLowerCase(Locale.ROOT));
 			}
 		}
 		if (keys.isEmpty()) {

@@ -17,7 +17,7 @@ import org.rapport.sales.ProductImports;
 import org.rapport.sales.ProductValues;
 import org.rapport.sales.ProductsImported;
 import org.rapport.shared.BulkRows;
-import org.rapport.shared.MatchKey;
+import org.rapport.shared.MatchBy;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -61,7 +61,7 @@ class BulkProducts implements ProductImports {
 	}
 
 	@Override
-	public List<ProductValues> findProducts(MatchKey key, Collection<String> values) {
+	public List<ProductValues> findProducts(MatchBy key, Collection<String> values) {
 		String column = switch (key) {
 			case EXTERNAL_ID -> "p.externalId";
 			case NUMBER -> "lower(p.sku)";
@@ -71,7 +71,7 @@ class BulkProducts implements ProductImports {
 		Set<String> keys = new HashSet<>();
 		for (String value : values) {
 			if (value != null && !value.isBlank()) {
-				keys.add(key == MatchKey.EXTERNAL_ID ? value.strip() : value.strip().toLowerCase(Locale.ROOT));
+				keys.add(key == MatchBy.EXTERNAL_ID ? value.strip() : value.strip().toLowerCase(Locale.ROOT));
 			}
 		}
 		if (keys.isEmpty()) {

@@ -16,7 +16,7 @@ import org.rapport.TestData;
 import org.rapport.identity.Actor;
 import org.rapport.identity.Role;
 import org.rapport.integration.internal.ImportJob.Status;
-import org.rapport.shared.MatchKey;
+import org.rapport.shared.MatchBy;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -38,7 +38,7 @@ class ContractImportIntegrationTests {
 		String account = TestData.unique("华东贸易");
 		String twin = TestData.unique("Twin");
 		importFile(actor, ImportEntity.ACCOUNTS, "客户名称\n" + account + "\n" + twin + "\n" + twin + "\n",
-				DuplicateMode.CREATE, MatchKey.NAME);
+				DuplicateMode.CREATE, MatchBy.NAME);
 		String running = TestData.unique("HT");
 		String later = TestData.unique("HT");
 		String file = "合同编号,客户,开始日期,结束日期,金额,币种,状态,自动续约,续约通知天数,备注\n"
@@ -51,7 +51,7 @@ class ContractImportIntegrationTests {
 				+ "X5," + account + ",31.02.2026,2026-12-31,1,EUR,,,,\n"
 				+ "X6,,2026-01-01,2026-12-31,1,EUR,,,,\n";
 
-		ImportJob job = importFile(actor, ImportEntity.CONTRACTS, file, DuplicateMode.SKIP, MatchKey.EXTERNAL_ID);
+		ImportJob job = importFile(actor, ImportEntity.CONTRACTS, file, DuplicateMode.SKIP, MatchBy.EXTERNAL_ID);
 
 		assertThat(job.status()).isEqualTo(Status.DONE);
 		assertThat(job.createdRows()).isEqualTo(2);
@@ -92,24 +92,24 @@ class ContractImportIntegrationTests {
 		String account = TestData.unique("Acme");
 		String accountId = TestData.unique("ACC");
 		importFile(actor, ImportEntity.ACCOUNTS, "External ID,Account Name\n" + accountId + "," + account + "\n",
-				DuplicateMode.SKIP, MatchKey.EXTERNAL_ID);
+				DuplicateMode.SKIP, MatchBy.EXTERNAL_ID);
 		String external = TestData.unique("CRM");
 		String header = "External ID,Account External ID,Start Date,End Date,Value,Auto-renew\n";
 		importFile(actor, ImportEntity.CONTRACTS, header + external + "," + accountId + ",2099-01-01,2099-12-31,100,no\n",
-				DuplicateMode.SKIP, MatchKey.EXTERNAL_ID);
+				DuplicateMode.SKIP, MatchBy.EXTERNAL_ID);
 		String number = jdbc.queryForObject("select number from contract where external_id = ?", String.class,
 				external);
 
 		ImportJob skipped = importFile(actor, ImportEntity.CONTRACTS,
 				header + external + "," + accountId + ",2099-01-01,2099-12-31,200,yes\n", DuplicateMode.SKIP,
-				MatchKey.EXTERNAL_ID);
+				MatchBy.EXTERNAL_ID);
 		assertThat(skipped.skippedRows()).isEqualTo(1);
 		assertThat((BigDecimal) jdbc.queryForObject("select contract_value from contract where external_id = ?",
 				BigDecimal.class, external)).isEqualByComparingTo("100");
 
 		ImportJob updated = importFile(actor, ImportEntity.CONTRACTS,
 				header + external + "," + accountId + ",2099-02-01,2099-12-31,200,yes\n", DuplicateMode.UPDATE,
-				MatchKey.EXTERNAL_ID);
+				MatchBy.EXTERNAL_ID);
 		assertThat(updated.updatedRows()).isEqualTo(1);
 		assertThat(jdbc.queryForMap("select number, contract_value, start_date, auto_renew, version from contract "
 				+ "where external_id = ?", external))
@@ -122,7 +122,7 @@ class ContractImportIntegrationTests {
 		jdbc.update("update contract set status = 'TERMINATED' where external_id = ?", external);
 		ImportJob refused = importFile(actor, ImportEntity.CONTRACTS,
 				header + external + "," + accountId + ",2099-03-01,2099-12-31,300,yes\n", DuplicateMode.UPDATE,
-				MatchKey.EXTERNAL_ID);
+				MatchBy.EXTERNAL_ID);
 		assertThat(refused.rejectedRows()).isEqualTo(1);
 		assertThat((BigDecimal) jdbc.queryForObject("select contract_value from contract where external_id = ?",
 				BigDecimal.class, external)).isEqualByComparingTo("200");
@@ -132,14 +132,14 @@ class ContractImportIntegrationTests {
 	void undoDeletesCreatedContractsAndRestoresUpdatedOnes() {
 		Actor actor = data.actor(data.user(data.team(), Role.SALES));
 		String account = TestData.unique("Undo Co");
-		importFile(actor, ImportEntity.ACCOUNTS, "Account Name\n" + account + "\n", DuplicateMode.SKIP, MatchKey.NAME);
+		importFile(actor, ImportEntity.ACCOUNTS, "Account Name\n" + account + "\n", DuplicateMode.SKIP, MatchBy.NAME);
 		String external = TestData.unique("C");
 		String header = "External ID,Account,Start Date,End Date,Value\n";
 		importFile(actor, ImportEntity.CONTRACTS, header + external + "," + account + ",2099-01-01,2099-12-31,100\n",
-				DuplicateMode.SKIP, MatchKey.EXTERNAL_ID);
+				DuplicateMode.SKIP, MatchBy.EXTERNAL_ID);
 		ImportJob job = importFile(actor, ImportEntity.CONTRACTS, header + external + "," + account
 				+ ",2099-01-01,2099-12-31,300\n" + external + "-new," + account + ",2099-01-01,2099-12-31,5\n",
-				DuplicateMode.UPDATE, MatchKey.EXTERNAL_ID);
+				DuplicateMode.UPDATE, MatchBy.EXTERNAL_ID);
 		assertThat(job.createdRows()).isEqualTo(1);
 		assertThat(job.updatedRows()).isEqualTo(1);
 
@@ -152,7 +152,7 @@ class ContractImportIntegrationTests {
 	}
 
 	private ImportJob importFile(Actor actor, ImportEntity entity, String content, DuplicateMode mode,
-			MatchKey matchBy) {
+			MatchBy matchBy) {
 		ImportJob job = imports.upload(actor, entity, "test.csv",
 				new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8)));
 		job = imports.configure(actor, job.id(), new LinkedHashMap<>(job.mapping()), mode, matchBy, null);

@@ -18,7 +18,7 @@ import org.rapport.customization.internal.CustomFieldService;
 import org.rapport.customization.internal.FieldDefinition.FieldText;
 import org.rapport.identity.Actor;
 import org.rapport.identity.Role;
-import org.rapport.shared.MatchKey;
+import org.rapport.shared.MatchBy;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -66,7 +66,7 @@ class ImportCustomFieldsIntegrationTests {
 		assertThat(preview.get(0).values().get("customFields")).isEqualTo(Map.of(tier, "Gold", seats, 25L));
 		assertThat(preview.get(2).errors()).containsKeys("cf." + tier, "cf." + seats);
 
-		imports.configure(actor, job.id(), job.mapping(), DuplicateMode.SKIP, MatchKey.NAME, null);
+		imports.configure(actor, job.id(), job.mapping(), DuplicateMode.SKIP, MatchBy.NAME, null);
 		imports.start(actor, job.id());
 		ImportJob done = null;
 		for (int i = 0; i < 600 && (done == null || !done.isFinished()); i++) {

@@ -20,7 +20,7 @@ import org.rapport.TestData;
 import org.rapport.identity.Actor;
 import org.rapport.identity.Role;
 import org.rapport.integration.internal.ImportJob.Status;
-import org.rapport.shared.MatchKey;
+import org.rapport.shared.MatchBy;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -49,12 +49,12 @@ class ImportIntegrationTests {
 		Actor actor = data.actor(data.user(data.team(), Role.SALES));
 		String company = TestData.unique("华东贸易");
 		importFile(actor, ImportEntity.ACCOUNTS, "客户名称;网站\n" + company + ";huadong.example.cn\n", DuplicateMode.SKIP,
-				MatchKey.NAME);
+				MatchBy.NAME);
 		String email = TestData.unique("li") + "@example.cn";
 		String file = "\uFEFF名;姓;邮箱;公司;地址\n" + "伟;张;" + email + ";" + company + ";\"上海市\n浦东新区; 世纪大道 100 号\"\n"
 				+ "Anna;\"O\"\"Neil\";not-an-email;;\n" + ";;nobody@example.com;;\n" + "Ming;Li;;Unknown Co " + UUID.randomUUID()
 				+ ";\n";
-		ImportJob job = importFile(actor, ImportEntity.CONTACTS, file, DuplicateMode.SKIP, MatchKey.EMAIL);
+		ImportJob job = importFile(actor, ImportEntity.CONTACTS, file, DuplicateMode.SKIP, MatchBy.EMAIL);
 
 		assertThat(job.status()).isEqualTo(Status.DONE);
 		assertThat(job.createdRows()).isEqualTo(1);
@@ -77,22 +77,22 @@ class ImportIntegrationTests {
 		Actor actor = data.actor(data.user(data.team(), Role.SALES));
 		String email = TestData.unique("dup") + "@example.com";
 		importFile(actor, ImportEntity.CONTACTS, "Last Name,Title,Email\nOld,Buyer," + email + "\n", DuplicateMode.SKIP,
-				MatchKey.EMAIL);
+				MatchBy.EMAIL);
 
 		ImportJob skipped = importFile(actor, ImportEntity.CONTACTS,
-				"Last Name,Email\nNew," + email.toUpperCase() + "\n", DuplicateMode.SKIP, MatchKey.EMAIL);
+				"Last Name,Email\nNew," + email.toUpperCase() + "\n", DuplicateMode.SKIP, MatchBy.EMAIL);
 		assertThat(skipped.skippedRows()).isEqualTo(1);
 		assertThat(lastNames(email)).containsExactly("Old");
 
 		ImportJob updated = importFile(actor, ImportEntity.CONTACTS, "Last Name,Email\nNew," + email + "\n",
-				DuplicateMode.UPDATE, MatchKey.EMAIL);
+				DuplicateMode.UPDATE, MatchBy.EMAIL);
 		assertThat(updated.updatedRows()).isEqualTo(1);
 		assertThat(lastNames(email)).containsExactly("New");
 		assertThat(jdbc.queryForObject("select title from contact where email = ?", String.class, email))
 			.as("an empty or unmapped cell leaves the value").isEqualTo("Buyer");
 
 		ImportJob created = importFile(actor, ImportEntity.CONTACTS, "Last Name,Email\nThird," + email + "\n",
-				DuplicateMode.CREATE, MatchKey.EMAIL);
+				DuplicateMode.CREATE, MatchBy.EMAIL);
 		assertThat(created.createdRows()).isEqualTo(1);
 		assertThat(lastNames(email)).containsExactlyInAnyOrder("New", "Third");
 	}
@@ -102,12 +102,12 @@ class ImportIntegrationTests {
 		Actor actor = data.actor(data.user(data.team(), Role.SALES));
 		String accountId = TestData.unique("ACC");
 		importFile(actor, ImportEntity.ACCOUNTS, "External ID,Account Name,Industry\n" + accountId + ",Acme,\n",
-				DuplicateMode.SKIP, MatchKey.EXTERNAL_ID);
+				DuplicateMode.SKIP, MatchBy.EXTERNAL_ID);
 		String contactId = TestData.unique("CON");
 		String file = "External ID,Last Name,Account External ID\n" + contactId + ",Meyer," + accountId + "\n";
-		importFile(actor, ImportEntity.CONTACTS, file, DuplicateMode.UPDATE, MatchKey.EXTERNAL_ID);
+		importFile(actor, ImportEntity.CONTACTS, file, DuplicateMode.UPDATE, MatchBy.EXTERNAL_ID);
 		ImportJob again = importFile(actor, ImportEntity.CONTACTS, file.replace("Meyer", "Meier"), DuplicateMode.UPDATE,
-				MatchKey.EXTERNAL_ID);
+				MatchBy.EXTERNAL_ID);
 
 		assertThat(again.updatedRows()).isEqualTo(1);
 		assertThat(jdbc.queryForObject("select count(*) from contact c join account a on a.id = c.account_id "
@@ -130,7 +130,7 @@ class ImportIntegrationTests {
 				throw new SimulatedCrash();
 			}
 		});
-		ImportJob job = upload(actor, ImportEntity.CONTACTS, file.toString(), DuplicateMode.SKIP, MatchKey.EMAIL);
+		ImportJob job = upload(actor, ImportEntity.CONTACTS, file.toString(), DuplicateMode.SKIP, MatchBy.EMAIL);
 		imports.start(actor, job.id());
 		assertThat(crashed.await(30, TimeUnit.SECONDS)).isTrue();
 		Thread.sleep(200);
@@ -159,10 +159,10 @@ class ImportIntegrationTests {
 		String email = TestData.unique("undo") + "@example.com";
 		String other = TestData.unique("undo-new") + "@example.com";
 		importFile(actor, ImportEntity.LEADS, "Last Name,Company,Email\nBefore,Old Co," + email + "\n",
-				DuplicateMode.SKIP, MatchKey.EMAIL);
+				DuplicateMode.SKIP, MatchBy.EMAIL);
 		ImportJob job = importFile(actor, ImportEntity.LEADS,
 				"Last Name,Company,Email\nAfter,,"  + email + "\nFresh,New Co," + other + "\n", DuplicateMode.UPDATE,
-				MatchKey.EMAIL);
+				MatchBy.EMAIL);
 		assertThat(job.updatedRows()).isEqualTo(1);
 		assertThat(job.createdRows()).isEqualTo(1);
 		assertThat(imports.isUndoable(actor, job)).isTrue();
@@ -181,7 +181,7 @@ class ImportIntegrationTests {
 		Actor actor = data.actor(data.user(data.team(), Role.SALES));
 		String email = TestData.unique("changed") + "@example.com";
 		ImportJob job = importFile(actor, ImportEntity.CONTACTS, "Last Name,Email\nOne," + email + "\n",
-				DuplicateMode.SKIP, MatchKey.EMAIL);
+				DuplicateMode.SKIP, MatchBy.EMAIL);
 		jdbc.update("update contact set version = version + 1, last_name = 'Edited' where email = ?", email);
 
 		assertThatThrownBy(() -> imports.undo(actor, job.id())).isInstanceOf(Imports.UndoRefused.class)
@@ -195,10 +195,10 @@ class ImportIntegrationTests {
 		Actor stranger = data.actor(data.user(data.team(), Role.SALES));
 		String email = TestData.unique("hidden") + "@example.com";
 		importFile(owner, ImportEntity.CONTACTS, "Last Name,Email\nOriginal," + email + "\n", DuplicateMode.SKIP,
-				MatchKey.EMAIL);
+				MatchBy.EMAIL);
 
 		ImportJob job = importFile(stranger, ImportEntity.CONTACTS, "Last Name,Email\nOverwritten," + email + "\n",
-				DuplicateMode.UPDATE, MatchKey.EMAIL);
+				DuplicateMode.UPDATE, MatchBy.EMAIL);
 
 		assertThat(job.updatedRows()).isZero();
 		assertThat(job.createdRows()).isEqualTo(1);
@@ -209,7 +209,7 @@ class ImportIntegrationTests {
 	void thePreviewShowsRowsAsTheyWillBeStoredWithTheirErrors() {
 		Actor actor = data.actor(data.user(data.team(), Role.SALES));
 		ImportJob job = upload(actor, ImportEntity.LEADS, "Last Name,Rating,Do\nWang,hot,x\n,lukewarm,y\n",
-				DuplicateMode.SKIP, MatchKey.EMAIL);
+				DuplicateMode.SKIP, MatchBy.EMAIL);
 		List<ConvertedRow> rows = imports.preview(actor, job.id());
 		assertThat(rows).hasSize(2);
 		assertThat(rows.get(0).values()).containsEntry("lastName", "Wang").containsEntry("rating", "HOT");
@@ -233,11 +233,11 @@ class ImportIntegrationTests {
 		String company = TestData.unique("Keyed Trading Co., Ltd.");
 		String email = TestData.unique("Keyed") + "@Example.com";
 		importFile(actor, ImportEntity.ACCOUNTS, "Name,Website\n\"" + company + "\",https://www.keyed.example.com/about\n",
-				DuplicateMode.SKIP, MatchKey.NAME);
+				DuplicateMode.SKIP, MatchBy.NAME);
 		importFile(actor, ImportEntity.CONTACTS, "First name,Last name,E-mail\nKey,Holder," + email + "\n",
-				DuplicateMode.SKIP, MatchKey.EMAIL);
+				DuplicateMode.SKIP, MatchBy.EMAIL);
 		importFile(actor, ImportEntity.LEADS, "First name,Last name,Company,E-mail\nLea,Keyes,\"" + company + "\"," + email
-				+ "\n", DuplicateMode.SKIP, MatchKey.EMAIL);
+				+ "\n", DuplicateMode.SKIP, MatchBy.EMAIL);
 		assertThat(jdbc.queryForMap("select name_key, domain_key from account where name = ?", company))
 			.containsEntry("name_key", org.rapport.customers.MatchKeys.companyName(company))
 			.containsEntry("domain_key", "keyed.example.com");
@@ -250,13 +250,13 @@ class ImportIntegrationTests {
 	}
 
 	private ImportJob importFile(Actor actor, ImportEntity entity, String content, DuplicateMode mode,
-			MatchKey matchBy) {
+			MatchBy matchBy) {
 		ImportJob job = upload(actor, entity, content, mode, matchBy);
 		imports.start(actor, job.id());
 		return awaitFinished(actor, job.id());
 	}
 
-	private ImportJob upload(Actor actor, ImportEntity entity, String content, DuplicateMode mode, MatchKey matchBy) {
+	private ImportJob upload(Actor actor, ImportEntity entity, String content, DuplicateMode mode, MatchBy matchBy) {
 		ImportJob job = imports.upload(actor, entity, "test.csv",
 				new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8)));
 		return imports.configure(actor, job.id(), new LinkedHashMap<>(job.mapping()), mode, matchBy, null);

@@ -23,7 +23,7 @@ import org.rapport.sales.internal.OpportunityService;
 import org.rapport.sales.internal.Product;
 import org.rapport.sales.internal.ProductCatalogue;
 import org.rapport.sales.internal.ProductDetails;
-import org.rapport.shared.MatchKey;
+import org.rapport.shared.MatchBy;
 import org.rapport.shared.Money;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -54,14 +54,14 @@ class ImportedPurchasesIntegrationTests {
 	void anImportedConfirmedOrderMakesItsProspectANewCustomer() {
 		Actor actor = data.actor(data.user(data.team(), Role.MANAGER));
 		String account = TestData.unique("Imported Buyer");
-		importFile(actor, ImportEntity.ACCOUNTS, "Account Name\n" + account + "\n", DuplicateMode.CREATE, MatchKey.NAME);
+		importFile(actor, ImportEntity.ACCOUNTS, "Account Name\n" + account + "\n", DuplicateMode.CREATE, MatchBy.NAME);
 		Product product = product();
 		UUID accountId = jdbc.queryForObject("select id from account where name = ?", UUID.class, account);
 		assertThat(stage(accountId)).isEqualTo("PROSPECT");
 
 		ImportJob job = importFile(actor, ImportEntity.ORDERS, "Order ID,Account,Product,Quantity,Order Date,Status,"
 				+ "Currency\n" + TestData.unique("PO") + "," + account + "," + product.getSku() + ",2,"
-				+ LocalDate.now() + ",Confirmed,EUR\n", DuplicateMode.SKIP, MatchKey.EXTERNAL_ID);
+				+ LocalDate.now() + ",Confirmed,EUR\n", DuplicateMode.SKIP, MatchBy.EXTERNAL_ID);
 
 		assertThat(job.createdRows()).isEqualTo(1);
 		assertThat(eventually(() -> stage(accountId), "NEW")).isEqualTo("NEW");
@@ -71,7 +71,7 @@ class ImportedPurchasesIntegrationTests {
 	void anOpportunityWithLinesThatAnImportWinsGetsItsConfirmedOrder() {
 		Actor actor = data.actor(data.user(data.team(), Role.MANAGER));
 		String account = TestData.unique("Winning Buyer");
-		importFile(actor, ImportEntity.ACCOUNTS, "Account Name\n" + account + "\n", DuplicateMode.CREATE, MatchKey.NAME);
+		importFile(actor, ImportEntity.ACCOUNTS, "Account Name\n" + account + "\n", DuplicateMode.CREATE, MatchBy.NAME);
 		UUID accountId = jdbc.queryForObject("select id from account where name = ?", UUID.class, account);
 		Product product = product();
 		String name = TestData.unique("Imported win");
@@ -85,7 +85,7 @@ class ImportedPurchasesIntegrationTests {
 
 		ImportJob job = importFile(actor, ImportEntity.OPPORTUNITIES, "Name,Account,Stage,Amount,Currency,Close Date\n"
 				+ name + "," + account + "," + won + ",300,EUR," + LocalDate.now() + "\n", DuplicateMode.UPDATE,
-				MatchKey.NAME);
+				MatchBy.NAME);
 
 		assertThat(job.updatedRows()).isEqualTo(1);
 		assertThat(eventually(() -> jdbc.queryForObject("select count(*) from sales_order where opportunity_id = ? "
@@ -115,7 +115,7 @@ class ImportedPurchasesIntegrationTests {
 	}
 
 	private ImportJob importFile(Actor actor, ImportEntity entity, String content, DuplicateMode mode,
-			MatchKey matchBy) {
+			MatchBy matchBy) {
 		ImportJob job = imports.upload(actor, entity, "test.csv",
 				new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8)));
 		job = imports.configure(actor, job.id(), new LinkedHashMap<>(job.mapping()), mode, matchBy, null);

@@ -16,7 +16,7 @@ import org.rapport.TestData;
 import org.rapport.identity.Actor;
 import org.rapport.identity.Role;
 import org.rapport.integration.internal.ImportJob.Status;
-import org.rapport.shared.MatchKey;
+import org.rapport.shared.MatchBy;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -38,7 +38,7 @@ class OpportunityImportIntegrationTests {
 		String account = TestData.unique("华东贸易");
 		String twin = TestData.unique("Twin");
 		importFile(actor, ImportEntity.ACCOUNTS, "客户名称\n" + account + "\n" + twin + "\n" + twin + "\n",
-				DuplicateMode.CREATE, MatchKey.NAME);
+				DuplicateMode.CREATE, MatchBy.NAME);
 		String deal = TestData.unique("年度框架协议");
 		String file = "商机名称,客户,阶段,金额,币种,预计成交日期,赢率\n" + deal + "," + account + ",,\"¥120,000\",CNY,2026年9月30日,\n"
 				+ deal + "-2," + account + ",Proposal,5000,EUR,2026/10/1,75%\n"
@@ -49,7 +49,7 @@ class OpportunityImportIntegrationTests {
 				+ "Bad date," + account + ",,1,EUR,31.02.2026,\n"
 				+ "Missing account,,,1,EUR,2026-01-01,\n";
 
-		ImportJob job = importFile(actor, ImportEntity.OPPORTUNITIES, file, DuplicateMode.SKIP, MatchKey.NAME);
+		ImportJob job = importFile(actor, ImportEntity.OPPORTUNITIES, file, DuplicateMode.SKIP, MatchBy.NAME);
 
 		assertThat(job.status()).isEqualTo(Status.DONE);
 		assertThat(job.createdRows()).isEqualTo(2);
@@ -82,19 +82,19 @@ class OpportunityImportIntegrationTests {
 		String account = TestData.unique("Acme");
 		String accountId = TestData.unique("ACC");
 		importFile(actor, ImportEntity.ACCOUNTS, "External ID,Account Name\n" + accountId + "," + account + "\n",
-				DuplicateMode.SKIP, MatchKey.EXTERNAL_ID);
+				DuplicateMode.SKIP, MatchBy.EXTERNAL_ID);
 		String deal = TestData.unique("Renewal");
 		String header = "Opportunity Name,Account External ID,Stage,Amount,Close Date\n";
 		importFile(actor, ImportEntity.OPPORTUNITIES, header + deal + "," + accountId + ",,100,2026-05-01\n",
-				DuplicateMode.SKIP, MatchKey.NAME);
+				DuplicateMode.SKIP, MatchBy.NAME);
 
 		ImportJob skipped = importFile(actor, ImportEntity.OPPORTUNITIES,
 				header + deal.toUpperCase() + "," + accountId + ",Negotiation,200,2026-05-01\n", DuplicateMode.SKIP,
-				MatchKey.NAME);
+				MatchBy.NAME);
 		assertThat(skipped.skippedRows()).isEqualTo(1);
 
 		ImportJob updated = importFile(actor, ImportEntity.OPPORTUNITIES,
-				header + deal + "," + accountId + ",Negotiation,200,2026-06-01\n", DuplicateMode.UPDATE, MatchKey.NAME);
+				header + deal + "," + accountId + ",Negotiation,200,2026-06-01\n", DuplicateMode.UPDATE, MatchBy.NAME);
 		assertThat(updated.updatedRows()).isEqualTo(1);
 		assertThat(jdbc.queryForMap("select s.name stage, o.probability, o.amount from opportunity o join "
 				+ "pipeline_stage s on s.id = o.stage_id where o.name = ?", deal))
@@ -105,10 +105,10 @@ class OpportunityImportIntegrationTests {
 
 		String external = TestData.unique("CRM");
 		importFile(actor, ImportEntity.OPPORTUNITIES, "External ID," + header.replace("\n", "") + "\n" + external + ","
-				+ deal + "-x," + accountId + ",,1,2026-01-01\n", DuplicateMode.SKIP, MatchKey.EXTERNAL_ID);
+				+ deal + "-x," + accountId + ",,1,2026-01-01\n", DuplicateMode.SKIP, MatchBy.EXTERNAL_ID);
 		ImportJob byId = importFile(actor, ImportEntity.OPPORTUNITIES, "External ID," + header.replace("\n", "") + "\n"
 				+ external + "," + deal + "-y," + accountId + ",Closed won,1,2026-01-01\n", DuplicateMode.UPDATE,
-				MatchKey.EXTERNAL_ID);
+				MatchBy.EXTERNAL_ID);
 		assertThat(byId.updatedRows()).isEqualTo(1);
 		assertThat(jdbc.queryForMap("select name, stage_kind, probability from opportunity where external_id = ?",
 				external))
@@ -119,14 +119,14 @@ class OpportunityImportIntegrationTests {
 	void undoDeletesCreatedOpportunitiesWithTheirHistoryAndRestoresUpdatedOnes() {
 		Actor actor = data.actor(data.user(data.team(), Role.SALES));
 		String account = TestData.unique("Undo Co");
-		importFile(actor, ImportEntity.ACCOUNTS, "Account Name\n" + account + "\n", DuplicateMode.SKIP, MatchKey.NAME);
+		importFile(actor, ImportEntity.ACCOUNTS, "Account Name\n" + account + "\n", DuplicateMode.SKIP, MatchBy.NAME);
 		String deal = TestData.unique("Deal");
 		String header = "Name,Account,Stage,Amount,Close Date\n";
 		importFile(actor, ImportEntity.OPPORTUNITIES, header + deal + "," + account + ",,100,2026-05-01\n",
-				DuplicateMode.SKIP, MatchKey.NAME);
+				DuplicateMode.SKIP, MatchBy.NAME);
 		ImportJob job = importFile(actor, ImportEntity.OPPORTUNITIES, header + deal + "," + account
 				+ ",Proposal,300,2026-05-01\n" + deal + "-new," + account + ",,5,2026-05-01\n", DuplicateMode.UPDATE,
-				MatchKey.NAME);
+				MatchBy.NAME);
 
 		imports.undo(actor, job.id());
 
@@ -137,7 +137,7 @@ class OpportunityImportIntegrationTests {
 	}
 
 	private ImportJob importFile(Actor actor, ImportEntity entity, String content, DuplicateMode mode,
-			MatchKey matchBy) {
+			MatchBy matchBy) {
 		ImportJob job = imports.upload(actor, entity, "test.csv",
 				new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8)));
 		job = imports.configure(actor, job.id(), new LinkedHashMap<>(job.mapping()), mode, matchBy, null);

@@ -27,7 +27,7 @@ import org.rapport.identity.Actor;
 import org.rapport.identity.Role;
 import org.rapport.integration.internal.ImportJob.Status;
 import org.rapport.shared.InvalidField;
-import org.rapport.shared.MatchKey;
+import org.rapport.shared.MatchBy;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -66,12 +66,12 @@ class OrderImportIntegrationTests {
 
 	private Catalogue catalogue(Actor actor) {
 		String account = TestData.unique("华东贸易");
-		importFile(actor, ImportEntity.ACCOUNTS, "客户名称\n" + account + "\n", DuplicateMode.CREATE, MatchKey.NAME);
+		importFile(actor, ImportEntity.ACCOUNTS, "客户名称\n" + account + "\n", DuplicateMode.CREATE, MatchBy.NAME);
 		String skuA = TestData.unique("A");
 		String nameB = TestData.unique("产品乙");
 		importFile(actor, ImportEntity.PRODUCTS, "SKU,Product,Unit Price,Currency\n" + skuA + ",产品甲 " + skuA
 				+ ",100,CNY\n" + TestData.unique("B") + "," + nameB + ",80,CNY\n", DuplicateMode.CREATE,
-				MatchKey.NUMBER);
+				MatchBy.NUMBER);
 		return new Catalogue(account, skuA, nameB);
 	}
 
@@ -93,7 +93,7 @@ class OrderImportIntegrationTests {
 				+ "X2,," + c.skuA() + ",1,,,,,\n"
 				+ "X3," + c.account() + "," + c.skuA() + ",0,,2026-03-04,,CNY,\n";
 
-		ImportJob job = importFile(actor, ImportEntity.ORDERS, file, DuplicateMode.SKIP, MatchKey.EXTERNAL_ID);
+		ImportJob job = importFile(actor, ImportEntity.ORDERS, file, DuplicateMode.SKIP, MatchBy.EXTERNAL_ID);
 
 		assertThat(job.status()).isEqualTo(Status.DONE);
 		// rows: five lines make two orders
@@ -142,12 +142,12 @@ class OrderImportIntegrationTests {
 		String header = "Order ID,Account,Product,Quantity,Order Date\n";
 		String rows = external + "," + c.account() + "," + c.skuA() + ",1,2026-04-01\n" + external + ",,"
 				+ c.nameB() + ",2,\n";
-		importFile(actor, ImportEntity.ORDERS, header + rows, DuplicateMode.SKIP, MatchKey.EXTERNAL_ID);
+		importFile(actor, ImportEntity.ORDERS, header + rows, DuplicateMode.SKIP, MatchBy.EXTERNAL_ID);
 		String number = jdbc.queryForObject("select number from sales_order where external_id = ?", String.class,
 				external);
 
 		ImportJob skipped = importFile(actor, ImportEntity.ORDERS, header + rows + external + ",,"
-				+ c.skuA() + ",5,\n", DuplicateMode.SKIP, MatchKey.EXTERNAL_ID);
+				+ c.skuA() + ",5,\n", DuplicateMode.SKIP, MatchBy.EXTERNAL_ID);
 		assertThat(skipped.skippedRows()).isEqualTo(3);
 		assertThat(skipped.createdRows()).isZero();
 		assertThat(jdbc.queryForMap("select number, total from sales_order where external_id = ?", external))
@@ -156,13 +156,13 @@ class OrderImportIntegrationTests {
 				+ "o.id = l.order_id where o.external_id = ?", Integer.class, external)).isEqualTo(2);
 
 		ImportJob created = importFile(actor, ImportEntity.ORDERS, header + rows, DuplicateMode.CREATE,
-				MatchKey.EXTERNAL_ID);
+				MatchBy.EXTERNAL_ID);
 		assertThat(created.rejectedRows()).isEqualTo(2);
 
 		ImportJob draft = imports.upload(actor, ImportEntity.ORDERS, "test.csv",
 				new ByteArrayInputStream((header + rows).getBytes(StandardCharsets.UTF_8)));
 		assertThatThrownBy(() -> imports.configure(actor, draft.id(), new LinkedHashMap<>(draft.mapping()),
-				DuplicateMode.UPDATE, MatchKey.EXTERNAL_ID, null))
+				DuplicateMode.UPDATE, MatchBy.EXTERNAL_ID, null))
 			.isInstanceOfSatisfying(InvalidField.class,
 					refused -> assertThat(refused.messageKey()).isEqualTo("import.error.orderUpdate"));
 	}
@@ -177,7 +177,7 @@ class OrderImportIntegrationTests {
 		String external = TestData.unique("CF");
 		ImportJob job = importFile(actor, ImportEntity.ORDERS, "Order ID,Account,Product,Quantity,Order Date,cf."
 				+ channel + "\n" + external + "," + c.account() + "," + c.skuA() + ",1,2026-05-01,Web\n" + external
-				+ ",," + c.nameB() + ",1,,Shop\n", DuplicateMode.SKIP, MatchKey.EXTERNAL_ID);
+				+ ",," + c.nameB() + ",1,,Shop\n", DuplicateMode.SKIP, MatchBy.EXTERNAL_ID);
 		assertThat(job.createdRows()).isEqualTo(2);
 		UUID id = jdbc.queryForObject("select id from sales_order where external_id = ?", UUID.class, external);
 		assertThat(fields.valuesOf("order", List.of(id)).get(id)).containsEntry(channel, "Web");
@@ -190,7 +190,7 @@ class OrderImportIntegrationTests {
 		String external = TestData.unique("U");
 		ImportJob job = importFile(actor, ImportEntity.ORDERS, "Order External ID,Account,SKU,Qty,Date,Currency\n"
 				+ external + "," + c.account() + "," + c.skuA() + ",1,2026-05-01,CNY\n" + external + ","
-				+ c.account() + "," + c.nameB() + ",4,,\n", DuplicateMode.SKIP, MatchKey.EXTERNAL_ID);
+				+ c.account() + "," + c.nameB() + ",4,,\n", DuplicateMode.SKIP, MatchBy.EXTERNAL_ID);
 		assertThat(job.createdRows()).isEqualTo(2);
 		Object id = jdbc.queryForObject("select id from sales_order where external_id = ?", Object.class, external);
 		assertThat(jdbc.queryForObject("select count(*) from sales_order_line where order_id = ?", Integer.class,
@@ -231,7 +231,7 @@ class OrderImportIntegrationTests {
 		ImportJob job = imports.upload(actor, ImportEntity.ORDERS, "orders.csv",
 				new ByteArrayInputStream(file.toString().getBytes(StandardCharsets.UTF_8)));
 		imports.configure(actor, job.id(), new LinkedHashMap<>(job.mapping()), DuplicateMode.SKIP,
-				MatchKey.EXTERNAL_ID, null);
+				MatchBy.EXTERNAL_ID, null);
 		imports.start(actor, job.id());
 		assertThat(crashed.await(60, TimeUnit.SECONDS)).isTrue();
 		Thread.sleep(200);
@@ -261,7 +261,7 @@ class OrderImportIntegrationTests {
 	}
 
 	private ImportJob importFile(Actor actor, ImportEntity entity, String content, DuplicateMode mode,
-			MatchKey matchBy) {
+			MatchBy matchBy) {
 		ImportJob job = imports.upload(actor, entity, "test.csv",
 				new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8)));
 		job = imports.configure(actor, job.id(), new LinkedHashMap<>(job.mapping()), mode, matchBy, null);

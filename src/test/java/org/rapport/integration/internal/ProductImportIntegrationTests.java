@@ -17,7 +17,7 @@ import org.rapport.TestData;
 import org.rapport.identity.Actor;
 import org.rapport.identity.Role;
 import org.rapport.integration.internal.ImportJob.Status;
-import org.rapport.shared.MatchKey;
+import org.rapport.shared.MatchBy;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.server.ResponseStatusException;
@@ -42,7 +42,7 @@ class ProductImportIntegrationTests {
 				+ TestData.unique("BAD") + ",No price,,abc,EUR,,\n" + TestData.unique("NEG") + ",Negative,,-5,EUR,,\n"
 				+ TestData.unique("CUR") + ",Bad currency,,10,XYZ,,\n" + ",No SKU,,10,EUR,,\n";
 
-		ImportJob job = importFile(manager, file, DuplicateMode.SKIP, MatchKey.NUMBER);
+		ImportJob job = importFile(manager, file, DuplicateMode.SKIP, MatchBy.NUMBER);
 
 		assertThat(job.status()).isEqualTo(Status.DONE);
 		assertThat(job.createdRows()).isEqualTo(1);
@@ -64,17 +64,17 @@ class ProductImportIntegrationTests {
 		Actor admin = data.actor(data.user(data.team(), Role.ADMIN));
 		String sku = TestData.unique("SKU-A");
 		importFile(admin, "SKU,Name,Unit Price,Category\n" + sku + ",Widget,10,Tools\n", DuplicateMode.SKIP,
-				MatchKey.NUMBER);
+				MatchBy.NUMBER);
 		assertThat(jdbc.queryForMap("select currency, active from product where sku = ?", sku))
 			.containsEntry("currency", "EUR").containsEntry("active", true);
 
 		ImportJob skipped = importFile(admin, "SKU,Name,Unit Price\n" + sku.toLowerCase() + ",Renamed,12\n",
-				DuplicateMode.SKIP, MatchKey.NUMBER);
+				DuplicateMode.SKIP, MatchBy.NUMBER);
 		assertThat(skipped.skippedRows()).isEqualTo(1);
 		assertThat(name(sku)).isEqualTo("Widget");
 
 		ImportJob updated = importFile(admin, "SKU,Name,Unit Price,Active\n" + sku.toLowerCase() + ",Renamed,12,no\n",
-				DuplicateMode.UPDATE, MatchKey.NUMBER);
+				DuplicateMode.UPDATE, MatchBy.NUMBER);
 		assertThat(updated.updatedRows()).isEqualTo(1);
 		assertThat(jdbc.queryForMap("select sku, name, unit_price, active, category from product where lower(sku) = ?",
 				sku.toLowerCase()))
@@ -82,7 +82,7 @@ class ProductImportIntegrationTests {
 			.containsEntry("category", "Tools");
 
 		ImportJob created = importFile(admin, "SKU,Name,Unit Price\n" + sku + ",Again,1\n", DuplicateMode.CREATE,
-				MatchKey.NUMBER);
+				MatchBy.NUMBER);
 		assertThat(created.createdRows()).isZero();
 		assertThat(imports.rejected(admin, created.id(), 10).get(0).reasons()).contains(sku.toLowerCase());
 	}
@@ -94,10 +94,10 @@ class ProductImportIntegrationTests {
 		String sku = TestData.unique("SKU-E");
 		String other = TestData.unique("SKU-O");
 		importFile(admin, "External ID,SKU,Name,Price\n" + id + "," + sku + ",First,5\nX" + id + "," + other
-				+ ",Other,5\n", DuplicateMode.SKIP, MatchKey.EXTERNAL_ID);
+				+ ",Other,5\n", DuplicateMode.SKIP, MatchBy.EXTERNAL_ID);
 
 		ImportJob job = importFile(admin, "External ID,SKU,Name,Price\n" + id + "," + sku + "-2,Second,6\nX" + id + ","
-				+ sku + "-2,Clash,6\n", DuplicateMode.UPDATE, MatchKey.EXTERNAL_ID);
+				+ sku + "-2,Clash,6\n", DuplicateMode.UPDATE, MatchBy.EXTERNAL_ID);
 
 		assertThat(job.updatedRows()).isEqualTo(1);
 		assertThat(job.rejectedRows()).isEqualTo(1);
@@ -122,9 +122,9 @@ class ProductImportIntegrationTests {
 		Actor manager = data.actor(data.user(data.team(), Role.MANAGER));
 		String sku = TestData.unique("SKU-U");
 		String fresh = TestData.unique("SKU-N");
-		importFile(manager, "SKU,Name,Price\n" + sku + ",Before,1\n", DuplicateMode.SKIP, MatchKey.NUMBER);
+		importFile(manager, "SKU,Name,Price\n" + sku + ",Before,1\n", DuplicateMode.SKIP, MatchBy.NUMBER);
 		ImportJob job = importFile(manager, "SKU,Name,Price\n" + sku + ",After,2\n" + fresh + ",Fresh,3\n",
-				DuplicateMode.UPDATE, MatchKey.NUMBER);
+				DuplicateMode.UPDATE, MatchBy.NUMBER);
 		assertThat(name(sku)).isEqualTo("After");
 
 		imports.undo(manager, job.id());
@@ -137,7 +137,7 @@ class ProductImportIntegrationTests {
 		return jdbc.queryForObject("select name from product where sku = ?", String.class, sku);
 	}
 
-	private ImportJob importFile(Actor actor, String content, DuplicateMode mode, MatchKey matchBy) {
+	private ImportJob importFile(Actor actor, String content, DuplicateMode mode, MatchBy matchBy) {
 		ImportJob job = imports.upload(actor, ImportEntity.PRODUCTS, "products.csv",
 				new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8)));
 		job = imports.configure(actor, job.id(), new LinkedHashMap<>(job.mapping()), mode, matchBy, null);
