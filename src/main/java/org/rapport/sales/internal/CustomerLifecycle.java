@@ -2,7 +2,6 @@ package org.rapport.sales.internal;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
-import java.sql.Date;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -158,12 +157,13 @@ public class CustomerLifecycle {
 	}
 
 	private void collect(UUID account, Map<String, LocalDate> purchases, List<LifecycleRules.Period> periods) {
-		for (Object row : em.createNativeQuery(
-				"select id, close_date from opportunity where account_id = ?1 and stage_kind = 'WON'")
-			.setParameter(1, account)
+		for (Object[] row : em.createQuery("select o.id, o.closeDate from Opportunity o where o.accountId = :account "
+				+ "and o.stageKind = :won", Object[].class)
+			.setParameter("account", account)
+			.setParameter("won", StageKind.WON)
 			.getResultList()) {
-			Object[] columns = (Object[]) row;
-			add(purchases, "opportunity:" + columns[0], toDate(columns[1]));
+			// the same key as the order made from it, which is the same deal
+			add(purchases, "opportunity:" + row[0], (LocalDate) row[1]);
 		}
 		for (Object[] row : em.createQuery("select o.id, o.opportunityId, o.orderDate from SalesOrder o "
 				+ "where o.accountId = :account and o.status in :bought", Object[].class)
@@ -191,14 +191,6 @@ public class CustomerLifecycle {
 		}
 	}
 
-	private static LocalDate toDate(Object value) {
-		if (value instanceof LocalDate day) {
-			return day;
-		}
-		return value instanceof Date date ? date.toLocalDate() : null;
-	}
-
-	@SuppressWarnings("unchecked")
 	private Set<UUID> buyers() {
 		Set<UUID> accounts = new LinkedHashSet<>();
 		accounts.addAll(em.createQuery("select distinct o.accountId from SalesOrder o where o.status in :bought",
@@ -206,9 +198,8 @@ public class CustomerLifecycle {
 			.getResultList());
 		accounts.addAll(em.createQuery("select distinct c.accountId from Contract c where c.status <> :draft",
 				UUID.class).setParameter("draft", ContractStatus.DRAFT).getResultList());
-		accounts.addAll((List<UUID>) em
-			.createNativeQuery("select distinct account_id from opportunity where stage_kind = 'WON'", UUID.class)
-			.getResultList());
+		accounts.addAll(em.createQuery("select distinct o.accountId from Opportunity o where o.stageKind = :won",
+				UUID.class).setParameter("won", StageKind.WON).getResultList());
 		return accounts;
 	}
 }

@@ -2,15 +2,12 @@ package org.rapport.integration.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.rapport.RapportTest;
 import org.rapport.TestData;
@@ -64,7 +61,7 @@ class ImportedPurchasesIntegrationTests {
 				+ LocalDate.now() + ",Confirmed,EUR\n", DuplicateMode.SKIP, MatchBy.EXTERNAL_ID);
 
 		assertThat(job.createdRows()).isEqualTo(1);
-		assertThat(eventually(() -> stage(accountId), "NEW")).isEqualTo("NEW");
+		assertThat(ImportRuns.eventually(() -> stage(accountId), "NEW")).isEqualTo("NEW");
 	}
 
 	@Test
@@ -83,14 +80,18 @@ class ImportedPurchasesIntegrationTests {
 				+ "o.pipeline_id = s.pipeline_id where o.id = ? and s.kind = 'WON' order by s.position limit 1",
 				String.class, open.getId());
 
+		OffsetDateTime started = OffsetDateTime.now(ZoneOffset.UTC).minusSeconds(1);
 		ImportJob job = importFile(actor, ImportEntity.OPPORTUNITIES, "Name,Account,Stage,Amount,Currency,Close Date\n"
 				+ name + "," + account + "," + won + ",300,EUR," + LocalDate.now() + "\n", DuplicateMode.UPDATE,
 				MatchBy.NAME);
 
 		assertThat(job.updatedRows()).isEqualTo(1);
-		assertThat(eventually(() -> jdbc.queryForObject("select count(*) from sales_order where opportunity_id = ? "
-				+ "and status = 'CONFIRMED'", Integer.class, open.getId()), 1)).isEqualTo(1);
-		assertThat(eventually(() -> stage(accountId), "NEW")).isEqualTo("NEW");
+		assertThat(ImportRuns.eventually(() -> jdbc.queryForObject("select count(*) from sales_order "
+				+ "where opportunity_id = ? and status = 'CONFIRMED'", Integer.class, open.getId()), 1)).isEqualTo(1);
+		// once every listener has run, the order placed for the won opportunity too: one deal, a first purchase
+		assertThat(ImportRuns.eventually(() -> jdbc.queryForObject("select count(*) from event_publication "
+				+ "where completion_date is null and publication_date >= ?", Integer.class, started), 0)).isZero();
+		assertThat(stage(accountId)).isEqualTo("NEW");
 	}
 
 	private Product product() {
@@ -103,42 +104,10 @@ class ImportedPurchasesIntegrationTests {
 		return jdbc.queryForObject("select lifecycle_stage from account where id = ?", String.class, account);
 	}
 
-	/** The value once it is the expected one, or the last one read after ten seconds. */
-	private static <T> T eventually(Supplier<T> read, T expected) {
-		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-		T value = read.get();
-		while (!expected.equals(value) && System.nanoTime() < deadline) {
-			sleep();
-			value = read.get();
-		}
-		return value;
-	}
-
 	private ImportJob importFile(Actor actor, ImportEntity entity, String content, DuplicateMode mode,
 			MatchBy matchBy) {
-		ImportJob job = imports.upload(actor, entity, "test.csv",
-				new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8)));
-		job = imports.configure(actor, job.id(), new LinkedHashMap<>(job.mapping()), mode, matchBy, null);
-		imports.start(actor, job.id());
-		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-		while (System.nanoTime() < deadline) {
-			ImportJob current = imports.job(actor, job.id());
-			if (current.isFinished()) {
-				assertThat(current.status()).isEqualTo(Status.DONE);
-				return current;
-			}
-			sleep();
-		}
-		throw new AssertionError("The import did not finish");
-	}
-
-	private static void sleep() {
-		try {
-			Thread.sleep(20);
-		}
-		catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(e);
-		}
+		ImportJob job = ImportRuns.run(imports, actor, entity, content, mode, matchBy);
+		assertThat(job.status()).isEqualTo(Status.DONE);
+		return job;
 	}
 }
