@@ -2,12 +2,8 @@ package org.rapport.integration.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.sql.Date;
-import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -153,24 +149,6 @@ class ContractImportIntegrationTests {
 
 	private ImportJob importFile(Actor actor, ImportEntity entity, String content, DuplicateMode mode,
 			MatchBy matchBy) {
-		ImportJob job = imports.upload(actor, entity, "test.csv",
-				new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8)));
-		job = imports.configure(actor, job.id(), new LinkedHashMap<>(job.mapping()), mode, matchBy, null);
-		imports.start(actor, job.id());
-		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-		while (System.nanoTime() < deadline) {
-			ImportJob current = imports.job(actor, job.id());
-			if (current.isFinished()) {
-				return current;
-			}
-			try {
-				Thread.sleep(20);
-			}
-			catch (InterruptedException e) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException(e);
-			}
-		}
-		throw new AssertionError("The import did not finish");
+		return ImportRuns.run(imports, actor, entity, content, mode, matchBy);
 	}
 }

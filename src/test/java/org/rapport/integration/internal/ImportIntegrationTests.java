@@ -5,11 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -251,33 +248,15 @@ class ImportIntegrationTests {
 
 	private ImportJob importFile(Actor actor, ImportEntity entity, String content, DuplicateMode mode,
 			MatchBy matchBy) {
-		ImportJob job = upload(actor, entity, content, mode, matchBy);
-		imports.start(actor, job.id());
-		return awaitFinished(actor, job.id());
+		return ImportRuns.run(imports, actor, entity, content, mode, matchBy);
 	}
 
 	private ImportJob upload(Actor actor, ImportEntity entity, String content, DuplicateMode mode, MatchBy matchBy) {
-		ImportJob job = imports.upload(actor, entity, "test.csv",
-				new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8)));
-		return imports.configure(actor, job.id(), new LinkedHashMap<>(job.mapping()), mode, matchBy, null);
+		return ImportRuns.upload(imports, actor, entity, content, mode, matchBy);
 	}
 
 	private ImportJob awaitFinished(Actor actor, UUID id) {
-		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-		while (System.nanoTime() < deadline) {
-			ImportJob job = imports.job(actor, id);
-			if (job.isFinished()) {
-				return job;
-			}
-			try {
-				Thread.sleep(20);
-			}
-			catch (InterruptedException e) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException(e);
-			}
-		}
-		throw new AssertionError("The import did not finish");
+		return ImportRuns.awaitFinished(imports, actor, id);
 	}
 
 	private List<String> lastNames(String email) {
@@ -291,5 +270,4 @@ class ImportIntegrationTests {
 	/** Stops a run the way the application going down would: no clean finish, no failure recorded. */
 	static final class SimulatedCrash extends Error {
 	}
-
 }

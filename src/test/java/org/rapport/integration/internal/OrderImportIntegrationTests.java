@@ -262,24 +262,6 @@ class OrderImportIntegrationTests {
 
 	private ImportJob importFile(Actor actor, ImportEntity entity, String content, DuplicateMode mode,
 			MatchBy matchBy) {
-		ImportJob job = imports.upload(actor, entity, "test.csv",
-				new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8)));
-		job = imports.configure(actor, job.id(), new LinkedHashMap<>(job.mapping()), mode, matchBy, null);
-		imports.start(actor, job.id());
-		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-		while (System.nanoTime() < deadline) {
-			ImportJob current = imports.job(actor, job.id());
-			if (current.isFinished()) {
-				return current;
-			}
-			try {
-				Thread.sleep(20);
-			}
-			catch (InterruptedException e) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException(e);
-			}
-		}
-		throw new AssertionError("The import did not finish");
+		return ImportRuns.run(imports, actor, entity, content, mode, matchBy);
 	}
 }

@@ -6,11 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.rapport.RapportTest;
 import org.rapport.TestData;
@@ -138,24 +135,6 @@ class ProductImportIntegrationTests {
 	}
 
 	private ImportJob importFile(Actor actor, String content, DuplicateMode mode, MatchBy matchBy) {
-		ImportJob job = imports.upload(actor, ImportEntity.PRODUCTS, "products.csv",
-				new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8)));
-		job = imports.configure(actor, job.id(), new LinkedHashMap<>(job.mapping()), mode, matchBy, null);
-		imports.start(actor, job.id());
-		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-		while (System.nanoTime() < deadline) {
-			ImportJob current = imports.job(actor, job.id());
-			if (current.isFinished()) {
-				return current;
-			}
-			try {
-				Thread.sleep(20);
-			}
-			catch (InterruptedException e) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException(e);
-			}
-		}
-		throw new AssertionError("The import did not finish " + UUID.randomUUID());
+		return ImportRuns.run(imports, actor, ImportEntity.PRODUCTS, content, mode, matchBy);
 	}
 }
