@@ -8,7 +8,7 @@
 #
 # Settings (environment): ROWS (200000), PGHOST/PGPORT/PGUSER/PGPASSWORD (127.0.0.1, 5432, postgres, empty),
 # PGDATABASE (rapport_import_bench; created if missing; rapport_test, rapport_bench and rapport are refused),
-# RAPPORT_JAR (target/rapport.jar, built if missing), APP_HEAP (512m), BATCH_SIZE (1000), WARMUP_ROWS (50000).
+# RAPPORT_JAR (target/rapport.jar, built if missing), APP_HEAP (512m), BATCH_SIZE (1000), WARMUP_ROWS (100000).
 #
 # Before the measured import, the same application imports WARMUP_ROWS other contacts (external ids WARM-…), so
 # that the measurement shows a running server rather than a JVM still compiling its code; the warm-up's own rate
@@ -21,7 +21,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 
 : "${ROWS:=200000}"
 : "${BATCH_SIZE:=1000}"
-: "${WARMUP_ROWS:=50000}"
+: "${WARMUP_ROWS:=100000}"
 
 check_database_name
 [[ "$PGDATABASE" == rapport_bench ]] && die "refusing rapport_bench: the import benchmark keeps its own database"
