@@ -186,6 +186,34 @@ public class BulkRows {
 	}
 
 	/**
+	 * Runs the statement once per row as one JDBC batch, row {@code i} standing for {@code keys.get(i)}, and answers
+	 * the keys of the rows it changed: an optimistic update whose version no longer matches changes nothing.
+	 */
+	public <K> Set<K> changed(String sql, String types, List<Object[]> rows, List<K> keys) {
+		int[] counts = batch(sql, types, rows);
+		Set<K> changed = new HashSet<>();
+		for (int i = 0; i < counts.length; i++) {
+			if (changedRow(counts[i])) {
+				changed.add(keys.get(i));
+			}
+		}
+		return changed;
+	}
+
+	/** Whether a batched statement's count tells that it changed its row (a driver may answer "done, count unknown"). */
+	public static boolean changedRow(int count) {
+		return count > 0 || count == java.sql.Statement.SUCCESS_NO_INFO;
+	}
+
+	/** A row's values followed by more values, such as those every new row carries. */
+	public static Object[] row(Object[] values, Object... more) {
+		Object[] all = new Object[values.length + more.length];
+		System.arraycopy(values, 0, all, 0, values.length);
+		System.arraycopy(more, 0, all, values.length, more.length);
+		return all;
+	}
+
+	/**
 	 * Which of these values a text column of the table holds, in one query: {@code = any(array)} on PostgreSQL,
 	 * whose plan does not grow with the number of values, an {@code IN} list elsewhere.
 	 */

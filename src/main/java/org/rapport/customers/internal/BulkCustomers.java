@@ -147,7 +147,7 @@ class BulkCustomers implements CustomerImports {
 		OffsetDateTime now = now();
 		List<Object[]> rows = new ArrayList<>(accounts.size());
 		for (AccountValues a : accounts) {
-			rows.add(concat(accountColumns(a), a.id(), 0L, actor.id().value(), now, actor.id().value(), now));
+			rows.add(BulkRows.row(accountColumns(a), a.id(), 0L, actor.id().value(), now, actor.id().value(), now));
 		}
 		bulk.insert("account", ACCOUNT_COLUMNS + NEW_ROW_COLUMNS, ACCOUNT_TYPES + NEW_ROW_TYPES, rows);
 		events.publishEvent(new AccountsImported(accounts.stream().map(a -> new AccountId(a.id())).toList(), List.of()));
@@ -161,12 +161,12 @@ class BulkCustomers implements CustomerImports {
 		OffsetDateTime now = now();
 		List<Object[]> rows = new ArrayList<>(accounts.size());
 		for (AccountValues a : accounts) {
-			rows.add(concat(accountColumns(a), actor.id().value(), now, a.id(), a.version()));
+			rows.add(BulkRows.row(accountColumns(a), actor.id().value(), now, a.id(), a.version()));
 		}
-		int[] counts = bulk.batch("update account set " + bulk.assignments(ACCOUNT_COLUMNS, ACCOUNT_TYPES)
+		Set<UUID> written = bulk.changed("update account set " + bulk.assignments(ACCOUNT_COLUMNS, ACCOUNT_TYPES)
 				+ ", version = version + 1, updated_by = ?, updated_at = ? where id = ? and version = ?",
-				ACCOUNT_TYPES + "utul", rows);
-		Set<UUID> written = written(accounts.stream().map(AccountValues::id).toList(), counts);
+				ACCOUNT_TYPES + "utul", rows,
+				accounts.stream().map(AccountValues::id).toList());
 		events.publishEvent(new AccountsImported(List.of(), written.stream().map(AccountId::new).toList()));
 		return written;
 	}
@@ -179,7 +179,7 @@ class BulkCustomers implements CustomerImports {
 		OffsetDateTime now = now();
 		List<Object[]> rows = new ArrayList<>(contacts.size());
 		for (ContactValues c : contacts) {
-			rows.add(concat(contactColumns(c), c.id(), 0L, actor.id().value(), now, actor.id().value(), now));
+			rows.add(BulkRows.row(contactColumns(c), c.id(), 0L, actor.id().value(), now, actor.id().value(), now));
 		}
 		bulk.insert("contact", CONTACT_COLUMNS + NEW_ROW_COLUMNS, CONTACT_TYPES + NEW_ROW_TYPES, rows);
 		events.publishEvent(new ContactsImported(contacts.stream().map(c -> new ContactId(c.id())).toList(), List.of()));
@@ -193,12 +193,12 @@ class BulkCustomers implements CustomerImports {
 		OffsetDateTime now = now();
 		List<Object[]> rows = new ArrayList<>(contacts.size());
 		for (ContactValues c : contacts) {
-			rows.add(concat(contactColumns(c), actor.id().value(), now, c.id(), c.version()));
+			rows.add(BulkRows.row(contactColumns(c), actor.id().value(), now, c.id(), c.version()));
 		}
-		int[] counts = bulk.batch("update contact set " + bulk.assignments(CONTACT_COLUMNS, CONTACT_TYPES)
+		Set<UUID> written = bulk.changed("update contact set " + bulk.assignments(CONTACT_COLUMNS, CONTACT_TYPES)
 				+ ", version = version + 1, updated_by = ?, updated_at = ? where id = ? and version = ?",
-				CONTACT_TYPES + "utul", rows);
-		Set<UUID> written = written(contacts.stream().map(ContactValues::id).toList(), counts);
+				CONTACT_TYPES + "utul", rows,
+				contacts.stream().map(ContactValues::id).toList());
 		events.publishEvent(new ContactsImported(List.of(), written.stream().map(ContactId::new).toList()));
 		return written;
 	}
@@ -294,17 +294,6 @@ class BulkCustomers implements CustomerImports {
 				c.getEmail(), c.getPhone(), c.getAddress(), c.isDoNotContact(), c.getCustomFields());
 	}
 
-	private static Set<UUID> written(List<UUID> ids, int[] counts) {
-		Set<UUID> written = new HashSet<>();
-		for (int i = 0; i < ids.size(); i++) {
-			// A driver may answer "succeeded, count unknown" (-2) for a batched statement.
-			if (counts[i] > 0 || counts[i] == java.sql.Statement.SUCCESS_NO_INFO) {
-				written.add(ids.get(i));
-			}
-		}
-		return written;
-	}
-
 	private static String name(Enum<?> value) {
 		return value == null ? null : value.name();
 	}
@@ -313,10 +302,4 @@ class BulkCustomers implements CustomerImports {
 		return OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC);
 	}
 
-	private static Object[] concat(Object[] head, Object... tail) {
-		Object[] all = new Object[head.length + tail.length];
-		System.arraycopy(head, 0, all, 0, head.length);
-		System.arraycopy(tail, 0, all, head.length, tail.length);
-		return all;
-	}
 }

@@ -104,8 +104,8 @@ class BulkContracts implements ContractImports {
 		List<Object[]> rows = new ArrayList<>(contracts.size());
 		for (ContractValues c : contracts) {
 			Long next = jdbc.queryForObject(ContractBook.NEXT_NUMBER, Long.class);
-			Object[] head = concat(new Object[] { ContractBook.number(next), c.accountId() }, columns(c));
-			rows.add(concat(head, c.id(), 0L, actor.id().value(), at, actor.id().value(), at));
+			Object[] head = BulkRows.row(new Object[] { ContractBook.number(next), c.accountId() }, columns(c));
+			rows.add(BulkRows.row(head, c.id(), 0L, actor.id().value(), at, actor.id().value(), at));
 		}
 		bulk.insert("contract", "number, account_id, " + COLUMNS
 				+ ", id, version, created_by, created_at, updated_by, updated_at", "vu" + TYPES + "ulutut", rows);
@@ -121,17 +121,12 @@ class BulkContracts implements ContractImports {
 		OffsetDateTime at = OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC);
 		List<Object[]> rows = new ArrayList<>(contracts.size());
 		for (ContractValues c : contracts) {
-			rows.add(concat(columns(c), actor.id().value(), at, c.id(), c.version()));
+			rows.add(BulkRows.row(columns(c), actor.id().value(), at, c.id(), c.version()));
 		}
-		int[] counts = bulk.batch("update contract set " + bulk.assignments(COLUMNS, TYPES)
+		Set<UUID> written = bulk.changed("update contract set " + bulk.assignments(COLUMNS, TYPES)
 				+ ", version = version + 1, updated_by = ?, updated_at = ? where id = ? and version = ?",
-				TYPES + "utul", rows);
-		Set<UUID> written = new HashSet<>();
-		for (int i = 0; i < contracts.size(); i++) {
-			if (counts[i] > 0 || counts[i] == java.sql.Statement.SUCCESS_NO_INFO) {
-				written.add(contracts.get(i).id());
-			}
-		}
+				TYPES + "utul", rows,
+				contracts.stream().map(r -> r.id()).toList());
 		events.publishEvent(new ContractsImported(List.of(), written.stream().map(ContractId::new).toList()));
 		return written;
 	}
@@ -177,10 +172,4 @@ class BulkContracts implements ContractImports {
 				bulk.json(c.customFields()) };
 	}
 
-	private static Object[] concat(Object[] head, Object... tail) {
-		Object[] all = new Object[head.length + tail.length];
-		System.arraycopy(head, 0, all, 0, head.length);
-		System.arraycopy(tail, 0, all, head.length, tail.length);
-		return all;
-	}
 }

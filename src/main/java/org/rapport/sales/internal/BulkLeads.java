@@ -99,7 +99,7 @@ class BulkLeads implements LeadImports {
 		OffsetDateTime now = OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC);
 		List<Object[]> rows = new ArrayList<>(leads.size());
 		for (LeadValues l : leads) {
-			rows.add(concat(columns(l), l.id(), LeadStatus.NEW, 0L, actor.id().value(), now, actor.id().value(),
+			rows.add(BulkRows.row(columns(l), l.id(), LeadStatus.NEW, 0L, actor.id().value(), now, actor.id().value(),
 					now));
 		}
 		bulk.insert("lead", COLUMNS + ", id, status, version, created_by, created_at, updated_by, updated_at",
@@ -115,17 +115,12 @@ class BulkLeads implements LeadImports {
 		OffsetDateTime now = OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC);
 		List<Object[]> rows = new ArrayList<>(leads.size());
 		for (LeadValues l : leads) {
-			rows.add(concat(columns(l), actor.id().value(), now, l.id(), l.version()));
+			rows.add(BulkRows.row(columns(l), actor.id().value(), now, l.id(), l.version()));
 		}
-		int[] counts = bulk.batch("update lead set " + bulk.assignments(COLUMNS, TYPES)
+		Set<UUID> written = bulk.changed("update lead set " + bulk.assignments(COLUMNS, TYPES)
 				+ ", version = version + 1, updated_by = ?, updated_at = ? where id = ? and version = ?",
-				TYPES + "utul", rows);
-		Set<UUID> written = new HashSet<>();
-		for (int i = 0; i < leads.size(); i++) {
-			if (counts[i] > 0 || counts[i] == java.sql.Statement.SUCCESS_NO_INFO) {
-				written.add(leads.get(i).id());
-			}
-		}
+				TYPES + "utul", rows,
+				leads.stream().map(r -> r.id()).toList());
 		events.publishEvent(new LeadsImported(List.of(), written.stream().map(LeadId::new).toList()));
 		return written;
 	}
@@ -155,13 +150,6 @@ class BulkLeads implements LeadImports {
 				l.source() == null ? null : l.source().name(), l.rating(), l.notes(), l.externalId(), l.ownerId(),
 				l.teamId(), MatchKeys.email(l.email()), MatchKeys.person(l.firstName(), l.lastName()),
 				MatchKeys.companyName(l.company()), bulk.json(l.customFields()) };
-	}
-
-	private static Object[] concat(Object[] head, Object... tail) {
-		Object[] all = new Object[head.length + tail.length];
-		System.arraycopy(head, 0, all, 0, head.length);
-		System.arraycopy(tail, 0, all, head.length, tail.length);
-		return all;
 	}
 
 	private static LeadValues values(Lead l) {

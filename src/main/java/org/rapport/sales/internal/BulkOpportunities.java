@@ -161,7 +161,7 @@ class BulkOpportunities implements OpportunityImports {
 		List<Object[]> visits = new ArrayList<>();
 		for (int i = 0; i < opportunities.size(); i++) {
 			OpportunityValues o = opportunities.get(i);
-			if (counts[i] > 0 || counts[i] == java.sql.Statement.SUCCESS_NO_INFO) {
+			if (BulkRows.changedRow(counts[i])) {
 				written.add(o.id());
 				if (!o.stageId().equals(stageBefore.get(o.id()))) {
 					left.add(new Object[] { at, o.id() });

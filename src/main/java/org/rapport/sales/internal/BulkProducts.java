@@ -105,7 +105,7 @@ class BulkProducts implements ProductImports {
 		OffsetDateTime now = OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC);
 		List<Object[]> rows = new ArrayList<>(products.size());
 		for (ProductValues p : products) {
-			rows.add(concat(columns(p), p.id(), 0L, actor.id().value(), now, actor.id().value(), now));
+			rows.add(BulkRows.row(columns(p), p.id(), 0L, actor.id().value(), now, actor.id().value(), now));
 		}
 		bulk.insert("product", COLUMNS + ", id, version, created_by, created_at, updated_by, updated_at",
 				TYPES + "ulutut", rows);
@@ -122,17 +122,12 @@ class BulkProducts implements ProductImports {
 		OffsetDateTime now = OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC);
 		List<Object[]> rows = new ArrayList<>(products.size());
 		for (ProductValues p : products) {
-			rows.add(concat(columns(p), actor.id().value(), now, p.id(), p.version()));
+			rows.add(BulkRows.row(columns(p), actor.id().value(), now, p.id(), p.version()));
 		}
-		int[] counts = bulk.batch("update product set " + bulk.assignments(COLUMNS, TYPES)
+		Set<UUID> written = bulk.changed("update product set " + bulk.assignments(COLUMNS, TYPES)
 				+ ", version = version + 1, updated_by = ?, updated_at = ? where id = ? and version = ?",
-				TYPES + "utul", rows);
-		Set<UUID> written = new HashSet<>();
-		for (int i = 0; i < products.size(); i++) {
-			if (counts[i] > 0 || counts[i] == java.sql.Statement.SUCCESS_NO_INFO) {
-				written.add(products.get(i).id());
-			}
-		}
+				TYPES + "utul", rows,
+				products.stream().map(r -> r.id()).toList());
 		events.publishEvent(new ProductsImported(List.of(), written.stream().map(ProductId::new).toList()));
 		return written;
 	}
@@ -179,10 +174,4 @@ class BulkProducts implements ProductImports {
 				p.description(), p.externalId(), p.ownerId(), p.teamId(), bulk.json(p.customFields()) };
 	}
 
-	private static Object[] concat(Object[] head, Object... tail) {
-		Object[] all = new Object[head.length + tail.length];
-		System.arraycopy(head, 0, all, 0, head.length);
-		System.arraycopy(tail, 0, all, head.length, tail.length);
-		return all;
-	}
 }
