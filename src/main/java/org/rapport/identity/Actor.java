@@ -19,6 +19,11 @@ public record Actor(UserId id, String displayName, TeamId team, Set<Role> roles,
 		locale = locale == null ? Locale.ENGLISH : locale;
 	}
 
+	/** The same actor speaking another language, such as the one the user's pages are shown in right now. */
+	public Actor inLocale(Locale other) {
+		return new Actor(id, displayName, team, roles, scope, zone, other);
+	}
+
 	public boolean isAdmin() {
 		return roles.contains(Role.ADMIN);
 	}

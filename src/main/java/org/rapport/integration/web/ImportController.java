@@ -19,6 +19,7 @@ import org.rapport.integration.internal.Imports;
 import org.rapport.shared.InvalidField;
 import org.rapport.shared.MatchBy;
 import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -55,7 +56,7 @@ class ImportController {
 		if (tooLarge && !model.containsAttribute("error")) {
 			model.addAttribute("error", "import.error.tooLarge");
 		}
-		Actor actor = currentActor.get();
+		Actor actor = actor();
 		ImportEntity chosen = ImportEntity.fromPath(entity).orElse(ImportEntity.CONTACTS);
 		if (!imports.mayImport(actor, chosen)) {
 			if (!model.containsAttribute("error")) {
@@ -73,7 +74,7 @@ class ImportController {
 	@PostMapping
 	String uploaded(@RequestParam String entity, @RequestParam(required = false) MultipartFile file, Model model)
 			throws IOException {
-		Actor actor = currentActor.get();
+		Actor actor = actor();
 		ImportEntity kind = ImportEntity.fromPath(entity).orElse(ImportEntity.CONTACTS);
 		if (!imports.mayImport(actor, kind)) {
 			return uploadFailed(kind, "import.error.notAllowed", model);
@@ -97,7 +98,7 @@ class ImportController {
 
 	@GetMapping("/{id}/mapping")
 	String mapping(@PathVariable UUID id, @RequestParam(required = false) UUID saved, Model model) {
-		Actor actor = currentActor.get();
+		Actor actor = actor();
 		ImportJob job = imports.job(actor, id);
 		if (job.status() != ImportJob.Status.DRAFT) {
 			return "redirect:/imports/" + id;
@@ -118,7 +119,7 @@ class ImportController {
 	String mapped(@PathVariable UUID id, @RequestParam(name = "field", required = false) List<String> fields,
 			@RequestParam DuplicateMode duplicateMode, @RequestParam MatchBy matchBy,
 			@RequestParam(required = false) String saveAs, Model model, RedirectAttributes redirect) {
-		Actor actor = currentActor.get();
+		Actor actor = actor();
 		Map<Integer, String> mapping = new LinkedHashMap<>();
 		if (fields != null) {
 			for (int column = 0; column < fields.size(); column++) {
@@ -139,7 +140,7 @@ class ImportController {
 
 	@GetMapping("/{id}/preview")
 	String preview(@PathVariable UUID id, Model model) {
-		Actor actor = currentActor.get();
+		Actor actor = actor();
 		ImportJob job = imports.job(actor, id);
 		if (job.status() != ImportJob.Status.DRAFT) {
 			return "redirect:/imports/" + id;
@@ -164,14 +165,14 @@ class ImportController {
 
 	@PostMapping("/{id}/start")
 	String start(@PathVariable UUID id) {
-		imports.start(currentActor.get(), id);
+		imports.start(actor(), id);
 		return "redirect:/imports/" + id;
 	}
 
 	@GetMapping("/{id}")
 	String job(@PathVariable UUID id, @RequestHeader(name = "HX-Request", required = false) String htmx,
 			Model model) {
-		Actor actor = currentActor.get();
+		Actor actor = actor();
 		ImportJob job = imports.job(actor, id);
 		model.addAttribute("job", job);
 		model.addAttribute("undoable", imports.isUndoable(actor, job));
@@ -181,14 +182,14 @@ class ImportController {
 
 	@PostMapping("/{id}/resume")
 	String resume(@PathVariable UUID id) {
-		imports.resume(currentActor.get(), id);
+		imports.resume(actor(), id);
 		return "redirect:/imports/" + id;
 	}
 
 	@PostMapping("/{id}/undo")
 	String undo(@PathVariable UUID id, RedirectAttributes redirect) {
 		try {
-			imports.undo(currentActor.get(), id);
+			imports.undo(actor(), id);
 			redirect.addFlashAttribute("notice", "import.undo.done");
 		}
 		catch (Imports.UndoRefused refused) {
@@ -200,7 +201,15 @@ class ImportController {
 
 	@GetMapping("/{id}/rejected.csv")
 	void rejected(@PathVariable UUID id, HttpServletResponse response) throws IOException {
-		Actor actor = currentActor.get();
+		Actor actor = actor();
 		RejectedRowsCsv.write(imports, actor, imports.job(actor, id), response);
+	}
+
+	/**
+	 * The signed-in user in the language of the pages they see now: the rows an import rejects keep their reasons in
+	 * that language, and the mapping names the fields in it, also after the user switched languages in this session.
+	 */
+	private Actor actor() {
+		return currentActor.get().inLocale(LocaleContextHolder.getLocale());
 	}
 }
