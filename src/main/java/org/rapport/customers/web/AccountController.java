@@ -15,6 +15,7 @@ import org.rapport.customers.Industry;
 import org.rapport.customers.LifecycleStage;
 import org.rapport.customers.internal.Account;
 import org.rapport.customers.MergeEntry;
+import org.rapport.customers.MergePages;
 import org.rapport.customers.internal.AccountFilter;
 import org.rapport.customers.internal.AccountMerge;
 import org.rapport.customers.internal.CustomerDuplicates;
@@ -162,7 +163,7 @@ class AccountController {
 					DUPLICATE_LIMIT);
 			if (!alike.isEmpty()) {
 				model.addAttribute("duplicates", alike.stream()
-					.map(a -> new MergeViews.Candidate(a.getName(), MergeViews.joined(a.getWebsite(), a.getEmail()),
+					.map(a -> new MergePages.Candidate(a.getName(), MergePages.joined(a.getWebsite(), a.getEmail()),
 							"/accounts/" + a.getId(), null))
 					.toList());
 				model.addAttribute("cf", form);

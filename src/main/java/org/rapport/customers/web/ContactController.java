@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.rapport.customers.MergeEntry;
+import org.rapport.customers.MergePages;
 import org.rapport.customers.internal.AccountService;
 import org.rapport.customers.internal.ContactMerge;
 import org.rapport.customers.internal.CustomerDuplicates;
@@ -154,7 +155,7 @@ class ContactController {
 					accountName(actor, input.accountId()), null, AccountController.DUPLICATE_LIMIT);
 			if (!alike.isEmpty()) {
 				model.addAttribute("duplicates", alike.stream()
-					.map(c -> new MergeViews.Candidate(c.getFullName(), MergeViews.joined(
+					.map(c -> new MergePages.Candidate(c.getFullName(), MergePages.joined(
 							c.getAccount() == null ? null : c.getAccount().getName(), c.getEmail()),
 							"/contacts/" + c.getId(), null))
 					.toList());
