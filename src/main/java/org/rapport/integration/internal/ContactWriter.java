@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 
 /** Imports contacts; they match by external id, e-mail, or first and last name at the same account. */
 @Component
-class ContactWriter extends RecordWriter<ContactValues> {
+class ContactWriter extends PersonWriter<ContactValues> {
 
 	private final CustomerImports customers;
 
@@ -38,33 +38,28 @@ class ContactWriter extends RecordWriter<ContactValues> {
 	}
 
 	@Override
-	String lookupValue(MatchBy key, Map<String, Object> values) {
-		return switch (key) {
-			case EXTERNAL_ID -> (String) values.get("externalId");
-			case EMAIL -> lower(values.get("email"));
-			case NAME -> lower(values.get("lastName"));
-			case NUMBER -> null;
-		};
+	String place(Map<String, Object> values) {
+		return String.valueOf(values.get("accountId"));
 	}
 
 	@Override
-	String key(MatchBy key, Map<String, Object> values) {
-		if (key == MatchBy.NAME) {
-			return values.get("lastName") == null ? null
-					: lower(values.get("firstName")) + "|" + lower(values.get("lastName")) + "|"
-							+ values.get("accountId");
-		}
-		return lookupValue(key, values);
+	String place(ContactValues c) {
+		return String.valueOf(c.accountId());
 	}
 
 	@Override
-	String key(MatchBy key, ContactValues c) {
-		return switch (key) {
-			case EXTERNAL_ID -> c.externalId();
-			case EMAIL -> lower(c.email());
-			case NAME -> lower(c.firstName()) + "|" + lower(c.lastName()) + "|" + c.accountId();
-			case NUMBER -> null;
-		};
+	String email(ContactValues c) {
+		return c.email();
+	}
+
+	@Override
+	String firstName(ContactValues c) {
+		return c.firstName();
+	}
+
+	@Override
+	String lastName(ContactValues c) {
+		return c.lastName();
 	}
 
 	@Override

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 
 /** Imports leads; they match by external id, e-mail, or first and last name at the same company. */
 @Component
-class LeadWriter extends RecordWriter<LeadValues> {
+class LeadWriter extends PersonWriter<LeadValues> {
 
 	private final LeadImports leads;
 
@@ -38,33 +38,28 @@ class LeadWriter extends RecordWriter<LeadValues> {
 	}
 
 	@Override
-	String lookupValue(MatchBy key, Map<String, Object> values) {
-		return switch (key) {
-			case EXTERNAL_ID -> (String) values.get("externalId");
-			case EMAIL -> lower(values.get("email"));
-			case NAME -> lower(values.get("lastName"));
-			case NUMBER -> null;
-		};
+	String place(Map<String, Object> values) {
+		return lower(values.get("company"));
 	}
 
 	@Override
-	String key(MatchBy key, Map<String, Object> values) {
-		if (key == MatchBy.NAME) {
-			return values.get("lastName") == null ? null
-					: lower(values.get("firstName")) + "|" + lower(values.get("lastName")) + "|"
-							+ lower(values.get("company"));
-		}
-		return lookupValue(key, values);
+	String place(LeadValues l) {
+		return lower(l.company());
 	}
 
 	@Override
-	String key(MatchBy key, LeadValues l) {
-		return switch (key) {
-			case EXTERNAL_ID -> l.externalId();
-			case EMAIL -> lower(l.email());
-			case NAME -> lower(l.firstName()) + "|" + lower(l.lastName()) + "|" + lower(l.company());
-			case NUMBER -> null;
-		};
+	String email(LeadValues l) {
+		return l.email();
+	}
+
+	@Override
+	String firstName(LeadValues l) {
+		return l.firstName();
+	}
+
+	@Override
+	String lastName(LeadValues l) {
+		return l.lastName();
 	}
 
 	@Override

@@ -1,0 +1,56 @@
+package org.rapport.integration.internal;
+
+import java.util.Map;
+import org.rapport.shared.MatchBy;
+
+/**
+ * Writes records of people, contacts and leads: they match by external id, by e-mail, or by first and last name
+ * at the same place (an account, a company), and they are looked up by their last name.
+ */
+abstract class PersonWriter<R> extends RecordWriter<R> {
+
+	/** Where the person in a row is, as the name key compares it. */
+	abstract String place(Map<String, Object> values);
+
+	/** Where the person is, as the name key compares it. */
+	abstract String place(R record);
+
+	abstract String email(R record);
+
+	abstract String firstName(R record);
+
+	abstract String lastName(R record);
+
+	@Override
+	final String lookupValue(MatchBy key, Map<String, Object> values) {
+		return switch (key) {
+			case EXTERNAL_ID -> (String) values.get("externalId");
+			case EMAIL -> lower(values.get("email"));
+			case NAME -> lower(values.get("lastName"));
+			case NUMBER -> null;
+		};
+	}
+
+	@Override
+	final String key(MatchBy key, Map<String, Object> values) {
+		if (key == MatchBy.NAME) {
+			return values.get("lastName") == null ? null
+					: nameKey(values.get("firstName"), values.get("lastName"), place(values));
+		}
+		return lookupValue(key, values);
+	}
+
+	@Override
+	final String key(MatchBy key, R record) {
+		return switch (key) {
+			case EXTERNAL_ID -> externalId(record);
+			case EMAIL -> lower(email(record));
+			case NAME -> nameKey(firstName(record), lastName(record), place(record));
+			case NUMBER -> null;
+		};
+	}
+
+	private static String nameKey(Object firstName, Object lastName, String place) {
+		return lower(firstName) + "|" + lower(lastName) + "|" + place;
+	}
+}
