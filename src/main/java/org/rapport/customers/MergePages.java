@@ -133,7 +133,7 @@ public final class MergePages<R extends BusinessRecord<R>> {
 	 */
 	public String form(R survivor, R merged, String failure, Model model) {
 		if (survivor.getId().equals(merged.getId())) {
-			throw new InvalidField("mergedId", "validation.merge.same", itself());
+			throw MergeCheck.sameRecord(kind);
 		}
 		MergeFields<R> chosenFrom = fields.get();
 		Map<String, Side> chosen = chosenFrom.choose(survivor, merged, Map.of());
@@ -204,11 +204,6 @@ public final class MergePages<R extends BusinessRecord<R>> {
 
 	private String mergeHref(UUID survivor, UUID merged) {
 		return path + "/" + survivor + "/merge?with=" + merged;
-	}
-
-	private String itself() {
-		String article = "aeiou".indexOf(kind.charAt(0)) >= 0 ? "An " : "A ";
-		return article + kind + " cannot be merged into itself";
 	}
 
 	/** The {@code fields[name]} parameters of a merge form, as field name to side. */

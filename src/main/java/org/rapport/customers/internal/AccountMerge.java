@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.rapport.customers.AccountsMerged;
 import org.rapport.customers.LifecycleStage;
 import org.rapport.customers.LifecycleStageChanged;
+import org.rapport.customers.MergeCheck;
 import org.rapport.customers.MergeEntry;
 import org.rapport.customers.MergeFields;
 import org.rapport.customers.MergeFields.Field;
@@ -15,13 +16,9 @@ import org.rapport.customers.MergeKind;
 import org.rapport.customers.MergeLog;
 import org.rapport.customization.CustomFields;
 import org.rapport.identity.Actor;
-import org.rapport.shared.InvalidField;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.http.HttpStatus;
-import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Merges one account into another: the survivor takes the chosen values, everything that belonged to the merged
@@ -57,6 +54,7 @@ public class AccountMerge {
 	private final LifecycleChanges lifecycleChanges;
 	private final MergeLog log;
 	private final CustomFields customFields;
+	private final MergeCheck<Account> check;
 	private final ApplicationEventPublisher events;
 
 	AccountMerge(AccountService accountService, Accounts accounts, Contacts contacts,
@@ -69,6 +67,7 @@ public class AccountMerge {
 		this.log = log;
 		this.events = events;
 		this.customFields = customFields;
+		this.check = new MergeCheck<>(Account.class, "account", accountService::get, AccountMerge::mayMerge);
 	}
 
 	/** The fields a merge of two accounts chooses between: the standard ones, then the active custom fields. */
@@ -84,19 +83,9 @@ public class AccountMerge {
 	@Transactional
 	public Account merge(Actor actor, UUID survivorId, long survivorVersion, UUID mergedId, long mergedVersion,
 			Map<String, String> choices) {
-		if (survivorId.equals(mergedId)) {
-			throw new InvalidField("mergedId", "validation.merge.same", "An account cannot be merged into itself");
-		}
-		Account survivor = accountService.get(actor, survivorId);
-		Account merged = accountService.get(actor, mergedId);
-		requireMayMerge(actor, survivor);
-		requireMayMerge(actor, merged);
-		if (survivor.getVersion() != survivorVersion) {
-			throw new ObjectOptimisticLockingFailureException(Account.class, survivorId);
-		}
-		if (merged.getVersion() != mergedVersion) {
-			throw new ObjectOptimisticLockingFailureException(Account.class, mergedId);
-		}
+		MergeCheck.Pair<Account> pair = check.pair(actor, survivorId, survivorVersion, mergedId, mergedVersion);
+		Account survivor = pair.survivor();
+		Account merged = pair.merged();
 		MergeFields<Account> fields = fields();
 		Map<String, Side> chosen = fields.choose(survivor, merged, choices);
 		AccountDetails details = new AccountDetails(from(chosen, "name", survivor, merged).getName(),
@@ -151,13 +140,6 @@ public class AccountMerge {
 
 	static boolean mayMerge(Actor actor, org.rapport.identity.UserId owner, org.rapport.identity.TeamId team) {
 		return actor.isAdmin() || (actor.isManager() && actor.canManage(owner, team));
-	}
-
-	private static void requireMayMerge(Actor actor, Account account) {
-		if (!mayMerge(actor, account)) {
-			throw new ResponseStatusException(HttpStatus.FORBIDDEN,
-					"Only administrators, and managers of the records' team, may merge");
-		}
 	}
 
 	private static Account from(Map<String, Side> chosen, String field, Account survivor, Account merged) {

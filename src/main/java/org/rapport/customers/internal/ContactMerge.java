@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.rapport.customers.ContactsMerged;
+import org.rapport.customers.MergeCheck;
 import org.rapport.customers.MergeEntry;
 import org.rapport.customers.MergeFields;
 import org.rapport.customers.MergeFields.Field;
@@ -12,13 +13,9 @@ import org.rapport.customers.MergeKind;
 import org.rapport.customers.MergeLog;
 import org.rapport.customization.CustomFields;
 import org.rapport.identity.Actor;
-import org.rapport.shared.InvalidField;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.http.HttpStatus;
-import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Merges one contact into another: the survivor takes the chosen values (its account among them), what other
@@ -48,6 +45,7 @@ public class ContactMerge {
 	private final Contacts contacts;
 	private final MergeLog log;
 	private final CustomFields customFields;
+	private final MergeCheck<Contact> check;
 	private final ApplicationEventPublisher events;
 
 	ContactMerge(ContactService contactService, Contacts contacts, MergeLog log, ApplicationEventPublisher events,
@@ -57,6 +55,7 @@ public class ContactMerge {
 		this.log = log;
 		this.events = events;
 		this.customFields = customFields;
+		this.check = new MergeCheck<>(Contact.class, "contact", contactService::get, ContactMerge::mayMerge);
 	}
 
 	/** The fields a merge of two contacts chooses between: the standard ones, then the active custom fields. */
@@ -71,19 +70,9 @@ public class ContactMerge {
 	@Transactional
 	public Contact merge(Actor actor, UUID survivorId, long survivorVersion, UUID mergedId, long mergedVersion,
 			Map<String, String> choices) {
-		if (survivorId.equals(mergedId)) {
-			throw new InvalidField("mergedId", "validation.merge.same", "A contact cannot be merged into itself");
-		}
-		Contact survivor = contactService.get(actor, survivorId);
-		Contact merged = contactService.get(actor, mergedId);
-		requireMayMerge(actor, survivor);
-		requireMayMerge(actor, merged);
-		if (survivor.getVersion() != survivorVersion) {
-			throw new ObjectOptimisticLockingFailureException(Contact.class, survivorId);
-		}
-		if (merged.getVersion() != mergedVersion) {
-			throw new ObjectOptimisticLockingFailureException(Contact.class, mergedId);
-		}
+		MergeCheck.Pair<Contact> pair = check.pair(actor, survivorId, survivorVersion, mergedId, mergedVersion);
+		Contact survivor = pair.survivor();
+		Contact merged = pair.merged();
 		MergeFields<Contact> fields = fields();
 		Map<String, Side> chosen = fields.choose(survivor, merged, choices);
 		ContactDetails details = new ContactDetails(from(chosen, "firstName", survivor, merged).getFirstName(),
@@ -117,13 +106,6 @@ public class ContactMerge {
 
 	public static boolean mayMerge(Actor actor, Contact contact) {
 		return AccountMerge.mayMerge(actor, contact.owner(), contact.team());
-	}
-
-	private static void requireMayMerge(Actor actor, Contact contact) {
-		if (!mayMerge(actor, contact)) {
-			throw new ResponseStatusException(HttpStatus.FORBIDDEN,
-					"Only administrators, and managers of the records' team, may merge");
-		}
 	}
 
 	private static Contact from(Map<String, Side> chosen, String field, Contact survivor, Contact merged) {

@@ -9,6 +9,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import org.rapport.customers.DuplicateGroup;
 import org.rapport.customers.DuplicateRule;
+import org.rapport.customers.MergeCheck;
 import org.rapport.customers.MergeEntry;
 import org.rapport.customers.MergeFields;
 import org.rapport.customers.MergeFields.Field;
@@ -17,10 +18,8 @@ import org.rapport.customers.MergeKind;
 import org.rapport.customers.MergeLog;
 import org.rapport.customization.CustomFields;
 import org.rapport.identity.Actor;
-import org.rapport.shared.InvalidField;
 import org.rapport.shared.ResultPage;
 import org.springframework.http.HttpStatus;
-import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.server.ResponseStatusException;
@@ -59,6 +58,7 @@ public class LeadMerge {
 	private final EntityManager em;
 	private final MergeLog log;
 	private final CustomFields customFields;
+	private final MergeCheck<Lead> check;
 
 	LeadMerge(LeadService leadService, Leads leads, EntityManager em, MergeLog log, CustomFields customFields) {
 		this.leadService = leadService;
@@ -66,6 +66,7 @@ public class LeadMerge {
 		this.em = em;
 		this.log = log;
 		this.customFields = customFields;
+		this.check = new MergeCheck<>(Lead.class, "lead", leadService::get, LeadMerge::mayMerge);
 	}
 
 	/** The fields a merge of two leads chooses between: the standard ones, then the active custom fields. */
@@ -80,19 +81,9 @@ public class LeadMerge {
 	@Transactional
 	public Lead merge(Actor actor, UUID survivorId, long survivorVersion, UUID mergedId, long mergedVersion,
 			Map<String, String> choices) {
-		if (survivorId.equals(mergedId)) {
-			throw new InvalidField("mergedId", "validation.merge.same", "A lead cannot be merged into itself");
-		}
-		Lead survivor = leadService.get(actor, survivorId);
-		Lead merged = leadService.get(actor, mergedId);
-		requireMayMerge(actor, survivor);
-		requireMayMerge(actor, merged);
-		if (survivor.getVersion() != survivorVersion) {
-			throw new ObjectOptimisticLockingFailureException(Lead.class, survivorId);
-		}
-		if (merged.getVersion() != mergedVersion) {
-			throw new ObjectOptimisticLockingFailureException(Lead.class, mergedId);
-		}
+		MergeCheck.Pair<Lead> pair = check.pair(actor, survivorId, survivorVersion, mergedId, mergedVersion);
+		Lead survivor = pair.survivor();
+		Lead merged = pair.merged();
 		if (survivor.isConverted() || merged.isConverted()) {
 			throw new LeadStatusConflict("lead.merge.converted", "A converted lead cannot be merged");
 		}
@@ -124,13 +115,6 @@ public class LeadMerge {
 
 	public static boolean mayMerge(Actor actor, Lead lead) {
 		return actor.isAdmin() || (actor.isManager() && actor.canManage(lead.owner(), lead.team()));
-	}
-
-	private static void requireMayMerge(Actor actor, Lead lead) {
-		if (!mayMerge(actor, lead)) {
-			throw new ResponseStatusException(HttpStatus.FORBIDDEN,
-					"Only administrators, and managers of the records' team, may merge");
-		}
 	}
 
 	private static Lead from(Map<String, Side> chosen, String field, Lead survivor, Lead merged) {
