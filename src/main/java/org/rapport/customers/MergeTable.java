@@ -1,5 +1,6 @@
 package org.rapport.customers;
 
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -11,6 +12,8 @@ import java.util.UUID;
 import org.rapport.customers.MergeFields.Field;
 import org.rapport.customers.MergeFields.Side;
 import org.rapport.customization.CustomFields;
+import org.rapport.identity.Actor;
+import org.rapport.identity.CurrentActor;
 import org.rapport.identity.UserDirectory;
 import org.rapport.identity.UserId;
 import org.springframework.context.MessageSource;
@@ -40,11 +43,13 @@ public class MergeTable {
 	private final MessageSource messages;
 	private final UserDirectory directory;
 	private final CustomFields customFields;
+	private final CurrentActor currentActor;
 
-	MergeTable(MessageSource messages, UserDirectory directory, CustomFields customFields) {
+	MergeTable(MessageSource messages, UserDirectory directory, CustomFields customFields, CurrentActor currentActor) {
 		this.messages = messages;
 		this.directory = directory;
 		this.customFields = customFields;
+		this.currentActor = currentActor;
 	}
 
 	/** The rows for the fields of two records and the choices made, in the current user's language. */
@@ -84,12 +89,17 @@ public class MergeTable {
 			return messages.getMessage(flag ? "merge.yes" : "merge.no", null, locale);
 		}
 		if (field.custom() != null) {
-			return customFields.format(field.custom(), value);
+			return customFields.display(field.custom(), value, locale, zone());
 		}
 		if (field.enumPrefix() != null) {
 			String name = value instanceof Enum<?> constant ? constant.name() : value.toString();
 			return messages.getMessage(field.enumPrefix() + "." + name, null, name, locale);
 		}
 		return value.toString();
+	}
+
+	/** The current user's time zone, in which custom date-times show as on the detail pages. */
+	private ZoneId zone() {
+		return currentActor.find().map(Actor::zone).orElse(ZoneId.of("UTC"));
 	}
 }

@@ -3,6 +3,7 @@ package org.rapport.customization;
 import java.time.ZoneId;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -61,4 +62,10 @@ public interface CustomFields {
 
 	/** The value as a person reads it: options and text as they are, numbers and dates formatted plainly. */
 	String format(CustomField field, Object value);
+
+	/**
+	 * The value as the pages show it to a person of this language and time zone: numbers, amounts and dates in their
+	 * conventions, yes or no for a checkbox; an empty text for no value.
+	 */
+	String display(CustomField field, Object value, Locale locale, ZoneId zone);
 }

@@ -4,6 +4,13 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.math.BigDecimal;
+import java.text.NumberFormat;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.FormatStyle;
 import java.util.Collection;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -184,6 +191,38 @@ public class CustomFieldService implements CustomFields {
 	@Override
 	public String format(CustomField field, Object value) {
 		return FieldValues.format(field, value);
+	}
+
+	@Override
+	public String display(CustomField field, Object value, Locale locale, ZoneId zone) {
+		if (value == null || (value instanceof Collection<?> items && items.isEmpty())) {
+			return "";
+		}
+		try {
+			return switch (field.type()) {
+				case CHECKBOX -> messages.getMessage(Boolean.TRUE.equals(value) || "true".equals(value.toString())
+						? "custom-field.yes" : "custom-field.no", null, locale);
+				case DATE -> DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
+					.withLocale(locale)
+					.format(LocalDate.parse(value.toString()));
+				case DATE_TIME -> DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+					.withLocale(locale)
+					.withZone(zone)
+					.format(Instant.parse(value.toString()));
+				case NUMBER, DECIMAL -> NumberFormat.getNumberInstance(locale).format(new BigDecimal(value.toString()));
+				case CURRENCY -> {
+					NumberFormat amount = NumberFormat.getNumberInstance(locale);
+					amount.setMinimumFractionDigits(2);
+					amount.setMaximumFractionDigits(6);
+					yield amount.format(new BigDecimal(value.toString()))
+							+ (field.currency() == null ? "" : " " + field.currency());
+				}
+				default -> format(field, value);
+			};
+		}
+		catch (DateTimeParseException | NumberFormatException unreadable) {
+			return format(field, value);
+		}
 	}
 
 	private InvalidField invalid(String key, String messageKey) {

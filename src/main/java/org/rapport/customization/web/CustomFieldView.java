@@ -1,16 +1,7 @@
 package org.rapport.customization.web;
 
-import java.math.BigDecimal;
-import java.text.NumberFormat;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.format.FormatStyle;
-import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import org.rapport.customization.CustomField;
 import org.rapport.customization.CustomFields;
 import org.rapport.customization.FieldType;
@@ -62,29 +53,7 @@ class CustomFieldView {
 	}
 
 	public String text(CustomField field, Object value) {
-		if (value == null || (value instanceof Collection<?> items && items.isEmpty())) {
-			return "";
-		}
-		Locale locale = LocaleContextHolder.getLocale();
-		try {
-			return switch (field.type()) {
-				case CHECKBOX -> messages.getMessage(Boolean.TRUE.equals(value) || "true".equals(value.toString())
-						? "custom-field.yes" : "custom-field.no", null, locale);
-				case DATE -> DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
-					.withLocale(locale)
-					.format(LocalDate.parse(value.toString()));
-				case DATE_TIME -> DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-					.withLocale(locale)
-					.withZone(zone())
-					.format(Instant.parse(value.toString()));
-				case NUMBER, DECIMAL -> NumberFormat.getNumberInstance(locale).format(new BigDecimal(value.toString()));
-				case CURRENCY -> currency(field, value, locale);
-				default -> customFields.format(field, value);
-			};
-		}
-		catch (DateTimeParseException | NumberFormatException unreadable) {
-			return customFields.format(field, value);
-		}
+		return customFields.display(field, value, LocaleContextHolder.getLocale(), zone());
 	}
 
 	/** Where a value links to: a web address or an e-mail address; otherwise {@code null}. */
@@ -103,13 +72,6 @@ class CustomFieldView {
 			return "tel:" + value.toString().replace(" ", "");
 		}
 		return null;
-	}
-
-	private String currency(CustomField field, Object value, Locale locale) {
-		NumberFormat format = NumberFormat.getNumberInstance(locale);
-		format.setMinimumFractionDigits(2);
-		format.setMaximumFractionDigits(6);
-		return format.format(new BigDecimal(value.toString())) + (field.currency() == null ? "" : " " + field.currency());
 	}
 
 	private ZoneId zone() {

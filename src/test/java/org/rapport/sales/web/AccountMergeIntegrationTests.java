@@ -388,6 +388,27 @@ class AccountMergeIntegrationTests {
 		}
 	}
 
+	@Test
+	void theMergePageShowsCustomValuesAsTheDetailPagesDo(@Autowired CustomFieldService fields) throws Exception {
+		String suffix = suffix();
+		UUID seats = fields.define("account", "seats" + suffix, FieldType.NUMBER, new FieldDefinition.FieldText(
+				"Seats " + suffix, null, null, null, false, null, java.util.List.of(), null)).getId();
+		try {
+			String one = created("{\"name\":\"" + TestData.unique("Initech") + "\",\"customFields\":{\"seats" + suffix
+					+ "\":12500}}");
+			String two = created("{\"name\":\"" + TestData.unique("Initech") + "\",\"customFields\":{\"seats" + suffix
+					+ "\":350}}");
+
+			mvc.perform(get("/accounts/" + one + "/merge").param("with", two).with(data.as(admin)))
+				.andExpect(status().isOk())
+				.andExpect(content().string(containsString(">12,500<")))
+				.andExpect(content().string(containsString(">350<")));
+		}
+		finally {
+			fields.retire(seats);
+		}
+	}
+
 	static String suffix() {
 		return TestData.unique("").toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "");
 	}
