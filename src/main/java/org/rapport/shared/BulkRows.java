@@ -1,5 +1,6 @@
 package org.rapport.shared;
 
+import jakarta.annotation.PreDestroy;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -21,7 +22,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.postgresql.PGConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.ConnectionCallback;
@@ -29,6 +34,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -53,6 +60,15 @@ public class BulkRows {
 	/** Per table, the rows added since its statistics were last gathered, and how many rows it had then. */
 	private final Map<String, Growth> growth = new ConcurrentHashMap<>();
 
+	/** Runs {@code ANALYZE} away from the writing threads, one table at a time. */
+	private final ExecutorService statistics = Executors.newSingleThreadExecutor(r -> {
+		Thread thread = new Thread(r, "bulk-statistics");
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	private static final Logger log = LoggerFactory.getLogger(BulkRows.class);
+
 	/** The fewest new rows after which a table's statistics are gathered again. */
 	private static final long MIN_GROWTH = 1000;
 
@@ -60,6 +76,7 @@ public class BulkRows {
 
 		long added;
 		long rowsAtAnalyze = -1;
+		boolean analyzing;
 	}
 
 	public BulkRows(JdbcTemplate jdbc, JsonMapper mapper) {
@@ -139,31 +156,69 @@ public class BulkRows {
 	}
 
 	/**
-	 * Gathers the table's statistics again once a bulk write has added as many rows as the table held when they were
+	 * Gathers the table's statistics again once bulk writes have added as many rows as the table held when they were
 	 * last gathered. Otherwise PostgreSQL goes on planning for the table it saw before: after the first import into an
 	 * empty table, every look-up by id or external id would read the whole table, and each batch would take longer
-	 * than the one before. Autovacuum catches up only a minute or so later.
+	 * than the one before. Autovacuum catches up only a minute or so later. {@code ANALYZE} runs after the writing
+	 * transaction commits, on a thread of its own, so that a batch never waits for it, nor for a lock that it waits
+	 * for (an index being built concurrently on the table, say).
 	 */
 	private void keepStatistics(String table, int added) {
 		Growth g = growth.computeIfAbsent(table, t -> new Growth());
 		synchronized (g) {
 			if (g.rowsAtAnalyze < 0) {
-				Long rows = jdbc.queryForObject("select reltuples::bigint from pg_class where oid = to_regclass(?)",
-						Long.class, table);
-				g.rowsAtAnalyze = rows == null ? 0 : Math.max(rows, 0);
+				g.rowsAtAnalyze = estimatedRows(table);
 			}
 			g.added += added;
-			if (g.added < Math.max(MIN_GROWTH, g.rowsAtAnalyze)) {
+			if (g.analyzing || g.added < Math.max(MIN_GROWTH, g.rowsAtAnalyze)) {
 				return;
 			}
+			g.analyzing = true;
 			g.added = 0;
 		}
-		jdbc.execute("analyze " + table);
-		Long rows = jdbc.queryForObject("select reltuples::bigint from pg_class where oid = to_regclass(?)",
-				Long.class, table);
-		synchronized (g) {
-			g.rowsAtAnalyze = rows == null ? 0 : Math.max(rows, 0);
+		Runnable analyze = () -> statistics.execute(() -> analyze(table, g));
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+
+				@Override
+				public void afterCompletion(int status) {
+					analyze.run();
+				}
+			});
 		}
+		else {
+			analyze.run();
+		}
+	}
+
+	private void analyze(String table, Growth g) {
+		long rows = -1;
+		try {
+			jdbc.execute("analyze " + table);
+			rows = estimatedRows(table);
+		}
+		catch (RuntimeException failed) {
+			log.warn("Statistics of {} not gathered: {}", table, failed.toString());
+		}
+		finally {
+			synchronized (g) {
+				if (rows >= 0) {
+					g.rowsAtAnalyze = rows;
+				}
+				g.analyzing = false;
+			}
+		}
+	}
+
+	private long estimatedRows(String table) {
+		Long rows = jdbc.queryForObject("select reltuples::bigint from pg_class where oid = to_regclass(?)", Long.class,
+				table);
+		return rows == null ? 0 : Math.max(rows, 0);
+	}
+
+	@PreDestroy
+	void stop() {
+		statistics.shutdownNow();
 	}
 
 	/** Runs the statement once per row as one JDBC batch; what each row changed, as the driver tells. */
