@@ -268,6 +268,18 @@ public class BulkRows {
 		return all;
 	}
 
+	/** Draws this many values of a sequence in one query, smallest first. */
+	public List<Long> nextValues(String sequence, int count) {
+		if (!sequence.matches("[a-z_][a-z0-9_]*")) {
+			throw new IllegalArgumentException("Not a sequence name: " + sequence);
+		}
+		if (count <= 0) {
+			return List.of();
+		}
+		String rows = isPostgres() ? "generate_series(1, ?)" : "system_range(1, ?)";
+		return jdbc.queryForList("select nextval('" + sequence + "') from " + rows + " order by 1", Long.class, count);
+	}
+
 	/**
 	 * Which of these values a text column of the table holds, in one query: {@code = any(array)} on PostgreSQL,
 	 * whose plan does not grow with the number of values, an {@code IN} list elsewhere.

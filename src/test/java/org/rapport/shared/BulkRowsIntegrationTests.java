@@ -21,7 +21,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The bulk writer stores every kind of value as a single-row insert would, through COPY on PostgreSQL and a batch on
- * H2, finds existing values in one query, and keeps PostgreSQL's statistics up to date as a bulk write grows a table.
+ * H2, finds existing values and draws sequence values in one query each, and keeps PostgreSQL's statistics up to date
+ * as a bulk write grows a table.
  */
 @RapportTest
 class BulkRowsIntegrationTests {
@@ -100,6 +101,17 @@ class BulkRowsIntegrationTests {
 		assertThat(bulk.existing(table, "name", List.of("name-1", "name-4", "name-9", "name-1")))
 			.containsExactlyInAnyOrder("name-1", "name-4");
 		assertThat(bulk.existing(table, "name", List.of())).isEmpty();
+	}
+
+	@Test
+	void drawsManyValuesOfASequenceInOneQuerySmallestFirst() {
+		java.util.List<Long> drawn = bulk.nextValues("contract_number_seq", 3);
+		java.util.List<Long> more = bulk.nextValues("contract_number_seq", 2);
+
+		assertThat(drawn).hasSize(3).isSorted().doesNotHaveDuplicates();
+		assertThat(more).hasSize(2).isSorted();
+		assertThat(more.get(0)).isGreaterThan(drawn.get(2));
+		assertThat(bulk.nextValues("contract_number_seq", 0)).isEmpty();
 	}
 
 	@Test

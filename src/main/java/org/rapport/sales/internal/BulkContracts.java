@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -21,7 +22,6 @@ import org.rapport.sales.ContractsImported;
 import org.rapport.shared.BulkRows;
 import org.rapport.shared.MatchBy;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -44,16 +44,14 @@ class BulkContracts implements ContractImports {
 	private static final String TYPES = "ddnvvbivvuuj";
 
 	private final EntityManager em;
-	private final JdbcTemplate jdbc;
 	private final NamedParameterJdbcTemplate named;
 	private final ApplicationEventPublisher events;
 	private final ContractBook book;
 	private final BulkRows bulk;
 
-	BulkContracts(EntityManager em, JdbcTemplate jdbc, NamedParameterJdbcTemplate named,
+	BulkContracts(EntityManager em, NamedParameterJdbcTemplate named,
 			ApplicationEventPublisher events, ContractBook book, BulkRows bulk) {
 		this.em = em;
-		this.jdbc = jdbc;
 		this.named = named;
 		this.events = events;
 		this.book = book;
@@ -102,8 +100,9 @@ class BulkContracts implements ContractImports {
 		}
 		OffsetDateTime at = OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC);
 		List<Object[]> rows = new ArrayList<>(contracts.size());
+		Iterator<Long> numbers = bulk.nextValues(ContractBook.NUMBER_SEQUENCE, contracts.size()).iterator();
 		for (ContractValues c : contracts) {
-			Long next = jdbc.queryForObject(ContractBook.NEXT_NUMBER, Long.class);
+			long next = numbers.next();
 			Object[] head = BulkRows.row(new Object[] { ContractBook.number(next), c.accountId() }, columns(c));
 			rows.add(BulkRows.row(head, c.id(), 0L, actor.id().value(), at, actor.id().value(), at));
 		}

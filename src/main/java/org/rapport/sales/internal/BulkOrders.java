@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -20,7 +21,6 @@ import org.rapport.sales.OrderValues;
 import org.rapport.sales.OrdersImported;
 import org.rapport.shared.BulkRows;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -37,15 +37,13 @@ import org.springframework.transaction.annotation.Transactional;
 class BulkOrders implements OrderImports {
 
 	private final EntityManager em;
-	private final JdbcTemplate jdbc;
 	private final NamedParameterJdbcTemplate named;
 	private final ApplicationEventPublisher events;
 	private final BulkRows bulk;
 
-	BulkOrders(EntityManager em, JdbcTemplate jdbc, NamedParameterJdbcTemplate named, ApplicationEventPublisher events,
+	BulkOrders(EntityManager em, NamedParameterJdbcTemplate named, ApplicationEventPublisher events,
 			BulkRows bulk) {
 		this.em = em;
-		this.jdbc = jdbc;
 		this.named = named;
 		this.events = events;
 		this.bulk = bulk;
@@ -86,8 +84,9 @@ class BulkOrders implements OrderImports {
 		OffsetDateTime at = OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC);
 		List<Object[]> rows = new ArrayList<>(orders.size());
 		List<Object[]> lines = new ArrayList<>();
+		Iterator<Long> numbers = bulk.nextValues(OrderBook.NUMBER_SEQUENCE, orders.size()).iterator();
 		for (OrderValues o : orders) {
-			Long next = jdbc.queryForObject(OrderBook.NEXT_NUMBER, Long.class);
+			long next = numbers.next();
 			boolean confirmed = OrderStatus.CONFIRMED.name().equals(o.status());
 			rows.add(new Object[] { OrderBook.number(next), o.accountId(), o.orderDate(), o.status(), o.total(),
 					o.currency().toUpperCase(Locale.ROOT), o.notes(), confirmed ? at : null, o.externalId(),

@@ -261,7 +261,9 @@ public class ContractBook {
 	}
 
 	/** Draws the next contract number; bulk writers draw theirs from the same sequence. */
-	static final String NEXT_NUMBER = "select nextval('contract_number_seq')";
+	static final String NUMBER_SEQUENCE = "contract_number_seq";
+
+	static final String NEXT_NUMBER = "select nextval('" + NUMBER_SEQUENCE + "')";
 
 	/** The number of the contract that drew this value of the sequence. */
 	static String number(long next) {

@@ -313,7 +313,9 @@ public class OrderBook {
 	}
 
 	/** Draws the next order number; bulk writers draw theirs from the same sequence. */
-	static final String NEXT_NUMBER = "select nextval('sales_order_number_seq')";
+	static final String NUMBER_SEQUENCE = "sales_order_number_seq";
+
+	static final String NEXT_NUMBER = "select nextval('" + NUMBER_SEQUENCE + "')";
 
 	/** The number of the order that drew this value of the sequence. */
 	static String number(long next) {
