@@ -1,5 +1,6 @@
 package org.rapport.sales.internal;
 
+import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -29,12 +30,12 @@ class WonOpportunityOrders {
 
 	private final OrderBook orders;
 	private final UserDirectory directory;
-	private final OpportunityRows opportunities;
+	private final EntityManager em;
 
-	WonOpportunityOrders(OrderBook orders, UserDirectory directory, OpportunityRows opportunities) {
+	WonOpportunityOrders(OrderBook orders, UserDirectory directory, EntityManager em) {
 		this.orders = orders;
 		this.directory = directory;
-		this.opportunities = opportunities;
+		this.em = em;
 	}
 
 	/**
@@ -49,11 +50,14 @@ class WonOpportunityOrders {
 		if (ids.isEmpty()) {
 			return;
 		}
-		for (Opportunity opportunity : opportunities.findAllById(ids)) {
-			if (opportunity.getStageKind() == StageKind.WON && orders.orderOf(opportunity.id()).isEmpty()) {
-				order(opportunity.win());
-			}
-		}
+		// the won ones with their lines and without an order yet, in one query
+		List<Opportunity> won = em.createQuery("select distinct o from Opportunity o join fetch o.lines "
+				+ "where o.id in :ids and o.stageKind = :won and not exists "
+				+ "(select 1 from SalesOrder s where s.opportunityId = o.id)", Opportunity.class)
+			.setParameter("ids", ids)
+			.setParameter("won", StageKind.WON)
+			.getResultList();
+		won.forEach(opportunity -> order(opportunity.win()));
 	}
 
 	/**
