@@ -36,6 +36,9 @@ public interface Customers {
 	/** The account's lifecycle stage and since when it holds, whoever asks; for rules that move it. */
 	Optional<LifecycleStatus> lifecycleOf(AccountId account);
 
+	/** The lifecycle stages of these accounts and since when they hold them, in one query; unknown ones left out. */
+	Map<AccountId, LifecycleStatus> lifecycleOf(Collection<AccountId> accounts);
+
 	/**
 	 * Moves the account to another lifecycle stage, records the change with its reason (a message key or a
 	 * person's words) and publishes {@link LifecycleStageChanged}; a move to the stage it holds changes nothing.

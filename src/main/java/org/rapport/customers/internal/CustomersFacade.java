@@ -103,6 +103,11 @@ class CustomersFacade implements Customers {
 	}
 
 	@Override
+	public Map<AccountId, LifecycleStatus> lifecycleOf(Collection<AccountId> accounts) {
+		return lifecycle.statusesOf(accounts);
+	}
+
+	@Override
 	@Transactional
 	public void moveLifecycle(AccountId account, LifecycleStage to, String reason) {
 		lifecycle.move(account, to, reason);

@@ -2,7 +2,10 @@ package org.rapport.customers.internal;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.rapport.customers.AccountId;
@@ -48,6 +51,19 @@ public class Lifecycle {
 		return accounts.findById(account.value())
 			.map(found -> new LifecycleStatus(account, found.getLifecycleStage(),
 					changes.lastOf(account.value()).map(LifecycleChange::getChangedAt).orElse(null)));
+	}
+
+	/** The stages of these accounts and since when they hold them, in one query; unknown accounts are left out. */
+	public Map<AccountId, LifecycleStatus> statusesOf(Collection<AccountId> accounts) {
+		Map<AccountId, LifecycleStatus> statuses = new HashMap<>();
+		if (accounts.isEmpty()) {
+			return statuses;
+		}
+		for (Object[] row : changes.statusesOf(accounts.stream().map(AccountId::value).toList())) {
+			AccountId account = new AccountId((UUID) row[0]);
+			statuses.put(account, new LifecycleStatus(account, (LifecycleStage) row[1], (Instant) row[2]));
+		}
+		return statuses;
 	}
 
 	/** Moves the account, records why and publishes the change; answers whether the stage changed. */

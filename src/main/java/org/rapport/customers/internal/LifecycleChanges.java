@@ -19,6 +19,11 @@ interface LifecycleChanges extends JpaRepository<LifecycleChange, UUID> {
 		return latestOf(account, Pageable.ofSize(1)).stream().findFirst();
 	}
 
+	/** The stage and the time of the last move of each of these accounts (null for none yet). */
+	@Query("select a.id, a.lifecycleStage, (select max(c.changedAt) from LifecycleChange c where c.accountId = a.id) "
+			+ "from Account a where a.id in :accounts")
+	List<Object[]> statusesOf(java.util.Collection<UUID> accounts);
+
 	/**
 	 * Sets the stage of an account that still holds {@code from}, without loading it, counting the change in its
 	 * version; answers 0 when another move came first.

@@ -24,9 +24,9 @@ interface Contracts extends JpaRepository<Contract, UUID> {
 			+ "order by c.value.currency")
 	List<Object[]> activeValueOf(UUID account);
 
-	/** The periods of an account's contracts that ran or run, for the lifecycle rules. */
-	@Query("select c from Contract c where c.accountId = :account and c.status in ("
+	/** The contracts of these accounts that ran or run, for the lifecycle rules. */
+	@Query("select c from Contract c where c.accountId in :accounts and c.status in ("
 			+ "org.rapport.sales.internal.ContractStatus.ACTIVE, org.rapport.sales.internal.ContractStatus.EXPIRED, "
 			+ "org.rapport.sales.internal.ContractStatus.RENEWED, org.rapport.sales.internal.ContractStatus.TERMINATED)")
-	List<Contract> startedOf(UUID account);
+	List<Contract> startedOf(java.util.Collection<UUID> accounts);
 }

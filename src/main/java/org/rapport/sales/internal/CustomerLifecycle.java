@@ -5,6 +5,7 @@ import jakarta.persistence.TypedQuery;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -42,6 +43,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class CustomerLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(CustomerLifecycle.class);
+
+	/** How many accounts are followed together. */
+	private static final int CHUNK = 1000;
 
 	private final Customers customers;
 	private final Contracts contracts;
@@ -99,12 +103,8 @@ public class CustomerLifecycle {
 	}
 
 	private void followAccounts(TypedQuery<UUID> accounts, List<UUID> ids) {
-		if (ids.isEmpty()) {
-			return;
-		}
-		LocalDate today = LocalDate.now(ZoneOffset.UTC);
-		for (UUID account : accounts.setParameter("ids", ids).getResultList()) {
-			follow(new AccountId(account), today, Map.of());
+		if (!ids.isEmpty()) {
+			followMany(accounts.setParameter("ids", ids).getResultList(), LocalDate.now(ZoneOffset.UTC));
 		}
 	}
 
@@ -123,17 +123,7 @@ public class CustomerLifecycle {
 
 	/** The nightly pass over every account that ever bought; answers how many moved. */
 	public int followAll(LocalDate today) {
-		int moved = 0;
-		for (UUID account : buyers()) {
-			try {
-				if (follow(new AccountId(account), today)) {
-					moved++;
-				}
-			}
-			catch (RuntimeException failed) {
-				log.warn("Lifecycle of account {} not followed: {}", account, failed.toString());
-			}
-		}
+		int moved = followMany(buyers(), today);
 		log.info("Customer lifecycle for {}: {} accounts moved", today, moved);
 		return moved;
 	}
@@ -143,45 +133,93 @@ public class CustomerLifecycle {
 		if (status == null) {
 			return false;
 		}
-		Map<String, LocalDate> purchases = new HashMap<>(announced);
-		List<LifecycleRules.Period> periods = new ArrayList<>();
-		collect(account.value(), purchases, periods);
+		Purchases bought = new Purchases();
+		bought.dates.putAll(announced);
+		collect(List.of(account.value()), Map.of(account.value(), bought));
+		return move(status, bought, today);
+	}
+
+	/**
+	 * Follows many accounts, a thousand at a time: their stages and purchases in four queries per thousand, then a
+	 * move for each account whose stage changes. Answers how many moved.
+	 */
+	private int followMany(Collection<UUID> accounts, LocalDate today) {
+		int moved = 0;
+		List<UUID> all = new ArrayList<>(accounts);
+		for (int from = 0; from < all.size(); from += CHUNK) {
+			List<UUID> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
+			Map<AccountId, LifecycleStatus> statuses = customers
+				.lifecycleOf(chunk.stream().map(AccountId::new).toList());
+			Map<UUID, Purchases> purchases = new HashMap<>();
+			chunk.forEach(account -> purchases.put(account, new Purchases()));
+			collect(chunk, purchases);
+			for (UUID account : chunk) {
+				LifecycleStatus status = statuses.get(new AccountId(account));
+				if (status == null) {
+					continue;
+				}
+				try {
+					if (move(status, purchases.get(account), today)) {
+						moved++;
+					}
+				}
+				catch (RuntimeException failed) {
+					log.warn("Lifecycle of account {} not followed: {}", account, failed.toString());
+				}
+			}
+		}
+		return moved;
+	}
+
+	private boolean move(LifecycleStatus status, Purchases bought, LocalDate today) {
 		LocalDate since = status.since() == null ? null : status.since().atZone(ZoneOffset.UTC).toLocalDate();
 		LifecycleRules.Decision decision = properties.rules()
-			.decide(purchases.values(), periods, status.stage(), since, today);
+			.decide(bought.dates.values(), bought.periods, status.stage(), since, today);
 		if (!decision.moves()) {
 			return false;
 		}
-		customers.moveLifecycle(account, decision.stage(), decision.reason());
+		customers.moveLifecycle(status.account(), decision.stage(), decision.reason());
 		return true;
 	}
 
-	private void collect(UUID account, Map<String, LocalDate> purchases, List<LifecycleRules.Period> periods) {
-		for (Object[] row : em.createQuery("select o.id, o.closeDate from Opportunity o where o.accountId = :account "
-				+ "and o.stageKind = :won", Object[].class)
-			.setParameter("account", account)
+	/**
+	 * What an account bought: a day per deal (keyed so that a won opportunity and the order and contract made from it
+	 * count once), and the periods of its contracts.
+	 */
+	private static final class Purchases {
+
+		final Map<String, LocalDate> dates = new HashMap<>();
+		final List<LifecycleRules.Period> periods = new ArrayList<>();
+	}
+
+	private void collect(List<UUID> accounts, Map<UUID, Purchases> purchases) {
+		for (Object[] row : em.createQuery("select o.accountId, o.id, o.closeDate from Opportunity o "
+				+ "where o.accountId in :accounts and o.stageKind = :won", Object[].class)
+			.setParameter("accounts", accounts)
 			.setParameter("won", StageKind.WON)
 			.getResultList()) {
 			// the same key as the order made from it, which is the same deal
-			add(purchases, "opportunity:" + row[0], (LocalDate) row[1]);
+			add(purchases.get((UUID) row[0]).dates, "opportunity:" + row[1], (LocalDate) row[2]);
 		}
-		for (Object[] row : em.createQuery("select o.id, o.opportunityId, o.orderDate from SalesOrder o "
-				+ "where o.accountId = :account and o.status in :bought", Object[].class)
-			.setParameter("account", account)
+		for (Object[] row : em.createQuery("select o.accountId, o.id, o.opportunityId, o.orderDate from SalesOrder o "
+				+ "where o.accountId in :accounts and o.status in :bought", Object[].class)
+			.setParameter("accounts", accounts)
 			.setParameter("bought", List.of(OrderStatus.CONFIRMED, OrderStatus.FULFILLED))
 			.getResultList()) {
-			add(purchases, row[1] == null ? "order:" + row[0] : "opportunity:" + row[1], (LocalDate) row[2]);
+			add(purchases.get((UUID) row[0]).dates, row[2] == null ? "order:" + row[1] : "opportunity:" + row[2],
+					(LocalDate) row[3]);
 		}
-		for (Contract contract : contracts.startedOf(account)) {
+		for (Contract contract : contracts.startedOf(accounts)) {
+			Purchases bought = purchases.get(contract.getAccountId());
 			String key = contract.getOpportunityId() == null ? "contract:" + contract.getId()
 					: "opportunity:" + contract.getOpportunityId();
-			add(purchases, key, contract.getStartDate());
+			add(bought.dates, key, contract.getStartDate());
 			LocalDate end = contract.getEndDate();
 			if (contract.getStatus() == ContractStatus.TERMINATED && contract.getUpdatedAt() != null) {
 				LocalDate ended = contract.getUpdatedAt().atZone(ZoneOffset.UTC).toLocalDate();
 				end = ended.isBefore(end) ? ended : end;
 			}
-			periods.add(new LifecycleRules.Period(contract.getStartDate(), end));
+			bought.periods.add(new LifecycleRules.Period(contract.getStartDate(), end));
 		}
 	}
 

@@ -65,6 +65,37 @@ class ImportedPurchasesIntegrationTests {
 	}
 
 	@Test
+	void theAccountsOfABatchFollowTheirOwnPurchases() {
+		Actor actor = data.actor(data.user(data.team(), Role.MANAGER));
+		String once = TestData.unique("Bought once");
+		String twice = TestData.unique("Bought twice");
+		String drafted = TestData.unique("Only a draft");
+		importFile(actor, ImportEntity.ACCOUNTS, "Account Name\n" + once + "\n" + twice + "\n" + drafted + "\n",
+				DuplicateMode.CREATE, MatchBy.NAME);
+		Product product = product();
+		String day = LocalDate.now().toString();
+		String header = "Order ID,Account,Product,Quantity,Order Date,Status,Currency\n";
+		OffsetDateTime started = OffsetDateTime.now(ZoneOffset.UTC).minusSeconds(1);
+
+		importFile(actor, ImportEntity.ORDERS, header
+				+ TestData.unique("PO") + "," + once + "," + product.getSku() + ",1," + day + ",Confirmed,EUR\n"
+				+ TestData.unique("PO") + "," + twice + "," + product.getSku() + ",1," + day + ",Confirmed,EUR\n"
+				+ TestData.unique("PO") + "," + twice + "," + product.getSku() + ",2," + day + ",Confirmed,EUR\n"
+				+ TestData.unique("PO") + "," + drafted + "," + product.getSku() + ",1," + day + ",Draft,EUR\n",
+				DuplicateMode.SKIP, MatchBy.EXTERNAL_ID);
+
+		assertThat(ImportRuns.eventually(() -> jdbc.queryForObject("select count(*) from event_publication "
+				+ "where completion_date is null and publication_date >= ?", Integer.class, started), 0)).isZero();
+		assertThat(stage(accountNamed(once))).isEqualTo("NEW");
+		assertThat(stage(accountNamed(twice))).isEqualTo("EXISTING");
+		assertThat(stage(accountNamed(drafted))).isEqualTo("PROSPECT");
+	}
+
+	private UUID accountNamed(String name) {
+		return jdbc.queryForObject("select id from account where name = ?", UUID.class, name);
+	}
+
+	@Test
 	void anOpportunityWithLinesThatAnImportWinsGetsItsConfirmedOrder() {
 		Actor actor = data.actor(data.user(data.team(), Role.MANAGER));
 		String account = TestData.unique("Winning Buyer");
