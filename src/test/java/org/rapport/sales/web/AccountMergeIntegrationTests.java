@@ -375,9 +375,13 @@ class AccountMergeIntegrationTests {
 			mvc.perform(get("/api/v1/accounts/" + one + "/merges").header("Authorization", adminToken))
 				.andExpect(jsonPath("$[0].chosenFields['cf.tier" + suffix + "']").value("merged"))
 				.andExpect(jsonPath("$[0].chosenFields['cf.region" + suffix + "']").value("survivor"));
-			// the merge log on the account's page names the custom fields by their labels, the retired one too
+			// the merge log on the account's page names the custom fields by their labels, the retired one too, and
+			// shows the merged account's type and owner as people read them
 			mvc.perform(get("/accounts/" + one).with(data.as(admin)))
 				.andExpect(status().isOk())
+				.andExpect(content().string(containsString("text-break mb-1\">Company</dd>")))
+				.andExpect(content().string(not(containsString(">COMPANY<"))))
+				.andExpect(content().string(containsString("text-break mb-1\">" + admin.getDisplayName() + "</dd>")))
 				.andExpect(content().string(containsString(">Tier " + suffix + "</dt>")))
 				.andExpect(content().string(containsString(">Legacy " + suffix + "</dt>")))
 				.andExpect(content().string(not(containsString(">cf.tier" + suffix + "</dt>"))));
