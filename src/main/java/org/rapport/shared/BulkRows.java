@@ -45,12 +45,14 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>
  * Columns are typed by a letter each: {@code v} text, {@code u} UUID, {@code b} boolean, {@code i} integer,
- * {@code l} long whole number, {@code n} decimal, {@code d} date, {@code t} timestamp with time zone, {@code j} JSON (bound as its text). The
- * type decides how a null is bound: a null of unknown type makes the JDBC template ask the driver for the
- * parameter's type, which PostgreSQL answers with a round trip per value.
+ * {@code l} long whole number, {@code n} decimal, {@code d} date, {@code t} timestamp with time zone, {@code j} JSON
+ * (bound as its text). The type decides how a null is bound: a null of unknown type makes the JDBC template ask the
+ * driver for the parameter's type, which PostgreSQL answers with a round trip per value.
  */
 @Component
 public class BulkRows {
+
+	private static final Logger log = LoggerFactory.getLogger(BulkRows.class);
 
 	private final JdbcTemplate jdbc;
 	private final NamedParameterJdbcTemplate named;
@@ -66,8 +68,6 @@ public class BulkRows {
 		thread.setDaemon(true);
 		return thread;
 	});
-
-	private static final Logger log = LoggerFactory.getLogger(BulkRows.class);
 
 	/** The fewest new rows after which a table's statistics are gathered again. */
 	private static final long MIN_GROWTH = 1000;
