@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 
 /** Imports accounts; they match by external id, e-mail or name. */
 @Component
-class AccountWriter extends RecordWriter<AccountValues> {
+class AccountWriter extends RowWriter<AccountValues> {
 
 	private final CustomerImports customers;
 

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * whose start has come runs, a running one whose end has passed expires). Rapport numbers new contracts.
  */
 @Component
-class ContractWriter extends RecordWriter<ContractValues> {
+class ContractWriter extends RowWriter<ContractValues> {
 
 	static final String DRAFT = "DRAFT";
 

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * enters the first open stage of its pipeline with that stage's probability; without a currency it is in euros.
  */
 @Component
-class OpportunityWriter extends RecordWriter<OpportunityValues> {
+class OpportunityWriter extends RowWriter<OpportunityValues> {
 
 	private final OpportunityImports opportunities;
 

@@ -121,40 +121,12 @@ class OrderWriter extends RecordWriter<OrderValues> {
 				(String) v.getOrDefault("status", DRAFT), (String) v.get("notes"), items, custom);
 	}
 
-	@Override
-	List<OrderValues> find(Actor actor, MatchBy key, Collection<String> values) {
-		return orders.findOrders(actor, values);
-	}
 
-	@Override
-	String lookupValue(MatchBy key, Map<String, Object> values) {
-		return (String) values.get("externalId");
-	}
 
-	@Override
-	String key(MatchBy key, Map<String, Object> values) {
-		return lookupValue(key, values);
-	}
 
-	@Override
-	String key(MatchBy key, OrderValues o) {
-		return o.externalId();
-	}
 
-	@Override
-	OrderValues create(UUID id, Map<String, Object> values) {
-		throw new UnsupportedOperationException("Orders are made from all their rows");
-	}
 
-	@Override
-	OrderValues merge(OrderValues existing, Map<String, Object> values) {
-		throw new UnsupportedOperationException("An import does not update orders");
-	}
 
-	@Override
-	Map<String, Object> customFields(OrderValues record) {
-		return record.customFields();
-	}
 
 	@Override
 	UUID id(OrderValues record) {
@@ -166,10 +138,6 @@ class OrderWriter extends RecordWriter<OrderValues> {
 		return record.version();
 	}
 
-	@Override
-	String externalId(OrderValues record) {
-		return record.externalId();
-	}
 
 	@Override
 	OrderValues withVersion(OrderValues o, long version) {
@@ -177,23 +145,8 @@ class OrderWriter extends RecordWriter<OrderValues> {
 				o.orderDate(), o.currency(), o.status(), o.notes(), o.lines(), o.customFields());
 	}
 
-	@Override
-	Set<String> takenExternalIds(Collection<String> externalIds) {
-		return orders.takenExternalIds(externalIds);
-	}
 
-	@Override
-	void insert(Actor actor, List<OrderValues> records) {
-		orders.insertOrders(actor, records);
-	}
 
-	@Override
-	Set<UUID> update(Actor actor, List<OrderValues> records) {
-		if (!records.isEmpty()) {
-			throw new UnsupportedOperationException("An import does not update orders");
-		}
-		return Set.of();
-	}
 
 	@Override
 	List<OrderValues> current(Collection<UUID> ids) {

@@ -7,7 +7,7 @@ import org.rapport.shared.MatchBy;
  * Writes records of people, contacts and leads: they match by external id, by e-mail, or by first and last name
  * at the same place (an account, a company), and they are looked up by their last name.
  */
-abstract class PersonWriter<R> extends RecordWriter<R> {
+abstract class PersonWriter<R> extends RowWriter<R> {
 
 	/** Where the person in a row is, as the name key compares it. */
 	abstract String place(Map<String, Object> values);

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * euros, as the product form suggests, and is active unless the row says otherwise.
  */
 @Component
-class ProductWriter extends RecordWriter<ProductValues> {
+class ProductWriter extends RowWriter<ProductValues> {
 
 	static final String DEFAULT_CURRENCY = "EUR";
 

@@ -1,0 +1,220 @@
+package org.rapport.integration.internal;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.rapport.identity.Actor;
+import org.rapport.shared.MatchBy;
+import org.rapport.shared.UuidV7;
+
+/**
+ * Writes rows that are one record each through the module's bulk API: matches them with the records already there
+ * (one lookup per batch), then creates, updates or skips each as the user chose.
+ */
+abstract class RowWriter<R> extends RecordWriter<R> {
+
+	abstract List<R> find(Actor actor, MatchBy key, Collection<String> values);
+
+	/** The value the lookup for this key compares with, from a row. */
+	abstract String lookupValue(MatchBy key, Map<String, Object> values);
+
+	/** What makes a row and a record the same one under this key (lower case). */
+	abstract String key(MatchBy key, Map<String, Object> values);
+
+	abstract String key(MatchBy key, R record);
+
+	abstract R create(UUID id, Map<String, Object> values);
+
+	abstract R merge(R existing, Map<String, Object> values);
+
+	abstract Map<String, Object> customFields(R record);
+
+	abstract String externalId(R record);
+
+	abstract Set<String> takenExternalIds(Collection<String> externalIds);
+
+	abstract void insert(Actor actor, List<R> records);
+
+	@Override
+	abstract Set<UUID> update(Actor actor, List<R> records);
+
+	/**
+	 * Which of these values of a second unique field (a product's SKU; lower case) records already hold; none
+	 * for kinds of record without one.
+	 */
+	Set<String> takenUniqueValues(Collection<String> values) {
+		return Set.of();
+	}
+
+	/**
+	 * Why an import may not change this record (a message key), as the record's own pages would refuse it, or
+	 * {@code null} when it may.
+	 */
+	String refusesUpdate(R existing) {
+		return null;
+	}
+
+	/** The row's value of the second unique field, lower case, or null. */
+	String uniqueValue(Map<String, Object> values) {
+		return null;
+	}
+
+	/** The record's value of the second unique field, lower case, or null. */
+	String uniqueValue(R record) {
+		return null;
+	}
+
+	@Override
+	Outcome write(Actor actor, List<ConvertedRow> rows, DuplicateMode mode, MatchBy matchBy,
+			RowConverter messages) {
+		Map<String, R> existing = new HashMap<>();
+		if (mode != DuplicateMode.CREATE) {
+			Set<String> lookups = new HashSet<>();
+			rows.forEach(row -> {
+				String value = lookupValue(matchBy, row.values());
+				if (value != null) {
+					lookups.add(value);
+				}
+			});
+			for (R record : find(actor, matchBy, lookups)) {
+				String key = key(matchBy, record);
+				if (key != null) {
+					existing.merge(key, record, (a, b) -> id(a).compareTo(id(b)) <= 0 ? a : b);
+				}
+			}
+		}
+		Set<String> externalIds = new HashSet<>();
+		rows.forEach(row -> {
+			Object id = row.values().get("externalId");
+			if (id != null) {
+				externalIds.add(id.toString());
+			}
+		});
+		Set<String> taken = new HashSet<>(takenExternalIds(externalIds));
+		Set<String> uniqueValues = new HashSet<>();
+		rows.forEach(row -> {
+			String value = uniqueValue(row.values());
+			if (value != null) {
+				uniqueValues.add(value);
+			}
+		});
+		Set<String> takenUnique = uniqueValues.isEmpty() ? new HashSet<>()
+				: new HashSet<>(takenUniqueValues(uniqueValues));
+
+		List<R> creates = new ArrayList<>();
+		List<R> updates = new ArrayList<>();
+		Map<UUID, R> before = new HashMap<>();
+		Map<UUID, ConvertedRow> rowOf = new HashMap<>();
+		Map<String, Long> seen = new HashMap<>();
+		List<ConvertedRow> rejected = new ArrayList<>();
+		int skipped = 0;
+		for (ConvertedRow row : rows) {
+			String key = mode == DuplicateMode.CREATE ? null : key(matchBy, row.values());
+			Long earlier = key == null ? null : seen.get(key);
+			R match = key == null ? null : existing.get(key);
+			String externalId = row.text("externalId");
+			if (earlier != null && mode == DuplicateMode.SKIP) {
+				skipped++;
+				continue;
+			}
+			if (earlier != null) {
+				row.reject("", messages.message(actor, "import.error.duplicateInFile", earlier));
+				rejected.add(row);
+				continue;
+			}
+			if (match != null && mode == DuplicateMode.SKIP) {
+				skipped++;
+			}
+			else if (match != null) {
+				String refusal = refusesUpdate(match);
+				if (refusal != null) {
+					row.reject("", messages.message(actor, refusal));
+					rejected.add(row);
+					continue;
+				}
+				if (externalId != null && !externalId.equals(externalId(match)) && taken.contains(externalId)) {
+					row.reject("externalId", messages.message(actor, "import.error.externalIdTaken", externalId));
+					rejected.add(row);
+					continue;
+				}
+				String unique = uniqueValue(row.values());
+				if (unique != null && !unique.equals(uniqueValue(match)) && takenUnique.contains(unique)) {
+					row.reject("", messages.message(actor, "import.error.uniqueTaken", unique));
+					rejected.add(row);
+					continue;
+				}
+				Map<String, Object> custom = messages.customValues(actor, entity(), customFields(match), row, false);
+				if (custom == null) {
+					rejected.add(row);
+					continue;
+				}
+				row.values().put("customFields", custom);
+				updates.add(merge(match, row.values()));
+				before.put(id(match), match);
+				rowOf.put(id(match), row);
+				taken.add(externalId);
+				if (unique != null) {
+					takenUnique.add(unique);
+				}
+			}
+			else {
+				if (externalId != null && taken.contains(externalId)) {
+					row.reject("externalId", messages.message(actor, "import.error.externalIdTaken", externalId));
+					rejected.add(row);
+					continue;
+				}
+				String unique = uniqueValue(row.values());
+				if (unique != null && takenUnique.contains(unique)) {
+					row.reject("", messages.message(actor, "import.error.uniqueTaken", unique));
+					rejected.add(row);
+					continue;
+				}
+				Map<String, Object> custom = messages.customValues(actor, entity(), null, row, true);
+				if (custom == null) {
+					rejected.add(row);
+					continue;
+				}
+				row.values().put("customFields", custom);
+				creates.add(create(UuidV7.next(), row.values()));
+				if (externalId != null) {
+					taken.add(externalId);
+				}
+				if (unique != null) {
+					takenUnique.add(unique);
+				}
+			}
+			if (key != null) {
+				seen.put(key, row.line());
+			}
+		}
+		insert(actor, creates);
+		Set<UUID> written = update(actor, updates);
+		List<Updated> updated = new ArrayList<>();
+		for (R record : updates) {
+			UUID id = id(record);
+			if (written.contains(id)) {
+				updated.add(new Updated(id, version(record) + 1, before.get(id)));
+			}
+			else {
+				ConvertedRow row = rowOf.get(id);
+				row.reject("", messages.message(actor, "import.error.changed"));
+				rejected.add(row);
+			}
+		}
+		return new Outcome(creates.stream().map(this::id).toList(), updated, skipped, rejected);
+	}
+
+	static String lower(Object value) {
+		return value == null ? null : value.toString().strip().toLowerCase(java.util.Locale.ROOT);
+	}
+
+	@SuppressWarnings("unchecked")
+	static <T> T pick(Map<String, Object> values, String key, T otherwise) {
+		return values.containsKey(key) ? (T) values.get(key) : otherwise;
+	}
+}
