@@ -21,9 +21,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Function;
+import java.util.function.ToLongFunction;
 import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -238,6 +241,39 @@ public class BulkRows {
 				return rows.size();
 			}
 		});
+	}
+
+	/**
+	 * Inserts new business records: for each, its values for the given columns, then its id, version 0, and the actor
+	 * as the one who made and last changed it at {@code at}.
+	 */
+	public <T> void insertRecords(String table, String columns, String types, List<T> records,
+			Function<T, Object[]> values, Function<T, UUID> id, UUID actor, OffsetDateTime at) {
+		List<Object[]> rows = new ArrayList<>(records.size());
+		for (T record : records) {
+			rows.add(row(values.apply(record), id.apply(record), 0L, actor, at, actor, at));
+		}
+		insert(table, columns + ", id, version, created_by, created_at, updated_by, updated_at", types + "ulutut",
+				rows);
+	}
+
+	/**
+	 * Writes business records over those stored, each only where it still has the version it was read with: its values
+	 * for the given columns, its version counted on, the actor as the one who changed it at {@code at}. Answers the ids
+	 * of the records written; one that changed in the meantime is left as it is.
+	 */
+	public <T> Set<UUID> updateRecords(String table, String columns, String types, List<T> records,
+			Function<T, Object[]> values, Function<T, UUID> id, ToLongFunction<T> version, UUID actor,
+			OffsetDateTime at) {
+		List<Object[]> rows = new ArrayList<>(records.size());
+		List<UUID> ids = new ArrayList<>(records.size());
+		for (T record : records) {
+			rows.add(row(values.apply(record), actor, at, id.apply(record), version.applyAsLong(record)));
+			ids.add(id.apply(record));
+		}
+		return changed("update " + table + " set " + assignments(columns, types)
+				+ ", version = version + 1, updated_by = ?, updated_at = ? where id = ? and version = ?", types + "utul",
+				rows, ids);
 	}
 
 	/**

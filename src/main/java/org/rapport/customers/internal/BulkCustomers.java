@@ -5,7 +5,6 @@ import jakarta.persistence.TypedQuery;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -56,11 +55,6 @@ class BulkCustomers implements CustomerImports {
 	private static final String ACCOUNT_TYPES = "vvvvvvvvvvvvvvvuuvvj";
 
 	private static final String CONTACT_TYPES = "uvvvvvvvvvvbvuuvvj";
-
-	/** What every new row carries besides its values, and its types. */
-	private static final String NEW_ROW_COLUMNS = ", id, version, created_by, created_at, updated_by, updated_at";
-
-	private static final String NEW_ROW_TYPES = "ulutut";
 
 	private final EntityManager em;
 	private final NamedParameterJdbcTemplate named;
@@ -144,12 +138,7 @@ class BulkCustomers implements CustomerImports {
 		if (accounts.isEmpty()) {
 			return;
 		}
-		OffsetDateTime now = now();
-		List<Object[]> rows = new ArrayList<>(accounts.size());
-		for (AccountValues a : accounts) {
-			rows.add(BulkRows.row(accountColumns(a), a.id(), 0L, actor.id().value(), now, actor.id().value(), now));
-		}
-		bulk.insert("account", ACCOUNT_COLUMNS + NEW_ROW_COLUMNS, ACCOUNT_TYPES + NEW_ROW_TYPES, rows);
+		bulk.insertRecords("account", ACCOUNT_COLUMNS, ACCOUNT_TYPES, accounts, this::accountColumns, AccountValues::id, actor.id().value(), now());
 		events.publishEvent(new AccountsImported(accounts.stream().map(a -> new AccountId(a.id())).toList(), List.of()));
 	}
 
@@ -158,15 +147,8 @@ class BulkCustomers implements CustomerImports {
 		if (accounts.isEmpty()) {
 			return Set.of();
 		}
-		OffsetDateTime now = now();
-		List<Object[]> rows = new ArrayList<>(accounts.size());
-		for (AccountValues a : accounts) {
-			rows.add(BulkRows.row(accountColumns(a), actor.id().value(), now, a.id(), a.version()));
-		}
-		Set<UUID> written = bulk.changed("update account set " + bulk.assignments(ACCOUNT_COLUMNS, ACCOUNT_TYPES)
-				+ ", version = version + 1, updated_by = ?, updated_at = ? where id = ? and version = ?",
-				ACCOUNT_TYPES + "utul", rows,
-				accounts.stream().map(AccountValues::id).toList());
+		Set<UUID> written = bulk.updateRecords("account", ACCOUNT_COLUMNS, ACCOUNT_TYPES, accounts, this::accountColumns, AccountValues::id,
+				AccountValues::version, actor.id().value(), now());
 		events.publishEvent(new AccountsImported(List.of(), written.stream().map(AccountId::new).toList()));
 		return written;
 	}
@@ -176,12 +158,7 @@ class BulkCustomers implements CustomerImports {
 		if (contacts.isEmpty()) {
 			return;
 		}
-		OffsetDateTime now = now();
-		List<Object[]> rows = new ArrayList<>(contacts.size());
-		for (ContactValues c : contacts) {
-			rows.add(BulkRows.row(contactColumns(c), c.id(), 0L, actor.id().value(), now, actor.id().value(), now));
-		}
-		bulk.insert("contact", CONTACT_COLUMNS + NEW_ROW_COLUMNS, CONTACT_TYPES + NEW_ROW_TYPES, rows);
+		bulk.insertRecords("contact", CONTACT_COLUMNS, CONTACT_TYPES, contacts, this::contactColumns, ContactValues::id, actor.id().value(), now());
 		events.publishEvent(new ContactsImported(contacts.stream().map(c -> new ContactId(c.id())).toList(), List.of()));
 	}
 
@@ -190,15 +167,8 @@ class BulkCustomers implements CustomerImports {
 		if (contacts.isEmpty()) {
 			return Set.of();
 		}
-		OffsetDateTime now = now();
-		List<Object[]> rows = new ArrayList<>(contacts.size());
-		for (ContactValues c : contacts) {
-			rows.add(BulkRows.row(contactColumns(c), actor.id().value(), now, c.id(), c.version()));
-		}
-		Set<UUID> written = bulk.changed("update contact set " + bulk.assignments(CONTACT_COLUMNS, CONTACT_TYPES)
-				+ ", version = version + 1, updated_by = ?, updated_at = ? where id = ? and version = ?",
-				CONTACT_TYPES + "utul", rows,
-				contacts.stream().map(ContactValues::id).toList());
+		Set<UUID> written = bulk.updateRecords("contact", CONTACT_COLUMNS, CONTACT_TYPES, contacts, this::contactColumns, ContactValues::id,
+				ContactValues::version, actor.id().value(), now());
 		events.publishEvent(new ContactsImported(List.of(), written.stream().map(ContactId::new).toList()));
 		return written;
 	}

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -98,16 +97,10 @@ class BulkContracts implements ContractImports {
 		if (contracts.isEmpty()) {
 			return;
 		}
-		OffsetDateTime at = OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC);
-		List<Object[]> rows = new ArrayList<>(contracts.size());
 		Iterator<Long> numbers = bulk.nextValues(ContractBook.NUMBER_SEQUENCE, contracts.size()).iterator();
-		for (ContractValues c : contracts) {
-			long next = numbers.next();
-			Object[] head = BulkRows.row(new Object[] { ContractBook.number(next), c.accountId() }, columns(c));
-			rows.add(BulkRows.row(head, c.id(), 0L, actor.id().value(), at, actor.id().value(), at));
-		}
-		bulk.insert("contract", "number, account_id, " + COLUMNS
-				+ ", id, version, created_by, created_at, updated_by, updated_at", "vu" + TYPES + "ulutut", rows);
+		bulk.insertRecords("contract", "number, account_id, " + COLUMNS, "vu" + TYPES, contracts,
+				c -> BulkRows.row(new Object[] { ContractBook.number(numbers.next()), c.accountId() }, columns(c)),
+				ContractValues::id, actor.id().value(), now());
 		events.publishEvent(
 				new ContractsImported(contracts.stream().map(c -> new ContractId(c.id())).toList(), List.of()));
 	}
@@ -117,15 +110,8 @@ class BulkContracts implements ContractImports {
 		if (contracts.isEmpty()) {
 			return Set.of();
 		}
-		OffsetDateTime at = OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC);
-		List<Object[]> rows = new ArrayList<>(contracts.size());
-		for (ContractValues c : contracts) {
-			rows.add(BulkRows.row(columns(c), actor.id().value(), at, c.id(), c.version()));
-		}
-		Set<UUID> written = bulk.changed("update contract set " + bulk.assignments(COLUMNS, TYPES)
-				+ ", version = version + 1, updated_by = ?, updated_at = ? where id = ? and version = ?",
-				TYPES + "utul", rows,
-				contracts.stream().map(r -> r.id()).toList());
+		Set<UUID> written = bulk.updateRecords("contract", COLUMNS, TYPES, contracts, this::columns,
+				ContractValues::id, ContractValues::version, actor.id().value(), now());
 		events.publishEvent(new ContractsImported(List.of(), written.stream().map(ContractId::new).toList()));
 		return written;
 	}
@@ -171,4 +157,8 @@ class BulkContracts implements ContractImports {
 				bulk.json(c.customFields()) };
 	}
 
+
+	private static OffsetDateTime now() {
+		return OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC);
+	}
 }

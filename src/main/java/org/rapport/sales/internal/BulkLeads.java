@@ -5,7 +5,6 @@ import jakarta.persistence.TypedQuery;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
@@ -96,14 +95,9 @@ class BulkLeads implements LeadImports {
 		if (leads.isEmpty()) {
 			return;
 		}
-		OffsetDateTime now = OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC);
-		List<Object[]> rows = new ArrayList<>(leads.size());
-		for (LeadValues l : leads) {
-			rows.add(BulkRows.row(columns(l), l.id(), LeadStatus.NEW, 0L, actor.id().value(), now, actor.id().value(),
-					now));
-		}
-		bulk.insert("lead", COLUMNS + ", id, status, version, created_by, created_at, updated_by, updated_at",
-				TYPES + "uvlutut", rows);
+		// a new lead is New; an update leaves its status as it is
+		bulk.insertRecords("lead", COLUMNS + ", status", TYPES + "v", leads,
+				l -> BulkRows.row(columns(l), LeadStatus.NEW), LeadValues::id, actor.id().value(), now());
 		events.publishEvent(new LeadsImported(leads.stream().map(l -> new LeadId(l.id())).toList(), List.of()));
 	}
 
@@ -112,15 +106,8 @@ class BulkLeads implements LeadImports {
 		if (leads.isEmpty()) {
 			return Set.of();
 		}
-		OffsetDateTime now = OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC);
-		List<Object[]> rows = new ArrayList<>(leads.size());
-		for (LeadValues l : leads) {
-			rows.add(BulkRows.row(columns(l), actor.id().value(), now, l.id(), l.version()));
-		}
-		Set<UUID> written = bulk.changed("update lead set " + bulk.assignments(COLUMNS, TYPES)
-				+ ", version = version + 1, updated_by = ?, updated_at = ? where id = ? and version = ?",
-				TYPES + "utul", rows,
-				leads.stream().map(r -> r.id()).toList());
+		Set<UUID> written = bulk.updateRecords("lead", COLUMNS, TYPES, leads, this::columns, LeadValues::id,
+				LeadValues::version, actor.id().value(), now());
 		events.publishEvent(new LeadsImported(List.of(), written.stream().map(LeadId::new).toList()));
 		return written;
 	}
@@ -156,5 +143,9 @@ class BulkLeads implements LeadImports {
 		return new LeadValues(l.getId(), l.getVersion(), l.getOwnerId(), l.getTeamId(), l.getExternalId(),
 				l.getFirstName(), l.getLastName(), l.getCompany(), l.getTitle(), l.getEmail(), l.getPhone(),
 				l.getSource(), l.getRating() == null ? null : l.getRating().name(), l.getNotes(), l.getCustomFields());
+	}
+
+	private static OffsetDateTime now() {
+		return OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC);
 	}
 }

@@ -109,18 +109,14 @@ class BulkOpportunities implements OpportunityImports {
 		Map<UUID, StageInfo> stages = stages();
 		Instant now = Instant.now();
 		OffsetDateTime at = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
-		List<Object[]> rows = new ArrayList<>(opportunities.size());
 		List<Object[]> visits = new ArrayList<>(opportunities.size());
 		for (OpportunityValues o : opportunities) {
-			StageInfo stage = stages.get(o.stageId());
-			rows.add(new Object[] { o.accountId(), o.name(), o.pipelineId(), o.stageId(), stage.kind().name(),
-					o.amount(), o.currency(), o.closeDate(), o.probability(), at, -now.toEpochMilli(), o.externalId(),
-					o.ownerId(), o.teamId(), bulk.json(o.customFields()), o.id(), 0L, actor.id().value(), at,
-					actor.id().value(), at });
-			visits.add(new Object[] { UuidV7.next(), o.id(), o.stageId(), stage.name(), at, actor.id().value() });
+			visits.add(new Object[] { UuidV7.next(), o.id(), o.stageId(), stages.get(o.stageId()).name(), at,
+					actor.id().value() });
 		}
-		bulk.insert("opportunity", COLUMNS + ", id, version, created_by, created_at, updated_by, updated_at",
-				TYPES + "ulutut", rows);
+		bulk.insertRecords("opportunity", COLUMNS, TYPES, opportunities,
+				o -> columns(o, stages.get(o.stageId()), at, -now.toEpochMilli()), OpportunityValues::id,
+				actor.id().value(), at);
 		enter(visits);
 		events.publishEvent(new OpportunitiesImported(
 				opportunities.stream().map(o -> new OpportunityId(o.id())).toList(), List.of()));
@@ -144,30 +140,19 @@ class BulkOpportunities implements OpportunityImports {
 				});
 		Instant now = Instant.now();
 		OffsetDateTime at = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
-		List<Object[]> rows = new ArrayList<>(opportunities.size());
-		for (OpportunityValues o : opportunities) {
-			StageInfo stage = stages.get(o.stageId());
+		// an opportunity that changes stage enters it now, at the top of its board column; the others keep both
+		Set<UUID> written = bulk.updateRecords("opportunity", COLUMNS, TYPES, opportunities, o -> {
 			boolean moved = !o.stageId().equals(stageBefore.get(o.id()));
-			rows.add(new Object[] { o.accountId(), o.name(), o.pipelineId(), o.stageId(), stage.kind().name(),
-					o.amount(), o.currency(), o.closeDate(), o.probability(), moved ? at : enteredBefore.get(o.id()),
-					moved ? -now.toEpochMilli() : rankBefore.getOrDefault(o.id(), -now.toEpochMilli()), o.externalId(),
-					o.ownerId(), o.teamId(), bulk.json(o.customFields()), actor.id().value(), at, o.id(), o.version() });
-		}
-		int[] counts = bulk.batch("update opportunity set " + bulk.assignments(COLUMNS, TYPES)
-				+ ", version = version + 1, updated_by = ?, updated_at = ? where id = ? and version = ?",
-				TYPES + "utul", rows);
-		Set<UUID> written = new HashSet<>();
+			return columns(o, stages.get(o.stageId()), moved ? at : enteredBefore.get(o.id()),
+					moved ? -now.toEpochMilli() : rankBefore.getOrDefault(o.id(), -now.toEpochMilli()));
+		}, OpportunityValues::id, OpportunityValues::version, actor.id().value(), at);
 		List<Object[]> left = new ArrayList<>();
 		List<Object[]> visits = new ArrayList<>();
-		for (int i = 0; i < opportunities.size(); i++) {
-			OpportunityValues o = opportunities.get(i);
-			if (BulkRows.changedRow(counts[i])) {
-				written.add(o.id());
-				if (!o.stageId().equals(stageBefore.get(o.id()))) {
-					left.add(new Object[] { at, o.id() });
-					visits.add(new Object[] { UuidV7.next(), o.id(), o.stageId(), stages.get(o.stageId()).name(), at,
-							actor.id().value() });
-				}
+		for (OpportunityValues o : opportunities) {
+			if (written.contains(o.id()) && !o.stageId().equals(stageBefore.get(o.id()))) {
+				left.add(new Object[] { at, o.id() });
+				visits.add(new Object[] { UuidV7.next(), o.id(), o.stageId(), stages.get(o.stageId()).name(), at,
+						actor.id().value() });
 			}
 		}
 		if (!left.isEmpty()) {
@@ -200,6 +185,13 @@ class BulkOpportunities implements OpportunityImports {
 			events.publishEvent(new OpportunitiesImported(List.of(), List.of(),
 					ids.stream().map(OpportunityId::new).toList()));
 		}
+	}
+
+	/** The opportunity's values for {@link #COLUMNS}, in its stage since {@code entered}, at {@code rank} on the board. */
+	private Object[] columns(OpportunityValues o, StageInfo stage, OffsetDateTime entered, long rank) {
+		return new Object[] { o.accountId(), o.name(), o.pipelineId(), o.stageId(), stage.kind().name(), o.amount(),
+				o.currency(), o.closeDate(), o.probability(), entered, rank, o.externalId(), o.ownerId(), o.teamId(),
+				bulk.json(o.customFields()) };
 	}
 
 	private void enter(List<Object[]> visits) {

@@ -90,17 +90,17 @@ class BulkOrders implements OrderImports {
 			boolean confirmed = OrderStatus.CONFIRMED.name().equals(o.status());
 			rows.add(new Object[] { OrderBook.number(next), o.accountId(), o.orderDate(), o.status(), o.total(),
 					o.currency().toUpperCase(Locale.ROOT), o.notes(), confirmed ? at : null, o.externalId(),
-					o.ownerId(), o.teamId(), bulk.json(o.customFields()), o.id(), 0L, actor.id().value(), at,
-					actor.id().value(), at });
+					o.ownerId(), o.teamId(), bulk.json(o.customFields()) });
 			int position = 0;
 			for (OrderValues.Line line : o.lines()) {
 				lines.add(new Object[] { UUID.randomUUID(), o.id(), position++, line.productId(), line.quantity(),
 						line.unitPrice() });
 			}
 		}
-		bulk.insert("sales_order", "number, account_id, order_date, status, total, currency, notes, confirmed_at, "
-				+ "external_id, owner_id, team_id, custom_fields, id, version, created_by, created_at, updated_by, "
-				+ "updated_at", "vudvnvvtvuujulutut", rows);
+		Iterator<Object[]> values = rows.iterator();
+		bulk.insertRecords("sales_order", "number, account_id, order_date, status, total, currency, notes, "
+				+ "confirmed_at, external_id, owner_id, team_id, custom_fields", "vudvnvvtvuuj", orders,
+				o -> values.next(), OrderValues::id, actor.id().value(), at);
 		bulk.insert("sales_order_line", "id, order_id, position, product_id, quantity, unit_price", "uuiunn", lines);
 		events.publishEvent(new OrdersImported(orders.stream().map(o -> new OrderId(o.id())).toList(), List.of()));
 	}

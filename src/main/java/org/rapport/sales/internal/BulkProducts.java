@@ -4,7 +4,6 @@ import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -102,13 +101,8 @@ class BulkProducts implements ProductImports {
 		if (products.isEmpty()) {
 			return;
 		}
-		OffsetDateTime now = OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC);
-		List<Object[]> rows = new ArrayList<>(products.size());
-		for (ProductValues p : products) {
-			rows.add(BulkRows.row(columns(p), p.id(), 0L, actor.id().value(), now, actor.id().value(), now));
-		}
-		bulk.insert("product", COLUMNS + ", id, version, created_by, created_at, updated_by, updated_at",
-				TYPES + "ulutut", rows);
+		bulk.insertRecords("product", COLUMNS, TYPES, products, this::columns, ProductValues::id, actor.id().value(),
+				now());
 		events.publishEvent(new ProductsImported(products.stream().map(p -> new ProductId(p.id())).toList(),
 				List.of()));
 	}
@@ -119,15 +113,8 @@ class BulkProducts implements ProductImports {
 		if (products.isEmpty()) {
 			return Set.of();
 		}
-		OffsetDateTime now = OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC);
-		List<Object[]> rows = new ArrayList<>(products.size());
-		for (ProductValues p : products) {
-			rows.add(BulkRows.row(columns(p), actor.id().value(), now, p.id(), p.version()));
-		}
-		Set<UUID> written = bulk.changed("update product set " + bulk.assignments(COLUMNS, TYPES)
-				+ ", version = version + 1, updated_by = ?, updated_at = ? where id = ? and version = ?",
-				TYPES + "utul", rows,
-				products.stream().map(r -> r.id()).toList());
+		Set<UUID> written = bulk.updateRecords("product", COLUMNS, TYPES, products, this::columns, ProductValues::id,
+				ProductValues::version, actor.id().value(), now());
 		events.publishEvent(new ProductsImported(List.of(), written.stream().map(ProductId::new).toList()));
 		return written;
 	}
@@ -174,4 +161,8 @@ class BulkProducts implements ProductImports {
 				p.description(), p.externalId(), p.ownerId(), p.teamId(), bulk.json(p.customFields()) };
 	}
 
+
+	private static OffsetDateTime now() {
+		return OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC);
+	}
 }
