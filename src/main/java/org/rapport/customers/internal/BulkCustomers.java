@@ -138,7 +138,8 @@ class BulkCustomers implements CustomerImports {
 		if (accounts.isEmpty()) {
 			return;
 		}
-		bulk.insertRecords("account", ACCOUNT_COLUMNS, ACCOUNT_TYPES, accounts, this::accountColumns, AccountValues::id, actor.id().value(), now());
+		bulk.insertRecords("account", ACCOUNT_COLUMNS, ACCOUNT_TYPES, accounts, this::accountColumns, AccountValues::id,
+				actor.id().value(), now());
 		events.publishEvent(new AccountsImported(accounts.stream().map(a -> new AccountId(a.id())).toList(), List.of()));
 	}
 
@@ -147,8 +148,8 @@ class BulkCustomers implements CustomerImports {
 		if (accounts.isEmpty()) {
 			return Set.of();
 		}
-		Set<UUID> written = bulk.updateRecords("account", ACCOUNT_COLUMNS, ACCOUNT_TYPES, accounts, this::accountColumns, AccountValues::id,
-				AccountValues::version, actor.id().value(), now());
+		Set<UUID> written = bulk.updateRecords("account", ACCOUNT_COLUMNS, ACCOUNT_TYPES, accounts, this::accountColumns,
+				AccountValues::id, AccountValues::version, actor.id().value(), now());
 		events.publishEvent(new AccountsImported(List.of(), written.stream().map(AccountId::new).toList()));
 		return written;
 	}
@@ -158,7 +159,8 @@ class BulkCustomers implements CustomerImports {
 		if (contacts.isEmpty()) {
 			return;
 		}
-		bulk.insertRecords("contact", CONTACT_COLUMNS, CONTACT_TYPES, contacts, this::contactColumns, ContactValues::id, actor.id().value(), now());
+		bulk.insertRecords("contact", CONTACT_COLUMNS, CONTACT_TYPES, contacts, this::contactColumns, ContactValues::id,
+				actor.id().value(), now());
 		events.publishEvent(new ContactsImported(contacts.stream().map(c -> new ContactId(c.id())).toList(), List.of()));
 	}
 
@@ -167,8 +169,8 @@ class BulkCustomers implements CustomerImports {
 		if (contacts.isEmpty()) {
 			return Set.of();
 		}
-		Set<UUID> written = bulk.updateRecords("contact", CONTACT_COLUMNS, CONTACT_TYPES, contacts, this::contactColumns, ContactValues::id,
-				ContactValues::version, actor.id().value(), now());
+		Set<UUID> written = bulk.updateRecords("contact", CONTACT_COLUMNS, CONTACT_TYPES, contacts, this::contactColumns,
+				ContactValues::id, ContactValues::version, actor.id().value(), now());
 		events.publishEvent(new ContactsImported(List.of(), written.stream().map(ContactId::new).toList()));
 		return written;
 	}
