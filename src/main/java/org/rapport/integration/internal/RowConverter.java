@@ -118,7 +118,7 @@ class RowConverter {
 				input.errors().forEach((key, error) -> {
 					FieldSpec field = specs.get(CustomFields.PARAM_PREFIX + key);
 					out.reject(CustomFields.PARAM_PREFIX + key,
-							(field == null ? key : field.label()) + ": " + message(actor, error));
+							labelled(actor, field == null ? key : field.label(), message(actor, error)));
 				});
 				Map<String, Object> values = new LinkedHashMap<>();
 				input.values().forEach((key, value) -> {
@@ -555,14 +555,19 @@ class RowConverter {
 		catch (InvalidField refused) {
 			String key = refused.field().replace("customFields.", CustomFields.PARAM_PREFIX);
 			String label = fields.field(entity, key, actor.locale()).map(FieldSpec::label).orElse(key);
-			row.reject(key, label + ": " + message(actor, refused.messageKey()));
+			row.reject(key, labelled(actor, label, message(actor, refused.messageKey())));
 			return null;
 		}
 	}
 
 	String reason(Actor actor, FieldSpec field, String key, Object... args) {
 		String label = field.label() != null ? field.label() : message(actor, "import.field." + field.key());
-		return label + ": " + message(actor, key, args);
+		return labelled(actor, label, message(actor, key, args));
+	}
+
+	/** A field's label before what is wrong with it, with the language's own colon. */
+	private String labelled(Actor actor, String label, String problem) {
+		return message(actor, "import.error.field", label, problem);
 	}
 
 	String message(Actor actor, String key, Object... args) {

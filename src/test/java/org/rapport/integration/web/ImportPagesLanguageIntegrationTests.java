@@ -49,7 +49,7 @@ class ImportPagesLanguageIntegrationTests {
 		session.setAttribute(SessionLocaleResolver.LOCALE_SESSION_ATTRIBUTE_NAME, Locale.SIMPLIFIED_CHINESE);
 		String nobody = TestData.unique("无此客户");
 		MockMultipartFile file = new MockMultipartFile("file", "联系人.csv", "text/csv",
-				("Last Name,Account\nDoe," + nobody + "\n").getBytes(StandardCharsets.UTF_8));
+				("Last Name,Account\nDoe," + nobody + "\n,\n").getBytes(StandardCharsets.UTF_8));
 
 		String mapping = mvc.perform(multipart("/imports").file(file).param("entity", "contacts").session(session)
 			.with(data.as(seller))
@@ -70,7 +70,10 @@ class ImportPagesLanguageIntegrationTests {
 				&& System.nanoTime() < deadline) {
 			Thread.sleep(20);
 		}
-		assertThat(jdbc.queryForObject("select reasons from import_rejected_row where job_id = ?", String.class, id))
-			.contains("没有您可见的名为 " + nobody + " 的客户");
+		assertThat(jdbc.queryForObject("select reasons from import_rejected_row where job_id = ? and line = 2",
+				String.class, id)).contains("没有您可见的名为 " + nobody + " 的客户");
+		// a field's reason follows its label with the language's own colon
+		assertThat(jdbc.queryForObject("select reasons from import_rejected_row where job_id = ? and line = 3",
+				String.class, id)).contains("姓：必填");
 	}
 }
