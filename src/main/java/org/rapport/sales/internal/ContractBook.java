@@ -23,7 +23,6 @@ import org.rapport.shared.Money;
 import org.rapport.shared.ResultPage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
@@ -192,12 +191,14 @@ public class ContractBook {
 		return moved;
 	}
 
-	/** The latest contracts of an account that the actor may see, latest end first. */
+	/**
+	 * The latest contracts of an account that the actor may see, latest end first: the visibility rule is part of
+	 * the query, so that hidden contracts do not shorten the page.
+	 */
 	public List<Contract> contractsOf(Actor actor, AccountId account, int limit) {
-		return contracts.findByAccount(account.value(), PageRequest.of(0, limit))
-			.stream()
-			.filter(contract -> actor.canSee(new UserId(contract.getOwnerId()), team(contract.getTeamId())))
-			.toList();
+		return query(actor, new ContractFilter(account.value(), null, null))
+			.page(em, Contract.class, null, "c.endDate desc, c.id desc", 0, limit)
+			.items();
 	}
 
 	/** The value of an account's running contracts, per currency. */

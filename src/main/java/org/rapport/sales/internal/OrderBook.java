@@ -24,7 +24,6 @@ import org.rapport.sales.ProductId;
 import org.rapport.shared.InvalidField;
 import org.rapport.shared.Money;
 import org.rapport.shared.ResultPage;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
@@ -191,16 +190,13 @@ public class OrderBook {
 		return orders.findByOpportunityId(opportunity.value());
 	}
 
-	/** The latest orders of an account that the actor may see, newest first. */
-	public List<SalesOrder> ordersOf(Actor actor, AccountId account, int limit) {
-		return orders.findByAccount(account.value(), PageRequest.of(0, limit))
-			.stream()
-			.filter(order -> actor.canSee(new UserId(order.getOwnerId()), team(order.getTeamId())))
-			.toList();
-	}
-
-	public long orderCount(AccountId account) {
-		return orders.countByAccountId(account.value());
+	/**
+	 * The latest orders of an account that the actor may see, newest first, with how many there are: the visibility
+	 * rule is part of the query, so that hidden orders neither shorten the page nor count.
+	 */
+	public ResultPage<SalesOrder> ordersOf(Actor actor, AccountId account, int limit) {
+		return query(actor, new OrderFilter(account.value(), null, null, null))
+			.page(em, SalesOrder.class, null, "o.orderDate desc, o.id desc", 0, limit);
 	}
 
 	/** What an account has bought to date, per currency, from its confirmed and fulfilled orders. */

@@ -8,6 +8,8 @@ import org.rapport.identity.Actor;
 import org.rapport.identity.CurrentActor;
 import org.rapport.sales.internal.ContractBook;
 import org.rapport.sales.internal.OrderBook;
+import org.rapport.sales.internal.SalesOrder;
+import org.rapport.shared.ResultPage;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -52,8 +54,9 @@ class AccountPanels {
 		Actor actor = currentActor.get();
 		AccountId account = visible(actor, id);
 		model.addAttribute("accountId", id);
-		model.addAttribute("orders", orders.ordersOf(actor, account, SHOWN));
-		model.addAttribute("orderCount", orders.orderCount(account));
+		ResultPage<SalesOrder> shown = orders.ordersOf(actor, account, SHOWN);
+		model.addAttribute("orders", shown.items());
+		model.addAttribute("orderCount", shown.total());
 		model.addAttribute("revenue", orders.revenueOf(account));
 		return "sales/orders/panel :: panel";
 	}

@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.rapport.RapportTest;
@@ -18,6 +19,7 @@ import org.rapport.customers.AccountId;
 import org.rapport.identity.Actor;
 import org.rapport.identity.Role;
 import org.rapport.identity.internal.User;
+import org.rapport.sales.internal.Contract;
 import org.rapport.sales.internal.ContractBook;
 import org.rapport.sales.internal.ContractDetails;
 import org.rapport.sales.internal.OrderBook;
@@ -26,6 +28,7 @@ import org.rapport.sales.internal.Product;
 import org.rapport.sales.internal.SalesOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 
 @RapportTest
@@ -46,6 +49,9 @@ class AccountPanelsIntegrationTests {
 
 	@Autowired
 	ContractBook contracts;
+
+	@Autowired
+	JdbcTemplate jdbc;
 
 	User seller;
 	Actor actor;
@@ -90,6 +96,34 @@ class AccountPanelsIntegrationTests {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("999.50 USD")))
 			.andExpect(content().string(containsString("CTR-")));
+	}
+
+	@Test
+	void thePanelsShowTheVisibleOrdersAndContractsThoughNewerOnesOfAnotherTeamOutnumberThePage() throws Exception {
+		Product product = fixtures.product("10", "EUR");
+		LocalDate today = LocalDate.now();
+		SalesOrder ownOrder = orders.create(actor, new OrderDetails(account.value(), today.minusYears(1), null, null,
+				List.of(new OrderDetails.LineDetails(product.getId(), BigDecimal.ONE, null))));
+		Contract ownContract = contracts.create(actor, new ContractDetails(account.value(), null, today.minusYears(2),
+				today.minusYears(1), BigDecimal.TEN, "EUR", false, 30, null));
+		User other = data.user(data.team(), Role.SALES);
+		for (int i = 0; i < AccountPanels.SHOWN + 2; i++) {
+			UUID order = order(product, "1").getId();
+			UUID contract = contracts.create(actor, new ContractDetails(account.value(), null, today,
+					today.plusDays(30 + i), BigDecimal.TEN, "EUR", false, 30, null)).getId();
+			// records of the other team on the same account, newer than the seller's own
+			jdbc.update("update sales_order set owner_id = ?, team_id = ? where id = ?", other.getId(),
+					other.getTeamId(), order);
+			jdbc.update("update contract set owner_id = ?, team_id = ? where id = ?", other.getId(),
+					other.getTeamId(), contract);
+		}
+
+		mvc.perform(get("/sales/accounts/" + account + "/orders").with(data.as(seller)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString(ownOrder.getNumber())));
+		mvc.perform(get("/sales/accounts/" + account + "/contracts").with(data.as(seller)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString(ownContract.getNumber())));
 	}
 
 	@Test
