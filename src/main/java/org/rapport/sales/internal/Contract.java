@@ -115,6 +115,9 @@ public class Contract extends BusinessRecord<Contract> {
 		if (status == ContractStatus.ACTIVE && !terms.startDate().equals(startDate)) {
 			throw new IllegalStateException("A running contract keeps its start date");
 		}
+		if (renewedToId != null && !terms.endDate().equals(endDate)) {
+			throw new IllegalStateException("A renewed contract keeps its end date; its renewal starts the day after");
+		}
 		apply(terms);
 		followCalendar(today);
 	}
@@ -151,22 +154,28 @@ public class Contract extends BusinessRecord<Contract> {
 			}
 		}
 		if (status == ContractStatus.ACTIVE && today.isAfter(endDate)) {
-			status = ContractStatus.EXPIRED;
+			// a contract renewed while it ran hands over to its renewal, which starts the day after its end
+			status = renewedToId == null ? ContractStatus.EXPIRED : ContractStatus.RENEWED;
 		}
 		return status != before;
 	}
 
-	/** Whether the calendar has run past this contract's end while it still counts as running. */
+	/** Whether the calendar has run past this contract's end while it still counts as running and is not renewed. */
 	boolean isDueForRenewal(LocalDate today) {
-		return autoRenew && status == ContractStatus.ACTIVE && today.isAfter(endDate);
+		return autoRenew && status == ContractStatus.ACTIVE && renewedToId == null && today.isAfter(endDate);
 	}
 
 	/**
 	 * Makes the contract of the next period: same length, value, terms and custom field values, starting the day
-	 * after this one ends.
-	 * This one becomes {@link ContractStatus#RENEWED}; the new one takes the status its dates give on {@code today}.
+	 * after this one ends. A contract renewed before its end runs to its end, paid for as it is, and becomes
+	 * {@link ContractStatus#RENEWED} when the calendar passes its end; one renewed after its end is
+	 * {@code RENEWED} at once. The new one takes the status its dates give on {@code today}: a draft until its
+	 * start, so that the calendar activates it the day after this one ends.
 	 */
 	Contract renew(String newNumber, LocalDate today) {
+		if (renewedToId != null) {
+			throw new IllegalStateException("This contract is renewed already");
+		}
 		if (status != ContractStatus.ACTIVE && status != ContractStatus.EXPIRED) {
 			throw new IllegalStateException("Only a running or expired contract is renewed; this one is " + status);
 		}
@@ -175,9 +184,16 @@ public class Contract extends BusinessRecord<Contract> {
 		next.renewedFromId = getId();
 		next.changeCustomFields(getCustomFields());
 		this.renewedToId = next.getId();
-		this.status = ContractStatus.RENEWED;
+		if (status == ContractStatus.EXPIRED || today.isAfter(endDate)) {
+			this.status = ContractStatus.RENEWED;
+		}
 		next.followCalendar(today);
 		return next;
+	}
+
+	/** Whether a renewal of this contract may be made: it runs or ran out, and has none yet. */
+	public boolean isRenewable() {
+		return renewedToId == null && (status == ContractStatus.ACTIVE || status == ContractStatus.EXPIRED);
 	}
 
 	/** The terms of the period after this one, as long as this one. */

@@ -91,7 +91,9 @@ class ContractApiController {
 
 	@PostMapping("/{id}/renew")
 	@Operation(summary = "Renew a running or expired contract", description = "Answers 201 with the contract of "
-			+ "the next period (same length and value); the old one becomes RENEWED and the two are linked.")
+			+ "the next period (same length and value), which starts the day after the old one ends; the two are linked. "
+			+ "A running contract runs to its end and then becomes RENEWED while its renewal becomes ACTIVE; an "
+			+ "expired one becomes RENEWED at once. A contract renewed already answers 409.")
 	ResponseEntity<ContractResource> renew(@PathVariable UUID id,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
 		Actor actor = currentActor.get();

@@ -62,6 +62,31 @@ class ContractCalendarIntegrationTests {
 	}
 
 	@Test
+	void aContractRenewedBeforeItsEndKeepsTheAccountCoveredAndTheNightlyJobHandsOverTheDayAfterItsEnd() {
+		Actor actor = data.actor(data.user(data.team(), Role.SALES));
+		AccountId account = customers.openAccount(actor,
+				new NewAccount(TestData.unique("Renewal"), AccountType.COMPANY, null, null, null, null, null));
+		LocalDate today = contracts.today();
+		Contract running = contracts.create(actor, details(account, today.minusDays(20), today.plusDays(9), false));
+
+		Contract renewal = contracts.renew(actor, running.getId(), running.getVersion());
+
+		assertThat(contracts.get(actor, running.getId()).getStatus()).isEqualTo(ContractStatus.ACTIVE);
+		assertThat(renewal.getStatus()).isEqualTo(ContractStatus.DRAFT);
+		assertThat(renewal.getStartDate()).isEqualTo(today.plusDays(10));
+		assertThat(contracts.activeValueOf(account)).containsExactly(org.rapport.shared.Money.of("100", "EUR"));
+
+		contracts.followCalendar(today.plusDays(9));
+		assertThat(contracts.get(actor, running.getId()).getStatus()).isEqualTo(ContractStatus.ACTIVE);
+		assertThat(contracts.get(actor, renewal.getId()).getStatus()).isEqualTo(ContractStatus.DRAFT);
+
+		contracts.followCalendar(today.plusDays(10));
+		assertThat(contracts.get(actor, running.getId()).getStatus()).isEqualTo(ContractStatus.RENEWED);
+		assertThat(contracts.get(actor, renewal.getId()).getStatus()).isEqualTo(ContractStatus.ACTIVE);
+		assertThat(contracts.activeValueOf(account)).containsExactly(org.rapport.shared.Money.of("100", "EUR"));
+	}
+
+	@Test
 	void dbSchedulerRunsTheCalendarTaskFromItsTable() {
 		Scheduler scheduler = Scheduler.create(dataSource, contractCalendarTask)
 			.pollingInterval(Duration.ofMillis(200))

@@ -58,7 +58,6 @@ class ContractTests {
 	void renewingMakesTheNextPeriodOfTheSameLengthAndValueAndLinksBoth() {
 		Contract year = contract(JAN_1, DEC_31, true, LocalDate.of(2026, 6, 1));
 		Contract next = year.renew("CTR-000002", LocalDate.of(2026, 6, 1));
-		assertThat(year.getStatus()).isEqualTo(ContractStatus.RENEWED);
 		assertThat(next.getStartDate()).isEqualTo(LocalDate.of(2027, 1, 1));
 		assertThat(next.getEndDate()).isEqualTo(LocalDate.of(2027, 12, 31));
 		assertThat(next.getValue()).isEqualTo(Money.of("1200", "EUR"));
@@ -66,6 +65,46 @@ class ContractTests {
 		assertThat(next.getStatus()).isEqualTo(ContractStatus.DRAFT);
 		assertThat(year.getRenewedToId()).isEqualTo(next.getId());
 		assertThat(next.getRenewedFromId()).isEqualTo(year.getId());
+	}
+
+	@Test
+	void aContractRenewedBeforeItsEndRunsToItsEndAndItsRenewalStartsTheDayAfter() {
+		Contract year = contract(JAN_1, DEC_31, false, JAN_1);
+		Contract next = year.renew("CTR-000002", LocalDate.of(2026, 11, 15));
+		assertThat(year.getStatus()).isEqualTo(ContractStatus.ACTIVE);
+		assertThat(next.getStatus()).isEqualTo(ContractStatus.DRAFT);
+
+		assertThat(year.followCalendar(DEC_31)).isFalse();
+		assertThat(next.followCalendar(DEC_31)).isFalse();
+		assertThat(year.getStatus()).isEqualTo(ContractStatus.ACTIVE);
+
+		LocalDate jan1st2027 = DEC_31.plusDays(1);
+		assertThat(year.followCalendar(jan1st2027)).isTrue();
+		assertThat(next.followCalendar(jan1st2027)).isTrue();
+		assertThat(year.getStatus()).isEqualTo(ContractStatus.RENEWED);
+		assertThat(next.getStatus()).isEqualTo(ContractStatus.ACTIVE);
+		assertThat(events(next)).singleElement().isInstanceOf(ContractActivated.class);
+	}
+
+	@Test
+	void aContractRenewedWhileItRunsIsNoLongerDueForRenewalNorRenewableNorMovesItsEnd() {
+		Contract year = contract(JAN_1, DEC_31, true, JAN_1);
+		year.renew("CTR-000002", LocalDate.of(2026, 12, 1));
+		assertThat(year.isRenewable()).isFalse();
+		assertThat(year.isDueForRenewal(DEC_31.plusDays(1))).isFalse();
+		assertThatThrownBy(() -> year.renew("CTR-000003", LocalDate.of(2026, 12, 2)))
+			.isInstanceOf(IllegalStateException.class);
+		assertThatThrownBy(() -> year.revise(new Contract.Terms(JAN_1, LocalDate.of(2027, 3, 31),
+				Money.of("1200", "EUR"), true, 30, null), LocalDate.of(2026, 12, 2)))
+			.isInstanceOf(IllegalStateException.class);
+	}
+
+	@Test
+	void anExpiredContractRenewedLaterIsRenewedAtOnce() {
+		Contract year = contract(JAN_1, DEC_31, false, JAN_1);
+		year.followCalendar(LocalDate.of(2027, 1, 5));
+		year.renew("CTR-000002", LocalDate.of(2027, 1, 5));
+		assertThat(year.getStatus()).isEqualTo(ContractStatus.RENEWED);
 	}
 
 	@Test
