@@ -1,6 +1,7 @@
 package org.rapport.sales.internal;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
@@ -13,6 +14,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /**
  * The nightly jobs of sales, run by db-scheduler: persistent, and once per cluster because the nodes take each
@@ -39,10 +41,30 @@ class CommerceScheduling {
 			.execute((instance, context) -> lifecycle.followAll(contracts.today()));
 	}
 
+	/**
+	 * The name this node takes among the schedulers of the cluster, which {@code scheduled_tasks} records as the node
+	 * running an execution: {@code rapport.scheduler.instance-name} when set, else the host name with the HTTP port,
+	 * so that two nodes on one host are told apart (with the process id where the port is chosen at random).
+	 */
+	@Bean
+	SchedulerName schedulerName(Environment environment) {
+		String configured = environment.getProperty("rapport.scheduler.instance-name");
+		if (configured != null && !configured.isBlank()) {
+			return new SchedulerName.Fixed(configured.strip());
+		}
+		return new SchedulerName.Fixed(instanceName(new SchedulerName.Hostname().getName(),
+				environment.getProperty("server.port", Integer.class, 8080), ProcessHandle.current().pid()));
+	}
+
+	static String instanceName(String host, int port, long pid) {
+		return port > 0 ? host + ":" + port : host + ":pid" + pid;
+	}
+
 	@Bean
 	@ConditionalOnProperty(prefix = "rapport.scheduler", name = "enabled", havingValue = "true", matchIfMissing = true)
-	Scheduler scheduler(DataSource dataSource, List<RecurringTask<?>> tasks) {
+	Scheduler scheduler(DataSource dataSource, List<RecurringTask<?>> tasks, SchedulerName name) {
 		return Scheduler.create(dataSource)
+			.schedulerName(name)
 			.startTasks(tasks)
 			.threads(2)
 			.pollingInterval(Duration.ofSeconds(30))

@@ -26,7 +26,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
@@ -42,14 +45,20 @@ public class ContractBook {
 	/** The name of contracts among the kinds of record that take custom fields. */
 	public static final String ENTITY = "contract";
 
+	/** How many contracts the calendar moves in one transaction. */
+	static final int CALENDAR_BATCH = 200;
+
 	private final Contracts contracts;
 	private final Customers customers;
 	private final EntityManager em;
 	private final Clock clock;
 	private final CustomFields customFields;
+	private final TransactionTemplate transactions;
 
 	ContractBook(Contracts contracts, Customers customers, EntityManager em,
-			org.springframework.beans.factory.ObjectProvider<Clock> clock, CustomFields customFields) {
+			org.springframework.beans.factory.ObjectProvider<Clock> clock, CustomFields customFields,
+			PlatformTransactionManager transactionManager) {
+		this.transactions = new TransactionTemplate(transactionManager);
 		this.contracts = contracts;
 		this.customers = customers;
 		this.em = em;
@@ -169,13 +178,43 @@ public class ContractBook {
 
 	/**
 	 * Moves every contract the calendar reaches on the day: drafts start, running ones expire, or renew when they
-	 * renew automatically. Answers how many contracts moved.
+	 * renew automatically. The contracts move in batches that commit each, so that a long run keeps no locks for
+	 * long; a contract that cannot move is logged and skipped, and the others move. Answers how many moved.
 	 */
-	@Transactional
+	@Transactional(propagation = Propagation.NOT_SUPPORTED)
 	public int followCalendar(LocalDate today) {
+		List<UUID> due = contracts.dueOn(today);
 		int moved = 0;
-		for (UUID id : contracts.dueOn(today)) {
-			Contract contract = contracts.findById(id).orElseThrow();
+		int skipped = 0;
+		for (int from = 0; from < due.size(); from += CALENDAR_BATCH) {
+			List<UUID> batch = due.subList(from, Math.min(due.size(), from + CALENDAR_BATCH));
+			try {
+				moved += transactions.execute(status -> follow(batch, today));
+			}
+			catch (RuntimeException batchFailed) {
+				// one contract spoilt the batch: each of them again on its own, so that only the bad one stays behind
+				for (UUID id : batch) {
+					try {
+						moved += transactions.execute(status -> follow(List.of(id), today));
+					}
+					catch (RuntimeException failed) {
+						skipped++;
+						log.warn("Contract {} not moved by the calendar of {}: {}", id, today, failed.toString());
+					}
+				}
+			}
+		}
+		log.info("Contract calendar for {}: {} contracts moved, {} skipped", today, moved, skipped);
+		return moved;
+	}
+
+	private int follow(List<UUID> ids, LocalDate today) {
+		int moved = 0;
+		for (UUID id : ids) {
+			Contract contract = contracts.findById(id).orElse(null);
+			if (contract == null) {
+				continue;
+			}
 			if (contract.isDueForRenewal(today)) {
 				Contract next = contract.renew(nextNumber(), today);
 				contracts.save(next);
@@ -187,7 +226,6 @@ public class ContractBook {
 			contracts.save(contract);
 		}
 		contracts.flush();
-		log.info("Contract calendar for {}: {} contracts moved", today, moved);
 		return moved;
 	}
 

@@ -87,6 +87,26 @@ class ContractCalendarIntegrationTests {
 	}
 
 	@Test
+	void aContractThatCannotMoveIsSkippedAndTheCalendarMovesTheOthers() {
+		Actor actor = data.actor(data.user(data.team(), Role.SALES));
+		AccountId account = customers.openAccount(actor,
+				new NewAccount(TestData.unique("Calendar"), AccountType.COMPANY, null, null, null, null, null));
+		LocalDate today = contracts.today();
+		Contract before = contracts.create(actor, details(account, today.minusDays(60), today.plusDays(1), false));
+		Contract broken = contracts.create(actor, details(account, today.minusDays(60), today.plusDays(1), true));
+		Contract after = contracts.create(actor, details(account, today.minusDays(60), today.plusDays(1), false));
+		// a record written past the rules, whose renewal the rules refuse
+		new JdbcTemplate(dataSource).update("update contract set renewal_notice_days = -1 where id = ?",
+				broken.getId());
+
+		contracts.followCalendar(today.plusDays(2));
+
+		assertThat(contracts.get(actor, before.getId()).getStatus()).isEqualTo(ContractStatus.EXPIRED);
+		assertThat(contracts.get(actor, after.getId()).getStatus()).isEqualTo(ContractStatus.EXPIRED);
+		assertThat(contracts.get(actor, broken.getId()).getStatus()).isEqualTo(ContractStatus.ACTIVE);
+	}
+
+	@Test
 	void dbSchedulerRunsTheCalendarTaskFromItsTable() {
 		Scheduler scheduler = Scheduler.create(dataSource, contractCalendarTask)
 			.pollingInterval(Duration.ofMillis(200))

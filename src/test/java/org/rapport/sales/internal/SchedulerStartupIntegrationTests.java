@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerName;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.rapport.RapportTest;
@@ -24,6 +25,9 @@ class SchedulerStartupIntegrationTests {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
+	SchedulerName schedulerName;
+
 	@Test
 	void theStartedSchedulerPlansTheNightlyCalendarAtOneInTheMorningUtc() {
 		assertThat(scheduler).isNotNull();
@@ -33,5 +37,19 @@ class SchedulerStartupIntegrationTests {
 			.singleElement()
 			.satisfies(next -> assertThat(next.atZoneSameInstant(java.time.ZoneOffset.UTC).toLocalTime())
 				.isEqualTo(java.time.LocalTime.of(1, 0))));
+	}
+
+	@Test
+	void theSchedulerRegistersUnderItsHostNameAndPortSoThatTwoNodesOnOneHostDiffer() {
+		String host = new SchedulerName.Hostname().getName();
+		assertThat(schedulerName.getName()).startsWith(host + ":").isNotEqualTo(host);
+	}
+
+	@Test
+	void twoNodesOnOneHostTakeDifferentNames() {
+		assertThat(CommerceScheduling.instanceName("node", 8080, 11)).isEqualTo("node:8080");
+		assertThat(CommerceScheduling.instanceName("node", 8081, 11)).isNotEqualTo("node:8080");
+		assertThat(CommerceScheduling.instanceName("node", 0, 11))
+			.isNotEqualTo(CommerceScheduling.instanceName("node", 0, 12));
 	}
 }
