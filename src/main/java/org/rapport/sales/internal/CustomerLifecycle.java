@@ -2,6 +2,7 @@ package org.rapport.sales.internal;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -28,6 +29,7 @@ import org.rapport.sales.OrdersImported;
 import org.rapport.sales.StageKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
@@ -51,8 +53,11 @@ public class CustomerLifecycle {
 	private final Contracts contracts;
 	private final EntityManager em;
 	private final LifecycleProperties properties;
+	private final Clock clock;
 
-	CustomerLifecycle(Customers customers, Contracts contracts, EntityManager em, LifecycleProperties properties) {
+	CustomerLifecycle(Customers customers, Contracts contracts, EntityManager em, LifecycleProperties properties,
+			ObjectProvider<Clock> clock) {
+		this.clock = clock.getIfAvailable(Clock::systemUTC);
 		this.customers = customers;
 		this.contracts = contracts;
 		this.em = em;
@@ -61,18 +66,18 @@ public class CustomerLifecycle {
 
 	@ApplicationModuleListener
 	void on(OrderPlaced placed) {
-		follow(placed.account(), LocalDate.now(ZoneOffset.UTC), Map.of());
+		follow(placed.account(), LocalDate.now(clock), Map.of());
 	}
 
 	@ApplicationModuleListener
 	void on(ContractActivated activated) {
-		follow(activated.account(), LocalDate.now(ZoneOffset.UTC), Map.of());
+		follow(activated.account(), LocalDate.now(clock), Map.of());
 	}
 
 	@ApplicationModuleListener
 	void on(OpportunityWon won) {
-		LocalDate day = won.closeDate() == null ? LocalDate.now(ZoneOffset.UTC) : won.closeDate();
-		follow(won.account(), LocalDate.now(ZoneOffset.UTC), Map.of("opportunity:" + won.opportunity(), day));
+		LocalDate day = won.closeDate() == null ? LocalDate.now(clock) : won.closeDate();
+		follow(won.account(), LocalDate.now(clock), Map.of("opportunity:" + won.opportunity(), day));
 	}
 
 	/**
@@ -104,7 +109,7 @@ public class CustomerLifecycle {
 
 	private void followAccounts(TypedQuery<UUID> accounts, List<UUID> ids) {
 		if (!ids.isEmpty()) {
-			followMany(accounts.setParameter("ids", ids).getResultList(), LocalDate.now(ZoneOffset.UTC));
+			followMany(accounts.setParameter("ids", ids).getResultList(), LocalDate.now(clock));
 		}
 	}
 

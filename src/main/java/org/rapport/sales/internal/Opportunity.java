@@ -14,6 +14,7 @@ import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -199,14 +200,30 @@ public class Opportunity extends BusinessRecord<Opportunity> {
 		this.lostReason = stage.getKind() == StageKind.LOST ? reason.strip() : null;
 		registerEvent(new OpportunityStageChanged(id(), from, stage.stageId(), stage.getKind(), now));
 		if (stage.getKind() == StageKind.WON) {
-			announceWin();
+			announceWin(now);
 		}
 	}
 
-	/** Registers the win of an opportunity that is in a won stage, with its lines as they are now. */
-	void announceWin() {
+	/** A won opportunity closed on a day that has come; only an open one may close on a later day. */
+	void checkCloseDate(LocalDate today) {
+		if (stageKind == StageKind.WON && closeDate != null && closeDate.isAfter(today)) {
+			throw new InvalidField("closeDate", "validation.opportunity.wonInFuture",
+					"A won opportunity closed on the day it was won or before");
+		}
+	}
+
+	/**
+	 * Registers the win of an opportunity that is in a won stage, with its lines as they are now. A deal closes no
+	 * later than the day it is won: a close date still ahead becomes that day, so that its order, the revenue to
+	 * date and the customer's lifecycle all count it from the day it was won.
+	 */
+	void announceWin(Instant now) {
 		if (stageKind != StageKind.WON) {
 			throw new IllegalStateException("Only a won opportunity announces a win");
+		}
+		LocalDate wonOn = LocalDate.ofInstant(now, ZoneOffset.UTC);
+		if (closeDate == null || closeDate.isAfter(wonOn)) {
+			this.closeDate = wonOn;
 		}
 		registerEvent(win());
 	}

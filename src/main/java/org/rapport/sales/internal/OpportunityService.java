@@ -3,6 +3,8 @@ package org.rapport.sales.internal;
 import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,6 +28,7 @@ import org.rapport.sales.StageKind;
 import org.rapport.shared.InvalidField;
 import org.rapport.shared.Money;
 import org.rapport.shared.ResultPage;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
@@ -53,7 +56,7 @@ public class OpportunityService implements Opportunities {
 	private final CustomFields customFields;
 
 	OpportunityService(OpportunityRows rows, PipelineService pipelines, Products products, Customers customers,
-			UserDirectory directory, EntityManager em, CustomFields customFields) {
+			UserDirectory directory, EntityManager em, CustomFields customFields, ObjectProvider<Clock> clock) {
 		this.customFields = customFields;
 		this.rows = rows;
 		this.pipelines = pipelines;
@@ -61,7 +64,7 @@ public class OpportunityService implements Opportunities {
 		this.customers = customers;
 		this.directory = directory;
 		this.em = em;
-		this.clock = Clock.systemUTC();
+		this.clock = clock.getIfAvailable(Clock::systemUTC);
 	}
 
 	public ResultPage<Opportunity> list(Actor actor, OpportunityFilter filter, String sort, int page, int size) {
@@ -161,15 +164,16 @@ public class OpportunityService implements Opportunities {
 				: pipeline.stage(draft.stage())
 					.orElseThrow(() -> new InvalidField("stageId", "validation.stage.unknown", "No such stage in the pipeline"));
 		UserId owner = draft.owner() == null ? actor.id() : draft.owner();
+		Instant now = clock.instant();
 		Opportunity opportunity = new Opportunity(account, draft.name(), stage, draft.amount(), draft.closeDate(),
-				owner, directory.teamForOwner(owner, draft.team()), clock.instant());
+				owner, directory.teamForOwner(owner, draft.team()), now);
 		opportunity.replaceLines(checkedLines(draft.lines(), draft.amount().currency()));
 		opportunity.changeCustomFields(values);
 		if (draft.probability() != null) {
 			opportunity.estimate(draft.probability());
 		}
 		if (stage.getKind() == StageKind.WON) {
-			opportunity.announceWin();
+			opportunity.announceWin(now);
 		}
 		return rows.save(opportunity);
 	}
@@ -221,6 +225,7 @@ public class OpportunityService implements Opportunities {
 		if (draft.probability() != null && draft.probability() != opportunity.getProbability()) {
 			opportunity.estimate(draft.probability());
 		}
+		opportunity.checkCloseDate(LocalDate.now(clock));
 		return rows.saveAndFlush(opportunity);
 	}
 

@@ -2,6 +2,7 @@ package org.rapport.sales.internal;
 
 import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +25,7 @@ import org.rapport.sales.ProductId;
 import org.rapport.shared.InvalidField;
 import org.rapport.shared.Money;
 import org.rapport.shared.ResultPage;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
@@ -45,9 +47,11 @@ public class OrderBook {
 	private final Customers customers;
 	private final EntityManager em;
 	private final CustomFields customFields;
+	private final Clock clock;
 
 	OrderBook(SalesOrders orders, Products products, Customers customers, EntityManager em,
-			CustomFields customFields) {
+			CustomFields customFields, ObjectProvider<Clock> clock) {
+		this.clock = clock.getIfAvailable(Clock::systemUTC);
 		this.orders = orders;
 		this.products = products;
 		this.customers = customers;
@@ -179,8 +183,11 @@ public class OrderBook {
 			return existing;
 		}
 		String currency = lines.get(0).unitPrice().currency();
-		SalesOrder order = SalesOrder.ofWonOpportunity(nextNumber(), account, opportunity,
-				closeDate == null ? LocalDate.now() : closeDate, currency, lines, owner, team);
+		// dated the day the deal closed, and never later than the day it was won, which is today at the latest
+		LocalDate today = LocalDate.now(clock);
+		LocalDate orderDate = closeDate == null || closeDate.isAfter(today) ? today : closeDate;
+		SalesOrder order = SalesOrder.ofWonOpportunity(nextNumber(), account, opportunity, orderDate, currency, lines,
+				owner, team);
 		order.changeCustomFields(customFields.merge(ENTITY, Map.of(), null, true));
 		return java.util.Optional.of(orders.saveAndFlush(order));
 	}
@@ -199,9 +206,12 @@ public class OrderBook {
 			.page(em, SalesOrder.class, null, "o.orderDate desc, o.id desc", 0, limit);
 	}
 
-	/** What an account has bought to date, per currency, from its confirmed and fulfilled orders. */
+	/**
+	 * What an account has bought to date, per currency: its confirmed and fulfilled orders dated today or before, as
+	 * the customer lifecycle counts them; an order dated ahead counts from its day.
+	 */
 	public List<Money> revenueOf(AccountId account) {
-		return orders.revenueOf(account.value())
+		return orders.revenueOf(account.value(), LocalDate.now(clock))
 			.stream()
 			.map(row -> new Money((BigDecimal) row[1], (String) row[0]))
 			.toList();

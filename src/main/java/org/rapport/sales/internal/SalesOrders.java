@@ -16,11 +16,12 @@ interface SalesOrders extends JpaRepository<SalesOrder, UUID> {
 
 	long countByAccountId(UUID account);
 
-	/** Revenue to date of an account: the totals of its bought orders, per currency. */
+	/** Revenue to date of an account: the totals of its bought orders dated up to the day, per currency. */
 	@Query("select o.currency, sum(o.total) from SalesOrder o where o.accountId = :account "
 			+ "and o.status in (org.rapport.sales.internal.OrderStatus.CONFIRMED, "
-			+ "org.rapport.sales.internal.OrderStatus.FULFILLED) group by o.currency order by o.currency")
-	List<Object[]> revenueOf(UUID account);
+			+ "org.rapport.sales.internal.OrderStatus.FULFILLED) and o.orderDate <= :today "
+			+ "group by o.currency order by o.currency")
+	List<Object[]> revenueOf(UUID account, java.time.LocalDate today);
 
 	/** Dates of an account's purchases through orders. */
 	@Query("select o.orderDate from SalesOrder o where o.accountId = :account "

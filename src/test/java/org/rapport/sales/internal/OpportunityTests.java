@@ -78,12 +78,41 @@ class OpportunityTests {
 	}
 
 	@Test
+	void winningBeforeTheCloseDateClosesTheDealOnTheDayItIsWon() {
+		Opportunity deal = new Opportunity(new AccountId(UUID.randomUUID()), "Early", lead, Money.of("50", "EUR"),
+				LocalDate.of(2027, 3, 31), new UserId(UUID.randomUUID()), null, monday);
+		deal.moveTo(won, null, monday, null);
+		assertThat(deal.getCloseDate()).isEqualTo(LocalDate.of(2027, 1, 4));
+		assertThat(deal.pendingEvents()).filteredOn(OpportunityWon.class::isInstance)
+			.singleElement()
+			.satisfies(event -> assertThat(((OpportunityWon) event).closeDate()).isEqualTo(LocalDate.of(2027, 1, 4)));
+	}
+
+	@Test
+	void winningAfterTheCloseDateKeepsIt() {
+		Opportunity deal = new Opportunity(new AccountId(UUID.randomUUID()), "Late", lead, Money.of("50", "EUR"),
+				LocalDate.of(2026, 12, 20), new UserId(UUID.randomUUID()), null, monday);
+		deal.moveTo(won, null, monday, null);
+		assertThat(deal.getCloseDate()).isEqualTo(LocalDate.of(2026, 12, 20));
+	}
+
+	@Test
+	void aWonOpportunityCannotCloseOnADayToCome() {
+		Opportunity deal = new Opportunity(new AccountId(UUID.randomUUID()), "Won", lead, Money.of("50", "EUR"),
+				LocalDate.of(2027, 1, 4), new UserId(UUID.randomUUID()), null, monday);
+		deal.moveTo(won, null, monday, null);
+		deal.describe("Won", LocalDate.of(2027, 2, 1), null);
+		assertThatThrownBy(() -> deal.checkCloseDate(LocalDate.of(2027, 1, 5)))
+			.isInstanceOfSatisfying(InvalidField.class, e -> assertThat(e.field()).isEqualTo("closeDate"));
+	}
+
+	@Test
 	void anOpportunityEnteredAsWonAnnouncesItsWinOnce() {
 		Opportunity deal = new Opportunity(new AccountId(UUID.randomUUID()), "Signed", won, Money.of("50", "EUR"),
 				LocalDate.of(2027, 2, 1), new UserId(UUID.randomUUID()), null, monday);
-		deal.announceWin();
+		deal.announceWin(monday);
 		assertThat(deal.pendingEvents()).filteredOn(OpportunityWon.class::isInstance).hasSize(1);
-		assertThatThrownBy(() -> deal("1").announceWin()).isInstanceOf(IllegalStateException.class);
+		assertThatThrownBy(() -> deal("1").announceWin(monday)).isInstanceOf(IllegalStateException.class);
 	}
 
 	@Test
