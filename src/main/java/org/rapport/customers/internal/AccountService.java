@@ -8,6 +8,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.rapport.customers.AccountDeleted;
+import org.rapport.customers.AccountDependents;
+import org.rapport.customers.AccountHolding;
+import org.rapport.customers.AccountId;
 import org.rapport.customers.LifecycleStage;
 import org.rapport.customers.LifecycleStageChanged;
 import org.rapport.customization.CustomFieldQuery;
@@ -17,6 +20,8 @@ import org.rapport.identity.VisibleQuery;
 import org.rapport.identity.TeamId;
 import org.rapport.identity.UserDirectory;
 import org.rapport.identity.UserId;
+import org.rapport.shared.InvalidField;
+import org.rapport.shared.RecordInUse;
 import org.rapport.shared.ResultPage;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.PageRequest;
@@ -45,9 +50,11 @@ public class AccountService {
 	private final UserDirectory directory;
 	private final ApplicationEventPublisher events;
 	private final CustomFields customFields;
+	private final List<AccountDependents> dependents;
 
 	AccountService(Accounts accounts, LifecycleChanges lifecycleChanges, Contacts contacts, EntityManager em, UserDirectory directory,
-			ApplicationEventPublisher events, CustomFields customFields) {
+			ApplicationEventPublisher events, CustomFields customFields, List<AccountDependents> dependents) {
+		this.dependents = List.copyOf(dependents);
 		this.customFields = customFields;
 		this.accounts = accounts;
 		this.lifecycleChanges = lifecycleChanges;
@@ -165,10 +172,40 @@ public class AccountService {
 	 */
 	@Transactional
 	public void delete(Actor actor, UUID id, ContactsOnDelete contactsChoice) {
+		delete(actor, id, contactsChoice, null, null);
+	}
+
+	/**
+	 * Deletes an account, unless records of other modules keep it (such as orders and contracts, which are kept as
+	 * long as they exist): then it stays and the refusal names them. Its contacts are deleted or kept without an
+	 * account as asked; the records that go with an account (such as opportunities) move to {@code moveTo} or are
+	 * deleted with it as asked. An account with contacts or such records is not deleted until the caller says which.
+	 */
+	@Transactional
+	public void delete(Actor actor, UUID id, ContactsOnDelete contactsChoice, RelatedOnDelete relatedChoice,
+			UUID moveTo) {
 		Account account = get(actor, id);
 		if (!actor.canManage(account.owner(), account.team())) {
 			throw new ResponseStatusException(HttpStatus.FORBIDDEN,
 					"Only the owner, a manager of its team or an administrator may delete this account");
+		}
+		List<AccountHolding> holdings = holdingsOf(account.id());
+		List<AccountHolding> keeping = holdings.stream().filter(AccountHolding::keepsAccount).toList();
+		if (!keeping.isEmpty()) {
+			throw new RecordInUse("account.delete.kept", account.getName(), keeping, "The account cannot be deleted "
+					+ "while other records keep it: " + describe(keeping) + "; merge it into another account instead");
+		}
+		List<AccountHolding> following = holdings.stream().filter(holding -> !holding.keepsAccount()).toList();
+		AccountId target = null;
+		if (!following.isEmpty()) {
+			if (relatedChoice == null) {
+				throw new RecordInUse("account.delete.chooseRelated", account.getName(), following,
+						"The account has " + describe(following) + "; say whether they move to another account or "
+								+ "go with it (related=MOVE with moveTo, or related=DELETE)");
+			}
+			if (relatedChoice == RelatedOnDelete.MOVE) {
+				target = moveTarget(actor, id, moveTo);
+			}
 		}
 		long contactCount = contacts.countByAccountId(id);
 		if (contactCount > 0 && contactsChoice == null) {
@@ -184,8 +221,36 @@ public class AccountService {
 				contacts.detachFromAccount(id);
 			}
 		}
+		// the other modules' rows point at the account with foreign keys: they move or go first, in this transaction
+		for (AccountDependents dependent : dependents) {
+			dependent.beforeDelete(account.id(), target);
+		}
 		accounts.delete(accounts.getReferenceById(id));
 		events.publishEvent(new AccountDeleted(account.id(), deleteContacts && contactCount > 0));
+	}
+
+	/** What other modules keep for the account, a count per kind, leaving out the kinds without records. */
+	public List<AccountHolding> holdingsOf(AccountId account) {
+		return dependents.stream()
+			.flatMap(dependent -> dependent.holdingsOf(account).stream())
+			.filter(holding -> holding.count() > 0)
+			.toList();
+	}
+
+	private AccountId moveTarget(Actor actor, UUID id, UUID moveTo) {
+		if (moveTo == null || moveTo.equals(id)) {
+			throw new InvalidField("moveTo", "account.delete.moveTo",
+					"Choose another account for the records to move to");
+		}
+		return accounts.findById(moveTo)
+			.filter(other -> actor.canSee(other.owner(), other.team()))
+			.map(Account::id)
+			.orElseThrow(() -> new InvalidField("moveTo", "account.delete.moveTo",
+					"Choose another account for the records to move to"));
+	}
+
+	private static String describe(List<AccountHolding> holdings) {
+		return String.join(", ", holdings.stream().map(AccountHolding::getDefaultMessage).toList());
 	}
 
 	public long contactCount(UUID account) {
@@ -211,6 +276,11 @@ public class AccountService {
 
 	public enum ContactsOnDelete {
 		DELETE, DETACH
+	}
+
+	/** What becomes of the records that go with an account, such as its opportunities. */
+	public enum RelatedOnDelete {
+		DELETE, MOVE
 	}
 
 	public record OwnFigures(long accounts, long contacts, Map<LifecycleStage, Long> accountsByStage) {

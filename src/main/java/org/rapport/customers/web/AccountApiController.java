@@ -20,6 +20,7 @@ import org.rapport.customers.internal.Account;
 import org.rapport.customers.internal.AccountFilter;
 import org.rapport.customers.internal.AccountService;
 import org.rapport.customers.internal.AccountService.ContactsOnDelete;
+import org.rapport.customers.internal.AccountService.RelatedOnDelete;
 import org.rapport.customers.internal.ListSort;
 import org.rapport.identity.Actor;
 import org.rapport.identity.CurrentActor;
@@ -113,15 +114,20 @@ class AccountApiController {
 	}
 
 	@DeleteMapping("/{id}")
-	@Operation(summary = "Delete an account", description = "An account with contacts needs contacts=delete or "
-			+ "contacts=detach (keep them without an account); without it the answer is 409.")
+	@Operation(summary = "Delete an account", description = "An account with contacts needs contacts=DELETE or "
+			+ "contacts=DETACH (keep them without an account); without it the answer is 409. An account with "
+			+ "opportunities needs related=DELETE (they go with it) or related=MOVE with moveTo, the id of another "
+			+ "account they move to (422 naming moveTo when that is missing or not visible); without it the answer is "
+			+ "409. An account that has orders or contracts is not deleted: they are kept as financial records, and "
+			+ "the answer is 409 with a detail naming them; merge the account into another one instead.")
 	ResponseEntity<Void> delete(@PathVariable UUID id, @RequestParam(required = false) ContactsOnDelete contacts,
+			@RequestParam(required = false) RelatedOnDelete related, @RequestParam(required = false) UUID moveTo,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
 		Actor actor = currentActor.get();
 		if (ifMatch != null) {
 			Versions.expected(ifMatch, null, accounts.get(actor, id).getVersion());
 		}
-		accounts.delete(actor, id, contacts);
+		accounts.delete(actor, id, contacts, related, moveTo);
 		return ResponseEntity.noContent().build();
 	}
 }

@@ -8,6 +8,7 @@ import jakarta.validation.Valid;
 import java.io.IOException;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.rapport.customers.AccountPanel;
@@ -21,6 +22,8 @@ import org.rapport.customers.internal.AccountMerge;
 import org.rapport.customers.internal.CustomerDuplicates;
 import org.rapport.customers.internal.AccountService;
 import org.rapport.customers.internal.AccountService.ContactsOnDelete;
+import org.rapport.customers.internal.AccountService.RelatedOnDelete;
+import org.rapport.customers.AccountHolding;
 import org.rapport.customers.internal.ListSort;
 import org.rapport.customization.CustomField;
 import org.rapport.customization.CustomFieldForm;
@@ -30,8 +33,10 @@ import org.rapport.customization.CustomFields;
 import org.rapport.identity.Actor;
 import org.rapport.identity.CurrentActor;
 import org.rapport.shared.InvalidField;
+import org.rapport.shared.RecordInUse;
 import org.rapport.shared.ResultPage;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.MessageSource;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -60,13 +65,15 @@ class AccountController {
 	private final CustomFields customFields;
 	private final CustomerDuplicates duplicates;
 	private final AccountMerge merge;
+	private final MessageSource messages;
 
 	/** How many possible duplicates the form lists. */
 	static final int DUPLICATE_LIMIT = 10;
 
 	AccountController(AccountService accounts, CurrentActor currentActor, Choices choices,
 			ObjectProvider<AccountPanel> panels, CustomerDuplicates duplicates, AccountMerge merge,
-			CustomFields customFields) {
+			CustomFields customFields, MessageSource messages) {
+		this.messages = messages;
 		this.customFields = customFields;
 		this.duplicates = duplicates;
 		this.merge = merge;
@@ -246,22 +253,49 @@ class AccountController {
 	}
 
 	@GetMapping("/{id}/delete")
-	String confirmDelete(@PathVariable UUID id, Model model) {
-		model.addAttribute("account", accounts.get(currentActor.get(), id));
+	String confirmDelete(@PathVariable UUID id, Model model, Locale locale) {
+		Account account = accounts.get(currentActor.get(), id);
+		model.addAttribute("account", account);
 		model.addAttribute("contactCount", accounts.contactCount(id));
+		List<AccountHolding> holdings = accounts.holdingsOf(account.id());
+		List<AccountHolding> kept = holdings.stream().filter(AccountHolding::keepsAccount).toList();
+		List<AccountHolding> following = holdings.stream().filter(holding -> !holding.keepsAccount()).toList();
+		if (!kept.isEmpty()) {
+			model.addAttribute("kept", messages.getMessage("account.delete.kept",
+					new Object[] { account.getName(), listed(kept, locale) }, locale));
+		}
+		if (!following.isEmpty()) {
+			model.addAttribute("following", listed(following, locale));
+		}
 		return "customers/accounts/delete";
+	}
+
+	private String listed(List<AccountHolding> holdings, Locale locale) {
+		return String.join(messages.getMessage("list.separator", null, ", ", locale),
+				holdings.stream().map(holding -> messages.getMessage(holding, locale)).toList());
 	}
 
 	@PostMapping("/{id}/delete")
 	String delete(@PathVariable UUID id, @RequestParam(required = false) ContactsOnDelete contacts,
-			RedirectAttributes redirect) {
+			@RequestParam(required = false) RelatedOnDelete related, @RequestParam(required = false) UUID moveTo,
+			Model model, Locale locale, RedirectAttributes redirect) {
 		Actor actor = currentActor.get();
 		long contactCount = accounts.contactCount(id);
 		if (contactCount > 0 && contacts == null) {
 			redirect.addFlashAttribute("failure", "account.delete.choose");
 			return "redirect:/accounts/" + id + "/delete";
 		}
-		accounts.delete(actor, id, contacts);
+		try {
+			accounts.delete(actor, id, contacts, related, moveTo);
+		}
+		catch (RecordInUse refused) {
+			model.addAttribute("refusal", refused.reason(messages, locale));
+			return confirmDelete(id, model, locale);
+		}
+		catch (InvalidField invalid) {
+			model.addAttribute("refusal", messages.getMessage(invalid.messageKey(), null, locale));
+			return confirmDelete(id, model, locale);
+		}
 		redirect.addFlashAttribute("success", "flash.account.deleted");
 		return "redirect:/accounts";
 	}
