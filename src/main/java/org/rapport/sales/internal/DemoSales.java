@@ -26,8 +26,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The demo's product catalogue and a few hundred opportunities on the demo accounts, spread over the stages
- * of the default pipeline and the coming months.
+ * The demo's product catalogue, a few hundred opportunities on the demo accounts, spread over the stages of the
+ * default pipeline and the coming months, and the accounts' orders and contracts.
  */
 @Component
 @Profile("demo")
@@ -65,9 +65,16 @@ class DemoSales implements ApplicationRunner {
 	private final UserDirectory directory;
 	private final TransactionTemplate transactions;
 	private final CustomerLifecycle lifecycle;
+	private final OrderBook orders;
+	private final ContractBook contracts;
+	private final WonOpportunityOrders wonOrders;
 
 	DemoSales(Products products, Leads leads, OpportunityRows opportunities, PipelineService pipelines, Customers customers,
-			UserDirectory directory, TransactionTemplate transactions, CustomerLifecycle lifecycle) {
+			UserDirectory directory, TransactionTemplate transactions, CustomerLifecycle lifecycle, OrderBook orders,
+			ContractBook contracts, WonOpportunityOrders wonOrders) {
+		this.orders = orders;
+		this.contracts = contracts;
+		this.wonOrders = wonOrders;
 		this.products = products;
 		this.leads = leads;
 		this.opportunities = opportunities;
@@ -76,6 +83,64 @@ class DemoSales implements ApplicationRunner {
 		this.directory = directory;
 		this.transactions = transactions;
 		this.lifecycle = lifecycle;
+	}
+
+	/**
+	 * Orders and contracts on a share of the demo accounts, made through the order book and the contract book as the
+	 * pages make them, so that their numbers, totals and statuses follow the same rules: orders of the past year
+	 * that are drafts, confirmed, fulfilled or cancelled, and contracts that run, end within weeks or have expired.
+	 * Answers how many orders and contracts it made.
+	 */
+	private int[] commerce(List<UserSummary> sellers, UserSummary first, List<Product> catalogue, LocalDate today,
+			Random random) {
+		int orderCount = 0;
+		int contractCount = 0;
+		for (AccountSummary account : customers.accountsNamed(systemActor(first), "", 300)) {
+			UserSummary owner = sellers.stream().filter(s -> s.id().equals(account.owner())).findFirst().orElse(first);
+			Actor seller = systemActor(owner);
+			if (random.nextInt(3) == 0) {
+				int many = 1 + random.nextInt(3);
+				for (int i = 0; i < many; i++) {
+					List<OrderDetails.LineDetails> lines = new ArrayList<>();
+					int lineCount = 1 + random.nextInt(3);
+					for (int l = 0; l < lineCount; l++) {
+						lines.add(new OrderDetails.LineDetails(catalogue.get(random.nextInt(catalogue.size())).getId(),
+								BigDecimal.valueOf(1 + random.nextInt(10)), null));
+					}
+					SalesOrder order = orders.create(seller, new OrderDetails(account.id().value(),
+							today.minusDays(random.nextInt(365)), null, null, lines));
+					switch (random.nextInt(6)) {
+						case 0 -> {
+							// stays a draft
+						}
+						case 1, 2 -> orders.confirm(seller, order.getId(), order.getVersion());
+						case 3, 4 -> {
+							SalesOrder confirmed = orders.confirm(seller, order.getId(), order.getVersion());
+							orders.fulfil(seller, confirmed.getId(), confirmed.getVersion());
+						}
+						default -> orders.cancel(seller, order.getId(), order.getVersion());
+					}
+					orderCount++;
+				}
+			}
+			if (random.nextInt(4) == 0) {
+				LocalDate end = switch (random.nextInt(3)) {
+					case 0 -> today.plusDays(3 + random.nextInt(25)); // ending soon
+					case 1 -> today.minusDays(5 + random.nextInt(200)); // expired
+					default -> today.plusDays(60 + random.nextInt(270)); // running
+				};
+				LocalDate start = end.minusYears(1).plusDays(1);
+				contracts.create(seller, new ContractDetails(account.id().value(), null, start, end,
+						BigDecimal.valueOf(1000L * (2 + random.nextInt(30))), "EUR", random.nextBoolean(), 30,
+						"Service agreement"));
+				contractCount++;
+			}
+		}
+		return new int[] { orderCount, contractCount };
+	}
+
+	private static Actor systemActor(UserSummary user) {
+		return new Actor(user.id(), "Demo", user.team(), Set.of(Role.ADMIN), VisibilityScope.ALL, null, null);
 	}
 
 	@Override
@@ -88,7 +153,7 @@ class DemoSales implements ApplicationRunner {
 			return;
 		}
 		UserSummary first = sellers.get(0);
-		Actor system = new Actor(first.id(), "Demo", first.team(), Set.of(Role.ADMIN), VisibilityScope.ALL, null, null);
+		Actor system = systemActor(first);
 		transactions.executeWithoutResult(status -> {
 			List<Product> catalogue = new ArrayList<>();
 			for (String[] row : CATALOGUE) {
@@ -100,6 +165,7 @@ class DemoSales implements ApplicationRunner {
 			Random random = new Random(7);
 			LocalDate today = LocalDate.now(Clock.systemUTC());
 			int count = 0;
+			List<Opportunity> won = new ArrayList<>();
 			for (AccountSummary account : customers.accountsNamed(system, "", 300)) {
 				int deals = random.nextInt(3);
 				for (int d = 0; d < deals; d++) {
@@ -120,9 +186,16 @@ class DemoSales implements ApplicationRunner {
 						o.moveTo(stage, stage.getKind() == StageKind.LOST ? "Chose a competitor" : null,
 								java.time.Instant.now(), owner.id().value());
 					}
+					if (stage.getKind() == StageKind.WON) {
+						won.add(o);
+					}
 					count++;
 				}
 			}
+			// a won deal's order, as the win in the pipeline makes it
+			opportunities.flush();
+			won.forEach(o -> wonOrders.order(o.win()));
+			int[] made = commerce(sellers, first, catalogue, today, random);
 			LeadStatus[] statuses = { LeadStatus.NEW, LeadStatus.NEW, LeadStatus.CONTACTED, LeadStatus.QUALIFIED };
 			for (int i = 0; i < PROSPECTS.length; i++) {
 				String[] p = PROSPECTS[i];
@@ -141,8 +214,8 @@ class DemoSales implements ApplicationRunner {
 				}
 				leads.save(lead);
 			}
-			log.info("Demo data: {} products, {} opportunities and {} leads", catalogue.size(), count,
-					PROSPECTS.length);
+			log.info("Demo data: {} products, {} opportunities, {} leads, {} orders and {} contracts", catalogue.size(),
+					count, PROSPECTS.length, made[0] + won.size(), made[1]);
 		});
 		// the demo deals were entered as they stand, not won step by step: let the rules place each account
 		log.info("Demo data: {} accounts moved to the lifecycle stage their purchases give",

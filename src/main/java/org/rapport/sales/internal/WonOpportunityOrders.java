@@ -70,7 +70,7 @@ class WonOpportunityOrders {
 		order(won);
 	}
 
-	private void order(OpportunityWon won) {
+	void order(OpportunityWon won) {
 		if (won.lines().isEmpty()) {
 			return;
 		}
