@@ -84,7 +84,7 @@ class ContractApiIntegrationTests {
 	}
 
 	@Test
-	void renewingLinksTheNextPeriodAndMarksTheOldOneRenewed() throws Exception {
+	void renewingLinksTheNextPeriodAndTheOldOneRunsToItsEnd() throws Exception {
 		LocalDate today = LocalDate.now();
 		String location = create(today.minusDays(30), today.plusDays(334));
 		String next = mvc.perform(post(location + "/renew").header("Authorization", eastToken).header("If-Match", "\"0\""))
@@ -94,7 +94,7 @@ class ContractApiIntegrationTests {
 			.andExpect(jsonPath("$.value").value(1200.0))
 			.andReturn().getResponse().getHeader("Location");
 		mvc.perform(get(location).header("Authorization", eastToken))
-			.andExpect(jsonPath("$.status").value("RENEWED"))
+			.andExpect(jsonPath("$.status").value("ACTIVE"))
 			.andExpect(jsonPath("$.renewedToId").value(next.substring(next.lastIndexOf('/') + 1)));
 		mvc.perform(post(location + "/renew").header("Authorization", eastToken)).andExpect(status().isConflict());
 	}
