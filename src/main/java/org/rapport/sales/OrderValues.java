@@ -8,8 +8,8 @@ import java.util.UUID;
 
 /**
  * The stored values of an order as a bulk import reads and writes them; {@code version} is the one a write expects
- * to find. A new order has no number until it is stored; {@code status} is the name of its status. The total is
- * the sum of the lines.
+ * to find. A new order has no number until it is stored; {@code status} is the name of its status. The order
+ * keeps its total as its page does: the lines priced to the currency, their sum rounded once.
  */
 public record OrderValues(UUID id, long version, UUID ownerId, UUID teamId, String externalId, UUID accountId,
 		String number, LocalDate orderDate, String currency, String status, String notes, List<Line> lines,
@@ -17,14 +17,5 @@ public record OrderValues(UUID id, long version, UUID ownerId, UUID teamId, Stri
 
 	/** A line: a product, a quantity above zero and its unit price in the order's currency. */
 	public record Line(UUID productId, BigDecimal quantity, BigDecimal unitPrice) {
-	}
-
-	/** The sum of the lines. */
-	public BigDecimal total() {
-		BigDecimal total = BigDecimal.ZERO;
-		for (Line line : lines) {
-			total = total.add(line.quantity().multiply(line.unitPrice()));
-		}
-		return total;
 	}
 }

@@ -4,7 +4,9 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.text.NumberFormat;
 import java.util.Currency;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -64,6 +66,46 @@ public record Money(@Column(name = "amount") BigDecimal amount, @Column(name = "
 		}
 		BigDecimal keep = BigDecimal.ONE.subtract(percent.movePointLeft(2));
 		return times(keep);
+	}
+
+	/**
+	 * This amount as the locale writes money in its currency — the symbol, its place and the grouping of the
+	 * language, the currency's decimals: {@code €1,234.50}, {@code CN¥1,234.50} in English, {@code ¥1,234.50},
+	 * {@code €1,234.50} in Chinese. The one way Rapport shows money on its pages.
+	 */
+	public String format(Locale locale) {
+		return currencyFormat(locale).format(amount);
+	}
+
+	/**
+	 * This amount shortened for a narrow place, such as a board column's header, with the currency as
+	 * {@link #format} places it: {@code €1.2M} in English, {@code ¥35万} in Chinese.
+	 */
+	public String formatShort(Locale locale) {
+		NumberFormat compact = NumberFormat.getCompactNumberInstance(locale, NumberFormat.Style.SHORT);
+		compact.setMaximumFractionDigits(1);
+		String sample = currencyFormat(locale).format(BigDecimal.ZERO);
+		int first = -1;
+		int last = -1;
+		for (int i = 0; i < sample.length(); i++) {
+			if (Character.isDigit(sample.charAt(i))) {
+				first = first < 0 ? i : first;
+				last = i;
+			}
+		}
+		// as a double: the JDK shortens a BigDecimal without its fraction (1M for 1,200,000)
+		String number = compact.format(amount.doubleValue());
+		return first < 0 ? number : sample.substring(0, first) + number + sample.substring(last + 1);
+	}
+
+	private NumberFormat currencyFormat(Locale locale) {
+		Currency iso = Currency.getInstance(currency);
+		NumberFormat format = NumberFormat.getCurrencyInstance(locale);
+		format.setCurrency(iso);
+		int digits = Math.max(iso.getDefaultFractionDigits(), 0);
+		format.setMinimumFractionDigits(digits);
+		format.setMaximumFractionDigits(digits);
+		return format;
 	}
 
 	public boolean isNegative() {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 class MoneyTests {
@@ -35,5 +36,21 @@ class MoneyTests {
 		assertThat(Money.isCurrency("XYZ1")).isFalse();
 		assertThat(Money.isCurrency(null)).isFalse();
 		assertThatThrownBy(() -> Money.of("1", "ABC")).isInstanceOf(IllegalArgumentException.class);
+	}
+
+	@Test
+	void moneyIsWrittenAsTheLocaleWritesItsCurrency() {
+		assertThat(Money.of("1234.5", "EUR").format(Locale.ENGLISH)).isEqualTo("€1,234.50");
+		assertThat(Money.of("1234.5", "CNY").format(Locale.ENGLISH)).isEqualTo("CN¥1,234.50");
+		assertThat(Money.of("1234.5", "CNY").format(Locale.SIMPLIFIED_CHINESE)).isEqualTo("¥1,234.50");
+		assertThat(Money.of("1234", "JPY").format(Locale.SIMPLIFIED_CHINESE)).isEqualTo("JP¥1,234");
+		assertThat(Money.of("1234.5", "EUR").format(Locale.GERMANY)).isEqualTo("1.234,50\u00a0€");
+	}
+
+	@Test
+	void aShortAmountKeepsTheCurrencyWhereTheLocalePutsIt() {
+		assertThat(Money.of("1200000", "EUR").formatShort(Locale.ENGLISH)).isEqualTo("€1.2M");
+		assertThat(Money.of("350000", "CNY").formatShort(Locale.SIMPLIFIED_CHINESE)).isEqualTo("¥35万");
+		assertThat(Money.of("1200000", "EUR").formatShort(Locale.GERMANY)).isEqualTo("1,2\u00a0Mio.\u00a0€");
 	}
 }

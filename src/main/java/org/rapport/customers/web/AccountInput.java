@@ -3,7 +3,6 @@ package org.rapport.customers.web;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.Map;
 import java.util.UUID;
@@ -16,6 +15,10 @@ import org.rapport.customers.internal.AccountDetails;
 import org.rapport.identity.TeamId;
 import org.rapport.identity.UserId;
 import org.rapport.shared.PostalAddress;
+import org.rapport.shared.ContactPoints;
+import org.rapport.shared.EmailAddress;
+import org.rapport.shared.PhoneNumber;
+import org.rapport.shared.WebAddress;
 
 /**
  * An account as the form and the API take it; checked before anything reaches the database.
@@ -24,9 +27,9 @@ record AccountInput(
 		@NotBlank @Size(max = 200) String name,
 		AccountType type,
 		Industry industry,
-		@Size(max = 255) @Pattern(regexp = Checks.WEBSITE, message = "{validation.website}") String website,
-		@Size(max = 40) @Pattern(regexp = Checks.PHONE, message = "{validation.phone}") String phone,
-		@Email(message = "{validation.email}") @Size(max = 254) String email,
+		@Size(max = ContactPoints.WEBSITE_MAX) @WebAddress String website,
+		@Size(max = ContactPoints.PHONE_MAX) @PhoneNumber String phone,
+		@EmailAddress @Size(max = ContactPoints.EMAIL_MAX) String email,
 		@Valid AddressInput billingAddress,
 		UUID ownerId,
 		UUID teamId,

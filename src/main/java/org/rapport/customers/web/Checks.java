@@ -1,15 +1,11 @@
 package org.rapport.customers.web;
 
 /**
- * The patterns that customer inputs are checked against.
+ * Blank form values read as absent.
  */
 final class Checks {
 
-	/** A web address with or without its scheme: {@code example.com}, {@code https://example.com/about}. */
-	static final String WEBSITE = "^$|^(https?://)?[\\p{L}0-9-]+(\\.[\\p{L}0-9-]+)+(:\\d+)?(/\\S*)?$";
 
-	/** Digits with the separators people write in phone numbers, optionally starting with {@code +}. */
-	static final String PHONE = "^$|^\\+?[0-9 ()./-]{3,40}$";
 
 	private Checks() {
 	}

@@ -3,7 +3,6 @@ package org.rapport.customers.web;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.UUID;
 import java.util.Map;
@@ -12,6 +11,9 @@ import org.rapport.customers.internal.ContactDetails;
 import org.rapport.identity.TeamId;
 import org.rapport.identity.UserId;
 import org.rapport.shared.PostalAddress;
+import org.rapport.shared.ContactPoints;
+import org.rapport.shared.EmailAddress;
+import org.rapport.shared.PhoneNumber;
 
 /**
  * A contact as the form and the API take it; checked before anything reaches the database.
@@ -21,8 +23,8 @@ record ContactInput(
 		@Size(max = 100) String firstName,
 		@NotBlank @Size(max = 100) String lastName,
 		@Size(max = 100) String title,
-		@Email(message = "{validation.email}") @Size(max = 254) String email,
-		@Size(max = 40) @Pattern(regexp = Checks.PHONE, message = "{validation.phone}") String phone,
+		@EmailAddress @Size(max = ContactPoints.EMAIL_MAX) String email,
+		@Size(max = ContactPoints.PHONE_MAX) @PhoneNumber String phone,
 		@Valid AddressInput address,
 		UUID ownerId,
 		UUID teamId,

@@ -27,6 +27,7 @@ import org.rapport.customization.CustomFields;
 import org.rapport.customization.FieldType;
 import org.rapport.customization.internal.FieldDefinition.FieldText;
 import org.rapport.shared.InvalidField;
+import org.rapport.shared.Money;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
@@ -211,11 +212,13 @@ public class CustomFieldService implements CustomFields {
 					.format(Instant.parse(value.toString()));
 				case NUMBER, DECIMAL -> NumberFormat.getNumberInstance(locale).format(new BigDecimal(value.toString()));
 				case CURRENCY -> {
+					if (field.currency() != null && Money.isCurrency(field.currency())) {
+						yield new Money(new BigDecimal(value.toString()), field.currency()).format(locale);
+					}
 					NumberFormat amount = NumberFormat.getNumberInstance(locale);
 					amount.setMinimumFractionDigits(2);
 					amount.setMaximumFractionDigits(6);
-					yield amount.format(new BigDecimal(value.toString()))
-							+ (field.currency() == null ? "" : " " + field.currency());
+					yield amount.format(new BigDecimal(value.toString()));
 				}
 				default -> format(field, value);
 			};

@@ -17,7 +17,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
+import org.rapport.shared.ContactPoints;
 import org.rapport.customization.CustomField;
 
 /**
@@ -29,10 +29,6 @@ final class FieldValues {
 
 	static final DateTimeFormatter INSTANT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'", Locale.ROOT)
 		.withZone(ZoneOffset.UTC);
-
-	private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
-
-	private static final Pattern PHONE = Pattern.compile("^[+]?[0-9 ()./-]{3,40}$");
 
 	private static final Set<String> YES = Set.of("true", "yes", "y", "1", "on", "x", "是", "真");
 
@@ -241,7 +237,7 @@ final class FieldValues {
 
 	private static String email(Object raw) {
 		String text = single(raw);
-		if (!EMAIL.matcher(text).matches() || text.length() > 254) {
+		if (!ContactPoints.isEmail(text)) {
 			throw new Refused("custom-field.invalid.email");
 		}
 		return text;
@@ -249,7 +245,7 @@ final class FieldValues {
 
 	private static String phone(Object raw) {
 		String text = single(raw);
-		if (!PHONE.matcher(text).matches()) {
+		if (!ContactPoints.isPhone(text)) {
 			throw new Refused("custom-field.invalid.phone");
 		}
 		return text;

@@ -10,6 +10,8 @@ import java.util.Set;
 import java.util.UUID;
 import org.rapport.identity.Role;
 import org.rapport.identity.internal.User;
+import org.rapport.shared.ContactPoints;
+import org.rapport.shared.EmailAddress;
 
 /**
  * A user as the administrator's form takes it. The password is required for a new user only.
@@ -17,7 +19,7 @@ import org.rapport.identity.internal.User;
 record UserForm(
 		@NotBlank @Size(max = 100) @Pattern(regexp = "^[A-Za-z0-9._@-]+$", message = "{validation.username}") String username,
 		@NotBlank @Size(max = 200) String displayName,
-		@Email(message = "{validation.email}") @Size(max = 254) String email,
+		@EmailAddress @Size(max = ContactPoints.EMAIL_MAX) String email,
 		@Size(max = 200) String password,
 		@NotEmpty Set<Role> roles,
 		UUID teamId,

@@ -2,6 +2,7 @@ package org.rapport.integration.internal;
 
 import java.util.List;
 import java.util.Locale;
+import org.rapport.shared.ContactPoints;
 
 /**
  * A field a file column may be mapped to: how its text is read, whether a row needs it, and the headers (English
@@ -12,8 +13,18 @@ public record FieldSpec(String key, Type type, boolean required, int maxLength, 
 
 	/** How a cell's text becomes a value. */
 	public enum Type {
-		TEXT, EMAIL, BOOLEAN, CHOICE, ACCOUNT, ACCOUNT_EXTERNAL_ID, OWNER,
-		/** An amount of money, not negative: digits with a decimal point, thousands commas and a symbol allowed. */
+		TEXT,
+		/** An e-mail address, {@link org.rapport.shared.ContactPoints#isEmail} as on the forms. */
+		EMAIL,
+		/** A phone number, {@link org.rapport.shared.ContactPoints#isPhone} as on the forms. */
+		PHONE,
+		/** A web address, {@link org.rapport.shared.ContactPoints#isWebsite} as on the forms. */
+		WEBSITE,
+		BOOLEAN, CHOICE, ACCOUNT, ACCOUNT_EXTERNAL_ID, OWNER,
+		/**
+		 * An amount or a quantity, not negative: digits with the file's {@link DecimalMark}, the thousands separated
+		 * as it separates them, and a currency symbol allowed.
+		 */
 		AMOUNT,
 		/** An ISO 4217 currency code. */
 		CURRENCY,
@@ -38,7 +49,16 @@ public record FieldSpec(String key, Type type, boolean required, int maxLength, 
 	}
 
 	static FieldSpec of(String key, Type type, String... headers) {
-		return new FieldSpec(key, type, false, type == Type.EMAIL ? 254 : 200, List.of(), List.of(headers), null);
+		return new FieldSpec(key, type, false, maxLength(type), List.of(), List.of(headers), null);
+	}
+
+	private static int maxLength(Type type) {
+		return switch (type) {
+			case EMAIL -> ContactPoints.EMAIL_MAX;
+			case PHONE -> ContactPoints.PHONE_MAX;
+			case WEBSITE -> ContactPoints.WEBSITE_MAX;
+			default -> 200;
+		};
 	}
 
 	static FieldSpec required(String key, Type type, String... headers) {
@@ -47,6 +67,15 @@ public record FieldSpec(String key, Type type, boolean required, int maxLength, 
 
 	static FieldSpec choice(String key, List<String> choices, String... headers) {
 		return new FieldSpec(key, Type.CHOICE, false, 40, choices, List.of(headers), null);
+	}
+
+	/** The message keys of the choices' labels, by field: {@code leadRating.WARM} names a lead's rating. */
+	private static final java.util.Map<String, String> CHOICE_LABELS = java.util.Map.of("type", "accountType",
+			"industry", "industry", "lifecycleStage", "stage", "source", "source", "rating", "leadRating");
+
+	/** The message key of a choice's label, as the record's pages show it. */
+	String choiceLabelKey(String choice) {
+		return CHOICE_LABELS.getOrDefault(key, key) + "." + choice;
 	}
 
 	/** Whether a file header names this field: compared without case, spaces and punctuation. */

@@ -7,11 +7,11 @@ import java.util.UUID;
 import org.rapport.shared.MatchBy;
 
 /**
- * One import of a file: what it reads and how, and its checkpoint — the last file line it committed and what the
+ * One import of a file: what it reads and how (its delimiter and the decimal mark of its numbers), and its checkpoint — the last file line it committed and what the
  * committed batches did.
  */
 public record ImportJob(UUID id, ImportEntity entity, UUID ownerId, String fileName, String storedFile,
-		long fileSize, char delimiter, int totalRows, List<String> headers, Map<Integer, String> mapping,
+		long fileSize, char delimiter, DecimalMark decimalMark, int totalRows, List<String> headers, Map<Integer, String> mapping,
 		DuplicateMode duplicateMode, MatchBy matchBy, Status status, long lastLine, int processedRows,
 		int createdRows, int updatedRows, int skippedRows, int rejectedRows, String failure, Instant createdAt,
 		Instant startedAt, Instant finishedAt, Instant undoneAt) {

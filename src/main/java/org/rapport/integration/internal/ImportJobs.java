@@ -75,11 +75,11 @@ public class ImportJobs {
 
 	void insert(ImportJob job) {
 		jdbc.update("insert into import_job (id, entity, owner_id, file_name, stored_file, file_size, delimiter, "
-				+ "total_rows, headers, mapping, duplicate_mode, match_by, status, last_line, processed_rows, "
+				+ "decimal_mark, total_rows, headers, mapping, duplicate_mode, match_by, status, last_line, processed_rows, "
 				+ "created_rows, updated_rows, skipped_rows, rejected_rows, created_at) "
-				+ "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 0, 0, 0, 0, 0, ?)", job.id(), job.entity().name(),
-				job.ownerId(), job.fileName(), job.storedFile(), job.fileSize(), String.valueOf(job.delimiter()),
-				job.totalRows(), json.writeValueAsString(job.headers()), json.writeValueAsString(job.mapping()),
+				+ "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 0, 0, 0, 0, 0, ?)", job.id(),
+				job.entity().name(), job.ownerId(), job.fileName(), job.storedFile(), job.fileSize(),
+				String.valueOf(job.delimiter()), job.decimalMark().name(), job.totalRows(), json.writeValueAsString(job.headers()), json.writeValueAsString(job.mapping()),
 				job.duplicateMode().name(), job.matchBy().name(), job.status().name(), time(job.createdAt()));
 	}
 
@@ -99,9 +99,9 @@ public class ImportJobs {
 				(rs, i) -> rs.getObject(1, UUID.class), owner).stream().findFirst();
 	}
 
-	void configure(UUID id, Map<Integer, String> mapping, DuplicateMode mode, MatchBy matchBy) {
-		jdbc.update("update import_job set mapping = ?, duplicate_mode = ?, match_by = ? where id = ?",
-				json.writeValueAsString(mapping), mode.name(), matchBy.name(), id);
+	void configure(UUID id, Map<Integer, String> mapping, DuplicateMode mode, MatchBy matchBy, DecimalMark mark) {
+		jdbc.update("update import_job set mapping = ?, duplicate_mode = ?, match_by = ?, decimal_mark = ? "
+				+ "where id = ?", json.writeValueAsString(mapping), mode.name(), matchBy.name(), mark.name(), id);
 	}
 
 	/** Moves the job on if it still stands where the caller believes; whether it did. */
@@ -211,7 +211,8 @@ public class ImportJobs {
 		String mapping = rs.getString("mapping");
 		return new ImportJob(rs.getObject("id", UUID.class), ImportEntity.valueOf(rs.getString("entity")),
 				rs.getObject("owner_id", UUID.class), rs.getString("file_name"), rs.getString("stored_file"),
-				rs.getLong("file_size"), rs.getString("delimiter").charAt(0), rs.getInt("total_rows"),
+				rs.getLong("file_size"), rs.getString("delimiter").charAt(0),
+				DecimalMark.valueOf(rs.getString("decimal_mark")), rs.getInt("total_rows"),
 				json.readValue(rs.getString("headers"), STRINGS),
 				mapping == null ? new LinkedHashMap<>() : json.readValue(mapping, MAPPING),
 				DuplicateMode.valueOf(rs.getString("duplicate_mode")), MatchBy.valueOf(rs.getString("match_by")),

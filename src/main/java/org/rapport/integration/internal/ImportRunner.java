@@ -134,7 +134,7 @@ class ImportRunner {
 			List<CsvSource.Row> batch) {
 		transactions.executeWithoutResult(status -> {
 			jobs.setUpBatch();
-			List<ConvertedRow> rows = converter.convert(actor, job.entity(), job.mapping(), batch, owners);
+			List<ConvertedRow> rows = converter.convert(actor, job.entity(), job.mapping(), job.decimalMark(), batch, owners);
 			List<ConvertedRow> valid = new ArrayList<>(rows.size());
 			List<ConvertedRow> rejected = new ArrayList<>();
 			rows.forEach(row -> (row.isValid() ? valid : rejected).add(row));

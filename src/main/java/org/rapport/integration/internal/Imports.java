@@ -43,6 +43,9 @@ public class Imports {
 	/** How many rows the preview shows. */
 	public static final int PREVIEW_ROWS = 10;
 
+	/** How many rows the decimal mark is judged by. */
+	private static final int MARK_SAMPLE_ROWS = 500;
+
 	private final ImportJobs jobs;
 	private final ImportRunner runner;
 	private final RowConverter converter;
@@ -111,11 +114,12 @@ public class Imports {
 			}
 			int rows = CsvSource.countRows(file, delimiter);
 			Map<Integer, String> mapping = fields.guessMapping(entity, headers);
+			DecimalMark mark = detectMark(file, delimiter, entity, mapping);
 			MatchBy matchBy = entity.matchKeys().contains(MatchBy.NUMBER) ? MatchBy.NUMBER
 					: mapping.containsValue("externalId") ? MatchBy.EXTERNAL_ID
 					: mapping.containsValue("email") ? MatchBy.EMAIL : MatchBy.NAME;
 			ImportJob job = new ImportJob(id, entity, actor.id().value(), clip(fileName), file.toString(),
-					Files.size(file), delimiter, rows, headers, mapping, DuplicateMode.SKIP, matchBy, Status.DRAFT, 1, 0, 0, 0, 0, 0, null, Instant.now(), null, null, null);
+					Files.size(file), delimiter, mark, rows, headers, mapping, DuplicateMode.SKIP, matchBy, Status.DRAFT, 1, 0, 0, 0, 0, 0, null, Instant.now(), null, null, null);
 			jobs.insert(job);
 			return job;
 		}
@@ -139,13 +143,42 @@ public class Imports {
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No import " + id));
 	}
 
+	/**
+	 * The decimal mark of the file's numbers, judged by the cells of the columns that look like amounts (all cells
+	 * when none does) in its first rows.
+	 */
+	private DecimalMark detectMark(Path file, char delimiter, ImportEntity entity, Map<Integer, String> mapping) {
+		Set<Integer> numeric = new java.util.HashSet<>();
+		mapping.forEach((column, key) -> entity.field(key)
+			.filter(f -> f.type() == FieldSpec.Type.AMOUNT)
+			.ifPresent(f -> numeric.add(column)));
+		List<String> cells = new ArrayList<>();
+		for (CsvSource.Row row : CsvSource.firstRows(file, delimiter, MARK_SAMPLE_ROWS)) {
+			for (int column = 0; column < row.cells().size(); column++) {
+				if (numeric.isEmpty() || numeric.contains(column)) {
+					cells.add(row.cells().get(column));
+				}
+			}
+		}
+		return DecimalMark.detect(cells, delimiter);
+	}
+
 	public List<ImportJob> recent(Actor actor) {
 		return jobs.recent(actor.id().value(), 20);
 	}
 
-	/** Sets which field each column fills and what to do with duplicates; saves the mapping under a name if given. */
+	/** {@link #configure(Actor, UUID, Map, DuplicateMode, MatchBy, DecimalMark, String)} with the detected mark. */
 	public ImportJob configure(Actor actor, UUID id, Map<Integer, String> mapping, DuplicateMode mode,
 			MatchBy matchBy, String saveAs) {
+		return configure(actor, id, mapping, mode, matchBy, null, saveAs);
+	}
+
+	/**
+	 * Sets which field each column fills, what to do with duplicates and how the file's numbers are written (the
+	 * detected mark when null); saves the mapping under a name if given.
+	 */
+	public ImportJob configure(Actor actor, UUID id, Map<Integer, String> mapping, DuplicateMode mode,
+			MatchBy matchBy, DecimalMark mark, String saveAs) {
 		ImportJob job = draft(actor, id);
 		Map<Integer, String> clean = new LinkedHashMap<>();
 		Set<String> taken = new java.util.HashSet<>();
@@ -172,7 +205,7 @@ public class Imports {
 						"A required field has no column: " + field.key());
 			}
 		}
-		jobs.configure(id, clean, mode, matchBy);
+		jobs.configure(id, clean, mode, matchBy, mark == null ? job.decimalMark() : mark);
 		if (saveAs != null && !saveAs.isBlank()) {
 			Map<String, String> byHeader = new LinkedHashMap<>();
 			clean.forEach((column, field) -> byHeader.put(job.headers().get(column), field));
@@ -210,8 +243,8 @@ public class Imports {
 		List<CsvSource.Row> rows = CsvSource.firstRows(Path.of(job.storedFile()), job.delimiter(), PREVIEW_ROWS);
 		TransactionTemplate readOnly = new TransactionTemplate(transactions.getTransactionManager());
 		readOnly.setReadOnly(true);
-		return readOnly.execute(status -> converter.convert(actor, job.entity(), job.mapping(), rows,
-				converter.owners(actor)));
+		return readOnly.execute(status -> converter.convert(actor, job.entity(), job.mapping(), job.decimalMark(),
+				rows, converter.owners(actor)));
 	}
 
 	/** Queues the mapped draft to run in the background. */

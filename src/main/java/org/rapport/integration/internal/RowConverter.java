@@ -19,11 +19,14 @@ import org.rapport.identity.TeamId;
 import org.rapport.identity.UserDirectory;
 import org.rapport.identity.UserId;
 import org.rapport.identity.UserSummary;
+import org.rapport.sales.BuiltInNames;
 import org.rapport.sales.ContractImports;
+import org.rapport.sales.ContractValues;
 import org.rapport.sales.OpportunityImports;
 import org.rapport.sales.ProductImports;
 import org.rapport.sales.ProductValues;
 import org.rapport.sales.StageKind;
+import org.rapport.shared.ContactPoints;
 import org.rapport.shared.InvalidField;
 import org.rapport.shared.MatchBy;
 import org.springframework.context.MessageSource;
@@ -36,7 +39,6 @@ import org.springframework.stereotype.Component;
 @Component
 class RowConverter {
 
-	private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 	private static final Set<String> TRUE = Set.of("true", "yes", "y", "1", "x", "是", "对", "√");
 	private static final Set<String> FALSE = Set.of("false", "no", "n", "0", "否", "不");
 
@@ -48,10 +50,12 @@ class RowConverter {
 	private final MessageSource messages;
 	private final ImportFields fields;
 	private final CustomFields customFields;
+	private final BuiltInNames builtInNames;
 
 	RowConverter(CustomerImports customers, OpportunityImports opportunities, ContractImports contracts,
 			ProductImports products, UserDirectory directory, MessageSource messages, ImportFields fields,
-			CustomFields customFields) {
+			CustomFields customFields, BuiltInNames builtInNames) {
+		this.builtInNames = builtInNames;
 		this.customers = customers;
 		this.products = products;
 		this.opportunities = opportunities;
@@ -90,11 +94,15 @@ class RowConverter {
 	}
 
 	/** Converts a batch of rows; must run in a transaction (it looks up the accounts they name). */
-	List<ConvertedRow> convert(Actor actor, ImportEntity entity, Map<Integer, String> mapping,
+	List<ConvertedRow> convert(Actor actor, ImportEntity entity, Map<Integer, String> mapping, DecimalMark mark,
 			List<CsvSource.Row> rows, Owners owners) {
 		List<ConvertedRow> converted = new ArrayList<>(rows.size());
 		Map<String, FieldSpec> specs = new HashMap<>();
 		fields.of(entity, actor.locale()).forEach(f -> specs.put(f.key(), f));
+		Set<String> numericCustom = new HashSet<>();
+		customFields.active(entity.customFieldsEntity()).stream()
+			.filter(f -> f.type().isNumeric())
+			.forEach(f -> numericCustom.add(f.key()));
 		for (CsvSource.Row row : rows) {
 			ConvertedRow out = new ConvertedRow(row.line(), row.cells());
 			Map<String, String> customText = new LinkedHashMap<>();
@@ -106,11 +114,21 @@ class RowConverter {
 				}
 				if (field.type() == FieldSpec.Type.CUSTOM) {
 					if (cell != null && !cell.isBlank()) {
-						customText.put(key.substring(CustomFields.PARAM_PREFIX.length()), cell.strip());
+						String customKey = key.substring(CustomFields.PARAM_PREFIX.length());
+						if (!numericCustom.contains(customKey)) {
+							customText.put(customKey, cell.strip());
+						}
+						else if (mark.read(cell) != null) {
+							// the definition reads the number in plain form, its decimal mark read by the file's
+							customText.put(customKey, mark.read(cell).toPlainString());
+						}
+						else {
+							out.reject(key, reason(actor, field, numberProblem(mark), cell.strip()));
+						}
 					}
 				}
 				else {
-					read(actor, field, cell, out, owners);
+					read(actor, field, cell, mark, out, owners);
 				}
 			});
 			if (!customText.isEmpty()) {
@@ -154,7 +172,13 @@ class RowConverter {
 		return converted;
 	}
 
-	private void read(Actor actor, FieldSpec field, String cell, ConvertedRow out, Owners owners) {
+	/** The message key that says a cell is no number as the file writes numbers. */
+	private static String numberProblem(DecimalMark mark) {
+		return mark == DecimalMark.COMMA ? "import.error.numberComma" : "import.error.numberPoint";
+	}
+
+	private void read(Actor actor, FieldSpec field, String cell, DecimalMark mark, ConvertedRow out,
+			Owners owners) {
 		String text = cell == null ? null : cell.strip();
 		if (text == null || text.isEmpty()) {
 			return;
@@ -191,14 +215,13 @@ class RowConverter {
 					out.reject(field.key(), reason(actor, field, "import.error.percent"));
 				}
 			}
-			case EMAIL -> {
-				if (EMAIL.matcher(text).matches()) {
-					out.values().put(field.key(), text);
-				}
-				else {
-					out.reject(field.key(), reason(actor, field, "import.error.email"));
-				}
-			}
+			// the rules and messages of the forms and the API
+			case EMAIL -> contactPoint(actor, field, text, ContactPoints.isEmail(text), ContactPoints.EMAIL_MESSAGE,
+					out);
+			case PHONE -> contactPoint(actor, field, text, ContactPoints.isPhone(text), ContactPoints.PHONE_MESSAGE,
+					out);
+			case WEBSITE -> contactPoint(actor, field, text, ContactPoints.isWebsite(text),
+					ContactPoints.WEBSITE_MESSAGE, out);
 			case BOOLEAN -> {
 				String lower = text.toLowerCase(Locale.ROOT);
 				if (TRUE.contains(lower)) {
@@ -212,19 +235,23 @@ class RowConverter {
 				}
 			}
 			case CHOICE -> {
-				String wanted = text.toUpperCase(Locale.ROOT).replace(' ', '_').replace('-', '_');
-				if (field.choices().contains(wanted)) {
-					out.values().put(field.key(), wanted);
+				String choice = choice(field, text);
+				if (choice != null) {
+					out.values().put(field.key(), choice);
 				}
 				else {
-					out.reject(field.key(),
-							reason(actor, field, "import.error.choice", String.join(", ", field.choices())));
+					List<String> accepted = field.choices().stream()
+						.map(c -> message(actor, "import.error.choiceItem", c,
+								message(actor, field.choiceLabelKey(c))))
+						.toList();
+					out.reject(field.key(), reason(actor, field, "import.error.choice",
+							String.join(message(actor, "import.error.choiceSeparator"), accepted)));
 				}
 			}
 			case AMOUNT -> {
-				java.math.BigDecimal amount = amount(text);
+				java.math.BigDecimal amount = mark.read(text);
 				if (amount == null) {
-					out.reject(field.key(), reason(actor, field, "import.error.amount"));
+					out.reject(field.key(), reason(actor, field, numberProblem(mark), text));
 				}
 				else if (amount.signum() < 0) {
 					out.reject(field.key(), reason(actor, field, "import.error.negative"));
@@ -273,13 +300,33 @@ class RowConverter {
 		}
 	}
 
-	/** The amount a cell holds ({@code 1,200.50}, {@code ¥1200}, {@code 1 200}), or null when it holds none. */
-	static java.math.BigDecimal amount(String text) {
-		String digits = text.replaceAll("^[\\p{Sc}\\s]+|[\\s,]", "");
-		if (!digits.matches("-?\\d{1,15}(\\.\\d{1,4})?")) {
-			return null;
+	/** The choice a cell names by its code, as exports write it, or by its label in English or Chinese; or null. */
+	private String choice(FieldSpec field, String text) {
+		String wanted = text.toUpperCase(Locale.ROOT).replace(' ', '_').replace('-', '_');
+		if (field.choices().contains(wanted)) {
+			return wanted;
 		}
-		return new java.math.BigDecimal(digits);
+		for (String choice : field.choices()) {
+			for (Locale language : LABEL_LANGUAGES) {
+				String label = messages.getMessage(field.choiceLabelKey(choice), null, null, language);
+				if (label != null && label.strip().equalsIgnoreCase(text)) {
+					return choice;
+				}
+			}
+		}
+		return null;
+	}
+
+	private static final List<Locale> LABEL_LANGUAGES = List.of(Locale.ENGLISH, Locale.SIMPLIFIED_CHINESE);
+
+	private void contactPoint(Actor actor, FieldSpec field, String text, boolean valid, String messageKey,
+			ConvertedRow out) {
+		if (valid) {
+			out.values().put(field.key(), text);
+		}
+		else {
+			out.reject(field.key(), reason(actor, field, messageKey));
+		}
 	}
 
 	/** Puts the id of the account each row names under {@code accountId}, one lookup by name and one by id. */
@@ -458,6 +505,11 @@ class RowConverter {
 					&& !row.errors().containsKey("accountExternalId")) {
 				row.reject("account", message(actor, "import.error.accountRequired"));
 			}
+			Integer notice = (Integer) row.values().get("renewalNoticeDays");
+			if (notice != null && notice > ContractValues.MAX_RENEWAL_NOTICE_DAYS) {
+				row.reject("renewalNoticeDays", reason(actor, ImportEntity.CONTRACTS.field("renewalNoticeDays")
+					.orElseThrow(), "import.error.daysMax", ContractValues.MAX_RENEWAL_NOTICE_DAYS));
+			}
 			java.time.LocalDate start = (java.time.LocalDate) row.values().get("startDate");
 			java.time.LocalDate end = (java.time.LocalDate) row.values().get("endDate");
 			if (start != null && end != null && end.isBefore(start)) {
@@ -510,7 +562,7 @@ class RowConverter {
 				continue;
 			}
 			OpportunityImports.PipelineStages pipeline = pipelines.stream()
-				.filter(p -> pipelineName == null ? p.isDefault() : p.name().equalsIgnoreCase(pipelineName))
+				.filter(p -> pipelineName == null ? p.isDefault() : namedAs(p.name(), pipelineName))
 				.findFirst()
 				.orElse(null);
 			if (pipeline == null) {
@@ -519,14 +571,16 @@ class RowConverter {
 			}
 			OpportunityImports.StageInfo stage = stageName == null
 					? pipeline.stages().stream().filter(s -> s.kind() == StageKind.OPEN).findFirst().orElse(null)
-					: pipeline.stages().stream().filter(s -> s.name().equalsIgnoreCase(stageName)).findFirst()
+					: pipeline.stages().stream().filter(s -> namedAs(s.name(), stageName)).findFirst()
 						.orElse(null);
 			if (stage == null) {
-				row.reject("stage", message(actor, "import.error.stage", stageName, pipeline.name()));
+				row.reject("stage", message(actor, "import.error.stage", stageName,
+						builtInNames.shown(pipeline.name(), actor.locale())));
 				continue;
 			}
 			if (stage.kind() == StageKind.LOST) {
-				row.reject("stage", message(actor, "import.error.stageLost", stage.name()));
+				row.reject("stage", message(actor, "import.error.stageLost",
+						builtInNames.shown(stage.name(), actor.locale())));
 				continue;
 			}
 			Integer probability = (Integer) row.values().get("probability");
@@ -538,6 +592,19 @@ class RowConverter {
 			row.values().put("stageId", stage.id());
 			row.values().put("stageProbability", stage.probability());
 		}
+	}
+
+	/** Whether a cell names a pipeline or stage: by its name, or a name Rapport gave it in English or Chinese. */
+	private boolean namedAs(String name, String text) {
+		if (name.equalsIgnoreCase(text)) {
+			return true;
+		}
+		for (Locale language : LABEL_LANGUAGES) {
+			if (builtInNames.shown(name, language).equalsIgnoreCase(text)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**

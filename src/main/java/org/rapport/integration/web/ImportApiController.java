@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.rapport.identity.Actor;
 import org.rapport.identity.CurrentActor;
+import org.rapport.integration.internal.DecimalMark;
 import org.rapport.integration.internal.DuplicateMode;
 import org.rapport.integration.internal.ImportEntity;
 import org.rapport.integration.internal.ImportJob;
@@ -63,12 +64,16 @@ class ImportApiController {
 			@RequestParam(required = false) String mapping,
 			@Parameter(description = "SKIP, UPDATE or CREATE") @RequestParam(defaultValue = "SKIP") String duplicateMode,
 			@Parameter(description = "EXTERNAL_ID, EMAIL or NAME; products: NUMBER (the SKU) or EXTERNAL_ID") @RequestParam(defaultValue = "EXTERNAL_ID")
-			String matchBy) throws IOException {
+			String matchBy,
+			@Parameter(description = "How the file writes numbers: POINT (1,234.50) or COMMA (1.234,50); detected from the file when left out")
+			@RequestParam(required = false) String decimalMark) throws IOException {
 		Actor actor = currentActor.get();
 		ImportEntity kind = ImportEntity.fromPath(entity)
 			.orElseThrow(() -> new InvalidField("entity", "import.error.entity", "Not a kind of record to import"));
 		DuplicateMode mode = parse(DuplicateMode.class, duplicateMode, "duplicateMode");
 		MatchBy key = parse(MatchBy.class, matchBy, "matchBy");
+		DecimalMark mark = decimalMark == null || decimalMark.isBlank() ? null
+				: parse(DecimalMark.class, decimalMark, "decimalMark");
 		ImportJob job;
 		try (InputStream content = file.getInputStream()) {
 			job = imports.upload(actor, kind, file.getOriginalFilename(), content);
@@ -91,7 +96,7 @@ class ImportApiController {
 				}
 			}
 		}
-		imports.configure(actor, job.id(), columns, mode, key, null);
+		imports.configure(actor, job.id(), columns, mode, key, mark, null);
 		job = imports.start(actor, job.id());
 		return ResponseEntity.accepted().location(URI.create("/api/v1/imports/" + job.id()))
 			.body(ImportResource.of(job, false));

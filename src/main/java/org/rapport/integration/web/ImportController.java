@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.rapport.identity.Actor;
 import org.rapport.identity.CurrentActor;
 import org.rapport.integration.internal.ConvertedRow;
+import org.rapport.integration.internal.DecimalMark;
 import org.rapport.integration.internal.DuplicateMode;
 import org.rapport.integration.internal.FieldSpec;
 import org.rapport.integration.internal.ImportFields;
@@ -111,6 +112,7 @@ class ImportController {
 		model.addAttribute("samples", imports.preview(actor, id).stream().findFirst().map(ConvertedRow::cells)
 			.orElse(List.of()));
 		model.addAttribute("modes", DuplicateMode.values());
+		model.addAttribute("marks", DecimalMark.values());
 		addFields(actor, job, model);
 		return "integration/mapping";
 	}
@@ -118,7 +120,7 @@ class ImportController {
 	@PostMapping("/{id}/mapping")
 	String mapped(@PathVariable UUID id, @RequestParam(name = "field", required = false) List<String> fields,
 			@RequestParam DuplicateMode duplicateMode, @RequestParam MatchBy matchBy,
-			@RequestParam(required = false) String saveAs, Model model, RedirectAttributes redirect) {
+			@RequestParam(required = false) DecimalMark decimalMark, @RequestParam(required = false) String saveAs, Model model, RedirectAttributes redirect) {
 		Actor actor = actor();
 		Map<Integer, String> mapping = new LinkedHashMap<>();
 		if (fields != null) {
@@ -129,7 +131,7 @@ class ImportController {
 			}
 		}
 		try {
-			imports.configure(actor, id, mapping, duplicateMode, matchBy, saveAs);
+			imports.configure(actor, id, mapping, duplicateMode, matchBy, decimalMark, saveAs);
 		}
 		catch (InvalidField invalid) {
 			redirect.addFlashAttribute("error", invalid.messageKey());

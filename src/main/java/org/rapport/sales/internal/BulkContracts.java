@@ -19,6 +19,7 @@ import org.rapport.sales.ContractImports;
 import org.rapport.sales.ContractValues;
 import org.rapport.sales.ContractsImported;
 import org.rapport.shared.BulkRows;
+import org.rapport.shared.Money;
 import org.rapport.shared.MatchBy;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -152,7 +153,9 @@ class BulkContracts implements ContractImports {
 	}
 
 	private Object[] columns(ContractValues c) {
-		return new Object[] { c.startDate(), c.endDate(), c.value(), c.currency(), c.status(), c.autoRenew(),
+		// the value rounded to its currency as the contract's page keeps it
+		Money value = new Money(c.value(), c.currency());
+		return new Object[] { c.startDate(), c.endDate(), value.amount(), value.currency(), c.status(), c.autoRenew(),
 				c.renewalNoticeDays(), c.description(), c.externalId(), c.ownerId(), c.teamId(),
 				bulk.json(c.customFields()) };
 	}

@@ -21,6 +21,7 @@ import org.rapport.sales.OpportunityId;
 import org.rapport.sales.OpportunityImports;
 import org.rapport.sales.OpportunityValues;
 import org.rapport.shared.BulkRows;
+import org.rapport.shared.Money;
 import org.rapport.shared.MatchBy;
 import org.rapport.shared.UuidV7;
 import org.springframework.context.ApplicationEventPublisher;
@@ -189,8 +190,10 @@ class BulkOpportunities implements OpportunityImports {
 
 	/** The opportunity's values for {@link #COLUMNS}, in its stage since {@code entered}, at {@code rank} on the board. */
 	private Object[] columns(OpportunityValues o, StageInfo stage, OffsetDateTime entered, long rank) {
-		return new Object[] { o.accountId(), o.name(), o.pipelineId(), o.stageId(), stage.kind().name(), o.amount(),
-				o.currency(), o.closeDate(), o.probability(), entered, rank, o.externalId(), o.ownerId(), o.teamId(),
+		// the amount rounded to its currency as the opportunity's page keeps it
+		Money amount = new Money(o.amount(), o.currency());
+		return new Object[] { o.accountId(), o.name(), o.pipelineId(), o.stageId(), stage.kind().name(),
+				amount.amount(), amount.currency(), o.closeDate(), o.probability(), entered, rank, o.externalId(), o.ownerId(), o.teamId(),
 				bulk.json(o.customFields()) };
 	}
 

@@ -2,6 +2,7 @@ package org.rapport.sales.internal;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -10,7 +11,6 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import org.rapport.identity.Actor;
@@ -19,7 +19,9 @@ import org.rapport.sales.OrderId;
 import org.rapport.sales.OrderImports;
 import org.rapport.sales.OrderValues;
 import org.rapport.sales.OrdersImported;
+import org.rapport.sales.ProductId;
 import org.rapport.shared.BulkRows;
+import org.rapport.shared.Money;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -88,14 +90,21 @@ class BulkOrders implements OrderImports {
 		for (OrderValues o : orders) {
 			long next = numbers.next();
 			boolean confirmed = OrderStatus.CONFIRMED.name().equals(o.status());
-			rows.add(new Object[] { OrderBook.number(next), o.accountId(), o.orderDate(), o.status(), o.total(),
-					o.currency().toUpperCase(Locale.ROOT), o.notes(), confirmed ? at : null, o.externalId(),
-					o.ownerId(), o.teamId(), bulk.json(o.customFields()) });
+			String currency = Money.zero(o.currency()).currency();
+			List<BigDecimal> amounts = new ArrayList<>(o.lines().size());
 			int position = 0;
 			for (OrderValues.Line line : o.lines()) {
-				lines.add(new Object[] { UUID.randomUUID(), o.id(), position++, line.productId(), line.quantity(),
-						line.unitPrice() });
+				// the lines and the total as an order entered on its page keeps them
+				BigDecimal unitPrice = new Money(line.unitPrice(), currency).amount();
+				OrderLine stored = new OrderLine(position++, new ProductId(line.productId()), line.quantity(),
+						unitPrice);
+				amounts.add(stored.amount());
+				lines.add(new Object[] { stored.getId(), o.id(), stored.getPosition(), stored.getProductId(),
+						stored.getQuantity(), stored.getUnitPrice() });
 			}
+			rows.add(new Object[] { OrderBook.number(next), o.accountId(), o.orderDate(), o.status(),
+					SalesOrder.totalOf(amounts, currency).amount(), currency, o.notes(), confirmed ? at : null,
+					o.externalId(), o.ownerId(), o.teamId(), bulk.json(o.customFields()) });
 		}
 		Iterator<Object[]> values = rows.iterator();
 		bulk.insertRecords("sales_order", "number, account_id, order_date, status, total, currency, notes, "

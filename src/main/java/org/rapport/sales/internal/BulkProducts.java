@@ -16,6 +16,7 @@ import org.rapport.sales.ProductImports;
 import org.rapport.sales.ProductValues;
 import org.rapport.sales.ProductsImported;
 import org.rapport.shared.BulkRows;
+import org.rapport.shared.Money;
 import org.rapport.shared.MatchBy;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
@@ -157,7 +158,9 @@ class BulkProducts implements ProductImports {
 	}
 
 	private Object[] columns(ProductValues p) {
-		return new Object[] { p.sku(), p.name(), p.category(), p.unitPrice(), p.currency(), p.active(),
+		// the price rounded to its currency as the product's page keeps it
+		Money price = new Money(p.unitPrice(), p.currency());
+		return new Object[] { p.sku(), p.name(), p.category(), price.amount(), price.currency(), p.active(),
 				p.description(), p.externalId(), p.ownerId(), p.teamId(), bulk.json(p.customFields()) };
 	}
 

@@ -1,5 +1,6 @@
 package org.rapport.sales.internal;
 
+import org.rapport.sales.BuiltInNames;
 import org.rapport.sales.StageKind;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -9,7 +10,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Gives a database without pipelines the usual B2B sales process, so that opportunities have somewhere to go;
- * administrators rename, add, reorder and remove its stages.
+ * administrators rename, add, reorder and remove its stages. Its names show in the reader's language until renamed.
  */
 @Component
 @Order(1)
@@ -27,15 +28,15 @@ class DefaultPipeline implements ApplicationRunner {
 		if (pipelines.count() > 0) {
 			return;
 		}
-		Pipeline sales = new Pipeline("Sales", 0);
+		Pipeline sales = new Pipeline(BuiltInNames.SALES, 0);
 		sales.makeDefault(true);
-		sales.addStage("Prospecting", 10, StageKind.OPEN);
-		sales.addStage("Qualification", 20, StageKind.OPEN);
-		sales.addStage("Needs analysis", 40, StageKind.OPEN);
-		sales.addStage("Proposal", 60, StageKind.OPEN);
-		sales.addStage("Negotiation", 80, StageKind.OPEN);
-		sales.addStage("Closed won", 100, StageKind.WON);
-		sales.addStage("Closed lost", 0, StageKind.LOST);
+		sales.addStage(BuiltInNames.PROSPECTING, 10, StageKind.OPEN);
+		sales.addStage(BuiltInNames.QUALIFICATION, 20, StageKind.OPEN);
+		sales.addStage(BuiltInNames.NEEDS_ANALYSIS, 40, StageKind.OPEN);
+		sales.addStage(BuiltInNames.PROPOSAL, 60, StageKind.OPEN);
+		sales.addStage(BuiltInNames.NEGOTIATION, 80, StageKind.OPEN);
+		sales.addStage(BuiltInNames.CLOSED_WON, 100, StageKind.WON);
+		sales.addStage(BuiltInNames.CLOSED_LOST, 0, StageKind.LOST);
 		pipelines.save(sales);
 	}
 }

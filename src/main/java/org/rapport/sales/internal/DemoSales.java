@@ -14,6 +14,7 @@ import org.rapport.identity.Role;
 import org.rapport.identity.UserDirectory;
 import org.rapport.identity.UserSummary;
 import org.rapport.identity.VisibilityScope;
+import org.rapport.sales.BuiltInNames;
 import org.rapport.sales.StageKind;
 import org.rapport.shared.Money;
 import org.slf4j.Logger;
@@ -36,14 +37,14 @@ class DemoSales implements ApplicationRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoSales.class);
 
-	private static final String[][] CATALOGUE = { { "RAP-CRM-STD", "Rapport Standard seat (year)", "Licences", "240" },
-			{ "RAP-CRM-PRO", "Rapport Professional seat (year)", "Licences", "480" },
-			{ "RAP-ANL-ADD", "Analytics add-on (year)", "Licences", "1200" },
-			{ "SRV-ONB-5D", "Onboarding workshop, 5 days", "Services", "6000" },
-			{ "SRV-MIG-STD", "Data migration", "Services", "3500" },
-			{ "SRV-TRN-1D", "Training day", "Services", "1400" },
-			{ "SUP-PREM", "Premium support (year)", "Support", "5000" },
-			{ "HW-SCAN-01", "Badge scanner", "Hardware", "320" } };
+	private static final String[][] CATALOGUE = { { "RAP-CRM-STD", "Rapport Standard seat (year)", BuiltInNames.LICENCES, "240" },
+			{ "RAP-CRM-PRO", "Rapport Professional seat (year)", BuiltInNames.LICENCES, "480" },
+			{ "RAP-ANL-ADD", "Analytics add-on (year)", BuiltInNames.LICENCES, "1200" },
+			{ "SRV-ONB-5D", "Onboarding workshop, 5 days", BuiltInNames.SERVICES, "6000" },
+			{ "SRV-MIG-STD", "Data migration", BuiltInNames.SERVICES, "3500" },
+			{ "SRV-TRN-1D", "Training day", BuiltInNames.SERVICES, "1400" },
+			{ "SUP-PREM", "Premium support (year)", BuiltInNames.SUPPORT, "5000" },
+			{ "HW-SCAN-01", "Badge scanner", BuiltInNames.HARDWARE, "320" } };
 
 	private static final String[] DEAL_KINDS = { "Annual licence", "Expansion", "Renewal", "Pilot", "Onboarding",
 			"Upgrade to Professional", "Analytics add-on", "Support contract" };

@@ -2,6 +2,7 @@ package org.rapport.sales.internal;
 
 import java.util.List;
 import java.util.UUID;
+import org.rapport.sales.BuiltInNames;
 import org.rapport.sales.StageKind;
 import org.rapport.shared.InvalidField;
 import org.springframework.http.HttpStatus;
@@ -45,9 +46,9 @@ public class PipelineService {
 			throw new InvalidField("name", "validation.pipeline.taken", "A pipeline with this name exists");
 		}
 		Pipeline pipeline = new Pipeline(name, pipelines.nextPosition());
-		pipeline.addStage("Open", 10, StageKind.OPEN);
-		pipeline.addStage("Won", 100, StageKind.WON);
-		pipeline.addStage("Lost", 0, StageKind.LOST);
+		pipeline.addStage(BuiltInNames.OPEN, 10, StageKind.OPEN);
+		pipeline.addStage(BuiltInNames.WON, 100, StageKind.WON);
+		pipeline.addStage(BuiltInNames.LOST, 0, StageKind.LOST);
 		if (pipelines.count() == 0) {
 			pipeline.makeDefault(true);
 		}

@@ -1,6 +1,5 @@
 package org.rapport.sales.web;
 
-import java.text.NumberFormat;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.rapport.shared.Money;
@@ -8,7 +7,7 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes a column's sums short enough for its header: {@code EUR 1.2M · USD 35K}.
+ * Writes a column's sums short enough for its header, as {@link Money#formatShort} writes money: {@code €1.2M · $35K}.
  */
 @Component("boardFormat")
 class BoardFormat {
@@ -17,9 +16,8 @@ class BoardFormat {
 		if (sums == null || sums.isEmpty()) {
 			return "";
 		}
-		NumberFormat format = NumberFormat.getCompactNumberInstance(LocaleContextHolder.getLocale(),
-				NumberFormat.Style.SHORT);
-		format.setMaximumFractionDigits(1);
-		return sums.stream().map(m -> m.currency() + " " + format.format(m.amount())).collect(Collectors.joining(" · "));
+		return sums.stream()
+			.map(m -> m.formatShort(LocaleContextHolder.getLocale()))
+			.collect(Collectors.joining(" · "));
 	}
 }

@@ -11,6 +11,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
+import org.rapport.sales.ContractValues;
 import org.rapport.sales.internal.Contract;
 import org.rapport.sales.internal.ContractDetails;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -26,7 +27,7 @@ record ContractInput(
 		@NotNull @DecimalMin("0") @Digits(integer = 15, fraction = 4) BigDecimal value,
 		@NotNull @Pattern(regexp = "^[A-Za-z]{3}$", message = "{validation.currency}") String currency,
 		Boolean autoRenew,
-		@Min(0) @Max(3650) Integer renewalNoticeDays,
+		@Min(0) @Max(ContractValues.MAX_RENEWAL_NOTICE_DAYS) Integer renewalNoticeDays,
 		@Size(max = 4000) String description,
 		Map<String, Object> customFields,
 		Long version) {

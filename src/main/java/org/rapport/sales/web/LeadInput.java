@@ -2,7 +2,6 @@ package org.rapport.sales.web;
 
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.Map;
 import java.util.UUID;
@@ -13,6 +12,9 @@ import org.rapport.sales.internal.Lead;
 import org.rapport.sales.internal.LeadDetails;
 import org.rapport.sales.internal.LeadRating;
 import org.rapport.sales.internal.LeadStatus;
+import org.rapport.shared.ContactPoints;
+import org.rapport.shared.EmailAddress;
+import org.rapport.shared.PhoneNumber;
 
 /**
  * A lead as the form and the API take it; checked before anything reaches the database.
@@ -22,8 +24,8 @@ record LeadInput(
 		@NotBlank @Size(max = 100) String lastName,
 		@Size(max = 200) String company,
 		@Size(max = 100) String title,
-		@Email(message = "{validation.email}") @Size(max = 254) String email,
-		@Size(max = 40) @Pattern(regexp = Checks.PHONE, message = "{validation.phone}") String phone,
+		@EmailAddress @Size(max = ContactPoints.EMAIL_MAX) String email,
+		@Size(max = ContactPoints.PHONE_MAX) @PhoneNumber String phone,
 		AccountSource source,
 		LeadStatus status,
 		LeadRating rating,

@@ -1,11 +1,12 @@
 package org.rapport.sales.web;
 
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.rapport.customers.AccountSource;
 import org.rapport.sales.internal.LeadDetails;
+import org.rapport.shared.ContactPoints;
+import org.rapport.shared.EmailAddress;
+import org.rapport.shared.PhoneNumber;
 
 /**
  * What a visitor sends through the public web form. {@code website} is a honeypot: hidden from people, so only a
@@ -16,8 +17,8 @@ record WebFormLeadInput(
 		@NotBlank @Size(max = 100) String lastName,
 		@Size(max = 200) String company,
 		@Size(max = 100) String title,
-		@NotBlank @Email(message = "{validation.email}") @Size(max = 254) String email,
-		@Size(max = 40) @Pattern(regexp = Checks.PHONE, message = "{validation.phone}") String phone,
+		@NotBlank @EmailAddress @Size(max = ContactPoints.EMAIL_MAX) String email,
+		@Size(max = ContactPoints.PHONE_MAX) @PhoneNumber String phone,
 		@Size(max = 4000) String message,
 		String website) {
 

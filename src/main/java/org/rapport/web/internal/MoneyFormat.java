@@ -1,26 +1,28 @@
 package org.rapport.web.internal;
 
-import java.text.NumberFormat;
-import java.util.Currency;
+import java.math.BigDecimal;
 import org.rapport.shared.Money;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
- * Shows amounts with their ISO currency code and the user's digit grouping, {@code EUR 1,234.50}, so that
- * amounts in several currencies never look alike: {@code ${@money.format(amount)}}.
+ * Shows amounts on every page the one way {@link Money#format} writes them, in the language of the page:
+ * {@code ${@money.format(amount)}}, or {@code ${@money.format(unitPrice, currency)}} for a bare amount in a
+ * record's currency.
  */
 @Component("money")
 class MoneyFormat {
 
 	public String format(Money money) {
-		if (money == null) {
-			return "";
-		}
-		int digits = Math.max(Currency.getInstance(money.currency()).getDefaultFractionDigits(), 0);
-		NumberFormat format = NumberFormat.getNumberInstance(LocaleContextHolder.getLocale());
-		format.setMinimumFractionDigits(digits);
-		format.setMaximumFractionDigits(digits);
-		return money.currency() + " " + format.format(money.amount());
+		return money == null ? "" : money.format(LocaleContextHolder.getLocale());
+	}
+
+	public String format(BigDecimal amount, String currency) {
+		return amount == null || currency == null ? "" : format(new Money(amount, currency));
+	}
+
+	/** Shortened for narrow places: {@code €1.2M}. */
+	public String formatShort(Money money) {
+		return money == null ? "" : money.formatShort(LocaleContextHolder.getLocale());
 	}
 }

@@ -97,6 +97,32 @@ class ImportApiIntegrationTests {
 	}
 
 	@Test
+	void theApiTakesTheFilesDecimalMarkAndShowsTheOneItReadsBy() throws Exception {
+		User manager = data.user(data.team(), Role.MANAGER);
+		String sku = TestData.unique("API");
+		byte[] csv = ("SKU;Name;Unit Price\n" + sku + ";Bolt;1,500\n").getBytes(StandardCharsets.UTF_8);
+		mvc.perform(multipart("/api/v1/imports").file(new MockMultipartFile("file", "p.csv", "text/csv", csv))
+			.param("entity", "products")
+			.param("matchBy", "NUMBER")
+			.param("decimalMark", "point")
+			.header("Authorization", data.bearer(manager)))
+			.andExpect(status().isAccepted())
+			.andExpect(jsonPath("$.decimalMark").value("POINT"));
+		mvc.perform(multipart("/api/v1/imports").file(new MockMultipartFile("file", "p.csv", "text/csv", csv))
+			.param("entity", "products")
+			.param("matchBy", "NUMBER")
+			.header("Authorization", data.bearer(manager)))
+			.andExpect(status().isAccepted())
+			.andExpect(jsonPath("$.decimalMark").value("COMMA"));
+		mvc.perform(multipart("/api/v1/imports").file(new MockMultipartFile("file", "p.csv", "text/csv", csv))
+			.param("entity", "products")
+			.param("decimalMark", "dot")
+			.header("Authorization", data.bearer(manager)))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[0].field").value("decimalMark"));
+	}
+
+	@Test
 	void thePagesLeadFromUploadThroughMappingAndPreviewToTheResult() throws Exception {
 		User seller = data.user(data.team(), Role.SALES);
 		String tag = TestData.unique("page");

@@ -82,7 +82,7 @@ class AccountPanelsIntegrationTests {
 		mvc.perform(get("/sales/accounts/" + account + "/orders").with(data.as(seller)))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString(bought.getNumber())))
-			.andExpect(content().string(containsString("120.00 EUR")));
+			.andExpect(content().string(containsString("€120.00")));
 	}
 
 	@Test
@@ -94,7 +94,7 @@ class AccountPanelsIntegrationTests {
 				new BigDecimal("50"), "USD", false, 30, null));
 		mvc.perform(get("/sales/accounts/" + account + "/contracts").with(data.as(seller)))
 			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("999.50 USD")))
+			.andExpect(content().string(containsString("$999.50")))
 			.andExpect(content().string(containsString("CTR-")));
 	}
 

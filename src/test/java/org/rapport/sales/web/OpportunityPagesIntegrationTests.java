@@ -94,7 +94,7 @@ class OpportunityPagesIntegrationTests {
 		mvc.perform(get(location).with(data.as(seller)))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString(name)))
-			.andExpect(content().string(containsString("EUR 200.00")))
+			.andExpect(content().string(containsString("€200.00")))
 			.andExpect(content().string(containsString("Seat (")))
 			.andExpect(content().string(containsString(pipeline.firstOpenStage().getName())));
 	}
@@ -167,10 +167,10 @@ class OpportunityPagesIntegrationTests {
 		mvc.perform(get("/forecast").param("from", month.toString()).param("months", "1").with(data.as(seller)))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString(seller.getDisplayName())))
-			.andExpect(content().string(containsString("EUR 1,000.00")))
-			.andExpect(content().string(containsString("EUR " + probability * 10 + ".00")))
-			.andExpect(content().string(containsString("EUR 300.00")))
-			.andExpect(content().string(containsString("EUR 600.00")))
+			.andExpect(content().string(containsString("€1,000.00")))
+			.andExpect(content().string(containsString("€" + probability * 10 + ".00")))
+			.andExpect(content().string(containsString("€300.00")))
+			.andExpect(content().string(containsString("€600.00")))
 			.andExpect(content().string(containsString("50%")));
 	}
 
@@ -205,7 +205,7 @@ class OpportunityPagesIntegrationTests {
 		mvc.perform(get("/sales/accounts/" + account.value() + "/opportunities").with(data.as(seller)))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Panel deal")))
-			.andExpect(content().string(containsString("EUR 700.00")));
+			.andExpect(content().string(containsString("€700.00")));
 		mvc.perform(get("/accounts/" + account.value()).with(data.as(seller)))
 			.andExpect(content().string(containsString("/sales/accounts/" + account.value() + "/opportunities")));
 	}

@@ -56,7 +56,7 @@ class OrderPagesIntegrationTests {
 			.andExpect(status().is3xxRedirection())
 			.andReturn().getResponse().getRedirectedUrl();
 		mvc.perform(get(location).with(data.as(seller)))
-			.andExpect(content().string(containsString("14.50 EUR")))
+			.andExpect(content().string(containsString("€14.50")))
 			.andExpect(content().string(containsString("id=\"order-confirm\"")));
 		mvc.perform(post(location + "/confirm").param("version", "0").with(data.as(seller)).with(csrf()))
 			.andExpect(status().is3xxRedirection());
