@@ -177,4 +177,45 @@ class BadInputIntegrationTests {
 			.andExpect(jsonPath("$.errors[0].field").value("kind"))
 			.andExpect(jsonPath("$.errors[0].message").value(containsString("WON")));
 	}
+
+	@Test
+	void implausibleAmountsAndDatesAreRefusedWithTheirMessages() throws Exception {
+		String account = com.jayway.jsonpath.JsonPath.read(mvc.perform(post("/api/v1/accounts")
+			.header("Authorization", token)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(TestData.accountJson(TestData.unique("Plausible"))))
+			.andExpect(status().isCreated())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(), "$.id");
+		mvc.perform(post("/api/v1/opportunities").header("Authorization", token)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"accountId\": \"" + account + "\", \"name\": \"Huge\", \"amount\": 1e15, "
+					+ "\"currency\": \"EUR\", \"closeDate\": \"1900-01-01\"}"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[?(@.field == 'amount')].message")
+				.value(org.hamcrest.Matchers.contains("Enter an amount from 0 to 9,999,999,999,999.99")))
+			.andExpect(jsonPath("$.errors[?(@.field == 'closeDate')].message")
+				.value(org.hamcrest.Matchers.contains("Enter a date after 1900-01-01 and before 2200-01-01")));
+		mvc.perform(post("/opportunities").with(csrf()).with(data.as(seller))
+			.param("accountId", account)
+			.param("name", "Huge")
+			.param("amount", "1e30")
+			.param("currency", "EUR")
+			.param("closeDate", "2027-06-30"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Enter an amount from 0 to 9,999,999,999,999.99")))
+			.andExpect(content().string(containsString("value=\"Huge\"")));
+	}
+
+	@Test
+	void aThreeLetterCodeThatIsNoCurrencyIsRefusedByName() throws Exception {
+		mvc.perform(post("/api/v1/opportunities").header("Authorization", token)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"accountId\": \"0191a3b4-0000-7000-8000-000000000000\", \"name\": \"Q\", \"amount\": 5, "
+					+ "\"currency\": \"QQQ\", \"closeDate\": \"2027-01-01\"}"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[?(@.field == 'currency')].message")
+				.value(org.hamcrest.Matchers.contains("Not a known ISO 4217 currency code; use one such as EUR or USD")));
+	}
 }
