@@ -15,8 +15,8 @@ public record SearchQuery(String text, RecordKind kind, UUID owner, int page, in
 		if (text.length() > MAX_LENGTH) {
 			text = text.substring(0, MAX_LENGTH);
 		}
-		page = Math.max(page, 0);
 		size = Math.max(1, size);
+		page = Math.max(0, Math.min(page, Integer.MAX_VALUE / size - 1));
 	}
 
 	public boolean isBlank() {

@@ -15,6 +15,11 @@ import java.util.Objects;
 @Embeddable
 public record Money(@Column(name = "amount") BigDecimal amount, @Column(name = "currency") String currency) {
 
+	/** Amounts that people enter stay below this (ten trillion), which every total, column and card can show. */
+	public static final String LIMIT_TEXT = "10000000000000";
+
+	public static final BigDecimal LIMIT = new BigDecimal(LIMIT_TEXT);
+
 	public Money {
 		Objects.requireNonNull(amount, "amount");
 		Objects.requireNonNull(currency, "currency");

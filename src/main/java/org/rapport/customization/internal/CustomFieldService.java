@@ -247,6 +247,10 @@ public class CustomFieldService implements CustomFields {
 
 	@Transactional
 	public FieldDefinition define(String entity, String key, FieldType type, FieldText text) {
+		if (entity == null || entity.isBlank()) {
+			throw new InvalidField("entity", "custom-field.entity.required",
+					"Choose the kind of record: " + String.join(", ", new java.util.TreeSet<>(ENTITIES)));
+		}
 		requireEntity(entity);
 		if (key == null || !KEY.matcher(key).matches() || RESERVED.contains(key)) {
 			throw new InvalidField("key", "custom-field.key.invalid",

@@ -1,6 +1,5 @@
 package org.rapport.sales.web;
 
-import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -14,6 +13,9 @@ import java.util.UUID;
 import org.rapport.sales.ContractValues;
 import org.rapport.sales.internal.Contract;
 import org.rapport.sales.internal.ContractDetails;
+import org.rapport.shared.Amount;
+import org.rapport.shared.CurrencyCode;
+import org.rapport.shared.PlausibleDate;
 import org.springframework.format.annotation.DateTimeFormat;
 
 /**
@@ -22,10 +24,10 @@ import org.springframework.format.annotation.DateTimeFormat;
 record ContractInput(
 		UUID accountId,
 		UUID opportunityId,
-		@NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startDate,
-		@NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate endDate,
-		@NotNull @DecimalMin("0") @Digits(integer = 15, fraction = 4) BigDecimal value,
-		@NotNull @Pattern(regexp = "^[A-Za-z]{3}$", message = "{validation.currency}") String currency,
+		@NotNull @PlausibleDate @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startDate,
+		@NotNull @PlausibleDate @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate endDate,
+		@NotNull @Amount @Digits(integer = 13, fraction = 4) BigDecimal value,
+		@NotNull @Pattern(regexp = "^[A-Za-z]{3}$", message = "{validation.currency}") @CurrencyCode String currency,
 		Boolean autoRenew,
 		@Min(0) @Max(ContractValues.MAX_RENEWAL_NOTICE_DAYS) Integer renewalNoticeDays,
 		@Size(max = 4000) String description,

@@ -1,13 +1,14 @@
 package org.rapport.sales.web;
 
-import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.rapport.sales.internal.Lead;
 import org.rapport.sales.internal.LeadConversion;
+import org.rapport.shared.Amount;
 import org.rapport.shared.Money;
+import org.rapport.shared.PlausibleDate;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.validation.Errors;
 
@@ -17,8 +18,8 @@ import org.springframework.validation.Errors;
  */
 record LeadConversionForm(String into, UUID accountId, @Size(max = 200) String accountName,
 		Boolean withOpportunity, @Size(max = 200) String opportunityName,
-		@DecimalMin("0") BigDecimal opportunityAmount, String opportunityCurrency,
-		@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate opportunityCloseDate, Long version) {
+		@Amount BigDecimal opportunityAmount, String opportunityCurrency,
+		@PlausibleDate @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate opportunityCloseDate, Long version) {
 
 	static LeadConversionForm of(Lead lead) {
 		return new LeadConversionForm("new", null,

@@ -1,7 +1,6 @@
 package org.rapport.sales.web;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -10,8 +9,11 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.rapport.sales.internal.LeadConversion;
+import org.rapport.shared.Amount;
+import org.rapport.shared.CurrencyCode;
 import org.rapport.shared.InvalidField;
 import org.rapport.shared.Money;
+import org.rapport.shared.PlausibleDate;
 
 /**
  * How the API asks for a lead to be converted: into the existing account {@code accountId}, or into a new account
@@ -23,9 +25,9 @@ record LeadConversionInput(UUID accountId, @Size(max = 200) String accountName, 
 	/** The opportunity to open on the account. */
 	record OpportunityPart(
 			@NotBlank @Size(max = 200) String name,
-			@NotNull @DecimalMin("0") BigDecimal amount,
-			@NotBlank @Pattern(regexp = "^[A-Za-z]{3}$", message = "{validation.lead.currency}") String currency,
-			@NotNull LocalDate closeDate) {
+			@NotNull @Amount BigDecimal amount,
+			@NotBlank @Pattern(regexp = "^[A-Za-z]{3}$", message = "{validation.lead.currency}") @CurrencyCode String currency,
+			@NotNull @PlausibleDate LocalDate closeDate) {
 
 		LeadConversion.Opportunity toOpportunity() {
 			if (!Money.isCurrency(currency)) {

@@ -2,6 +2,7 @@ package org.rapport.sales.web;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -17,7 +18,10 @@ import org.rapport.identity.TeamId;
 import org.rapport.identity.UserId;
 import org.rapport.sales.internal.Opportunity;
 import org.rapport.sales.internal.OpportunityDraft;
+import org.rapport.shared.Amount;
+import org.rapport.shared.CurrencyCode;
 import org.rapport.shared.Money;
+import org.rapport.shared.PlausibleDate;
 import org.springframework.format.annotation.DateTimeFormat;
 
 /**
@@ -29,9 +33,9 @@ record OpportunityInput(
 		@NotBlank @Size(max = 200) String name,
 		UUID pipelineId,
 		UUID stageId,
-		@NotNull @DecimalMin("0") BigDecimal amount,
-		@NotBlank @Pattern(regexp = "^[A-Za-z]{3}$", message = "{validation.currency}") String currency,
-		@NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate closeDate,
+		@NotNull @Amount BigDecimal amount,
+		@NotBlank @Pattern(regexp = "^[A-Za-z]{3}$", message = "{validation.currency}") @CurrencyCode String currency,
+		@NotNull @PlausibleDate @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate closeDate,
 		@Min(0) @Max(100) Integer probability,
 		@Size(max = 500) String nextStep,
 		@Size(max = 500) String lostReason,
@@ -68,8 +72,9 @@ record OpportunityInput(
 	}
 
 	/** A product line: quantity, unit price (the product's list price when empty) and discount in percent. */
-	record LineInput(UUID productId, @DecimalMin(value = "0", inclusive = false) BigDecimal quantity,
-			@DecimalMin("0") BigDecimal unitPrice, @DecimalMin("0") @Max(100) BigDecimal discountPercent) {
+	record LineInput(UUID productId,
+			@DecimalMin(value = "0", inclusive = false) @Digits(integer = 9, fraction = 4) BigDecimal quantity,
+			@Amount BigDecimal unitPrice, @DecimalMin("0") @Max(100) BigDecimal discountPercent) {
 
 		boolean isFilled() {
 			return productId != null;

@@ -14,6 +14,9 @@ import java.util.Map;
 import java.util.UUID;
 import org.rapport.sales.internal.OrderDetails;
 import org.rapport.sales.internal.SalesOrder;
+import org.rapport.shared.Amount;
+import org.rapport.shared.CurrencyCode;
+import org.rapport.shared.PlausibleDate;
 import org.springframework.format.annotation.DateTimeFormat;
 
 /**
@@ -22,8 +25,8 @@ import org.springframework.format.annotation.DateTimeFormat;
  */
 record OrderInput(
 		UUID accountId,
-		@NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate orderDate,
-		@Pattern(regexp = "^$|^[A-Za-z]{3}$", message = "{validation.currency}") String currency,
+		@NotNull @PlausibleDate @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate orderDate,
+		@Pattern(regexp = "^$|^[A-Za-z]{3}$", message = "{validation.currency}") @CurrencyCode String currency,
 		@Size(max = 4000) String notes,
 		@Valid List<LineInput> lines,
 		Map<String, Object> customFields,
@@ -68,7 +71,7 @@ record OrderInput(
 	}
 
 	record LineInput(UUID productId,
-			@DecimalMin(value = "0", inclusive = false) @Digits(integer = 15, fraction = 4) BigDecimal quantity,
-			@DecimalMin("0") @Digits(integer = 15, fraction = 4) BigDecimal unitPrice) {
+			@DecimalMin(value = "0", inclusive = false) @Digits(integer = 9, fraction = 4) BigDecimal quantity,
+			@Amount @Digits(integer = 13, fraction = 4) BigDecimal unitPrice) {
 	}
 }

@@ -1,6 +1,5 @@
 package org.rapport.sales.web;
 
-import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -11,6 +10,8 @@ import java.util.Locale;
 import java.util.Map;
 import org.rapport.sales.internal.Product;
 import org.rapport.sales.internal.ProductDetails;
+import org.rapport.shared.Amount;
+import org.rapport.shared.CurrencyCode;
 import org.rapport.shared.InvalidField;
 import org.rapport.shared.Money;
 
@@ -21,8 +22,8 @@ record ProductInput(
 		@NotBlank @Size(max = 64) @Pattern(regexp = "^$|^[A-Za-z0-9][A-Za-z0-9._/-]*$", message = "{validation.sku}") String sku,
 		@NotBlank @Size(max = 200) String name,
 		@Size(max = 4000) String description,
-		@NotNull @DecimalMin("0") @Digits(integer = 15, fraction = 4) BigDecimal unitPrice,
-		@NotBlank @Pattern(regexp = "^$|^[A-Za-z]{3}$", message = "{validation.currency}") String currency,
+		@NotNull @Amount @Digits(integer = 13, fraction = 4) BigDecimal unitPrice,
+		@NotBlank @Pattern(regexp = "^$|^[A-Za-z]{3}$", message = "{validation.currency}") @CurrencyCode String currency,
 		@Size(max = 100) String category,
 		Boolean active,
 		Map<String, Object> customFields,

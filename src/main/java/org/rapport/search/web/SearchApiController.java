@@ -68,7 +68,7 @@ class SearchApiController {
 		if (size < 1 || size > MAX_SIZE) {
 			throw new InvalidField("size", "search.size.invalid", "Must be between 1 and " + MAX_SIZE + ".");
 		}
-		if (page < 0 || (long) (page + 1) * size > GlobalSearch.COUNT_LIMIT) {
+		if (page < 0 || ((long) page + 1) * size > GlobalSearch.COUNT_LIMIT) {
 			throw new InvalidField("page", "search.page.invalid",
 					"Pages reach as far as the first " + GlobalSearch.COUNT_LIMIT + " matches.");
 		}

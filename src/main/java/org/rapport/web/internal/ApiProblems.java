@@ -1,9 +1,16 @@
 package org.rapport.web.internal;
 
 import java.net.URI;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.rapport.shared.InvalidField;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
@@ -11,6 +18,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -18,34 +26,112 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
  * Every error of the REST API as RFC 9457 problem details: 400 for a body that cannot be read, 422 naming each
- * invalid field, 409 for a write that lost a race, 403 for what the role does not allow.
+ * invalid field (also a value of the wrong JSON type, and a query parameter that is not of its type), 409 for a
+ * write that lost a race, 403 for what the role does not allow. Field messages come from the message bundles in
+ * the user's language, as the forms show them.
  */
 @RestControllerAdvice(annotations = RestController.class)
 class ApiProblems extends ResponseEntityExceptionHandler {
 
+	private final MessageSource messages;
+
+	ApiProblems(MessageSource messages) {
+		this.messages = messages;
+	}
+
 	@Override
 	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		Locale locale = LocaleContextHolder.getLocale();
+		return invalid(ex.getBindingResult().getFieldErrors().stream().map(error -> describe(error, locale)).toList());
+	}
+
+	private Map<String, Object> describe(FieldError error, Locale locale) {
+		String message = error.getDefaultMessage() == null ? "is invalid" : error.getDefaultMessage();
+		if (error.isBindingFailure()) {
+			message = messages.getMessage(error, locale);
+		}
+		return Map.of("field", error.getField(), "code", error.getCode() == null ? "invalid" : error.getCode(),
+				"message", message);
+	}
+
+	private static ResponseEntity<Object> invalid(List<Map<String, Object>> errors) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(422),
 				"Some fields are invalid; see 'errors'.");
 		problem.setType(InvalidField.TYPE);
 		problem.setTitle("Invalid input");
-		List<Map<String, Object>> errors = ex.getBindingResult()
-			.getFieldErrors()
-			.stream()
-			.map(ApiProblems::describe)
-			.toList();
 		problem.setProperty("errors", errors);
 		return ResponseEntity.unprocessableContent().body(problem);
 	}
 
-	private static Map<String, Object> describe(FieldError error) {
-		return Map.of("field", error.getField(), "code", error.getCode() == null ? "invalid" : error.getCode(),
-				"message", error.getDefaultMessage() == null ? "is invalid" : error.getDefaultMessage());
+	/**
+	 * A body whose value has the wrong JSON type or is not one of an enumeration's values names the field and what
+	 * it takes; a body that is not JSON at all stays a 400.
+	 */
+	@Override
+	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		if (ex.getCause() instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
+			Class<?> target = jackson instanceof MismatchedInputException mismatch ? mismatch.getTargetType() : null;
+			logger.debug("Unreadable request body: " + jackson.getOriginalMessage());
+			return invalid(List.of(Map.of("field", path(jackson), "code", "typeMismatch", "message",
+					typeMismatch(target, LocaleContextHolder.getLocale()))));
+		}
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+				messages.getMessage("api.body.unreadable", null, "The request body is missing or is not valid JSON.",
+						LocaleContextHolder.getLocale()));
+		problem.setTitle("Bad Request");
+		return ResponseEntity.badRequest().body(problem);
+	}
+
+	/** A query or path parameter that is not of its type, such as a page number past the integers. */
+	@Override
+	protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		String name = ex instanceof MethodArgumentTypeMismatchException argument ? argument.getName()
+				: ex.getPropertyName();
+		return invalid(List.of(Map.of("field", name == null ? "" : name, "code", "typeMismatch", "message",
+				typeMismatch(ex.getRequiredType(), LocaleContextHolder.getLocale()))));
+	}
+
+	private String typeMismatch(Class<?> type, Locale locale) {
+		if (type != null && type.isEnum()) {
+			String accepted = Arrays.stream(type.getEnumConstants())
+				.map(constant -> ((Enum<?>) constant).name())
+				.collect(Collectors.joining(", "));
+			return messages.getMessage("typeMismatch.enum", new Object[] { accepted }, locale);
+		}
+		if (type != null && (type.isArray() || Collection.class.isAssignableFrom(type))) {
+			return messages.getMessage("typeMismatch.list", null, locale);
+		}
+		String[] codes = type == null ? new String[] { "typeMismatch" }
+				: new String[] { "typeMismatch." + wrapper(type).getName(), "typeMismatch" };
+		return messages.getMessage(new org.springframework.context.support.DefaultMessageSourceResolvable(codes, (Object[]) null),
+				locale);
+	}
+
+	private static Class<?> wrapper(Class<?> type) {
+		return org.springframework.util.ClassUtils.resolvePrimitiveIfNecessary(type);
+	}
+
+	private static String path(JacksonException ex) {
+		StringBuilder path = new StringBuilder();
+		for (JacksonException.Reference reference : ex.getPath()) {
+			if (reference.getPropertyName() != null) {
+				path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+			}
+			else if (reference.getIndex() >= 0) {
+				path.append('[').append(reference.getIndex()).append(']');
+			}
+		}
+		return path.toString();
 	}
 
 	@ExceptionHandler(OptimisticLockingFailureException.class)

@@ -122,7 +122,7 @@ class AccountApiIntegrationTests {
 	}
 
 	@Test
-	void aBodyThatIsNotJsonAnswers400() throws Exception {
+	void aBodyThatIsNotJsonAnswers400AndAnUnknownValue422NamingTheField() throws Exception {
 		mvc.perform(post("/api/v1/accounts").header("Authorization", eastToken)
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"name\": "))
@@ -130,7 +130,8 @@ class AccountApiIntegrationTests {
 		mvc.perform(post("/api/v1/accounts").header("Authorization", eastToken)
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"name\": \"X\", \"lifecycleStage\": \"SOMEWHERE\"}"))
-			.andExpect(status().isBadRequest());
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[0].field").value("lifecycleStage"));
 	}
 
 	@Test
