@@ -136,7 +136,7 @@ public class OpportunityService implements Opportunities {
 	@Transactional
 	public OpportunityId open(Actor actor, NewOpportunity request) {
 		Pipeline pipeline = request.pipeline() == null ? pipelines.defaultPipeline()
-				: pipelines.get(request.pipeline().value());
+				: chosenPipeline(request.pipeline().value());
 		OpportunityDraft draft = new OpportunityDraft(request.account().value(), request.name(), pipeline.getId(), null,
 				request.amount(), request.closeDate(), null, null, null, request.owner(), null, List.of());
 		return openWith(actor, draft, customFields.merge(ENTITY, request.customFields(), null, true)).id();
@@ -156,7 +156,7 @@ public class OpportunityService implements Opportunities {
 	/** Opens an opportunity with the custom field values given as they are to be stored. */
 	private Opportunity openWith(Actor actor, OpportunityDraft draft, Map<String, Object> values) {
 		AccountId account = visibleAccount(actor, draft.account());
-		Pipeline pipeline = draft.pipeline() == null ? pipelines.defaultPipeline() : pipelines.get(draft.pipeline());
+		Pipeline pipeline = draft.pipeline() == null ? pipelines.defaultPipeline() : chosenPipeline(draft.pipeline());
 		Stage stage = draft.stage() == null ? pipeline.firstOpenStage()
 				: pipeline.stage(draft.stage())
 					.orElseThrow(() -> new InvalidField("stageId", "validation.stage.unknown", "No such stage in the pipeline"));
@@ -209,7 +209,7 @@ public class OpportunityService implements Opportunities {
 			opportunity.replaceLines(checkedLines(draft.lines(), opportunity.getAmount().currency()));
 		}
 		if (draft.pipeline() != null && !draft.pipeline().equals(opportunity.getPipelineId())) {
-			Pipeline pipeline = pipelines.get(draft.pipeline());
+			Pipeline pipeline = chosenPipeline(draft.pipeline());
 			Stage stage = draft.stage() == null ? pipeline.firstOpenStage()
 					: pipeline.stage(draft.stage()).orElse(pipeline.firstOpenStage());
 			opportunity.switchPipeline(stage, clock.instant(), actor.id().value());
@@ -280,6 +280,12 @@ public class OpportunityService implements Opportunities {
 		return totals;
 	}
 
+	/** A pipeline named in a request; an unknown one is a field error, not a missing page. */
+	private Pipeline chosenPipeline(UUID pipelineId) {
+		return pipelines.find(pipelineId)
+			.orElseThrow(() -> new InvalidField("pipelineId", "validation.pipeline.unknown", "No pipeline with this id"));
+	}
+
 	private Stage stageOf(Opportunity opportunity, UUID stageId) {
 		return pipelines.get(opportunity.getPipelineId())
 			.stage(stageId)
@@ -308,7 +314,7 @@ public class OpportunityService implements Opportunities {
 			Opportunity.LineRequest line = lines.get(i);
 			Product product = known.get(line.product());
 			if (product == null) {
-				throw new InvalidField("lines[" + i + "].product", "validation.product.unknown", "No such product");
+				throw new InvalidField("lines[" + i + "].productId", "validation.product.unknown", "No such product");
 			}
 			if (line.quantity() == null || line.quantity().signum() <= 0) {
 				throw new InvalidField("lines[" + i + "].quantity", "validation.quantity", "A quantity must be positive");
