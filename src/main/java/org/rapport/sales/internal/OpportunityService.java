@@ -139,7 +139,7 @@ public class OpportunityService implements Opportunities {
 				: chosenPipeline(request.pipeline().value());
 		OpportunityDraft draft = new OpportunityDraft(request.account().value(), request.name(), pipeline.getId(), null,
 				request.amount(), request.closeDate(), null, null, null, request.owner(), null, List.of());
-		return openWith(actor, draft, customFields.merge(ENTITY, request.customFields(), null, true)).id();
+		return openWith(actor, draft, customFields.merge(ENTITY, request.customFields(), null, true), false).id();
 	}
 
 	@Transactional
@@ -150,11 +150,15 @@ public class OpportunityService implements Opportunities {
 	/** Opens an opportunity with custom field values, which their definitions check (defaults fill the rest). */
 	@Transactional
 	public Opportunity create(Actor actor, OpportunityDraft draft, Map<String, ?> custom) {
-		return openWith(actor, draft, customFields.merge(ENTITY, Map.of(), custom, true));
+		return openWith(actor, draft, customFields.merge(ENTITY, Map.of(), custom, true), true);
 	}
 
-	/** Opens an opportunity with the custom field values given as they are to be stored. */
-	private Opportunity openWith(Actor actor, OpportunityDraft draft, Map<String, Object> values) {
+	/**
+	 * Opens an opportunity with the custom field values given as they are to be stored; an owner and team chosen
+	 * by the user go through the owner policy.
+	 */
+	private Opportunity openWith(Actor actor, OpportunityDraft draft, Map<String, Object> values,
+			boolean chosenByUser) {
 		AccountId account = visibleAccount(actor, draft.account());
 		Pipeline pipeline = draft.pipeline() == null ? pipelines.defaultPipeline() : chosenPipeline(draft.pipeline());
 		Stage stage = draft.stage() == null ? pipeline.firstOpenStage()
@@ -162,7 +166,8 @@ public class OpportunityService implements Opportunities {
 					.orElseThrow(() -> new InvalidField("stageId", "validation.stage.unknown", "No such stage in the pipeline"));
 		UserId owner = draft.owner() == null ? actor.id() : draft.owner();
 		Opportunity opportunity = new Opportunity(account, draft.name(), stage, draft.amount(), draft.closeDate(),
-				owner, directory.teamForOwner(owner, draft.team()), clock.instant());
+				owner, chosenByUser ? directory.assign(actor, owner, draft.team(), null, null)
+						: directory.teamForOwner(owner, draft.team()), clock.instant());
 		opportunity.replaceLines(checkedLines(draft.lines(), draft.amount().currency()));
 		opportunity.changeCustomFields(values);
 		if (draft.probability() != null) {
@@ -195,7 +200,8 @@ public class OpportunityService implements Opportunities {
 		}
 		opportunity.describe(draft.name(), draft.closeDate(), draft.nextStep());
 		if (draft.owner() != null && !draft.owner().equals(opportunity.owner())) {
-			opportunity.reassign(draft.owner(), directory.teamForOwner(draft.owner(), draft.team()));
+			opportunity.reassign(draft.owner(),
+					directory.assign(actor, draft.owner(), draft.team(), opportunity.owner(), opportunity.team()));
 		}
 		if (!draft.amount().currency().equals(opportunity.getAmount().currency()) && !draft.lines().isEmpty()) {
 			throw new InvalidField("amount", "validation.opportunity.currency",

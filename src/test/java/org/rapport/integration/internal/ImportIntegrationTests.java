@@ -17,6 +17,7 @@ import org.rapport.TestData;
 import org.rapport.identity.Actor;
 import org.rapport.identity.Role;
 import org.rapport.identity.TeamId;
+import org.rapport.identity.internal.User;
 import org.rapport.integration.internal.ImportJob.Status;
 import org.rapport.shared.MatchBy;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -227,6 +228,26 @@ class ImportIntegrationTests {
 			.extracting(ImportJobs.RejectedRow::reasons)
 			.asString()
 			.contains("belongs to another record");
+	}
+
+	@Test
+	void aSellerImportsRecordsForSomeoneOfTheirTeamButNotForAnotherTeam() {
+		TeamId team = data.team();
+		User seller = data.user(team, Role.SALES);
+		User teammate = data.user(team, Role.SALES);
+		User stranger = data.user(data.team(), Role.SALES);
+		String tag = TestData.unique("Owned");
+		ImportJob job = importFile(data.actor(seller), ImportEntity.ACCOUNTS, "Account Name,Owner\n" + tag
+				+ " Ours," + teammate.getUsername() + "\n" + tag + " Theirs," + stranger.getUsername() + "\n",
+				DuplicateMode.CREATE, MatchBy.NAME);
+
+		assertThat(job.createdRows()).isEqualTo(1);
+		assertThat(jdbc.queryForObject("select team_id from account where name = ?", UUID.class, tag + " Ours"))
+			.isEqualTo(team.value());
+		assertThat(imports.rejected(data.actor(seller), job.id(), 10)).singleElement()
+			.extracting(ImportJobs.RejectedRow::reasons)
+			.asString()
+			.contains("only to yourself or to a user of your team");
 	}
 
 	@Test
