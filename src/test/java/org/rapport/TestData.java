@@ -86,6 +86,14 @@ public class TestData {
 				current.getTimeZone(), false, null));
 	}
 
+	/** An administrator gives the user a new password. */
+	public void setPassword(User user, String password) {
+		User current = administration.user(user.getId()).orElseThrow();
+		administration.updateUser(user.getId(), current.getVersion(), new UserAdministration.UserChange(
+				current.getDisplayName(), current.getEmail(), current.getRoles(), current.team(), current.getLocale(),
+				current.getTimeZone(), true, password));
+	}
+
 	public static String accountJson(String name) {
 		return """
 				{"name": "%s", "type": "%s", "lifecycleStage": "%s", "website": "example.com"}

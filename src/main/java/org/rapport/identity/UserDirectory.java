@@ -39,4 +39,12 @@ public interface UserDirectory {
 	 * not an active user and a team that does not exist, naming the field ({@code ownerId}, {@code teamId}).
 	 */
 	TeamId teamForOwner(UserId owner, TeamId requested);
+
+	/**
+	 * The team of a record that the actor gives to {@code owner}, in the team asked for or else the owner's own,
+	 * after the {@link OwnerPolicy}: refuses, naming the field, an owner or team that the actor may not choose.
+	 * A record whose owner stays {@code currentOwner} and whose team stays {@code currentTeam} (or is not asked
+	 * for) keeps its team; both are {@code null} for a new record.
+	 */
+	TeamId assign(Actor actor, UserId owner, TeamId requested, UserId currentOwner, TeamId currentTeam);
 }

@@ -12,7 +12,8 @@ import org.apache.commons.csv.CSVPrinter;
 
 /**
  * Streams a list as a CSV download: UTF-8 with a byte-order mark (so that spreadsheet programs read Chinese
- * text right), a header row, then the rows as the list hands them over.
+ * text right), a header row, then the rows as the list hands them over. Every cell, header or value, goes through
+ * {@link CsvCells#neutral}, so that no CSV the application writes carries a formula.
  */
 public final class CsvDownload {
 
@@ -26,10 +27,11 @@ public final class CsvDownload {
 		response.setHeader("Content-Disposition", "attachment; filename=\"" + filename + "\"");
 		Writer writer = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
 		writer.write('\uFEFF');
-		try (CSVPrinter csv = CSVFormat.DEFAULT.builder().setHeader(header).get().print(writer)) {
+		String[] neutralHeader = java.util.Arrays.stream(header).map(CsvCells::neutral).toArray(String[]::new);
+		try (CSVPrinter csv = CSVFormat.DEFAULT.builder().setHeader(neutralHeader).get().print(writer)) {
 			producer.accept(values -> {
 				try {
-					csv.printRecord(values);
+					csv.printRecord(java.util.Arrays.stream(values).map(CsvCells::neutral));
 				}
 				catch (IOException e) {
 					throw new UncheckedIOException(e);

@@ -11,11 +11,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.junit.jupiter.api.Test;
 import org.rapport.RapportTest;
 import org.rapport.TestData;
 import org.rapport.identity.internal.User;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 
 @RapportTest
@@ -46,12 +49,57 @@ class SecurityIntegrationTests {
 	}
 
 	@Test
-	void repeatedFailedSignInsLockTheUserEvenAgainstTheRightPassword() throws Exception {
+	void deactivatingAUserEndsTheirOpenSessionAtItsNextRequest() throws Exception {
 		User user = data.user(data.team(), Role.SALES);
-		for (int i = 0; i < 5; i++) {
-			mvc.perform(formLogin().user(user.getUsername()).password("guess-" + i)).andExpect(unauthenticated());
-		}
-		mvc.perform(formLogin().user(user.getUsername()).password(TestData.PASSWORD)).andExpect(unauthenticated());
+		MockHttpSession session = (MockHttpSession) mvc
+			.perform(formLogin().user(user.getUsername()).password(TestData.PASSWORD))
+			.andExpect(authenticated())
+			.andReturn()
+			.getRequest()
+			.getSession();
+		mvc.perform(get("/accounts").session(session)).andExpect(status().isOk());
+
+		data.deactivate(user);
+
+		mvc.perform(get("/accounts").session(session))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(redirectedUrl("/login"));
+		assertThat(session.isInvalid()).isTrue();
+	}
+
+	@Test
+	void deactivatingAUserStopsTheirApiTokensAtOnce() throws Exception {
+		User user = data.user(data.team(), Role.SALES);
+		String bearer = data.bearer(user);
+		mvc.perform(get("/api/v1/accounts").header("Authorization", bearer)).andExpect(status().isOk());
+
+		data.deactivate(user);
+
+		mvc.perform(get("/api/v1/accounts").header("Authorization", bearer)).andExpect(status().isUnauthorized());
+	}
+
+	@Test
+	void aNewPasswordFromAnAdministratorEndsTheUsersSessionsButChangingOnesOwnKeepsThisOne() throws Exception {
+		User user = data.user(data.team(), Role.SALES);
+		MockHttpSession own = signIn(user);
+		MockHttpSession other = signIn(user);
+		mvc.perform(post("/profile/password").session(own).with(csrf())
+			.param("current", TestData.PASSWORD)
+			.param("next", "another-password-1")
+			.param("repeat", "another-password-1")).andExpect(status().is3xxRedirection());
+		mvc.perform(get("/accounts").session(own)).andExpect(status().isOk());
+		mvc.perform(get("/accounts").session(other)).andExpect(redirectedUrl("/login"));
+
+		data.setPassword(user, "third-password-1");
+		mvc.perform(get("/accounts").session(own)).andExpect(redirectedUrl("/login"));
+	}
+
+	private MockHttpSession signIn(User user) throws Exception {
+		return (MockHttpSession) mvc.perform(formLogin().user(user.getUsername()).password(TestData.PASSWORD))
+			.andExpect(authenticated())
+			.andReturn()
+			.getRequest()
+			.getSession();
 	}
 
 	@Test

@@ -2,6 +2,8 @@ package org.rapport.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -17,7 +19,17 @@ import org.rapport.customers.internal.ContactService;
 import org.rapport.identity.Actor;
 import org.rapport.identity.Role;
 import org.rapport.identity.TeamId;
+import org.rapport.sales.internal.Contract;
+import org.rapport.sales.internal.ContractBook;
+import org.rapport.sales.internal.ContractDetails;
+import org.rapport.sales.internal.OrderBook;
+import org.rapport.sales.internal.OrderDetails;
+import org.rapport.sales.internal.Product;
+import org.rapport.sales.internal.ProductCatalogue;
+import org.rapport.sales.internal.ProductDetails;
+import org.rapport.sales.internal.SalesOrder;
 import org.rapport.search.internal.GlobalSearch;
+import org.rapport.shared.Money;
 import org.rapport.shared.PostalAddress;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -40,6 +52,15 @@ class GlobalSearchIntegrationTests {
 
 	@Autowired
 	ContactService contacts;
+
+	@Autowired
+	OrderBook orders;
+
+	@Autowired
+	ContractBook contracts;
+
+	@Autowired
+	ProductCatalogue catalogue;
 
 	@Test
 	void anExactNameComesBeforeAPrefixAndAPrefixBeforeAOneTypoMatch() {
@@ -103,6 +124,47 @@ class GlobalSearchIntegrationTests {
 		assertThat(search.search(salesB, new SearchQuery(word, null, null, 0, 20), true).hits())
 			.extracting(SearchHit::id)
 			.containsExactly(theirs.getId());
+	}
+
+	@Test
+	void aPhoneNumberIsFoundAsTypedWithOrWithoutSpacesDashesAndBrackets() {
+		Actor admin = data.actor(data.user(null, Role.ADMIN));
+		String local = String.valueOf(100_000 + RANDOM.nextInt(899_999));
+		var contact = contacts.create(admin, new ContactDetails("Hanna", capital(word()), null, null,
+				"+49 40 " + local, PostalAddress.EMPTY, false), null, null, null);
+
+		for (String typed : new String[] { "+49 40 " + local, "+49-40-" + local, "+49 (40) " + local,
+				"+4940" + local, "49 40 " + local.substring(0, 3) }) {
+			assertThat(find(admin, typed)).as(typed).extracting(SearchHit::id).contains(contact.getId());
+		}
+	}
+
+	@Test
+	void aRecordNumberFindsItsOwnKindExactlyOrByItsBeginningAndNothingNamedLikeIt() {
+		Actor admin = data.actor(data.user(null, Role.ADMIN));
+		Account account = account(admin, capital(word()) + " Numbers");
+		contacts.create(admin, new ContactDetails("Ord", "Ordway " + capital(word()), null, null, null,
+				PostalAddress.EMPTY, false), account.getId(), null, null);
+		Product product = catalogue.create(admin, new ProductDetails(TestData.unique("SKU"), "Numbered " + word(),
+				null, Money.of("5", "EUR"), "Test", true));
+		SalesOrder order = orders.create(admin, new OrderDetails(account.getId(), LocalDate.now(), null, null,
+				List.of(new OrderDetails.LineDetails(product.getId(), BigDecimal.ONE, null))));
+		Contract contract = contracts.create(admin, new ContractDetails(account.getId(), null, LocalDate.now(),
+				LocalDate.now().plusYears(1), BigDecimal.TEN, "EUR", false, 30, null));
+
+		assertThat(find(admin, order.getNumber())).extracting(SearchHit::id).containsExactly(order.getId());
+		assertThat(find(admin, contract.getNumber())).extracting(SearchHit::id).containsExactly(contract.getId());
+		String orderPrefix = order.getNumber().substring(0, order.getNumber().length() - 1).toLowerCase();
+		List<SearchHit> byPrefix = search.search(admin, new SearchQuery(orderPrefix, null, null, 0, 100), false).hits();
+		assertThat(byPrefix).extracting(SearchHit::id).contains(order.getId());
+		assertThat(byPrefix).allSatisfy(hit -> {
+			assertThat(hit.kind()).isEqualTo(RecordKind.ORDER);
+			assertThat(hit.title().toLowerCase()).startsWith(orderPrefix);
+		});
+		String contractPrefix = contract.getNumber().substring(0, contract.getNumber().length() - 2);
+		assertThat(search.search(admin, new SearchQuery(contractPrefix, null, null, 0, 100), false).hits())
+			.isNotEmpty()
+			.allSatisfy(hit -> assertThat(hit.kind()).isEqualTo(RecordKind.CONTRACT));
 	}
 
 	private List<SearchHit> find(Actor actor, String text) {

@@ -114,7 +114,7 @@ public class AccountService {
 	/** Creates an account with custom field values, which their definitions check (defaults fill the rest). */
 	@Transactional
 	public Account create(Actor actor, AccountDetails details, UserId owner, TeamId team, Map<String, ?> custom) {
-		return open(actor, details, owner, team, customFields.merge(ENTITY, Map.of(), custom, true));
+		return open(actor, details, owner, team, customFields.merge(ENTITY, Map.of(), custom, true), true);
 	}
 
 	/**
@@ -123,12 +123,15 @@ public class AccountService {
 	 */
 	@Transactional
 	public Account createCarrying(Actor actor, AccountDetails details, UserId owner, Map<String, Object> carried) {
-		return open(actor, details, owner, null, customFields.merge(ENTITY, carried, null, true));
+		return open(actor, details, owner, null, customFields.merge(ENTITY, carried, null, true), false);
 	}
 
-	private Account open(Actor actor, AccountDetails details, UserId owner, TeamId team, Map<String, Object> values) {
+	/** Opens an account; an owner and team chosen by the user go through the owner policy. */
+	private Account open(Actor actor, AccountDetails details, UserId owner, TeamId team, Map<String, Object> values,
+			boolean chosenByUser) {
 		UserId chosenOwner = owner == null ? actor.id() : owner;
-		Account account = Account.open(details, chosenOwner, directory.teamForOwner(chosenOwner, team));
+		Account account = Account.open(details, chosenOwner, chosenByUser
+				? directory.assign(actor, chosenOwner, team, null, null) : directory.teamForOwner(chosenOwner, team));
 		account.changeCustomFields(values);
 		return accounts.save(account);
 	}
@@ -151,7 +154,8 @@ public class AccountService {
 			account.changeCustomFields(customFields.merge(ENTITY, account.getCustomFields(), custom, false));
 		}
 		UserId chosenOwner = owner == null ? account.owner() : owner;
-		TeamId chosenTeam = owner == null && team == null ? account.team() : directory.teamForOwner(chosenOwner, team);
+		TeamId chosenTeam = owner == null && team == null ? account.team()
+				: directory.assign(actor, chosenOwner, team, account.owner(), account.team());
 		LifecycleStage before = account.getLifecycleStage();
 		account.revise(details, chosenOwner, chosenTeam);
 		Account saved = accounts.saveAndFlush(account);

@@ -101,7 +101,7 @@ public class ContactService {
 	@Transactional
 	public Contact create(Actor actor, ContactDetails details, UUID account, UserId owner, TeamId team,
 			Map<String, ?> custom) {
-		return add(actor, details, account, owner, team, customFields.merge(ENTITY, Map.of(), custom, true));
+		return add(actor, details, account, owner, team, customFields.merge(ENTITY, Map.of(), custom, true), true);
 	}
 
 	/**
@@ -111,14 +111,15 @@ public class ContactService {
 	@Transactional
 	public Contact createCarrying(Actor actor, ContactDetails details, UUID account, UserId owner,
 			Map<String, Object> carried) {
-		return add(actor, details, account, owner, null, customFields.merge(ENTITY, carried, null, true));
+		return add(actor, details, account, owner, null, customFields.merge(ENTITY, carried, null, true), false);
 	}
 
+	/** Adds a contact; an owner and team chosen by the user go through the owner policy. */
 	private Contact add(Actor actor, ContactDetails details, UUID account, UserId owner, TeamId team,
-			Map<String, Object> values) {
+			Map<String, Object> values, boolean chosenByUser) {
 		UserId chosenOwner = owner == null ? actor.id() : owner;
-		Contact contact = Contact.create(details, visibleAccount(actor, account), chosenOwner,
-				directory.teamForOwner(chosenOwner, team));
+		Contact contact = Contact.create(details, visibleAccount(actor, account), chosenOwner, chosenByUser
+				? directory.assign(actor, chosenOwner, team, null, null) : directory.teamForOwner(chosenOwner, team));
 		contact.changeCustomFields(values);
 		return contacts.save(contact);
 	}
@@ -141,7 +142,8 @@ public class ContactService {
 			contact.changeCustomFields(customFields.merge(ENTITY, contact.getCustomFields(), custom, false));
 		}
 		UserId chosenOwner = owner == null ? contact.owner() : owner;
-		TeamId chosenTeam = owner == null && team == null ? contact.team() : directory.teamForOwner(chosenOwner, team);
+		TeamId chosenTeam = owner == null && team == null ? contact.team()
+				: directory.assign(actor, chosenOwner, team, contact.owner(), contact.team());
 		contact.revise(details, visibleAccount(actor, account), chosenOwner, chosenTeam);
 		return contacts.saveAndFlush(contact);
 	}

@@ -6,7 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.time.Duration;
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -14,6 +15,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.rapport.identity.UserId;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,23 +28,22 @@ public class ApiTokenService {
 
 	static final String PREFIX = "rpt_";
 
-	/** How long a checked token is trusted without asking the database again; bounds how late a revocation
-	 * takes effect on other nodes. */
-	private static final Duration TRUST_FOR = Duration.ofSeconds(30);
-
 	private final SecureRandom random = new SecureRandom();
 	private final ApiTokens tokens;
 	private final Users users;
 	private final Principals principals;
-	private final Cache<String, Optional<RapportPrincipal>> checked = Caffeine.newBuilder()
-		.maximumSize(10_000)
-		.expireAfterWrite(TRUST_FOR)
-		.build();
+	private final JdbcClient jdbc;
+	private final Clock clock;
+	/** Principals of tokens checked lately, with the version of the user they were made from. */
+	private final Cache<String, Known> known = Caffeine.newBuilder().maximumSize(10_000).build();
 
-	ApiTokenService(ApiTokens tokens, Users users, Principals principals) {
+	ApiTokenService(ApiTokens tokens, Users users, Principals principals, JdbcClient jdbc,
+			ObjectProvider<Clock> clock) {
 		this.tokens = tokens;
 		this.users = users;
 		this.principals = principals;
+		this.jdbc = jdbc;
+		this.clock = clock.getIfAvailable(Clock::systemUTC);
 	}
 
 	/** A new token for the user; the returned secret is shown once and never stored. */
@@ -77,22 +79,44 @@ public class ApiTokenService {
 	public boolean revoke(UserId user, UUID tokenId) {
 		return tokens.findById(tokenId).filter(token -> token.getUserId().equals(user.value())).map(token -> {
 			token.revoke();
-			checked.invalidate(token.getTokenHash());
+			known.invalidate(token.getTokenHash());
 			return true;
 		}).orElse(false);
 	}
 
 	/**
-	 * The principal a bearer token stands for, if the token is known, live, and its user active. A token checked
-	 * lately is answered from memory, without a transaction or a database connection.
+	 * The principal a bearer token stands for, if the token is known, live, and its user active. Each call reads the
+	 * token's and the user's state (one row), so that a revocation or a deactivation on any node holds at once; the
+	 * principal itself is made again only when the user changed.
 	 */
 	public Optional<RapportPrincipal> authenticate(String secret) {
 		String hash = hash(secret);
-		return checked.get(hash, key -> tokens.findByTokenHash(key)
-			.filter(token -> token.isUsableAt(Instant.now()))
-			.flatMap(token -> users.findById(token.getUserId()))
-			.filter(User::isActive)
-			.map(principals::principalOf));
+		Instant now = clock.instant();
+		Optional<TokenState> state = jdbc
+			.sql("select t.user_id, u.version from api_token t join app_user u on u.id = t.user_id"
+					+ " where t.token_hash = :hash and t.revoked_at is null"
+					+ " and (t.expires_at is null or t.expires_at > :now) and u.active = true")
+			.param("hash", hash)
+			.param("now", Timestamp.from(now))
+			.query((rs, row) -> new TokenState(rs.getObject(1, UUID.class), rs.getLong(2)))
+			.optional();
+		if (state.isEmpty()) {
+			known.invalidate(hash);
+			return Optional.empty();
+		}
+		Known cached = known.getIfPresent(hash);
+		if (cached != null && cached.userVersion() == state.get().userVersion()) {
+			return Optional.of(cached.principal());
+		}
+		Optional<User> user = users.findById(state.get().user()).filter(User::isActive);
+		user.ifPresent(u -> known.put(hash, new Known(u.getVersion(), principals.principalOf(u))));
+		return user.map(principals::principalOf);
+	}
+
+	private record TokenState(UUID user, long userVersion) {
+	}
+
+	private record Known(long userVersion, RapportPrincipal principal) {
 	}
 
 	static String hash(String secret) {

@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,11 +27,14 @@ class FirstAdministrator implements ApplicationRunner {
 	private final UserAdministration administration;
 	private final ApiTokenService tokens;
 	private final SecurityProperties properties;
+	private final Environment environment;
 
-	FirstAdministrator(UserAdministration administration, ApiTokenService tokens, SecurityProperties properties) {
+	FirstAdministrator(UserAdministration administration, ApiTokenService tokens, SecurityProperties properties,
+			Environment environment) {
 		this.administration = administration;
 		this.tokens = tokens;
 		this.properties = properties;
+		this.environment = environment;
 	}
 
 	@Override
@@ -50,8 +54,12 @@ class FirstAdministrator implements ApplicationRunner {
 		if (generated) {
 			log.warn("Created user 'admin' with the password {} - sign in and change it.", password);
 		}
-		else {
+		else if (password.equals(environment.getProperty("RAPPORT_ADMIN_PASSWORD"))) {
 			log.info("Created user 'admin' with the password from RAPPORT_ADMIN_PASSWORD.");
+		}
+		else {
+			// For example the demo profile's default: the environment variable was not set.
+			log.info("Created user 'admin' with the password set in rapport.security.admin-password.");
 		}
 		String token = properties.getAdminToken();
 		if (token != null && !token.isBlank()) {

@@ -1,6 +1,5 @@
 package org.rapport.identity.internal;
 
-import java.time.Instant;
 import org.rapport.identity.Actor;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -34,6 +33,6 @@ class Principals implements UserDetailsService {
 		Actor actor = new Actor(user.userId(), user.getDisplayName(), user.team(), user.getRoles(),
 				visibility.scopeOf(user.getRoles()), user.getTimeZone(), user.getLocale());
 		return new RapportPrincipal(user.getUsername(), user.getPasswordHash(), user.isActive(),
-				user.isLockedAt(Instant.now()), actor);
+				user.getSecurityStamp(), actor);
 	}
 }

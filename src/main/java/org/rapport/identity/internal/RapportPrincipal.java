@@ -20,15 +20,20 @@ public final class RapportPrincipal implements UserDetails, CredentialsContainer
 	private final String username;
 	private String passwordHash;
 	private final boolean enabled;
-	private final boolean locked;
+	private final long securityStamp;
 	private final Actor actor;
 
-	RapportPrincipal(String username, String passwordHash, boolean enabled, boolean locked, Actor actor) {
+	RapportPrincipal(String username, String passwordHash, boolean enabled, long securityStamp, Actor actor) {
 		this.username = username;
 		this.passwordHash = passwordHash;
 		this.enabled = enabled;
-		this.locked = locked;
+		this.securityStamp = securityStamp;
 		this.actor = actor;
+	}
+
+	/** The user's security stamp when this principal was made; a session holding an older one has ended. */
+	long securityStamp() {
+		return securityStamp;
 	}
 
 	public Actor actor() {
@@ -52,11 +57,6 @@ public final class RapportPrincipal implements UserDetails, CredentialsContainer
 	@Override
 	public String getUsername() {
 		return username;
-	}
-
-	@Override
-	public boolean isAccountNonLocked() {
-		return !locked;
 	}
 
 	@Override

@@ -15,11 +15,17 @@ public class SecurityProperties {
 	/** An API token given to the first administrator, for scripts that set Rapport up. */
 	private String adminToken = "";
 
-	/** Failed sign-ins in a row after which a user is locked out for a while. */
+	/** Failed sign-ins for one account, or from one client address, before further attempts must wait. */
 	private int maxFailedLogins = 5;
 
-	/** How long a user stays locked out. */
-	private Duration lockout = Duration.ofMinutes(15);
+	/** The wait after one failure more than allowed; it doubles with each further failure. */
+	private Duration firstDelay = Duration.ofSeconds(1);
+
+	/** The longest wait between attempts, however many failed. */
+	private Duration maxDelay = Duration.ofMinutes(1);
+
+	/** Failures older than this are forgotten. */
+	private Duration forgetFailuresAfter = Duration.ofMinutes(15);
 
 	public String getAdminPassword() {
 		return adminPassword;
@@ -45,11 +51,27 @@ public class SecurityProperties {
 		this.maxFailedLogins = maxFailedLogins;
 	}
 
-	public Duration getLockout() {
-		return lockout;
+	public Duration getFirstDelay() {
+		return firstDelay;
 	}
 
-	public void setLockout(Duration lockout) {
-		this.lockout = lockout;
+	public void setFirstDelay(Duration firstDelay) {
+		this.firstDelay = firstDelay;
+	}
+
+	public Duration getMaxDelay() {
+		return maxDelay;
+	}
+
+	public void setMaxDelay(Duration maxDelay) {
+		this.maxDelay = maxDelay;
+	}
+
+	public Duration getForgetFailuresAfter() {
+		return forgetFailuresAfter;
+	}
+
+	public void setForgetFailuresAfter(Duration forgetFailuresAfter) {
+		this.forgetFailuresAfter = forgetFailuresAfter;
 	}
 }

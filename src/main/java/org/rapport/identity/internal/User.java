@@ -6,7 +6,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.EnumSet;
@@ -59,11 +58,9 @@ public class User {
 	@Column(nullable = false)
 	private boolean active = true;
 
-	@Column(name = "failed_logins", nullable = false)
-	private int failedLogins;
-
-	@Column(name = "locked_until")
-	private Instant lockedUntil;
+	/** Changes when the user's sessions must end: on deactivation and with a new password. */
+	@Column(name = "security_stamp", nullable = false)
+	private long securityStamp;
 
 	@Column(name = "created_at", nullable = false)
 	private Instant createdAt;
@@ -94,36 +91,22 @@ public class User {
 		this.teamId = team == null ? null : team.value();
 		this.locale = locale.toLanguageTag();
 		this.timeZone = zone.getId();
+		if (this.active && !active) {
+			securityStamp++;
+		}
 		this.active = active;
 		this.updatedAt = Instant.now();
 	}
 
 	void changePassword(String newHash) {
 		this.passwordHash = newHash;
+		this.securityStamp++;
 		this.updatedAt = Instant.now();
 	}
 
 	void preferLocale(Locale locale) {
 		this.locale = locale.toLanguageTag();
 		this.updatedAt = Instant.now();
-	}
-
-	/** Counts a failed sign-in and locks the user for a while once too many came in a row. */
-	void recordFailedLogin(int maxFailures, Duration lockFor, Instant now) {
-		failedLogins++;
-		if (failedLogins >= maxFailures) {
-			lockedUntil = now.plus(lockFor);
-			failedLogins = 0;
-		}
-	}
-
-	void recordSuccessfulLogin() {
-		failedLogins = 0;
-		lockedUntil = null;
-	}
-
-	boolean isLockedAt(Instant now) {
-		return lockedUntil != null && lockedUntil.isAfter(now);
 	}
 
 	UserSummary summary() {
@@ -182,8 +165,8 @@ public class User {
 		return active;
 	}
 
-	public Instant getLockedUntil() {
-		return lockedUntil;
+	long getSecurityStamp() {
+		return securityStamp;
 	}
 
 	public Instant getCreatedAt() {

@@ -10,6 +10,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.rapport.identity.Actor;
+import org.rapport.identity.OwnerPolicy;
 import org.rapport.identity.Role;
 import org.rapport.identity.TeamId;
 import org.rapport.identity.TeamSummary;
@@ -208,6 +210,24 @@ public class UserAdministration implements UserDirectory, UserPreferences {
 			return requested;
 		}
 		return user.team();
+	}
+
+	@Override
+	public TeamId assign(Actor actor, UserId owner, TeamId requested, UserId currentOwner, TeamId currentTeam) {
+		if (owner.equals(currentOwner) && (requested == null || requested.equals(currentTeam))) {
+			return currentTeam;
+		}
+		TeamId team = teamForOwner(owner, requested);
+		TeamId ownersTeam = find(owner).map(UserSummary::team).orElse(null);
+		OwnerPolicy.Refusal refusal = OwnerPolicy.check(actor, owner, ownersTeam, team);
+		if (refusal == OwnerPolicy.Refusal.OWNER) {
+			throw new InvalidField("ownerId", "validation.owner.notAllowed",
+					"You may give records only to yourself or to a user of your team");
+		}
+		if (refusal == OwnerPolicy.Refusal.TEAM) {
+			throw new InvalidField("teamId", "validation.team.notAllowed", "Records stay in your own team");
+		}
+		return team;
 	}
 
 	public Map<UUID, Team> teamsById() {

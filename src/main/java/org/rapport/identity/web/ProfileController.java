@@ -1,7 +1,10 @@
 package org.rapport.identity.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import org.rapport.identity.CurrentActor;
+import org.rapport.identity.internal.SignedInUsers;
 import org.rapport.identity.internal.UserAdministration;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -19,10 +22,12 @@ class ProfileController {
 
 	private final UserAdministration administration;
 	private final CurrentActor currentActor;
+	private final SignedInUsers signedIn;
 
-	ProfileController(UserAdministration administration, CurrentActor currentActor) {
+	ProfileController(UserAdministration administration, CurrentActor currentActor, SignedInUsers signedIn) {
 		this.administration = administration;
 		this.currentActor = currentActor;
+		this.signedIn = signedIn;
 	}
 
 	@GetMapping("/profile")
@@ -35,7 +40,7 @@ class ProfileController {
 
 	@PostMapping("/profile/password")
 	String changePassword(@Valid @ModelAttribute("password") PasswordForm form, BindingResult errors, Model model,
-			RedirectAttributes redirect) {
+			RedirectAttributes redirect, HttpServletRequest request, HttpServletResponse response) {
 		if (!errors.hasErrors() && !form.next().equals(form.repeat())) {
 			errors.rejectValue("repeat", "profile.password.mismatch");
 		}
@@ -46,6 +51,8 @@ class ProfileController {
 		if (errors.hasErrors()) {
 			return show(model);
 		}
+		// A new password ends the user's other sessions; this one goes on.
+		signedIn.renew(request, response);
 		redirect.addFlashAttribute("success", "flash.password.changed");
 		return "redirect:/profile";
 	}

@@ -19,11 +19,13 @@ import java.util.function.Consumer;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.rapport.web.CsvCells;
 
 /**
  * Reads an uploaded CSV file: UTF-8 with or without a byte-order mark, comma- or semicolon-separated (judged by
  * the header line), fields quoted with double quotes that may hold separators, quotes and line breaks. Rows are
- * numbered by CSV record, the header being line 1.
+ * numbered by CSV record, the header being line 1. A cell that Rapport's own exports protected against formulas
+ * ({@code '=…}, see {@link CsvCells}) reads without that quote.
  */
 final class CsvSource {
 
@@ -70,7 +72,7 @@ final class CsvSource {
 				return List.of();
 			}
 			List<String> headers = new ArrayList<>();
-			records.next().forEach(cell -> headers.add(cell.strip()));
+			records.next().forEach(cell -> headers.add(CsvCells.restored(cell).strip()));
 			return headers;
 		}
 		catch (IOException e) {
@@ -87,7 +89,7 @@ final class CsvSource {
 					continue;
 				}
 				List<String> cells = new ArrayList<>(record.size());
-				record.forEach(cells::add);
+				record.forEach(cell -> cells.add(CsvCells.restored(cell)));
 				if (cells.size() == 1 && cells.get(0).isBlank()) {
 					continue;
 				}

@@ -69,6 +69,10 @@ class OrderWriter extends RecordWriter<OrderValues> {
 			orders.findOrders(actor, byOrder.keySet()).forEach(o -> existing.add(o.externalId()));
 		}
 		Set<String> taken = orders.takenExternalIds(byOrder.keySet());
+		Set<String> hidden = new HashSet<>(taken);
+		if (!taken.isEmpty()) {
+			orders.findOrders(actor, taken).forEach(o -> hidden.remove(o.externalId()));
+		}
 		List<OrderValues> creates = new ArrayList<>();
 		List<ConvertedRow> rejected = new ArrayList<>();
 		int skipped = 0;
@@ -81,7 +85,7 @@ class OrderWriter extends RecordWriter<OrderValues> {
 				skipped += lines.size();
 			}
 			else if (taken.contains(order.getKey())) {
-				reject(lines, messages.message(actor, "import.error.externalIdTaken", order.getKey()), rejected);
+				reject(lines, RowWriter.externalIdTaken(actor, messages, order.getKey(), hidden), rejected);
 			}
 			else {
 				ConvertedRow first = lines.get(0);

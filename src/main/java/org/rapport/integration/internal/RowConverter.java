@@ -15,6 +15,7 @@ import org.rapport.customers.CustomerImports;
 import org.rapport.customization.CustomFieldInput;
 import org.rapport.customization.CustomFields;
 import org.rapport.identity.Actor;
+import org.rapport.identity.OwnerPolicy;
 import org.rapport.identity.TeamId;
 import org.rapport.identity.UserDirectory;
 import org.rapport.identity.UserId;
@@ -82,10 +83,6 @@ class RowConverter {
 			// kept as an Optional: a user without a team is asked once, not once per row
 			return teams.computeIfAbsent(owner, o -> java.util.Optional.ofNullable(directory.teamForOwner(o, null)))
 				.orElse(null);
-		}
-
-		boolean mayAssign() {
-			return actor.isAdmin() || actor.isManager();
 		}
 	}
 
@@ -273,7 +270,7 @@ class RowConverter {
 				if (user == null) {
 					out.reject(field.key(), reason(actor, field, "import.error.owner", text));
 				}
-				else if (!user.id().equals(actor.id()) && !owners.mayAssign()) {
+				else if (OwnerPolicy.check(actor, user.id(), user.team(), null) != null) {
 					out.reject(field.key(), reason(actor, field, "import.error.ownerNotAllowed"));
 				}
 				else {

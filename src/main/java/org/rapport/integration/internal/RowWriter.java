@@ -69,6 +69,25 @@ abstract class RowWriter<R> extends RecordWriter<R> {
 		return null;
 	}
 
+	/** Which of the taken external ids belong to records the actor may not see. */
+	private Set<String> hiddenExternalIds(Actor actor, Set<String> taken) {
+		if (taken.isEmpty()) {
+			return Set.of();
+		}
+		Set<String> hidden = new HashSet<>(taken);
+		find(actor, MatchBy.EXTERNAL_ID, taken).forEach(record -> hidden.remove(externalId(record)));
+		return hidden;
+	}
+
+	/**
+	 * Why a row cannot take an external id that a record holds: a record the actor may see is named as such, one
+	 * they may not see answers as if there were none, so that an import never tells that it exists.
+	 */
+	static String externalIdTaken(Actor actor, RowConverter messages, String externalId, Set<String> hidden) {
+		return hidden.contains(externalId) ? messages.message(actor, "import.error.externalIdUnknown", externalId)
+				: messages.message(actor, "import.error.externalIdTaken", externalId);
+	}
+
 	@Override
 	Outcome write(Actor actor, List<ConvertedRow> rows, DuplicateMode mode, MatchBy matchBy,
 			RowConverter messages) {
@@ -96,6 +115,7 @@ abstract class RowWriter<R> extends RecordWriter<R> {
 			}
 		});
 		Set<String> taken = new HashSet<>(takenExternalIds(externalIds));
+		Set<String> hidden = hiddenExternalIds(actor, taken);
 		Set<String> uniqueValues = new HashSet<>();
 		rows.forEach(row -> {
 			String value = uniqueValue(row.values());
@@ -138,7 +158,7 @@ abstract class RowWriter<R> extends RecordWriter<R> {
 					continue;
 				}
 				if (externalId != null && !externalId.equals(externalId(match)) && taken.contains(externalId)) {
-					row.reject("externalId", messages.message(actor, "import.error.externalIdTaken", externalId));
+					row.reject("externalId", externalIdTaken(actor, messages, externalId, hidden));
 					rejected.add(row);
 					continue;
 				}
@@ -164,7 +184,7 @@ abstract class RowWriter<R> extends RecordWriter<R> {
 			}
 			else {
 				if (externalId != null && taken.contains(externalId)) {
-					row.reject("externalId", messages.message(actor, "import.error.externalIdTaken", externalId));
+					row.reject("externalId", externalIdTaken(actor, messages, externalId, hidden));
 					rejected.add(row);
 					continue;
 				}

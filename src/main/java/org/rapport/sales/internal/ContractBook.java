@@ -54,11 +54,13 @@ public class ContractBook {
 	private final Clock clock;
 	private final CustomFields customFields;
 	private final TransactionTemplate transactions;
+	private final OpportunityRows opportunities;
 
 	ContractBook(Contracts contracts, Customers customers, EntityManager em,
 			org.springframework.beans.factory.ObjectProvider<Clock> clock, CustomFields customFields,
-			PlatformTransactionManager transactionManager) {
+			PlatformTransactionManager transactionManager, OpportunityRows opportunities) {
 		this.transactions = new TransactionTemplate(transactionManager);
+		this.opportunities = opportunities;
 		this.contracts = contracts;
 		this.customers = customers;
 		this.em = em;
@@ -124,7 +126,7 @@ public class ContractBook {
 	public Contract create(Actor actor, ContractDetails details, Map<String, ?> custom) {
 		AccountId account = visibleAccount(actor, details.accountId());
 		Contract.Terms terms = terms(details);
-		OpportunityId opportunity = details.opportunityId() == null ? null : new OpportunityId(details.opportunityId());
+		OpportunityId opportunity = visibleOpportunity(actor, details.opportunityId(), account);
 		Contract contract = domain(() -> Contract.agree(nextNumber(), account, opportunity, terms, actor.id(),
 				actor.team(), today()));
 		contract.changeCustomFields(customFields.merge(ENTITY, Map.of(), custom, true));
@@ -291,6 +293,19 @@ public class ContractBook {
 			.orElseThrow(() -> new InvalidField("accountId", "validation.account.unknown",
 					"No account you can see with this id"))
 			.id();
+	}
+
+	/** The opportunity a contract is made from: one of the contract's account that the actor may see. */
+	private OpportunityId visibleOpportunity(Actor actor, UUID opportunityId, AccountId account) {
+		if (opportunityId == null) {
+			return null;
+		}
+		return opportunities.findById(opportunityId)
+			.filter(o -> actor.canSee(o.owner(), o.team()))
+			.filter(o -> o.account().equals(account))
+			.map(o -> new OpportunityId(o.getId()))
+			.orElseThrow(() -> new InvalidField("opportunityId", "validation.opportunity.unknown",
+					"No opportunity of this account that you can see"));
 	}
 
 	/** The next contract number, such as CTR-000042. */

@@ -115,7 +115,7 @@ public class LeadService {
 	public Lead create(Actor actor, LeadDetails details, LeadStatus status, String disqualifiedReason, UserId owner,
 			TeamId team, Map<String, ?> custom) {
 		UserId chosenOwner = owner == null ? actor.id() : owner;
-		Lead lead = Lead.capture(details, chosenOwner, directory.teamForOwner(chosenOwner, team));
+		Lead lead = Lead.capture(details, chosenOwner, directory.assign(actor, chosenOwner, team, null, null));
 		lead.changeCustomFields(customFields.merge(ENTITY, Map.of(), custom, true));
 		moveTo(lead, status, disqualifiedReason);
 		return leads.save(lead);
@@ -148,7 +148,8 @@ public class LeadService {
 			throw new ObjectOptimisticLockingFailureException(Lead.class, id);
 		}
 		UserId chosenOwner = owner == null ? lead.owner() : owner;
-		TeamId chosenTeam = owner == null && team == null ? lead.team() : directory.teamForOwner(chosenOwner, team);
+		TeamId chosenTeam = owner == null && team == null ? lead.team()
+				: directory.assign(actor, chosenOwner, team, lead.owner(), lead.team());
 		lead.revise(details, chosenOwner, chosenTeam);
 		if (custom != null) {
 			lead.changeCustomFields(customFields.merge(ENTITY, lead.getCustomFields(), custom, false));

@@ -139,10 +139,10 @@ public class OpportunityService implements Opportunities {
 	@Transactional
 	public OpportunityId open(Actor actor, NewOpportunity request) {
 		Pipeline pipeline = request.pipeline() == null ? pipelines.defaultPipeline()
-				: pipelines.get(request.pipeline().value());
+				: chosenPipeline(request.pipeline().value());
 		OpportunityDraft draft = new OpportunityDraft(request.account().value(), request.name(), pipeline.getId(), null,
 				request.amount(), request.closeDate(), null, null, null, request.owner(), null, List.of());
-		return openWith(actor, draft, customFields.merge(ENTITY, request.customFields(), null, true)).id();
+		return openWith(actor, draft, customFields.merge(ENTITY, request.customFields(), null, true), false).id();
 	}
 
 	@Transactional
@@ -153,20 +153,25 @@ public class OpportunityService implements Opportunities {
 	/** Opens an opportunity with custom field values, which their definitions check (defaults fill the rest). */
 	@Transactional
 	public Opportunity create(Actor actor, OpportunityDraft draft, Map<String, ?> custom) {
-		return openWith(actor, draft, customFields.merge(ENTITY, Map.of(), custom, true));
+		return openWith(actor, draft, customFields.merge(ENTITY, Map.of(), custom, true), true);
 	}
 
-	/** Opens an opportunity with the custom field values given as they are to be stored. */
-	private Opportunity openWith(Actor actor, OpportunityDraft draft, Map<String, Object> values) {
+	/**
+	 * Opens an opportunity with the custom field values given as they are to be stored; an owner and team chosen
+	 * by the user go through the owner policy.
+	 */
+	private Opportunity openWith(Actor actor, OpportunityDraft draft, Map<String, Object> values,
+			boolean chosenByUser) {
 		AccountId account = visibleAccount(actor, draft.account());
-		Pipeline pipeline = draft.pipeline() == null ? pipelines.defaultPipeline() : pipelines.get(draft.pipeline());
+		Pipeline pipeline = draft.pipeline() == null ? pipelines.defaultPipeline() : chosenPipeline(draft.pipeline());
 		Stage stage = draft.stage() == null ? pipeline.firstOpenStage()
 				: pipeline.stage(draft.stage())
 					.orElseThrow(() -> new InvalidField("stageId", "validation.stage.unknown", "No such stage in the pipeline"));
 		UserId owner = draft.owner() == null ? actor.id() : draft.owner();
 		Instant now = clock.instant();
 		Opportunity opportunity = new Opportunity(account, draft.name(), stage, draft.amount(), draft.closeDate(),
-				owner, directory.teamForOwner(owner, draft.team()), now);
+				owner, chosenByUser ? directory.assign(actor, owner, draft.team(), null, null)
+						: directory.teamForOwner(owner, draft.team()), now);
 		opportunity.replaceLines(checkedLines(draft.lines(), draft.amount().currency()));
 		opportunity.changeCustomFields(values);
 		if (draft.probability() != null) {
@@ -199,7 +204,8 @@ public class OpportunityService implements Opportunities {
 		}
 		opportunity.describe(draft.name(), draft.closeDate(), draft.nextStep());
 		if (draft.owner() != null && !draft.owner().equals(opportunity.owner())) {
-			opportunity.reassign(draft.owner(), directory.teamForOwner(draft.owner(), draft.team()));
+			opportunity.reassign(draft.owner(),
+					directory.assign(actor, draft.owner(), draft.team(), opportunity.owner(), opportunity.team()));
 		}
 		if (!draft.amount().currency().equals(opportunity.getAmount().currency()) && !draft.lines().isEmpty()) {
 			throw new InvalidField("amount", "validation.opportunity.currency",
@@ -213,7 +219,7 @@ public class OpportunityService implements Opportunities {
 			opportunity.replaceLines(checkedLines(draft.lines(), opportunity.getAmount().currency()));
 		}
 		if (draft.pipeline() != null && !draft.pipeline().equals(opportunity.getPipelineId())) {
-			Pipeline pipeline = pipelines.get(draft.pipeline());
+			Pipeline pipeline = chosenPipeline(draft.pipeline());
 			Stage stage = draft.stage() == null ? pipeline.firstOpenStage()
 					: pipeline.stage(draft.stage()).orElse(pipeline.firstOpenStage());
 			opportunity.switchPipeline(stage, clock.instant(), actor.id().value());
@@ -285,6 +291,12 @@ public class OpportunityService implements Opportunities {
 		return totals;
 	}
 
+	/** A pipeline named in a request; an unknown one is a field error, not a missing page. */
+	private Pipeline chosenPipeline(UUID pipelineId) {
+		return pipelines.find(pipelineId)
+			.orElseThrow(() -> new InvalidField("pipelineId", "validation.pipeline.unknown", "No pipeline with this id"));
+	}
+
 	private Stage stageOf(Opportunity opportunity, UUID stageId) {
 		return pipelines.get(opportunity.getPipelineId())
 			.stage(stageId)
@@ -313,7 +325,7 @@ public class OpportunityService implements Opportunities {
 			Opportunity.LineRequest line = lines.get(i);
 			Product product = known.get(line.product());
 			if (product == null) {
-				throw new InvalidField("lines[" + i + "].product", "validation.product.unknown", "No such product");
+				throw new InvalidField("lines[" + i + "].productId", "validation.product.unknown", "No such product");
 			}
 			if (line.quantity() == null || line.quantity().signum() <= 0) {
 				throw new InvalidField("lines[" + i + "].quantity", "validation.quantity", "A quantity must be positive");

@@ -34,6 +34,11 @@ public class PipelineService {
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No pipeline " + id));
 	}
 
+	/** The pipeline with its stages, if there is one with this id. */
+	public java.util.Optional<Pipeline> find(UUID id) {
+		return pipelines.findWithStages(id);
+	}
+
 	public Pipeline defaultPipeline() {
 		return pipelines.findDefault()
 			.or(() -> pipelines.findAllWithStages().stream().findFirst())

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 import org.hibernate.search.engine.search.aggregation.AggregationKey;
 import org.hibernate.search.engine.search.predicate.dsl.BooleanPredicateClausesStep;
 import org.hibernate.search.engine.search.predicate.dsl.SearchPredicateFactory;
@@ -48,6 +49,12 @@ public class GlobalSearch {
 	private static final AggregationKey<Map<String, Long>> KINDS = AggregationKey.of("kinds");
 	private static final int MAX_WORDS = 8;
 	private static final int FUZZY_MIN_LENGTH = 4;
+
+	/** A word of a phone number: digits with the punctuation people put between them. */
+	private static final Pattern PHONE_PART = Pattern.compile("[0-9+()\\-./]*[0-9][0-9+()\\-./]*");
+
+	/** A record number such as ORD-000123, CTR-000042 or a SKU like AB-1001: letters, hyphens and digits. */
+	private static final Pattern RECORD_NUMBER = Pattern.compile("\\p{IsLatin}[\\p{IsLatin}0-9]*(-[\\p{IsLatin}0-9]+)+");
 
 	private static final List<String> FIELDS = List.of("name", "email", "phone", "company", "number", "accountId");
 
@@ -134,6 +141,9 @@ public class GlobalSearch {
 		String lower = word.toLowerCase(Locale.ROOT);
 		String pattern = lower.replace("*", "").replace("?", "");
 		String digits = word.replaceAll("[^0-9]", "");
+		if (RECORD_NUMBER.matcher(word).matches() && word.chars().anyMatch(Character::isDigit)) {
+			return numberMatch(f, fields, word, pattern);
+		}
 		boolean fuzzy = word.length() >= FUZZY_MIN_LENGTH && !hasIdeographs(word);
 		var any = f.bool();
 		any.should(f.match().field("name").matching(word).boost(10))
@@ -163,6 +173,22 @@ public class GlobalSearch {
 		if (fields.has("phone") && digits.length() >= 3) {
 			any.should(f.wildcard().field("phone").matching(digits + "*").boost(4))
 				.should(f.match().field("phone_prefix").matching(digits).boost(2));
+		}
+		return any;
+	}
+
+	/**
+	 * A word shaped like a record number finds that number, exactly or as its beginning, and a name only where the
+	 * name holds all its parts in that order: {@code CTR-000003} finds no order ORD-000003, nor {@code ORD-0004}
+	 * every order and whatever is named like "ord".
+	 */
+	private static BooleanPredicateClausesStep<?, ?> numberMatch(SearchPredicateFactory f, Fields fields, String word,
+			String pattern) {
+		var any = f.bool();
+		any.should(f.phrase().field("name").matching(word).boost(8));
+		if (fields.has("number")) {
+			any.should(f.match().field("number").matching(pattern).boost(10))
+				.should(f.wildcard().field("number").matching(pattern + "*").boost(5));
 		}
 		return any;
 	}
@@ -208,16 +234,28 @@ public class GlobalSearch {
 		return joined.isEmpty() ? null : joined;
 	}
 
-	/** The words of the query, at most {@value #MAX_WORDS}, split at white space. */
+	/**
+	 * The words of the query, at most {@value #MAX_WORDS}, split at white space; a run of words of digits and phone
+	 * punctuation is one word, so that a phone number typed as shown ({@code +49 40 123456}) is looked for whole.
+	 */
 	static List<String> words(String text) {
 		if (text == null || text.isBlank()) {
 			return List.of();
 		}
 		List<String> words = new ArrayList<>();
+		boolean lastWasPhonePart = false;
 		for (String word : text.strip().split("\\s+")) {
-			if (!word.isBlank() && words.size() < MAX_WORDS) {
+			boolean phonePart = PHONE_PART.matcher(word).matches();
+			if (phonePart && lastWasPhonePart) {
+				words.set(words.size() - 1, words.get(words.size() - 1) + word);
+			}
+			else if (!word.isBlank() && words.size() < MAX_WORDS) {
 				words.add(word);
 			}
+			else {
+				break;
+			}
+			lastWasPhonePart = phonePart;
 		}
 		return words;
 	}

@@ -99,6 +99,41 @@ class AccountApiIntegrationTests {
 	}
 
 	@Test
+	void aSellerGivesARecordOnlyToSomeoneOfTheirTeamAndKeepsItInTheirTeamWhileAnAdministratorGivesItToAnyone()
+			throws Exception {
+		User teammate = data.user(east, Role.SALES);
+		String name = TestData.unique("Handed");
+		mvc.perform(post("/api/v1/accounts").header("Authorization", eastToken)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"name\": \"" + name + "\", \"ownerId\": \"" + westSeller.getId() + "\"}"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[0].field").value("ownerId"));
+		mvc.perform(post("/api/v1/accounts").header("Authorization", eastToken)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"name\": \"" + name + "\", \"teamId\": \"" + westSeller.getTeamId() + "\"}"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[0].field").value("teamId"));
+		String location = mvc.perform(post("/api/v1/accounts").header("Authorization", eastToken)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"name\": \"" + name + "\", \"ownerId\": \"" + teammate.getId() + "\"}"))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.teamId").value(east.value().toString()))
+			.andReturn().getResponse().getHeader("Location");
+		mvc.perform(put(location).header("Authorization", eastToken).header("If-Match", "\"0\"")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"name\": \"" + name + "\", \"ownerId\": \"" + westSeller.getId() + "\"}"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[0].field").value("ownerId"));
+
+		String admin = data.bearer(data.user(null, Role.ADMIN));
+		mvc.perform(post("/api/v1/accounts").header("Authorization", admin)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"name\": \"" + name + "\", \"ownerId\": \"" + westSeller.getId() + "\"}"))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.teamId").value(westSeller.getTeamId().toString()));
+	}
+
+	@Test
 	void invalidFieldsAnswer422NamingEachFieldAndStoreNothing() throws Exception {
 		String name = TestData.unique("Never Stored");
 		mvc.perform(post("/api/v1/accounts").header("Authorization", eastToken)

@@ -109,6 +109,24 @@ class AccountPagesIntegrationTests {
 	}
 
 	@Test
+	void theFormRefusesToGiveAnAccountToSomeoneOfAnotherTeam() throws Exception {
+		User stranger = data.user(data.team(), Role.SALES);
+		String name = TestData.unique("Given away");
+		mvc.perform(post("/accounts").with(csrf()).with(data.as(seller))
+			.param("name", name)
+			.param("type", "COMPANY")
+			.param("lifecycleStage", "PROSPECT")
+			.param("ownerId", stranger.getId().toString()))
+			.andExpect(status().isOk())
+			.andExpect(view().name("customers/accounts/form"))
+			.andExpect(model().attributeHasFieldErrors("input", "ownerId"))
+			.andExpect(content().string(containsString("only to yourself or to a user of your team")));
+		assertThat(accounts.list(data.actor(data.user(null, Role.ADMIN)),
+				new org.rapport.customers.internal.AccountFilter(name, null, null, null, null),
+				org.rapport.customers.internal.ListSort.parse("name"), 0, 10).items()).isEmpty();
+	}
+
+	@Test
 	void invalidInputShowsAMessageAtEachFieldAndStoresNothing() throws Exception {
 		String tag = TestData.unique("Bad");
 		mvc.perform(post("/accounts").with(csrf()).with(data.as(seller))

@@ -3,8 +3,6 @@ package org.rapport.identity.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Set;
@@ -13,29 +11,17 @@ import org.rapport.identity.Role;
 
 class UserTests {
 
-	final Instant now = Instant.parse("2026-01-01T10:00:00Z");
-
 	@Test
-	void theFifthFailedSignInInARowLocksTheUserForTheLockoutPeriod() {
+	void deactivatingAUserOrGivingANewPasswordChangesTheSecurityStampThatSessionsCarry() {
 		User user = aUser();
-		for (int i = 0; i < 4; i++) {
-			user.recordFailedLogin(5, Duration.ofMinutes(15), now);
-		}
-		assertThat(user.isLockedAt(now)).isFalse();
-		user.recordFailedLogin(5, Duration.ofMinutes(15), now);
-		assertThat(user.isLockedAt(now.plusSeconds(60))).isTrue();
-		assertThat(user.isLockedAt(now.plus(Duration.ofMinutes(16)))).isFalse();
-	}
-
-	@Test
-	void aSuccessfulSignInResetsTheCount() {
-		User user = aUser();
-		for (int i = 0; i < 4; i++) {
-			user.recordFailedLogin(5, Duration.ofMinutes(15), now);
-		}
-		user.recordSuccessfulLogin();
-		user.recordFailedLogin(5, Duration.ofMinutes(15), now);
-		assertThat(user.isLockedAt(now)).isFalse();
+		long stamp = user.getSecurityStamp();
+		user.describe("Ann", null, Set.of(Role.MANAGER), null, Locale.ENGLISH, ZoneId.of("UTC"), true);
+		assertThat(user.getSecurityStamp()).as("a new role").isEqualTo(stamp);
+		user.describe("Ann", null, Set.of(Role.MANAGER), null, Locale.ENGLISH, ZoneId.of("UTC"), false);
+		assertThat(user.getSecurityStamp()).as("deactivated").isGreaterThan(stamp);
+		stamp = user.getSecurityStamp();
+		user.changePassword("{noop}new");
+		assertThat(user.getSecurityStamp()).as("a new password").isGreaterThan(stamp);
 	}
 
 	@Test

@@ -16,6 +16,8 @@ import org.rapport.RapportTest;
 import org.rapport.TestData;
 import org.rapport.identity.Actor;
 import org.rapport.identity.Role;
+import org.rapport.identity.TeamId;
+import org.rapport.identity.internal.User;
 import org.rapport.integration.internal.ImportJob.Status;
 import org.rapport.shared.MatchBy;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -200,6 +202,52 @@ class ImportIntegrationTests {
 		assertThat(job.updatedRows()).isZero();
 		assertThat(job.createdRows()).isEqualTo(1);
 		assertThat(lastNames(email)).containsExactlyInAnyOrder("Original", "Overwritten");
+	}
+
+	@Test
+	void anExternalIdHeldByARecordTheImporterMayNotSeeIsRefusedAsIfThereWereNone() {
+		TeamId team = data.team();
+		Actor owner = data.actor(data.user(team, Role.SALES));
+		Actor colleague = data.actor(data.user(team, Role.SALES));
+		Actor stranger = data.actor(data.user(data.team(), Role.SALES));
+		String externalId = TestData.unique("EXT");
+		importFile(owner, ImportEntity.ACCOUNTS, "External ID,Account Name\n" + externalId + ",Hidden Co\n",
+				DuplicateMode.SKIP, MatchBy.EXTERNAL_ID);
+
+		ImportJob probe = importFile(stranger, ImportEntity.ACCOUNTS,
+				"External ID,Account Name\n" + externalId + ",Probe Co\n", DuplicateMode.CREATE, MatchBy.EXTERNAL_ID);
+		ImportJob seen = importFile(colleague, ImportEntity.ACCOUNTS,
+				"External ID,Account Name\n" + externalId + ",Twin Co\n", DuplicateMode.CREATE, MatchBy.EXTERNAL_ID);
+
+		assertThat(imports.rejected(stranger, probe.id(), 10)).singleElement()
+			.extracting(ImportJobs.RejectedRow::reasons)
+			.asString()
+			.contains("no record with external ID " + externalId + " that you may see")
+			.doesNotContain("another record");
+		assertThat(imports.rejected(colleague, seen.id(), 10)).singleElement()
+			.extracting(ImportJobs.RejectedRow::reasons)
+			.asString()
+			.contains("belongs to another record");
+	}
+
+	@Test
+	void aSellerImportsRecordsForSomeoneOfTheirTeamButNotForAnotherTeam() {
+		TeamId team = data.team();
+		User seller = data.user(team, Role.SALES);
+		User teammate = data.user(team, Role.SALES);
+		User stranger = data.user(data.team(), Role.SALES);
+		String tag = TestData.unique("Owned");
+		ImportJob job = importFile(data.actor(seller), ImportEntity.ACCOUNTS, "Account Name,Owner\n" + tag
+				+ " Ours," + teammate.getUsername() + "\n" + tag + " Theirs," + stranger.getUsername() + "\n",
+				DuplicateMode.CREATE, MatchBy.NAME);
+
+		assertThat(job.createdRows()).isEqualTo(1);
+		assertThat(jdbc.queryForObject("select team_id from account where name = ?", UUID.class, tag + " Ours"))
+			.isEqualTo(team.value());
+		assertThat(imports.rejected(data.actor(seller), job.id(), 10)).singleElement()
+			.extracting(ImportJobs.RejectedRow::reasons)
+			.asString()
+			.contains("only to yourself or to a user of your team");
 	}
 
 	@Test

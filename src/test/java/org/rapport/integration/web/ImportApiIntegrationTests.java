@@ -76,6 +76,48 @@ class ImportApiIntegrationTests {
 	}
 
 	@Test
+	void exportsAndRejectedRowsQuoteFormulasAndAnImportOfAnExportReadsTheValuesBack() throws Exception {
+		User seller = data.user(data.team(), Role.SALES);
+		String token = data.bearer(seller);
+		String tag = TestData.unique("formula").toLowerCase(java.util.Locale.ROOT);
+		mvc.perform(post("/api/v1/contacts").header("Authorization", token)
+			.contentType("application/json")
+			.content("""
+					{"lastName": "=HYPERLINK(\\"http://evil.example\\")", "email": "%s@example.com",
+					 "phone": "+49 40 123456"}""".formatted(tag)))
+			.andExpect(status().isCreated());
+		String exported = mvc.perform(get("/contacts/export.csv").param("q", tag).with(data.as(seller)))
+			.andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(exported).contains("\"'=HYPERLINK(\"\"http://evil.example\"\")\"", "'+49 40 123456")
+			.doesNotContain(",=", ",+");
+
+		String reimported = exported.replace(tag + "@", tag + "-again@") + ",,,@SUM(A1:A9)\n";
+		String id = JsonPath.read(mvc.perform(multipart("/api/v1/imports")
+			.file(new MockMultipartFile("file", "contacts.csv", "text/csv", reimported.getBytes(StandardCharsets.UTF_8)))
+			.param("entity", "contacts")
+			.param("mapping", "{\"last_name\": \"lastName\", \"email\": \"email\", \"phone\": \"phone\"}")
+			.header("Authorization", token))
+			.andExpect(status().isAccepted())
+			.andReturn().getResponse().getContentAsString(), "$.id");
+		String body = "";
+		for (int i = 0; i < 300 && !body.contains("\"DONE\""); i++) {
+			Thread.sleep(50);
+			body = mvc.perform(get("/api/v1/imports/" + id).header("Authorization", token))
+				.andReturn().getResponse().getContentAsString();
+		}
+		assertThat(body).contains("\"createdRows\":1", "\"rejectedRows\":1");
+		mvc.perform(get("/api/v1/contacts").param("q", tag + "-again").header("Authorization", token))
+			.andExpect(jsonPath("$.items[0].lastName").value("=HYPERLINK(\"http://evil.example\")"))
+			.andExpect(jsonPath("$.items[0].phone").value("+49 40 123456"));
+
+		String rejected = mvc.perform(get("/api/v1/imports/" + id + "/rejected.csv").header("Authorization", token))
+			.andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(rejected).contains(",'@SUM(A1:A9),").doesNotContain(",@SUM");
+	}
+
+	@Test
 	void anotherUsersImportIsNotFoundAndBadChoicesNameTheirField() throws Exception {
 		User seller = data.user(data.team(), Role.SALES);
 		User other = data.user(data.team(), Role.SALES);

@@ -8,6 +8,8 @@ import org.rapport.customers.Customers;
 import org.rapport.customers.NewAccount;
 import org.rapport.identity.Actor;
 import org.rapport.identity.Role;
+import org.rapport.sales.internal.OpportunityDraft;
+import org.rapport.sales.internal.OpportunityService;
 import org.rapport.sales.internal.Product;
 import org.rapport.sales.internal.ProductCatalogue;
 import org.rapport.sales.internal.ProductDetails;
@@ -23,11 +25,21 @@ class CommerceFixtures {
 	private final TestData data;
 	private final Customers customers;
 	private final ProductCatalogue catalogue;
+	private final OpportunityService opportunities;
 
-	CommerceFixtures(TestData data, Customers customers, ProductCatalogue catalogue) {
+	CommerceFixtures(TestData data, Customers customers, ProductCatalogue catalogue,
+			OpportunityService opportunities) {
 		this.data = data;
 		this.customers = customers;
 		this.catalogue = catalogue;
+		this.opportunities = opportunities;
+	}
+
+	/** An open opportunity of the account, owned by the actor. */
+	UUID opportunity(Actor owner, AccountId account) {
+		return opportunities.create(owner, new OpportunityDraft(account.value(), TestData.unique("Deal"), null, null,
+				Money.of("100", "EUR"), java.time.LocalDate.now().plusMonths(1), null, null, null, null, null,
+				java.util.List.of())).getId();
 	}
 
 	AccountId account(Actor owner, String name) {

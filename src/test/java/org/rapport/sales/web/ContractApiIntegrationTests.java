@@ -39,13 +39,16 @@ class ContractApiIntegrationTests {
 
 	String eastToken;
 	String westToken;
+	User seller;
+	User west;
 	AccountId account;
 
 	@BeforeEach
 	void setUp() {
-		User seller = data.user(data.team(), Role.SALES);
+		seller = data.user(data.team(), Role.SALES);
+		west = data.user(data.team(), Role.SALES);
 		eastToken = data.bearer(seller);
-		westToken = data.bearer(data.user(data.team(), Role.SALES));
+		westToken = data.bearer(west);
 		account = fixtures.account(data.actor(seller), "Signed");
 	}
 
@@ -74,13 +77,29 @@ class ContractApiIntegrationTests {
 
 	@Test
 	void aContractOfferedFromAWonOpportunityKeepsItsId() throws Exception {
-		UUID opportunity = UUID.randomUUID();
+		UUID opportunity = fixtures.opportunity(data.actor(seller), account);
 		LocalDate today = LocalDate.now();
 		mvc.perform(post("/api/v1/contracts").header("Authorization", eastToken)
 			.contentType(MediaType.APPLICATION_JSON)
 			.content(contractJson(account, today, today.plusYears(1), ", \"opportunityId\": \"" + opportunity + "\"")))
 			.andExpect(status().isCreated())
 			.andExpect(jsonPath("$.opportunityId").value(opportunity.toString()));
+	}
+
+	@Test
+	void anOpportunityThatDoesNotExistIsHiddenOrOfAnotherAccountIsAFieldError() throws Exception {
+		LocalDate today = LocalDate.now();
+		AccountId westAccount = fixtures.account(data.actor(west), "Elsewhere");
+		AccountId otherAccount = fixtures.account(data.actor(seller), "Other");
+		for (UUID opportunity : new UUID[] { UUID.randomUUID(), fixtures.opportunity(data.actor(west), westAccount),
+				fixtures.opportunity(data.actor(seller), otherAccount) }) {
+			mvc.perform(post("/api/v1/contracts").header("Authorization", eastToken)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(contractJson(account, today, today.plusYears(1),
+						", \"opportunityId\": \"" + opportunity + "\"")))
+				.andExpect(status().isUnprocessableContent())
+				.andExpect(jsonPath("$.errors[0].field").value("opportunityId"));
+		}
 	}
 
 	@Test

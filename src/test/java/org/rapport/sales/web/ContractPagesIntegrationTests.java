@@ -45,7 +45,7 @@ class ContractPagesIntegrationTests {
 
 	@Test
 	void aWonOpportunityOpensTheFormWithItsAccountAndTheSavedContractRenewsFromItsPage() throws Exception {
-		UUID opportunity = UUID.randomUUID();
+		UUID opportunity = fixtures.opportunity(data.actor(seller), account);
 		mvc.perform(get("/contracts/new").param("account", account.toString())
 			.param("opportunity", opportunity.toString()).with(data.as(seller)))
 			.andExpect(status().isOk())

@@ -134,6 +134,19 @@ class OpportunityApiIntegrationTests {
 	}
 
 	@Test
+	void anUnknownPipelineOrProductInTheBodyIsAFieldErrorNamedAsTheBodyNamesIt() throws Exception {
+		mvc.perform(post("/api/v1/opportunities").header("Authorization", token).contentType(MediaType.APPLICATION_JSON)
+			.content(body("Nowhere", "10", "EUR", java.util.UUID.randomUUID().toString(), List.of())))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[0].field").value("pipelineId"));
+		mvc.perform(post("/api/v1/opportunities").header("Authorization", token).contentType(MediaType.APPLICATION_JSON)
+			.content(body("No product", "10", "EUR", null,
+					List.of("{\"productId\": \"" + java.util.UUID.randomUUID() + "\", \"quantity\": 1}"))))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[0].field").value("lines[0].productId"));
+	}
+
+	@Test
 	void onlyAdministratorsChangePipelinesAndAStageInUseMovesItsOpportunitiesFirst() throws Exception {
 		String admin = data.bearer(data.user(null, Role.ADMIN));
 		mvc.perform(post("/api/v1/pipelines").header("Authorization", token).contentType(MediaType.APPLICATION_JSON)
