@@ -73,6 +73,7 @@ public class CustomFieldService implements CustomFields {
 				.stream()
 				.map(FieldDefinition::toField)
 				.toList());
+		indexes.checking(() -> FieldIndexes.TABLES.keySet().stream().flatMap(entity -> active(entity).stream()).toList());
 	}
 
 	@Override
@@ -238,6 +239,14 @@ public class CustomFieldService implements CustomFields {
 	public FieldDefinition get(UUID id) {
 		return definitions.findById(id)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No custom field " + id));
+	}
+
+	/**
+	 * Where the field's list indexes stand, as a message key: valid, being built, missing or invalid (built again by
+	 * the next check), or not needed on this database.
+	 */
+	public String indexState(CustomField field) {
+		return "custom-field.index." + indexes.state(field.entity(), field).name();
 	}
 
 	public List<FieldDefinition> definitionsOf(String entity) {

@@ -1,7 +1,10 @@
 package org.rapport.customization.web;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import org.rapport.customization.CustomField;
 import org.rapport.customization.CustomFields;
 import org.rapport.customization.FieldType;
 import org.rapport.customization.internal.CustomFieldService;
@@ -41,7 +44,14 @@ class FieldAdminController {
 	String list(@RequestParam(defaultValue = "account") String entity, Model model) {
 		model.addAttribute("entity", entity);
 		model.addAttribute("entities", ENTITIES);
-		model.addAttribute("definitions", fields.definitionsOf(entity).stream().map(FieldDefinition::toField).toList());
+		List<CustomField> definitions = fields.definitionsOf(entity).stream().map(FieldDefinition::toField).toList();
+		model.addAttribute("definitions", definitions);
+		// each field's list indexes, where the database has them (PostgreSQL)
+		Map<UUID, String> indexes = new HashMap<>();
+		definitions.stream().filter(field -> !field.retired())
+			.forEach(field -> indexes.put(field.id(), fields.indexState(field)));
+		indexes.values().removeIf(state -> state.endsWith("NOT_NEEDED"));
+		model.addAttribute("indexStates", indexes);
 		return "customization/fields";
 	}
 

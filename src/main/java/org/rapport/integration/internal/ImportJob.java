@@ -7,14 +7,15 @@ import java.util.UUID;
 import org.rapport.shared.MatchBy;
 
 /**
- * One import of a file: what it reads and how (its delimiter and the decimal mark of its numbers), and its checkpoint — the last file line it committed and what the
- * committed batches did.
+ * One import of a file: what it reads and how (its delimiter and the decimal mark of its numbers), and its checkpoint —
+ * the last file line it committed and what the committed batches did; while it is queued or running, the node that
+ * runs it (its worker) and until when it holds it.
  */
 public record ImportJob(UUID id, ImportEntity entity, UUID ownerId, String fileName, String storedFile,
 		long fileSize, char delimiter, DecimalMark decimalMark, int totalRows, List<String> headers, Map<Integer, String> mapping,
 		DuplicateMode duplicateMode, MatchBy matchBy, Status status, long lastLine, int processedRows,
 		int createdRows, int updatedRows, int skippedRows, int rejectedRows, String failure, Instant createdAt,
-		Instant startedAt, Instant finishedAt, Instant undoneAt) {
+		Instant startedAt, Instant finishedAt, Instant undoneAt, String worker, Instant leaseUntil) {
 
 	/** Where a job stands. */
 	public enum Status {
@@ -23,7 +24,7 @@ public record ImportJob(UUID id, ImportEntity entity, UUID ownerId, String fileN
 		/** Waiting for a worker. */
 		QUEUED,
 		RUNNING,
-		/** Stopped by the application going down in the middle; resumable. */
+		/** Stopped by its node going down in the middle (its lease ran out); resumable. */
 		INTERRUPTED,
 		/** Stopped by an error; resumable. */
 		FAILED,

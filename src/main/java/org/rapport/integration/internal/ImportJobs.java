@@ -119,23 +119,71 @@ public class ImportJobs {
 				params) == 1;
 	}
 
-	void fail(UUID id, String failure) {
-		jdbc.update("update import_job set status = 'FAILED', failure = ?, finished_at = ? where id = ?",
-				failure == null ? null : failure.substring(0, Math.min(failure.length(), 2000)), time(Instant.now()), id);
+	/** Queues the job for the worker if it still stands where the caller believes: the worker holds it until then. */
+	boolean queue(UUID id, Collection<Status> from, String worker, Instant until) {
+		return named.update("update import_job set status = 'QUEUED', worker = :worker, lease_until = :until "
+				+ "where id = :id and status in (:from)", new MapSqlParameterSource("id", id)
+					.addValue("from", from.stream().map(Enum::name).toList())
+					.addValue("worker", worker)
+					.addValue("until", time(until))) == 1;
 	}
 
-	/** Marks every job that was running when the application stopped as interrupted. */
-	int interruptRunning() {
-		return jdbc.update("update import_job set status = 'INTERRUPTED', finished_at = ? where status in ('RUNNING', "
-				+ "'QUEUED')", time(Instant.now()));
+	/** Starts the queued job if it is still the worker's. */
+	boolean begin(UUID id, String worker, Instant now, Instant until) {
+		return jdbc.update("update import_job set status = 'RUNNING', started_at = coalesce(started_at, ?), "
+				+ "failure = null, lease_until = ? where id = ? and status = 'QUEUED' and worker = ?", time(now),
+				time(until), id, worker) == 1;
 	}
 
-	/** Stores a batch's checkpoint: the last line it read and what it did. */
-	void checkpoint(UUID id, long lastLine, int created, int updated, int skipped, int rejected) {
-		jdbc.update("update import_job set last_line = ?, processed_rows = processed_rows + ?, "
+	/** Marks the running job done if it is still the worker's; the lease ends with it. */
+	boolean finish(UUID id, String worker, Instant now) {
+		return jdbc.update("update import_job set status = 'DONE', finished_at = ?, lease_until = null where id = ? "
+				+ "and status = 'RUNNING' and worker = ?", time(now), id, worker) == 1;
+	}
+
+	/** Marks the running job failed if it is still the worker's; the lease ends with it. */
+	void fail(UUID id, String worker, String failure, Instant now) {
+		jdbc.update("update import_job set status = 'FAILED', failure = ?, finished_at = ?, lease_until = null "
+				+ "where id = ? and status = 'RUNNING' and worker = ?",
+				failure == null ? null : failure.substring(0, Math.min(failure.length(), 2000)), time(now), id, worker);
+	}
+
+	/** Extends the lease of the jobs the worker is running or has queued. */
+	int renew(String worker, Collection<UUID> active, Instant until) {
+		if (active.isEmpty()) {
+			return 0;
+		}
+		return named.update("update import_job set lease_until = :until where worker = :worker and id in (:active) "
+				+ "and status in ('QUEUED', 'RUNNING')", new MapSqlParameterSource("worker", worker)
+					.addValue("active", List.copyOf(active))
+					.addValue("until", time(until)));
+	}
+
+	/**
+	 * Marks the queued and running jobs that no live worker holds as interrupted: those whose lease has run out (their
+	 * node stopped or lost the database), those without a lease (from before leases), and those the calling worker owns
+	 * but does not run (it started again under the same instance id).
+	 */
+	int interruptAbandoned(String worker, Collection<UUID> active, Instant now) {
+		List<UUID> running = active.isEmpty() ? List.of(new UUID(0, 0)) : List.copyOf(active);
+		return named.update("update import_job set status = 'INTERRUPTED', finished_at = :now, lease_until = null "
+				+ "where status in ('RUNNING', 'QUEUED') and (lease_until is null or lease_until < :now "
+				+ "or (worker = :worker and id not in (:active)))", new MapSqlParameterSource("worker", worker)
+					.addValue("active", running)
+					.addValue("now", time(now)));
+	}
+
+	/**
+	 * Stores a batch's checkpoint, the last line it read and what it did, and renews the worker's lease; whether the job
+	 * was still the worker's (when not, the caller rolls the batch back).
+	 */
+	boolean checkpoint(UUID id, String worker, Instant until, long lastLine, int created, int updated, int skipped,
+			int rejected) {
+		return jdbc.update("update import_job set last_line = ?, processed_rows = processed_rows + ?, "
 				+ "created_rows = created_rows + ?, updated_rows = updated_rows + ?, skipped_rows = skipped_rows + ?, "
-				+ "rejected_rows = rejected_rows + ? where id = ?", lastLine, created + updated + skipped + rejected,
-				created, updated, skipped, rejected, id);
+				+ "rejected_rows = rejected_rows + ?, lease_until = ? where id = ? and status = 'RUNNING' and worker = ?",
+				lastLine, created + updated + skipped + rejected, created, updated, skipped, rejected, time(until), id,
+				worker) == 1;
 	}
 
 	void recordCreated(UUID job, List<UUID> ids) {
@@ -219,7 +267,8 @@ public class ImportJobs {
 				Status.valueOf(rs.getString("status")), rs.getLong("last_line"), rs.getInt("processed_rows"),
 				rs.getInt("created_rows"), rs.getInt("updated_rows"), rs.getInt("skipped_rows"),
 				rs.getInt("rejected_rows"), rs.getString("failure"), instant(rs, "created_at"),
-				instant(rs, "started_at"), instant(rs, "finished_at"), instant(rs, "undone_at"));
+				instant(rs, "started_at"), instant(rs, "finished_at"), instant(rs, "undone_at"), rs.getString("worker"),
+				instant(rs, "lease_until"));
 	}
 
 	private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -3,19 +3,26 @@ package org.rapport.integration.internal;
 import jakarta.annotation.PreDestroy;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 import org.rapport.identity.Actor;
 import org.rapport.integration.internal.ImportJob.Status;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -26,6 +33,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Runs imports in the background, a batch at a time: each batch is written in its own transaction together with
  * the job's checkpoint, so that after a crash the job knows exactly which rows landed and resumes after them.
+ * <p>
+ * A job belongs to the node that runs it: the node's instance id is the job's worker, and its lease, renewed with
+ * every batch and by a timer while the job waits or runs, says until when. Only a job whose lease has run out is
+ * interrupted, by whichever node notices first; and a worker whose job is no longer its own (interrupted and resumed
+ * elsewhere while this node was cut off) rolls its batch back and stops, so that no two workers write one job.
  */
 @Component
 class ImportRunner {
@@ -38,19 +50,41 @@ class ImportRunner {
 	private final TransactionTemplate transactions;
 	private final int batchSize;
 	private final ExecutorService workers;
+	private final String node;
+	private final Clock clock;
+	private final Duration lease;
+	/** The jobs this node has queued or runs. */
+	private final Set<UUID> active = ConcurrentHashMap.newKeySet();
+	private final ScheduledExecutorService keeper = Executors.newSingleThreadScheduledExecutor(r -> {
+		Thread thread = new Thread(r, "import-leases");
+		thread.setDaemon(true);
+		return thread;
+	});
 
 	/** Called after each committed batch with its number; tests use it to stop a run the way a crash would. */
 	private volatile IntConsumer afterBatch = batch -> {
 	};
 
+	@Autowired
 	ImportRunner(ImportJobs jobs, RowConverter converter, List<RecordWriter<?>> writers,
 			PlatformTransactionManager transactions, @Value("${rapport.imports.batch-size:1000}") int batchSize,
-			@Value("${rapport.imports.workers:2}") int workers) {
+			@Value("${rapport.imports.workers:2}") int workers, @Value("${rapport.instance-id:}") String instanceId,
+			@Value("${rapport.imports.lease:1m}") Duration lease, ObjectProvider<Clock> clock) {
+		this(jobs, converter, writers, transactions, batchSize, workers,
+				instanceId.isBlank() ? InstanceId.generate() : instanceId, lease, clock.getIfAvailable(Clock::systemUTC));
+	}
+
+	ImportRunner(ImportJobs jobs, RowConverter converter, List<RecordWriter<?>> writers,
+			PlatformTransactionManager transactions, int batchSize, int workers, String node, Duration lease,
+			Clock clock) {
 		this.jobs = jobs;
 		this.converter = converter;
 		writers.forEach(w -> this.writers.put(w.entity(), w));
 		this.transactions = new TransactionTemplate(transactions);
 		this.batchSize = batchSize;
+		this.node = node;
+		this.lease = lease;
+		this.clock = clock;
 		AtomicInteger threads = new AtomicInteger();
 		this.workers = Executors.newFixedThreadPool(workers, r -> {
 			Thread thread = new Thread(r, "import-" + threads.incrementAndGet());
@@ -63,22 +97,65 @@ class ImportRunner {
 		return writers.get(entity);
 	}
 
+	String node() {
+		return node;
+	}
+
 	void afterBatch(IntConsumer hook) {
 		this.afterBatch = hook == null ? batch -> {
 		} : hook;
 	}
 
-	/** On start, jobs that were running when the application stopped are marked interrupted. */
+	/**
+	 * On start, jobs that lost their node are marked interrupted; then, a few times per lease, this node renews the
+	 * leases of its jobs and looks for jobs other nodes left behind.
+	 */
 	@EventListener(ApplicationReadyEvent.class)
+	void start() {
+		markInterrupted();
+		long period = Math.max(1, lease.toMillis() / 3);
+		keeper.scheduleWithFixedDelay(this::keep, period, period, TimeUnit.MILLISECONDS);
+	}
+
+	/** What a start does: marks the jobs that lost their node as interrupted. */
 	void markInterrupted() {
-		int interrupted = jobs.interruptRunning();
+		interruptAbandoned();
+	}
+
+	/** Marks the jobs that no live worker holds as interrupted; how many. */
+	int interruptAbandoned() {
+		int interrupted = jobs.interruptAbandoned(node, active, clock.instant());
 		if (interrupted > 0) {
-			log.warn("{} import(s) were running when the application stopped; they may be resumed", interrupted);
+			log.warn("{} import(s) lost the node that ran them; they may be resumed", interrupted);
+		}
+		return interrupted;
+	}
+
+	/** Renews this node's leases and interrupts jobs that lost theirs. */
+	void keep() {
+		try {
+			jobs.renew(node, active, clock.instant().plus(lease));
+			interruptAbandoned();
+		}
+		catch (RuntimeException e) {
+			// without the database the leases run out, and the jobs' workers stop at their next batch
+			log.warn("Could not renew the leases of imports: {}", e.getMessage());
 		}
 	}
 
-	/** Queues the job; a worker runs it from its checkpoint on. */
+	/** Queues the job for this node if it stands where the caller believes; whether it did. */
+	boolean queue(UUID jobId, Set<Status> from) {
+		active.add(jobId);
+		if (jobs.queue(jobId, from, node, clock.instant().plus(lease))) {
+			return true;
+		}
+		active.remove(jobId);
+		return false;
+	}
+
+	/** Hands the queued job to a worker; it runs from its checkpoint on. */
 	void submit(UUID jobId, Actor actor) {
+		active.add(jobId);
 		workers.submit(() -> {
 			try {
 				run(jobId, actor);
@@ -86,15 +163,28 @@ class ImportRunner {
 			catch (Error crash) {
 				log.error("Import {} stopped", jobId, crash);
 			}
+			finally {
+				active.remove(jobId);
+			}
 		});
 	}
 
-	/** Runs the job from its checkpoint to the end of the file, in the calling thread. */
+	/** Runs the job from its checkpoint to the end of the file, in the calling thread, while it is this node's. */
 	void run(UUID jobId, Actor actor) {
-		if (!jobs.move(jobId, Set.of(Status.QUEUED), Status.RUNNING)) {
-			return;
+		active.add(jobId);
+		try {
+			if (!jobs.begin(jobId, node, clock.instant(), clock.instant().plus(lease))) {
+				return;
+			}
+			runBatches(jobs.find(jobId).orElseThrow(), actor);
 		}
-		ImportJob job = jobs.find(jobId).orElseThrow();
+		finally {
+			active.remove(jobId);
+		}
+	}
+
+	private void runBatches(ImportJob job, Actor actor) {
+		UUID jobId = job.id();
 		try {
 			RecordWriter<?> writer = writers.get(job.entity());
 			RowConverter.Owners owners = converter.owners(actor);
@@ -121,12 +211,31 @@ class ImportRunner {
 				commit(job, actor, writer, owners, batch);
 				afterBatch.accept(++batches[0]);
 			}
-			jobs.move(jobId, Set.of(Status.RUNNING), Status.DONE);
-			Files.deleteIfExists(file);
+			if (jobs.finish(jobId, node, clock.instant())) {
+				Files.deleteIfExists(file);
+			}
+		}
+		catch (NoLongerOwnJob lost) {
+			log.warn("Import {} is no longer this node's ({}); its worker stops", jobId, node);
 		}
 		catch (Exception e) {
 			log.warn("Import {} failed", jobId, e);
-			jobs.fail(jobId, CsvSource.isNotUtf8(e) ? "import.error.encoding" : String.valueOf(e.getMessage()));
+			try {
+				jobs.fail(jobId, node, CsvSource.isNotUtf8(e) ? "import.error.encoding" : String.valueOf(e.getMessage()),
+						clock.instant());
+			}
+			catch (RuntimeException unrecorded) {
+				// no database: the job stands running until its lease runs out, then any node interrupts it
+				log.warn("Could not record the failure of import {}: {}", jobId, unrecorded.getMessage());
+			}
+		}
+	}
+
+	/** The job was interrupted, and perhaps resumed by another node, while this one ran it. */
+	static final class NoLongerOwnJob extends RuntimeException {
+
+		NoLongerOwnJob(UUID job) {
+			super("The import " + job + " is no longer this node's");
 		}
 	}
 
@@ -145,13 +254,16 @@ class ImportRunner {
 			jobs.reject(job.id(), rejected);
 			// rows, not records: the rows of an order make one order
 			int createdRows = valid.size() - outcome.updated().size() - outcome.skipped() - outcome.rejected().size();
-			jobs.checkpoint(job.id(), batch.get(batch.size() - 1).line(), createdRows, outcome.updated().size(),
-					outcome.skipped(), rejected.size());
+			if (!jobs.checkpoint(job.id(), node, clock.instant().plus(lease), batch.get(batch.size() - 1).line(),
+					createdRows, outcome.updated().size(), outcome.skipped(), rejected.size())) {
+				throw new NoLongerOwnJob(job.id());
+			}
 		});
 	}
 
 	@PreDestroy
 	void stop() {
+		keeper.shutdownNow();
 		workers.shutdownNow();
 	}
 }

@@ -119,7 +119,7 @@ public class Imports {
 					: mapping.containsValue("externalId") ? MatchBy.EXTERNAL_ID
 					: mapping.containsValue("email") ? MatchBy.EMAIL : MatchBy.NAME;
 			ImportJob job = new ImportJob(id, entity, actor.id().value(), clip(fileName), file.toString(),
-					Files.size(file), delimiter, mark, rows, headers, mapping, DuplicateMode.SKIP, matchBy, Status.DRAFT, 1, 0, 0, 0, 0, 0, null, Instant.now(), null, null, null);
+					Files.size(file), delimiter, mark, rows, headers, mapping, DuplicateMode.SKIP, matchBy, Status.DRAFT, 1, 0, 0, 0, 0, 0, null, Instant.now(), null, null, null, null, null);
 			jobs.insert(job);
 			return job;
 		}
@@ -250,7 +250,7 @@ public class Imports {
 	/** Queues the mapped draft to run in the background. */
 	public ImportJob start(Actor actor, UUID id) {
 		requireRight(actor, draft(actor, id).entity());
-		if (!jobs.move(id, Set.of(Status.DRAFT), Status.QUEUED)) {
+		if (!runner.queue(id, Set.of(Status.DRAFT))) {
 			throw new ResponseStatusException(HttpStatus.CONFLICT, "The import has started already");
 		}
 		runner.submit(id, actor);
@@ -264,8 +264,11 @@ public class Imports {
 		if (!Files.exists(Path.of(job.storedFile()))) {
 			throw new ResponseStatusException(HttpStatus.CONFLICT, "The file of this import is gone");
 		}
-		if (!jobs.move(id, Set.of(Status.INTERRUPTED, Status.FAILED), Status.QUEUED)) {
-			throw new ResponseStatusException(HttpStatus.CONFLICT, "Only an interrupted or failed import resumes");
+		// a job whose node went away is interrupted first; one that a live node holds is not resumed twice
+		runner.interruptAbandoned();
+		if (!runner.queue(id, Set.of(Status.INTERRUPTED, Status.FAILED))) {
+			throw new ResponseStatusException(HttpStatus.CONFLICT,
+					"Only an interrupted or failed import resumes; this one is still running");
 		}
 		runner.submit(id, actor);
 		return jobs.find(id).orElseThrow();

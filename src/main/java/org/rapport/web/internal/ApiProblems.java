@@ -19,7 +19,9 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -149,6 +151,16 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 				"The change conflicts with other records.");
 		problem.setTitle("Conflict");
 		return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+	}
+
+	/** No database connection: as {@link DatabaseUnavailable} answers, should a broader handler come before it. */
+	@ExceptionHandler({ CannotCreateTransactionException.class, CannotGetJdbcConnectionException.class })
+	ResponseEntity<ProblemDetail> unavailable(RuntimeException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+				"The database is busy or away; try again in " + DatabaseUnavailable.RETRY_AFTER + " seconds.");
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER)
+			.body(problem);
 	}
 
 	@ExceptionHandler(AccessDeniedException.class)
