@@ -106,7 +106,7 @@ class AccountApiController {
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
 		Actor actor = currentActor.get();
 		Account current = accounts.get(actor, id);
-		long expected = Versions.expected(ifMatch, input.version(), current.getVersion());
+		long expected = Versions.required(ifMatch, input.version(), current.getVersion());
 		Account account = accounts.update(actor, id, expected, input.toDetails(), input.owner(), input.team(),
 				input.customFields());
 		return ResponseEntity.ok().eTag(Versions.etag(account.getVersion())).body(AccountResource.of(account));

@@ -102,7 +102,7 @@ class ContactApiController {
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
 		Actor actor = currentActor.get();
 		Contact current = contacts.get(actor, id);
-		long expected = Versions.expected(ifMatch, input.version(), current.getVersion());
+		long expected = Versions.required(ifMatch, input.version(), current.getVersion());
 		Contact contact = contacts.update(actor, id, expected, input.toDetails(), input.accountId(), input.owner(),
 				input.team(), input.customFields());
 		return ResponseEntity.ok().eTag(Versions.etag(contact.getVersion())).body(ContactResource.of(contact));

@@ -85,7 +85,7 @@ class ContractApiController {
 	ResponseEntity<ContractResource> update(@PathVariable UUID id, @Valid @RequestBody ContractInput input,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
 		Actor actor = currentActor.get();
-		long expected = Versions.expected(ifMatch, input.version(), contracts.get(actor, id).getVersion());
+		long expected = Versions.required(ifMatch, input.version(), contracts.get(actor, id).getVersion());
 		return answer(contracts.update(actor, id, expected, input.toDetails(), input.customFields()));
 	}
 

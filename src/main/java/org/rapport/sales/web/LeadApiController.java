@@ -95,7 +95,7 @@ class LeadApiController {
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
 		Actor actor = currentActor.get();
 		Lead current = leads.get(actor, id);
-		long expected = Versions.expected(ifMatch, input.version(), current.getVersion());
+		long expected = Versions.required(ifMatch, input.version(), current.getVersion());
 		Lead lead = leads.update(actor, id, expected, input.toDetails(), input.status(), input.disqualifiedReason(),
 				input.owner(), input.team(), input.customFields());
 		return ResponseEntity.ok().eTag(Versions.etag(lead.getVersion())).body(LeadResource.of(lead));

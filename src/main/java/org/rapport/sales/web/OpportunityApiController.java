@@ -103,7 +103,7 @@ class OpportunityApiController {
 	ResponseEntity<OpportunityResource> update(@PathVariable UUID id, @Valid @RequestBody OpportunityInput input,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
 		Actor actor = currentActor.get();
-		long expected = Versions.expected(ifMatch, input.version(), opportunities.get(actor, id).getVersion());
+		long expected = Versions.required(ifMatch, input.version(), opportunities.get(actor, id).getVersion());
 		Opportunity o = opportunities.update(actor, id, expected, input.toDraft(), input.customFields());
 		return ResponseEntity.ok().eTag(Versions.etag(o.getVersion())).body(OpportunityResource.of(o));
 	}

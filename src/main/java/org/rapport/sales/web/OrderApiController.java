@@ -89,7 +89,7 @@ class OrderApiController {
 	ResponseEntity<OrderResource> update(@PathVariable UUID id, @Valid @RequestBody OrderInput input,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
 		Actor actor = currentActor.get();
-		long expected = Versions.expected(ifMatch, input.version(), orders.get(actor, id).getVersion());
+		long expected = Versions.required(ifMatch, input.version(), orders.get(actor, id).getVersion());
 		return answer(orders.update(actor, id, expected, input.toDetails(), input.customFields()));
 	}
 

@@ -87,7 +87,7 @@ class ProductApiController {
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
 		Actor actor = currentActor.get();
 		Product current = catalogue.get(id);
-		long expected = Versions.expected(ifMatch, input.version(), current.getVersion());
+		long expected = Versions.required(ifMatch, input.version(), current.getVersion());
 		Product product = catalogue.update(actor, id, expected, input.toDetails(), input.customFields());
 		return ResponseEntity.ok().eTag(Versions.etag(product.getVersion())).body(ProductResource.of(product));
 	}
