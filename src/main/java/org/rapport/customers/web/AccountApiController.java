@@ -24,6 +24,7 @@ import org.rapport.customers.internal.ListSort;
 import org.rapport.identity.Actor;
 import org.rapport.identity.CurrentActor;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,6 +35,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -84,6 +86,7 @@ class AccountApiController {
 		return ResponseEntity.ok().eTag(Versions.etag(account.getVersion())).body(AccountResource.of(account));
 	}
 
+	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping
 	@Operation(summary = "Create an account", description = "The owner defaults to you, the team to the owner's. "
 			+ "The Possible-Duplicates header lists the ids of accounts you may see with the same normalised name or "

@@ -21,6 +21,7 @@ import org.rapport.customers.internal.ListSort;
 import org.rapport.identity.Actor;
 import org.rapport.identity.CurrentActor;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,6 +32,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -78,6 +80,7 @@ class ContactApiController {
 		return ResponseEntity.ok().eTag(Versions.etag(contact.getVersion())).body(ContactResource.of(contact));
 	}
 
+	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping
 	@Operation(summary = "Create a contact", description = "The Possible-Duplicates header lists the ids of "
 			+ "contacts you may see with the same e-mail, or the same name at the same company (GET "

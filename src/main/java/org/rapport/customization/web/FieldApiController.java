@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -41,6 +42,7 @@ class FieldApiController {
 		return fields.all(entity);
 	}
 
+	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping("/api/v1/admin/custom-fields")
 	@Operation(summary = "Define a custom field (administrators)")
 	ResponseEntity<CustomField> create(@RequestBody FieldForm form) {
