@@ -62,9 +62,9 @@ class AccountApiController {
 
 	@GetMapping
 	@Operation(summary = "List the accounts you may see", description = "Filters combine; q matches the start of "
-			+ "the name or e-mail. sort is name, createdAt or updatedAt with ,asc or ,desc. Custom fields filter as cf.<key>=value "
-			+ "(the start of a text, an option, true or false) or cf.<key>.from / cf.<key>.to (numbers and dates), and "
-			+ "sort as sort=cf.<key>,desc.")
+			+ "the name or e-mail. sort is name, createdAt or updatedAt with ,asc or ,desc. Custom fields filter as `cf.<key>=value` "
+			+ "(the start of a text, an option, true or false) or `cf.<key>.from` / `cf.<key>.to` (numbers and dates), and "
+			+ "sort as `sort=cf.<key>,desc`.")
 	ApiPage<AccountResource> list(@RequestParam(required = false) String q,
 			@RequestParam(required = false) UUID owner, @RequestParam(required = false) UUID team,
 			@RequestParam(required = false) LifecycleStage stage, @RequestParam(required = false) Industry industry,

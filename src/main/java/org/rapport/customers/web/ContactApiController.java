@@ -57,9 +57,9 @@ class ContactApiController {
 
 	@GetMapping
 	@Operation(summary = "List the contacts you may see", description = "q matches the start of the last name, "
-			+ "first name or e-mail. sort is name, createdAt or updatedAt with ,asc or ,desc. Custom fields filter as cf.<key>=value "
-			+ "(the start of a text, an option, true or false) or cf.<key>.from / cf.<key>.to (numbers and dates), and "
-			+ "sort as sort=cf.<key>,desc.")
+			+ "first name or e-mail. sort is name, createdAt or updatedAt with ,asc or ,desc. Custom fields filter as `cf.<key>=value` "
+			+ "(the start of a text, an option, true or false) or `cf.<key>.from` / `cf.<key>.to` (numbers and dates), and "
+			+ "sort as `sort=cf.<key>,desc`.")
 	ApiPage<ContactResource> list(@RequestParam(required = false) String q,
 			@RequestParam(required = false) UUID owner, @RequestParam(required = false) UUID team,
 			@RequestParam(required = false) UUID account, @RequestParam(required = false) String sort,

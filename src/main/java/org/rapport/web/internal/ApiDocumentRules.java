@@ -13,14 +13,19 @@ import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
-import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Negative;
+import jakarta.validation.constraints.NegativeOrZero;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
+import java.math.BigDecimal;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -72,13 +77,13 @@ class ApiDocumentRules implements OperationCustomizer, OpenApiCustomizer, Proper
 
 		BAD_REQUEST("400", "BadRequest", "The request cannot be read: a body that is not JSON, a value of the wrong "
 				+ "type (such as a malformed id or date) or a value outside the accepted ones."),
-		UNAUTHORIZED("401", "Unauthorized", "No valid API token: send 'Authorization: Bearer <token>'."),
+		UNAUTHORIZED("401", "Unauthorized", "No valid API token: send `Authorization: Bearer <token>`."),
 		FORBIDDEN("403", "Forbidden", "Your role does not allow this."),
 		NOT_FOUND("404", "NotFound", "No such record, or one you may not see."),
 		CONFLICT("409", "Conflict", "The change conflicts with other records or with a change made meanwhile; "
 				+ "fetch the record again and reapply your change."),
 		PRECONDITION_FAILED("412", "PreconditionFailed", "If-Match names a version the record no longer has."),
-		UNPROCESSABLE("422", "UnprocessableContent", "Some values break the rules; 'errors' names each field."),
+		UNPROCESSABLE("422", "UnprocessableContent", "Some values break the rules; `errors` names each field."),
 		PRECONDITION_REQUIRED("428", "PreconditionRequired", "The write names no version: send If-Match with the "
 				+ "ETag you read, or the version in the body, so that no change made meanwhile is overwritten."),
 		UNAVAILABLE("503", "ServiceUnavailable", "The database cannot be reached for now; try again after the "
@@ -245,7 +250,7 @@ class ApiDocumentRules implements OperationCustomizer, OpenApiCustomizer, Proper
 			if (problem == Problem.UNAVAILABLE) {
 				response.addHeaderObject(HttpHeaders.RETRY_AFTER,
 						new Header().description("Seconds to wait before trying again")
-							.schema(new IntegerSchema().format("int32").minimum(java.math.BigDecimal.ZERO)));
+							.schema(new IntegerSchema().format("int32").minimum(BigDecimal.ZERO)));
 			}
 			components.addResponses(problem.name, response);
 		}
@@ -380,6 +385,9 @@ class ApiDocumentRules implements OperationCustomizer, OpenApiCustomizer, Proper
 	 */
 	@Override
 	public Schema customize(Schema property, AnnotatedType type) {
+		if (property != null) {
+			limits(property, type.getCtxAnnotations());
+		}
 		if (property == null || "id".equals(type.getPropertyName()) || isPrimitive(type.getType())
 				|| isRequired(type.getCtxAnnotations())) {
 			return property;
@@ -394,6 +402,34 @@ class ApiDocumentRules implements OperationCustomizer, OpenApiCustomizer, Proper
 			property.getEnum().add(null);
 		}
 		return property;
+	}
+
+	/** The bean-validation limits that the document generator leaves out: digits and signs. */
+	private static void limits(Schema<?> property, Annotation[] annotations) {
+		if (annotations == null) {
+			return;
+		}
+		for (Annotation annotation : annotations) {
+			if (annotation instanceof Digits digits) {
+				BigDecimal bound = BigDecimal.TEN.pow(digits.integer());
+				if (property.getMaximum() == null) {
+					property.setMaximum(bound);
+					property.setExclusiveMaximum(true);
+				}
+				if (property.getMinimum() == null) {
+					property.setMinimum(bound.negate());
+					property.setExclusiveMinimum(true);
+				}
+			}
+			else if (annotation instanceof Positive || annotation instanceof PositiveOrZero) {
+				property.setMinimum(BigDecimal.ZERO);
+				property.setExclusiveMinimum(annotation instanceof Positive);
+			}
+			else if (annotation instanceof Negative || annotation instanceof NegativeOrZero) {
+				property.setMaximum(BigDecimal.ZERO);
+				property.setExclusiveMaximum(annotation instanceof Negative);
+			}
+		}
 	}
 
 	private static boolean isPrimitive(Type type) {
