@@ -16,6 +16,19 @@ public final class Versions {
 	}
 
 	/**
+	 * The version that a replacing write (PUT) changes, as {@link #expected}; a write that names none, neither in
+	 * {@code If-Match} nor in the body, answers 428 Precondition Required (RFC 6585) instead of overwriting
+	 * whatever was written meanwhile.
+	 */
+	public static long required(String ifMatch, Long bodyVersion, long current) {
+		if ((ifMatch == null || ifMatch.isBlank()) && bodyVersion == null) {
+			throw new ResponseStatusException(HttpStatus.PRECONDITION_REQUIRED, "Send If-Match with the ETag you "
+					+ "read, or the version you read in the body, so that no change made meanwhile is overwritten.");
+		}
+		return expected(ifMatch, bodyVersion, current);
+	}
+
+	/**
 	 * The version the client last saw: from {@code If-Match} when sent, else from the body. A stale
 	 * {@code If-Match} answers 412 before anything changes.
 	 */

@@ -222,6 +222,18 @@ class CustomFieldIntegrationTests {
 	}
 
 	@Test
+	void aChangeThatNamesNoVersionAnswers428AndChangesNothing() throws Exception {
+		UUID tierId = defined.get(0);
+		mvc.perform(put("/api/v1/admin/custom-fields/" + tierId).header("Authorization", data.bearer(admin))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("""
+					{"labelEn": "Overwritten", "labelZh": "覆盖", "options": "Gold\\nSilver\\nBronze"}
+					"""))
+			.andExpect(status().is(428));
+		assertThat(fields.get(tierId).toField().labelEn()).isEqualTo("Tier");
+	}
+
+	@Test
 	void onlyAdministratorsDefineFieldsAndEveryoneReadsThem() throws Exception {
 		String body = "{\"entity\":\"contact\",\"key\":\"" + "hobby" + UUID.randomUUID().toString().substring(0, 6)
 				+ "\",\"type\":\"TEXT\",\"labelEn\":\"Hobby\"}";

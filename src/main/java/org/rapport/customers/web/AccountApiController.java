@@ -25,6 +25,7 @@ import org.rapport.customers.internal.ListSort;
 import org.rapport.identity.Actor;
 import org.rapport.identity.CurrentActor;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,6 +36,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -61,9 +63,9 @@ class AccountApiController {
 
 	@GetMapping
 	@Operation(summary = "List the accounts you may see", description = "Filters combine; q matches the start of "
-			+ "the name or e-mail. sort is name, createdAt or updatedAt with ,asc or ,desc. Custom fields filter as cf.<key>=value "
-			+ "(the start of a text, an option, true or false) or cf.<key>.from / cf.<key>.to (numbers and dates), and "
-			+ "sort as sort=cf.<key>,desc.")
+			+ "the name or e-mail. sort is name, createdAt or updatedAt with ,asc or ,desc. Custom fields filter as `cf.<key>=value` "
+			+ "(the start of a text, an option, true or false) or `cf.<key>.from` / `cf.<key>.to` (numbers and dates), and "
+			+ "sort as `sort=cf.<key>,desc`.")
 	ApiPage<AccountResource> list(@RequestParam(required = false) String q,
 			@RequestParam(required = false) UUID owner, @RequestParam(required = false) UUID team,
 			@RequestParam(required = false) LifecycleStage stage, @RequestParam(required = false) Industry industry,
@@ -85,6 +87,7 @@ class AccountApiController {
 		return ResponseEntity.ok().eTag(Versions.etag(account.getVersion())).body(AccountResource.of(account));
 	}
 
+	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping
 	@Operation(summary = "Create an account", description = "The owner defaults to you, the team to the owner's. "
 			+ "The Possible-Duplicates header lists the ids of accounts you may see with the same normalised name or "
@@ -107,7 +110,7 @@ class AccountApiController {
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
 		Actor actor = currentActor.get();
 		Account current = accounts.get(actor, id);
-		long expected = Versions.expected(ifMatch, input.version(), current.getVersion());
+		long expected = Versions.required(ifMatch, input.version(), current.getVersion());
 		Account account = accounts.update(actor, id, expected, input.toDetails(), input.owner(), input.team(),
 				input.customFields());
 		return ResponseEntity.ok().eTag(Versions.etag(account.getVersion())).body(AccountResource.of(account));

@@ -21,6 +21,7 @@ import org.rapport.customers.internal.ListSort;
 import org.rapport.identity.Actor;
 import org.rapport.identity.CurrentActor;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,6 +32,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -55,9 +57,9 @@ class ContactApiController {
 
 	@GetMapping
 	@Operation(summary = "List the contacts you may see", description = "q matches the start of the last name, "
-			+ "first name or e-mail. sort is name, createdAt or updatedAt with ,asc or ,desc. Custom fields filter as cf.<key>=value "
-			+ "(the start of a text, an option, true or false) or cf.<key>.from / cf.<key>.to (numbers and dates), and "
-			+ "sort as sort=cf.<key>,desc.")
+			+ "first name or e-mail. sort is name, createdAt or updatedAt with ,asc or ,desc. Custom fields filter as `cf.<key>=value` "
+			+ "(the start of a text, an option, true or false) or `cf.<key>.from` / `cf.<key>.to` (numbers and dates), and "
+			+ "sort as `sort=cf.<key>,desc`.")
 	ApiPage<ContactResource> list(@RequestParam(required = false) String q,
 			@RequestParam(required = false) UUID owner, @RequestParam(required = false) UUID team,
 			@RequestParam(required = false) UUID account, @RequestParam(required = false) String sort,
@@ -78,6 +80,7 @@ class ContactApiController {
 		return ResponseEntity.ok().eTag(Versions.etag(contact.getVersion())).body(ContactResource.of(contact));
 	}
 
+	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping
 	@Operation(summary = "Create a contact", description = "The Possible-Duplicates header lists the ids of "
 			+ "contacts you may see with the same e-mail, or the same name at the same company (GET "
@@ -102,7 +105,7 @@ class ContactApiController {
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
 		Actor actor = currentActor.get();
 		Contact current = contacts.get(actor, id);
-		long expected = Versions.expected(ifMatch, input.version(), current.getVersion());
+		long expected = Versions.required(ifMatch, input.version(), current.getVersion());
 		Contact contact = contacts.update(actor, id, expected, input.toDetails(), input.accountId(), input.owner(),
 				input.team(), input.customFields());
 		return ResponseEntity.ok().eTag(Versions.etag(contact.getVersion())).body(ContactResource.of(contact));

@@ -9,6 +9,7 @@ import org.rapport.customization.CustomField;
 
 import org.rapport.customization.internal.CustomFieldService;
 import org.rapport.customization.internal.FieldDefinition;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -16,7 +17,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Custom field definitions over the API: everybody reads them (to know what {@code customFields} of a record may
@@ -39,6 +42,7 @@ class FieldApiController {
 		return fields.all(entity);
 	}
 
+	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping("/api/v1/admin/custom-fields")
 	@Operation(summary = "Define a custom field (administrators)")
 	ResponseEntity<CustomField> create(@RequestBody FieldForm form) {
@@ -49,10 +53,13 @@ class FieldApiController {
 
 	@PutMapping("/api/v1/admin/custom-fields/{id}")
 	@Operation(summary = "Change a custom field's labels, help, options, default or required flag (administrators)",
-			description = "The key and the type stay; give the version you read, a stale one answers 409.")
+			description = "The key and the type stay; give the version you read: a stale one answers 409, none 428.")
 	CustomField update(@PathVariable UUID id, @RequestBody FieldForm form) {
-		long version = form.version() == null ? fields.get(id).getVersion() : form.version();
-		return fields.describe(id, version, form.text()).toField();
+		if (form.version() == null) {
+			throw new ResponseStatusException(HttpStatus.PRECONDITION_REQUIRED,
+					"Send the version you read, so that no change made meanwhile is overwritten.");
+		}
+		return fields.describe(id, form.version(), form.text()).toField();
 	}
 
 	@PostMapping("/api/v1/admin/custom-fields/{id}/retire")

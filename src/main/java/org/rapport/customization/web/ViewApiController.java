@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.rapport.customization.internal.SavedView;
 import org.rapport.customization.internal.SavedViewService;
 import org.rapport.identity.CurrentActor;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -42,6 +44,7 @@ class ViewApiController {
 		return views.visible(currentActor.get(), list).stream().map(ViewResource::of).toList();
 	}
 
+	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping
 	@Operation(summary = "Save a view", description = "query is the list's query string, such as "
 			+ "stage=NEW&sort=name,asc&size=50; the page number is not kept.")

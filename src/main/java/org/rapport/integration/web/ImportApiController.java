@@ -32,6 +32,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import tools.jackson.core.type.TypeReference;
@@ -54,6 +55,7 @@ class ImportApiController {
 		this.messages = messages;
 	}
 
+	@ResponseStatus(HttpStatus.ACCEPTED)
 	@PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	@Operation(summary = "Upload a CSV file and start importing it", description = "UTF-8 (with or without a "
 			+ "byte-order mark), comma or semicolon, up to 100 MB. Without a mapping the columns map by their "
@@ -117,6 +119,7 @@ class ImportApiController {
 		RejectedRowsCsv.write(imports, actor, imports.job(actor, id), response);
 	}
 
+	@ResponseStatus(HttpStatus.ACCEPTED)
 	@PostMapping("/{id}/resume")
 	@Operation(summary = "Resume an interrupted or failed import after the last row it committed")
 	ResponseEntity<ImportResource> resume(@PathVariable UUID id) {

@@ -19,6 +19,7 @@ import org.rapport.web.Versions;
 import org.rapport.web.ApiPage;
 import org.rapport.web.Paging;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,6 +29,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -68,6 +70,7 @@ class ContractApiController {
 		return answer(contracts.get(currentActor.get(), id));
 	}
 
+	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping
 	@Operation(summary = "Make a contract", description = "For an account you see, optionally from a won "
 			+ "opportunity (opportunityId). Its status follows its dates: Draft before the start, Active during.")
@@ -85,10 +88,11 @@ class ContractApiController {
 	ResponseEntity<ContractResource> update(@PathVariable UUID id, @Valid @RequestBody ContractInput input,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
 		Actor actor = currentActor.get();
-		long expected = Versions.expected(ifMatch, input.version(), contracts.get(actor, id).getVersion());
+		long expected = Versions.required(ifMatch, input.version(), contracts.get(actor, id).getVersion());
 		return answer(contracts.update(actor, id, expected, input.toDetails(), input.customFields()));
 	}
 
+	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping("/{id}/renew")
 	@Operation(summary = "Renew a running or expired contract", description = "Answers 201 with the contract of "
 			+ "the next period (same length and value), which starts the day after the old one ends; the two are linked. "

@@ -23,6 +23,7 @@ import org.rapport.web.ApiPage;
 import org.rapport.web.Paging;
 import org.rapport.web.Versions;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,6 +34,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -74,6 +76,7 @@ class LeadApiController {
 		return ResponseEntity.ok().eTag(Versions.etag(lead.getVersion())).body(LeadResource.of(lead));
 	}
 
+	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping
 	@Operation(summary = "Create a lead", description = "The owner defaults to you, the team to the owner's. The "
 			+ "answer lists in possibleDuplicates the leads and contacts you may see with the same e-mail, or the "
@@ -95,7 +98,7 @@ class LeadApiController {
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
 		Actor actor = currentActor.get();
 		Lead current = leads.get(actor, id);
-		long expected = Versions.expected(ifMatch, input.version(), current.getVersion());
+		long expected = Versions.required(ifMatch, input.version(), current.getVersion());
 		Lead lead = leads.update(actor, id, expected, input.toDetails(), input.status(), input.disqualifiedReason(),
 				input.owner(), input.team(), input.customFields());
 		return ResponseEntity.ok().eTag(Versions.etag(lead.getVersion())).body(LeadResource.of(lead));

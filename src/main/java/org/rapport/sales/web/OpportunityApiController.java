@@ -23,6 +23,7 @@ import org.rapport.web.ApiPage;
 import org.rapport.web.Paging;
 import org.rapport.web.Versions;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,6 +34,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -86,6 +88,7 @@ class OpportunityApiController {
 			.toList();
 	}
 
+	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping
 	@Operation(summary = "Open an opportunity", description = "Without a pipeline it goes to the default one, "
 			+ "without a stage to the first open stage. With lines, the amount is their sum.")
@@ -103,7 +106,7 @@ class OpportunityApiController {
 	ResponseEntity<OpportunityResource> update(@PathVariable UUID id, @Valid @RequestBody OpportunityInput input,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
 		Actor actor = currentActor.get();
-		long expected = Versions.expected(ifMatch, input.version(), opportunities.get(actor, id).getVersion());
+		long expected = Versions.required(ifMatch, input.version(), opportunities.get(actor, id).getVersion());
 		Opportunity o = opportunities.update(actor, id, expected, input.toDraft(), input.customFields());
 		return ResponseEntity.ok().eTag(Versions.etag(o.getVersion())).body(OpportunityResource.of(o));
 	}

@@ -1,5 +1,6 @@
 package org.rapport.sales.web;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -72,6 +73,7 @@ record OpportunityInput(
 	}
 
 	/** A product line: quantity, unit price (the product's list price when empty) and discount in percent. */
+	@Schema(name = "OpportunityLineInput")
 	record LineInput(UUID productId,
 			@DecimalMin(value = "0", inclusive = false) @Digits(integer = 9, fraction = 4) BigDecimal quantity,
 			@Amount BigDecimal unitPrice, @DecimalMin("0") @Max(100) BigDecimal discountPercent) {

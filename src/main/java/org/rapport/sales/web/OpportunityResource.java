@@ -1,5 +1,6 @@
 package org.rapport.sales.web;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -31,6 +32,7 @@ record OpportunityResource(UUID id, long version, String externalId, UUID accoun
 				o.getOwnerId(), o.getTeamId(), o.getCustomFields(), o.getCreatedBy(), o.getCreatedAt(), o.getUpdatedBy(), o.getUpdatedAt());
 	}
 
+	@Schema(name = "OpportunityLine")
 	record Line(UUID productId, BigDecimal quantity, BigDecimal unitPrice, BigDecimal discountPercent, Money total) {
 	}
 }

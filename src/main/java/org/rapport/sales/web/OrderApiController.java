@@ -21,6 +21,7 @@ import org.rapport.web.ApiPage;
 import org.rapport.web.Paging;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -30,6 +31,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -72,6 +74,7 @@ class OrderApiController {
 		return answer(orders.get(currentActor.get(), id));
 	}
 
+	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping
 	@Operation(summary = "Create a draft order", description = "The account must be one you see; a line without "
 			+ "unitPrice takes the product's price; the currency defaults to the first product's.")
@@ -89,7 +92,7 @@ class OrderApiController {
 	ResponseEntity<OrderResource> update(@PathVariable UUID id, @Valid @RequestBody OrderInput input,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
 		Actor actor = currentActor.get();
-		long expected = Versions.expected(ifMatch, input.version(), orders.get(actor, id).getVersion());
+		long expected = Versions.required(ifMatch, input.version(), orders.get(actor, id).getVersion());
 		return answer(orders.update(actor, id, expected, input.toDetails(), input.customFields()));
 	}
 

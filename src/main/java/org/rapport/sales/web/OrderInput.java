@@ -1,5 +1,6 @@
 package org.rapport.sales.web;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -70,6 +71,7 @@ record OrderInput(
 				Checks.blankToNull(notes), filled);
 	}
 
+	@Schema(name = "OrderLineInput")
 	record LineInput(UUID productId,
 			@DecimalMin(value = "0", inclusive = false) @Digits(integer = 9, fraction = 4) BigDecimal quantity,
 			@Amount @Digits(integer = 13, fraction = 4) BigDecimal unitPrice) {

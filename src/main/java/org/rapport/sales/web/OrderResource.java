@@ -1,5 +1,6 @@
 package org.rapport.sales.web;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -23,6 +24,7 @@ record OrderResource(UUID id, long version, String number, UUID accountId, UUID 
 				o.getOwnerId(), o.getTeamId(), o.getCustomFields(), o.getCreatedAt(), o.getUpdatedAt());
 	}
 
+	@Schema(name = "OrderLine")
 	record Line(UUID productId, BigDecimal quantity, BigDecimal unitPrice) {
 	}
 }

@@ -26,6 +26,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -53,6 +54,7 @@ class PipelineApiController {
 		return PipelineResource.of(pipelines.get(id));
 	}
 
+	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping
 	@Operation(summary = "Create a pipeline", description = "It starts with an open, a won and a lost stage.")
 	ResponseEntity<PipelineResource> create(@Valid @RequestBody PipelineRequest request) {
@@ -73,6 +75,7 @@ class PipelineApiController {
 		return PipelineResource.of(pipelines.get(id));
 	}
 
+	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping("/{id}/stages")
 	@Operation(summary = "Add a stage at the end of the pipeline")
 	ResponseEntity<PipelineResource> addStage(@PathVariable UUID id, @Valid @RequestBody StageRequest request) {

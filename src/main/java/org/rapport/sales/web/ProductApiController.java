@@ -4,6 +4,7 @@ import org.springframework.util.MultiValueMap;
 import org.rapport.customization.CustomFieldQuery;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
@@ -18,6 +19,7 @@ import org.rapport.web.Versions;
 import org.rapport.web.ApiPage;
 import org.rapport.web.Paging;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,6 +30,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -69,6 +72,7 @@ class ProductApiController {
 		return ResponseEntity.ok().eTag(Versions.etag(product.getVersion())).body(ProductResource.of(product));
 	}
 
+	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping
 	@Operation(summary = "Add a product", description = "Administrators and managers only; a SKU another product "
 			+ "has answers 422.")
@@ -87,12 +91,14 @@ class ProductApiController {
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
 		Actor actor = currentActor.get();
 		Product current = catalogue.get(id);
-		long expected = Versions.expected(ifMatch, input.version(), current.getVersion());
+		long expected = Versions.required(ifMatch, input.version(), current.getVersion());
 		Product product = catalogue.update(actor, id, expected, input.toDetails(), input.customFields());
 		return ResponseEntity.ok().eTag(Versions.etag(product.getVersion())).body(ProductResource.of(product));
 	}
 
 	@DeleteMapping("/{id}")
+	@ApiResponse(responseCode = "200", description = "Retired, because orders or opportunities name it")
+	@ApiResponse(responseCode = "204", description = "Deleted")
 	@Operation(summary = "Delete or retire a product", description = "A product no order or opportunity names is "
 			+ "deleted (204); one that is named is retired (200 with the product, now inactive).")
 	ResponseEntity<ProductResource> delete(@PathVariable UUID id,

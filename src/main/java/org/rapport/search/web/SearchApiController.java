@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -77,6 +78,7 @@ class SearchApiController {
 		return SearchResource.of(results, counts);
 	}
 
+	@ResponseStatus(HttpStatus.ACCEPTED)
 	@PostMapping("/reindex")
 	@Operation(summary = "Rebuild the search index from the database, in the background (administrators)",
 			description = "Answers 202 with the rebuild that runs; GET tells how far it has come.")

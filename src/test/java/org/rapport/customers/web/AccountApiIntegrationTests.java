@@ -64,6 +64,21 @@ class AccountApiIntegrationTests {
 	}
 
 	@Test
+	void aReplaceThatNamesNoVersionAnswers428AndOverwritesNothing() throws Exception {
+		String location = create(eastToken, "Blind Corp");
+		mvc.perform(put(location).header("Authorization", eastToken)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(TestData.accountJson("Blind Corp Overwritten")))
+			.andExpect(status().is(428))
+			.andExpect(header().string("Content-Type", MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+			.andExpect(jsonPath("$.status").value(428))
+			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("If-Match")));
+		mvc.perform(get(location).header("Authorization", eastToken))
+			.andExpect(jsonPath("$.name").value("Blind Corp"))
+			.andExpect(header().string("ETag", "\"0\""));
+	}
+
+	@Test
 	void aStaleIfMatchAnswers412AndLeavesTheAccountAsItWas() throws Exception {
 		String location = create(eastToken, "Stale Corp");
 		mvc.perform(put(location).header("Authorization", eastToken)

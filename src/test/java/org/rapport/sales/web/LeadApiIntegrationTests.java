@@ -267,6 +267,7 @@ class LeadApiIntegrationTests {
 			.andExpect(status().isConflict())
 			.andExpect(jsonPath("$.type").value("https://rapport.org/problems/lead-state"));
 		mvc.perform(put(location).header("Authorization", eastToken)
+			.header("If-Match", "*")
 			.contentType(MediaType.APPLICATION_JSON)
 			.content(leadJson("Kim", "Changed", company, email, "QUALIFIED")))
 			.andExpect(status().isConflict());

@@ -74,6 +74,7 @@ class OrderApiIntegrationTests {
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.status").value("CONFIRMED"));
 		mvc.perform(put(location).header("Authorization", eastToken)
+			.header("If-Match", "\"1\"")
 			.contentType(MediaType.APPLICATION_JSON)
 			.content(CommerceFixtures.orderJson(eastAccount, widget.getId(), "9", "1")))
 			.andExpect(status().isConflict());

@@ -73,6 +73,7 @@ class ProductApiIntegrationTests {
 			.andExpect(status().isForbidden());
 		String location = create(TestData.unique("SKU"), "Guarded");
 		mvc.perform(put(location).header("Authorization", sellerToken)
+			.header("If-Match", "\"0\"")
 			.contentType(MediaType.APPLICATION_JSON)
 			.content(productJson(TestData.unique("SKU"), "Changed", "1", "EUR")))
 			.andExpect(status().isForbidden());

@@ -1,0 +1,126 @@
+package org.rapport.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.jayway.jsonpath.DocumentContext;
+import com.jayway.jsonpath.JsonPath;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.rapport.RapportTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * What the OpenAPI document promises beyond what the API tests happen to call: every operation's error answers,
+ * the problem details with their field errors, and what a write needs.
+ */
+@RapportTest
+class ApiDocumentIntegrationTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	DocumentContext document;
+
+	@BeforeEach
+	void read() throws Exception {
+		document = JsonPath.parse(mvc.perform(get("/v3/api-docs"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString());
+	}
+
+	@Test
+	void theDescriptionsShowTheAuthorizationHeaderAsCodeSoThatTheTokenPlaceholderIsNotTakenForATag() {
+		String description = document.read("$.info.description");
+		assertThat(description).contains("`Authorization: Bearer <token>`");
+		List<String> texts = document.read("$..description");
+		assertThat(texts).allSatisfy(text -> assertThat(text.replaceAll("`[^`]*`", ""))
+			.as("Swagger UI reads descriptions as Markdown, where <word> outside code is an HTML tag and vanishes")
+			.doesNotContainPattern("<[A-Za-z]"));
+	}
+
+	@Test
+	void everyOperationDeclaresTheAnswersOfEveryCallAndThoseOfItsInputRecordAndVersion() {
+		Map<String, Map<String, Map<String, Object>>> paths = document.read("$.paths");
+		assertThat(paths).isNotEmpty();
+		paths.forEach((path, operations) -> operations.forEach((method, operation) -> {
+			@SuppressWarnings("unchecked")
+			Map<String, Object> responses = (Map<String, Object>) operation.get("responses");
+			String name = method.toUpperCase() + " " + path;
+			assertThat(responses).as(name).containsKeys("401", "403", "503");
+			if (path.contains("{")) {
+				assertThat(responses).as(name).containsKeys("400", "404", "422");
+			}
+			if (!method.equals("get")) {
+				assertThat(responses).as(name).containsKey("409");
+			}
+			assertThat(responses).as(name).doesNotContainKey("500");
+		}));
+	}
+
+	@Test
+	void errorsAreProblemDetailsWhoseFieldErrorsNameFieldCodeAndMessage() {
+		assertThat((String) document.read("$.components.responses.UnprocessableContent.content['application/problem+json'].schema.$ref"))
+			.isEqualTo("#/components/schemas/ProblemDetail");
+		assertThat((String) document.read("$.components.schemas.ProblemDetail.properties.errors.items.$ref"))
+			.isEqualTo("#/components/schemas/FieldError");
+		assertThat((List<String>) document.read("$.components.schemas.FieldError.required"))
+			.containsExactlyInAnyOrder("field", "code", "message");
+		assertThat((Object) document.read("$.components.responses.ServiceUnavailable.headers.Retry-After")).isNotNull();
+	}
+
+	@Test
+	void aReplacingWriteDeclares412And428AndACreateDeclares201WithItsLocation() {
+		assertThat((Map<String, Object>) document.read("$.paths['/api/v1/accounts/{id}'].put.responses"))
+			.containsKeys("200", "409", "412", "422", "428");
+		assertThat((Map<String, Object>) document.read("$.paths['/api/v1/admin/custom-fields/{id}'].put.responses"))
+			.containsKey("428");
+		assertThat((Map<String, Object>) document.read("$.paths['/api/v1/accounts'].post.responses"))
+			.containsKey("201")
+			.doesNotContainKey("200");
+		assertThat((Object) document.read("$.paths['/api/v1/accounts'].post.responses.201.headers.Location")).isNotNull();
+		assertThat((Map<String, Object>) document.read("$.paths['/api/v1/accounts/{id}'].delete.responses"))
+			.containsKey("204")
+			.doesNotContainKey("200");
+	}
+
+	@Test
+	void anAnswerCarriesEveryFieldAndMarksThoseThatMayBeNull() {
+		List<String> required = document.read("$.components.schemas.AccountResource.required");
+		assertThat(required).contains("id", "version", "name", "industry", "createdAt");
+		assertThat((Object) document.read("$.components.schemas.AccountResource.properties.industry.nullable"))
+			.isEqualTo(true);
+		assertThat((List<Object>) document.read("$.components.schemas.AccountResource.properties.industry.enum"))
+			.contains("MANUFACTURING")
+			.containsNull();
+		assertThat(document.read("$.components.schemas.AccountResource.properties.id", Map.class))
+			.doesNotContainKey("nullable");
+		assertThat(document.read("$.components.schemas.AccountResource.properties.version", Map.class))
+			.doesNotContainKey("nullable");
+	}
+
+	@Test
+	void anInputDeclaresItsRequiredFieldsLimitsAndFormats() {
+		assertThat((List<String>) document.read("$.components.schemas.AccountInput.required")).containsExactly("name");
+		assertThat((Integer) document.read("$.components.schemas.AccountInput.properties.name.maxLength")).isEqualTo(200);
+		assertThat((String) document.read("$.components.schemas.AccountInput.properties.email.format")).isEqualTo("email");
+		assertThat((Object) document.read("$.components.schemas.AccountInput.properties.description.nullable"))
+			.isEqualTo(true);
+		assertThat(document.read("$.components.schemas.AccountInput.properties.name", Map.class))
+			.doesNotContainKey("nullable");
+		assertThat(document.read("$.components.schemas.AccountInput.properties.website", Map.class))
+			.as("a Java pattern that no ECMA 262 client can read").doesNotContainKey("pattern");
+		assertThat((String) document.read("$.components.schemas.AccountInput.properties.phone.pattern"))
+			.isEqualTo("^$|^\\+?[0-9 ()./-]{3,40}$");
+		assertThat(document.read("$.components.schemas.OrderLineInput.properties.quantity", Map.class))
+			.containsEntry("exclusiveMinimum", true)
+			.containsEntry("exclusiveMaximum", true)
+			.containsKey("maximum");
+	}
+}
