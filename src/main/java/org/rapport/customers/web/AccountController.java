@@ -1,5 +1,6 @@
 package org.rapport.customers.web;
 
+import org.rapport.web.OwnerNames;
 import org.rapport.web.Paging;
 import org.rapport.web.CsvDownload;
 import org.rapport.web.FilterQuery;
@@ -32,6 +33,7 @@ import org.rapport.customization.CustomFieldQuery;
 import org.rapport.customization.CustomFields;
 import org.rapport.identity.Actor;
 import org.rapport.identity.CurrentActor;
+import org.rapport.identity.UserDirectory;
 import org.rapport.shared.InvalidField;
 import org.rapport.shared.RecordInUse;
 import org.rapport.shared.ResultPage;
@@ -66,13 +68,14 @@ class AccountController {
 	private final CustomerDuplicates duplicates;
 	private final AccountMerge merge;
 	private final MessageSource messages;
+	private final UserDirectory directory;
 
 	/** How many possible duplicates the form lists. */
 	static final int DUPLICATE_LIMIT = 10;
 
 	AccountController(AccountService accounts, CurrentActor currentActor, Choices choices,
 			ObjectProvider<AccountPanel> panels, CustomerDuplicates duplicates, AccountMerge merge,
-			CustomFields customFields, MessageSource messages) {
+			CustomFields customFields, MessageSource messages, UserDirectory directory) {
 		this.messages = messages;
 		this.customFields = customFields;
 		this.duplicates = duplicates;
@@ -81,6 +84,7 @@ class AccountController {
 		this.currentActor = currentActor;
 		this.choices = choices;
 		this.panels = panels.stream().sorted(Comparator.comparingInt(AccountPanel::order)).toList();
+		this.directory = directory;
 	}
 
 	@GetMapping
@@ -118,11 +122,13 @@ class AccountController {
 			@RequestParam(required = false) Industry industry, @RequestParam(required = false) String sort,
 			@RequestParam MultiValueMap<String, String> params, HttpServletResponse response) throws IOException {
 		Actor actor = currentActor.get();
+		OwnerNames names = new OwnerNames(directory);
 		CustomFieldQuery custom = CustomFieldQuery.of(customFields.active(AccountService.ENTITY), params);
 		List<CustomField> exported = custom.exportedColumns();
 		CsvDownload.write(response, "accounts.csv", CsvDownload.header(new String[] { "id", "name", "type", "industry",
 				"lifecycle_stage", "website", "phone", "email", "billing_street", "billing_city",
-				"billing_postal_code", "billing_region", "billing_country", "owner_id", "team_id", "source",
+				"billing_postal_code", "billing_region", "billing_country", "owner_id", "owner_name", "team_id",
+				"team_name", "source",
 				"created_at", "updated_at" }, custom.exportedHeader()),
 				rows -> accounts.forEach(actor, new AccountFilter(q, owner, team, stage, industry),
 						ListSort.parse(sort), custom, a -> {
@@ -130,7 +136,8 @@ class AccountController {
 							rows.row(CsvDownload.values(new Object[] { a.getId(), a.getName(), a.getType(),
 									a.getIndustry(), a.getLifecycleStage(), a.getWebsite(), a.getPhone(), a.getEmail(),
 									address.street(), address.city(), address.postalCode(), address.region(),
-									address.country(), a.getOwnerId(), a.getTeamId(), a.getSource(), a.getCreatedAt(),
+									address.country(), a.getOwnerId(), names.user(a.getOwnerId()), a.getTeamId(),
+									names.team(a.getTeamId()), a.getSource(), a.getCreatedAt(),
 									a.getUpdatedAt() }, CustomFieldQuery.exportValues(a.getCustomFields(), exported)));
 						}));
 	}

@@ -1,5 +1,6 @@
 package org.rapport.customers.web;
 
+import org.rapport.web.OwnerNames;
 import org.rapport.web.Paging;
 import org.rapport.web.CsvDownload;
 import org.rapport.web.FilterQuery;
@@ -25,6 +26,7 @@ import org.rapport.customization.CustomFieldInput;
 import org.rapport.customization.CustomFieldForm;
 import org.rapport.customization.CustomField;
 import org.rapport.identity.CurrentActor;
+import org.rapport.identity.UserDirectory;
 import org.rapport.shared.InvalidField;
 import org.rapport.shared.ResultPage;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -56,9 +58,10 @@ class ContactController {
 	private final ContactMerge merge;
 
 	private final CustomFields customFields;
+	private final UserDirectory directory;
 
 	ContactController(ContactService contacts, AccountService accounts, CurrentActor currentActor, Choices choices,
-			CustomerDuplicates duplicates, ContactMerge merge, CustomFields customFields) {
+			CustomerDuplicates duplicates, ContactMerge merge, CustomFields customFields, UserDirectory directory) {
 		this.customFields = customFields;
 		this.duplicates = duplicates;
 		this.merge = merge;
@@ -66,6 +69,7 @@ class ContactController {
 		this.accounts = accounts;
 		this.currentActor = currentActor;
 		this.choices = choices;
+		this.directory = directory;
 	}
 
 	@GetMapping
@@ -106,11 +110,13 @@ class ContactController {
 			@RequestParam(required = false) String sort, @RequestParam MultiValueMap<String, String> params,
 			HttpServletResponse response) throws IOException {
 		Actor actor = currentActor.get();
+		OwnerNames names = new OwnerNames(directory);
 		CustomFieldQuery custom = CustomFieldQuery.of(customFields.active(ContactService.ENTITY), params);
 		List<CustomField> exported = custom.exportedColumns();
 		CsvDownload.write(response, "contacts.csv", CsvDownload.header(new String[] { "id", "account_id",
 				"account_name", "first_name", "last_name", "title", "email", "phone", "street", "city", "postal_code",
-				"region", "country", "do_not_contact", "owner_id", "team_id", "created_at", "updated_at" },
+				"region", "country", "do_not_contact", "owner_id", "owner_name", "team_id", "team_name", "created_at",
+				"updated_at" },
 				custom.exportedHeader()),
 				rows -> contacts.forEach(actor, new ContactFilter(q, owner, team, account), ListSort.parse(sort),
 						custom, c -> {
@@ -120,7 +126,8 @@ class ContactController {
 									c.getAccount() == null ? null : c.getAccount().getName(), c.getFirstName(),
 									c.getLastName(), c.getTitle(), c.getEmail(), c.getPhone(), address.street(),
 									address.city(), address.postalCode(), address.region(), address.country(),
-									c.isDoNotContact(), c.getOwnerId(), c.getTeamId(), c.getCreatedAt(),
+									c.isDoNotContact(), c.getOwnerId(), names.user(c.getOwnerId()), c.getTeamId(),
+									names.team(c.getTeamId()), c.getCreatedAt(),
 									c.getUpdatedAt() }, CustomFieldQuery.exportValues(c.getCustomFields(), exported)));
 						}));
 	}

@@ -13,11 +13,13 @@ import org.rapport.customization.CustomFieldForm;
 import org.rapport.customization.CustomFieldQuery;
 import org.rapport.identity.Actor;
 import org.rapport.identity.CurrentActor;
+import org.rapport.identity.UserDirectory;
 import org.rapport.sales.internal.Contract;
 import org.rapport.sales.internal.ContractBook;
 import org.rapport.sales.internal.ContractFilter;
 import org.rapport.sales.internal.ContractStatus;
 import org.rapport.web.FilterQuery;
+import org.rapport.web.OwnerNames;
 import org.rapport.web.Paging;
 import org.rapport.shared.InvalidField;
 import org.rapport.shared.ResultPage;
@@ -49,13 +51,15 @@ class ContractController {
 	private final Customers customers;
 	private final CurrentActor currentActor;
 	private final SalesCustomFields customFields;
+	private final UserDirectory directory;
 
 	ContractController(ContractBook contracts, Customers customers, CurrentActor currentActor,
-			SalesCustomFields customFields) {
+			SalesCustomFields customFields, UserDirectory directory) {
 		this.contracts = contracts;
 		this.customers = customers;
 		this.currentActor = currentActor;
 		this.customFields = customFields;
+		this.directory = directory;
 	}
 
 	@GetMapping
@@ -98,11 +102,13 @@ class ContractController {
 			@RequestParam MultiValueMap<String, String> params, jakarta.servlet.http.HttpServletResponse response)
 			throws java.io.IOException {
 		Actor actor = currentActor.get();
+		OwnerNames names = new OwnerNames(directory);
 		CustomFieldQuery custom = customFields.query(ContractBook.ENTITY, params);
 		var exported = custom.exportedColumns();
 		CsvDownload.write(response, "contracts.csv", CsvDownload.header(new String[] { "id", "number",
 				"account_id", "opportunity_id", "status", "start_date", "end_date", "value", "currency",
-				"renewal_notice_days", "description", "owner_id", "team_id", "created_at", "updated_at" },
+				"renewal_notice_days", "description", "owner_id", "owner_name", "team_id", "team_name", "created_at",
+				"updated_at" },
 				custom.exportedHeader()),
 				rows -> contracts.forEach(actor, new ContractFilter(account, status, endingWithin),
 						ContractBook.Sort.parse(sort), custom,
@@ -110,7 +116,8 @@ class ContractController {
 								c.getOpportunityId(), c.getStatus(), c.getStartDate(), c.getEndDate(),
 								c.getValue() == null ? null : c.getValue().amount(),
 								c.getValue() == null ? null : c.getValue().currency(), c.getRenewalNoticeDays(),
-								c.getDescription(), c.getOwnerId(), c.getTeamId(), c.getCreatedAt(), c.getUpdatedAt() },
+								c.getDescription(), c.getOwnerId(), names.user(c.getOwnerId()), c.getTeamId(),
+								names.team(c.getTeamId()), c.getCreatedAt(), c.getUpdatedAt() },
 								CustomFieldQuery.exportValues(c.getCustomFields(), exported)))));
 	}
 

@@ -3,12 +3,16 @@ package org.rapport.sales.web;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import org.rapport.identity.Actor;
 import org.rapport.identity.CurrentActor;
 import org.rapport.identity.UserDirectory;
+import org.rapport.identity.UserSummary;
 import org.rapport.sales.internal.ForecastService;
 import org.rapport.sales.internal.ForecastService.Grouping;
 import org.rapport.sales.internal.PipelineService;
@@ -52,7 +56,7 @@ class ForecastController {
 		model.addAttribute("group", group);
 		model.addAttribute("pipeline", pipeline);
 		model.addAttribute("pipelines", pipelines.all());
-		model.addAttribute("users", directory.activeUsers());
+		model.addAttribute("sellers", sellersFor(actor));
 		Map<UUID, String> names = new HashMap<>();
 		directory.activeUsers().forEach(u -> names.put(u.id().value(), u.displayName()));
 		directory.teams().forEach(t -> names.put(t.id().value(), t.name()));
@@ -61,9 +65,26 @@ class ForecastController {
 		return "sales/forecast";
 	}
 
+	/**
+	 * Whom the actor may set a quota for: the users whose records they see, their own team first. The form
+	 * preselects none of them, so that no quota lands on the administrator by default.
+	 */
+	private List<UserSummary> sellersFor(Actor actor) {
+		return directory.activeUsers()
+			.stream()
+			.filter(u -> actor.canSee(u.id(), u.team()))
+			.sorted(Comparator.comparing((UserSummary u) -> !Objects.equals(u.team(), actor.team()))
+				.thenComparing(UserSummary::displayName, String.CASE_INSENSITIVE_ORDER))
+			.toList();
+	}
+
 	@PostMapping("/forecast/quotas")
-	String setQuota(@RequestParam UUID user, @RequestParam String month, @RequestParam BigDecimal amount,
-			@RequestParam String currency, RedirectAttributes redirect) {
+	String setQuota(@RequestParam(required = false) UUID user, @RequestParam String month,
+			@RequestParam BigDecimal amount, @RequestParam String currency, RedirectAttributes redirect) {
+		if (user == null) {
+			redirect.addFlashAttribute("failure", "validation.seller.required");
+			return "redirect:/forecast";
+		}
 		if (!Money.isCurrency(currency)) {
 			redirect.addFlashAttribute("failure", "validation.currency.unknown");
 			return "redirect:/forecast";

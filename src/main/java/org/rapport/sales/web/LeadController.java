@@ -31,6 +31,7 @@ import org.rapport.shared.InvalidField;
 import org.rapport.shared.ResultPage;
 import org.rapport.web.CsvDownload;
 import org.rapport.web.FilterQuery;
+import org.rapport.web.OwnerNames;
 import org.rapport.web.Paging;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Controller;
@@ -108,15 +109,18 @@ class LeadController {
 			@RequestParam(required = false) String sort, @RequestParam MultiValueMap<String, String> params,
 			HttpServletResponse response) throws IOException {
 		Actor actor = currentActor.get();
+		OwnerNames names = new OwnerNames(directory);
 		CustomFieldQuery custom = customFields.query(LeadService.ENTITY, params);
 		List<CustomField> exported = custom.exportedColumns();
 		CsvDownload.write(response, "leads.csv", CsvDownload.header(new String[] { "id", "first_name", "last_name",
-				"company", "title", "email", "phone", "source", "status", "rating", "owner_id", "team_id",
+				"company", "title", "email", "phone", "source", "status", "rating", "owner_id", "owner_name", "team_id",
+				"team_name",
 				"converted_account_id", "converted_at", "created_at", "updated_at" }, custom.exportedHeader()),
 				rows -> leads.forEach(actor, new LeadFilter(q, owner, status, rating), LeadSort.parse(sort), custom,
 						l -> rows.row(CsvDownload.values(new Object[] { l.getId(), l.getFirstName(), l.getLastName(),
 								l.getCompany(), l.getTitle(), l.getEmail(), l.getPhone(), l.getSource(), l.getStatus(),
-								l.getRating(), l.getOwnerId(), l.getTeamId(), l.getConvertedAccountId(),
+								l.getRating(), l.getOwnerId(), names.user(l.getOwnerId()), l.getTeamId(),
+								names.team(l.getTeamId()), l.getConvertedAccountId(),
 								l.getConvertedAt(), l.getCreatedAt(), l.getUpdatedAt() },
 								CustomFieldQuery.exportValues(l.getCustomFields(), exported)))));
 	}

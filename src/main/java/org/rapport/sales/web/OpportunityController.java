@@ -10,6 +10,7 @@ import org.rapport.customization.CustomFieldForm;
 import org.rapport.customization.CustomFieldQuery;
 import org.rapport.identity.Actor;
 import org.rapport.identity.CurrentActor;
+import org.rapport.identity.UserDirectory;
 import org.rapport.sales.StageKind;
 import org.rapport.sales.internal.Opportunity;
 import org.rapport.sales.internal.OpportunityFilter;
@@ -19,6 +20,7 @@ import org.rapport.shared.InvalidField;
 import org.rapport.shared.ResultPage;
 import org.rapport.web.CsvDownload;
 import org.rapport.web.FilterQuery;
+import org.rapport.web.OwnerNames;
 import org.rapport.web.Paging;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Controller;
@@ -46,14 +48,16 @@ class OpportunityController {
 	private final CurrentActor currentActor;
 	private final SalesChoices choices;
 	private final SalesCustomFields customFields;
+	private final UserDirectory directory;
 
 	OpportunityController(OpportunityService opportunities, PipelineService pipelines, CurrentActor currentActor,
-			SalesChoices choices, SalesCustomFields customFields) {
+			SalesChoices choices, SalesCustomFields customFields, UserDirectory directory) {
 		this.customFields = customFields;
 		this.opportunities = opportunities;
 		this.pipelines = pipelines;
 		this.currentActor = currentActor;
 		this.choices = choices;
+		this.directory = directory;
 	}
 
 	@GetMapping
@@ -93,17 +97,20 @@ class OpportunityController {
 			@RequestParam(required = false) String sort, @RequestParam MultiValueMap<String, String> params,
 			HttpServletResponse response) throws IOException {
 		Actor actor = currentActor.get();
+		OwnerNames names = new OwnerNames(directory);
 		CustomFieldQuery custom = customFields.query(OpportunityService.ENTITY, params);
 		List<CustomField> exported = custom.exportedColumns();
 		CsvDownload.write(response, "opportunities.csv", CsvDownload.header(new String[] { "id", "name", "account_id",
 				"pipeline_id", "stage_id", "stage_kind", "amount", "currency", "probability", "close_date", "next_step",
-				"lost_reason", "owner_id", "team_id", "created_at", "updated_at" }, custom.exportedHeader()),
+				"lost_reason", "owner_id", "owner_name", "team_id", "team_name", "created_at", "updated_at" },
+				custom.exportedHeader()),
 				rows -> opportunities.forEach(actor, new OpportunityFilter(q, owner, team, pipeline, null, kind, account),
 						sort == null || sort.isBlank() ? "closeDate,asc" : sort, custom,
 						o -> rows.row(CsvDownload.values(new Object[] { o.getId(), o.getName(), o.getAccountId(),
 								o.getPipelineId(), o.getStageId(), o.getStageKind(), o.getAmount().amount(),
 								o.getAmount().currency(), o.getProbability(), o.getCloseDate(), o.getNextStep(),
-								o.getLostReason(), o.getOwnerId(), o.getTeamId(), o.getCreatedAt(), o.getUpdatedAt() },
+								o.getLostReason(), o.getOwnerId(), names.user(o.getOwnerId()), o.getTeamId(),
+								names.team(o.getTeamId()), o.getCreatedAt(), o.getUpdatedAt() },
 								CustomFieldQuery.exportValues(o.getCustomFields(), exported)))));
 	}
 

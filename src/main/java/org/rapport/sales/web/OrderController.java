@@ -13,12 +13,14 @@ import org.rapport.customization.CustomFieldForm;
 import org.rapport.customization.CustomFieldQuery;
 import org.rapport.identity.Actor;
 import org.rapport.identity.CurrentActor;
+import org.rapport.identity.UserDirectory;
 import org.rapport.sales.internal.OrderBook;
 import org.rapport.sales.internal.OrderFilter;
 import org.rapport.sales.internal.OrderStatus;
 import org.rapport.sales.internal.ProductCatalogue;
 import org.rapport.sales.internal.SalesOrder;
 import org.rapport.web.FilterQuery;
+import org.rapport.web.OwnerNames;
 import org.rapport.web.Paging;
 import org.rapport.shared.InvalidField;
 import org.rapport.shared.ResultPage;
@@ -55,14 +57,16 @@ class OrderController {
 	private final Customers customers;
 	private final CurrentActor currentActor;
 	private final SalesCustomFields customFields;
+	private final UserDirectory directory;
 
 	OrderController(OrderBook orders, ProductCatalogue catalogue, Customers customers, CurrentActor currentActor,
-			SalesCustomFields customFields) {
+			SalesCustomFields customFields, UserDirectory directory) {
 		this.orders = orders;
 		this.catalogue = catalogue;
 		this.customers = customers;
 		this.currentActor = currentActor;
 		this.customFields = customFields;
+		this.directory = directory;
 	}
 
 	@GetMapping
@@ -107,16 +111,19 @@ class OrderController {
 			@RequestParam(required = false) String sort, @RequestParam MultiValueMap<String, String> params,
 			jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
 		Actor actor = currentActor.get();
+		OwnerNames names = new OwnerNames(directory);
 		CustomFieldQuery custom = customFields.query(OrderBook.ENTITY, params);
 		var exported = custom.exportedColumns();
 		CsvDownload.write(response, "orders.csv", CsvDownload.header(new String[] { "id", "number", "account_id",
 				"opportunity_id", "order_date", "status", "total", "currency", "confirmed_at", "notes", "owner_id",
-				"team_id", "created_at", "updated_at" }, custom.exportedHeader()),
+				"owner_name",
+				"team_id", "team_name", "created_at", "updated_at" }, custom.exportedHeader()),
 				rows -> orders.forEach(actor, new OrderFilter(account, status, from, to), OrderBook.Sort.parse(sort),
 						custom, o -> rows.row(CsvDownload.values(new Object[] { o.getId(), o.getNumber(),
 								o.getAccountId(), o.getOpportunityId(), o.getOrderDate(), o.getStatus(),
 								o.getTotal() == null ? null : o.getTotal().amount(), o.getCurrency(),
-								o.getConfirmedAt(), o.getNotes(), o.getOwnerId(), o.getTeamId(), o.getCreatedAt(),
+								o.getConfirmedAt(), o.getNotes(), o.getOwnerId(), names.user(o.getOwnerId()),
+								o.getTeamId(), names.team(o.getTeamId()), o.getCreatedAt(),
 								o.getUpdatedAt() }, CustomFieldQuery.exportValues(o.getCustomFields(), exported)))));
 	}
 

@@ -85,6 +85,22 @@ class AccountPagesIntegrationTests {
 	}
 
 	@Test
+	void theListSaysWhichPageOfHowManyItShowsBesideTheTotal() throws Exception {
+		String tag = TestData.unique("Paged");
+		for (int i = 0; i < 11; i++) {
+			account(seller, tag + " " + i);
+		}
+		mvc.perform(get("/accounts").param("q", tag).param("size", "5").param("page", "1").with(data.as(seller)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString(">Page 2 of 3</span>")))
+			.andExpect(content().string(containsString("6–10 of 11")));
+		mvc.perform(get("/accounts").param("q", tag).param("size", "5").param("page", "85899346")
+			.with(data.as(seller)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString(">Page 85,899,347</span>")));
+	}
+
+	@Test
 	void creatingAnAccountThroughTheFormRedirectsToItsPage() throws Exception {
 		String name = TestData.unique("Formed");
 		String location = mvc.perform(post("/accounts").with(csrf()).with(data.as(seller))

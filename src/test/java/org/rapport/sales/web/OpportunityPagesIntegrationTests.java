@@ -7,6 +7,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
@@ -173,6 +174,28 @@ class OpportunityPagesIntegrationTests {
 			.andExpect(content().string(containsString("€300.00")))
 			.andExpect(content().string(containsString("€600.00")))
 			.andExpect(content().string(containsString("50%")));
+	}
+
+	@Test
+	void theQuotaFormPreselectsNoSellerAndOffersTheManagersTeamOnly() throws Exception {
+		User manager = data.user(team, Role.MANAGER);
+		User otherAdministrator = data.user(data.team(), Role.ADMIN);
+		String page = mvc.perform(get("/forecast").with(data.as(manager)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		String select = page.substring(page.indexOf("<select class=\"form-select form-select-sm\" id=\"quota-user\""));
+		select = select.substring(0, select.indexOf("</select>"));
+		assertThat(select).contains("required")
+			.containsPattern("^[^>]*>\\s*<option value=\"\" selected>Choose a seller</option>")
+			.contains(seller.getId().toString(), manager.getId().toString())
+			.doesNotContain(otherAdministrator.getId().toString());
+
+		mvc.perform(post("/forecast/quotas").with(csrf()).with(data.as(manager)).param("user", "")
+			.param("month", YearMonth.now().toString()).param("amount", "600").param("currency", "EUR"))
+			.andExpect(redirectedUrlPattern("/forecast*"))
+			.andExpect(flash().attribute("failure", "validation.seller.required"));
 	}
 
 	@Test

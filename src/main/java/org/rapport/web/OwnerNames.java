@@ -1,0 +1,42 @@
+package org.rapport.web;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.rapport.identity.TeamId;
+import org.rapport.identity.UserDirectory;
+import org.rapport.identity.UserId;
+
+/**
+ * The names of the owners and teams that an export writes beside their ids, so that a spreadsheet reader sees
+ * who owns a record. Each name is looked up once per export, however many rows carry it.
+ */
+public final class OwnerNames {
+
+	private final UserDirectory directory;
+	private final Map<UUID, String> users = new HashMap<>();
+	private final Map<UUID, String> teams = new HashMap<>();
+
+	public OwnerNames(UserDirectory directory) {
+		this.directory = directory;
+	}
+
+	/** The display name of the user, or an empty cell for none. */
+	public String user(UUID id) {
+		if (id == null) {
+			return "";
+		}
+		return users.computeIfAbsent(id,
+				key -> directory.displayNames(List.of(new UserId(key))).getOrDefault(new UserId(key), ""));
+	}
+
+	/** The name of the team, or an empty cell for none. */
+	public String team(UUID id) {
+		if (id == null) {
+			return "";
+		}
+		return teams.computeIfAbsent(id,
+				key -> directory.teamNames(List.of(new TeamId(key))).getOrDefault(new TeamId(key), ""));
+	}
+}
