@@ -123,11 +123,11 @@ class ImportsFollowFormRulesIntegrationTests {
 		importFile(actor, ImportEntity.LEADS, "Last Name;Rate " + suffix + "\n" + lead + ";0,25\n", MatchBy.NAME);
 
 		assertThat(jdbc.queryForObject("select custom_fields from account where name = ?", String.class, account))
-			.contains(":1.5}");
+			.containsPattern(":\\s?1\\.5}");
 		assertThat(jdbc.queryForObject("select custom_fields from contact where last_name = ?", String.class, contact))
-			.contains(":1234.5}");
+			.containsPattern(":\\s?1234\\.5}");
 		assertThat(jdbc.queryForObject("select custom_fields from lead where last_name = ?", String.class, lead))
-			.contains(":0.25}");
+			.containsPattern(":\\s?0\\.25}");
 	}
 
 	@Test
