@@ -14,7 +14,7 @@ public record MergeInput(
 		@NotNull UUID mergedId,
 		@Schema(description = "The survivor's version; If-Match does the same") Long version,
 		@NotNull Long mergedVersion,
-		@Schema(description = "Field name to \"survivor\" or \"merged\"; a custom field is named cf.<key>",
+		@Schema(description = "Field name to \"survivor\" or \"merged\"; a custom field is named `cf.<key>`",
 				example = "{\"phone\": \"merged\", \"cf.tier\": \"survivor\"}")
 		Map<String, String> fields) {
 }
