@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -48,7 +49,7 @@ class LoginThrottle {
 	/** Whether any of the keys must still wait before its next attempt. */
 	@Transactional(readOnly = true, propagation = Propagation.REQUIRES_NEW)
 	public boolean mustWait(Collection<String> keys) {
-		Instant now = clock.instant();
+		Instant now = now();
 		return jdbc.sql("select count(*) from login_throttle where throttle_key in (:keys) and blocked_until > :now")
 			.param("keys", keys)
 			.param("now", Timestamp.from(now))
@@ -59,7 +60,7 @@ class LoginThrottle {
 	/** Counts a failed attempt for each key and sets how long its next attempt must wait. */
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	public void failed(Collection<String> keys) {
-		Instant now = clock.instant();
+		Instant now = now();
 		for (String key : keys) {
 			int failures = countFailure(key, now);
 			Optional<Duration> delay = delayAfter(failures);
@@ -78,7 +79,7 @@ class LoginThrottle {
 	public void succeeded(String accountKey) {
 		jdbc.sql("delete from login_throttle where throttle_key = :key").param("key", accountKey).update();
 		jdbc.sql("delete from login_throttle where last_failure_at < :before")
-			.param("before", Timestamp.from(clock.instant().minus(properties.getForgetFailuresAfter())))
+			.param("before", Timestamp.from(now().minus(properties.getForgetFailuresAfter())))
 			.update();
 	}
 
@@ -110,6 +111,14 @@ class LoginThrottle {
 			.param("key", key)
 			.query(Integer.class)
 			.single();
+	}
+
+	/**
+	 * The time in whole milliseconds, which the database keeps exactly: a wait ending at 10:00:01.0000006 would be
+	 * stored rounded up to 10:00:01.000001 and still be running at 10:00:01.0000006.
+	 */
+	private Instant now() {
+		return clock.instant().truncatedTo(ChronoUnit.MILLIS);
 	}
 
 	/** No wait below the allowed failures; from there 1, 2, 4… seconds, at most the cap. */

@@ -196,8 +196,8 @@ class ImportApiIntegrationTests {
 			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
 			.andExpect(status().is3xxRedirection());
 		String result = "";
-		// done, not only counted: the batch's count commits before the job is marked done
-		for (int i = 0; i < 300 && !(result.contains("count-created\">1<") && result.contains(">Done<")); i++) {
+		// the count shows while the job is still finishing; the undo button once it has finished
+		for (int i = 0; i < 300 && !(result.contains("count-created\">1<") && result.contains("id=\"undo\"")); i++) {
 			Thread.sleep(50);
 			result = mvc.perform(get(mapping.replace("/mapping", "")).with(data.as(seller)))
 				.andReturn().getResponse().getContentAsString();
