@@ -170,7 +170,8 @@ class BadInputIntegrationTests {
 
 	@Test
 	void enumerationValuesInQueryParametersAreReadInAnyCase() throws Exception {
-		mvc.perform(get("/api/v1/opportunities").header("Authorization", token).param("kind", "won"))
+		mvc.perform(get("/api/v1/opportunities").header("Authorization", token).param("kind", "won")
+			.with(org.rapport.ApiContract.offContract()))
 			.andExpect(status().isOk());
 		mvc.perform(get("/api/v1/opportunities").header("Authorization", token).param("kind", "someday"))
 			.andExpect(status().isUnprocessableContent())

@@ -410,6 +410,14 @@ class ApiDocumentRules implements OperationCustomizer, OpenApiCustomizer, Proper
 			return;
 		}
 		for (Annotation annotation : annotations) {
+			if (annotation instanceof org.rapport.shared.EmailAddress) {
+				property.setFormat("email");
+			}
+			else if (annotation.annotationType().isAnnotationPresent(jakarta.validation.Constraint.class)
+					&& annotation.annotationType().getPackageName().startsWith("org.rapport")) {
+				// a constraint of our own, such as @Amount, composed of standard ones
+				composedLimits(property, annotation.annotationType().getAnnotations());
+			}
 			if (annotation instanceof Digits digits) {
 				BigDecimal bound = BigDecimal.TEN.pow(digits.integer());
 				if (property.getMaximum() == null) {
@@ -430,6 +438,20 @@ class ApiDocumentRules implements OperationCustomizer, OpenApiCustomizer, Proper
 				property.setExclusiveMaximum(annotation instanceof Negative);
 			}
 		}
+	}
+
+	private static void composedLimits(Schema<?> property, Annotation[] parts) {
+		for (Annotation part : parts) {
+			if (part instanceof jakarta.validation.constraints.DecimalMin min && property.getMinimum() == null) {
+				property.setMinimum(new BigDecimal(min.value()));
+				property.setExclusiveMinimum(min.inclusive() ? null : true);
+			}
+			else if (part instanceof jakarta.validation.constraints.DecimalMax max && property.getMaximum() == null) {
+				property.setMaximum(new BigDecimal(max.value()));
+				property.setExclusiveMaximum(max.inclusive() ? null : true);
+			}
+		}
+		limits(property, parts);
 	}
 
 	private static boolean isPrimitive(Type type) {

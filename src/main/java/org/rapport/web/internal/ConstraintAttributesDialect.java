@@ -118,6 +118,10 @@ class ConstraintAttributesDialect extends AbstractProcessorDialect {
 				}
 			}
 			default -> {
+				// a constraint of our own, such as @Amount, composed of standard ones
+				for (ConstraintDescriptor<?> part : constraint.getComposingConstraints()) {
+					apply(part, number, attributes);
+				}
 			}
 		}
 	}
