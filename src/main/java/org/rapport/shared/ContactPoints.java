@@ -20,8 +20,13 @@ public final class ContactPoints {
 
 	public static final String WEBSITE_MESSAGE = "validation.website";
 
-	/** Digits with the separators people write in phone numbers, optionally starting with {@code +}. */
-	private static final Pattern PHONE = Pattern.compile("^\\+?[0-9 ()./-]{3,40}$");
+	/**
+	 * Digits with the separators people write in phone numbers, optionally starting with {@code +}; also a valid
+	 * ECMA-262 expression, so that the API document can state it.
+	 */
+	public static final String PHONE_PATTERN = "^\\+?[0-9 ()./-]{3,40}$";
+
+	private static final Pattern PHONE = Pattern.compile(PHONE_PATTERN);
 
 	/** A mailbox at a domain with at least one dot: {@code name@example.com}. */
 	private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[\\p{L}0-9-]+(\\.[\\p{L}0-9-]+)+$");

@@ -399,7 +399,8 @@ public class CustomFieldService implements CustomFields {
 
 	private static void requireEntity(String entity) {
 		if (!ENTITIES.contains(entity)) {
-			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "Records of kind " + entity + " take no custom fields");
+			throw new InvalidField("entity", "custom-field.entity.required",
+					"Choose the kind of record: " + String.join(", ", new java.util.TreeSet<>(ENTITIES)));
 		}
 	}
 

@@ -413,6 +413,10 @@ class ApiDocumentRules implements OperationCustomizer, OpenApiCustomizer, Proper
 			if (annotation instanceof org.rapport.shared.EmailAddress) {
 				property.setFormat("email");
 			}
+			else if (annotation instanceof org.rapport.shared.PhoneNumber) {
+				// an empty value is no phone number and is accepted as none
+				property.setPattern("^$|" + org.rapport.shared.ContactPoints.PHONE_PATTERN);
+			}
 			else if (annotation.annotationType().isAnnotationPresent(jakarta.validation.Constraint.class)
 					&& annotation.annotationType().getPackageName().startsWith("org.rapport")) {
 				// a constraint of our own, such as @Amount, composed of standard ones
