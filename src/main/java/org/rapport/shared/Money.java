@@ -28,6 +28,11 @@ public record Money(@Column(name = "amount") BigDecimal amount, @Column(name = "
 		amount = amount.setScale(Math.max(iso.getDefaultFractionDigits(), 0), RoundingMode.HALF_EVEN);
 	}
 
+	/** Whether an amount lies where people's amounts do: not negative and below {@link #LIMIT}. */
+	public static boolean isPlausible(BigDecimal amount) {
+		return amount != null && amount.signum() >= 0 && amount.compareTo(LIMIT) < 0;
+	}
+
 	public static Money of(String amount, String currency) {
 		return new Money(new BigDecimal(amount), currency);
 	}

@@ -36,7 +36,12 @@ public @interface PlausibleDate {
 
 		@Override
 		public boolean isValid(LocalDate date, ConstraintValidatorContext context) {
-			return date == null || (!date.isBefore(EARLIEST) && !date.isAfter(LATEST));
+			return date == null || holds(date);
+		}
+
+		/** Whether the date lies in the plausible range, for paths without bean validation such as imports. */
+		public static boolean holds(LocalDate date) {
+			return !date.isBefore(EARLIEST) && !date.isAfter(LATEST);
 		}
 	}
 }

@@ -16,9 +16,10 @@ public enum DecimalMark {
 	/** {@code 1234,50}, {@code 1.234,50}: the decimal comma, dots between thousands. */
 	COMMA(',', '.');
 
-	/** At most 15 digits before the mark and 4 after it, as the database keeps amounts and quantities. */
-	private static final int WHOLE_DIGITS = 15;
-
+	/**
+	 * At most 4 digits after the mark, as the database keeps amounts and quantities; how large a number may be is
+	 * the bound of its column ({@link org.rapport.shared.Money#LIMIT} for amounts), which names the problem.
+	 */
 	private static final int FRACTION_DIGITS = 4;
 
 	/** A currency symbol or spaces around the number: {@code ¥1200}, {@code 1 200 €}. */
@@ -58,9 +59,8 @@ public enum DecimalMark {
 		}
 		String plain = bare.replace(String.valueOf(grouping), "").replace(mark, '.');
 		int point = plain.indexOf('.');
-		int whole = (point < 0 ? plain.length() : point) - (plain.startsWith("-") ? 1 : 0);
 		int fraction = point < 0 ? 0 : plain.length() - point - 1;
-		if (whole > WHOLE_DIGITS || fraction > FRACTION_DIGITS) {
+		if (fraction > FRACTION_DIGITS) {
 			return null;
 		}
 		return new BigDecimal(plain);

@@ -191,6 +191,10 @@ class RowConverter {
 				if (date == null) {
 					out.reject(field.key(), reason(actor, field, "import.error.date"));
 				}
+				else if (!org.rapport.shared.PlausibleDate.Check.holds(date)) {
+					// the bounds and the message of the forms and the API
+					out.reject(field.key(), reason(actor, field, "validation.date"));
+				}
 				else {
 					out.values().put(field.key(), date);
 				}
@@ -250,8 +254,8 @@ class RowConverter {
 				if (amount == null) {
 					out.reject(field.key(), reason(actor, field, numberProblem(mark), text));
 				}
-				else if (amount.signum() < 0) {
-					out.reject(field.key(), reason(actor, field, "import.error.negative"));
+				else if (!org.rapport.shared.Money.isPlausible(amount)) {
+					out.reject(field.key(), reason(actor, field, "validation.amount"));
 				}
 				else {
 					out.values().put(field.key(), amount);
@@ -262,7 +266,8 @@ class RowConverter {
 					out.values().put(field.key(), text.toUpperCase(Locale.ROOT));
 				}
 				else {
-					out.reject(field.key(), reason(actor, field, "import.error.currency", text));
+					out.reject(field.key(), reason(actor, field,
+							text.matches("[A-Za-z]{3}") ? "validation.currency.iso" : "import.error.currency", text));
 				}
 			}
 			case OWNER -> {
@@ -434,6 +439,10 @@ class RowConverter {
 			java.math.BigDecimal quantity = (java.math.BigDecimal) row.values().get("quantity");
 			if (quantity != null && quantity.signum() <= 0) {
 				row.reject("quantity", message(actor, "import.error.quantity"));
+			}
+			else if (quantity != null && row.values().get("unitPrice") instanceof java.math.BigDecimal price
+					&& !org.rapport.shared.Money.isPlausible(quantity.multiply(price))) {
+				row.reject("quantity", message(actor, "validation.order.amount"));
 			}
 			String status = row.text("orderStatus");
 			if (status != null) {

@@ -43,12 +43,13 @@ class CommerceScheduling {
 
 	/**
 	 * The name this node takes among the schedulers of the cluster, which {@code scheduled_tasks} records as the node
-	 * running an execution: {@code rapport.scheduler.instance-name} when set, else the host name with the HTTP port,
-	 * so that two nodes on one host are told apart (with the process id where the port is chosen at random).
+	 * running an execution: {@code rapport.instance-id}, the one name of the node that imports record too, when set;
+	 * else the host name with the HTTP port, so that two nodes on one host are told apart (with the process id where
+	 * the port is chosen at random).
 	 */
 	@Bean
 	SchedulerName schedulerName(Environment environment) {
-		String configured = environment.getProperty("rapport.scheduler.instance-name");
+		String configured = environment.getProperty("rapport.instance-id");
 		if (configured != null && !configured.isBlank()) {
 			return new SchedulerName.Fixed(configured.strip());
 		}

@@ -34,6 +34,7 @@ import org.rapport.sales.OrderId;
 import org.rapport.sales.OrderPlaced;
 import org.rapport.sales.ProductId;
 import org.rapport.shared.BusinessRecord;
+import org.rapport.shared.InvalidField;
 import org.rapport.shared.Money;
 
 /**
@@ -137,9 +138,23 @@ public class SalesOrder extends BusinessRecord<SalesOrder> {
 			if (line.unitPrice().isNegative()) {
 				throw new IllegalArgumentException("A price cannot be negative");
 			}
-			this.lines.add(new OrderLine(position++, line.product(), line.quantity(), line.unitPrice().amount()));
+			OrderLine added = new OrderLine(position++, line.product(), line.quantity(), line.unitPrice().amount());
+			requirePlausible(added.amount(), "lines[" + added.getPosition() + "].quantity");
+			this.lines.add(added);
 		}
 		this.total = totalOf(this.lines.stream().map(OrderLine::amount).toList(), currency).amount();
+		requirePlausible(this.total, "lines");
+	}
+
+	/**
+	 * Refuses a line amount or total that passes {@link Money#LIMIT}, at the given field; forms, the API and
+	 * imports check it here alike.
+	 */
+	static void requirePlausible(BigDecimal amount, String field) {
+		if (!Money.isPlausible(amount)) {
+			throw new InvalidField(field, "validation.order.amount",
+					"Quantity times price must stay below " + Money.LIMIT_TEXT);
+		}
 	}
 
 	/** The sum of the line amounts, rounded once to the currency. */
@@ -149,10 +164,11 @@ public class SalesOrder extends BusinessRecord<SalesOrder> {
 
 	/** The account bought: a draft with lines becomes confirmed. */
 	void confirm() {
-		moveTo(OrderStatus.CONFIRMED);
 		if (lines.isEmpty()) {
-			throw new IllegalStateException("An order needs a line before it is confirmed");
+			throw new InvalidField("lines", "validation.order.lines.required",
+					"An order needs a line before it is confirmed");
 		}
+		moveTo(OrderStatus.CONFIRMED);
 		this.confirmedAt = Instant.now();
 		registerEvent(new OrderPlaced(id(), number, account(), orderDate, getTotal(), opportunity()));
 	}

@@ -217,6 +217,9 @@ class OrderController {
 		catch (OptimisticLockingFailureException stale) {
 			redirect.addFlashAttribute("failure", "order.move.stale");
 		}
+		catch (InvalidField invalid) {
+			redirect.addFlashAttribute("failure", invalid.messageKey());
+		}
 		catch (ResponseStatusException refused) {
 			if (refused.getStatusCode() != HttpStatus.CONFLICT) {
 				throw refused;

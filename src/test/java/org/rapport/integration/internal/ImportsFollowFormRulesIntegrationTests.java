@@ -230,6 +230,34 @@ class ImportsFollowFormRulesIntegrationTests {
 	}
 
 	@Test
+	void anImplausibleCloseDateAmountOrCurrencyIsRejectedWithTheFormsMessage() {
+		Actor actor = data.actor(data.user(data.team(), Role.MANAGER));
+		String account = account(actor);
+		ImportJob job = importFile(actor, ImportEntity.OPPORTUNITIES,
+				"Name,Account,Amount,Currency,Close Date\n" + TestData.unique("Early") + "," + account
+						+ ",100,EUR,1900-01-01\n" + TestData.unique("Huge") + "," + account
+						+ ",1000000000000000,EUR,2026-06-30\n" + TestData.unique("Odd") + "," + account
+						+ ",100,QQQ,2026-06-30\n" + TestData.unique("Fine") + "," + account + ",100,EUR,2026-06-30\n",
+				MatchBy.NAME);
+		assertThat(job.createdRows()).isEqualTo(1);
+		assertThat(imports.rejected(actor, job.id(), 10)).extracting(ImportJobs.RejectedRow::reasons)
+			.containsExactly("Close date: Enter a date after 1900-01-01 and before 2200-01-01",
+					"Amount: Enter an amount from 0 to 9,999,999,999,999.99",
+					"Currency (ISO code): Not a known ISO 4217 currency code; use one such as EUR or USD");
+
+		String sku = TestData.unique("BIG");
+		importFile(actor, ImportEntity.PRODUCTS, "SKU,Name,Unit Price,Currency\n" + sku + ",Big,5000000000000,EUR\n",
+				MatchBy.NUMBER);
+		ImportJob orders = importFile(actor.inLocale(Locale.SIMPLIFIED_CHINESE), ImportEntity.ORDERS,
+				"External ID,Account,Order Date,Product,Quantity\n" + TestData.unique("ORD") + "," + account
+						+ ",2026-03-01," + sku + ",3\n",
+				MatchBy.EXTERNAL_ID);
+		assertThat(orders.createdRows()).isZero();
+		assertThat(imports.rejected(actor, orders.id(), 10).get(0).reasons())
+			.contains("数量乘以单价必须小于 10,000,000,000,000。");
+	}
+
+	@Test
 	void phonesEmailsAndWebsitesTheFormsRefuseAreRejectedWithTheFormsMessage() {
 		Actor actor = data.actor(data.user(data.team(), Role.SALES));
 		String contact = TestData.unique("Phone");

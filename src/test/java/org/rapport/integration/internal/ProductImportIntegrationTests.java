@@ -52,7 +52,7 @@ class ProductImportIntegrationTests {
 		List<ImportJobs.RejectedRow> rejected = imports.rejected(manager, job.id(), 10);
 		assertThat(rejected).extracting(ImportJobs.RejectedRow::line).containsExactly(3L, 4L, 5L, 6L);
 		assertThat(rejected.get(0).reasons()).contains("Unit price");
-		assertThat(rejected.get(2).reasons()).contains("XYZ");
+		assertThat(rejected.get(2).reasons()).contains("Currency", "ISO 4217");
 		assertThat(rejected.get(3).reasons()).contains("SKU");
 	}
 

@@ -40,7 +40,19 @@ class SalesOrderTests {
 	void anOrderWithoutLinesTotalsZeroAndCannotBeConfirmed() {
 		SalesOrder order = draft();
 		assertThat(order.getTotal()).isEqualTo(Money.zero("EUR"));
-		assertThatThrownBy(order::confirm).isInstanceOf(IllegalStateException.class);
+		assertThatThrownBy(order::confirm).isInstanceOfSatisfying(org.rapport.shared.InvalidField.class,
+				invalid -> assertThat(invalid.field()).isEqualTo("lines"));
+		assertThat(order.getStatus()).isEqualTo(OrderStatus.DRAFT);
+	}
+
+	@Test
+	void aLineWhoseQuantityTimesPricePassesTheLimitIsRefusedAtItsQuantity() {
+		assertThatThrownBy(() -> draft(line("1", "1"), line("1000", "10000000000")))
+			.isInstanceOfSatisfying(org.rapport.shared.InvalidField.class,
+					invalid -> assertThat(invalid.field()).isEqualTo("lines[1].quantity"));
+		assertThatThrownBy(() -> draft(line("1", "9000000000000"), line("1", "9000000000000")))
+			.isInstanceOfSatisfying(org.rapport.shared.InvalidField.class,
+					invalid -> assertThat(invalid.field()).isEqualTo("lines"));
 	}
 
 	@Test

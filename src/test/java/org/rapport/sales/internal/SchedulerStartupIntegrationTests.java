@@ -52,4 +52,12 @@ class SchedulerStartupIntegrationTests {
 		assertThat(CommerceScheduling.instanceName("node", 0, 11))
 			.isNotEqualTo(CommerceScheduling.instanceName("node", 0, 12));
 	}
+
+	@Test
+	void theSchedulerTakesTheNodesInstanceIdWhenOneIsSet() {
+		org.springframework.mock.env.MockEnvironment environment = new org.springframework.mock.env.MockEnvironment()
+			.withProperty("rapport.instance-id", "node-a")
+			.withProperty("server.port", "8080");
+		assertThat(new CommerceScheduling().schedulerName(environment).getName()).isEqualTo("node-a");
+	}
 }

@@ -113,6 +113,27 @@ class OrderApiIntegrationTests {
 	}
 
 	@Test
+	void anOrderWithoutLinesIsNotConfirmedAndALineAmountPastTheLimitIsRefusedAnswering422() throws Exception {
+		String location = mvc.perform(post("/api/v1/orders").header("Authorization", eastToken)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("""
+					{"accountId": "%s", "orderDate": "2026-03-01", "currency": "EUR", "lines": []}
+					""".formatted(eastAccount)))
+			.andExpect(status().isCreated())
+			.andReturn()
+			.getResponse()
+			.getHeader("Location");
+		mvc.perform(post(location + "/confirm").header("Authorization", eastToken).header("If-Match", "\"0\""))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[0].field").value("lines"));
+		mvc.perform(post("/api/v1/orders").header("Authorization", eastToken)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(CommerceFixtures.orderJson(eastAccount, widget.getId(), "999999999", "9999999")))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[0].field").value("lines[0].quantity"));
+	}
+
+	@Test
 	void anAccountTheCallerCannotSeeIsAnInvalidField() throws Exception {
 		mvc.perform(post("/api/v1/orders").header("Authorization", westToken)
 			.contentType(MediaType.APPLICATION_JSON)

@@ -5,7 +5,9 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -64,6 +66,21 @@ class OrderPagesIntegrationTests {
 			.with(data.as(seller)))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("ORD-")));
+	}
+
+	@Test
+	void confirmingAnOrderWithoutLinesIsRefusedWithAMessageOnItsPage() throws Exception {
+		String location = mvc.perform(post("/orders").with(data.as(seller)).with(csrf())
+			.param("accountId", account.toString()).param("orderDate", "2026-05-04").param("currency", "EUR")
+			.param("lines[0].productId", "").param("lines[0].quantity", ""))
+			.andExpect(status().is3xxRedirection())
+			.andReturn().getResponse().getRedirectedUrl();
+		mvc.perform(post(location + "/confirm").param("version", "0").with(data.as(seller)).with(csrf()))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(redirectedUrl(location))
+			.andExpect(flash().attribute("failure", "validation.order.lines.required"));
+		mvc.perform(get(location).with(data.as(seller)))
+			.andExpect(content().string(containsString("id=\"order-confirm\"")));
 	}
 
 	@Test
