@@ -317,31 +317,31 @@ class ApiDocumentRules implements OperationCustomizer, OpenApiCustomizer, Proper
 	}
 
 	private static void reach(Schema<?> start, Map<String, Schema> schemas, Set<String> names) {
-		Deque<Schema<?>> todo = new ArrayDeque<>();
+		Deque<Schema<?>> pending = new ArrayDeque<>();
 		if (start != null) {
-			todo.push(start);
+			pending.push(start);
 		}
-		while (!todo.isEmpty()) {
-			Schema<?> schema = todo.pop();
+		while (!pending.isEmpty()) {
+			Schema<?> schema = pending.pop();
 			if (schema.get$ref() != null) {
 				String name = schema.get$ref().substring(schema.get$ref().lastIndexOf('/') + 1);
 				if (names.add(name) && schemas.get(name) != null) {
-					todo.push(schemas.get(name));
+					pending.push(schemas.get(name));
 				}
 				continue;
 			}
 			if (schema.getProperties() != null) {
-				schema.getProperties().values().forEach(todo::push);
+				schema.getProperties().values().forEach(pending::push);
 			}
 			if (schema.getItems() != null) {
-				todo.push(schema.getItems());
+				pending.push(schema.getItems());
 			}
 			if (schema.getAdditionalProperties() instanceof Schema<?> values) {
-				todo.push(values);
+				pending.push(values);
 			}
 			for (List<Schema> parts : java.util.Arrays.asList(schema.getAllOf(), schema.getOneOf(), schema.getAnyOf())) {
 				if (parts != null) {
-					parts.forEach(todo::push);
+					parts.forEach(pending::push);
 				}
 			}
 		}
@@ -353,11 +353,11 @@ class ApiDocumentRules implements OperationCustomizer, OpenApiCustomizer, Proper
 	 * field. A map of values of any kind says so rather than claiming objects.
 	 */
 	private static void valuesAClientCanRead(Collection<Schema> schemas) {
-		Deque<Schema<?>> todo = new ArrayDeque<>();
-		schemas.forEach(todo::push);
+		Deque<Schema<?>> pending = new ArrayDeque<>();
+		schemas.forEach(pending::push);
 		Set<Schema<?>> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-		while (!todo.isEmpty()) {
-			Schema<?> schema = todo.pop();
+		while (!pending.isEmpty()) {
+			Schema<?> schema = pending.pop();
 			if (!seen.add(schema)) {
 				continue;
 			}
@@ -371,10 +371,10 @@ class ApiDocumentRules implements OperationCustomizer, OpenApiCustomizer, Proper
 				schema.setAdditionalProperties(new Schema<>());
 			}
 			if (schema.getProperties() != null) {
-				schema.getProperties().values().forEach(todo::push);
+				schema.getProperties().values().forEach(pending::push);
 			}
 			if (schema.getItems() != null) {
-				todo.push(schema.getItems());
+				pending.push(schema.getItems());
 			}
 		}
 	}
