@@ -21,7 +21,6 @@ import org.rapport.identity.Actor;
 import org.rapport.integration.internal.ImportJob.Status;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -69,9 +68,10 @@ class ImportRunner {
 	ImportRunner(ImportJobs jobs, RowConverter converter, List<RecordWriter<?>> writers,
 			PlatformTransactionManager transactions, @Value("${rapport.imports.batch-size:1000}") int batchSize,
 			@Value("${rapport.imports.workers:2}") int workers, @Value("${rapport.instance-id:}") String instanceId,
-			@Value("${rapport.imports.lease:1m}") Duration lease, ObjectProvider<Clock> clock) {
+			@Value("${rapport.imports.lease:1m}") Duration lease) {
+		// leases measure real time shared by every node, never the business clock, which may be set apart from it
 		this(jobs, converter, writers, transactions, batchSize, workers,
-				instanceId.isBlank() ? InstanceId.generate() : instanceId, lease, clock.getIfAvailable(Clock::systemUTC));
+				instanceId.isBlank() ? InstanceId.generate() : instanceId, lease, Clock.systemUTC());
 	}
 
 	ImportRunner(ImportJobs jobs, RowConverter converter, List<RecordWriter<?>> writers,
