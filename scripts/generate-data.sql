@@ -266,7 +266,7 @@ from (
 where n <= :owners;
 
 insert into app_user (id, version, username, display_name, email, password_hash, roles, team_id, locale,
-		time_zone, active, failed_logins, locked_until, created_at, updated_at)
+		time_zone, active, created_at, updated_at)
 select pg_temp.uuid7(o.created_at), 0, o.username, o.first_name || ' ' || o.last_name,
 	o.username || '@rapport.example',
 	(select password_hash from app_user where username = 'admin'),
@@ -274,7 +274,7 @@ select pg_temp.uuid7(o.created_at), 0, o.username, o.first_name || ' ' || o.last
 	case when o.n <= :teams then 'MANAGER,SALES' else 'SALES' end,
 	t.id, case when o.n % 7 = 0 then 'zh-CN' else 'en' end,
 	(array['UTC','America/New_York','America/Los_Angeles','Europe/London','Europe/Berlin','Asia/Shanghai'])[1 + o.n % 6],
-	true, 0, null, o.created_at, o.created_at
+	true, o.created_at, o.created_at
 from owners o
 join team_names tn on tn.n = o.team_no
 join team t on t.name = tn.name
