@@ -8,7 +8,8 @@ import org.rapport.search.RecordsWrittenInBulk;
  * A batch of accounts an import created, updated or (undoing it) removed, published once per batch instead of once per
  * account.
  */
-public record AccountsImported(List<AccountId> created, List<AccountId> updated, List<AccountId> removed) implements RecordsWrittenInBulk {
+public record AccountsImported(List<AccountId> created, List<AccountId> updated, List<AccountId> removed)
+		implements RecordsWrittenInBulk {
 
 	public AccountsImported(List<AccountId> created, List<AccountId> updated) {
 		this(created, updated, List.of());

@@ -8,7 +8,8 @@ import org.rapport.search.RecordsWrittenInBulk;
  * A batch of leads an import created, updated or (undoing it) removed, published once per batch instead of once per
  * lead.
  */
-public record LeadsImported(List<LeadId> created, List<LeadId> updated, List<LeadId> removed) implements RecordsWrittenInBulk {
+public record LeadsImported(List<LeadId> created, List<LeadId> updated, List<LeadId> removed)
+		implements RecordsWrittenInBulk {
 
 	public LeadsImported(List<LeadId> created, List<LeadId> updated) {
 		this(created, updated, List.of());

@@ -7,7 +7,8 @@ import org.rapport.search.RecordsWrittenInBulk;
 /**
  * A batch of orders an import created or (undoing it) removed, published once per batch instead of once per order.
  */
-public record OrdersImported(List<OrderId> created, List<OrderId> updated, List<OrderId> removed) implements RecordsWrittenInBulk {
+public record OrdersImported(List<OrderId> created, List<OrderId> updated, List<OrderId> removed)
+		implements RecordsWrittenInBulk {
 
 	public OrdersImported(List<OrderId> created, List<OrderId> updated) {
 		this(created, updated, List.of());

@@ -8,7 +8,8 @@ import org.rapport.search.RecordsWrittenInBulk;
  * A batch of products an import created, updated or (undoing it) removed, published once per batch instead of once per
  * product.
  */
-public record ProductsImported(List<ProductId> created, List<ProductId> updated, List<ProductId> removed) implements RecordsWrittenInBulk {
+public record ProductsImported(List<ProductId> created, List<ProductId> updated, List<ProductId> removed)
+		implements RecordsWrittenInBulk {
 
 	public ProductsImported(List<ProductId> created, List<ProductId> updated) {
 		this(created, updated, List.of());

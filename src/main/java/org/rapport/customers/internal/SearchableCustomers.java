@@ -46,6 +46,8 @@ class SearchableCustomers {
 	}
 
 	private static Map<UUID, String> byValue(Map<AccountId, String> names) {
-		return names.entrySet().stream().collect(Collectors.toMap(entry -> entry.getKey().value(), Map.Entry::getValue));
+		return names.entrySet()
+			.stream()
+			.collect(Collectors.toMap(entry -> entry.getKey().value(), Map.Entry::getValue));
 	}
 }
