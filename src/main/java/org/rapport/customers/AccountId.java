@@ -5,6 +5,9 @@ import java.util.UUID;
 
 public record AccountId(UUID value) {
 
+	/** What accounts are called where records of several kinds meet, such as the global search. */
+	public static final String TYPE = "account";
+
 	public AccountId {
 		Objects.requireNonNull(value, "value");
 	}

@@ -5,6 +5,9 @@ import java.util.UUID;
 
 public record ContactId(UUID value) {
 
+	/** What contacts are called where records of several kinds meet, such as the global search. */
+	public static final String TYPE = "contact";
+
 	public ContactId {
 		Objects.requireNonNull(value, "value");
 	}

@@ -1,7 +1,7 @@
 /**
  * Accounts and contacts: the customers a company sells to and serves, and where each stands in its lifecycle.
  */
-@ApplicationModule(allowedDependencies = { "shared", "identity", "customization", "web" })
+@ApplicationModule(allowedDependencies = { "shared", "identity", "customization", "web", "search" })
 package org.rapport.customers;
 
 import org.springframework.modulith.ApplicationModule;

@@ -32,17 +32,35 @@ public record Actor(UserId id, String displayName, TeamId team, Set<Role> roles,
 		return roles.contains(Role.MANAGER);
 	}
 
+	/**
+	 * The records this actor sees, as their scope has it: every record; their own and their team's (their own only
+	 * while they have no team); or their own.
+	 */
+	public Visibility visibility() {
+		return switch (scope) {
+			case ALL -> Visibility.everything();
+			case TEAM -> Visibility.ownerOrTeam(id, team);
+			case OWN -> Visibility.owner(id);
+		};
+	}
+
 	/** Whether this actor may see a record with the given owner and team. */
 	public boolean canSee(UserId owner, TeamId recordTeam) {
-		return switch (scope) {
-			case ALL -> true;
-			case TEAM -> id.equals(owner) || (team != null && team.equals(recordTeam));
-			case OWN -> id.equals(owner);
-		};
+		return visibility().allows(owner, recordTeam);
 	}
 
 	/** Whether this actor may delete or hand over a record: its owner, a manager of its team, or an admin. */
 	public boolean canManage(UserId owner, TeamId recordTeam) {
-		return isAdmin() || id.equals(owner) || (isManager() && team != null && team.equals(recordTeam));
+		Visibility managed = isAdmin() ? Visibility.everything()
+				: isManager() ? Visibility.ownerOrTeam(id, team) : Visibility.owner(id);
+		return managed.allows(owner, recordTeam);
+	}
+
+	/**
+	 * Whether this actor may merge a record with another, which deletes one of them: administrators, and managers
+	 * who may manage it.
+	 */
+	public boolean canMerge(UserId owner, TeamId recordTeam) {
+		return isAdmin() || (isManager() && canManage(owner, recordTeam));
 	}
 }

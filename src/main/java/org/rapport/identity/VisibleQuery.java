@@ -13,7 +13,8 @@ import org.rapport.shared.ResultPage;
 
 /**
  * Builds the HQL of a filtered, sorted, paginated list over one entity of business records (with
- * {@code ownerId} and {@code teamId}), with the visibility rule always in the where clause. Each list fetches one page plus one row (to know whether more follow) and counts at most
+ * {@code ownerId} and {@code teamId}), with the actor's {@link Visibility} always rendered into the where clause.
+ * Each list fetches one page plus one row (to know whether more follow) and counts at most
  * {@link #COUNT_LIMIT} matches, so a page costs the same whatever the table holds.
  */
 public final class VisibleQuery {
@@ -29,32 +30,44 @@ public final class VisibleQuery {
 
 	/** A list that everybody sees whole, such as the product catalogue. */
 	public static VisibleQuery unrestricted(String entity, String alias) {
-		return new VisibleQuery(entity, alias);
+		return new VisibleQuery(entity, alias, Visibility.everything());
 	}
 
-	private VisibleQuery(String entity, String alias) {
-		this.entity = entity;
-		this.alias = alias;
-	}
-
+	/** A list of the records the actor sees. */
 	public VisibleQuery(String entity, String alias, Actor actor) {
+		this(entity, alias, actor.visibility());
+	}
+
+	/** A list of the records the visibility allows. */
+	public VisibleQuery(String entity, String alias, Visibility visibility) {
 		this.entity = entity;
 		this.alias = alias;
-		switch (actor.scope()) {
-			case ALL -> {
-			}
-			case TEAM -> {
-				if (actor.team() == null) {
-					where(alias + ".ownerId = :visibleOwner", "visibleOwner", actor.id().value());
-				}
-				else {
-					teamRule = conditions.size();
-					conditions.add("(" + alias + ".ownerId = :visibleOwner or " + alias + ".teamId = :visibleTeam)");
-					parameters.put("visibleOwner", actor.id().value());
-					parameters.put("visibleTeam", actor.team().value());
-				}
-			}
-			case OWN -> where(alias + ".ownerId = :visibleOwner", "visibleOwner", actor.id().value());
+		String condition = visibility.render(new Hql());
+		if (condition != null) {
+			conditions.add(condition);
+		}
+	}
+
+	/** Renders the visibility as a condition on the alias's {@code ownerId} and {@code teamId}, or none. */
+	private final class Hql implements Visibility.Renderer<String> {
+
+		@Override
+		public String everything() {
+			return null;
+		}
+
+		@Override
+		public String owner(UserId owner) {
+			parameters.put("visibleOwner", owner.value());
+			return alias + ".ownerId = :visibleOwner";
+		}
+
+		@Override
+		public String ownerOrTeam(UserId owner, TeamId team) {
+			parameters.put("visibleOwner", owner.value());
+			parameters.put("visibleTeam", team.value());
+			teamRule = conditions.size();
+			return "(" + alias + ".ownerId = :visibleOwner or " + alias + ".teamId = :visibleTeam)";
 		}
 	}
 
@@ -109,6 +122,15 @@ public final class VisibleQuery {
 			}
 		}
 		return new ResultPage<>(items, page, size, hasNext, total, capped);
+	}
+
+	/** The first matches in the given order, at most {@code limit} of them, without counting the rest. */
+	public <T> List<T> list(EntityManager em, Class<T> type, String fetch, String orderBy, int limit) {
+		String select = "select " + alias + " from " + entity + " " + alias + (fetch == null ? "" : " " + fetch)
+				+ whereClause() + " order by " + orderBy;
+		TypedQuery<T> query = em.createQuery(select, type);
+		parameters.forEach(query::setParameter);
+		return query.setMaxResults(limit).getResultList();
 	}
 
 	/**

@@ -5,6 +5,9 @@ import java.util.UUID;
 
 public record LeadId(UUID value) {
 
+	/** What leads are called where records of several kinds meet, such as the global search. */
+	public static final String TYPE = "lead";
+
 	public LeadId {
 		Objects.requireNonNull(value, "value");
 	}

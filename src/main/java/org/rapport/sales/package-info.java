@@ -2,7 +2,7 @@
  * Selling: leads and their conversion, pipelines and their stages, opportunities, the product catalogue, orders
  * and contracts, and the lifecycle stage of accounts that follows from them.
  */
-@ApplicationModule(allowedDependencies = { "shared", "identity", "customization", "web", "customers" })
+@ApplicationModule(allowedDependencies = { "shared", "identity", "customization", "web", "customers", "search" })
 package org.rapport.sales;
 
 import org.springframework.modulith.ApplicationModule;

@@ -5,7 +5,7 @@ import java.util.UUID;
 /**
  * One record that a search found: what it is, its name and a line that tells it apart, and how well it matched.
  */
-public record SearchHit(RecordKind kind, UUID id, String title, String subtitle, float score) {
+public record SearchHit(SearchableKind kind, UUID id, String title, String subtitle, float score) {
 
 	/** The record's page. */
 	public String path() {

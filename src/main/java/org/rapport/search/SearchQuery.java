@@ -5,7 +5,7 @@ import java.util.UUID;
 /**
  * What a user searches for: the typed text, optionally one kind of record and one owner, and which page.
  */
-public record SearchQuery(String text, RecordKind kind, UUID owner, int page, int size) {
+public record SearchQuery(String text, SearchableKind kind, UUID owner, int page, int size) {
 
 	/** Longest text looked at; the rest is ignored. */
 	public static final int MAX_LENGTH = 200;

@@ -7,10 +7,10 @@ import java.util.Map;
 
 /**
  * A page of search hits, best first, with the number of matches (counted up to a limit) and, when asked for,
- * the number of matches of each kind; every number counts only records the searching user may see.
+ * the number of matches of each kind, by its code; every number counts only records the searching user may see.
  */
 public record SearchResults(String query, List<SearchHit> hits, int page, int size, boolean hasNext, long total,
-		boolean totalCapped, Map<RecordKind, Long> counts) {
+		boolean totalCapped, Map<String, Long> counts) {
 
 	public SearchResults {
 		hits = List.copyOf(hits);
@@ -22,15 +22,16 @@ public record SearchResults(String query, List<SearchHit> hits, int page, int si
 	}
 
 	/** The hits by kind, the kind of the best hit first, each kind's hits best first. */
-	public Map<RecordKind, List<SearchHit>> grouped() {
-		Map<RecordKind, List<SearchHit>> groups = new LinkedHashMap<>();
+	public Map<SearchableKind, List<SearchHit>> grouped() {
+		Map<SearchableKind, List<SearchHit>> groups = new LinkedHashMap<>();
 		for (SearchHit hit : hits) {
 			groups.computeIfAbsent(hit.kind(), kind -> new ArrayList<>()).add(hit);
 		}
 		return groups;
 	}
 
-	public long count(RecordKind kind) {
+	/** The matches of the kind with this code, where counts were asked for. */
+	public long count(String kind) {
 		return counts.getOrDefault(kind, 0L);
 	}
 

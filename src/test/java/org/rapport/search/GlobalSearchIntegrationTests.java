@@ -74,7 +74,7 @@ class GlobalSearchIntegrationTests {
 		List<SearchHit> hits = find(admin, word);
 
 		assertThat(hits).extracting(SearchHit::id).containsExactly(exact.getId(), prefix.getId(), fuzzy.getId());
-		assertThat(hits.get(0).kind()).isEqualTo(RecordKind.ACCOUNT);
+		assertThat(hits.get(0).kind().code()).isEqualTo("account");
 		assertThat(hits.get(0).title()).isEqualTo(capital(word) + " Partners");
 		assertThat(hits.get(0).path()).isEqualTo("/accounts/" + exact.getId());
 	}
@@ -120,7 +120,7 @@ class GlobalSearchIntegrationTests {
 
 		assertThat(results.hits()).extracting(SearchHit::id).containsExactly(ours.getId());
 		assertThat(results.total()).isEqualTo(1);
-		assertThat(results.count(RecordKind.ACCOUNT)).isEqualTo(1);
+		assertThat(results.count("account")).isEqualTo(1);
 		assertThat(search.search(salesB, new SearchQuery(word, null, null, 0, 20), true).hits())
 			.extracting(SearchHit::id)
 			.containsExactly(theirs.getId());
@@ -158,13 +158,13 @@ class GlobalSearchIntegrationTests {
 		List<SearchHit> byPrefix = search.search(admin, new SearchQuery(orderPrefix, null, null, 0, 100), false).hits();
 		assertThat(byPrefix).extracting(SearchHit::id).contains(order.getId());
 		assertThat(byPrefix).allSatisfy(hit -> {
-			assertThat(hit.kind()).isEqualTo(RecordKind.ORDER);
+			assertThat(hit.kind().code()).isEqualTo("order");
 			assertThat(hit.title().toLowerCase()).startsWith(orderPrefix);
 		});
 		String contractPrefix = contract.getNumber().substring(0, contract.getNumber().length() - 2);
 		assertThat(search.search(admin, new SearchQuery(contractPrefix, null, null, 0, 100), false).hits())
 			.isNotEmpty()
-			.allSatisfy(hit -> assertThat(hit.kind()).isEqualTo(RecordKind.CONTRACT));
+			.allSatisfy(hit -> assertThat(hit.kind().code()).isEqualTo("contract"));
 	}
 
 	private List<SearchHit> find(Actor actor, String text) {

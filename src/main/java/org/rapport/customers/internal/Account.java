@@ -176,7 +176,7 @@ public class Account extends BusinessRecord<Account> {
 	@KeywordField(name = "kind", aggregable = Aggregable.YES)
 	@IndexingDependency(reindexOnUpdate = ReindexOnUpdate.NO)
 	public String getSearchKind() {
-		return "account";
+		return AccountId.TYPE;
 	}
 
 	public String getExternalId() {

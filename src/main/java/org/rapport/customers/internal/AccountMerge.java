@@ -135,11 +135,7 @@ public class AccountMerge {
 
 	/** Whether the actor may merge the account with another: administrators, and managers of its team. */
 	public static boolean mayMerge(Actor actor, Account account) {
-		return mayMerge(actor, account.owner(), account.team());
-	}
-
-	static boolean mayMerge(Actor actor, org.rapport.identity.UserId owner, org.rapport.identity.TeamId team) {
-		return actor.isAdmin() || (actor.isManager() && actor.canManage(owner, team));
+		return actor.canMerge(account.owner(), account.team());
 	}
 
 	private static Account from(Map<String, Side> chosen, String field, Account survivor, Account merged) {

@@ -171,7 +171,7 @@ public class Contact extends BusinessRecord<Contact> {
 	@KeywordField(name = "kind", aggregable = Aggregable.YES)
 	@IndexingDependency(reindexOnUpdate = ReindexOnUpdate.NO)
 	public String getSearchKind() {
-		return "contact";
+		return ContactId.TYPE;
 	}
 
 	public String getExternalId() {

@@ -105,7 +105,7 @@ public class ContactMerge {
 	}
 
 	public static boolean mayMerge(Actor actor, Contact contact) {
-		return AccountMerge.mayMerge(actor, contact.owner(), contact.team());
+		return actor.canMerge(contact.owner(), contact.team());
 	}
 
 	private static Contact from(Map<String, Side> chosen, String field, Contact survivor, Contact merged) {

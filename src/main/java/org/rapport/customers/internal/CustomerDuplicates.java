@@ -15,6 +15,7 @@ import org.rapport.customers.DuplicateGroup;
 import org.rapport.customers.DuplicateRule;
 import org.rapport.customers.MatchKeys;
 import org.rapport.identity.Actor;
+import org.rapport.identity.VisibleQuery;
 import org.rapport.shared.ResultPage;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -44,19 +45,14 @@ public class CustomerDuplicates {
 		String domainKey = MatchKeys.domain(website);
 		List<Account> found = new ArrayList<>();
 		if (nameKey != null) {
-			found.addAll(em.createQuery("select a from Account a where a.nameKey = :key order by a.createdAt, a.id",
-					Account.class).setParameter("key", nameKey).setMaxResults(limit * 5).getResultList());
+			found.addAll(visibleAccounts(actor, except).where("a.nameKey = :key", "key", nameKey)
+				.list(em, Account.class, null, "a.createdAt, a.id", limit));
 		}
 		if (domainKey != null) {
-			found.addAll(em.createQuery("select a from Account a where a.domainKey = :key order by a.createdAt, a.id",
-					Account.class).setParameter("key", domainKey).setMaxResults(limit * 5).getResultList());
+			found.addAll(visibleAccounts(actor, except).where("a.domainKey = :key", "key", domainKey)
+				.list(em, Account.class, null, "a.createdAt, a.id", limit));
 		}
-		// matches are few: fetching some more than asked and dropping the invisible ones keeps the queries simple
-		return distinct(found, Account::getId).stream()
-			.filter(a -> !a.getId().equals(except))
-			.filter(a -> actor.canSee(a.owner(), a.team()))
-			.limit(limit)
-			.toList();
+		return distinct(found, Account::getId).stream().limit(limit).toList();
 	}
 
 	/**
@@ -70,25 +66,23 @@ public class CustomerDuplicates {
 		String companyKey = MatchKeys.companyName(company);
 		List<Contact> found = new ArrayList<>();
 		if (emailKey != null) {
-			found.addAll(em.createQuery("select c from Contact c left join fetch c.account where c.emailKey = :key"
-					+ " order by c.createdAt, c.id", Contact.class)
-				.setParameter("key", emailKey)
-				.setMaxResults(limit * 5)
-				.getResultList());
+			found.addAll(visibleContacts(actor, except).where("c.emailKey = :key", "key", emailKey)
+				.list(em, Contact.class, "left join fetch c.account", "c.createdAt, c.id", limit));
 		}
 		if (personKey != null && companyKey != null) {
-			found.addAll(em.createQuery("select c from Contact c join fetch c.account a where a.nameKey = :company"
-					+ " and c.personKey = :person order by c.createdAt, c.id", Contact.class)
-				.setParameter("company", companyKey)
-				.setParameter("person", personKey)
-				.setMaxResults(limit * 5)
-				.getResultList());
+			found.addAll(visibleContacts(actor, except).where("a.nameKey = :company", "company", companyKey)
+				.where("c.personKey = :person", "person", personKey)
+				.list(em, Contact.class, "join fetch c.account a", "c.createdAt, c.id", limit));
 		}
-		return distinct(found, Contact::getId).stream()
-			.filter(c -> !c.getId().equals(except))
-			.filter(c -> actor.canSee(c.owner(), c.team()))
-			.limit(limit)
-			.toList();
+		return distinct(found, Contact::getId).stream().limit(limit).toList();
+	}
+
+	private static VisibleQuery visibleAccounts(Actor actor, UUID except) {
+		return new VisibleQuery("Account", "a", actor).where("a.id <> :except", "except", except);
+	}
+
+	private static VisibleQuery visibleContacts(Actor actor, UUID except) {
+		return new VisibleQuery("Contact", "c", actor).where("c.id <> :except", "except", except);
 	}
 
 	/** Groups of accounts sharing the rule's key (name or domain), by key; administrators only. */

@@ -282,6 +282,6 @@ public class Contract extends BusinessRecord<Contract> {
 	@KeywordField(name = "kind", aggregable = Aggregable.YES)
 	@IndexingDependency(reindexOnUpdate = ReindexOnUpdate.NO)
 	public String getSearchKind() {
-		return "contract";
+		return ContractId.TYPE;
 	}
 }

@@ -13,17 +13,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
 import org.rapport.customers.AccountId;
 import org.rapport.customers.Customers;
 import org.rapport.customers.LifecycleStatus;
 import org.rapport.sales.ContractActivated;
-import org.rapport.sales.ContractId;
 import org.rapport.sales.ContractsImported;
 import org.rapport.sales.OpportunitiesImported;
-import org.rapport.sales.OpportunityId;
 import org.rapport.sales.OpportunityWon;
-import org.rapport.sales.OrderId;
 import org.rapport.sales.OrderPlaced;
 import org.rapport.sales.OrdersImported;
 import org.rapport.sales.StageKind;
@@ -89,35 +85,27 @@ public class CustomerLifecycle {
 	void on(OrdersImported batch) {
 		followAccounts(em.createQuery("select distinct o.accountId from SalesOrder o where o.id in :ids "
 				+ "and o.status in :bought", UUID.class)
-			.setParameter("bought", List.of(OrderStatus.CONFIRMED, OrderStatus.FULFILLED)), ids(batch.created(),
-					batch.updated(), OrderId::value));
+			.setParameter("bought", List.of(OrderStatus.CONFIRMED, OrderStatus.FULFILLED)), batch.writtenIds());
 	}
 
 	@ApplicationModuleListener
 	void on(ContractsImported batch) {
 		followAccounts(em.createQuery("select distinct c.accountId from Contract c where c.id in :ids "
 				+ "and c.status <> :draft", UUID.class)
-			.setParameter("draft", ContractStatus.DRAFT), ids(batch.created(), batch.updated(), ContractId::value));
+			.setParameter("draft", ContractStatus.DRAFT), batch.writtenIds());
 	}
 
 	@ApplicationModuleListener
 	void on(OpportunitiesImported batch) {
 		followAccounts(em.createQuery("select distinct o.accountId from Opportunity o where o.id in :ids "
 				+ "and o.stageKind = :won", UUID.class)
-			.setParameter("won", StageKind.WON), ids(batch.created(), batch.updated(), OpportunityId::value));
+			.setParameter("won", StageKind.WON), batch.writtenIds());
 	}
 
 	private void followAccounts(TypedQuery<UUID> accounts, List<UUID> ids) {
 		if (!ids.isEmpty()) {
 			followMany(accounts.setParameter("ids", ids).getResultList(), LocalDate.now(clock));
 		}
-	}
-
-	private static <I> List<UUID> ids(List<I> created, List<I> updated, Function<I, UUID> value) {
-		List<UUID> ids = new ArrayList<>(created.size() + updated.size());
-		created.forEach(id -> ids.add(value.apply(id)));
-		updated.forEach(id -> ids.add(value.apply(id)));
-		return ids;
 	}
 
 	/** Moves the account to the stage its purchases give on the day, if that differs; answers whether it moved. */

@@ -83,11 +83,14 @@ public class ForecastService {
 		return actor.canSee(seller, directory.find(seller).map(found -> found.team()).orElse(null));
 	}
 
-	/** Sets a seller's quota for a month; managers and administrators do this. */
+	/** Sets a seller's quota for a month; managers and administrators do this, for sellers whose records they see. */
 	@Transactional
 	public void setQuota(Actor actor, UUID user, YearMonth month, Money amount) {
 		if (!actor.isAdmin() && !actor.isManager()) {
 			throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Only managers and administrators set quotas");
+		}
+		if (!mayReadQuotaOf(actor, user)) {
+			throw new InvalidField("user", "validation.seller.unknown", "No seller whose records you see");
 		}
 		if (amount.isNegative()) {
 			throw new InvalidField("amount", "validation.amount.negative", "A quota cannot be negative");

@@ -299,7 +299,7 @@ public class Lead extends BusinessRecord<Lead> {
 	@KeywordField(name = "kind", aggregable = Aggregable.YES)
 	@IndexingDependency(reindexOnUpdate = ReindexOnUpdate.NO)
 	public String getSearchKind() {
-		return "lead";
+		return LeadId.TYPE;
 	}
 
 	public String getExternalId() {

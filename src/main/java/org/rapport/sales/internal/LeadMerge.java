@@ -114,7 +114,7 @@ public class LeadMerge {
 	}
 
 	public static boolean mayMerge(Actor actor, Lead lead) {
-		return actor.isAdmin() || (actor.isManager() && actor.canManage(lead.owner(), lead.team()));
+		return actor.canMerge(lead.owner(), lead.team());
 	}
 
 	private static Lead from(Map<String, Side> chosen, String field, Lead survivor, Lead merged) {

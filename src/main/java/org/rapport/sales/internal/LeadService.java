@@ -31,7 +31,6 @@ import org.rapport.sales.OpportunityId;
 import org.rapport.shared.InvalidField;
 import org.rapport.shared.ResultPage;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
@@ -231,11 +230,8 @@ public class LeadService {
 
 	/** The leads converted into the account, newest first, of those the actor may see. */
 	public List<Lead> convertedInto(Actor actor, UUID account, int limit) {
-		return leads.findConvertedInto(account, PageRequest.of(0, limit * 5))
-			.stream()
-			.filter(lead -> actor.canSee(lead.owner(), lead.team()))
-			.limit(limit)
-			.toList();
+		return new VisibleQuery("Lead", "l", actor).where("l.convertedAccountId = :account", "account", account)
+			.list(em, Lead.class, null, "l.convertedAt desc, l.id desc", limit);
 	}
 
 	/**
@@ -266,25 +262,21 @@ public class LeadService {
 		String companyKey = MatchKeys.companyName(company);
 		List<Lead> found = new ArrayList<>();
 		if (emailKey != null) {
-			found.addAll(em.createQuery("select l from Lead l where l.emailKey = :key order by l.createdAt, l.id",
-					Lead.class).setParameter("key", emailKey).setMaxResults(limit * 5).getResultList());
+			found.addAll(visibleLeads(actor, except).where("l.emailKey = :key", "key", emailKey)
+				.list(em, Lead.class, null, "l.createdAt, l.id", limit));
 		}
 		if (personKey != null && companyKey != null) {
-			found.addAll(em.createQuery("select l from Lead l where l.companyKey = :company and l.personKey = :person"
-					+ " order by l.createdAt, l.id", Lead.class)
-				.setParameter("company", companyKey)
-				.setParameter("person", personKey)
-				.setMaxResults(limit * 5)
-				.getResultList());
+			found.addAll(visibleLeads(actor, except).where("l.companyKey = :company", "company", companyKey)
+				.where("l.personKey = :person", "person", personKey)
+				.list(em, Lead.class, null, "l.createdAt, l.id", limit));
 		}
 		Map<UUID, Lead> distinct = new LinkedHashMap<>();
 		found.forEach(lead -> distinct.putIfAbsent(Objects.requireNonNull(lead.getId()), lead));
-		return distinct.values()
-			.stream()
-			.filter(lead -> !lead.getId().equals(except))
-			.filter(lead -> actor.canSee(lead.owner(), lead.team()))
-			.limit(limit)
-			.toList();
+		return distinct.values().stream().limit(limit).toList();
+	}
+
+	private static VisibleQuery visibleLeads(Actor actor, UUID except) {
+		return new VisibleQuery("Lead", "l", actor).where("l.id <> :except", "except", except);
 	}
 
 	/** Names of the accounts that leads were converted into, for labels. */

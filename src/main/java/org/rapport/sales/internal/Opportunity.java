@@ -343,6 +343,6 @@ public class Opportunity extends BusinessRecord<Opportunity> {
 	@KeywordField(name = "kind", aggregable = Aggregable.YES)
 	@IndexingDependency(reindexOnUpdate = ReindexOnUpdate.NO)
 	public String getSearchKind() {
-		return "opportunity";
+		return OpportunityId.TYPE;
 	}
 }

@@ -110,6 +110,6 @@ public class Product extends BusinessRecord<Product> {
 	@KeywordField(name = "kind", aggregable = Aggregable.YES)
 	@IndexingDependency(reindexOnUpdate = ReindexOnUpdate.NO)
 	public String getSearchKind() {
-		return "product";
+		return ProductId.TYPE;
 	}
 }

@@ -260,6 +260,6 @@ public class SalesOrder extends BusinessRecord<SalesOrder> {
 	@KeywordField(name = "kind", aggregable = Aggregable.YES)
 	@IndexingDependency(reindexOnUpdate = ReindexOnUpdate.NO)
 	public String getSearchKind() {
-		return "order";
+		return OrderId.TYPE;
 	}
 }

@@ -1,7 +1,6 @@
 package org.rapport.sales.internal;
 
 import jakarta.persistence.EntityManager;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.rapport.identity.TeamId;
@@ -44,9 +43,7 @@ class WonOpportunityOrders {
 	 */
 	@ApplicationModuleListener
 	void on(OpportunitiesImported batch) {
-		List<UUID> ids = new ArrayList<>(batch.created().size() + batch.updated().size());
-		batch.created().forEach(id -> ids.add(id.value()));
-		batch.updated().forEach(id -> ids.add(id.value()));
+		List<UUID> ids = batch.writtenIds();
 		if (ids.isEmpty()) {
 			return;
 		}

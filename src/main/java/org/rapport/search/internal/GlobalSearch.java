@@ -3,19 +3,20 @@ package org.rapport.search.internal;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collection;
+import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.HashSet;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.hibernate.search.engine.search.aggregation.AggregationKey;
 import org.hibernate.search.engine.search.predicate.dsl.BooleanPredicateClausesStep;
+import org.hibernate.search.engine.search.predicate.dsl.PredicateFinalStep;
 import org.hibernate.search.engine.search.predicate.dsl.SearchPredicateFactory;
 import org.hibernate.search.engine.search.projection.dsl.ProjectionFinalStep;
 import org.hibernate.search.engine.search.projection.dsl.SearchProjectionFactory;
@@ -24,21 +25,25 @@ import org.hibernate.search.mapper.orm.Search;
 import org.hibernate.search.mapper.orm.common.EntityReference;
 import org.hibernate.search.mapper.orm.scope.SearchScope;
 import org.hibernate.search.mapper.orm.session.SearchSession;
-import org.rapport.customers.AccountId;
-import org.rapport.customers.Customers;
 import org.rapport.identity.Actor;
-import org.rapport.search.RecordKind;
+import org.rapport.identity.TeamId;
+import org.rapport.identity.UserId;
+import org.rapport.identity.Visibility;
+import org.rapport.search.SearchField;
+import org.rapport.search.SearchField.Match;
 import org.rapport.search.SearchHit;
 import org.rapport.search.SearchQuery;
 import org.rapport.search.SearchResults;
+import org.rapport.search.SearchableKind;
 import org.springframework.stereotype.Service;
 
 /**
- * Searches the index over all kinds of record by their entity names, so that this module never touches the
- * entity classes of the others. Every word typed must match the record somewhere: the whole word in a name
- * scores highest, the beginning of a word less, a word with one typo least; e-mail addresses, phone numbers and
- * order, contract and product numbers match from their start. The visibility rule is part of the query, so
- * hits and counts only ever hold records the user may open; products are visible to everybody.
+ * Searches the index over all kinds of record that the modules describe, by their entity names and the fields their
+ * descriptions name, so that this module never touches the entity classes of the others. Every word typed must match
+ * the record somewhere: the whole word in a name scores highest, the beginning of a word less, a word with one typo
+ * least; e-mail addresses, phone numbers and order, contract and product numbers match from their start. The
+ * visibility rule is part of the query, so hits and counts only ever hold records the user may open; records of the
+ * kinds visible to everybody, such as products, are always among them.
  */
 @Service
 public class GlobalSearch {
@@ -49,6 +54,8 @@ public class GlobalSearch {
 	private static final AggregationKey<Map<String, Long>> KINDS = AggregationKey.of("kinds");
 	private static final int MAX_WORDS = 8;
 	private static final int FUZZY_MIN_LENGTH = 4;
+	/** Hit columns before the fields: the entity reference and the score. */
+	private static final int FIELD_COLUMNS = 2;
 
 	/** A word of a phone number: digits with the punctuation people put between them. */
 	private static final Pattern PHONE_PART = Pattern.compile("[0-9+()\\-./]*[0-9][0-9+()\\-./]*");
@@ -56,15 +63,13 @@ public class GlobalSearch {
 	/** A record number such as ORD-000123, CTR-000042 or a SKU like AB-1001: letters, hyphens and digits. */
 	private static final Pattern RECORD_NUMBER = Pattern.compile("\\p{IsLatin}[\\p{IsLatin}0-9]*(-[\\p{IsLatin}0-9]+)+");
 
-	private static final List<String> FIELDS = List.of("name", "email", "phone", "company", "number", "accountId");
-
 	private final EntityManagerFactory entityManagerFactory;
-	private final Customers customers;
-	private final Map<RecordKind, Set<String>> fieldsByKind = new ConcurrentHashMap<>();
+	private final SearchableKinds kinds;
 
-	GlobalSearch(EntityManagerFactory entityManagerFactory, Customers customers) {
+	GlobalSearch(EntityManagerFactory entityManagerFactory, SearchableKinds kinds) {
 		this.entityManagerFactory = entityManagerFactory;
-		this.customers = customers;
+		this.kinds = kinds;
+		kinds.checkAgainst(Search.mapping(entityManagerFactory));
 	}
 
 	/** The hits of the query that the actor may see, best first, with counts per kind when asked for. */
@@ -73,24 +78,22 @@ public class GlobalSearch {
 		if (words.isEmpty()) {
 			return SearchResults.empty(query.text(), query.size());
 		}
-		List<RecordKind> kinds = query.kind() == null ? List.of(RecordKind.values()) : List.of(query.kind());
+		List<SearchableKind> searched = query.kind() == null ? kinds.all() : List.of(query.kind());
+		Fields fields = new Fields(searched);
 		List<Object[]> rows;
 		long total;
 		boolean exact;
-		Map<RecordKind, Long> counts = new EnumMap<>(RecordKind.class);
+		Map<String, Long> counts = new HashMap<>();
 		try (EntityManager em = entityManagerFactory.createEntityManager()) {
 			SearchSession session = Search.session(em);
-			SearchScope<Object> scope = session.scope(Object.class, kinds.stream().map(RecordKind::entityName).toList());
-			Fields fields = fieldsOf(kinds);
+			SearchScope<Object> scope = session.scope(Object.class,
+					searched.stream().map(SearchableKind::entityName).toList());
 			var select = session.search(scope)
-				.select(f -> f.composite()
-					.from(f.entityReference(), f.score(), fields.project(f, "name"), fields.project(f, "email"),
-							fields.project(f, "phone"), fields.project(f, "company"), fields.project(f, "number"),
-							fields.project(f, "accountId"))
-					.asArray())
+				.select(f -> f.composite().from(fields.projections(f)).asArray())
 				.where(f -> predicate(f, fields, words, actor, query.owner()));
 			if (withCounts) {
-				select = select.aggregation(KINDS, f -> f.terms().field("kind", String.class).maxTermCount(20));
+				select = select.aggregation(KINDS,
+						f -> f.terms().field("kind", String.class).maxTermCount(Math.max(20, kinds.all().size())));
 			}
 			SearchResult<Object[]> result = select.totalHitCountThreshold(COUNT_LIMIT)
 				.fetch(query.page() * query.size(), query.size() + 1);
@@ -99,41 +102,62 @@ public class GlobalSearch {
 			exact = result.total().isHitCountExact();
 			if (withCounts) {
 				result.aggregation(KINDS)
-					.forEach((code, count) -> RecordKind.ofCode(code).ifPresent(kind -> counts.put(kind, count)));
+					.forEach((code, count) -> kinds.ofCode(code).ifPresent(kind -> counts.put(kind.code(), count)));
 			}
 		}
 		boolean hasNext = rows.size() > query.size();
 		List<Object[]> page = hasNext ? rows.subList(0, query.size()) : rows;
-		return new SearchResults(query.text(), hits(page), query.page(), query.size(), hasNext,
+		return new SearchResults(query.text(), hits(page, fields), query.page(), query.size(), hasNext,
 				Math.min(total, COUNT_LIMIT), !exact || total > COUNT_LIMIT, counts);
 	}
 
-	private static BooleanPredicateClausesStep<?, ?> predicate(SearchPredicateFactory f, Fields fields,
-			List<String> words, Actor actor, UUID owner) {
+	private BooleanPredicateClausesStep<?, ?> predicate(SearchPredicateFactory f, Fields fields, List<String> words,
+			Actor actor, UUID owner) {
 		var root = f.bool();
 		for (String word : words) {
 			root.must(wordMatch(f, fields, word));
 		}
-		switch (actor.scope()) {
-			case ALL -> {
-			}
-			case TEAM -> {
-				var visible = f.bool()
-					.should(f.match().field("kind").matching(RecordKind.PRODUCT.code()))
-					.should(f.match().field("ownerId").matching(actor.id().value()));
-				if (actor.team() != null) {
-					visible.should(f.match().field("teamId").matching(actor.team().value()));
+		List<PredicateFinalStep> visible = actor.visibility().render(new IndexVisibility(f));
+		if (visible != null) {
+			var anyOf = f.bool();
+			for (SearchableKind kind : kinds.all()) {
+				if (kind.visibleToEverybody()) {
+					anyOf.should(f.match().field("kind").matching(kind.code()));
 				}
-				root.filter(visible);
 			}
-			case OWN -> root.filter(f.bool()
-				.should(f.match().field("kind").matching(RecordKind.PRODUCT.code()))
-				.should(f.match().field("ownerId").matching(actor.id().value())));
+			visible.forEach(anyOf::should);
+			root.filter(anyOf);
 		}
 		if (owner != null) {
 			root.filter(f.match().field("ownerId").matching(owner));
 		}
 		return root;
+	}
+
+	/** The visibility rule as clauses on the indexed owner and team, any of which lets a record through. */
+	private static final class IndexVisibility implements Visibility.Renderer<List<PredicateFinalStep>> {
+
+		private final SearchPredicateFactory f;
+
+		IndexVisibility(SearchPredicateFactory f) {
+			this.f = f;
+		}
+
+		@Override
+		public List<PredicateFinalStep> everything() {
+			return null;
+		}
+
+		@Override
+		public List<PredicateFinalStep> owner(UserId owner) {
+			return List.of(f.match().field("ownerId").matching(owner.value()));
+		}
+
+		@Override
+		public List<PredicateFinalStep> ownerOrTeam(UserId owner, TeamId team) {
+			return List.of(f.match().field("ownerId").matching(owner.value()),
+					f.match().field("teamId").matching(team.value()));
+		}
 	}
 
 	/** One typed word: at least one of these must match, and the better the match the higher the score. */
@@ -146,33 +170,37 @@ public class GlobalSearch {
 		}
 		boolean fuzzy = word.length() >= FUZZY_MIN_LENGTH && !hasIdeographs(word);
 		var any = f.bool();
-		any.should(f.match().field("name").matching(word).boost(10))
-			.should(f.match().field("name_prefix").matching(word).boost(3));
-		if (fuzzy) {
-			any.should(f.match().field("name").matching(word).fuzzy(1, 1).boost(1));
-		}
-		if (fields.has("company")) {
-			any.should(f.match().field("company").matching(word).boost(5))
-				.should(f.match().field("company_prefix").matching(word).boost(2));
+		for (SearchField field : fields.matching(Match.TITLE)) {
+			any.should(f.match().field(field.name()).matching(word).boost(10))
+				.should(f.match().field(field.prefixField()).matching(word).boost(3));
 			if (fuzzy) {
-				any.should(f.match().field("company").matching(word).fuzzy(1, 1).boost(0.5f));
+				any.should(f.match().field(field.name()).matching(word).fuzzy(1, 1).boost(1));
 			}
 		}
-		if (fields.has("email")) {
-			any.should(f.match().field("email").matching(lower).boost(10));
+		for (SearchField field : fields.matching(Match.WORDS)) {
+			any.should(f.match().field(field.name()).matching(word).boost(5))
+				.should(f.match().field(field.prefixField()).matching(word).boost(2));
+			if (fuzzy) {
+				any.should(f.match().field(field.name()).matching(word).fuzzy(1, 1).boost(0.5f));
+			}
+		}
+		for (SearchField field : fields.matching(Match.EMAIL)) {
+			any.should(f.match().field(field.name()).matching(lower).boost(10));
 			if (pattern.length() >= 3) {
-				any.should(f.wildcard().field("email").matching(pattern + "*").boost(4));
+				any.should(f.wildcard().field(field.name()).matching(pattern + "*").boost(4));
 			}
 		}
-		if (fields.has("number")) {
-			any.should(f.match().field("number").matching(lower).boost(10));
+		for (SearchField field : fields.matching(Match.NUMBER)) {
+			any.should(f.match().field(field.name()).matching(lower).boost(10));
 			if (pattern.length() >= 2) {
-				any.should(f.wildcard().field("number").matching(pattern + "*").boost(5));
+				any.should(f.wildcard().field(field.name()).matching(pattern + "*").boost(5));
 			}
 		}
-		if (fields.has("phone") && digits.length() >= 3) {
-			any.should(f.wildcard().field("phone").matching(digits + "*").boost(4))
-				.should(f.match().field("phone_prefix").matching(digits).boost(2));
+		if (digits.length() >= 3) {
+			for (SearchField field : fields.matching(Match.PHONE)) {
+				any.should(f.wildcard().field(field.name()).matching(digits + "*").boost(4))
+					.should(f.match().field(field.prefixField()).matching(digits).boost(2));
+			}
 		}
 		return any;
 	}
@@ -185,52 +213,65 @@ public class GlobalSearch {
 	private static BooleanPredicateClausesStep<?, ?> numberMatch(SearchPredicateFactory f, Fields fields, String word,
 			String pattern) {
 		var any = f.bool();
-		any.should(f.phrase().field("name").matching(word).boost(8));
-		if (fields.has("number")) {
-			any.should(f.match().field("number").matching(pattern).boost(10))
-				.should(f.wildcard().field("number").matching(pattern + "*").boost(5));
+		for (SearchField field : fields.matching(Match.TITLE)) {
+			any.should(f.phrase().field(field.name()).matching(word).boost(8));
+		}
+		for (SearchField field : fields.matching(Match.NUMBER)) {
+			any.should(f.match().field(field.name()).matching(pattern).boost(10))
+				.should(f.wildcard().field(field.name()).matching(pattern + "*").boost(5));
 		}
 		return any;
 	}
 
-	private List<SearchHit> hits(List<Object[]> rows) {
-		Set<AccountId> accounts = new HashSet<>();
+	private List<SearchHit> hits(List<Object[]> rows, Fields fields) {
+		Map<String, Set<UUID>> referenced = new HashMap<>();
 		for (Object[] row : rows) {
-			if (row[7] != null) {
-				accounts.add(accountId(row[7]));
+			SearchableKind kind = kindOf(row);
+			if (kind != null) {
+				for (SearchField field : kind.fields()) {
+					Object value = field.match() == Match.REFERENCE ? row[fields.column(field.name())] : null;
+					if (value != null) {
+						referenced.computeIfAbsent(field.refersTo(), code -> new LinkedHashSet<>()).add(uuid(value));
+					}
+				}
 			}
 		}
-		Map<AccountId, String> accountNames = accounts.isEmpty() ? Map.of() : customers.accountNames(accounts);
+		Map<String, Map<UUID, String>> titles = new HashMap<>();
+		referenced.forEach((code, ids) -> titles.put(code, kinds.ofCode(code).orElseThrow().titles().of(ids)));
 		List<SearchHit> hits = new ArrayList<>(rows.size());
 		for (Object[] row : rows) {
-			EntityReference reference = (EntityReference) row[0];
-			RecordKind kind = RecordKind.ofEntityName(reference.name()).orElse(null);
+			SearchableKind kind = kindOf(row);
 			if (kind == null) {
 				continue;
 			}
-			String accountName = row[7] == null ? null : accountNames.get(accountId(row[7]));
-			String email = (String) row[3];
-			String phone = (String) row[4];
-			String company = (String) row[5];
-			String number = (String) row[6];
-			String subtitle = switch (kind) {
-				case ACCOUNT -> join(email, phone);
-				case CONTACT -> join(accountName, email, phone);
-				case LEAD -> join(company, email, phone);
-				case PRODUCT -> number;
-				case OPPORTUNITY, ORDER, CONTRACT -> accountName;
-			};
-			hits.add(new SearchHit(kind, (UUID) reference.id(), (String) row[2], subtitle, (Float) row[1]));
+			List<String> parts = new ArrayList<>();
+			for (String shown : kind.subtitle()) {
+				SearchField field = kind.field(shown).orElseThrow();
+				Object value = row[fields.column(shown)];
+				if (field.match() == Match.REFERENCE) {
+					parts.add(value == null ? null : titles.get(field.refersTo()).get(uuid(value)));
+				}
+				else {
+					parts.add(value == null ? null : value.toString());
+				}
+			}
+			EntityReference reference = (EntityReference) row[0];
+			hits.add(new SearchHit(kind, (UUID) reference.id(), (String) row[fields.column(kind.titleField())],
+					join(parts), (Float) row[1]));
 		}
 		return hits;
 	}
 
-	private static AccountId accountId(Object value) {
-		return new AccountId(value instanceof UUID uuid ? uuid : UUID.fromString(value.toString()));
+	private SearchableKind kindOf(Object[] row) {
+		return kinds.ofEntityName(((EntityReference) row[0]).name()).orElse(null);
 	}
 
-	private static String join(String... parts) {
-		String joined = String.join(" · ", Arrays.stream(parts).filter(p -> p != null && !p.isBlank()).toList());
+	private static UUID uuid(Object value) {
+		return value instanceof UUID uuid ? uuid : UUID.fromString(value.toString());
+	}
+
+	private static String join(List<String> parts) {
+		String joined = String.join(" · ", parts.stream().filter(p -> p != null && !p.isBlank()).toList());
 		return joined.isEmpty() ? null : joined;
 	}
 
@@ -265,44 +306,52 @@ public class GlobalSearch {
 	}
 
 	/**
-	 * The fields that the indexes of the kinds hold between them: a query may only name those, so a search of
-	 * products alone leaves out the e-mail address, which no product has.
+	 * What the descriptions of the kinds searched at once hold between them: the fields each way of matching reaches
+	 * (a query may only name fields that one of their indexes holds, so a search of products alone leaves out the
+	 * e-mail address, which no product has), and the fields that the hits show, each in a column of its own.
 	 */
-	private Fields fieldsOf(List<RecordKind> kinds) {
-		Set<String> present = new HashSet<>();
-		for (RecordKind kind : kinds) {
-			present.addAll(fieldsByKind.computeIfAbsent(kind, this::indexedFields));
-		}
-		return new Fields(present);
-	}
+	private static final class Fields {
 
-	private Set<String> indexedFields(RecordKind kind) {
-		var descriptor = Search.mapping(entityManagerFactory)
-			.indexedEntity(kind.entityName())
-			.indexManager()
-			.descriptor();
-		Set<String> present = new HashSet<>();
-		for (String field : FIELDS) {
-			if (descriptor.field(field).isPresent()) {
-				present.add(field);
+		private final Map<Match, Set<SearchField>> matched = new EnumMap<>(Match.class);
+		private final List<String> shown;
+
+		Fields(List<SearchableKind> kinds) {
+			Set<String> columns = new LinkedHashSet<>();
+			for (SearchableKind kind : kinds) {
+				for (SearchField field : kind.fields()) {
+					matched.computeIfAbsent(field.match(), match -> new TreeSet<>(Comparator.comparing(SearchField::name)))
+						.add(field);
+				}
+				columns.add(kind.titleField());
+				for (SearchField field : kind.fields()) {
+					if (field.match() == Match.REFERENCE) {
+						columns.add(field.name());
+					}
+				}
+				columns.addAll(kind.subtitle());
 			}
-		}
-		return present;
-	}
-
-	private record Fields(Set<String> present) {
-
-		boolean has(String field) {
-			return present.contains(field);
+			this.shown = List.copyOf(columns);
 		}
 
-		/** The stored value of the field, or nothing where none of the indexes has the field. */
-		ProjectionFinalStep<?> project(SearchProjectionFactory<?, ?> f, String field) {
-			return has(field) ? f.field(field, Object.class) : f.constant(null);
+		Set<SearchField> matching(Match match) {
+			return matched.getOrDefault(match, Set.of());
 		}
-	}
 
-	static Collection<String> entityNames() {
-		return Arrays.stream(RecordKind.values()).map(RecordKind::entityName).toList();
+		/** The hit column holding the stored value of the field. */
+		int column(String field) {
+			int index = shown.indexOf(field);
+			if (index < 0) {
+				throw new IllegalArgumentException("No hit shows the field " + field);
+			}
+			return FIELD_COLUMNS + index;
+		}
+
+		ProjectionFinalStep<?>[] projections(SearchProjectionFactory<?, ?> f) {
+			List<ProjectionFinalStep<?>> projections = new ArrayList<>();
+			projections.add(f.entityReference());
+			projections.add(f.score());
+			shown.forEach(field -> projections.add(f.field(field, Object.class)));
+			return projections.toArray(ProjectionFinalStep<?>[]::new);
+		}
 	}
 }

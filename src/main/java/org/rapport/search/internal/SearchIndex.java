@@ -52,13 +52,15 @@ public class SearchIndex {
 	}
 
 	private final EntityManagerFactory entityManagerFactory;
+	private final SearchableKinds kinds;
 	private final SearchProperties properties;
 	private final AtomicReference<Rebuild> current = new AtomicReference<>(Rebuild.NONE);
 	private final AtomicLong indexed = new AtomicLong();
 	private final AtomicLong total = new AtomicLong();
 
-	SearchIndex(EntityManagerFactory entityManagerFactory, SearchProperties properties) {
+	SearchIndex(EntityManagerFactory entityManagerFactory, SearchableKinds kinds, SearchProperties properties) {
 		this.entityManagerFactory = entityManagerFactory;
+		this.kinds = kinds;
 		this.properties = properties;
 	}
 
@@ -112,7 +114,7 @@ public class SearchIndex {
 		CompletableFuture<?> done;
 		try {
 			done = Search.mapping(entityManagerFactory)
-				.scope(Object.class, GlobalSearch.entityNames())
+				.scope(Object.class, kinds.entityNames())
 				.massIndexer()
 				.threadsToLoadObjects(properties.loadingThreads())
 				.batchSizeToLoadObjects(properties.batchSize())
@@ -147,7 +149,7 @@ public class SearchIndex {
 	public boolean isEmpty() {
 		try (EntityManager em = entityManagerFactory.createEntityManager()) {
 			var session = Search.session(em);
-			return session.search(session.scope(Object.class, GlobalSearch.entityNames()))
+			return session.search(session.scope(Object.class, kinds.entityNames()))
 				.where(f -> f.matchAll())
 				.fetchTotalHitCount() == 0;
 		}
@@ -155,7 +157,7 @@ public class SearchIndex {
 
 	private boolean databaseHasRecords() {
 		try (EntityManager em = entityManagerFactory.createEntityManager()) {
-			for (String entity : GlobalSearch.entityNames()) {
+			for (String entity : kinds.entityNames()) {
 				if (!em.createQuery("select 1 from " + entity).setMaxResults(1).getResultList().isEmpty()) {
 					return true;
 				}

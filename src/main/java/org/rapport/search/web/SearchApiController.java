@@ -10,12 +10,13 @@ import java.util.Map;
 import java.util.UUID;
 import org.rapport.identity.Actor;
 import org.rapport.identity.CurrentActor;
-import org.rapport.search.RecordKind;
 import org.rapport.search.SearchHit;
 import org.rapport.search.SearchQuery;
 import org.rapport.search.SearchResults;
+import org.rapport.search.SearchableKind;
 import org.rapport.search.internal.GlobalSearch;
 import org.rapport.search.internal.SearchIndex;
+import org.rapport.search.internal.SearchableKinds;
 import org.rapport.shared.InvalidField;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -29,18 +30,20 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/v1/search")
-@Tag(name = "Search", description = "One search over accounts, contacts, leads, opportunities, products, orders and "
-		+ "contracts")
+@Tag(name = "Search", description = "One search over the records of every searchable kind, which the kind parameter "
+		+ "lists")
 class SearchApiController {
 
 	static final int MAX_SIZE = 100;
 
 	private final GlobalSearch search;
+	private final SearchableKinds kinds;
 	private final SearchIndex index;
 	private final CurrentActor currentActor;
 
-	SearchApiController(GlobalSearch search, SearchIndex index, CurrentActor currentActor) {
+	SearchApiController(GlobalSearch search, SearchableKinds kinds, SearchIndex index, CurrentActor currentActor) {
 		this.search = search;
+		this.kinds = kinds;
 		this.index = index;
 		this.currentActor = currentActor;
 	}
@@ -51,8 +54,7 @@ class SearchApiController {
 					+ "typo last. Only records you may see are found or counted; counts holds the matches of each kind "
 					+ "(left out with counts=false).")
 	SearchResource search(@Parameter(description = "what to look for") @RequestParam(required = false) String q,
-			@Parameter(description = "account, contact, lead, opportunity, product, order or contract") @RequestParam(
-					required = false) String kind,
+			@Parameter(description = SearchApiDocument.KIND) @RequestParam(required = false) String kind,
 			@Parameter(description = "only records of this owner") @RequestParam(required = false) UUID owner,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "25") int size,
 			@Parameter(description = "false leaves out the counts per kind, for a faster answer while a user types")
@@ -60,11 +62,11 @@ class SearchApiController {
 		if (q == null || q.isBlank()) {
 			throw new InvalidField("q", "search.q.required", "Say what to look for.");
 		}
-		RecordKind chosen = null;
+		SearchableKind chosen = null;
 		if (kind != null && !kind.isBlank()) {
-			chosen = RecordKind.ofCode(kind)
+			chosen = kinds.ofCode(kind)
 				.orElseThrow(() -> new InvalidField("kind", "search.kind.invalid",
-						"Must be account, contact, lead, opportunity, product, order or contract."));
+						"Must be " + kinds.codesAsAlternatives() + "."));
 		}
 		if (size < 1 || size > MAX_SIZE) {
 			throw new InvalidField("size", "search.size.invalid", "Must be between 1 and " + MAX_SIZE + ".");
@@ -75,7 +77,7 @@ class SearchApiController {
 		}
 		Actor actor = currentActor.get();
 		SearchResults results = search.search(actor, new SearchQuery(q, chosen, owner, page, size), counts);
-		return SearchResource.of(results, counts);
+		return SearchResource.of(results, counts ? kinds.all() : null);
 	}
 
 	@ResponseStatus(HttpStatus.ACCEPTED)
@@ -110,12 +112,13 @@ class SearchApiController {
 	record SearchResource(String q, List<HitResource> items, int page, int size, boolean hasNext, long total,
 			boolean totalCapped, Map<String, Long> counts) {
 
-		static SearchResource of(SearchResults results, boolean withCounts) {
+		/** The results, with the counts of the given kinds in their order, or none. */
+		static SearchResource of(SearchResults results, List<SearchableKind> counted) {
 			Map<String, Long> counts = null;
-			if (withCounts) {
+			if (counted != null) {
 				counts = new LinkedHashMap<>();
-				for (RecordKind kind : RecordKind.values()) {
-					counts.put(kind.code(), results.count(kind));
+				for (SearchableKind kind : counted) {
+					counts.put(kind.code(), results.count(kind.code()));
 				}
 			}
 			return new SearchResource(results.query(), results.hits().stream().map(HitResource::of).toList(),

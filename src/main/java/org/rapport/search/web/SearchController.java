@@ -4,10 +4,11 @@ import java.util.UUID;
 import org.rapport.identity.Actor;
 import org.rapport.identity.CurrentActor;
 import org.rapport.identity.UserDirectory;
-import org.rapport.search.RecordKind;
 import org.rapport.search.SearchQuery;
 import org.rapport.search.SearchResults;
+import org.rapport.search.SearchableKind;
 import org.rapport.search.internal.GlobalSearch;
+import org.rapport.search.internal.SearchableKinds;
 import org.rapport.web.FilterQuery;
 import org.rapport.web.Paging;
 import org.springframework.stereotype.Controller;
@@ -29,11 +30,13 @@ class SearchController {
 	static final int OVERVIEW = 50;
 
 	private final GlobalSearch search;
+	private final SearchableKinds kinds;
 	private final CurrentActor currentActor;
 	private final UserDirectory users;
 
-	SearchController(GlobalSearch search, CurrentActor currentActor, UserDirectory users) {
+	SearchController(GlobalSearch search, SearchableKinds kinds, CurrentActor currentActor, UserDirectory users) {
 		this.search = search;
+		this.kinds = kinds;
 		this.currentActor = currentActor;
 		this.users = users;
 	}
@@ -53,7 +56,7 @@ class SearchController {
 			@RequestHeader(name = "HX-Request", required = false) String htmx,
 			@RequestHeader(name = "HX-Target", required = false) String target, Model model) {
 		Actor actor = currentActor.get();
-		RecordKind chosen = RecordKind.ofCode(kind).orElse(null);
+		SearchableKind chosen = kinds.ofCode(kind).orElse(null);
 		Paging paging = Paging.of(page, size);
 		int pageSize = Math.min(paging.size(), SearchApiController.MAX_SIZE);
 		SearchResults results;
@@ -71,7 +74,7 @@ class SearchController {
 		model.addAttribute("filter", new SearchFilter(results.query(), chosen, owner));
 		model.addAttribute("results", results);
 		model.addAttribute("overview", overview);
-		model.addAttribute("kinds", RecordKind.values());
+		model.addAttribute("kinds", kinds.all());
 		model.addAttribute("baseQuery", new FilterQuery().with("q", results.query()).with("owner", owner).encoded());
 		model.addAttribute("pageQuery", new FilterQuery().with("q", results.query())
 			.with("kind", chosen == null ? null : chosen.code())
@@ -86,7 +89,7 @@ class SearchController {
 	}
 
 	/** What the results page filters by, for its form. */
-	record SearchFilter(String q, RecordKind kind, UUID owner) {
+	record SearchFilter(String q, SearchableKind kind, UUID owner) {
 
 		public String kindCode() {
 			return kind == null ? "" : kind.code();

@@ -1,5 +1,6 @@
 package org.rapport.customers.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -17,6 +18,8 @@ import org.rapport.RapportTest;
 import org.rapport.TestData;
 import org.rapport.customers.AccountId;
 import org.rapport.customers.AccountType;
+import org.rapport.customers.ContactId;
+import org.rapport.customers.ContactMatch;
 import org.rapport.customers.Customers;
 import org.rapport.customers.NewAccount;
 import org.rapport.customers.NewContact;
@@ -102,6 +105,21 @@ class DuplicatesIntegrationTests {
 					""".formatted(TestData.unique("Other name"), domain)))
 			.andExpect(status().isCreated())
 			.andExpect(header().string("Possible-Duplicates", mine.toString()));
+	}
+
+	@Test
+	void aVisibleDuplicateIsFoundBehindAnyNumberOfOlderOnesTheUserDoesNotSee() {
+		String email = TestData.unique("hogan").toLowerCase() + "@stark.example";
+		Actor stranger = data.actor(data.user(data.team(), Role.SALES));
+		for (int i = 0; i < 6; i++) {
+			customers.addContact(stranger, new NewContact(null, "Happy", "Hogan", null, email, null, null));
+		}
+		ContactId mine = customers.addContact(sellerActor, new NewContact(null, "Harold", "Hogan", null, email, null,
+				null));
+
+		assertThat(customers.possibleDuplicateContacts(sellerActor, email, null, null, null, 1))
+			.extracting(ContactMatch::id)
+			.containsExactly(mine);
 	}
 
 	@Test

@@ -199,6 +199,20 @@ class OpportunityPagesIntegrationTests {
 	}
 
 	@Test
+	void aManagerSetsNoQuotaForASellerWhoseRecordsTheyDoNotSee() throws Exception {
+		User manager = data.user(team, Role.MANAGER);
+		User elsewhere = data.user(data.team(), Role.SALES);
+
+		mvc.perform(post("/forecast/quotas").with(csrf()).with(data.as(manager)).param("user", elsewhere.getId()
+			.toString()).param("month", YearMonth.now().toString()).param("amount", "600").param("currency", "EUR"))
+			.andExpect(redirectedUrlPattern("/forecast*"))
+			.andExpect(flash().attribute("failure", "validation.seller.unknown"));
+		mvc.perform(post("/forecast/quotas").with(csrf()).with(data.as(manager)).param("user", seller.getId()
+			.toString()).param("month", YearMonth.now().toString()).param("amount", "600").param("currency", "EUR"))
+			.andExpect(flash().attribute("success", "flash.quota.saved"));
+	}
+
+	@Test
 	void theCsvExportHoldsTheFilteredOpportunitiesTheUserMaySee() throws Exception {
 		String tag = TestData.unique("Export deal");
 		deal(tag + " one");
