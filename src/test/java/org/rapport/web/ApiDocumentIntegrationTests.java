@@ -116,6 +116,22 @@ class ApiDocumentIntegrationTests {
 	}
 
 	@Test
+	void everyReplacingWriteNamesAVersionAndAnswersItsRecordsNewOne() {
+		Map<String, Map<String, Map<String, Object>>> paths = document.read("$.paths");
+		List<String> puts = paths.entrySet().stream().filter(path -> path.getValue().containsKey("put"))
+			.map(Map.Entry::getKey).toList();
+		assertThat(puts).contains("/api/v1/views/{id}", "/api/v1/admin/custom-fields/{id}", "/api/v1/pipelines/{id}",
+				"/api/v1/pipelines/{id}/stages/{stageId}", "/api/v1/pipelines/{id}/stages");
+		for (String path : puts) {
+			String put = "$.paths['" + path + "'].put";
+			assertThat((List<Object>) document.read(put + ".parameters[?(@.name == 'If-Match' && @.in == 'header')]"))
+				.as(path).hasSize(1);
+			assertThat((Map<String, Object>) document.read(put + ".responses")).as(path).containsKeys("412", "428");
+			assertThat((Object) document.read(put + ".responses.200.headers.ETag")).as(path).isNotNull();
+		}
+	}
+
+	@Test
 	void anAnswerCarriesEveryFieldAndMarksThoseThatMayBeNull() {
 		List<String> required = document.read("$.components.schemas.AccountResource.required");
 		assertThat(required).contains("id", "version", "name", "industry", "createdAt");
