@@ -132,6 +132,13 @@ class ApiDocumentIntegrationTests {
 	}
 
 	@Test
+	void anUploadDeclaresTheAnswerToAFileOverTheLimit() {
+		assertThat((Map<String, Object>) document.read("$.paths['/api/v1/imports'].post.responses")).containsKey("413");
+		assertThat((String) document.read("$.components.responses.ContentTooLarge.description"))
+			.contains("spring.servlet.multipart.max-file-size");
+	}
+
+	@Test
 	void anAnswerCarriesEveryFieldAndMarksThoseThatMayBeNull() {
 		List<String> required = document.read("$.components.schemas.AccountResource.required");
 		assertThat(required).contains("id", "version", "name", "industry", "createdAt");

@@ -50,6 +50,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * The rules that make the OpenAPI document say what the API does, in one place rather than on every controller:
@@ -60,8 +61,9 @@ import org.springframework.web.method.HandlerMethod;
  * database cannot be reached; one that takes input answers 400 for input that cannot be read and 422 naming each
  * invalid field; one that names a record answers 404 for a record that does not exist or that the caller may not
  * see; a write answers 409 when it conflicts with other records or another write; an operation that takes
- * If-Match answers 412 for a stale one, and a replacing write (PUT) that names no version answers 428. An answer
- * that carries a record with its version has that version as its {@code ETag} header (see {@link VersionTags}).
+ * If-Match answers 412 for a stale one, and a replacing write (PUT) that names no version answers 428; an upload
+ * answers 413 for a file over the limit. An answer that carries a record with its version has that version as its
+ * {@code ETag} header (see {@link VersionTags}).
  */
 @Component
 class ApiDocumentRules implements OperationCustomizer, OpenApiCustomizer, PropertyCustomizer {
@@ -89,6 +91,8 @@ class ApiDocumentRules implements OperationCustomizer, OpenApiCustomizer, Proper
 				+ "fetch the record again and reapply your change."),
 		PRECONDITION_FAILED("412", "PreconditionFailed", "If-Match names a version the record no longer has."),
 		UNPROCESSABLE("422", "UnprocessableContent", "Some values break the rules; `errors` names each field."),
+		CONTENT_TOO_LARGE("413", "ContentTooLarge", "The file is larger than the upload limit "
+				+ "(`spring.servlet.multipart.max-file-size`, 100 MB unless set), which `detail` states."),
 		PRECONDITION_REQUIRED("428", "PreconditionRequired", "The write names no version: send If-Match with the "
 				+ "ETag you read, or the version in the body, so that no change made meanwhile is overwritten."),
 		UNAVAILABLE("503", "ServiceUnavailable", "The database cannot be reached for now; try again after the "
@@ -128,7 +132,9 @@ class ApiDocumentRules implements OperationCustomizer, OpenApiCustomizer, Proper
 		boolean takesIfMatch = false;
 		boolean writes = false;
 		boolean versioned = false;
+		boolean uploads = false;
 		for (var parameter : handler.getMethodParameters()) {
+			uploads |= MultipartFile.class.isAssignableFrom(parameter.getParameterType());
 			if (parameter.hasParameterAnnotation(RequestBody.class)
 					|| parameter.hasParameterAnnotation(RequestPart.class)) {
 				takesInput = true;
@@ -160,6 +166,9 @@ class ApiDocumentRules implements OperationCustomizer, OpenApiCustomizer, Proper
 		}
 		if (writes || !isRead(handler)) {
 			add(responses, Problem.CONFLICT);
+		}
+		if (uploads) {
+			add(responses, Problem.CONTENT_TOO_LARGE);
 		}
 		if (takesIfMatch) {
 			add(responses, Problem.PRECONDITION_FAILED);
