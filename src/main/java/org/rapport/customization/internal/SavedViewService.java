@@ -58,16 +58,11 @@ public class SavedViewService implements ListViews {
 		return view;
 	}
 
-	/** One of the actor's own views, which they may change or delete. */
-	public SavedView own(Actor actor, UUID id) {
-		return ownView(actor, id);
-	}
-
 	/** Changes one of the actor's views, if it is still at the version the caller read. */
 	@Transactional
 	public SavedView change(Actor actor, UUID id, long expectedVersion, String name, String query, boolean shared,
 			boolean makeDefault) {
-		SavedView view = ownView(actor, id);
+		SavedView view = own(actor, id);
 		if (view.getVersion() != expectedVersion) {
 			throw new ObjectOptimisticLockingFailureException(SavedView.class, id);
 		}
@@ -89,11 +84,11 @@ public class SavedViewService implements ListViews {
 
 	@Transactional
 	public void delete(Actor actor, UUID id) {
-		views.delete(ownView(actor, id));
+		views.delete(own(actor, id));
 	}
 
 	/** A view its owner may change: others' shared views are seen (403), others' private ones are not (404). */
-	private SavedView ownView(Actor actor, UUID id) {
+	public SavedView own(Actor actor, UUID id) {
 		SavedView view = views.findById(id)
 			.filter(v -> v.getOwnerId().equals(actor.id().value())
 					|| (v.getTeamId() != null && actor.team() != null && v.getTeamId().equals(actor.team().value())))

@@ -70,7 +70,8 @@ class QuotaApiController {
 	}
 
 	/** A seller's quota for a month. */
-	record QuotaRequest(@NotNull UUID seller, @NotBlank @Pattern(regexp = MONTH) String month,
+	record QuotaRequest(@NotNull UUID seller,
+			@NotBlank @Pattern(regexp = MONTH, message = "{validation.month}") String month,
 			@NotNull @Amount @Digits(integer = 13, fraction = 4) BigDecimal amount,
 			@NotBlank @Pattern(regexp = "^$|^[A-Za-z]{3}$", message = "{validation.currency}") @CurrencyCode String currency) {
 	}
