@@ -51,9 +51,14 @@ public class TestData {
 	}
 
 	public User user(TeamId team, Role... roles) {
+		return user(team, Locale.ENGLISH, roles);
+	}
+
+	/** A user whose pages and API answers speak the given language. */
+	public User user(TeamId team, Locale language, Role... roles) {
 		String username = unique("user").toLowerCase(Locale.ROOT);
 		return administration.createUser(new UserAdministration.NewUser(username, "User " + username, null, PASSWORD,
-				Set.of(roles), team, Locale.ENGLISH, ZoneId.of("UTC")));
+				Set.of(roles), team, language, ZoneId.of("UTC")));
 	}
 
 	/** Signs a MockMvc request in as the user. */

@@ -1,7 +1,7 @@
 /**
  * How users shape Rapport without code: custom fields of each kind of record, and saved list views.
  */
-@ApplicationModule(allowedDependencies = { "shared", "identity" })
+@ApplicationModule(allowedDependencies = { "shared", "identity", "web" })
 package org.rapport.customization;
 
 import org.springframework.modulith.ApplicationModule;

@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -231,6 +232,32 @@ class CustomFieldIntegrationTests {
 					"""))
 			.andExpect(status().is(428));
 		assertThat(fields.get(tierId).toField().labelEn()).isEqualTo("Tier");
+	}
+
+	@Test
+	void aChangeNamesTheVersionItReadInIfMatchOrTheBodyAndAnswersTheNewOne() throws Exception {
+		UUID tierId = defined.get(0);
+		String path = "/api/v1/admin/custom-fields/" + tierId;
+		String token = data.bearer(admin);
+		String relabelled = """
+				{"labelEn": "Level", "labelZh": "级别", "options": "Gold\\nSilver\\nBronze"}
+				""";
+		mvc.perform(put(path).header("Authorization", token).header("If-Match", "\"7\"")
+			.contentType(MediaType.APPLICATION_JSON).content(relabelled))
+			.andExpect(status().isPreconditionFailed());
+		assertThat(fields.get(tierId).toField().labelEn()).isEqualTo("Tier");
+
+		long read = fields.get(tierId).getVersion();
+		mvc.perform(put(path).header("Authorization", token).header("If-Match", "\"" + read + "\"")
+			.contentType(MediaType.APPLICATION_JSON).content(relabelled))
+			.andExpect(status().isOk())
+			.andExpect(header().string("ETag", "\"" + (read + 1) + "\""))
+			.andExpect(jsonPath("$.labelEn").value("Level"))
+			.andExpect(jsonPath("$.version").value(read + 1));
+		mvc.perform(put(path).header("Authorization", token).contentType(MediaType.APPLICATION_JSON)
+			.content(relabelled.replace("Level", "Grade").replace("}", ", \"version\": " + read + "}")))
+			.andExpect(status().isConflict());
+		assertThat(fields.get(tierId).toField().labelEn()).isEqualTo("Level");
 	}
 
 	@Test

@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -103,6 +104,47 @@ class SavedViewIntegrationTests {
 		mvc.perform(post("/api/v1/views").header("Authorization", token).contentType(MediaType.APPLICATION_JSON)
 			.content("{\"list\": \"nowhere\", \"name\": \"X\"}"))
 			.andExpect(status().isUnprocessableContent());
+	}
+
+	@Test
+	void aChangeNamesTheVersionItReadAndNeverOverwritesAChangeMadeMeanwhile() throws Exception {
+		String token = data.bearer(seller);
+		String name = TestData.unique("Hot");
+		var created = mvc.perform(post("/api/v1/views").header("Authorization", token)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"list\": \"leads\", \"name\": \"" + name + "\", \"query\": \"rating=HOT\"}"))
+			.andExpect(status().isCreated())
+			.andExpect(header().string("ETag", "\"0\""))
+			.andExpect(jsonPath("$.version").value(0))
+			.andReturn();
+		String view = "/api/v1/views/" + JsonPath.read(created.getResponse().getContentAsString(), "$.id");
+		String renamed = "{\"list\": \"leads\", \"name\": \"" + name + " renamed\", \"query\": \"rating=WARM\"}";
+
+		mvc.perform(put(view).header("Authorization", token).contentType(MediaType.APPLICATION_JSON).content(renamed))
+			.andExpect(status().is(428));
+		mvc.perform(put(view).header("Authorization", token).header("If-Match", "\"3\"")
+			.contentType(MediaType.APPLICATION_JSON).content(renamed))
+			.andExpect(status().isPreconditionFailed());
+		mvc.perform(put(view).header("Authorization", token).contentType(MediaType.APPLICATION_JSON)
+			.content(renamed.replace("}", ", \"version\": 3}")))
+			.andExpect(status().isConflict());
+		mvc.perform(get("/api/v1/views").param("list", "leads").header("Authorization", token))
+			.andExpect(jsonPath("$[?(@.name == '" + name + "')].query").value(org.hamcrest.Matchers.contains("rating=HOT")));
+
+		mvc.perform(put(view).header("Authorization", token).header("If-Match", "\"0\"")
+			.contentType(MediaType.APPLICATION_JSON).content(renamed))
+			.andExpect(status().isOk())
+			.andExpect(header().string("ETag", "\"1\""))
+			.andExpect(jsonPath("$.name").value(name + " renamed"))
+			.andExpect(jsonPath("$.version").value(1));
+		mvc.perform(put(view).header("Authorization", token).contentType(MediaType.APPLICATION_JSON)
+			.content(renamed.replace("}", ", \"shared\": true, \"version\": 0}")))
+			.andExpect(status().isConflict());
+		mvc.perform(put(view).header("Authorization", token).contentType(MediaType.APPLICATION_JSON)
+			.content(renamed.replace("}", ", \"shared\": true, \"version\": 1}")))
+			.andExpect(status().isOk())
+			.andExpect(header().string("ETag", "\"2\""))
+			.andExpect(jsonPath("$.shared").value(true));
 	}
 
 	private void save(User user, String list, String name, boolean shared, boolean makeDefault) throws Exception {

@@ -24,7 +24,8 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * A file over the upload limit, posted from the import page of a signed-in browser session to a real Tomcat, brings
- * the user back to the import page with a message in their language.
+ * the user back to the import page with a message in their language; posted to the API, it answers 413 with problem
+ * details. Both state the limit that is set, here 1 KB.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
 		"spring.servlet.multipart.max-file-size=1KB", "spring.servlet.multipart.max-request-size=2KB" })
@@ -83,13 +84,37 @@ class UploadLimitOnARealServerIntegrationTests {
 		assertThat(answer.uri().getPath()).isEqualTo("/imports");
 		assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(
 				type -> assertThat(type).startsWith("text/html"));
-		assertThat(answer.body()).contains("id=\"upload-form\"").contains("larger than");
+		assertThat(answer.body()).contains("id=\"upload-form\"").contains("The file is larger than 1 KB.")
+			.contains("a header row first, up to 1 KB.");
 	}
 
 	@Test
 	void theMessageIsInTheUsersLanguage() throws Exception {
 		HttpResponse<String> answer = uploadTooLarge("zh-CN");
 		assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
-		assertThat(answer.body()).contains("id=\"upload-form\"").contains("超过");
+		assertThat(answer.body()).contains("id=\"upload-form\"").contains("文件超过 1 KB，").contains("最大 1 KB。");
+	}
+
+	private HttpResponse<String> uploadTooLargeToTheApi(String language) throws Exception {
+		String body = "--b\r\nContent-Disposition: form-data; name=\"entity\"\r\n\r\ncontacts\r\n"
+				+ "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big.csv\"\r\n"
+				+ "Content-Type: text/csv\r\n\r\nLast Name\n" + "Müller\n".repeat(2000) + "\r\n--b--\r\n";
+		return http.send(HttpRequest.newBuilder(uri("/api/v1/imports"))
+			.header("Authorization", data.bearer(data.user(data.team(), Role.ADMIN)))
+			.header("Accept-Language", language).header("Content-Type", "multipart/form-data; boundary=b")
+			.POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	@Test
+	void theApiAnswers413StatingTheLimitInTheCallersLanguage() throws Exception {
+		HttpResponse<String> english = uploadTooLargeToTheApi("en");
+		assertThat(english.statusCode()).as(english.body()).isEqualTo(413);
+		assertThat(english.headers().firstValue("Content-Type")).hasValueSatisfying(
+				type -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(english.body()).contains("\"status\":413")
+			.contains("\"detail\":\"The file is larger than the upload limit of 1 KB.\"");
+		HttpResponse<String> chinese = uploadTooLargeToTheApi("zh-CN");
+		assertThat(chinese.statusCode()).isEqualTo(413);
+		assertThat(chinese.body()).contains("文件超过上传大小限制（1 KB）。");
 	}
 }

@@ -94,6 +94,51 @@ class ApiDocumentIntegrationTests {
 	}
 
 	@Test
+	void aReplacingWriteDescribesIfMatchAndAnAnswerOfOneRecordItsETag() {
+		String put = "$.paths['/api/v1/accounts/{id}'].put";
+		List<Map<String, Object>> ifMatch = document.read(put + ".parameters[?(@.name == 'If-Match')]");
+		assertThat(ifMatch).singleElement().satisfies(header -> {
+			assertThat(header).containsEntry("in", "header").containsEntry("required", false);
+			assertThat((String) header.get("description")).contains("`ETag`", "`*`", "412", "428");
+			assertThat((Map<String, Object>) header.get("schema")).containsEntry("pattern", "^(\\*|(W/)?\"[0-9]+\")$");
+		});
+		assertThat((Map<String, Object>) document.read(put + ".responses")).containsKeys("412", "428");
+		for (String answer : List.of(put + ".responses.200", "$.paths['/api/v1/accounts/{id}'].get.responses.200",
+				"$.paths['/api/v1/accounts'].post.responses.201")) {
+			Map<String, Object> etag = document.read(answer + ".headers.ETag");
+			assertThat((String) etag.get("description")).as(answer).contains("version", "If-Match");
+			assertThat((Map<String, Object>) etag.get("schema")).as(answer).containsEntry("pattern", "^\"[0-9]+\"$");
+		}
+		assertThat(document.read("$.paths['/api/v1/accounts'].get.responses.200", Map.class))
+			.as("a list answers no ETag").doesNotContainKey("headers");
+		assertThat((List<Object>) document.read("$.paths['/api/v1/accounts/{id}'].delete.parameters[?(@.name == 'If-Match')].description"))
+			.singleElement().asString().contains("412").doesNotContain("428");
+	}
+
+	@Test
+	void everyReplacingWriteNamesAVersionAndAnswersItsRecordsNewOne() {
+		Map<String, Map<String, Map<String, Object>>> paths = document.read("$.paths");
+		List<String> puts = paths.entrySet().stream().filter(path -> path.getValue().containsKey("put"))
+			.map(Map.Entry::getKey).toList();
+		assertThat(puts).contains("/api/v1/views/{id}", "/api/v1/admin/custom-fields/{id}", "/api/v1/pipelines/{id}",
+				"/api/v1/pipelines/{id}/stages/{stageId}", "/api/v1/pipelines/{id}/stages");
+		for (String path : puts) {
+			String put = "$.paths['" + path + "'].put";
+			assertThat((List<Object>) document.read(put + ".parameters[?(@.name == 'If-Match' && @.in == 'header')]"))
+				.as(path).hasSize(1);
+			assertThat((Map<String, Object>) document.read(put + ".responses")).as(path).containsKeys("412", "428");
+			assertThat((Object) document.read(put + ".responses.200.headers.ETag")).as(path).isNotNull();
+		}
+	}
+
+	@Test
+	void anUploadDeclaresTheAnswerToAFileOverTheLimit() {
+		assertThat((Map<String, Object>) document.read("$.paths['/api/v1/imports'].post.responses")).containsKey("413");
+		assertThat((String) document.read("$.components.responses.ContentTooLarge.description"))
+			.contains("spring.servlet.multipart.max-file-size");
+	}
+
+	@Test
 	void anAnswerCarriesEveryFieldAndMarksThoseThatMayBeNull() {
 		List<String> required = document.read("$.components.schemas.AccountResource.required");
 		assertThat(required).contains("id", "version", "name", "industry", "createdAt");

@@ -10,6 +10,7 @@ import org.rapport.customization.ListViews;
 import org.rapport.identity.Actor;
 import org.rapport.shared.InvalidField;
 import org.springframework.http.HttpStatus;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.server.ResponseStatusException;
@@ -57,9 +58,14 @@ public class SavedViewService implements ListViews {
 		return view;
 	}
 
+	/** Changes one of the actor's views, if it is still at the version the caller read. */
 	@Transactional
-	public SavedView change(Actor actor, UUID id, String name, String query, boolean shared, boolean makeDefault) {
+	public SavedView change(Actor actor, UUID id, long expectedVersion, String name, String query, boolean shared,
+			boolean makeDefault) {
 		SavedView view = own(actor, id);
+		if (view.getVersion() != expectedVersion) {
+			throw new ObjectOptimisticLockingFailureException(SavedView.class, id);
+		}
 		String cleanName = checkName(name);
 		if (!view.getName().equalsIgnoreCase(cleanName)
 				&& views.existsByOwnerIdAndListAndNameIgnoreCase(actor.id().value(), view.getList(), cleanName)) {
@@ -82,7 +88,7 @@ public class SavedViewService implements ListViews {
 	}
 
 	/** A view its owner may change: others' shared views are seen (403), others' private ones are not (404). */
-	private SavedView own(Actor actor, UUID id) {
+	public SavedView own(Actor actor, UUID id) {
 		SavedView view = views.findById(id)
 			.filter(v -> v.getOwnerId().equals(actor.id().value())
 					|| (v.getTeamId() != null && actor.team() != null && v.getTeamId().equals(actor.team().value())))

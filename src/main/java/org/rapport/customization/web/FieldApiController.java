@@ -6,9 +6,10 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.rapport.customization.CustomField;
-
 import org.rapport.customization.internal.CustomFieldService;
 import org.rapport.customization.internal.FieldDefinition;
+import org.rapport.web.Versions;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,10 +17,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Custom field definitions over the API: everybody reads them (to know what {@code customFields} of a record may
@@ -53,13 +54,13 @@ class FieldApiController {
 
 	@PutMapping("/api/v1/admin/custom-fields/{id}")
 	@Operation(summary = "Change a custom field's labels, help, options, default or required flag (administrators)",
-			description = "The key and the type stay; give the version you read: a stale one answers 409, none 428.")
-	CustomField update(@PathVariable UUID id, @RequestBody FieldForm form) {
-		if (form.version() == null) {
-			throw new ResponseStatusException(HttpStatus.PRECONDITION_REQUIRED,
-					"Send the version you read, so that no change made meanwhile is overwritten.");
-		}
-		return fields.describe(id, form.version(), form.text()).toField();
+			description = "The key and the type stay. Send If-Match with the ETag you read, or its version in the "
+					+ "body: a stale If-Match answers 412, a stale version or a change that races another answers 409, "
+					+ "neither answers 428.")
+	CustomField update(@PathVariable UUID id, @RequestBody FieldForm form,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+		long expected = Versions.required(ifMatch, form.version(), fields.get(id).getVersion());
+		return fields.describe(id, expected, form.text()).toField();
 	}
 
 	@PostMapping("/api/v1/admin/custom-fields/{id}/retire")

@@ -10,7 +10,10 @@ import java.util.List;
 import java.util.UUID;
 import org.rapport.customization.internal.SavedView;
 import org.rapport.customization.internal.SavedViewService;
+import org.rapport.identity.Actor;
 import org.rapport.identity.CurrentActor;
+import org.rapport.web.Versions;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -19,6 +22,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -55,9 +59,14 @@ class ViewApiController {
 	}
 
 	@PutMapping("/{id}")
-	@Operation(summary = "Rename a view, change its filters, share it or make it your default")
-	ViewResource update(@PathVariable UUID id, @Valid @RequestBody ViewRequest request) {
-		return ViewResource.of(views.change(currentActor.get(), id, request.name(), request.query(),
+	@Operation(summary = "Rename a view, change its filters, share it or make it your default", description = "Send "
+			+ "If-Match with the ETag you read, or its version in the body: a stale If-Match answers 412, a stale "
+			+ "version or a change that races another answers 409, neither answers 428. The list stays.")
+	ViewResource update(@PathVariable UUID id, @Valid @RequestBody ViewRequest request,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+		Actor actor = currentActor.get();
+		long expected = Versions.required(ifMatch, request.version(), views.own(actor, id).getVersion());
+		return ViewResource.of(views.change(actor, id, expected, request.name(), request.query(),
 				Boolean.TRUE.equals(request.shared()), Boolean.TRUE.equals(request.makeDefault())));
 	}
 
@@ -68,16 +77,17 @@ class ViewApiController {
 		return ResponseEntity.noContent().build();
 	}
 
+	/** A view; {@code version} is the one a change (PUT) was read at. */
 	record ViewRequest(@NotBlank String list, @NotBlank @Size(max = 100) String name, @Size(max = 2000) String query,
-			Boolean shared, Boolean makeDefault) {
+			Boolean shared, Boolean makeDefault, Long version) {
 	}
 
-	record ViewResource(UUID id, String list, String name, String query, boolean shared, boolean isDefault,
-			UUID ownerId) {
+	record ViewResource(UUID id, long version, String list, String name, String query, boolean shared,
+			boolean isDefault, UUID ownerId) {
 
 		static ViewResource of(SavedView view) {
-			return new ViewResource(view.getId(), view.getList(), view.getName(), view.getQuery(), view.isShared(),
-					view.isDefaultView(), view.getOwnerId());
+			return new ViewResource(view.getId(), view.getVersion(), view.getList(), view.getName(), view.getQuery(),
+					view.isShared(), view.isDefaultView(), view.getOwnerId());
 		}
 	}
 }

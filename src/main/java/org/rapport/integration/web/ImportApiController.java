@@ -58,8 +58,9 @@ class ImportApiController {
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	@PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	@Operation(summary = "Upload a CSV file and start importing it", description = "UTF-8 (with or without a "
-			+ "byte-order mark), comma or semicolon, up to 100 MB. Without a mapping the columns map by their "
-			+ "headers (English or Chinese). Answers 202 with the job; poll it for progress.")
+			+ "byte-order mark), comma or semicolon, up to the upload limit (100 MB unless set; a larger file answers "
+			+ "413). Without a mapping the columns map by their headers (English or Chinese). Answers 202 with the "
+			+ "job; poll it for progress.")
 	ResponseEntity<ImportResource> start(@RequestPart("file") MultipartFile file,
 			@Parameter(description = "accounts, contacts, leads, opportunities, contracts, orders or products (administrators and managers only)") @RequestParam String entity,
 			@Parameter(description = "JSON object of file header to field, such as {\"E-mail\": \"email\"}")

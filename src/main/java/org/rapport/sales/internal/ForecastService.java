@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.rapport.identity.Actor;
 import org.rapport.identity.UserDirectory;
 import org.rapport.identity.UserId;
+import org.rapport.identity.UserSummary;
 import org.rapport.identity.VisibleQuery;
 import org.rapport.sales.StageKind;
 import org.rapport.shared.InvalidField;
@@ -83,20 +84,45 @@ public class ForecastService {
 		return actor.canSee(seller, directory.find(seller).map(found -> found.team()).orElse(null));
 	}
 
-	/** Sets a seller's quota for a month; managers and administrators do this, for sellers whose records they see. */
+	/**
+	 * Sets a seller's quota for a month: managers set those of the sellers of their team, administrators anyone's.
+	 */
 	@Transactional
-	public void setQuota(Actor actor, UUID user, YearMonth month, Money amount) {
+	public Quota setQuota(Actor actor, UUID user, YearMonth month, Money amount) {
 		if (!actor.isAdmin() && !actor.isManager()) {
 			throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Only managers and administrators set quotas");
 		}
-		if (!mayReadQuotaOf(actor, user)) {
-			throw new InvalidField("user", "validation.seller.unknown", "No seller whose records you see");
+		UserSummary seller = directory.find(new UserId(user))
+			.filter(UserSummary::active)
+			.orElseThrow(() -> new InvalidField("seller", "validation.seller.unknown", "No active user is this seller"));
+		if (!maySetQuotaOf(actor, seller)) {
+			throw new InvalidField("seller", "validation.seller.otherTeam",
+					"You set the quotas of the sellers of your own team");
 		}
 		if (amount.isNegative()) {
 			throw new InvalidField("amount", "validation.amount.negative", "A quota cannot be negative");
 		}
-		quotas.findByUserIdAndPeriod(user, month.toString())
-			.ifPresentOrElse(quota -> quota.set(amount), () -> quotas.save(new Quota(user, month, amount)));
+		Quota quota = quotas.findByUserIdAndPeriod(user, month.toString()).orElse(null);
+		if (quota == null) {
+			return quotas.save(new Quota(user, month, amount));
+		}
+		quota.set(amount);
+		return quota;
+	}
+
+	/** Whether the actor sets this seller's quotas: an administrator anyone's, a manager those of their own team. */
+	public boolean maySetQuotaOf(Actor actor, UserSummary seller) {
+		return actor.isAdmin()
+				|| (actor.isManager() && actor.team() != null && actor.team().equals(seller.team()));
+	}
+
+	/** The quotas of a range of months whose sellers the actor may see, by month and seller. */
+	public List<Quota> quotas(Actor actor, YearMonth from, YearMonth to) {
+		return quotas.findByPeriodBetween(from.toString(), to.toString())
+			.stream()
+			.filter(quota -> mayReadQuotaOf(actor, quota.getUserId()))
+			.sorted(Comparator.comparing(Quota::getPeriod).thenComparing(Quota::getUserId))
+			.toList();
 	}
 
 	public enum Grouping {

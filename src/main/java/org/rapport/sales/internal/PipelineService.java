@@ -1,17 +1,22 @@
 package org.rapport.sales.internal;
 
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import java.util.List;
 import java.util.UUID;
 import org.rapport.sales.BuiltInNames;
 import org.rapport.sales.StageKind;
 import org.rapport.shared.InvalidField;
 import org.springframework.http.HttpStatus;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * Keeps the pipelines and their stages; a stage that opportunities are in is not removed until they move.
+ * Keeps the pipelines and their stages; a stage that opportunities are in is not removed until they move. A pipeline
+ * and its stages change as one: every change, of a stage too, gives the pipeline a new version, and a change that
+ * names a version the pipeline no longer has is refused rather than overwriting what was changed meanwhile.
  */
 @Service
 @Transactional(readOnly = true)
@@ -19,10 +24,12 @@ public class PipelineService {
 
 	private final Pipelines pipelines;
 	private final OpportunityRows opportunities;
+	private final EntityManager em;
 
-	PipelineService(Pipelines pipelines, OpportunityRows opportunities) {
+	PipelineService(Pipelines pipelines, OpportunityRows opportunities, EntityManager em) {
 		this.pipelines = pipelines;
 		this.opportunities = opportunities;
+		this.em = em;
 	}
 
 	public List<Pipeline> all() {
@@ -60,9 +67,10 @@ public class PipelineService {
 		return pipelines.save(pipeline);
 	}
 
+	/** Renames a pipeline or makes it the default, if it is still at the version the caller read. */
 	@Transactional
-	public Pipeline rename(UUID id, String name, boolean makeDefault) {
-		Pipeline pipeline = get(id);
+	public Pipeline rename(UUID id, long expectedVersion, String name, boolean makeDefault) {
+		Pipeline pipeline = forChange(id, expectedVersion);
 		if (!pipeline.getName().equalsIgnoreCase(name.strip()) && pipelines.existsByNameIgnoreCase(name.strip())) {
 			throw new InvalidField("name", "validation.pipeline.taken", "A pipeline with this name exists");
 		}
@@ -78,13 +86,15 @@ public class PipelineService {
 	@Transactional
 	public Stage addStage(UUID pipelineId, String name, int probability, StageKind kind) {
 		checkProbability(probability);
-		return get(pipelineId).addStage(name, probability, kind);
+		return forChange(pipelineId, null).addStage(name, probability, kind);
 	}
 
+	/** Renames a stage or changes its probability or kind, if its pipeline is still at the version the caller read. */
 	@Transactional
-	public void describeStage(UUID pipelineId, UUID stageId, String name, int probability, StageKind kind) {
+	public void describeStage(UUID pipelineId, long expectedVersion, UUID stageId, String name, int probability,
+			StageKind kind) {
 		checkProbability(probability);
-		Stage stage = get(pipelineId).stage(stageId)
+		Stage stage = forChange(pipelineId, expectedVersion).stage(stageId)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No stage " + stageId));
 		if (stage.getKind() != kind && opportunities.countByStageId(stageId) > 0) {
 			throw new InvalidField("kind", "validation.stage.kindInUse",
@@ -93,15 +103,16 @@ public class PipelineService {
 		stage.describe(name, probability, kind);
 	}
 
+	/** Puts the stages in a new order, if the pipeline is still at the version the caller read. */
 	@Transactional
-	public void reorder(UUID pipelineId, List<UUID> order) {
-		get(pipelineId).reorder(order);
+	public void reorder(UUID pipelineId, long expectedVersion, List<UUID> order) {
+		forChange(pipelineId, expectedVersion).reorder(order);
 	}
 
 	/** Removes a stage, first moving its opportunities to another stage of the pipeline when one is named. */
 	@Transactional
 	public void removeStage(UUID pipelineId, UUID stageId, UUID moveTo) {
-		Pipeline pipeline = get(pipelineId);
+		Pipeline pipeline = forChange(pipelineId, null);
 		Stage stage = pipeline.stage(stageId)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No stage " + stageId));
 		long inUse = opportunities.countByStageId(stageId);
@@ -121,11 +132,25 @@ public class PipelineService {
 		}
 		try {
 			// moving the opportunities cleared the persistence context: work on a freshly loaded pipeline
-			get(pipelineId).removeStage(stageId);
+			forChange(pipelineId, null).removeStage(stageId);
 		}
 		catch (IllegalStateException last) {
 			throw new ResponseStatusException(HttpStatus.CONFLICT, last.getMessage());
 		}
+	}
+
+	/**
+	 * The pipeline to change, which gets a new version when the transaction commits, whichever of its stages
+	 * changes; a concurrent change that commits first makes this one fail rather than overwrite it. A caller that
+	 * names the version it read ({@code expectedVersion}) is refused if the pipeline has moved on since.
+	 */
+	private Pipeline forChange(UUID id, Long expectedVersion) {
+		Pipeline pipeline = get(id);
+		if (expectedVersion != null && pipeline.getVersion() != expectedVersion) {
+			throw new ObjectOptimisticLockingFailureException(Pipeline.class, id);
+		}
+		em.lock(pipeline, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+		return pipeline;
 	}
 
 	private static void checkProbability(int probability) {

@@ -66,13 +66,13 @@ class ForecastController {
 	}
 
 	/**
-	 * Whom the actor may set a quota for: the users whose records they see, their own team first. The form
-	 * preselects none of them, so that no quota lands on the administrator by default.
+	 * Whom the actor may set a quota for (a manager their team, an administrator anyone), their own team first. The
+	 * form preselects none of them, so that no quota lands on the administrator by default.
 	 */
 	private List<UserSummary> sellersFor(Actor actor) {
 		return directory.activeUsers()
 			.stream()
-			.filter(u -> actor.canSee(u.id(), u.team()))
+			.filter(u -> forecasts.maySetQuotaOf(actor, u))
 			.sorted(Comparator.comparing((UserSummary u) -> !Objects.equals(u.team(), actor.team()))
 				.thenComparing(UserSummary::displayName, String.CASE_INSENSITIVE_ORDER))
 			.toList();

@@ -9,6 +9,7 @@ import org.rapport.sales.internal.Pipeline;
 import org.rapport.sales.internal.PipelineService;
 import org.rapport.sales.internal.Stage;
 import org.rapport.shared.InvalidField;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -21,7 +22,8 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The administrators' page for pipelines and their stages (under /admin, so for administrators only).
+ * The administrators' page for pipelines and their stages (under /admin, so for administrators only). Each form
+ * sends the pipeline's version that the page showed, so that a change made meanwhile is not overwritten.
  */
 @Controller
 @RequestMapping("/admin/pipelines")
@@ -57,10 +59,11 @@ class PipelineAdminController {
 
 	@PostMapping("/{id}")
 	String rename(@PathVariable UUID id, @RequestParam String name,
-			@RequestParam(defaultValue = "false") boolean makeDefault, RedirectAttributes redirect) {
+			@RequestParam(defaultValue = "false") boolean makeDefault, @RequestParam(required = false) Long version,
+			RedirectAttributes redirect) {
 		return act(redirect, "flash.pipeline.saved", () -> {
 			requireName(name);
-			pipelines.rename(id, name, makeDefault);
+			pipelines.rename(id, read(version), name, makeDefault);
 		});
 	}
 
@@ -76,22 +79,23 @@ class PipelineAdminController {
 	@PostMapping("/{id}/stages/{stageId}")
 	String describeStage(@PathVariable UUID id, @PathVariable UUID stageId, @RequestParam String name,
 			@RequestParam(defaultValue = "0") int probability, @RequestParam StageKind kind,
-			RedirectAttributes redirect) {
+			@RequestParam(required = false) Long version, RedirectAttributes redirect) {
 		return act(redirect, "flash.stage.saved", () -> {
 			requireName(name);
-			pipelines.describeStage(id, stageId, name, probability, kind);
+			pipelines.describeStage(id, read(version), stageId, name, probability, kind);
 		});
 	}
 
 	@PostMapping("/{id}/stages/{stageId}/move")
-	String shift(@PathVariable UUID id, @PathVariable UUID stageId, @RequestParam int by, RedirectAttributes redirect) {
+	String shift(@PathVariable UUID id, @PathVariable UUID stageId, @RequestParam int by,
+			@RequestParam(required = false) Long version, RedirectAttributes redirect) {
 		return act(redirect, "flash.stage.saved", () -> {
 			List<UUID> order = new ArrayList<>(pipelines.get(id).getStages().stream().map(Stage::getId).toList());
 			int from = order.indexOf(stageId);
 			int to = Math.max(0, Math.min(order.size() - 1, from + Integer.signum(by)));
 			if (from >= 0 && from != to) {
 				order.add(to, order.remove(from));
-				pipelines.reorder(id, order);
+				pipelines.reorder(id, read(version), order);
 			}
 		});
 	}
@@ -100,6 +104,11 @@ class PipelineAdminController {
 	String removeStage(@PathVariable UUID id, @PathVariable UUID stageId, @RequestParam(required = false) UUID moveTo,
 			RedirectAttributes redirect) {
 		return act(redirect, "flash.stage.removed", () -> pipelines.removeStage(id, stageId, moveTo));
+	}
+
+	/** The version the form was shown at; a form without one is taken as stale rather than overwriting. */
+	private static long read(Long version) {
+		return version == null ? -1 : version;
 	}
 
 	private static void requireName(String name) {
@@ -115,6 +124,9 @@ class PipelineAdminController {
 		}
 		catch (InvalidField invalid) {
 			redirect.addFlashAttribute("failure", invalid.messageKey());
+		}
+		catch (OptimisticLockingFailureException stale) {
+			redirect.addFlashAttribute("failure", "form.stale");
 		}
 		catch (ResponseStatusException refused) {
 			if (refused.getStatusCode() == HttpStatus.NOT_FOUND) {

@@ -50,6 +50,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * The rules that make the OpenAPI document say what the API does, in one place rather than on every controller:
@@ -60,7 +61,9 @@ import org.springframework.web.method.HandlerMethod;
  * database cannot be reached; one that takes input answers 400 for input that cannot be read and 422 naming each
  * invalid field; one that names a record answers 404 for a record that does not exist or that the caller may not
  * see; a write answers 409 when it conflicts with other records or another write; an operation that takes
- * If-Match answers 412 for a stale one, and a replacing write (PUT) that names no version answers 428.
+ * If-Match answers 412 for a stale one, and a replacing write (PUT) that names no version answers 428; an upload
+ * answers 413 for a file over the limit. An answer that carries a record with its version has that version as its
+ * {@code ETag} header (see {@link VersionTags}).
  */
 @Component
 class ApiDocumentRules implements OperationCustomizer, OpenApiCustomizer, PropertyCustomizer {
@@ -71,6 +74,10 @@ class ApiDocumentRules implements OperationCustomizer, OpenApiCustomizer, Proper
 	private static final String JSON = org.springframework.http.MediaType.APPLICATION_JSON_VALUE;
 	private static final String SCHEMAS = "#/components/schemas/";
 	private static final String RESPONSES = "#/components/responses/";
+	private static final String ETAG = "The record's version in quotes, such as `\"3\"`: send it as `If-Match` "
+			+ "to change the record you read.";
+	private static final String ETAG_PATTERN = "^\"[0-9]+\"$";
+	private static final String IF_MATCH_PATTERN = "^(\\*|(W/)?\"[0-9]+\")$";
 
 	/** The error answers: status, name in the document, and what it means. */
 	private enum Problem {
@@ -84,6 +91,8 @@ class ApiDocumentRules implements OperationCustomizer, OpenApiCustomizer, Proper
 				+ "fetch the record again and reapply your change."),
 		PRECONDITION_FAILED("412", "PreconditionFailed", "If-Match names a version the record no longer has."),
 		UNPROCESSABLE("422", "UnprocessableContent", "Some values break the rules; `errors` names each field."),
+		CONTENT_TOO_LARGE("413", "ContentTooLarge", "The file is larger than the upload limit "
+				+ "(`spring.servlet.multipart.max-file-size`, 100 MB unless set), which `detail` states."),
 		PRECONDITION_REQUIRED("428", "PreconditionRequired", "The write names no version: send If-Match with the "
 				+ "ETag you read, or the version in the body, so that no change made meanwhile is overwritten."),
 		UNAVAILABLE("503", "ServiceUnavailable", "The database cannot be reached for now; try again after the "
@@ -123,7 +132,9 @@ class ApiDocumentRules implements OperationCustomizer, OpenApiCustomizer, Proper
 		boolean takesIfMatch = false;
 		boolean writes = false;
 		boolean versioned = false;
+		boolean uploads = false;
 		for (var parameter : handler.getMethodParameters()) {
+			uploads |= MultipartFile.class.isAssignableFrom(parameter.getParameterType());
 			if (parameter.hasParameterAnnotation(RequestBody.class)
 					|| parameter.hasParameterAnnotation(RequestPart.class)) {
 				takesInput = true;
@@ -156,14 +167,45 @@ class ApiDocumentRules implements OperationCustomizer, OpenApiCustomizer, Proper
 		if (writes || !isRead(handler)) {
 			add(responses, Problem.CONFLICT);
 		}
+		if (uploads) {
+			add(responses, Problem.CONTENT_TOO_LARGE);
+		}
 		if (takesIfMatch) {
 			add(responses, Problem.PRECONDITION_FAILED);
+			describeIfMatch(operation, isReplace(handler), versioned);
 		}
 		if ((takesIfMatch || versioned) && isReplace(handler)) {
 			add(responses, Problem.PRECONDITION_REQUIRED);
 		}
+		if (VersionTags.answersVersion(handler.getReturnType())) {
+			responses.forEach((status, response) -> {
+				if (status.startsWith("2") && response.getContent() != null) {
+					response.addHeaderObject(HttpHeaders.ETAG, new Header().description(ETAG)
+						.schema(new StringSchema().pattern(ETAG_PATTERN)));
+				}
+			});
+		}
 		add(responses, Problem.UNAVAILABLE);
 		return operation;
+	}
+
+	/** The If-Match header of an operation that reads it: optional, the ETag in quotes or {@code *}. */
+	private static void describeIfMatch(Operation operation, boolean replaces, boolean bodyVersion) {
+		if (operation.getParameters() == null) {
+			return;
+		}
+		String without = !replaces ? "Without it the record is changed whatever its version."
+				: bodyVersion ? "Without it, send the `version` you read in the body; with neither the answer is 428."
+						: "Without it the answer is 428.";
+		operation.getParameters()
+			.stream()
+			.filter(parameter -> "header".equals(parameter.getIn())
+					&& HttpHeaders.IF_MATCH.equalsIgnoreCase(parameter.getName()))
+			.forEach(parameter -> parameter.required(false)
+				.description("The `ETag` you read: the record's version in quotes, such as `\"3\"`, or `*` for "
+						+ "whatever version it has now. A stale one answers 412 and changes nothing. " + without)
+				.example("\"3\"")
+				.schema(new StringSchema().pattern(IF_MATCH_PATTERN)));
 	}
 
 	private static boolean carriesVersion(Class<?> body) {

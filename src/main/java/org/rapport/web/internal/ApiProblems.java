@@ -37,7 +37,7 @@ import tools.jackson.databind.exc.MismatchedInputException;
  * Every error of the REST API as RFC 9457 problem details: 400 for a body that cannot be read, 422 naming each
  * invalid field (also a value of the wrong JSON type, and a query parameter that is not of its type), 409 for a
  * write that lost a race, 403 for what the role does not allow. Field messages come from the message bundles in
- * the user's language, as the forms show them.
+ * the user's language, as the forms show them, also those of the fields that the domain refuses.
  */
 @RestControllerAdvice(annotations = RestController.class)
 class ApiProblems extends ResponseEntityExceptionHandler {
@@ -134,6 +134,21 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 			}
 		}
 		return path.toString();
+	}
+
+	/**
+	 * A value that the domain refused names its field with the message of its key in the user's language, as the
+	 * forms show it; a key that the bundles lack keeps the domain's English message.
+	 */
+	@ExceptionHandler(InvalidField.class)
+	ResponseEntity<Object> invalidField(InvalidField ex) {
+		String message = messages.getMessage(ex.messageKey(), null, ex.getBody().getDetail(),
+				LocaleContextHolder.getLocale());
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(422), message);
+		problem.setType(InvalidField.TYPE);
+		problem.setTitle("Invalid input");
+		problem.setProperty("errors", List.of(Map.of("field", ex.field(), "code", ex.messageKey(), "message", message)));
+		return ResponseEntity.unprocessableContent().body(problem);
 	}
 
 	@ExceptionHandler(OptimisticLockingFailureException.class)

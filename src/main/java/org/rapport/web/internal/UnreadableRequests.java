@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.apache.tomcat.util.http.InvalidParameterException;
+import org.rapport.web.UploadSize;
 import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -32,9 +33,12 @@ class UnreadableRequests extends OncePerRequestFilter {
 
 	private final JsonMapper json;
 
-	UnreadableRequests(MessageSource messages, JsonMapper json) {
+	private final UploadSize uploadSize;
+
+	UnreadableRequests(MessageSource messages, JsonMapper json, UploadSize uploadSize) {
 		this.messages = messages;
 		this.json = json;
+		this.uploadSize = uploadSize;
 	}
 
 	@Override
@@ -52,7 +56,7 @@ class UnreadableRequests extends OncePerRequestFilter {
 					response.sendRedirect(request.getRequestURI() + "?tooLarge=true");
 					return;
 				}
-				problem(request, response, HttpStatus.CONTENT_TOO_LARGE, "api.upload.tooLarge");
+				write(response, uploadSize.tooLarge(SupportedLocales.pick(request.getLocale())));
 				return;
 			}
 			problem(request, response, HttpStatus.BAD_REQUEST, "api.request.unreadable");
@@ -72,7 +76,11 @@ class UnreadableRequests extends OncePerRequestFilter {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
 				messages.getMessage(key, null, "The request cannot be read.", request.getLocale()));
 		problem.setTitle(status.getReasonPhrase());
-		response.setStatus(status.value());
+		write(response, problem);
+	}
+
+	private void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
+		response.setStatus(problem.getStatus());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
 		response.getWriter().write(json.writeValueAsString(problem));
