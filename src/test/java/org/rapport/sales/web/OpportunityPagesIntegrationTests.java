@@ -206,7 +206,7 @@ class OpportunityPagesIntegrationTests {
 		mvc.perform(post("/forecast/quotas").with(csrf()).with(data.as(manager)).param("user", elsewhere.getId()
 			.toString()).param("month", YearMonth.now().toString()).param("amount", "600").param("currency", "EUR"))
 			.andExpect(redirectedUrlPattern("/forecast*"))
-			.andExpect(flash().attribute("failure", "validation.seller.unknown"));
+			.andExpect(flash().attribute("failure", "validation.seller.otherTeam"));
 		mvc.perform(post("/forecast/quotas").with(csrf()).with(data.as(manager)).param("user", seller.getId()
 			.toString()).param("month", YearMonth.now().toString()).param("amount", "600").param("currency", "EUR"))
 			.andExpect(flash().attribute("success", "flash.quota.saved"));
