@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.rapport.identity.UserId;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,13 +36,12 @@ public class ApiTokenService {
 	/** Principals of tokens checked lately, with the version of the user they were made from. */
 	private final Cache<String, Known> known = Caffeine.newBuilder().maximumSize(10_000).build();
 
-	ApiTokenService(ApiTokens tokens, Users users, Principals principals, JdbcClient jdbc,
-			ObjectProvider<Clock> clock) {
+	ApiTokenService(ApiTokens tokens, Users users, Principals principals, JdbcClient jdbc, Clock clock) {
 		this.tokens = tokens;
 		this.users = users;
 		this.principals = principals;
 		this.jdbc = jdbc;
-		this.clock = clock.getIfAvailable(Clock::systemUTC);
+		this.clock = clock;
 	}
 
 	/** A new token for the user; the returned secret is shown once and never stored. */

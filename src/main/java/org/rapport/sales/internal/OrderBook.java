@@ -25,7 +25,6 @@ import org.rapport.sales.ProductId;
 import org.rapport.shared.InvalidField;
 import org.rapport.shared.Money;
 import org.rapport.shared.ResultPage;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
@@ -50,8 +49,8 @@ public class OrderBook {
 	private final Clock clock;
 
 	OrderBook(SalesOrders orders, Products products, Customers customers, EntityManager em,
-			CustomFields customFields, ObjectProvider<Clock> clock) {
-		this.clock = clock.getIfAvailable(Clock::systemUTC);
+			CustomFields customFields, Clock clock) {
+		this.clock = clock;
 		this.orders = orders;
 		this.products = products;
 		this.customers = customers;
