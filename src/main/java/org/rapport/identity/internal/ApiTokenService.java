@@ -8,6 +8,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -44,13 +45,17 @@ public class ApiTokenService {
 		this.clock = clock;
 	}
 
-	/** A new token for the user; the returned secret is shown once and never stored. */
+	/**
+	 * A new token for the user, valid for the given time from now or, without one, until revoked; the returned
+	 * secret is shown once and never stored.
+	 */
 	@Transactional
-	public IssuedToken issue(UserId user, String name, Instant expiresAt) {
+	public IssuedToken issue(UserId user, String name, Duration validFor) {
 		byte[] bytes = new byte[32];
 		random.nextBytes(bytes);
 		String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-		return new IssuedToken(store(user, name, secret, expiresAt), secret);
+		Instant now = clock.instant();
+		return new IssuedToken(store(user, name, secret, validFor == null ? null : now.plus(validFor), now), secret);
 	}
 
 	/** Stores a secret chosen outside Rapport, such as the administrator token given at first start. */
@@ -59,12 +64,12 @@ public class ApiTokenService {
 		if (secret.length() < 16) {
 			throw new IllegalArgumentException("An API token needs at least 16 characters");
 		}
-		return store(user, name, secret, null);
+		return store(user, name, secret, null, clock.instant());
 	}
 
-	private ApiToken store(UserId user, String name, String secret, Instant expiresAt) {
+	private ApiToken store(UserId user, String name, String secret, Instant expiresAt, Instant now) {
 		String hint = secret.substring(0, Math.min(secret.length(), PREFIX.length() + 4));
-		return tokens.save(new ApiToken(user.value(), name.strip(), hash(secret), hint, expiresAt));
+		return tokens.save(new ApiToken(user.value(), name.strip(), hash(secret), hint, expiresAt, now));
 	}
 
 	@Transactional(readOnly = true)
@@ -76,7 +81,7 @@ public class ApiTokenService {
 	@Transactional
 	public boolean revoke(UserId user, UUID tokenId) {
 		return tokens.findById(tokenId).filter(token -> token.getUserId().equals(user.value())).map(token -> {
-			token.revoke();
+			token.revoke(clock.instant());
 			known.invalidate(token.getTokenHash());
 			return true;
 		}).orElse(false);
