@@ -157,7 +157,7 @@ public class OrderBook {
 
 	@Transactional
 	public SalesOrder confirm(Actor actor, UUID id, long expectedVersion) {
-		return move(actor, id, expectedVersion, SalesOrder::confirm);
+		return move(actor, id, expectedVersion, order -> order.confirm(clock.instant()));
 	}
 
 	@Transactional
@@ -186,7 +186,7 @@ public class OrderBook {
 		LocalDate today = LocalDate.now(clock);
 		LocalDate orderDate = closeDate == null || closeDate.isAfter(today) ? today : closeDate;
 		SalesOrder order = SalesOrder.ofWonOpportunity(nextNumber(), account, opportunity, orderDate, currency, lines,
-				owner, team);
+				owner, team, clock.instant());
 		order.changeCustomFields(customFields.merge(ENTITY, Map.of(), null, true));
 		return java.util.Optional.of(orders.saveAndFlush(order));
 	}

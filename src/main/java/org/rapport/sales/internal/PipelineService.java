@@ -1,5 +1,6 @@
 package org.rapport.sales.internal;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import org.rapport.sales.BuiltInNames;
@@ -19,10 +20,12 @@ public class PipelineService {
 
 	private final Pipelines pipelines;
 	private final OpportunityRows opportunities;
+	private final Clock clock;
 
-	PipelineService(Pipelines pipelines, OpportunityRows opportunities) {
+	PipelineService(Pipelines pipelines, OpportunityRows opportunities, Clock clock) {
 		this.pipelines = pipelines;
 		this.opportunities = opportunities;
+		this.clock = clock;
 	}
 
 	public List<Pipeline> all() {
@@ -50,7 +53,7 @@ public class PipelineService {
 		if (pipelines.existsByNameIgnoreCase(name.strip())) {
 			throw new InvalidField("name", "validation.pipeline.taken", "A pipeline with this name exists");
 		}
-		Pipeline pipeline = new Pipeline(name, pipelines.nextPosition());
+		Pipeline pipeline = new Pipeline(name, pipelines.nextPosition(), clock.instant());
 		pipeline.addStage(BuiltInNames.OPEN, 10, StageKind.OPEN);
 		pipeline.addStage(BuiltInNames.WON, 100, StageKind.WON);
 		pipeline.addStage(BuiltInNames.LOST, 0, StageKind.LOST);
@@ -117,7 +120,7 @@ public class PipelineService {
 				throw new InvalidField("moveTo", "validation.stage.sameKind",
 						"Move the opportunities to a stage of the same kind");
 			}
-			opportunities.moveAll(stageId, target.getId(), target.getProbability(), java.time.Instant.now());
+			opportunities.moveAll(stageId, target.getId(), target.getProbability(), clock.instant());
 		}
 		try {
 			// moving the opportunities cleared the persistence context: work on a freshly loaded pipeline
