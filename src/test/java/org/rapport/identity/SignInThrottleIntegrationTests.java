@@ -6,19 +6,15 @@ import static org.springframework.security.test.web.servlet.response.SecurityMoc
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.util.concurrent.atomic.AtomicReference;
 import org.hamcrest.Matchers;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.rapport.RapportTest;
+import org.rapport.TestClock;
 import org.rapport.TestData;
 import org.rapport.identity.internal.User;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Import;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
@@ -26,7 +22,7 @@ import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 @RapportTest
-@Import(SignInThrottleIntegrationTests.TestClock.class)
+@Import(TestClock.Setup.class)
 class SignInThrottleIntegrationTests {
 
 	@Autowired
@@ -37,6 +33,11 @@ class SignInThrottleIntegrationTests {
 
 	@Autowired
 	TestClock clock;
+
+	@BeforeEach
+	void stopTheClock() {
+		clock.stop();
+	}
 
 	@Test
 	void afterFiveFailuresEachAttemptWaitsTwiceAsLongAndTheRightPasswordAfterTheWaitSignsIn() throws Exception {
@@ -126,31 +127,5 @@ class SignInThrottleIntegrationTests {
 			request.setRemoteAddr(address);
 			return request;
 		};
-	}
-
-	/** The application's clock in this test, moved by hand. */
-	@TestConfiguration(proxyBeanMethods = false)
-	static class TestClock extends Clock {
-
-		private final AtomicReference<Instant> now = new AtomicReference<>(Instant.now());
-
-		void advance(Duration duration) {
-			now.updateAndGet(instant -> instant.plus(duration));
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return now.get();
-		}
 	}
 }

@@ -1,5 +1,6 @@
 package org.rapport.customers.internal;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -56,10 +57,12 @@ public class AccountMerge {
 	private final CustomFields customFields;
 	private final MergeCheck<Account> check;
 	private final ApplicationEventPublisher events;
+	private final Clock clock;
 
 	AccountMerge(AccountService accountService, Accounts accounts, Contacts contacts,
 			LifecycleChanges lifecycleChanges, MergeLog log, ApplicationEventPublisher events,
-			CustomFields customFields) {
+			CustomFields customFields, Clock clock) {
+		this.clock = clock;
 		this.accountService = accountService;
 		this.accounts = accounts;
 		this.contacts = contacts;
@@ -106,7 +109,8 @@ public class AccountMerge {
 		// module must undo the whole merge. A listener after the commit (@ApplicationModuleListener) would come
 		// too late for the removal and could leave the rows of a half-done merge behind.
 		events.publishEvent(new AccountsMerged(survivor.id(), merged.id()));
-		contacts.moveToAccount(mergedId, survivorId, Instant.now());
+		Instant now = clock.instant();
+		contacts.moveToAccount(mergedId, survivorId, now);
 
 		survivor.revise(details, owner.owner(), owner.team());
 		survivor.changeCustomFields(MergeFields.customFields(survivor, merged, chosen));
@@ -116,7 +120,6 @@ public class AccountMerge {
 		accounts.delete(merged);
 		Account saved = accounts.saveAndFlush(survivor);
 		if (saved.getLifecycleStage() != before) {
-			Instant now = Instant.now();
 			lifecycleChanges.save(new LifecycleChange(survivorId, before, saved.getLifecycleStage(),
 					MERGED_STAGE_REASON, now, actor.id().value()));
 			events.publishEvent(new LifecycleStageChanged(saved.id(), before, saved.getLifecycleStage(),

@@ -1,6 +1,7 @@
 package org.rapport.customers.internal;
 
 import jakarta.persistence.EntityManager;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
@@ -51,10 +52,13 @@ public class AccountService {
 	private final ApplicationEventPublisher events;
 	private final CustomFields customFields;
 	private final List<AccountDependents> dependents;
+	private final Clock clock;
 
 	AccountService(Accounts accounts, LifecycleChanges lifecycleChanges, Contacts contacts, EntityManager em, UserDirectory directory,
-			ApplicationEventPublisher events, CustomFields customFields, List<AccountDependents> dependents) {
+			ApplicationEventPublisher events, CustomFields customFields, List<AccountDependents> dependents,
+			Clock clock) {
 		this.dependents = List.copyOf(dependents);
+		this.clock = clock;
 		this.customFields = customFields;
 		this.accounts = accounts;
 		this.lifecycleChanges = lifecycleChanges;
@@ -161,7 +165,7 @@ public class AccountService {
 		Account saved = accounts.saveAndFlush(account);
 		if (saved.getLifecycleStage() != before) {
 			// a stage set by hand is kept in the lifecycle history like the moves the rules make
-			Instant now = Instant.now();
+			Instant now = clock.instant();
 			lifecycleChanges.save(new LifecycleChange(id, before, saved.getLifecycleStage(), HAND_SET_REASON, now,
 					actor.id().value()));
 			events.publishEvent(new LifecycleStageChanged(saved.id(), before, saved.getLifecycleStage(),

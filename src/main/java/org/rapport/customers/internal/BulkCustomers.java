@@ -2,7 +2,7 @@ package org.rapport.customers.internal;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
-import java.time.Instant;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
@@ -60,9 +60,11 @@ class BulkCustomers implements CustomerImports {
 	private final NamedParameterJdbcTemplate named;
 	private final ApplicationEventPublisher events;
 	private final BulkRows bulk;
+	private final Clock clock;
 
 	BulkCustomers(EntityManager em, NamedParameterJdbcTemplate named, ApplicationEventPublisher events,
-			BulkRows bulk) {
+			BulkRows bulk, Clock clock) {
+		this.clock = clock;
 		this.em = em;
 		this.named = named;
 		this.events = events;
@@ -270,8 +272,8 @@ class BulkCustomers implements CustomerImports {
 		return value == null ? null : value.name();
 	}
 
-	private static OffsetDateTime now() {
-		return OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC);
+	private OffsetDateTime now() {
+		return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
 	}
 
 }

@@ -15,7 +15,6 @@ import org.rapport.customers.LifecycleStatus;
 import org.rapport.identity.Actor;
 import org.rapport.identity.CurrentActor;
 import org.rapport.shared.InvalidField;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpStatus;
@@ -38,13 +37,13 @@ public class Lifecycle {
 	private final Clock clock;
 
 	Lifecycle(Accounts accounts, AccountService accountService, LifecycleChanges changes, CurrentActor currentActor,
-			ApplicationEventPublisher events, ObjectProvider<Clock> clock) {
+			ApplicationEventPublisher events, Clock clock) {
 		this.accounts = accounts;
 		this.accountService = accountService;
 		this.changes = changes;
 		this.currentActor = currentActor;
 		this.events = events;
-		this.clock = clock.getIfAvailable(Clock::systemUTC);
+		this.clock = clock;
 	}
 
 	public Optional<LifecycleStatus> statusOf(AccountId account) {

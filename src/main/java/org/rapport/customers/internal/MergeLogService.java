@@ -1,6 +1,6 @@
 package org.rapport.customers.internal;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,10 +29,12 @@ class MergeLogService implements MergeLog {
 
 	private final MergeRecords records;
 	private final JsonMapper json;
+	private final Clock clock;
 
-	MergeLogService(MergeRecords records, JsonMapper json) {
+	MergeLogService(MergeRecords records, JsonMapper json, Clock clock) {
 		this.records = records;
 		this.json = json;
+		this.clock = clock;
 	}
 
 	@Override
@@ -43,7 +45,7 @@ class MergeLogService implements MergeLog {
 		String label = mergedLabel == null || mergedLabel.isBlank() ? merged.toString() : mergedLabel;
 		MergeRecord record = records.save(new MergeRecord(kind, survivor, merged,
 				label.length() > 300 ? label.substring(0, 300) : label, json.writeValueAsString(mergedValues),
-				json.writeValueAsString(chosenFields), actor.id().value(), Instant.now()));
+				json.writeValueAsString(chosenFields), actor.id().value(), clock.instant()));
 		return entry(record);
 	}
 

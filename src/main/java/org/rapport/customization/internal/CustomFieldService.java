@@ -2,6 +2,7 @@ package org.rapport.customization.internal;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.math.BigDecimal;
@@ -59,11 +60,13 @@ public class CustomFieldService implements CustomFields {
 	private final MessageSource messages;
 	private final FieldIndexes indexes;
 	private final StoredValues stored;
+	private final Clock clock;
 	private final LoadingCache<String, List<CustomField>> cache;
 
 	CustomFieldService(FieldDefinitions definitions, MessageSource messages, FieldIndexes indexes,
-			StoredValues stored, @Value("${rapport.custom-fields.cache-time:30s}") Duration cacheTime) {
+			StoredValues stored, @Value("${rapport.custom-fields.cache-time:30s}") Duration cacheTime, Clock clock) {
 		this.stored = stored;
+		this.clock = clock;
 		this.definitions = definitions;
 		this.messages = messages;
 		this.indexes = indexes;
@@ -272,7 +275,7 @@ public class CustomFieldService implements CustomFields {
 			throw new InvalidField("key", "custom-field.key.taken", "This record type has a field with this key");
 		}
 		FieldDefinition definition = new FieldDefinition(entity, key, type, definitions.lastPosition(entity) + 10,
-				check(type, text));
+				check(type, text), clock.instant());
 		definitions.save(definition);
 		changed(entity);
 		indexes.createAfterCommit(entity, definition.toField());
@@ -282,7 +285,7 @@ public class CustomFieldService implements CustomFields {
 	@Transactional
 	public FieldDefinition describe(UUID id, long expectedVersion, FieldText text) {
 		FieldDefinition definition = current(id, expectedVersion);
-		definition.describe(check(definition.getType(), text));
+		definition.describe(check(definition.getType(), text), clock.instant());
 		changed(definition.getEntity());
 		return definition;
 	}
@@ -290,7 +293,7 @@ public class CustomFieldService implements CustomFields {
 	@Transactional
 	public FieldDefinition retire(UUID id) {
 		FieldDefinition definition = get(id);
-		definition.retire();
+		definition.retire(clock.instant());
 		changed(definition.getEntity());
 		return definition;
 	}
@@ -298,7 +301,7 @@ public class CustomFieldService implements CustomFields {
 	@Transactional
 	public FieldDefinition restore(UUID id) {
 		FieldDefinition definition = get(id);
-		definition.restore();
+		definition.restore(clock.instant());
 		changed(definition.getEntity());
 		return definition;
 	}

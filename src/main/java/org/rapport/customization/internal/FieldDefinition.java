@@ -77,18 +77,18 @@ public class FieldDefinition {
 	protected FieldDefinition() {
 	}
 
-	FieldDefinition(String entity, String key, FieldType type, int position, FieldText text) {
+	FieldDefinition(String entity, String key, FieldType type, int position, FieldText text, Instant now) {
 		this.id = UuidV7.next();
 		this.entity = entity;
 		this.key = key;
 		this.type = type;
 		this.position = position;
-		this.createdAt = Instant.now();
-		describe(text);
+		this.createdAt = now;
+		describe(text, now);
 	}
 
 	/** Takes new labels, help, options, default and the required flag; the key and the type stay. */
-	void describe(FieldText text) {
+	void describe(FieldText text, Instant now) {
 		this.labelEn = text.labelEn();
 		this.labelZh = text.labelZh();
 		this.helpEn = text.helpEn();
@@ -97,17 +97,17 @@ public class FieldDefinition {
 		this.defaultValue = text.defaultValue();
 		this.options = text.options().isEmpty() ? null : String.join("\n", text.options());
 		this.currency = text.currency();
-		this.updatedAt = Instant.now();
+		this.updatedAt = now;
 	}
 
-	void retire() {
+	void retire(Instant now) {
 		this.retired = true;
-		this.updatedAt = Instant.now();
+		this.updatedAt = now;
 	}
 
-	void restore() {
+	void restore(Instant now) {
 		this.retired = false;
-		this.updatedAt = Instant.now();
+		this.updatedAt = now;
 	}
 
 	void moveTo(int position) {

@@ -51,28 +51,28 @@ public class SavedView {
 	protected SavedView() {
 	}
 
-	SavedView(UUID ownerId, String list, String name, String query) {
+	SavedView(UUID ownerId, String list, String name, String query, Instant now) {
 		this.id = UuidV7.next();
 		this.ownerId = ownerId;
 		this.list = list;
-		this.createdAt = Instant.now();
-		describe(name, query);
+		this.createdAt = now;
+		describe(name, query, now);
 	}
 
-	void describe(String name, String query) {
+	void describe(String name, String query, Instant now) {
 		this.name = name.strip();
 		this.query = query;
-		this.updatedAt = Instant.now();
+		this.updatedAt = now;
 	}
 
-	void share(UUID team) {
+	void share(UUID team, Instant now) {
 		this.teamId = team;
-		this.updatedAt = Instant.now();
+		this.updatedAt = now;
 	}
 
-	void makeDefault(boolean isDefault) {
+	void makeDefault(boolean isDefault, Instant now) {
 		this.defaultView = isDefault;
-		this.updatedAt = Instant.now();
+		this.updatedAt = now;
 	}
 
 	public UUID getId() {
@@ -109,5 +109,13 @@ public class SavedView {
 
 	public boolean isDefaultView() {
 		return defaultView;
+	}
+
+	public Instant getCreatedAt() {
+		return createdAt;
+	}
+
+	public Instant getUpdatedAt() {
+		return updatedAt;
 	}
 }

@@ -1,5 +1,7 @@
 package org.rapport.customization.internal;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -27,9 +29,11 @@ public class SavedViewService implements ListViews {
 			"orders", "contracts");
 
 	private final SavedViews views;
+	private final Clock clock;
 
-	SavedViewService(SavedViews views) {
+	SavedViewService(SavedViews views, Clock clock) {
 		this.views = views;
+		this.clock = clock;
 	}
 
 	public List<SavedView> visible(Actor actor, String list) {
@@ -49,11 +53,12 @@ public class SavedViewService implements ListViews {
 		if (views.existsByOwnerIdAndListAndNameIgnoreCase(actor.id().value(), list, cleanName)) {
 			throw new InvalidField("name", "validation.view.taken", "You have a view of this list with this name");
 		}
-		SavedView fresh = new SavedView(actor.id().value(), list, cleanName, cleanQuery(query));
-		share(actor, fresh, shared);
+		Instant now = clock.instant();
+		SavedView fresh = new SavedView(actor.id().value(), list, cleanName, cleanQuery(query), now);
+		share(actor, fresh, shared, now);
 		SavedView view = views.save(fresh);
 		if (makeDefault) {
-			makeDefault(actor, view);
+			makeDefault(actor, view, now);
 		}
 		return view;
 	}
@@ -71,13 +76,14 @@ public class SavedViewService implements ListViews {
 				&& views.existsByOwnerIdAndListAndNameIgnoreCase(actor.id().value(), view.getList(), cleanName)) {
 			throw new InvalidField("name", "validation.view.taken", "You have a view of this list with this name");
 		}
-		view.describe(cleanName, query == null ? view.getQuery() : cleanQuery(query));
-		share(actor, view, shared);
+		Instant now = clock.instant();
+		view.describe(cleanName, query == null ? view.getQuery() : cleanQuery(query), now);
+		share(actor, view, shared, now);
 		if (makeDefault) {
-			makeDefault(actor, view);
+			makeDefault(actor, view, now);
 		}
 		else {
-			view.makeDefault(false);
+			view.makeDefault(false, now);
 		}
 		return view;
 	}
@@ -99,21 +105,21 @@ public class SavedViewService implements ListViews {
 		return view;
 	}
 
-	private void makeDefault(Actor actor, SavedView view) {
+	private void makeDefault(Actor actor, SavedView view, Instant now) {
 		views.findByOwnerIdAndListAndDefaultViewTrue(actor.id().value(), view.getList())
 			.filter(other -> !other.getId().equals(view.getId()))
 			.ifPresent(other -> {
-				other.makeDefault(false);
+				other.makeDefault(false, now);
 				views.saveAndFlush(other);
 			});
-		view.makeDefault(true);
+		view.makeDefault(true, now);
 	}
 
-	private static void share(Actor actor, SavedView view, boolean shared) {
+	private static void share(Actor actor, SavedView view, boolean shared, Instant now) {
 		if (shared && actor.team() == null) {
 			throw new InvalidField("shared", "validation.view.noTeam", "You have no team to share the view with");
 		}
-		view.share(shared ? actor.team().value() : null);
+		view.share(shared ? actor.team().value() : null, now);
 	}
 
 	private static void requireList(String list) {

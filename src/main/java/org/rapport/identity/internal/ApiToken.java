@@ -43,19 +43,19 @@ public class ApiToken {
 	protected ApiToken() {
 	}
 
-	ApiToken(UUID userId, String name, String tokenHash, String hint, Instant expiresAt) {
+	ApiToken(UUID userId, String name, String tokenHash, String hint, Instant expiresAt, Instant now) {
 		this.id = UuidV7.next();
 		this.userId = userId;
 		this.name = name;
 		this.tokenHash = tokenHash;
 		this.hint = hint;
-		this.createdAt = Instant.now();
+		this.createdAt = now;
 		this.expiresAt = expiresAt;
 	}
 
-	void revoke() {
+	void revoke(Instant now) {
 		if (revokedAt == null) {
-			revokedAt = Instant.now();
+			revokedAt = now;
 		}
 	}
 

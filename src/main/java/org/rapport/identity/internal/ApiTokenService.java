@@ -8,6 +8,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -15,7 +16,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.rapport.identity.UserId;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,22 +37,25 @@ public class ApiTokenService {
 	/** Principals of tokens checked lately, with the version of the user they were made from. */
 	private final Cache<String, Known> known = Caffeine.newBuilder().maximumSize(10_000).build();
 
-	ApiTokenService(ApiTokens tokens, Users users, Principals principals, JdbcClient jdbc,
-			ObjectProvider<Clock> clock) {
+	ApiTokenService(ApiTokens tokens, Users users, Principals principals, JdbcClient jdbc, Clock clock) {
 		this.tokens = tokens;
 		this.users = users;
 		this.principals = principals;
 		this.jdbc = jdbc;
-		this.clock = clock.getIfAvailable(Clock::systemUTC);
+		this.clock = clock;
 	}
 
-	/** A new token for the user; the returned secret is shown once and never stored. */
+	/**
+	 * A new token for the user, valid for the given time from now or, without one, until revoked; the returned
+	 * secret is shown once and never stored.
+	 */
 	@Transactional
-	public IssuedToken issue(UserId user, String name, Instant expiresAt) {
+	public IssuedToken issue(UserId user, String name, Duration validFor) {
 		byte[] bytes = new byte[32];
 		random.nextBytes(bytes);
 		String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-		return new IssuedToken(store(user, name, secret, expiresAt), secret);
+		Instant now = clock.instant();
+		return new IssuedToken(store(user, name, secret, validFor == null ? null : now.plus(validFor), now), secret);
 	}
 
 	/** Stores a secret chosen outside Rapport, such as the administrator token given at first start. */
@@ -61,12 +64,12 @@ public class ApiTokenService {
 		if (secret.length() < 16) {
 			throw new IllegalArgumentException("An API token needs at least 16 characters");
 		}
-		return store(user, name, secret, null);
+		return store(user, name, secret, null, clock.instant());
 	}
 
-	private ApiToken store(UserId user, String name, String secret, Instant expiresAt) {
+	private ApiToken store(UserId user, String name, String secret, Instant expiresAt, Instant now) {
 		String hint = secret.substring(0, Math.min(secret.length(), PREFIX.length() + 4));
-		return tokens.save(new ApiToken(user.value(), name.strip(), hash(secret), hint, expiresAt));
+		return tokens.save(new ApiToken(user.value(), name.strip(), hash(secret), hint, expiresAt, now));
 	}
 
 	@Transactional(readOnly = true)
@@ -78,7 +81,7 @@ public class ApiTokenService {
 	@Transactional
 	public boolean revoke(UserId user, UUID tokenId) {
 		return tokens.findById(tokenId).filter(token -> token.getUserId().equals(user.value())).map(token -> {
-			token.revoke();
+			token.revoke(clock.instant());
 			known.invalidate(token.getTokenHash());
 			return true;
 		}).orElse(false);

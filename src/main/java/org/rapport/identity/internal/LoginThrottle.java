@@ -9,7 +9,6 @@ import java.util.Collection;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -30,10 +29,10 @@ class LoginThrottle {
 	private final SecurityProperties properties;
 	private final Clock clock;
 
-	LoginThrottle(JdbcClient jdbc, SecurityProperties properties, ObjectProvider<Clock> clock) {
+	LoginThrottle(JdbcClient jdbc, SecurityProperties properties, Clock clock) {
 		this.jdbc = jdbc;
 		this.properties = properties;
-		this.clock = clock.getIfAvailable(Clock::systemUTC);
+		this.clock = clock;
 	}
 
 	static String accountKey(String username) {

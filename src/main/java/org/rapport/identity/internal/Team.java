@@ -33,9 +33,9 @@ public class Team {
 	protected Team() {
 	}
 
-	Team(String name) {
+	Team(String name, Instant now) {
 		this.id = UuidV7.next();
-		this.createdAt = Instant.now();
+		this.createdAt = now;
 		rename(name);
 	}
 

@@ -72,16 +72,16 @@ public class User {
 	}
 
 	User(String username, String displayName, String email, String passwordHash, Set<Role> roles, TeamId team,
-			Locale locale, ZoneId zone) {
+			Locale locale, ZoneId zone, Instant now) {
 		this.id = UuidV7.next();
 		this.username = username;
 		this.passwordHash = passwordHash;
-		this.createdAt = Instant.now();
-		describe(displayName, email, roles, team, locale, zone, true);
+		this.createdAt = now;
+		describe(displayName, email, roles, team, locale, zone, true, now);
 	}
 
 	void describe(String displayName, String email, Set<Role> roles, TeamId team, Locale locale, ZoneId zone,
-			boolean active) {
+			boolean active, Instant now) {
 		if (roles.isEmpty()) {
 			throw new IllegalArgumentException("A user needs at least one role");
 		}
@@ -95,18 +95,18 @@ public class User {
 			securityStamp++;
 		}
 		this.active = active;
-		this.updatedAt = Instant.now();
+		this.updatedAt = now;
 	}
 
-	void changePassword(String newHash) {
+	void changePassword(String newHash, Instant now) {
 		this.passwordHash = newHash;
 		this.securityStamp++;
-		this.updatedAt = Instant.now();
+		this.updatedAt = now;
 	}
 
-	void preferLocale(Locale locale) {
+	void preferLocale(Locale locale, Instant now) {
 		this.locale = locale.toLanguageTag();
-		this.updatedAt = Instant.now();
+		this.updatedAt = now;
 	}
 
 	UserSummary summary() {
@@ -171,5 +171,9 @@ public class User {
 
 	public Instant getCreatedAt() {
 		return createdAt;
+	}
+
+	public Instant getUpdatedAt() {
+		return updatedAt;
 	}
 }

@@ -1,5 +1,7 @@
 package org.rapport.identity.internal;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Collection;
 import java.util.List;
@@ -34,11 +36,13 @@ public class UserAdministration implements UserDirectory, UserPreferences {
 	private final Users users;
 	private final Teams teams;
 	private final PasswordEncoder passwords;
+	private final Clock clock;
 
-	UserAdministration(Users users, Teams teams, PasswordEncoder passwords) {
+	UserAdministration(Users users, Teams teams, PasswordEncoder passwords, Clock clock) {
 		this.users = users;
 		this.teams = teams;
 		this.passwords = passwords;
+		this.clock = clock;
 	}
 
 	public List<User> allUsers() {
@@ -65,7 +69,7 @@ public class UserAdministration implements UserDirectory, UserPreferences {
 		requireTeam(request.team());
 		return users.save(new User(request.username().strip(), request.displayName().strip(), request.email(),
 				passwords.encode(request.password()), request.roles(), request.team(), request.locale(),
-				request.zone()));
+				request.zone(), clock.instant()));
 	}
 
 	@Transactional
@@ -75,10 +79,11 @@ public class UserAdministration implements UserDirectory, UserPreferences {
 			throw new org.springframework.orm.ObjectOptimisticLockingFailureException(User.class, id);
 		}
 		requireTeam(change.team());
+		Instant now = clock.instant();
 		user.describe(change.displayName().strip(), change.email(), change.roles(), change.team(), change.locale(),
-				change.zone(), change.active());
+				change.zone(), change.active(), now);
 		if (change.newPassword() != null && !change.newPassword().isBlank()) {
-			user.changePassword(passwords.encode(change.newPassword()));
+			user.changePassword(passwords.encode(change.newPassword()), now);
 		}
 		return user;
 	}
@@ -90,14 +95,14 @@ public class UserAdministration implements UserDirectory, UserPreferences {
 		if (!passwords.matches(current, user.getPasswordHash())) {
 			return false;
 		}
-		user.changePassword(passwords.encode(next));
+		user.changePassword(passwords.encode(next), clock.instant());
 		return true;
 	}
 
 	@Transactional
 	@Override
 	public void preferLocale(UserId id, Locale locale) {
-		users.findById(id.value()).ifPresent(user -> user.preferLocale(locale));
+		users.findById(id.value()).ifPresent(user -> user.preferLocale(locale, clock.instant()));
 	}
 
 	public List<Team> allTeams() {
@@ -117,7 +122,7 @@ public class UserAdministration implements UserDirectory, UserPreferences {
 		if (teamNameTaken(name, null)) {
 			throw new IllegalArgumentException("Team " + name + " exists");
 		}
-		return teams.save(new Team(name));
+		return teams.save(new Team(name, clock.instant()));
 	}
 
 	@Transactional

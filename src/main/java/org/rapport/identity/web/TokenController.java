@@ -6,7 +6,6 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.UUID;
 import org.rapport.identity.CurrentActor;
 import org.rapport.identity.internal.ApiTokenService;
@@ -49,8 +48,8 @@ class TokenController {
 			model.addAttribute("tokens", tokens.tokensOf(currentActor.get().id()));
 			return "identity/tokens";
 		}
-		Instant expires = form.days() == null ? null : Instant.now().plus(Duration.ofDays(form.days()));
-		var issued = tokens.issue(currentActor.get().id(), form.name(), expires);
+		var issued = tokens.issue(currentActor.get().id(), form.name(),
+				form.days() == null ? null : Duration.ofDays(form.days()));
 		redirect.addFlashAttribute("newSecret", issued.secret());
 		redirect.addFlashAttribute("success", "flash.token.created");
 		return "redirect:/profile/tokens";

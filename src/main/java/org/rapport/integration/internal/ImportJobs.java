@@ -104,11 +104,11 @@ public class ImportJobs {
 				+ "where id = ?", json.writeValueAsString(mapping), mode.name(), matchBy.name(), mark.name(), id);
 	}
 
-	/** Moves the job on if it still stands where the caller believes; whether it did. */
-	boolean move(UUID id, Collection<Status> from, Status to) {
+	/** Moves the job on at the given time if it still stands where the caller believes; whether it did. */
+	boolean move(UUID id, Collection<Status> from, Status to, Instant now) {
 		MapSqlParameterSource params = new MapSqlParameterSource("id", id).addValue("to", to.name())
 			.addValue("from", from.stream().map(Enum::name).toList())
-			.addValue("now", time(Instant.now()));
+			.addValue("now", time(now));
 		String extra = switch (to) {
 			case RUNNING -> ", started_at = coalesce(started_at, :now), failure = null";
 			case DONE, FAILED, INTERRUPTED -> ", finished_at = :now";
@@ -288,14 +288,14 @@ public class ImportJobs {
 	public record SavedMapping(UUID id, String name, Map<String, String> fieldsByHeader) {
 	}
 
-	void saveMapping(UUID owner, ImportEntity entity, String name, Map<String, String> fieldsByHeader) {
+	void saveMapping(UUID owner, ImportEntity entity, String name, Map<String, String> fieldsByHeader, Instant now) {
 		String mapping = json.writeValueAsString(fieldsByHeader);
 		int changed = jdbc.update("update import_mapping set mapping = ? where owner_id = ? and entity = ? and name = ?",
 				mapping, owner, entity.name(), name);
 		if (changed == 0) {
 			jdbc.update("insert into import_mapping (id, owner_id, entity, name, mapping, created_at) "
 					+ "values (?, ?, ?, ?, ?, ?)", org.rapport.shared.UuidV7.next(), owner, entity.name(), name,
-					mapping, time(Instant.now()));
+					mapping, time(now));
 		}
 	}
 

@@ -6,7 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -53,10 +53,12 @@ public class Imports {
 	private final TransactionTemplate transactions;
 	private final Path folder;
 	private final ProductImports products;
+	private final Clock clock;
 
 	Imports(ImportJobs jobs, ImportRunner runner, RowConverter converter, ImportFields fields,
 			PlatformTransactionManager transactions, ProductImports products,
-			@Value("${rapport.data-dir}") String dataDir) {
+			@Value("${rapport.data-dir}") String dataDir, Clock clock) {
+		this.clock = clock;
 		this.products = products;
 		this.jobs = jobs;
 		this.fields = fields;
@@ -119,7 +121,7 @@ public class Imports {
 					: mapping.containsValue("externalId") ? MatchBy.EXTERNAL_ID
 					: mapping.containsValue("email") ? MatchBy.EMAIL : MatchBy.NAME;
 			ImportJob job = new ImportJob(id, entity, actor.id().value(), clip(fileName), file.toString(),
-					Files.size(file), delimiter, mark, rows, headers, mapping, DuplicateMode.SKIP, matchBy, Status.DRAFT, 1, 0, 0, 0, 0, 0, null, Instant.now(), null, null, null, null, null);
+					Files.size(file), delimiter, mark, rows, headers, mapping, DuplicateMode.SKIP, matchBy, Status.DRAFT, 1, 0, 0, 0, 0, 0, null, clock.instant(), null, null, null, null, null);
 			jobs.insert(job);
 			return job;
 		}
@@ -210,7 +212,7 @@ public class Imports {
 			Map<String, String> byHeader = new LinkedHashMap<>();
 			clean.forEach((column, field) -> byHeader.put(job.headers().get(column), field));
 			jobs.saveMapping(actor.id().value(), job.entity(), saveAs.strip().substring(0, Math.min(100,
-					saveAs.strip().length())), byHeader);
+					saveAs.strip().length())), byHeader, clock.instant());
 		}
 		return jobs.find(id).orElseThrow();
 	}
@@ -336,7 +338,7 @@ public class Imports {
 			}
 		}
 		restoreAll(actor, writer, restore);
-		jobs.move(job.id(), Set.of(Status.DONE, Status.INTERRUPTED, Status.FAILED), Status.UNDONE);
+		jobs.move(job.id(), Set.of(Status.DONE, Status.INTERRUPTED, Status.FAILED), Status.UNDONE, clock.instant());
 	}
 
 	private <R> void restoreAll(Actor actor, RecordWriter<R> writer, List<R> restore) {

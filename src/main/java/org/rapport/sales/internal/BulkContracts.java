@@ -2,7 +2,7 @@ package org.rapport.sales.internal;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
-import java.time.Instant;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -48,9 +48,11 @@ class BulkContracts implements ContractImports {
 	private final ApplicationEventPublisher events;
 	private final ContractBook book;
 	private final BulkRows bulk;
+	private final Clock clock;
 
 	BulkContracts(EntityManager em, NamedParameterJdbcTemplate named,
-			ApplicationEventPublisher events, ContractBook book, BulkRows bulk) {
+			ApplicationEventPublisher events, ContractBook book, BulkRows bulk, Clock clock) {
+		this.clock = clock;
 		this.em = em;
 		this.named = named;
 		this.events = events;
@@ -161,7 +163,7 @@ class BulkContracts implements ContractImports {
 	}
 
 
-	private static OffsetDateTime now() {
-		return OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC);
+	private OffsetDateTime now() {
+		return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
 	}
 }

@@ -2,7 +2,7 @@ package org.rapport.sales.internal;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
-import java.time.Instant;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
@@ -46,8 +46,11 @@ class BulkLeads implements LeadImports {
 	private final NamedParameterJdbcTemplate named;
 	private final ApplicationEventPublisher events;
 	private final BulkRows bulk;
+	private final Clock clock;
 
-	BulkLeads(EntityManager em, NamedParameterJdbcTemplate named, ApplicationEventPublisher events, BulkRows bulk) {
+	BulkLeads(EntityManager em, NamedParameterJdbcTemplate named, ApplicationEventPublisher events, BulkRows bulk,
+			Clock clock) {
+		this.clock = clock;
 		this.em = em;
 		this.named = named;
 		this.events = events;
@@ -145,7 +148,7 @@ class BulkLeads implements LeadImports {
 				l.getSource(), l.getRating() == null ? null : l.getRating().name(), l.getNotes(), l.getCustomFields());
 	}
 
-	private static OffsetDateTime now() {
-		return OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC);
+	private OffsetDateTime now() {
+		return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
 	}
 }

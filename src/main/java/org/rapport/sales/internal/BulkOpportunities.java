@@ -2,6 +2,7 @@ package org.rapport.sales.internal;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -51,9 +52,11 @@ class BulkOpportunities implements OpportunityImports {
 	private final ApplicationEventPublisher events;
 	private final Pipelines pipelines;
 	private final BulkRows bulk;
+	private final Clock clock;
 
 	BulkOpportunities(EntityManager em, NamedParameterJdbcTemplate named, ApplicationEventPublisher events,
-			Pipelines pipelines, BulkRows bulk) {
+			Pipelines pipelines, BulkRows bulk, Clock clock) {
+		this.clock = clock;
 		this.em = em;
 		this.named = named;
 		this.events = events;
@@ -108,7 +111,7 @@ class BulkOpportunities implements OpportunityImports {
 			return;
 		}
 		Map<UUID, StageInfo> stages = stages();
-		Instant now = Instant.now();
+		Instant now = clock.instant();
 		OffsetDateTime at = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
 		List<Object[]> visits = new ArrayList<>(opportunities.size());
 		for (OpportunityValues o : opportunities) {
@@ -139,7 +142,7 @@ class BulkOpportunities implements OpportunityImports {
 					enteredBefore.put(id, rs.getObject(3, OffsetDateTime.class));
 					rankBefore.put(id, rs.getLong(4));
 				});
-		Instant now = Instant.now();
+		Instant now = clock.instant();
 		OffsetDateTime at = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
 		// an opportunity that changes stage enters it now, at the top of its board column; the others keep both
 		Set<UUID> written = bulk.updateRecords("opportunity", COLUMNS, TYPES, opportunities, o -> {

@@ -3,7 +3,7 @@ package org.rapport.sales.internal;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import java.math.BigDecimal;
-import java.time.Instant;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -42,9 +42,11 @@ class BulkOrders implements OrderImports {
 	private final NamedParameterJdbcTemplate named;
 	private final ApplicationEventPublisher events;
 	private final BulkRows bulk;
+	private final Clock clock;
 
 	BulkOrders(EntityManager em, NamedParameterJdbcTemplate named, ApplicationEventPublisher events,
-			BulkRows bulk) {
+			BulkRows bulk, Clock clock) {
+		this.clock = clock;
 		this.em = em;
 		this.named = named;
 		this.events = events;
@@ -83,7 +85,7 @@ class BulkOrders implements OrderImports {
 		if (orders.isEmpty()) {
 			return;
 		}
-		OffsetDateTime at = OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC);
+		OffsetDateTime at = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
 		List<Object[]> rows = new ArrayList<>(orders.size());
 		List<Object[]> lines = new ArrayList<>();
 		Iterator<Long> numbers = bulk.nextValues(OrderBook.NUMBER_SEQUENCE, orders.size()).iterator();

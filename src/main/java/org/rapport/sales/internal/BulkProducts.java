@@ -1,7 +1,7 @@
 package org.rapport.sales.internal;
 
 import jakarta.persistence.EntityManager;
-import java.time.Instant;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
@@ -45,9 +45,11 @@ class BulkProducts implements ProductImports {
 	private final NamedParameterJdbcTemplate named;
 	private final ApplicationEventPublisher events;
 	private final BulkRows bulk;
+	private final Clock clock;
 
 	BulkProducts(EntityManager em, NamedParameterJdbcTemplate named, ApplicationEventPublisher events,
-			BulkRows bulk) {
+			BulkRows bulk, Clock clock) {
+		this.clock = clock;
 		this.em = em;
 		this.named = named;
 		this.events = events;
@@ -165,7 +167,7 @@ class BulkProducts implements ProductImports {
 	}
 
 
-	private static OffsetDateTime now() {
-		return OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC);
+	private OffsetDateTime now() {
+		return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
 	}
 }

@@ -57,14 +57,14 @@ public class ContractBook {
 	private final OpportunityRows opportunities;
 
 	ContractBook(Contracts contracts, Customers customers, EntityManager em,
-			org.springframework.beans.factory.ObjectProvider<Clock> clock, CustomFields customFields,
+			Clock clock, CustomFields customFields,
 			PlatformTransactionManager transactionManager, OpportunityRows opportunities) {
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.opportunities = opportunities;
 		this.contracts = contracts;
 		this.customers = customers;
 		this.em = em;
-		this.clock = clock.getIfAvailable(Clock::systemUTC);
+		this.clock = clock;
 		this.customFields = customFields;
 	}
 

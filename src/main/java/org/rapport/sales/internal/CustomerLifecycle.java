@@ -25,7 +25,6 @@ import org.rapport.sales.OrdersImported;
 import org.rapport.sales.StageKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
@@ -52,8 +51,8 @@ public class CustomerLifecycle {
 	private final Clock clock;
 
 	CustomerLifecycle(Customers customers, Contracts contracts, EntityManager em, LifecycleProperties properties,
-			ObjectProvider<Clock> clock) {
-		this.clock = clock.getIfAvailable(Clock::systemUTC);
+			Clock clock) {
+		this.clock = clock;
 		this.customers = customers;
 		this.contracts = contracts;
 		this.em = em;

@@ -1,5 +1,6 @@
 package org.rapport.sales.internal;
 
+import java.time.Clock;
 import org.rapport.sales.BuiltInNames;
 import org.rapport.sales.StageKind;
 import org.springframework.boot.ApplicationArguments;
@@ -17,9 +18,11 @@ import org.springframework.transaction.annotation.Transactional;
 class DefaultPipeline implements ApplicationRunner {
 
 	private final Pipelines pipelines;
+	private final Clock clock;
 
-	DefaultPipeline(Pipelines pipelines) {
+	DefaultPipeline(Pipelines pipelines, Clock clock) {
 		this.pipelines = pipelines;
+		this.clock = clock;
 	}
 
 	@Override
@@ -28,7 +31,7 @@ class DefaultPipeline implements ApplicationRunner {
 		if (pipelines.count() > 0) {
 			return;
 		}
-		Pipeline sales = new Pipeline(BuiltInNames.SALES, 0);
+		Pipeline sales = new Pipeline(BuiltInNames.SALES, 0, clock.instant());
 		sales.makeDefault(true);
 		sales.addStage(BuiltInNames.PROSPECTING, 10, StageKind.OPEN);
 		sales.addStage(BuiltInNames.QUALIFICATION, 20, StageKind.OPEN);

@@ -69,10 +69,12 @@ class DemoSales implements ApplicationRunner {
 	private final OrderBook orders;
 	private final ContractBook contracts;
 	private final WonOpportunityOrders wonOrders;
+	private final Clock clock;
 
 	DemoSales(Products products, Leads leads, OpportunityRows opportunities, PipelineService pipelines, Customers customers,
 			UserDirectory directory, TransactionTemplate transactions, CustomerLifecycle lifecycle, OrderBook orders,
-			ContractBook contracts, WonOpportunityOrders wonOrders) {
+			ContractBook contracts, WonOpportunityOrders wonOrders, Clock clock) {
+		this.clock = clock;
 		this.orders = orders;
 		this.contracts = contracts;
 		this.wonOrders = wonOrders;
@@ -164,7 +166,7 @@ class DemoSales implements ApplicationRunner {
 			Pipeline pipeline = pipelines.defaultPipeline();
 			List<Stage> stages = pipeline.getStages();
 			Random random = new Random(7);
-			LocalDate today = LocalDate.now(Clock.systemUTC());
+			LocalDate today = LocalDate.now(clock);
 			int count = 0;
 			List<Opportunity> won = new ArrayList<>();
 			for (AccountSummary account : customers.accountsNamed(system, "", 300)) {
@@ -175,7 +177,7 @@ class DemoSales implements ApplicationRunner {
 						.orElse(first);
 					Opportunity o = new Opportunity(account.id(), DEAL_KINDS[random.nextInt(DEAL_KINDS.length)] + " "
 							+ account.name(), pipeline.firstOpenStage(), Money.of(String.valueOf(1000 * (1 + random.nextInt(60))), "EUR"),
-							today.plusDays(random.nextInt(180) - 30), owner.id(), owner.team(), java.time.Instant.now());
+							today.plusDays(random.nextInt(180) - 30), owner.id(), owner.team(), clock.instant());
 					if (random.nextBoolean()) {
 						Product product = catalogue.get(random.nextInt(catalogue.size()));
 						o.replaceLines(List.of(new Opportunity.LineRequest(product.getId(),
@@ -185,7 +187,7 @@ class DemoSales implements ApplicationRunner {
 					opportunities.save(o);
 					if (!stage.getId().equals(o.getStageId())) {
 						o.moveTo(stage, stage.getKind() == StageKind.LOST ? "Chose a competitor" : null,
-								java.time.Instant.now(), owner.id().value());
+								clock.instant(), owner.id().value());
 					}
 					if (stage.getKind() == StageKind.WON) {
 						won.add(o);
@@ -220,6 +222,6 @@ class DemoSales implements ApplicationRunner {
 		});
 		// the demo deals were entered as they stand, not won step by step: let the rules place each account
 		log.info("Demo data: {} accounts moved to the lifecycle stage their purchases give",
-				lifecycle.followAll(LocalDate.now(Clock.systemUTC())));
+				lifecycle.followAll(LocalDate.now(clock)));
 	}
 }

@@ -1,7 +1,7 @@
 package org.rapport.sales.internal;
 
 import jakarta.persistence.EntityManager;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.LinkedHashMap;
@@ -58,9 +58,11 @@ public class LeadService {
 	private final LeadProperties properties;
 	private final Opportunities opportunities;
 	private final CustomFields customFields;
+	private final Clock clock;
 
 	LeadService(Leads leads, EntityManager em, UserDirectory directory, Customers customers,
-			LeadProperties properties, Opportunities opportunities, CustomFields customFields) {
+			LeadProperties properties, Opportunities opportunities, CustomFields customFields, Clock clock) {
+		this.clock = clock;
 		this.customFields = customFields;
 		this.leads = leads;
 		this.em = em;
@@ -190,7 +192,7 @@ public class LeadService {
 		OpportunityId opportunity = wanted == null ? null : opportunities.open(actor,
 				new NewOpportunity(account, wanted.name().strip(), null, wanted.amount(), wanted.closeDate(), null,
 						carried(lead, "opportunity")));
-		lead.convert(account, contact, opportunity, Instant.now());
+		lead.convert(account, contact, opportunity, clock.instant());
 		return leads.saveAndFlush(lead);
 	}
 

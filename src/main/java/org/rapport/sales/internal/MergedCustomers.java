@@ -1,6 +1,7 @@
 package org.rapport.sales.internal;
 
 import jakarta.persistence.EntityManager;
+import java.time.Clock;
 import java.time.Instant;
 import org.rapport.customers.AccountsMerged;
 import org.rapport.customers.ContactsMerged;
@@ -23,15 +24,17 @@ import org.springframework.transaction.annotation.Transactional;
 class MergedCustomers {
 
 	private final EntityManager em;
+	private final Clock clock;
 
-	MergedCustomers(EntityManager em) {
+	MergedCustomers(EntityManager em, Clock clock) {
 		this.em = em;
+		this.clock = clock;
 	}
 
 	@EventListener
 	@Transactional(propagation = Propagation.MANDATORY)
 	void on(AccountsMerged merge) {
-		Instant now = Instant.now();
+		Instant now = clock.instant();
 		for (String table : new String[] { "opportunity", "sales_order", "contract" }) {
 			em.createNativeQuery("update " + table + " set account_id = :to, version = version + 1, updated_at = :at"
 					+ " where account_id = :from")

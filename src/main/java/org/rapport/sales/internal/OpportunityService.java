@@ -28,7 +28,6 @@ import org.rapport.sales.StageKind;
 import org.rapport.shared.InvalidField;
 import org.rapport.shared.Money;
 import org.rapport.shared.ResultPage;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
@@ -56,7 +55,7 @@ public class OpportunityService implements Opportunities {
 	private final CustomFields customFields;
 
 	OpportunityService(OpportunityRows rows, PipelineService pipelines, Products products, Customers customers,
-			UserDirectory directory, EntityManager em, CustomFields customFields, ObjectProvider<Clock> clock) {
+			UserDirectory directory, EntityManager em, CustomFields customFields, Clock clock) {
 		this.customFields = customFields;
 		this.rows = rows;
 		this.pipelines = pipelines;
@@ -64,7 +63,7 @@ public class OpportunityService implements Opportunities {
 		this.customers = customers;
 		this.directory = directory;
 		this.em = em;
-		this.clock = clock.getIfAvailable(Clock::systemUTC);
+		this.clock = clock;
 	}
 
 	public ResultPage<Opportunity> list(Actor actor, OpportunityFilter filter, String sort, int page, int size) {

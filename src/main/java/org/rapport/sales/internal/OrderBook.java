@@ -25,7 +25,6 @@ import org.rapport.sales.ProductId;
 import org.rapport.shared.InvalidField;
 import org.rapport.shared.Money;
 import org.rapport.shared.ResultPage;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
@@ -50,8 +49,8 @@ public class OrderBook {
 	private final Clock clock;
 
 	OrderBook(SalesOrders orders, Products products, Customers customers, EntityManager em,
-			CustomFields customFields, ObjectProvider<Clock> clock) {
-		this.clock = clock.getIfAvailable(Clock::systemUTC);
+			CustomFields customFields, Clock clock) {
+		this.clock = clock;
 		this.orders = orders;
 		this.products = products;
 		this.customers = customers;
@@ -158,7 +157,7 @@ public class OrderBook {
 
 	@Transactional
 	public SalesOrder confirm(Actor actor, UUID id, long expectedVersion) {
-		return move(actor, id, expectedVersion, SalesOrder::confirm);
+		return move(actor, id, expectedVersion, order -> order.confirm(clock.instant()));
 	}
 
 	@Transactional
@@ -187,7 +186,7 @@ public class OrderBook {
 		LocalDate today = LocalDate.now(clock);
 		LocalDate orderDate = closeDate == null || closeDate.isAfter(today) ? today : closeDate;
 		SalesOrder order = SalesOrder.ofWonOpportunity(nextNumber(), account, opportunity, orderDate, currency, lines,
-				owner, team);
+				owner, team, clock.instant());
 		order.changeCustomFields(customFields.merge(ENTITY, Map.of(), null, true));
 		return java.util.Optional.of(orders.saveAndFlush(order));
 	}

@@ -50,9 +50,9 @@ public class Pipeline {
 	protected Pipeline() {
 	}
 
-	public Pipeline(String name, int position) {
+	public Pipeline(String name, int position, Instant now) {
 		this.id = UuidV7.next();
-		this.createdAt = Instant.now();
+		this.createdAt = now;
 		this.position = position;
 		rename(name);
 	}

@@ -2,6 +2,7 @@ package org.rapport.sales.internal;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import org.rapport.sales.BuiltInNames;
@@ -25,11 +26,13 @@ public class PipelineService {
 	private final Pipelines pipelines;
 	private final OpportunityRows opportunities;
 	private final EntityManager em;
+	private final Clock clock;
 
-	PipelineService(Pipelines pipelines, OpportunityRows opportunities, EntityManager em) {
+	PipelineService(Pipelines pipelines, OpportunityRows opportunities, EntityManager em, Clock clock) {
 		this.pipelines = pipelines;
 		this.opportunities = opportunities;
 		this.em = em;
+		this.clock = clock;
 	}
 
 	public List<Pipeline> all() {
@@ -57,7 +60,7 @@ public class PipelineService {
 		if (pipelines.existsByNameIgnoreCase(name.strip())) {
 			throw new InvalidField("name", "validation.pipeline.taken", "A pipeline with this name exists");
 		}
-		Pipeline pipeline = new Pipeline(name, pipelines.nextPosition());
+		Pipeline pipeline = new Pipeline(name, pipelines.nextPosition(), clock.instant());
 		pipeline.addStage(BuiltInNames.OPEN, 10, StageKind.OPEN);
 		pipeline.addStage(BuiltInNames.WON, 100, StageKind.WON);
 		pipeline.addStage(BuiltInNames.LOST, 0, StageKind.LOST);
@@ -128,7 +131,7 @@ public class PipelineService {
 				throw new InvalidField("moveTo", "validation.stage.sameKind",
 						"Move the opportunities to a stage of the same kind");
 			}
-			opportunities.moveAll(stageId, target.getId(), target.getProbability(), java.time.Instant.now());
+			opportunities.moveAll(stageId, target.getId(), target.getProbability(), clock.instant());
 		}
 		try {
 			// moving the opportunities cleared the persistence context: work on a freshly loaded pipeline

@@ -108,9 +108,9 @@ public class SalesOrder extends BusinessRecord<SalesOrder> {
 
 	/** The confirmed order of a won opportunity's lines. */
 	static SalesOrder ofWonOpportunity(String number, AccountId account, OpportunityId opportunity,
-			LocalDate orderDate, String currency, List<Line> lines, UserId owner, TeamId team) {
+			LocalDate orderDate, String currency, List<Line> lines, UserId owner, TeamId team, Instant now) {
 		SalesOrder order = new SalesOrder(number, account, opportunity, orderDate, currency, null, lines, owner, team);
-		order.confirm();
+		order.confirm(now);
 		return order;
 	}
 
@@ -163,13 +163,13 @@ public class SalesOrder extends BusinessRecord<SalesOrder> {
 	}
 
 	/** The account bought: a draft with lines becomes confirmed. */
-	void confirm() {
+	void confirm(Instant now) {
 		if (lines.isEmpty()) {
 			throw new InvalidField("lines", "validation.order.lines.required",
 					"An order needs a line before it is confirmed");
 		}
 		moveTo(OrderStatus.CONFIRMED);
-		this.confirmedAt = Instant.now();
+		this.confirmedAt = now;
 		registerEvent(new OrderPlaced(id(), number, account(), orderDate, getTotal(), opportunity()));
 	}
 

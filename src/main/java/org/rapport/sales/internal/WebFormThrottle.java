@@ -29,6 +29,7 @@ public class WebFormThrottle {
 
 	@Autowired
 	WebFormThrottle(LeadProperties properties) {
+		// a rate per minute of this node measures real elapsed time, never the business clock, which may be set apart
 		this(properties, Clock.systemUTC());
 	}
 

@@ -124,7 +124,7 @@ class ContractController {
 	@GetMapping("/new")
 	String newContract(@RequestParam(required = false) UUID account, @RequestParam(required = false) UUID opportunity,
 			Model model) {
-		model.addAttribute("input", ContractInput.forAccount(account, opportunity));
+		model.addAttribute("input", ContractInput.forAccount(account, opportunity, contracts.today()));
 		return form(model, account, customFields.blank(ContractBook.ENTITY));
 	}
 

@@ -36,9 +36,9 @@ record ContractInput(
 
 	static final int DEFAULT_NOTICE_DAYS = 30;
 
-	static ContractInput forAccount(UUID account, UUID opportunity) {
-		LocalDate start = LocalDate.now();
-		return new ContractInput(account, opportunity, start, start.plusYears(1).minusDays(1), null, "EUR", false,
+	/** A new contract of the account, for a year from today. */
+	static ContractInput forAccount(UUID account, UUID opportunity, LocalDate today) {
+		return new ContractInput(account, opportunity, today, today.plusYears(1).minusDays(1), null, "EUR", false,
 				DEFAULT_NOTICE_DAYS, null, null, null);
 	}
 

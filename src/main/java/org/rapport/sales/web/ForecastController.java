@@ -1,6 +1,7 @@
 package org.rapport.sales.web;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.Comparator;
@@ -35,9 +36,11 @@ class ForecastController {
 	private final PipelineService pipelines;
 	private final UserDirectory directory;
 	private final CurrentActor currentActor;
+	private final Clock clock;
 
 	ForecastController(ForecastService forecasts, PipelineService pipelines, UserDirectory directory,
-			CurrentActor currentActor) {
+			CurrentActor currentActor, Clock clock) {
+		this.clock = clock;
 		this.forecasts = forecasts;
 		this.pipelines = pipelines;
 		this.directory = directory;
@@ -99,15 +102,16 @@ class ForecastController {
 		return "redirect:/forecast?from=" + parse(month);
 	}
 
-	private static YearMonth parse(String month) {
+	/** The month asked for, or this month when none or none readable is. */
+	private YearMonth parse(String month) {
 		if (month == null || month.isBlank()) {
-			return YearMonth.now();
+			return YearMonth.now(clock);
 		}
 		try {
 			return YearMonth.parse(month.strip());
 		}
 		catch (DateTimeParseException e) {
-			return YearMonth.now();
+			return YearMonth.now(clock);
 		}
 	}
 }

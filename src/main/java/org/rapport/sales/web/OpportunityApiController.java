@@ -8,8 +8,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.net.URI;
-import java.time.Instant;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -46,8 +47,11 @@ class OpportunityApiController {
 	private final CurrentActor currentActor;
 
 	private final SalesCustomFields customFields;
+	private final Clock clock;
 
-	OpportunityApiController(OpportunityService opportunities, CurrentActor currentActor, SalesCustomFields customFields) {
+	OpportunityApiController(OpportunityService opportunities, CurrentActor currentActor, SalesCustomFields customFields,
+			Clock clock) {
+		this.clock = clock;
 		this.customFields = customFields;
 		this.opportunities = opportunities;
 		this.currentActor = currentActor;
@@ -81,7 +85,7 @@ class OpportunityApiController {
 	@GetMapping("/{id}/history")
 	@Operation(summary = "When the opportunity entered each stage and how long it stayed")
 	List<StageStay> history(@PathVariable UUID id) {
-		Instant now = Instant.now();
+		Instant now = clock.instant();
 		return opportunities.history(currentActor.get(), id)
 			.stream()
 			.map(v -> new StageStay(v.getStageId(), v.getStageName(), v.getEnteredAt(), v.getLeftAt(), v.timeSpent(now)))

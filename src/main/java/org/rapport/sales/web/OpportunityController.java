@@ -3,6 +3,8 @@ package org.rapport.sales.web;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.io.IOException;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.rapport.customization.CustomField;
@@ -49,9 +51,11 @@ class OpportunityController {
 	private final SalesChoices choices;
 	private final SalesCustomFields customFields;
 	private final UserDirectory directory;
+	private final Clock clock;
 
 	OpportunityController(OpportunityService opportunities, PipelineService pipelines, CurrentActor currentActor,
-			SalesChoices choices, SalesCustomFields customFields, UserDirectory directory) {
+			SalesChoices choices, SalesCustomFields customFields, UserDirectory directory, Clock clock) {
+		this.clock = clock;
 		this.customFields = customFields;
 		this.opportunities = opportunities;
 		this.pipelines = pipelines;
@@ -116,7 +120,7 @@ class OpportunityController {
 
 	@GetMapping("/new")
 	String newOpportunity(@RequestParam(required = false) UUID account, Model model) {
-		return form(OpportunityInput.forAccount(account, "EUR"), null,
+		return form(OpportunityInput.forAccount(account, "EUR", LocalDate.now(clock)), null,
 				customFields.blank(OpportunityService.ENTITY), model);
 	}
 
@@ -146,7 +150,7 @@ class OpportunityController {
 		model.addAttribute("opportunity", o);
 		model.addAttribute("history", opportunities.history(actor, id));
 		model.addAttribute("pipeline", pipelines.get(o.getPipelineId()));
-		model.addAttribute("now", java.time.Instant.now());
+		model.addAttribute("now", clock.instant());
 		choices.addNames(model, List.of(o));
 		choices.addProductNames(model, o);
 		return "sales/opportunities/show";

@@ -50,9 +50,10 @@ record OpportunityInput(
 		lines = lines == null ? List.of() : lines;
 	}
 
-	static OpportunityInput forAccount(UUID accountId, String currency) {
+	/** A new deal of the account, expected to close a month from today. */
+	static OpportunityInput forAccount(UUID accountId, String currency, LocalDate today) {
 		return new OpportunityInput(accountId, null, null, null, BigDecimal.ZERO, currency,
-				LocalDate.now().plusMonths(1), null, null, null, null, null, List.of(), null, null);
+				today.plusMonths(1), null, null, null, null, null, List.of(), null, null);
 	}
 
 	static OpportunityInput of(Opportunity o) {

@@ -2,6 +2,7 @@ package org.rapport.sales.web;
 
 import org.rapport.web.CsvDownload;
 import jakarta.validation.Valid;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
@@ -58,9 +59,11 @@ class OrderController {
 	private final CurrentActor currentActor;
 	private final SalesCustomFields customFields;
 	private final UserDirectory directory;
+	private final Clock clock;
 
 	OrderController(OrderBook orders, ProductCatalogue catalogue, Customers customers, CurrentActor currentActor,
-			SalesCustomFields customFields, UserDirectory directory) {
+			SalesCustomFields customFields, UserDirectory directory, Clock clock) {
+		this.clock = clock;
 		this.orders = orders;
 		this.catalogue = catalogue;
 		this.customers = customers;
@@ -129,7 +132,7 @@ class OrderController {
 
 	@GetMapping("/new")
 	String newOrder(@RequestParam(required = false) UUID account, Model model) {
-		model.addAttribute("input", OrderInput.forAccount(account));
+		model.addAttribute("input", OrderInput.forAccount(account, LocalDate.now(clock)));
 		return form(model, account, customFields.blank(OrderBook.ENTITY));
 	}
 

@@ -39,8 +39,9 @@ record OrderInput(
 		lines = lines == null ? new ArrayList<>() : new ArrayList<>(lines);
 	}
 
-	static OrderInput forAccount(UUID account) {
-		return new OrderInput(account, LocalDate.now(), null, null, new ArrayList<>(), null, null).withBlankLines();
+	/** A new order of the account, dated today. */
+	static OrderInput forAccount(UUID account, LocalDate today) {
+		return new OrderInput(account, today, null, null, new ArrayList<>(), null, null).withBlankLines();
 	}
 
 	static OrderInput of(SalesOrder order) {

@@ -2,6 +2,7 @@ package org.rapport.search.internal;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
@@ -32,22 +33,25 @@ public class SearchIndex {
 		IDLE, RUNNING, DONE, FAILED
 	}
 
-	/** A rebuild: when it started and ended, how many records it indexed of how many, and why it failed. */
+	/**
+	 * A rebuild as it stood at {@code asOf}: when it started and ended, how many records it indexed of how many, and
+	 * why it failed.
+	 */
 	public record Rebuild(State state, String reason, Instant startedAt, Instant finishedAt, long indexed, long total,
-			String failure) {
+			String failure, Instant asOf) {
 
-		static final Rebuild NONE = new Rebuild(State.IDLE, null, null, null, 0, 0, null);
+		static final Rebuild NONE = new Rebuild(State.IDLE, null, null, null, 0, 0, null, null);
 
 		public boolean running() {
 			return state == State.RUNNING;
 		}
 
-		/** Seconds it took, or has taken so far. */
+		/** Seconds it took, or had taken by {@code asOf}. */
 		public Long seconds() {
 			if (startedAt == null) {
 				return null;
 			}
-			return Duration.between(startedAt, finishedAt == null ? Instant.now() : finishedAt).toSeconds();
+			return Duration.between(startedAt, finishedAt == null ? asOf : finishedAt).toSeconds();
 		}
 	}
 
@@ -57,11 +61,14 @@ public class SearchIndex {
 	private final AtomicReference<Rebuild> current = new AtomicReference<>(Rebuild.NONE);
 	private final AtomicLong indexed = new AtomicLong();
 	private final AtomicLong total = new AtomicLong();
+	private final Clock clock;
 
-	SearchIndex(EntityManagerFactory entityManagerFactory, SearchableKinds kinds, SearchProperties properties) {
+	SearchIndex(EntityManagerFactory entityManagerFactory, SearchableKinds kinds, SearchProperties properties,
+			Clock clock) {
 		this.entityManagerFactory = entityManagerFactory;
 		this.kinds = kinds;
 		this.properties = properties;
+		this.clock = clock;
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
@@ -91,7 +98,7 @@ public class SearchIndex {
 		Rebuild rebuild = current.get();
 		if (rebuild.running()) {
 			return new Rebuild(rebuild.state(), rebuild.reason(), rebuild.startedAt(), null, indexed.get(), total.get(),
-					null);
+					null, clock.instant());
 		}
 		return rebuild;
 	}
@@ -107,8 +114,8 @@ public class SearchIndex {
 		}
 		indexed.set(0);
 		total.set(0);
-		Instant started = Instant.now();
-		current.set(new Rebuild(State.RUNNING, reason, started, null, 0, 0, null));
+		Instant started = clock.instant();
+		current.set(new Rebuild(State.RUNNING, reason, started, null, 0, 0, null, started));
 		log.info("Rebuilding the search index ({}), {} loading threads, batches of {}", reason,
 				properties.loadingThreads(), properties.batchSize());
 		CompletableFuture<?> done;
@@ -132,16 +139,16 @@ public class SearchIndex {
 	}
 
 	private void finish(String reason, Instant started, Throwable failure) {
-		Instant finished = Instant.now();
+		Instant finished = clock.instant();
 		if (failure == null) {
 			log.info("Search index rebuilt: {} records in {} s", indexed.get(),
 					Duration.between(started, finished).toSeconds());
-			current.set(new Rebuild(State.DONE, reason, started, finished, indexed.get(), total.get(), null));
+			current.set(new Rebuild(State.DONE, reason, started, finished, indexed.get(), total.get(), null, finished));
 		}
 		else {
 			log.error("Rebuilding the search index failed", failure);
 			current.set(new Rebuild(State.FAILED, reason, started, finished, indexed.get(), total.get(),
-					String.valueOf(failure.getMessage())));
+					String.valueOf(failure.getMessage()), finished));
 		}
 	}
 

@@ -37,7 +37,7 @@ class FirstAdministratorTests {
 		UserAdministration administration = mock(UserAdministration.class);
 		when(administration.hasUsers()).thenReturn(false);
 		when(administration.createUser(any())).thenReturn(new User("admin", "Administrator", null, "{noop}x",
-				Set.of(Role.ADMIN), null, Locale.ENGLISH, ZoneId.of("UTC")));
+				Set.of(Role.ADMIN), null, Locale.ENGLISH, ZoneId.of("UTC"), java.time.Instant.EPOCH));
 		return new FirstAdministrator(administration, mock(ApiTokenService.class), properties, environment);
 	}
 }

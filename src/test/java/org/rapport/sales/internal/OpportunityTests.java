@@ -19,7 +19,7 @@ import org.rapport.shared.Money;
 
 class OpportunityTests {
 
-	final Pipeline pipeline = new Pipeline("Sales", 0);
+	final Pipeline pipeline = new Pipeline("Sales", 0, Instant.EPOCH);
 	final Stage lead = pipeline.addStage("Lead", 10, StageKind.OPEN);
 	final Stage proposal = pipeline.addStage("Proposal", 60, StageKind.OPEN);
 	final Stage won = pipeline.addStage("Won", 100, StageKind.WON);
@@ -117,7 +117,7 @@ class OpportunityTests {
 
 	@Test
 	void aStageOfAnotherPipelineIsRefused() {
-		Pipeline other = new Pipeline("Other", 1);
+		Pipeline other = new Pipeline("Other", 1, Instant.EPOCH);
 		Stage elsewhere = other.addStage("Elsewhere", 50, StageKind.OPEN);
 		assertThatThrownBy(() -> deal("1").moveTo(elsewhere, null, monday, null)).isInstanceOf(InvalidField.class);
 	}

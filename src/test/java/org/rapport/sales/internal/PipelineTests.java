@@ -3,6 +3,7 @@ package org.rapport.sales.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.rapport.sales.StageKind;
 
@@ -10,7 +11,7 @@ class PipelineTests {
 
 	@Test
 	void anOpenStageIsAddedBeforeTheClosingStagesAndAClosingOneAtTheEnd() {
-		Pipeline pipeline = new Pipeline("Sales", 0);
+		Pipeline pipeline = new Pipeline("Sales", 0, Instant.EPOCH);
 		pipeline.addStage("Lead", 10, StageKind.OPEN);
 		pipeline.addStage("Won", 100, StageKind.WON);
 		pipeline.addStage("Lost", 0, StageKind.LOST);
@@ -23,14 +24,14 @@ class PipelineTests {
 
 	@Test
 	void closedStagesTakeTheProbabilityOfTheirKind() {
-		Pipeline pipeline = new Pipeline("Sales", 0);
+		Pipeline pipeline = new Pipeline("Sales", 0, Instant.EPOCH);
 		assertThat(pipeline.addStage("Won", 20, StageKind.WON).getProbability()).isEqualTo(100);
 		assertThat(pipeline.addStage("Lost", 70, StageKind.LOST).getProbability()).isZero();
 	}
 
 	@Test
 	void aPipelineKeepsAnOpenAWonAndALostStage() {
-		Pipeline pipeline = new Pipeline("Sales", 0);
+		Pipeline pipeline = new Pipeline("Sales", 0, Instant.EPOCH);
 		Stage open = pipeline.addStage("Lead", 10, StageKind.OPEN);
 		Stage won = pipeline.addStage("Won", 100, StageKind.WON);
 		pipeline.addStage("Lost", 0, StageKind.LOST);
@@ -40,7 +41,7 @@ class PipelineTests {
 
 	@Test
 	void reorderingNamesEveryStageOnce() {
-		Pipeline pipeline = new Pipeline("Sales", 0);
+		Pipeline pipeline = new Pipeline("Sales", 0, Instant.EPOCH);
 		Stage a = pipeline.addStage("A", 10, StageKind.OPEN);
 		Stage b = pipeline.addStage("B", 20, StageKind.OPEN);
 		pipeline.reorder(java.util.List.of(b.getId(), a.getId()));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -20,6 +21,7 @@ class SalesOrderTests {
 
 	static final AccountId ACCOUNT = new AccountId(UUID.randomUUID());
 	static final UserId OWNER = new UserId(UUID.randomUUID());
+	static final Instant NOW = Instant.parse("2026-03-02T09:30:00Z");
 
 	static SalesOrder.Line line(String quantity, String price) {
 		return new SalesOrder.Line(new ProductId(UUID.randomUUID()), new BigDecimal(quantity), Money.of(price, "EUR"));
@@ -40,7 +42,7 @@ class SalesOrderTests {
 	void anOrderWithoutLinesTotalsZeroAndCannotBeConfirmed() {
 		SalesOrder order = draft();
 		assertThat(order.getTotal()).isEqualTo(Money.zero("EUR"));
-		assertThatThrownBy(order::confirm).isInstanceOfSatisfying(org.rapport.shared.InvalidField.class,
+		assertThatThrownBy(() -> order.confirm(NOW)).isInstanceOfSatisfying(org.rapport.shared.InvalidField.class,
 				invalid -> assertThat(invalid.field()).isEqualTo("lines"));
 		assertThat(order.getStatus()).isEqualTo(OrderStatus.DRAFT);
 	}
@@ -63,10 +65,11 @@ class SalesOrderTests {
 	}
 
 	@Test
-	void confirmingADraftRegistersOrderPlacedWithItsTotal() {
+	void confirmingADraftRegistersOrderPlacedWithItsTotalAndKeepsTheTimeOfConfirmation() {
 		SalesOrder order = draft(line("2", "10"));
-		order.confirm();
+		order.confirm(NOW);
 		assertThat(order.getStatus()).isEqualTo(OrderStatus.CONFIRMED);
+		assertThat(order.getConfirmedAt()).isEqualTo(NOW);
 		@SuppressWarnings("unchecked")
 		var events = (java.util.Collection<Object>) ReflectionTestUtils.invokeMethod(order, "domainEvents");
 		assertThat(events).singleElement().isInstanceOfSatisfying(OrderPlaced.class, placed -> {
@@ -78,10 +81,10 @@ class SalesOrderTests {
 	@Test
 	void aConfirmedOrderIsFulfilledOrCancelledButNoLongerRevised() {
 		SalesOrder order = draft(line("1", "10"));
-		order.confirm();
-		assertThatThrownBy(() -> order.revise(LocalDate.now(), null, List.of(line("1", "1"))))
+		order.confirm(NOW);
+		assertThatThrownBy(() -> order.revise(LocalDate.of(2026, 3, 2), null, List.of(line("1", "1"))))
 			.isInstanceOf(IllegalStateException.class);
-		assertThatThrownBy(order::confirm).isInstanceOf(IllegalStateException.class);
+		assertThatThrownBy(() -> order.confirm(NOW)).isInstanceOf(IllegalStateException.class);
 		order.fulfil();
 		assertThat(order.getStatus()).isEqualTo(OrderStatus.FULFILLED);
 		assertThatThrownBy(order::cancel).isInstanceOf(IllegalStateException.class);
@@ -93,14 +96,15 @@ class SalesOrderTests {
 		assertThatThrownBy(order::fulfil).isInstanceOf(IllegalStateException.class);
 		order.cancel();
 		assertThat(order.getStatus()).isEqualTo(OrderStatus.CANCELLED);
-		assertThatThrownBy(order::confirm).isInstanceOf(IllegalStateException.class);
+		assertThatThrownBy(() -> order.confirm(NOW)).isInstanceOf(IllegalStateException.class);
 	}
 
 	@Test
 	void theOrderOfAWonOpportunityIsConfirmedFromTheStart() {
 		SalesOrder order = SalesOrder.ofWonOpportunity("ORD-000002", ACCOUNT, new OpportunityId(UUID.randomUUID()),
-				LocalDate.of(2026, 3, 2), "EUR", List.of(line("1", "5")), OWNER, null);
+				LocalDate.of(2026, 3, 2), "EUR", List.of(line("1", "5")), OWNER, null, NOW);
 		assertThat(order.getStatus()).isEqualTo(OrderStatus.CONFIRMED);
+		assertThat(order.getConfirmedAt()).isEqualTo(NOW);
 		assertThat(order.getOpportunityId()).isNotNull();
 	}
 

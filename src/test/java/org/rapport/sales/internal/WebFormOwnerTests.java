@@ -9,6 +9,9 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import jakarta.persistence.EntityManager;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,7 +48,8 @@ class WebFormOwnerTests {
 	void service() {
 		when(leads.save(any(Lead.class))).thenAnswer(call -> call.getArgument(0));
 		service = new LeadService(leads, mock(EntityManager.class), directory, mock(Customers.class), properties,
-				mock(Opportunities.class), mock(CustomFields.class));
+				mock(Opportunities.class), mock(CustomFields.class),
+				Clock.fixed(Instant.parse("2026-03-02T09:00:00Z"), ZoneOffset.UTC));
 	}
 
 	@Test

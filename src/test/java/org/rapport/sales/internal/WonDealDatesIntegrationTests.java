@@ -4,14 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.rapport.RapportTest;
+import org.rapport.TestClock;
 import org.rapport.TestData;
 import org.rapport.customers.AccountId;
 import org.rapport.customers.AccountType;
@@ -23,31 +23,21 @@ import org.rapport.identity.Role;
 import org.rapport.sales.StageKind;
 import org.rapport.shared.Money;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 
 /**
  * A won deal's dates on a fixed day: the opportunity, its order, the revenue to date and the lifecycle agree.
  */
 @RapportTest
-@Import(WonDealDatesIntegrationTests.FixedDay.class)
+@Import(TestClock.Setup.class)
 class WonDealDatesIntegrationTests {
 
 	static final Instant NOW = Instant.parse("2026-06-15T10:00:00Z");
 
 	static final LocalDate TODAY = LocalDate.of(2026, 6, 15);
 
-	@TestConfiguration(proxyBeanMethods = false)
-	static class FixedDay {
-
-		@Bean
-		@Primary
-		Clock fixedClock() {
-			return Clock.fixed(NOW, ZoneOffset.UTC);
-		}
-	}
+	@Autowired
+	TestClock clock;
 
 	@Autowired
 	TestData data;
@@ -66,6 +56,11 @@ class WonDealDatesIntegrationTests {
 
 	@Autowired
 	OrderBook orders;
+
+	@BeforeEach
+	void onAFixedDay() {
+		clock.setTo(NOW);
+	}
 
 	@Test
 	void aDealWonBeforeItsCloseDateClosesOrdersAndCountsAsRevenueOnTheDayItWasWon() {

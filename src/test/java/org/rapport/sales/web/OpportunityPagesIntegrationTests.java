@@ -101,12 +101,6 @@ class OpportunityPagesIntegrationTests {
 	}
 
 	@Test
-	void theFormOffersTheCloseDateInTheFormThatDateFieldsRead() throws Exception {
-		mvc.perform(get("/opportunities/new").with(data.as(seller)))
-			.andExpect(content().string(containsString("name=\"closeDate\" value=\"" + LocalDate.now().plusMonths(1) + "\"")));
-	}
-
-	@Test
 	void aFormWithoutNameOrAccountShowsTheFieldErrors() throws Exception {
 		mvc.perform(post("/opportunities").with(csrf()).with(data.as(seller)).param("amount", "-5").param("currency", "E"))
 			.andExpect(status().isOk())

@@ -1,0 +1,84 @@
+package org.rapport.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.rapport.RapportTest;
+import org.rapport.TestClock;
+import org.rapport.TestData;
+import org.rapport.identity.internal.ApiToken;
+import org.rapport.identity.internal.ApiTokenService;
+import org.rapport.identity.internal.User;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * A personal API token's times follow the application's clock: when it was made, until when it lasts, when it was
+ * revoked.
+ */
+@RapportTest
+@Import(TestClock.Setup.class)
+class ApiTokenTimesIntegrationTests {
+
+	static final Instant MADE = Instant.parse("2026-03-02T09:00:00Z");
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	TestData data;
+
+	@Autowired
+	TestClock clock;
+
+	@Autowired
+	ApiTokenService tokens;
+
+	@BeforeEach
+	void stopTheClock() {
+		clock.setTo(MADE);
+	}
+
+	@Test
+	void aTokenMadeForThirtyDaysWorksUntilTheLastMomentOfItsThirtiethDayAndNotAfter() throws Exception {
+		User user = data.user(data.team(), Role.SALES);
+		String secret = (String) mvc.perform(post("/profile/tokens").with(data.as(user)).with(csrf())
+			.param("name", "Month token")
+			.param("days", "30"))
+			.andExpect(status().is3xxRedirection())
+			.andReturn()
+			.getFlashMap()
+			.get("newSecret");
+		ApiToken token = tokens.tokensOf(user.userId()).get(0);
+		assertThat(token.getCreatedAt()).isEqualTo(MADE);
+		assertThat(token.getExpiresAt()).isEqualTo(MADE.plus(Duration.ofDays(30)));
+
+		clock.setTo(MADE.plus(Duration.ofDays(30)).minusSeconds(1));
+		mvc.perform(get("/api/v1/accounts").header("Authorization", "Bearer " + secret)).andExpect(status().isOk());
+		clock.setTo(MADE.plus(Duration.ofDays(30)));
+		mvc.perform(get("/api/v1/accounts").header("Authorization", "Bearer " + secret))
+			.andExpect(status().isUnauthorized());
+	}
+
+	@Test
+	void aRevokedTokenKeepsWhenItWasRevoked() throws Exception {
+		User user = data.user(data.team(), Role.SALES);
+		ApiTokenService.IssuedToken issued = data.issue(user);
+		clock.advance(Duration.ofHours(5));
+
+		data.revoke(user, issued);
+
+		ApiToken revoked = tokens.tokensOf(user.userId()).get(0);
+		assertThat(revoked.getCreatedAt()).isEqualTo(MADE);
+		assertThat(revoked.getExpiresAt()).as("made without an end").isNull();
+		assertThat(revoked.getRevokedAt()).isEqualTo(MADE.plus(Duration.ofHours(5)));
+	}
+}
