@@ -45,7 +45,7 @@ class SavedViewTimesIntegrationTests {
 		SavedView saved = views.save(seller, "accounts", TestData.unique("Prospects"), "stage=PROSPECT", false, false);
 
 		clock.advance(Duration.ofDays(2));
-		views.change(seller, saved.getId(), saved.getName(), "stage=NEW", true, true);
+		views.change(seller, saved.getId(), saved.getVersion(), saved.getName(), "stage=NEW", true, true);
 
 		SavedView changed = views.visible(seller, "accounts").stream()
 			.filter(view -> view.getId().equals(saved.getId()))
