@@ -16,11 +16,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,6 +43,9 @@ import org.rapport.customers.internal.AccountService;
 import org.rapport.customers.internal.Contact;
 import org.rapport.customers.internal.ContactDetails;
 import org.rapport.customers.internal.ContactService;
+import org.rapport.customization.FieldType;
+import org.rapport.customization.internal.CustomFieldService;
+import org.rapport.customization.internal.FieldDefinition.FieldText;
 import org.rapport.identity.Actor;
 import org.rapport.identity.Role;
 import org.rapport.identity.TeamId;
@@ -71,9 +78,11 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * Every page a user can reach passes axe-core's WCAG 2.1 A and AA rules without a critical or serious violation
- * (labels tied to their inputs, a name on every control, AA contrast), at desktop and at phone width, in English
- * and in Chinese. One browser signs in once; the pages are visited in each of the four ways and each view is
- * saved to {@code target/screenshots/a11y-*.png}.
+ * (labels tied to their inputs, a name on every control, AA contrast), ties every label to a control, and fits a
+ * phone's width without scrolling sideways, at desktop and at phone width, in English and in Chinese. Accounts and
+ * leads have a custom field of every type, so that their forms, list filters, columns and detail pages show one
+ * input and one value of each. One browser signs in once; the pages are visited in each of the four ways and each
+ * view is saved to {@code target/screenshots/a11y-*.png}.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -83,6 +92,48 @@ class AccessibilityBrowserTests {
 	private static final Duration TIMEOUT = Duration.ofSeconds(20);
 	private static final List<String> TAGS = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
 	private static final Set<String> FAILING_IMPACTS = Set.of("critical", "serious");
+	private static final Dimension DESKTOP = new Dimension(1280, 900);
+	private static final Dimension PHONE = new Dimension(390, 844);
+
+	/** The labels whose {@code for} names no element that a label can name (a control, not a div or a hidden input). */
+	private static final String LABELS_OF_NOTHING = """
+			const labelable = ['INPUT', 'SELECT', 'TEXTAREA', 'BUTTON', 'METER', 'OUTPUT', 'PROGRESS'];
+			return Array.from(document.querySelectorAll('label[for]')).filter(label => {
+			  const target = document.getElementById(label.htmlFor);
+			  return !target || !labelable.includes(target.tagName)
+			      || (target.tagName === 'INPUT' && target.type === 'hidden');
+			}).map(label => label.outerHTML);
+			""";
+
+	/**
+	 * How far the page reaches past the right edge of a screen as wide as the argument, with the elements that stick
+	 * out (those inside a box that scrolls or clips them do not count); {@code null} where it fits. A phone zooms
+	 * out to show a page wider than itself, which widens {@code window.innerWidth} with the page: the screen's own
+	 * width is the measure.
+	 */
+	private static final String OVERFLOW = """
+			const width = arguments[0];
+			const root = document.documentElement;
+			if (root.scrollWidth <= width && window.innerWidth <= width) {
+			  return null;
+			}
+			const clipped = element => {
+			  for (let box = element.parentElement; box && box !== document.body; box = box.parentElement) {
+			    if (getComputedStyle(box).overflowX !== 'visible') {
+			      return true;
+			    }
+			  }
+			  return false;
+			};
+			const outside = Array.from(document.body.querySelectorAll('*')).filter(element => {
+			  const box = element.getBoundingClientRect();
+			  return box.width > 0 && box.right > width + 0.5 && !clipped(element);
+			}).slice(0, 6).map(element => element.tagName.toLowerCase() + (element.id ? '#' + element.id : '')
+			  + (element.className && element.className.baseVal === undefined
+			      ? '.' + element.className.trim().split(/\\s+/).join('.') : ''));
+			return 'scrollWidth ' + root.scrollWidth + ', innerWidth ' + window.innerWidth + ' > ' + width + ': '
+			  + outside.join(', ');
+			""";
 
 	private static Chromium chromium;
 	private static WebDriver driver;
@@ -115,6 +166,9 @@ class AccessibilityBrowserTests {
 	@Autowired
 	ContractBook contracts;
 
+	@Autowired
+	CustomFieldService fields;
+
 	@BeforeAll
 	static void startBrowser() {
 		chromium = Chromium.start("AccessibilityBrowserTests", 1280, 900);
@@ -136,35 +190,44 @@ class AccessibilityBrowserTests {
 		assumeTrue(driver != null, "no browser");
 		TeamId team = data.team();
 		User admin = data.user(team, Role.ADMIN);
-		Map<String, String> pages = pagesWithRecordsOf(admin, team);
-
 		List<String> violations = new ArrayList<>();
-		for (String language : List.of("en", "zh-CN")) {
-			open("/login?lang=" + language);
-			wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
-			for (Dimension size : List.of(new Dimension(1280, 900), new Dimension(390, 844))) {
-				driver.manage().window().setSize(size);
-				String view = language + "-" + size.width;
-				check("login", "/login", view, violations);
-				check("web-form", "/public/leads", view, violations);
+		List<String> overflows = new ArrayList<>();
+		try (FieldsOfEveryType custom = new FieldsOfEveryType("account", "lead")) {
+			Map<String, String> pages = pagesWithRecordsOf(admin, team, custom);
+			for (String language : List.of("en", "zh-CN")) {
+				show(DESKTOP);
+				open("/login?lang=" + language);
+				wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
+				for (Dimension size : List.of(DESKTOP, PHONE)) {
+					show(size);
+					String view = language + "-" + size.width;
+					check("login", "/login", view, violations, overflows);
+					check("web-form", "/public/leads", view, violations, overflows);
+				}
 			}
-		}
-		driver.manage().window().setSize(new Dimension(1280, 900));
-		signIn(admin);
-		pages.putAll(importPages());
+			show(DESKTOP);
+			signIn(admin);
+			pages.putAll(importPages());
 
-		for (String language : List.of("en", "zh-CN")) {
-			open("/login?lang=" + language);
-			for (Dimension size : List.of(new Dimension(1280, 900), new Dimension(390, 844))) {
-				driver.manage().window().setSize(size);
-				String view = language + "-" + size.width;
-				for (Map.Entry<String, String> page : pages.entrySet()) {
-					check(page.getKey(), page.getValue(), view, violations);
+			for (String language : List.of("en", "zh-CN")) {
+				show(DESKTOP);
+				open("/login?lang=" + language);
+				for (Dimension size : List.of(DESKTOP, PHONE)) {
+					show(size);
+					String view = language + "-" + size.width;
+					for (Map.Entry<String, String> page : pages.entrySet()) {
+						check(page.getKey(), page.getValue(), view, violations, overflows);
+					}
 				}
 			}
 		}
-		driver.manage().window().setSize(new Dimension(1280, 900));
-		assertThat(violations).as("serious or critical accessibility violations").isEmpty();
+		finally {
+			show(DESKTOP);
+		}
+		SoftAssertions.assertSoftly(softly -> {
+			softly.assertThat(violations).as("serious or critical accessibility violations").isEmpty();
+			softly.assertThat(overflows).as("pages wider than a phone's screen").isEmpty();
+		});
 	}
 
 	@Test
@@ -172,17 +235,16 @@ class AccessibilityBrowserTests {
 		assumeTrue(driver != null, "no browser");
 		TeamId team = data.team();
 		User manager = data.user(team, Role.MANAGER, Role.SALES);
-		pagesWithRecordsOf(manager, team);
+		pagesWithRecordsOf(manager, team, null);
 		signIn(manager);
 		driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER);
-		driver.manage().window().setSize(new Dimension(390, 844));
+		show(PHONE);
 		try {
 			open("/forecast");
 			wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#forecast-table tbody td")));
 			JavascriptExecutor js = (JavascriptExecutor) driver;
-			long viewport = ((Number) js.executeScript("return window.innerWidth")).longValue();
-			assertThat(((Number) js.executeScript("return document.documentElement.scrollWidth")).longValue())
-				.as("the page itself does not scroll sideways").isLessThanOrEqualTo(viewport);
+			long viewport = PHONE.width;
+			assertThat(js.executeScript(OVERFLOW, PHONE.width)).as("the page itself does not scroll sideways").isNull();
 			js.executeScript("const box = document.querySelector('#forecast-table').parentElement;"
 					+ "box.scrollLeft = box.scrollWidth;");
 			chromium.screenshot("forecast-phone-scrolled");
@@ -198,12 +260,26 @@ class AccessibilityBrowserTests {
 			chromium.assertPageIsHealthy();
 		}
 		finally {
-			driver.manage().window().setSize(new Dimension(1280, 900));
+			show(DESKTOP);
 		}
 	}
 
-	/** Opens the page, saves what it shows and adds axe's serious and critical findings to the list. */
-	private void check(String name, String path, String view, List<String> violations) {
+	/** Shows pages at this size: a phone's is emulated, since a window cannot be that narrow. */
+	private static void show(Dimension size) {
+		if (size.width < 500) {
+			chromium.showAsPhone(size.width, size.height);
+		}
+		else {
+			chromium.showAsWindow();
+			driver.manage().window().setSize(size);
+		}
+	}
+
+	/**
+	 * Opens the page, saves what it shows and adds axe's serious and critical findings and the labels that name no
+	 * control to the violations; where it is shown as a phone, a page wider than the screen to the overflows.
+	 */
+	private void check(String name, String path, String view, List<String> violations, List<String> overflows) {
 		open(path);
 		wait.until(browser -> "complete".equals(((org.openqa.selenium.JavascriptExecutor) browser)
 			.executeScript("return document.readyState")));
@@ -211,6 +287,17 @@ class AccessibilityBrowserTests {
 		wait.until(browser -> Boolean.TRUE.equals(((org.openqa.selenium.JavascriptExecutor) browser)
 			.executeScript("return document.querySelector('.htmx-request') === null")));
 		chromium.screenshot("a11y-" + view + "-" + name);
+		JavascriptExecutor js = (JavascriptExecutor) driver;
+		for (Object label : (List<?>) js.executeScript(LABELS_OF_NOTHING)) {
+			violations.add("%s %s [label-for] a label names no control: %s".formatted(view, path,
+					abbreviate(String.valueOf(label))));
+		}
+		if (view.endsWith("-" + PHONE.width)) {
+			Object overflow = js.executeScript(OVERFLOW, PHONE.width);
+			if (overflow != null) {
+				overflows.add(view + " " + path + ": " + overflow);
+			}
+		}
 		Results results = axe().analyze(driver);
 		if (results.isErrored()) {
 			violations.add(view + " " + path + ": axe failed: " + results.getErrorMessage());
@@ -242,19 +329,23 @@ class AccessibilityBrowserTests {
 		return new AxeBuilder().withOptions(options).setLegacyMode(true);
 	}
 
-	/** The pages of the signed-in user, keyed by a short name for the screenshots. */
-	private Map<String, String> pagesWithRecordsOf(User admin, TeamId team) {
+	/**
+	 * The pages of the signed-in user, keyed by a short name for the screenshots; with custom fields, the account
+	 * and the lead have a value in each and the lists show them filtered and as columns.
+	 */
+	private Map<String, String> pagesWithRecordsOf(User admin, TeamId team, FieldsOfEveryType custom) {
 		Actor actor = data.actor(admin);
 		String tag = TestData.unique("A11y");
 		Account account = accounts.create(actor, new AccountDetails(tag + " Trading", AccountType.COMPANY, null,
 				"example.com", "+49 30 1234567", "info@example.com", PostalAddress.EMPTY, LifecycleStage.NEW, null,
-				"A customer"), null, null);
+				"A customer"), null, null, custom == null ? null : custom.values("account"));
 		Account twin = accounts.create(actor, new AccountDetails(tag + " Trading", AccountType.COMPANY, null,
 				"example.com", null, null, PostalAddress.EMPTY, LifecycleStage.NEW, null, null), null, null);
 		Contact contact = contacts.create(actor, new ContactDetails("Ada", tag, "Buyer", "ada@example.com",
 				"+49 40 123456", PostalAddress.EMPTY, false), account.getId(), null, null);
 		Lead lead = leads.create(actor, new LeadDetails("Grace", tag, tag + " Labs", "CTO", "grace@example.com",
-				null, AccountSource.WEBSITE, LeadRating.HOT, "Met at a fair"), LeadStatus.CONTACTED, null, null, null);
+				null, AccountSource.WEBSITE, LeadRating.HOT, "Met at a fair"), LeadStatus.CONTACTED, null, null, null,
+				custom == null ? null : custom.values("lead"));
 		Product product = products.create(actor, new ProductDetails(tag, "Seat " + tag, "A seat for a year",
 				Money.of("240", "EUR"), "Licences", true));
 		Opportunity opportunity = opportunities.create(actor, new OpportunityDraft(account.getId(), "Deal " + tag,
@@ -269,6 +360,9 @@ class AccessibilityBrowserTests {
 		Map<String, String> pages = new LinkedHashMap<>();
 		pages.put("home", "/");
 		pages.put("accounts", "/accounts");
+		if (custom != null) {
+			pages.put("accounts-custom", "/accounts?q=" + tag + "&" + custom.listQuery("account"));
+		}
 		pages.put("account", "/accounts/" + account.getId());
 		pages.put("account-new", "/accounts/new");
 		pages.put("account-edit", "/accounts/" + account.getId() + "/edit");
@@ -281,6 +375,9 @@ class AccessibilityBrowserTests {
 		pages.put("contact-edit", "/contacts/" + contact.getId() + "/edit");
 		pages.put("contact-duplicates", "/contacts/duplicates");
 		pages.put("leads", "/leads");
+		if (custom != null) {
+			pages.put("leads-custom", "/leads?q=" + tag + "&" + custom.listQuery("lead"));
+		}
 		pages.put("lead", "/leads/" + lead.getId());
 		pages.put("lead-new", "/leads/new");
 		pages.put("lead-edit", "/leads/" + lead.getId() + "/edit");
@@ -314,6 +411,10 @@ class AccessibilityBrowserTests {
 		pages.put("pipelines", "/admin/pipelines");
 		pages.put("fields", "/admin/fields");
 		pages.put("field-new", "/admin/fields/new");
+		if (custom != null) {
+			pages.put("fields-lead", "/admin/fields?entity=lead");
+			pages.put("field-edit", "/admin/fields/" + custom.id("account", FieldType.MULTI_PICK_LIST) + "/edit");
+		}
 		pages.put("search-admin", "/admin/search");
 		pages.put("imports", "/imports");
 		pages.put("not-found", "/accounts/" + UUID.randomUUID());
@@ -365,6 +466,100 @@ class AccessibilityBrowserTests {
 	private static String path() {
 		java.net.URI uri = java.net.URI.create(driver.getCurrentUrl());
 		return uri.getRawQuery() == null ? uri.getRawPath() : uri.getRawPath() + "?" + uri.getRawQuery();
+	}
+
+	/**
+	 * A custom field of every type on each of the given kinds of record, with a value of each for a record. The
+	 * keys are new for every run and the fields are retired at the end, so that other tests never meet them.
+	 */
+	private final class FieldsOfEveryType implements AutoCloseable {
+
+		private final String suffix = TestData.unique("").toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+		private final Map<String, Map<FieldType, UUID>> defined = new HashMap<>();
+
+		FieldsOfEveryType(String... entities) {
+			try {
+				for (String entity : entities) {
+					Map<FieldType, UUID> ids = new LinkedHashMap<>();
+					defined.put(entity, ids);
+					for (FieldType type : FieldType.values()) {
+						ids.put(type, fields.define(entity, key(type), type, text(entity, type)).getId());
+					}
+				}
+			}
+			catch (RuntimeException e) {
+				close();
+				throw e;
+			}
+		}
+
+		UUID id(String entity, FieldType type) {
+			return defined.get(entity).get(type);
+		}
+
+		/** A value of every field, as a form would send it. */
+		Map<String, Object> values(String entity) {
+			Map<String, Object> values = new HashMap<>();
+			for (FieldType type : defined.get(entity).keySet()) {
+				values.put(key(type), switch (type) {
+					case TEXT -> "North";
+					case LONG_TEXT -> "Renews every spring.\nCall in March.";
+					case NUMBER -> "250";
+					case DECIMAL -> "12.5";
+					case CURRENCY -> "1200.50";
+					case DATE -> "2027-03-31";
+					case DATE_TIME -> "2027-03-31T09:30:00Z";
+					case CHECKBOX -> "true";
+					case PICK_LIST -> "Gold";
+					case MULTI_PICK_LIST -> List.of("Hardware", "Services");
+					case URL -> "https://example.com/portal";
+					case EMAIL -> "billing@example.com";
+					case PHONE -> "+49 30 7654321";
+				});
+			}
+			return values;
+		}
+
+		/** A list's parameters that filter on the pick-list and show every field as a column. */
+		String listQuery(String entity) {
+			return "cf." + key(FieldType.PICK_LIST) + "=Gold&cf." + key(FieldType.NUMBER) + ".from=100&cols="
+					+ defined.get(entity).keySet().stream().map(type -> "cf." + key(type))
+						.collect(Collectors.joining(","));
+		}
+
+		private String key(FieldType type) {
+			return type.name().toLowerCase(Locale.ROOT) + "_" + suffix;
+		}
+
+		/** Labels and help in both languages; a lead's text is required, so that a required mark shows too. */
+		private FieldText text(String entity, FieldType type) {
+			boolean required = type == FieldType.TEXT && entity.equals("lead");
+			return switch (type) {
+				case TEXT -> new FieldText("Region", "区域", null, null, required, null, null, null);
+				case LONG_TEXT -> new FieldText("Notes", "备注", "What the team should know", "团队须知", false, null,
+						null, null);
+				case NUMBER -> new FieldText("Seats", "席位", "Licensed seats", "许可席位", false, null, null, null);
+				case DECIMAL -> new FieldText("Discount rate", "折扣率", null, null, false, null, null, null);
+				case CURRENCY -> new FieldText("Budget", "预算", null, null, false, null, null, "EUR");
+				case DATE -> new FieldText("Renewal", "续约日", "When the contract renews", "合同续约日期", false, null,
+						null, null);
+				case DATE_TIME -> new FieldText("Last visit", "上次拜访", null, null, false, null, null, null);
+				case CHECKBOX -> new FieldText("Key account", "重点客户", "Served by a named manager", "由专人负责", false,
+						null, null, null);
+				case PICK_LIST -> new FieldText("Tier", "等级", null, null, false, null,
+						List.of("Gold", "Silver", "Bronze"), null);
+				case MULTI_PICK_LIST -> new FieldText("Interests", "兴趣", "What they buy from us", "采购内容", false,
+						null, List.of("Hardware", "Software", "Services"), null);
+				case URL -> new FieldText("Portal", "门户", null, null, false, null, null, null);
+				case EMAIL -> new FieldText("Billing e-mail", "账单邮箱", null, null, false, null, null, null);
+				case PHONE -> new FieldText("Hotline", "热线", null, null, false, null, null, null);
+			};
+		}
+
+		@Override
+		public void close() {
+			defined.values().forEach(ids -> ids.values().forEach(fields::retire));
+		}
 	}
 
 	private static String abbreviate(String html) {

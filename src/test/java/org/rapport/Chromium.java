@@ -23,6 +23,7 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.chromium.ChromiumDriver;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -81,6 +82,20 @@ public final class Chromium implements AutoCloseable {
 
 	public WebDriver driver() {
 		return driver;
+	}
+
+	/**
+	 * Lays pages out as a phone of this size shows them (its viewport, overlay scroll bars, the page's viewport meta
+	 * tag) until {@link #showAsWindow()}; a window itself cannot be narrower than 500 pixels.
+	 */
+	public void showAsPhone(int width, int height) {
+		((ChromiumDriver) driver).executeCdpCommand("Emulation.setDeviceMetricsOverride",
+				Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", true));
+	}
+
+	/** Lays pages out in the browser window again. */
+	public void showAsWindow() {
+		((ChromiumDriver) driver).executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
 	}
 
 	/** A wait that also rides out an element going stale while a click loads the next page. */

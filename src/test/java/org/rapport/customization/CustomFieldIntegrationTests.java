@@ -17,7 +17,11 @@ import com.jayway.jsonpath.JsonPath;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
+import java.util.regex.MatchResult;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -307,5 +311,43 @@ class CustomFieldIntegrationTests {
 		assertThat(vips).contains("Wei").doesNotContain(">Li<").contains(">VIP<", ">Yes<");
 		mvc.perform(get("/api/v1/contacts?q=" + last).header("Authorization", data.bearer(seller)))
 			.andExpect(jsonPath("$.items[*].customFields." + vip, org.hamcrest.Matchers.containsInAnyOrder(true, false)));
+	}
+
+	@Test
+	void everyCustomFieldInputOfTheFormAndOfTheListFiltersIsNamedByALabelOrALegend() throws Exception {
+		String suffix = TestData.unique("").toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+		String interests = "interests" + suffix;
+		defined.add(fields.define("account", interests, FieldType.MULTI_PICK_LIST, new FieldText("Interests", "兴趣",
+				"What they buy", null, false, null, List.of("Hardware", "Software"), null)).getId());
+		defined.add(fields.define("account", "key" + suffix, FieldType.CHECKBOX,
+				new FieldText("Key account", "重点客户", null, null, false, null, List.of(), null)).getId());
+
+		String form = mvc.perform(get("/accounts/new").with(data.as(seller)))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(labelsOfNothing(form)).as("labels of the form that name no control").isEmpty();
+		assertThat(form).containsPattern("<fieldset[^>]*id=\"cf-" + interests
+				+ "\"[^>]*aria-describedby=\"cf-" + interests + "-help\"[^>]*>\\s*<legend[^>]*>\\s*<span>Interests</span>");
+		assertThat(form).containsPattern("<label[^>]*for=\"cf-" + interests + "-0\"[^>]*>Hardware</label>");
+
+		String list = mvc.perform(get("/accounts").with(data.as(seller)))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(labelsOfNothing(list)).as("labels of the list that name no control").isEmpty();
+		assertThat(list).as("a range filter is a group named by the field, its inputs by from and to")
+			.containsPattern("<fieldset[^>]*>\\s*<legend[^>]*>Seats</legend>\\s*<div[^>]*>\\s*<input[^>]*name=\"cf."
+					+ seats + ".from\"[^>]*aria-label=\"From\"");
+	}
+
+	/** The targets of the page's labels that are no control: no input (other than a hidden one), select or textarea. */
+	private static Set<String> labelsOfNothing(String html) {
+		Set<String> controls = Pattern.compile("<(input|select|textarea|button)\\b[^>]*>").matcher(html).results()
+			.map(MatchResult::group)
+			.filter(tag -> !tag.contains("type=\"hidden\""))
+			.map(tag -> Pattern.compile("\\sid=\"([^\"]+)\"").matcher(tag).results().map(id -> id.group(1))
+				.findFirst().orElse(""))
+			.collect(Collectors.toSet());
+		return Pattern.compile("<label\\b[^>]*\\sfor=\"([^\"]+)\"").matcher(html).results()
+			.map(label -> label.group(1))
+			.filter(target -> !controls.contains(target))
+			.collect(Collectors.toSet());
 	}
 }

@@ -12,6 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.rapport.RapportTest;
@@ -58,6 +59,21 @@ class DuplicatesIntegrationTests {
 		seller = data.user(east, Role.SALES);
 		sellerActor = data.actor(seller);
 		admin = data.user(east, Role.ADMIN);
+	}
+
+	@Test
+	void anEmptyOrUnlikeFormWarnsOfNoDuplicates() throws Exception {
+		for (String form : List.of("/accounts/new", "/contacts/new")) {
+			mvc.perform(get(form).with(data.as(seller)))
+				.andExpect(status().isOk())
+				.andExpect(content().string(not(containsString("id=\"duplicates\""))));
+		}
+		mvc.perform(post("/accounts").with(data.as(seller)).with(csrf())
+			.param("name", "")
+			.param("type", "COMPANY")
+			.param("lifecycleStage", "PROSPECT"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(not(containsString("id=\"duplicates\""))));
 	}
 
 	@Test
