@@ -29,9 +29,7 @@ class TimeRulesTests {
 	static final Map<String, String> SYSTEM_TIME_ON_PURPOSE = Map.of(
 			"org.rapport.RapportApplication#clock", "the application's clock itself",
 			"org.rapport.integration.internal.ImportRunner#<init>",
-			"import leases measure the real time that all nodes share",
-			"org.rapport.sales.internal.WebFormThrottle#<init>", "a node's rate per minute measures real elapsed time",
-			"org.rapport.shared.UuidV7#next", "a key's timestamp orders keys and carries no business time");
+			"import leases measure the real time that all nodes share");
 
 	/** What reads the wall clock: a {@code now} of java.time without a clock, a system clock, the system's millis. */
 	private static final Set<String> CLOCKS_OF_THE_SYSTEM = Set.of("system", "systemUTC", "systemDefaultZone",

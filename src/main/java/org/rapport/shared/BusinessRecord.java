@@ -75,6 +75,7 @@ public abstract class BusinessRecord<T extends BusinessRecord<T>> extends Abstra
 	protected BusinessRecord() {
 	}
 
+	/** Gives the record its id at once: its creation event carries it (see {@link UuidV7} for why here). */
 	protected BusinessRecord(UUID ownerId, UUID teamId) {
 		this.id = UuidV7.next();
 		this.ownerId = ownerId;

@@ -8,8 +8,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
+import org.hibernate.annotations.UuidGenerator;
 import org.rapport.customers.LifecycleStage;
-import org.rapport.shared.UuidV7;
 
 /**
  * One move of an account between lifecycle stages: from, to, when, why and, for a person's move, by whom.
@@ -19,6 +19,7 @@ import org.rapport.shared.UuidV7;
 public class LifecycleChange {
 
 	@Id
+	@UuidGenerator(style = UuidGenerator.Style.VERSION_7)
 	private UUID id;
 
 	@Column(name = "account_id", nullable = false, updatable = false)
@@ -46,7 +47,6 @@ public class LifecycleChange {
 
 	LifecycleChange(UUID accountId, LifecycleStage from, LifecycleStage to, String reason, Instant changedAt,
 			UUID changedBy) {
-		this.id = UuidV7.next();
 		this.accountId = accountId;
 		this.from = from;
 		this.to = to;

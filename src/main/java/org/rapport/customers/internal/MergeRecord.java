@@ -8,8 +8,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
+import org.hibernate.annotations.UuidGenerator;
 import org.rapport.customers.MergeKind;
-import org.rapport.shared.UuidV7;
 
 /**
  * A line of the merge log; written once, never changed.
@@ -19,6 +19,7 @@ import org.rapport.shared.UuidV7;
 class MergeRecord {
 
 	@Id
+	@UuidGenerator(style = UuidGenerator.Style.VERSION_7)
 	private UUID id;
 
 	@Enumerated(EnumType.STRING)
@@ -51,7 +52,6 @@ class MergeRecord {
 
 	MergeRecord(MergeKind kind, UUID survivorId, UUID mergedId, String mergedLabel, String mergedValues,
 			String chosenFields, UUID mergedBy, Instant mergedAt) {
-		this.id = UuidV7.next();
 		this.kind = kind;
 		this.survivorId = survivorId;
 		this.mergedId = mergedId;

@@ -11,9 +11,9 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import org.hibernate.annotations.UuidGenerator;
 import org.rapport.customization.CustomField;
 import org.rapport.customization.FieldType;
-import org.rapport.shared.UuidV7;
 
 /**
  * The definition of a custom field of one kind of record. Its key and type never change once values exist under
@@ -24,6 +24,7 @@ import org.rapport.shared.UuidV7;
 public class FieldDefinition {
 
 	@Id
+	@UuidGenerator(style = UuidGenerator.Style.VERSION_7)
 	private UUID id;
 
 	@Version
@@ -78,7 +79,6 @@ public class FieldDefinition {
 	}
 
 	FieldDefinition(String entity, String key, FieldType type, int position, FieldText text, Instant now) {
-		this.id = UuidV7.next();
 		this.entity = entity;
 		this.key = key;
 		this.type = type;

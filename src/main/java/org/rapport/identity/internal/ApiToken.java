@@ -6,7 +6,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
-import org.rapport.shared.UuidV7;
+import org.hibernate.annotations.UuidGenerator;
 
 /**
  * A personal API token. Only the SHA-256 hash of the secret is kept; the secret is shown once, when made.
@@ -16,6 +16,7 @@ import org.rapport.shared.UuidV7;
 public class ApiToken {
 
 	@Id
+	@UuidGenerator(style = UuidGenerator.Style.VERSION_7)
 	private UUID id;
 
 	@Column(name = "user_id", nullable = false)
@@ -44,7 +45,6 @@ public class ApiToken {
 	}
 
 	ApiToken(UUID userId, String name, String tokenHash, String hint, Instant expiresAt, Instant now) {
-		this.id = UuidV7.next();
 		this.userId = userId;
 		this.name = name;
 		this.tokenHash = tokenHash;

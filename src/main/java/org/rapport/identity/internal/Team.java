@@ -7,9 +7,9 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.UUID;
+import org.hibernate.annotations.UuidGenerator;
 import org.rapport.identity.TeamId;
 import org.rapport.identity.TeamSummary;
-import org.rapport.shared.UuidV7;
 
 /**
  * A group of users who share their records.
@@ -19,6 +19,7 @@ import org.rapport.shared.UuidV7;
 public class Team {
 
 	@Id
+	@UuidGenerator(style = UuidGenerator.Style.VERSION_7)
 	private UUID id;
 
 	@Version
@@ -34,7 +35,6 @@ public class Team {
 	}
 
 	Team(String name, Instant now) {
-		this.id = UuidV7.next();
 		this.createdAt = now;
 		rename(name);
 	}

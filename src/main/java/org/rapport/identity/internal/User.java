@@ -12,11 +12,11 @@ import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
+import org.hibernate.annotations.UuidGenerator;
 import org.rapport.identity.Role;
 import org.rapport.identity.TeamId;
 import org.rapport.identity.UserId;
 import org.rapport.identity.UserSummary;
-import org.rapport.shared.UuidV7;
 
 /**
  * A person who signs in to Rapport.
@@ -26,6 +26,7 @@ import org.rapport.shared.UuidV7;
 public class User {
 
 	@Id
+	@UuidGenerator(style = UuidGenerator.Style.VERSION_7)
 	private UUID id;
 
 	@Version
@@ -73,7 +74,6 @@ public class User {
 
 	User(String username, String displayName, String email, String passwordHash, Set<Role> roles, TeamId team,
 			Locale locale, ZoneId zone, Instant now) {
-		this.id = UuidV7.next();
 		this.username = username;
 		this.passwordHash = passwordHash;
 		this.createdAt = now;

@@ -9,8 +9,8 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.util.UUID;
+import org.hibernate.annotations.UuidGenerator;
 import org.rapport.shared.Money;
-import org.rapport.shared.UuidV7;
 
 /**
  * A product on an opportunity: quantity, unit price and discount.
@@ -20,6 +20,7 @@ import org.rapport.shared.UuidV7;
 public class OpportunityLine {
 
 	@Id
+	@UuidGenerator(style = UuidGenerator.Style.VERSION_7)
 	private UUID id;
 
 	@ManyToOne(fetch = FetchType.LAZY, optional = false)
@@ -56,7 +57,6 @@ public class OpportunityLine {
 		if (discount.signum() < 0 || discount.compareTo(BigDecimal.valueOf(100)) > 0) {
 			throw new IllegalArgumentException("A discount lies between 0 and 100 percent");
 		}
-		this.id = UuidV7.next();
 		this.opportunity = opportunity;
 		this.position = position;
 		this.productId = productId;

@@ -10,8 +10,8 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.YearMonth;
 import java.util.UUID;
+import org.hibernate.annotations.UuidGenerator;
 import org.rapport.shared.Money;
-import org.rapport.shared.UuidV7;
 
 /**
  * What a seller is expected to win in one month.
@@ -21,6 +21,7 @@ import org.rapport.shared.UuidV7;
 public class Quota {
 
 	@Id
+	@UuidGenerator(style = UuidGenerator.Style.VERSION_7)
 	private UUID id;
 
 	@Version
@@ -42,7 +43,6 @@ public class Quota {
 	}
 
 	Quota(UUID userId, YearMonth period, Money amount) {
-		this.id = UuidV7.next();
 		this.userId = userId;
 		this.period = period.toString();
 		set(amount);

@@ -10,7 +10,7 @@ import jakarta.persistence.Table;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-import org.rapport.shared.UuidV7;
+import org.hibernate.annotations.UuidGenerator;
 
 /**
  * A stay of an opportunity in one stage: when it entered, when it left (if it did) and who moved it there.
@@ -20,6 +20,7 @@ import org.rapport.shared.UuidV7;
 public class StageVisit {
 
 	@Id
+	@UuidGenerator(style = UuidGenerator.Style.VERSION_7)
 	private UUID id;
 
 	@ManyToOne(fetch = FetchType.LAZY, optional = false)
@@ -45,7 +46,6 @@ public class StageVisit {
 	}
 
 	StageVisit(Opportunity opportunity, Stage stage, Instant enteredAt, UUID changedBy) {
-		this.id = UuidV7.next();
 		this.opportunity = opportunity;
 		this.stageId = stage.getId();
 		this.stageName = stage.getName();

@@ -7,7 +7,9 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import org.rapport.sales.internal.LeadService;
-import org.rapport.sales.internal.WebFormThrottle;
+import org.rapport.sales.internal.LeadProperties;
+import org.rapport.web.ClientRateLimiter;
+import org.rapport.web.RateLimit;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -27,16 +29,18 @@ class WebFormLeadApiController {
 	static final String PATH = "/public/leads";
 
 	private final LeadService leads;
-	private final WebFormThrottle throttle;
+	private final ClientRateLimiter limiter;
+	private final LeadProperties properties;
 
-	WebFormLeadApiController(LeadService leads, WebFormThrottle throttle) {
+	WebFormLeadApiController(LeadService leads, ClientRateLimiter limiter, LeadProperties properties) {
 		this.leads = leads;
-		this.throttle = throttle;
+		this.limiter = limiter;
+		this.properties = properties;
 	}
 
 	@PostMapping(path = PATH, consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<?> submit(HttpServletRequest request, @Valid @RequestBody WebFormLeadInput input) {
-		Optional<Duration> wait = throttle.admit(request.getRemoteAddr());
+		Optional<Duration> wait = limiter.admit(limit(properties), request.getRemoteAddr());
 		if (wait.isPresent()) {
 			return tooMany(wait.get());
 		}
@@ -45,6 +49,11 @@ class WebFormLeadApiController {
 			leads.captureFromWebForm(input.toDetails());
 		}
 		return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("status", "received"));
+	}
+
+	/** The posts one client address may send per minute, over the JSON and the form post together. */
+	static RateLimit limit(LeadProperties properties) {
+		return RateLimit.perMinute("lead-web-form", properties.getWebFormPerMinute());
 	}
 
 	static ResponseEntity<ProblemDetail> tooMany(Duration wait) {

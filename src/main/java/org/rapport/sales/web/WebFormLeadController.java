@@ -6,7 +6,8 @@ import jakarta.validation.Valid;
 import java.time.Duration;
 import java.util.Optional;
 import org.rapport.sales.internal.LeadService;
-import org.rapport.sales.internal.WebFormThrottle;
+import org.rapport.sales.internal.LeadProperties;
+import org.rapport.web.ClientRateLimiter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -25,11 +26,13 @@ import org.springframework.web.bind.annotation.PostMapping;
 class WebFormLeadController {
 
 	private final LeadService leads;
-	private final WebFormThrottle throttle;
+	private final ClientRateLimiter limiter;
+	private final LeadProperties properties;
 
-	WebFormLeadController(LeadService leads, WebFormThrottle throttle) {
+	WebFormLeadController(LeadService leads, ClientRateLimiter limiter, LeadProperties properties) {
 		this.leads = leads;
-		this.throttle = throttle;
+		this.limiter = limiter;
+		this.properties = properties;
 	}
 
 	@GetMapping(WebFormLeadApiController.PATH)
@@ -41,7 +44,7 @@ class WebFormLeadController {
 	@PostMapping(path = WebFormLeadApiController.PATH, consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
 	String submit(HttpServletRequest request, HttpServletResponse response,
 			@Valid @ModelAttribute("input") WebFormLeadInput input, BindingResult errors, Model model) {
-		Optional<Duration> wait = throttle.admit(request.getRemoteAddr());
+		Optional<Duration> wait = limiter.admit(WebFormLeadApiController.limit(properties), request.getRemoteAddr());
 		if (wait.isPresent()) {
 			response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
 			response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(wait.get().toSeconds()));

@@ -11,7 +11,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.rapport.RapportTest;
 import org.rapport.TestData;
@@ -29,9 +28,6 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 @RapportTest
 class WebFormLeadIntegrationTests {
-
-	/** Each test posts from addresses of its own, so that the limit of one does not reach another. */
-	private static final AtomicInteger ADDRESSES = new AtomicInteger();
 
 	@Autowired
 	MockMvc mvc;
@@ -52,8 +48,12 @@ class WebFormLeadIntegrationTests {
 		};
 	}
 
+	/**
+	 * Each test posts from addresses of its own, so that the limit of one does not reach another; the counts are kept
+	 * in the database, so the addresses differ from one run to the next too.
+	 */
 	static String newAddress() {
-		return "10.77." + (ADDRESSES.incrementAndGet() / 250) + "." + (ADDRESSES.get() % 250 + 1);
+		return TestData.unique("10.77");
 	}
 
 	List<Lead> stored(String lastName) {

@@ -1,0 +1,34 @@
+package org.rapport.identity.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.rapport.RapportTest;
+import org.rapport.TestData;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * A team gets its id from Hibernate's version-7 generator when it is saved, in the order of saving.
+ */
+@RapportTest
+class TeamIdsIntegrationTests {
+
+	@Autowired
+	Teams teams;
+
+	@Test
+	void aSavedTeamGetsATimeOrderedVersionSevenIdAndTheNextTeamALargerOne() {
+		Team first = new Team(TestData.unique("First"));
+		Team second = new Team(TestData.unique("Second"));
+		assertThat(first.getId()).as("no id before it is saved").isNull();
+
+		teams.saveAndFlush(first);
+		teams.saveAndFlush(second);
+
+		assertThat(first.getId().version()).isEqualTo(7);
+		assertThat(first.getId().variant()).isEqualTo(2);
+		assertThat(second.getId().version()).isEqualTo(7);
+		assertThat(first.getId().toString()).isLessThan(second.getId().toString());
+		assertThat(teams.findById(first.getId())).map(Team::getName).contains(first.getName());
+	}
+}
