@@ -16,10 +16,13 @@ class TeamIdsIntegrationTests {
 	@Autowired
 	Teams teams;
 
+	@Autowired
+	java.time.Clock clock;
+
 	@Test
 	void aSavedTeamGetsATimeOrderedVersionSevenIdAndTheNextTeamALargerOne() {
-		Team first = new Team(TestData.unique("First"));
-		Team second = new Team(TestData.unique("Second"));
+		Team first = new Team(TestData.unique("First"), java.time.Instant.now(clock));
+		Team second = new Team(TestData.unique("Second"), java.time.Instant.now(clock));
 		assertThat(first.getId()).as("no id before it is saved").isNull();
 
 		teams.saveAndFlush(first);
