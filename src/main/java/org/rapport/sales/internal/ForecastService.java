@@ -18,10 +18,9 @@ import org.rapport.identity.VisibleQuery;
 import org.rapport.sales.StageKind;
 import org.rapport.shared.InvalidField;
 import org.rapport.shared.Money;
-import org.springframework.http.HttpStatus;
+import org.rapport.shared.NotPermitted;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The sales forecast: open pipeline (as is and weighted by probability) and won revenue by close month, per
@@ -87,7 +86,7 @@ public class ForecastService {
 	@Transactional
 	public void setQuota(Actor actor, UUID user, YearMonth month, Money amount) {
 		if (!actor.isAdmin() && !actor.isManager()) {
-			throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Only managers and administrators set quotas");
+			throw new NotPermitted("quota.notPermitted", "Only managers and administrators set quotas");
 		}
 		if (amount.isNegative()) {
 			throw new InvalidField("amount", "validation.amount.negative", "A quota cannot be negative");

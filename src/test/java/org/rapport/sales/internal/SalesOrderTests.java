@@ -14,6 +14,7 @@ import org.rapport.sales.OpportunityId;
 import org.rapport.sales.OrderPlaced;
 import org.rapport.sales.ProductId;
 import org.rapport.shared.Money;
+import org.rapport.shared.RuleBroken;
 import org.springframework.test.util.ReflectionTestUtils;
 
 class SalesOrderTests {
@@ -80,20 +81,20 @@ class SalesOrderTests {
 		SalesOrder order = draft(line("1", "10"));
 		order.confirm();
 		assertThatThrownBy(() -> order.revise(LocalDate.now(), null, List.of(line("1", "1"))))
-			.isInstanceOf(IllegalStateException.class);
-		assertThatThrownBy(order::confirm).isInstanceOf(IllegalStateException.class);
+			.isInstanceOf(RuleBroken.class);
+		assertThatThrownBy(order::confirm).isInstanceOf(RuleBroken.class);
 		order.fulfil();
 		assertThat(order.getStatus()).isEqualTo(OrderStatus.FULFILLED);
-		assertThatThrownBy(order::cancel).isInstanceOf(IllegalStateException.class);
+		assertThatThrownBy(order::cancel).isInstanceOf(RuleBroken.class);
 	}
 
 	@Test
 	void aDraftCannotBeFulfilledButMayBeCancelled() {
 		SalesOrder order = draft(line("1", "10"));
-		assertThatThrownBy(order::fulfil).isInstanceOf(IllegalStateException.class);
+		assertThatThrownBy(order::fulfil).isInstanceOf(RuleBroken.class);
 		order.cancel();
 		assertThat(order.getStatus()).isEqualTo(OrderStatus.CANCELLED);
-		assertThatThrownBy(order::confirm).isInstanceOf(IllegalStateException.class);
+		assertThatThrownBy(order::confirm).isInstanceOf(RuleBroken.class);
 	}
 
 	@Test
