@@ -6,14 +6,13 @@ import java.util.function.BiPredicate;
 import org.rapport.identity.Actor;
 import org.rapport.shared.BusinessRecord;
 import org.rapport.shared.InvalidField;
-import org.springframework.http.HttpStatus;
+import org.rapport.shared.NotPermitted;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * What a merge of two records of one kind checks before it changes anything: two different records, both visible
- * to the actor (else 404), both such as the actor may merge (else 403), and both at the version the user saw (else a
- * lost-update failure).
+ * to the actor (else not found), both such as the actor may merge (else not permitted), and both at the version the
+ * user saw (else a lost-update failure).
  */
 public final class MergeCheck<R extends BusinessRecord<R>> {
 
@@ -63,7 +62,7 @@ public final class MergeCheck<R extends BusinessRecord<R>> {
 
 	private void requireMayMerge(Actor actor, R record) {
 		if (!mayMerge.test(actor, record)) {
-			throw new ResponseStatusException(HttpStatus.FORBIDDEN,
+			throw new NotPermitted("merge.notPermitted",
 					"Only administrators, and managers of the records' team, may merge");
 		}
 	}

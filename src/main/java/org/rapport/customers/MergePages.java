@@ -10,12 +10,11 @@ import java.util.function.Supplier;
 import org.rapport.customers.MergeFields.Side;
 import org.rapport.shared.BusinessRecord;
 import org.rapport.shared.InvalidField;
+import org.rapport.shared.NotPermitted;
 import org.rapport.shared.ResultPage;
 import org.rapport.web.Paging;
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -99,10 +98,10 @@ public final class MergePages<R extends BusinessRecord<R>> {
 		return "merge/duplicates";
 	}
 
-	/** Refuses the merge pages of a record the user may not merge, with 403. */
+	/** Refuses the merge pages of a record the user may not merge. */
 	public void requireMayMerge(boolean mayMerge) {
 		if (!mayMerge) {
-			throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Not allowed to merge this " + kind);
+			throw new NotPermitted("merge." + kind + ".notAllowed", "Not allowed to merge this " + kind);
 		}
 	}
 

@@ -80,8 +80,9 @@ public class AccountMerge {
 
 	/**
 	 * Merges {@code mergedId} into {@code survivorId} with the field choices ({@code survivor} or {@code merged}
-	 * per field name, the defaults for the rest); both must be visible (else 404), the actor an administrator or
-	 * the manager of both records' team (else 403), and both versions current (else a lost-update failure).
+	 * per field name, the defaults for the rest); both must be visible (else not found), the actor an
+	 * administrator or the manager of both records' team (else not permitted), and both versions current (else a
+	 * lost-update failure).
 	 */
 	@Transactional
 	public Account merge(Actor actor, UUID survivorId, long survivorVersion, UUID mergedId, long mergedVersion,

@@ -22,15 +22,16 @@ import org.rapport.identity.TeamId;
 import org.rapport.identity.UserDirectory;
 import org.rapport.identity.UserId;
 import org.rapport.shared.InvalidField;
+import org.rapport.shared.NotPermitted;
 import org.rapport.shared.RecordInUse;
+import org.rapport.shared.RecordNotFound;
 import org.rapport.shared.ResultPage;
+import org.rapport.shared.RuleBroken;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.PageRequest;
-import org.springframework.http.HttpStatus;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Lists, opens, creates, changes and deletes accounts, always within what the acting user may see.
@@ -103,11 +104,11 @@ public class AccountService {
 		};
 	}
 
-	/** The account, if it exists and the actor may see it; otherwise 404, so that its existence stays hidden. */
+	/** The account, if it exists and the actor may see it; otherwise not found, so that its existence stays hidden. */
 	public Account get(Actor actor, UUID id) {
 		return accounts.findById(id)
 			.filter(account -> actor.canSee(account.owner(), account.team()))
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No account " + id));
+			.orElseThrow(() -> new RecordNotFound("account.notFound", "No account " + id, id));
 	}
 
 	@Transactional
@@ -194,7 +195,7 @@ public class AccountService {
 			UUID moveTo) {
 		Account account = get(actor, id);
 		if (!actor.canManage(account.owner(), account.team())) {
-			throw new ResponseStatusException(HttpStatus.FORBIDDEN,
+			throw new NotPermitted("account.delete.notPermitted",
 					"Only the owner, a manager of its team or an administrator may delete this account");
 		}
 		List<AccountHolding> holdings = holdingsOf(account.id());
@@ -217,8 +218,9 @@ public class AccountService {
 		}
 		long contactCount = contacts.countByAccountId(id);
 		if (contactCount > 0 && contactsChoice == null) {
-			throw new ResponseStatusException(HttpStatus.CONFLICT, "The account has " + contactCount
-					+ " contacts; say whether to delete them or keep them without an account (contacts=delete|detach)");
+			throw new RuleBroken("account.delete.chooseContacts", "The account has " + contactCount
+					+ " contacts; say whether to delete them or keep them without an account (contacts=delete|detach)",
+					String.valueOf(contactCount));
 		}
 		boolean deleteContacts = contactsChoice == ContactsOnDelete.DELETE;
 		if (contactCount > 0) {

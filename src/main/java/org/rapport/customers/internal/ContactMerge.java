@@ -65,7 +65,8 @@ public class ContactMerge {
 
 	/**
 	 * Merges {@code mergedId} into {@code survivorId} with the field choices; the same rules as for accounts:
-	 * both visible (404), an administrator or the manager of their team (403), both versions current.
+	 * both visible (else not found), an administrator or the manager of their team (else not permitted), both
+	 * versions current.
 	 */
 	@Transactional
 	public Contact merge(Actor actor, UUID survivorId, long survivorVersion, UUID mergedId, long mergedVersion,

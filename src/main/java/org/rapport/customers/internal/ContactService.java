@@ -13,13 +13,13 @@ import org.rapport.identity.TeamId;
 import org.rapport.identity.UserDirectory;
 import org.rapport.identity.UserId;
 import org.rapport.shared.InvalidField;
+import org.rapport.shared.NotPermitted;
+import org.rapport.shared.RecordNotFound;
 import org.rapport.shared.ResultPage;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.http.HttpStatus;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Lists, opens, creates, changes and deletes contacts, always within what the acting user may see.
@@ -85,11 +85,11 @@ public class ContactService {
 		};
 	}
 
-	/** The contact, if it exists and the actor may see it; otherwise 404. */
+	/** The contact, if it exists and the actor may see it; otherwise it is not found. */
 	public Contact get(Actor actor, UUID id) {
 		return contacts.findWithAccount(id)
 			.filter(contact -> actor.canSee(contact.owner(), contact.team()))
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No contact " + id));
+			.orElseThrow(() -> new RecordNotFound("contact.notFound", "No contact " + id, id));
 	}
 
 	@Transactional
@@ -152,7 +152,7 @@ public class ContactService {
 	public void delete(Actor actor, UUID id) {
 		Contact contact = get(actor, id);
 		if (!actor.canManage(contact.owner(), contact.team())) {
-			throw new ResponseStatusException(HttpStatus.FORBIDDEN,
+			throw new NotPermitted("contact.delete.notPermitted",
 					"Only the owner, a manager of its team or an administrator may delete this contact");
 		}
 		contacts.delete(contact);
@@ -166,7 +166,7 @@ public class ContactService {
 		try {
 			return accounts.get(actor, account);
 		}
-		catch (ResponseStatusException notVisible) {
+		catch (RecordNotFound notVisible) {
 			throw new InvalidField("accountId", "validation.account.unknown", "No account with this id");
 		}
 	}

@@ -16,11 +16,10 @@ import org.rapport.customers.DuplicateRule;
 import org.rapport.customers.MatchKeys;
 import org.rapport.identity.Actor;
 import org.rapport.identity.VisibleQuery;
+import org.rapport.shared.NotPermitted;
 import org.rapport.shared.ResultPage;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Finds accounts and contacts that may be the same: on entry, the visible ones that share a key with what is being
@@ -159,7 +158,7 @@ public class CustomerDuplicates {
 
 	static void requireAdmin(Actor actor) {
 		if (!actor.isAdmin()) {
-			throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Only administrators see the duplicates lists");
+			throw new NotPermitted("duplicates.adminOnly", "Only administrators see the duplicates lists");
 		}
 	}
 

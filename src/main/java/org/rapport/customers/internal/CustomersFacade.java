@@ -43,7 +43,7 @@ class CustomersFacade implements Customers {
 
 	@Override
 	public Optional<AccountSummary> findAccount(Actor actor, AccountId id) {
-		// Looked up without AccountService.get, whose 404 would mark the caller's transaction for rollback.
+		// Looked up without AccountService.get, whose refusal would mark the caller's transaction for rollback.
 		return accountRows.findById(id.value())
 			.filter(account -> actor.canSee(account.owner(), account.team()))
 			.map(CustomersFacade::summary);

@@ -15,12 +15,11 @@ import org.rapport.customers.LifecycleStatus;
 import org.rapport.identity.Actor;
 import org.rapport.identity.CurrentActor;
 import org.rapport.shared.InvalidField;
+import org.rapport.shared.RecordNotFound;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.PageRequest;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Moves accounts through their lifecycle stages and keeps the history of each move.
@@ -72,7 +71,7 @@ public class Lifecycle {
 			throw new InvalidField("reason", "validation.lifecycle.reason", "Say why the stage changes");
 		}
 		Account found = accounts.findById(account.value())
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No account " + account));
+			.orElseThrow(() -> new RecordNotFound("account.notFound", "No account " + account, account));
 		LifecycleStage from = found.getLifecycleStage();
 		if (from == to) {
 			return false;

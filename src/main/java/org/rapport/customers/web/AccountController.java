@@ -296,7 +296,7 @@ class AccountController {
 			accounts.delete(actor, id, contacts, related, moveTo);
 		}
 		catch (RecordInUse refused) {
-			model.addAttribute("refusal", refused.reason(messages, locale));
+			model.addAttribute("refusal", refused.message(messages, locale));
 			return confirmDelete(id, model, locale);
 		}
 		catch (InvalidField invalid) {

@@ -28,6 +28,7 @@ import org.rapport.customization.CustomField;
 import org.rapport.identity.CurrentActor;
 import org.rapport.identity.UserDirectory;
 import org.rapport.shared.InvalidField;
+import org.rapport.shared.RecordNotFound;
 import org.rapport.shared.ResultPage;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Controller;
@@ -243,7 +244,7 @@ class ContactController {
 		try {
 			return accounts.get(actor, account).getName();
 		}
-		catch (RuntimeException notVisible) {
+		catch (RecordNotFound notVisible) {
 			return null;
 		}
 	}
@@ -254,7 +255,7 @@ class ContactController {
 			try {
 				model.addAttribute("chosenAccount", accounts.get(actor, input.accountId()));
 			}
-			catch (RuntimeException notVisible) {
+			catch (RecordNotFound notVisible) {
 				// the form shows the account field empty and its error
 			}
 		}

@@ -29,15 +29,14 @@ import org.rapport.customization.FieldType;
 import org.rapport.customization.internal.FieldDefinition.FieldText;
 import org.rapport.shared.InvalidField;
 import org.rapport.shared.Money;
+import org.rapport.shared.RecordNotFound;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
-import org.springframework.http.HttpStatus;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Defines, changes, orders, retires and restores custom fields, and checks the values that records take.
@@ -241,7 +240,7 @@ public class CustomFieldService implements CustomFields {
 
 	public FieldDefinition get(UUID id) {
 		return definitions.findById(id)
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No custom field " + id));
+			.orElseThrow(() -> new RecordNotFound("custom-field.notFound", "No custom field " + id, id));
 	}
 
 	/**

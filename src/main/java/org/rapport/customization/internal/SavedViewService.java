@@ -11,11 +11,11 @@ import java.util.stream.Stream;
 import org.rapport.customization.ListViews;
 import org.rapport.identity.Actor;
 import org.rapport.shared.InvalidField;
-import org.springframework.http.HttpStatus;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.rapport.shared.NotPermitted;
+import org.rapport.shared.RecordNotFound;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Saves, shares, lists and removes the views of the lists.
@@ -93,14 +93,14 @@ public class SavedViewService implements ListViews {
 		views.delete(own(actor, id));
 	}
 
-	/** A view its owner may change: others' shared views are seen (403), others' private ones are not (404). */
+	/** A view its owner may change: others' shared views are seen but not permitted, others' private ones not found. */
 	public SavedView own(Actor actor, UUID id) {
 		SavedView view = views.findById(id)
 			.filter(v -> v.getOwnerId().equals(actor.id().value())
 					|| (v.getTeamId() != null && actor.team() != null && v.getTeamId().equals(actor.team().value())))
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No view " + id));
+			.orElseThrow(() -> new RecordNotFound("view.notFound", "No view " + id, id));
 		if (!view.getOwnerId().equals(actor.id().value())) {
-			throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Only its owner changes a view");
+			throw new NotPermitted("view.notOwner", "Only its owner changes a view");
 		}
 		return view;
 	}

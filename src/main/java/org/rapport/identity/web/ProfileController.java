@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import org.rapport.identity.CurrentActor;
-import org.rapport.identity.internal.SignedInUsers;
 import org.rapport.identity.internal.UserAdministration;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -22,12 +21,12 @@ class ProfileController {
 
 	private final UserAdministration administration;
 	private final CurrentActor currentActor;
-	private final SignedInUsers signedIn;
+	private final SignedInSessions sessions;
 
-	ProfileController(UserAdministration administration, CurrentActor currentActor, SignedInUsers signedIn) {
+	ProfileController(UserAdministration administration, CurrentActor currentActor, SignedInSessions sessions) {
 		this.administration = administration;
 		this.currentActor = currentActor;
-		this.signedIn = signedIn;
+		this.sessions = sessions;
 	}
 
 	@GetMapping("/profile")
@@ -52,7 +51,7 @@ class ProfileController {
 			return show(model);
 		}
 		// A new password ends the user's other sessions; this one goes on.
-		signedIn.renew(request, response);
+		sessions.renew(request, response);
 		redirect.addFlashAttribute("success", "flash.password.changed");
 		return "redirect:/profile";
 	}

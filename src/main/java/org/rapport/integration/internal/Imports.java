@@ -22,16 +22,18 @@ import org.rapport.integration.internal.ImportJobs.JobRecord;
 import org.rapport.integration.internal.ImportJobs.RejectedRow;
 import org.rapport.integration.internal.ImportJobs.SavedMapping;
 import org.rapport.sales.ProductImports;
+import org.rapport.shared.ConflictingChange;
 import org.rapport.shared.InvalidField;
 import org.rapport.shared.MatchBy;
+import org.rapport.shared.NotPermitted;
+import org.rapport.shared.RecordNotFound;
+import org.rapport.shared.RuleBroken;
 import org.rapport.shared.UuidV7;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * CSV imports from upload to undo: stores the file, guesses the mapping, previews rows as they will be stored,
@@ -96,8 +98,8 @@ public class Imports {
 
 	private void requireRight(Actor actor, ImportEntity entity) {
 		if (!mayImport(actor, entity)) {
-			throw new ResponseStatusException(HttpStatus.FORBIDDEN,
-					"Only administrators and managers may import " + entity.path());
+			throw new NotPermitted("import.forbidden", "Only administrators and managers may import " + entity.path(),
+					entity.path());
 		}
 	}
 
@@ -138,11 +140,11 @@ public class Imports {
 		}
 	}
 
-	/** The job, if the actor started it (or is an administrator); otherwise 404. */
+	/** The job, if the actor started it (or is an administrator); otherwise it is not found. */
 	public ImportJob job(Actor actor, UUID id) {
 		return jobs.find(id)
 			.filter(job -> job.ownerId().equals(actor.id().value()) || actor.isAdmin())
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No import " + id));
+			.orElseThrow(() -> new RecordNotFound("import.notFound", "No import " + id, id));
 	}
 
 	/**
@@ -253,7 +255,7 @@ public class Imports {
 	public ImportJob start(Actor actor, UUID id) {
 		requireRight(actor, draft(actor, id).entity());
 		if (!runner.queue(id, Set.of(Status.DRAFT))) {
-			throw new ResponseStatusException(HttpStatus.CONFLICT, "The import has started already");
+			throw new ConflictingChange("import.started", "The import has started already");
 		}
 		runner.submit(id, actor);
 		return jobs.find(id).orElseThrow();
@@ -264,12 +266,12 @@ public class Imports {
 		ImportJob job = own(actor, id);
 		requireRight(actor, job.entity());
 		if (!Files.exists(Path.of(job.storedFile()))) {
-			throw new ResponseStatusException(HttpStatus.CONFLICT, "The file of this import is gone");
+			throw new RuleBroken("import.fileGone", "The file of this import is gone");
 		}
 		// a job whose node went away is interrupted first; one that a live node holds is not resumed twice
 		runner.interruptAbandoned();
 		if (!runner.queue(id, Set.of(Status.INTERRUPTED, Status.FAILED))) {
-			throw new ResponseStatusException(HttpStatus.CONFLICT,
+			throw new ConflictingChange("import.notResumable",
 					"Only an interrupted or failed import resumes; this one is still running");
 		}
 		runner.submit(id, actor);
@@ -363,7 +365,7 @@ public class Imports {
 	private ImportJob draft(Actor actor, UUID id) {
 		ImportJob job = own(actor, id);
 		if (job.status() != Status.DRAFT) {
-			throw new ResponseStatusException(HttpStatus.CONFLICT, "The import has started already");
+			throw new ConflictingChange("import.started", "The import has started already");
 		}
 		return job;
 	}
@@ -371,7 +373,7 @@ public class Imports {
 	private ImportJob own(Actor actor, UUID id) {
 		ImportJob job = job(actor, id);
 		if (!job.ownerId().equals(actor.id().value())) {
-			throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Only who started an import may change it");
+			throw new NotPermitted("import.notOwner", "Only who started an import may change it");
 		}
 		return job;
 	}

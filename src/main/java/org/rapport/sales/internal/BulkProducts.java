@@ -18,14 +18,13 @@ import org.rapport.sales.ProductsImported;
 import org.rapport.shared.BulkRows;
 import org.rapport.shared.Money;
 import org.rapport.shared.MatchBy;
+import org.rapport.shared.NotPermitted;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The bulk path of product imports: rows written many at once through {@link BulkRows} (new ones with COPY on
@@ -140,7 +139,7 @@ class BulkProducts implements ProductImports {
 
 	private static void requireRight(Actor actor) {
 		if (!(actor.isAdmin() || actor.isManager())) {
-			throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Only administrators and managers change products");
+			throw new NotPermitted("product.bulk.notPermitted", "Only administrators and managers change products");
 		}
 	}
 

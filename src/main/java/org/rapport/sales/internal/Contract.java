@@ -27,6 +27,7 @@ import org.rapport.sales.ContractId;
 import org.rapport.sales.OpportunityId;
 import org.rapport.shared.BusinessRecord;
 import org.rapport.shared.Money;
+import org.rapport.shared.RuleBroken;
 
 /**
  * An agreement with an account over a period, for a value. Its status follows the calendar: it runs from its
@@ -110,13 +111,15 @@ public class Contract extends BusinessRecord<Contract> {
 	/** New terms; only a contract that is not yet over may change. */
 	void revise(Terms terms, LocalDate today) {
 		if (status.isClosed() || status == ContractStatus.EXPIRED) {
-			throw new IllegalStateException("A contract that is " + status + " no longer changes");
+			throw new RuleBroken("contract.closed", "A contract that is " + status + " no longer changes",
+					String.valueOf(status));
 		}
 		if (status == ContractStatus.ACTIVE && !terms.startDate().equals(startDate)) {
-			throw new IllegalStateException("A running contract keeps its start date");
+			throw new RuleBroken("contract.startKept", "A running contract keeps its start date");
 		}
 		if (renewedToId != null && !terms.endDate().equals(endDate)) {
-			throw new IllegalStateException("A renewed contract keeps its end date; its renewal starts the day after");
+			throw new RuleBroken("contract.endKept",
+					"A renewed contract keeps its end date; its renewal starts the day after");
 		}
 		apply(terms);
 		followCalendar(today);
@@ -174,10 +177,11 @@ public class Contract extends BusinessRecord<Contract> {
 	 */
 	Contract renew(String newNumber, LocalDate today) {
 		if (renewedToId != null) {
-			throw new IllegalStateException("This contract is renewed already");
+			throw new RuleBroken("contract.renewedAlready", "This contract is renewed already");
 		}
 		if (status != ContractStatus.ACTIVE && status != ContractStatus.EXPIRED) {
-			throw new IllegalStateException("Only a running or expired contract is renewed; this one is " + status);
+			throw new RuleBroken("contract.notRenewable",
+					"Only a running or expired contract is renewed; this one is " + status, String.valueOf(status));
 		}
 		Contract next = new Contract(newNumber, account(), null, nextTerms(), new UserId(getOwnerId()),
 				getTeamId() == null ? null : new TeamId(getTeamId()));
@@ -207,7 +211,8 @@ public class Contract extends BusinessRecord<Contract> {
 	/** The contract ends early, by agreement or breach. */
 	void terminate() {
 		if (status != ContractStatus.DRAFT && status != ContractStatus.ACTIVE) {
-			throw new IllegalStateException("Only a draft or running contract is terminated; this one is " + status);
+			throw new RuleBroken("contract.notTerminable",
+					"Only a draft or running contract is terminated; this one is " + status, String.valueOf(status));
 		}
 		this.status = ContractStatus.TERMINATED;
 	}

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.rapport.customers.AccountId;
 import org.rapport.customers.Customers;
 import org.rapport.customization.CustomFieldQuery;
@@ -20,17 +19,16 @@ import org.rapport.identity.UserId;
 import org.rapport.sales.OpportunityId;
 import org.rapport.shared.InvalidField;
 import org.rapport.shared.Money;
+import org.rapport.shared.RecordNotFound;
 import org.rapport.shared.ResultPage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Lists, opens, agrees, renews and ends contracts within what the acting user may see, and moves their status by
@@ -109,11 +107,11 @@ public class ContractBook {
 		return query;
 	}
 
-	/** The contract, if it exists and the actor may see it; otherwise 404. */
+	/** The contract, if it exists and the actor may see it; otherwise it is not found. */
 	public Contract get(Actor actor, UUID id) {
 		return contracts.findById(id)
 			.filter(contract -> actor.canSee(new UserId(contract.getOwnerId()), team(contract.getTeamId())))
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No contract " + id));
+			.orElseThrow(() -> new RecordNotFound("contract.notFound", "No contract " + id, id));
 	}
 
 	@Transactional
@@ -127,8 +125,8 @@ public class ContractBook {
 		AccountId account = visibleAccount(actor, details.accountId());
 		Contract.Terms terms = terms(details);
 		OpportunityId opportunity = visibleOpportunity(actor, details.opportunityId(), account);
-		Contract contract = domain(() -> Contract.agree(nextNumber(), account, opportunity, terms, actor.id(),
-				actor.team(), today()));
+		Contract contract = Contract.agree(nextNumber(), account, opportunity, terms, actor.id(), actor.team(),
+				today());
 		contract.changeCustomFields(customFields.merge(ENTITY, Map.of(), custom, true));
 		return contracts.saveAndFlush(contract);
 	}
@@ -148,10 +146,7 @@ public class ContractBook {
 					"A contract stays with the account it was made with");
 		}
 		Contract.Terms terms = terms(details);
-		domain(() -> {
-			contract.revise(terms, today());
-			return contract;
-		});
+		contract.revise(terms, today());
 		if (custom != null) {
 			contract.changeCustomFields(customFields.merge(ENTITY, contract.getCustomFields(), custom, false));
 		}
@@ -162,7 +157,7 @@ public class ContractBook {
 	@Transactional
 	public Contract renew(Actor actor, UUID id, long expectedVersion) {
 		Contract contract = current(actor, id, expectedVersion);
-		Contract next = domain(() -> contract.renew(nextNumber(), today()));
+		Contract next = contract.renew(nextNumber(), today());
 		contracts.save(next);
 		contracts.saveAndFlush(contract);
 		return next;
@@ -171,10 +166,7 @@ public class ContractBook {
 	@Transactional
 	public Contract terminate(Actor actor, UUID id, long expectedVersion) {
 		Contract contract = current(actor, id, expectedVersion);
-		domain(() -> {
-			contract.terminate();
-			return contract;
-		});
+		contract.terminate();
 		return contracts.saveAndFlush(contract);
 	}
 
@@ -255,16 +247,6 @@ public class ContractBook {
 			throw new ObjectOptimisticLockingFailureException(Contract.class, id);
 		}
 		return contract;
-	}
-
-	/** Runs a change of the contract, answering one its status does not allow with 409. */
-	private static Contract domain(Supplier<Contract> change) {
-		try {
-			return change.get();
-		}
-		catch (IllegalStateException notNow) {
-			throw new ResponseStatusException(HttpStatus.CONFLICT, notNow.getMessage());
-		}
 	}
 
 	private static Contract.Terms terms(ContractDetails details) {

@@ -19,10 +19,9 @@ import org.rapport.identity.VisibleQuery;
 import org.rapport.sales.StageKind;
 import org.rapport.shared.InvalidField;
 import org.rapport.shared.Money;
-import org.springframework.http.HttpStatus;
+import org.rapport.shared.NotPermitted;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The sales forecast: open pipeline (as is and weighted by probability) and won revenue by close month, per
@@ -90,7 +89,7 @@ public class ForecastService {
 	@Transactional
 	public Quota setQuota(Actor actor, UUID user, YearMonth month, Money amount) {
 		if (!actor.isAdmin() && !actor.isManager()) {
-			throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Only managers and administrators set quotas");
+			throw new NotPermitted("quota.notPermitted", "Only managers and administrators set quotas");
 		}
 		UserSummary seller = directory.find(new UserId(user))
 			.filter(UserSummary::active)

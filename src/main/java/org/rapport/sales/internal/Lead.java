@@ -186,8 +186,8 @@ public class Lead extends BusinessRecord<Lead> {
 	public void requireConvertible() {
 		requireNotConverted();
 		if (status != LeadStatus.QUALIFIED) {
-			throw new LeadStatusConflict("lead.convert.notQualified",
-					"Only a qualified lead can be converted; this one is " + status);
+			throw new LeadStatusConflict("lead.convert.notQualified", "lead.state.notQualified",
+					"Only a qualified lead can be converted; this one is " + status, String.valueOf(status));
 		}
 	}
 
@@ -202,8 +202,8 @@ public class Lead extends BusinessRecord<Lead> {
 
 	private void requireNotConverted() {
 		if (status == LeadStatus.CONVERTED) {
-			throw new LeadStatusConflict("lead.converted.already", "The lead was converted on " + convertedAt
-					+ " and cannot change or be converted again");
+			throw new LeadStatusConflict("lead.converted.already", "lead.state.converted", "The lead was converted on "
+					+ convertedAt + " and cannot change or be converted again", String.valueOf(convertedAt));
 		}
 	}
 

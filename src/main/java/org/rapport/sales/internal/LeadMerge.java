@@ -18,11 +18,10 @@ import org.rapport.customers.MergeKind;
 import org.rapport.customers.MergeLog;
 import org.rapport.customization.CustomFields;
 import org.rapport.identity.Actor;
+import org.rapport.shared.NotPermitted;
 import org.rapport.shared.ResultPage;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Duplicate leads: the groups that share a key, for administrators, and the merge of one lead into another.
@@ -75,8 +74,9 @@ public class LeadMerge {
 	}
 
 	/**
-	 * Merges {@code mergedId} into {@code survivorId} with the field choices: both visible (404), an administrator
-	 * or the manager of their team (403), both versions current, neither converted (a converted lead is history).
+	 * Merges {@code mergedId} into {@code survivorId} with the field choices: both visible (else not found), an
+	 * administrator or the manager of their team (else not permitted), both versions current, neither converted (a
+	 * converted lead is history).
 	 */
 	@Transactional
 	public Lead merge(Actor actor, UUID survivorId, long survivorVersion, UUID mergedId, long mergedVersion,
@@ -85,7 +85,8 @@ public class LeadMerge {
 		Lead survivor = pair.survivor();
 		Lead merged = pair.merged();
 		if (survivor.isConverted() || merged.isConverted()) {
-			throw new LeadStatusConflict("lead.merge.converted", "A converted lead cannot be merged");
+			throw new LeadStatusConflict("lead.merge.converted", "lead.state.mergeConverted",
+					"A converted lead cannot be merged");
 		}
 		MergeFields<Lead> fields = fields();
 		Map<String, Side> chosen = fields.choose(survivor, merged, choices);
@@ -127,7 +128,7 @@ public class LeadMerge {
 	 */
 	public ResultPage<DuplicateGroup<Lead>> groups(Actor actor, DuplicateRule rule, int page, int size) {
 		if (!actor.isAdmin()) {
-			throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Only administrators see the duplicates lists");
+			throw new NotPermitted("duplicates.adminOnly", "Only administrators see the duplicates lists");
 		}
 		List<String> keys;
 		List<Lead> members;

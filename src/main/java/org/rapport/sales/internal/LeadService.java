@@ -29,13 +29,15 @@ import org.rapport.sales.NewOpportunity;
 import org.rapport.sales.Opportunities;
 import org.rapport.sales.OpportunityId;
 import org.rapport.shared.InvalidField;
+import org.rapport.shared.NotPermitted;
+import org.rapport.shared.RecordNotFound;
 import org.rapport.shared.ResultPage;
+import org.rapport.shared.RuleBroken;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.http.HttpStatus;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Lists, opens, captures, changes, deletes and converts leads, always within what the acting user may see.
@@ -98,11 +100,11 @@ public class LeadService {
 			.where("l.rating = :rating", "rating", filter.rating());
 	}
 
-	/** The lead, if it exists and the actor may see it; otherwise 404, so that its existence stays hidden. */
+	/** The lead, if it exists and the actor may see it; otherwise not found, so that its existence stays hidden. */
 	public Lead get(Actor actor, UUID id) {
 		return leads.findById(id)
 			.filter(lead -> actor.canSee(lead.owner(), lead.team()))
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No lead " + id));
+			.orElseThrow(() -> new RecordNotFound("lead.notFound", "No lead " + id, id));
 	}
 
 	@Transactional
@@ -127,7 +129,7 @@ public class LeadService {
 	public Lead captureFromWebForm(LeadDetails details) {
 		UserSummary owner = directory.findActiveByUsername(properties.getWebFormOwner())
 			.or(directory::firstActiveAdministrator)
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE,
+			.orElseThrow(() -> RuleBroken.notSetUp("lead.webForm.noOwner",
 					"Nobody is there to take web-form leads: set rapport.leads.web-form-owner"));
 		Lead lead = Lead.capture(details, owner.id(), owner.team());
 		lead.changeCustomFields(customFields.merge(ENTITY, Map.of(), null, true));
@@ -163,7 +165,7 @@ public class LeadService {
 	public void delete(Actor actor, UUID id) {
 		Lead lead = get(actor, id);
 		if (!actor.canManage(lead.owner(), lead.team())) {
-			throw new ResponseStatusException(HttpStatus.FORBIDDEN,
+			throw new NotPermitted("lead.delete.notPermitted",
 					"Only the owner, a manager of its team or an administrator may delete this lead");
 		}
 		leads.delete(lead);

@@ -1,34 +1,22 @@
 package org.rapport.sales.internal;
 
-import java.net.URI;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
+import org.rapport.shared.RuleBroken;
 
 /**
- * A lead was asked to do what its status forbids, such as converting twice or changing after conversion; the API
- * answers 409.
+ * A lead was asked to do what its status forbids, such as converting twice or changing after conversion. Its message
+ * says what the status is; the UI shows a shorter one, which {@link #formMessageKey()} names.
  */
-public class LeadStatusConflict extends ErrorResponseException {
+public class LeadStatusConflict extends RuleBroken {
 
-	public static final URI TYPE = URI.create("https://rapport.org/problems/lead-state");
+	private final String formMessageKey;
 
-	private final String messageKey;
-
-	LeadStatusConflict(String messageKey, String detail) {
-		super(HttpStatus.CONFLICT, problem(detail), null);
-		this.messageKey = messageKey;
-	}
-
-	private static ProblemDetail problem(String detail) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, detail);
-		problem.setType(TYPE);
-		problem.setTitle("Lead status forbids this");
-		return problem;
+	LeadStatusConflict(String formMessageKey, String messageKey, String defaultMessage, Object... arguments) {
+		super(Kind.STATE, "lead-state", "Lead status forbids this", messageKey, defaultMessage, arguments);
+		this.formMessageKey = formMessageKey;
 	}
 
 	/** The message key that says in the UI why. */
-	public String messageKey() {
-		return messageKey;
+	public String formMessageKey() {
+		return formMessageKey;
 	}
 }

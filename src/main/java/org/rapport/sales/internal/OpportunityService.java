@@ -27,12 +27,13 @@ import org.rapport.sales.OpportunityId;
 import org.rapport.sales.StageKind;
 import org.rapport.shared.InvalidField;
 import org.rapport.shared.Money;
+import org.rapport.shared.NotPermitted;
+import org.rapport.shared.RecordNotFound;
 import org.rapport.shared.ResultPage;
-import org.springframework.http.HttpStatus;
+
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Lists, opens, changes, moves and deletes opportunities within what the acting user may see, and serves the
@@ -120,7 +121,7 @@ public class OpportunityService implements Opportunities {
 	public Opportunity get(Actor actor, UUID id) {
 		return rows.findWithLines(id)
 			.filter(o -> actor.canSee(o.owner(), o.team()))
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No opportunity " + id));
+			.orElseThrow(() -> new RecordNotFound("opportunity.notFound", "No opportunity " + id, id));
 	}
 
 	public List<StageVisit> history(Actor actor, UUID id) {
@@ -262,7 +263,7 @@ public class OpportunityService implements Opportunities {
 	public void delete(Actor actor, UUID id) {
 		Opportunity opportunity = get(actor, id);
 		if (!actor.canManage(opportunity.owner(), opportunity.team())) {
-			throw new ResponseStatusException(HttpStatus.FORBIDDEN,
+			throw new NotPermitted("opportunity.delete.notPermitted",
 					"Only the owner, a manager of its team or an administrator may delete this opportunity");
 		}
 		rows.delete(opportunity);

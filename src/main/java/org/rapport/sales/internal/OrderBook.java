@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.rapport.customers.AccountId;
 import org.rapport.customers.Customers;
@@ -24,12 +23,12 @@ import org.rapport.sales.OrderId;
 import org.rapport.sales.ProductId;
 import org.rapport.shared.InvalidField;
 import org.rapport.shared.Money;
+import org.rapport.shared.RecordNotFound;
 import org.rapport.shared.ResultPage;
-import org.springframework.http.HttpStatus;
+
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Lists, opens, creates and moves orders, always within what the acting user may see.
@@ -93,12 +92,12 @@ public class OrderBook {
 			.where("o.orderDate <= :to", "to", filter.to());
 	}
 
-	/** The order, if it exists and the actor may see it; otherwise 404. */
+	/** The order, if it exists and the actor may see it; otherwise it is not found. */
 	public SalesOrder get(Actor actor, UUID id) {
 		return orders.findById(id)
 			.filter(order -> actor.canSee(new UserId(order.getOwnerId()), team(order.getTeamId())))
 			.map(SalesOrder::withLines)
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No order " + id));
+			.orElseThrow(() -> new RecordNotFound("order.notFound", "No order " + id, id));
 	}
 
 	/** Names of the products on the given orders, in one query. */
@@ -119,8 +118,8 @@ public class OrderBook {
 		AccountId account = visibleAccount(actor, details.accountId());
 		requireProducts(details);
 		String currency = currencyOf(details);
-		SalesOrder order = domain(() -> SalesOrder.draft(nextNumber(), account, details.orderDate(), currency,
-				details.notes(), lines(details, currency), actor.id(), actor.team()));
+		SalesOrder order = SalesOrder.draft(nextNumber(), account, details.orderDate(), currency, details.notes(),
+				lines(details, currency), actor.id(), actor.team());
 		order.changeCustomFields(customFields.merge(ENTITY, Map.of(), custom, true));
 		return orders.saveAndFlush(order).withLines();
 	}
@@ -145,10 +144,7 @@ public class OrderBook {
 					"An order keeps the currency it was made in");
 		}
 		List<SalesOrder.Line> lines = lines(details, order.getCurrency());
-		domain(() -> {
-			order.revise(details.orderDate(), details.notes(), lines);
-			return order;
-		});
+		order.revise(details.orderDate(), details.notes(), lines);
 		if (custom != null) {
 			order.changeCustomFields(customFields.merge(ENTITY, order.getCustomFields(), custom, false));
 		}
@@ -218,10 +214,7 @@ public class OrderBook {
 
 	private SalesOrder move(Actor actor, UUID id, long expectedVersion, java.util.function.Consumer<SalesOrder> act) {
 		SalesOrder order = current(actor, id, expectedVersion);
-		domain(() -> {
-			act.accept(order);
-			return order;
-		});
+		act.accept(order);
 		return orders.saveAndFlush(order).withLines();
 	}
 
@@ -231,16 +224,6 @@ public class OrderBook {
 			throw new ObjectOptimisticLockingFailureException(SalesOrder.class, id);
 		}
 		return order;
-	}
-
-	/** Runs a change of the order, answering a move its status does not allow with 409. */
-	private static SalesOrder domain(Supplier<SalesOrder> change) {
-		try {
-			return change.get();
-		}
-		catch (IllegalStateException notNow) {
-			throw new ResponseStatusException(HttpStatus.CONFLICT, notNow.getMessage());
-		}
 	}
 
 	private AccountId visibleAccount(Actor actor, UUID accountId) {

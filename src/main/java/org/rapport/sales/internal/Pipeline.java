@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.rapport.sales.PipelineId;
 import org.rapport.sales.StageKind;
+import org.rapport.shared.RuleBroken;
 import org.rapport.shared.UuidV7;
 
 /**
@@ -88,10 +89,11 @@ public class Pipeline {
 	void removeStage(UUID stageId) {
 		Stage stage = stage(stageId).orElseThrow();
 		if (stages.stream().filter(s -> s.getKind() == stage.getKind()).count() == 1 && stage.getKind() != StageKind.OPEN) {
-			throw new IllegalStateException("A pipeline keeps at least one " + stage.getKind() + " stage");
+			throw new RuleBroken("pipeline.keepsKind", "A pipeline keeps at least one " + stage.getKind() + " stage",
+					String.valueOf(stage.getKind()));
 		}
 		if (stages.stream().filter(s -> s.getKind() == StageKind.OPEN).count() == 1 && stage.getKind() == StageKind.OPEN) {
-			throw new IllegalStateException("A pipeline keeps at least one open stage");
+			throw new RuleBroken("pipeline.keepsOpen", "A pipeline keeps at least one open stage");
 		}
 		stages.remove(stage);
 		renumber();

@@ -8,11 +8,11 @@ import java.util.UUID;
 import org.rapport.sales.BuiltInNames;
 import org.rapport.sales.StageKind;
 import org.rapport.shared.InvalidField;
-import org.springframework.http.HttpStatus;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.rapport.shared.RecordNotFound;
+import org.rapport.shared.RuleBroken;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Keeps the pipelines and their stages; a stage that opportunities are in is not removed until they move. A pipeline
@@ -41,7 +41,7 @@ public class PipelineService {
 
 	public Pipeline get(UUID id) {
 		return pipelines.findWithStages(id)
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No pipeline " + id));
+			.orElseThrow(() -> new RecordNotFound("pipeline.notFound", "No pipeline " + id, id));
 	}
 
 	/** The pipeline with its stages, if there is one with this id. */
@@ -98,7 +98,7 @@ public class PipelineService {
 			StageKind kind) {
 		checkProbability(probability);
 		Stage stage = forChange(pipelineId, expectedVersion).stage(stageId)
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No stage " + stageId));
+			.orElseThrow(() -> new RecordNotFound("pipeline.stage.notFound", "No stage " + stageId, stageId));
 		if (stage.getKind() != kind && opportunities.countByStageId(stageId) > 0) {
 			throw new InvalidField("kind", "validation.stage.kindInUse",
 					"Opportunities are in this stage; move them before changing its kind");
@@ -117,12 +117,12 @@ public class PipelineService {
 	public void removeStage(UUID pipelineId, UUID stageId, UUID moveTo) {
 		Pipeline pipeline = forChange(pipelineId, null);
 		Stage stage = pipeline.stage(stageId)
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No stage " + stageId));
+			.orElseThrow(() -> new RecordNotFound("pipeline.stage.notFound", "No stage " + stageId, stageId));
 		long inUse = opportunities.countByStageId(stageId);
 		if (inUse > 0) {
 			if (moveTo == null) {
-				throw new ResponseStatusException(HttpStatus.CONFLICT,
-						inUse + " opportunities are in this stage; name a stage to move them to");
+				throw new RuleBroken("pipeline.stage.occupied", inUse
+						+ " opportunities are in this stage; name a stage to move them to", String.valueOf(inUse));
 			}
 			Stage target = pipeline.stage(moveTo)
 				.filter(s -> !s.getId().equals(stageId))
@@ -133,13 +133,8 @@ public class PipelineService {
 			}
 			opportunities.moveAll(stageId, target.getId(), target.getProbability(), clock.instant());
 		}
-		try {
-			// moving the opportunities cleared the persistence context: work on a freshly loaded pipeline
-			forChange(pipelineId, null).removeStage(stageId);
-		}
-		catch (IllegalStateException last) {
-			throw new ResponseStatusException(HttpStatus.CONFLICT, last.getMessage());
-		}
+		// moving the opportunities cleared the persistence context: work on a freshly loaded pipeline
+		forChange(pipelineId, null).removeStage(stageId);
 	}
 
 	/**

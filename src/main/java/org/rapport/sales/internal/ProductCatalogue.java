@@ -10,12 +10,12 @@ import org.rapport.customization.CustomFields;
 import org.rapport.identity.Actor;
 import org.rapport.identity.VisibleQuery;
 import org.rapport.shared.InvalidField;
+import org.rapport.shared.NotPermitted;
+import org.rapport.shared.RecordNotFound;
 import org.rapport.shared.ResultPage;
-import org.springframework.http.HttpStatus;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The product catalogue: everybody sees it, administrators and managers change it.
@@ -65,10 +65,10 @@ public class ProductCatalogue {
 		return query;
 	}
 
-	/** The product, or 404. */
+	/** The product, if there is one with this id. */
 	public Product get(UUID id) {
 		return products.findById(id)
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No product " + id));
+			.orElseThrow(() -> new RecordNotFound("product.notFound", "No product " + id, id));
 	}
 
 	/** Products still offered, by name, for the order form. */
@@ -153,7 +153,7 @@ public class ProductCatalogue {
 
 	private static void requireChanger(Actor actor) {
 		if (!mayChange(actor)) {
-			throw new ResponseStatusException(HttpStatus.FORBIDDEN,
+			throw new NotPermitted("product.notPermitted",
 					"Only administrators and managers may change the product catalogue");
 		}
 	}

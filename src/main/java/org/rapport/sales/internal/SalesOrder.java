@@ -36,6 +36,7 @@ import org.rapport.sales.ProductId;
 import org.rapport.shared.BusinessRecord;
 import org.rapport.shared.InvalidField;
 import org.rapport.shared.Money;
+import org.rapport.shared.RuleBroken;
 
 /**
  * A purchase of an account: lines of products in one currency, whose sum is the total. Lines change only while
@@ -117,7 +118,8 @@ public class SalesOrder extends BusinessRecord<SalesOrder> {
 	/** Takes a new date, notes and lines; only a draft may change them. */
 	void revise(LocalDate orderDate, String notes, List<Line> lines) {
 		if (status != OrderStatus.DRAFT) {
-			throw new IllegalStateException("Only a draft order may change; this one is " + status);
+			throw new RuleBroken("order.notDraft", "Only a draft order may change; this one is " + status,
+					String.valueOf(status));
 		}
 		describe(orderDate, notes, lines);
 	}
@@ -185,7 +187,8 @@ public class SalesOrder extends BusinessRecord<SalesOrder> {
 
 	private void moveTo(OrderStatus next) {
 		if (!status.canMoveTo(next)) {
-			throw new IllegalStateException("An order that is " + status + " cannot become " + next);
+			throw new RuleBroken("order.cannotBecome", "An order that is " + status + " cannot become " + next,
+					String.valueOf(status), String.valueOf(next));
 		}
 		this.status = next;
 	}

@@ -1,5 +1,6 @@
 package org.rapport.sales.web;
 
+import org.rapport.shared.RuleBroken;
 import org.rapport.web.CsvDownload;
 import jakarta.validation.Valid;
 import java.util.HashMap;
@@ -24,7 +25,6 @@ import org.rapport.web.Paging;
 import org.rapport.shared.InvalidField;
 import org.rapport.shared.ResultPage;
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -36,7 +36,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -185,10 +184,7 @@ class ContractController {
 			catch (OptimisticLockingFailureException stale) {
 				errors.reject("form.stale");
 			}
-			catch (ResponseStatusException refused) {
-				if (refused.getStatusCode() != HttpStatus.CONFLICT) {
-					throw refused;
-				}
+			catch (RuleBroken refused) {
 				errors.reject("contract.change.refused");
 			}
 		}
@@ -202,10 +198,7 @@ class ContractController {
 			redirect.addFlashAttribute("success", "flash.contract.renewed");
 			return "redirect:/contracts/" + next.getId();
 		}
-		catch (OptimisticLockingFailureException | ResponseStatusException refused) {
-			if (refused instanceof ResponseStatusException status && status.getStatusCode() != HttpStatus.CONFLICT) {
-				throw status;
-			}
+		catch (OptimisticLockingFailureException | RuleBroken refused) {
 			redirect.addFlashAttribute("failure", "contract.change.refused");
 			return "redirect:/contracts/" + id;
 		}
@@ -217,10 +210,7 @@ class ContractController {
 			contracts.terminate(currentActor.get(), id, version);
 			redirect.addFlashAttribute("success", "flash.contract.terminated");
 		}
-		catch (OptimisticLockingFailureException | ResponseStatusException refused) {
-			if (refused instanceof ResponseStatusException status && status.getStatusCode() != HttpStatus.CONFLICT) {
-				throw status;
-			}
+		catch (OptimisticLockingFailureException | RuleBroken refused) {
 			redirect.addFlashAttribute("failure", "contract.change.refused");
 		}
 		return "redirect:/contracts/" + id;

@@ -52,7 +52,14 @@ class ForecastController {
 			@RequestParam(defaultValue = "OWNER") Grouping group, @RequestParam(required = false) UUID pipeline,
 			Model model) {
 		Actor actor = currentActor.get();
-		YearMonth start = parse(from);
+		YearMonth start;
+		try {
+			start = month("from", from);
+		}
+		catch (InvalidField invalid) {
+			model.addAttribute("failure", invalid.messageKey());
+			start = YearMonth.now();
+		}
 		model.addAttribute("forecast", forecasts.forecast(actor, pipeline, start, months, group));
 		model.addAttribute("from", start);
 		model.addAttribute("months", Math.max(1, Math.min(months, 24)));
@@ -92,26 +99,34 @@ class ForecastController {
 			redirect.addFlashAttribute("failure", "validation.currency.unknown");
 			return "redirect:/forecast";
 		}
+		YearMonth period;
 		try {
-			forecasts.setQuota(currentActor.get(), user, parse(month), new Money(amount, currency));
+			period = month("month", month);
+		}
+		catch (InvalidField invalid) {
+			redirect.addFlashAttribute("failure", invalid.messageKey());
+			return "redirect:/forecast";
+		}
+		try {
+			forecasts.setQuota(currentActor.get(), user, period, new Money(amount, currency));
 			redirect.addFlashAttribute("success", "flash.quota.saved");
 		}
 		catch (InvalidField invalid) {
 			redirect.addFlashAttribute("failure", invalid.messageKey());
 		}
-		return "redirect:/forecast?from=" + parse(month);
+		return "redirect:/forecast?from=" + period;
 	}
 
-	/** The month asked for, or this month when none or none readable is. */
-	private YearMonth parse(String month) {
-		if (month == null || month.isBlank()) {
+	/** The month a parameter names, the current one when it names none; a value that is no month is refused. */
+	private YearMonth month(String parameter, String value) {
+		if (value == null || value.isBlank()) {
 			return YearMonth.now(clock);
 		}
 		try {
-			return YearMonth.parse(month.strip());
+			return YearMonth.parse(value.strip());
 		}
-		catch (DateTimeParseException e) {
-			return YearMonth.now(clock);
+		catch (DateTimeParseException notAMonth) {
+			throw new InvalidField(parameter, "validation.month", "Give the month as year and month, such as 2026-12");
 		}
 	}
 }

@@ -227,7 +227,7 @@ class LeadController {
 				errors.reject("form.stale");
 			}
 			catch (LeadStatusConflict conflict) {
-				errors.reject(conflict.messageKey());
+				errors.reject(conflict.formMessageKey());
 			}
 		}
 		model.addAttribute("cf", form);
@@ -247,7 +247,7 @@ class LeadController {
 			redirect.addFlashAttribute("failure", "form.stale");
 		}
 		catch (LeadStatusConflict conflict) {
-			redirect.addFlashAttribute("failure", conflict.messageKey());
+			redirect.addFlashAttribute("failure", conflict.formMessageKey());
 		}
 		return "redirect:/leads/" + id;
 	}
@@ -293,7 +293,7 @@ class LeadController {
 			errors.reject("form.stale");
 		}
 		catch (LeadStatusConflict conflict) {
-			redirect.addFlashAttribute("failure", conflict.messageKey());
+			redirect.addFlashAttribute("failure", conflict.formMessageKey());
 			return "redirect:/leads/" + id;
 		}
 		return conversionPage(actor, lead, model);

@@ -43,7 +43,7 @@ class LeadMergeController {
 		this.pages = MergePages
 			.of(table, "lead", "leads", merge::fields, Lead::getFullName,
 					l -> MergePages.joined(l.getCompany(), l.getEmail(), l.getPhone()))
-			.refusing(refused -> refused instanceof LeadStatusConflict conflict ? conflict.messageKey() : null);
+			.refusing(refused -> refused instanceof LeadStatusConflict conflict ? conflict.formMessageKey() : null);
 	}
 
 	@GetMapping("/leads/duplicates")

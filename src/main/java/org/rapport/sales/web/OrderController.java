@@ -1,5 +1,6 @@
 package org.rapport.sales.web;
 
+import org.rapport.shared.RuleBroken;
 import org.rapport.web.CsvDownload;
 import jakarta.validation.Valid;
 import java.time.Clock;
@@ -223,10 +224,7 @@ class OrderController {
 		catch (InvalidField invalid) {
 			redirect.addFlashAttribute("failure", invalid.messageKey());
 		}
-		catch (ResponseStatusException refused) {
-			if (refused.getStatusCode() != HttpStatus.CONFLICT) {
-				throw refused;
-			}
+		catch (RuleBroken refused) {
 			redirect.addFlashAttribute("failure", "order.move.refused");
 		}
 		return "redirect:/orders/" + id;

@@ -10,7 +10,7 @@ import org.rapport.sales.internal.PipelineService;
 import org.rapport.sales.internal.Stage;
 import org.rapport.shared.InvalidField;
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.http.HttpStatus;
+import org.rapport.shared.RuleBroken;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,7 +18,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -128,10 +127,7 @@ class PipelineAdminController {
 		catch (OptimisticLockingFailureException stale) {
 			redirect.addFlashAttribute("failure", "form.stale");
 		}
-		catch (ResponseStatusException refused) {
-			if (refused.getStatusCode() == HttpStatus.NOT_FOUND) {
-				throw refused;
-			}
+		catch (RuleBroken refused) {
 			redirect.addFlashAttribute("failure", "pipelines.stage.inUse");
 		}
 		return "redirect:/admin/pipelines";

@@ -7,10 +7,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.rapport.shared.DomainException;
 import org.rapport.shared.InvalidField;
+import org.rapport.shared.RecordInUse;
+import org.rapport.shared.RuleBroken;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
@@ -36,11 +41,20 @@ import tools.jackson.databind.exc.MismatchedInputException;
 /**
  * Every error of the REST API as RFC 9457 problem details: 400 for a body that cannot be read, 422 naming each
  * invalid field (also a value of the wrong JSON type, and a query parameter that is not of its type), 409 for a
- * write that lost a race, 403 for what the role does not allow. Field messages come from the message bundles in
- * the user's language, as the forms show them, also those of the fields that the domain refuses.
+ * write that lost a race, 403 for what the role does not allow, and for each refusal of the domain the status that
+ * {@link DomainStatus} gives it with its message in the user's language. Field messages come from the message
+ * bundles in the user's language, as the forms show them, also those of the fields that the domain refuses. It comes before {@link ErrorPages}, which would
+ * otherwise take the refusals of the REST controllers too (they are controllers as well).
  */
 @RestControllerAdvice(annotations = RestController.class)
+@Order(Ordered.LOWEST_PRECEDENCE - 1)
 class ApiProblems extends ResponseEntityExceptionHandler {
+
+	static final String PROBLEMS = "https://rapport.org/problems/";
+
+	static final URI INVALID_INPUT = URI.create(PROBLEMS + "invalid-input");
+
+	static final URI RECORD_IN_USE = URI.create(PROBLEMS + "record-in-use");
 
 	private final MessageSource messages;
 
@@ -67,10 +81,44 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	private static ResponseEntity<Object> invalid(List<Map<String, Object>> errors) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(422),
 				"Some fields are invalid; see 'errors'.");
-		problem.setType(InvalidField.TYPE);
+		problem.setType(INVALID_INPUT);
 		problem.setTitle("Invalid input");
 		problem.setProperty("errors", errors);
 		return ResponseEntity.unprocessableContent().body(problem);
+	}
+
+	/**
+	 * A value that the domain refused names its field, with the key of its message as the code and its English
+	 * message as the detail.
+	 */
+	@ExceptionHandler(InvalidField.class)
+	ResponseEntity<ProblemDetail> invalidField(InvalidField invalid) {
+		String message = invalid.message(messages, LocaleContextHolder.getLocale());
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(DomainStatus.of(invalid), message);
+		problem.setType(INVALID_INPUT);
+		problem.setTitle("Invalid input");
+		problem.setProperty("errors", List.of(Map.of("field", invalid.field(), "code", invalid.messageKey(),
+				"message", message)));
+		return ResponseEntity.status(problem.getStatus()).body(problem);
+	}
+
+	/**
+	 * Any other refusal of the domain: its status, and its message in the user's language; a record in use and a
+	 * named rule have a type and a title of their own.
+	 */
+	@ExceptionHandler(DomainException.class)
+	ResponseEntity<ProblemDetail> refused(DomainException refused) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(DomainStatus.of(refused),
+				refused.message(messages, LocaleContextHolder.getLocale()));
+		if (refused instanceof RecordInUse) {
+			problem.setType(RECORD_IN_USE);
+			problem.setTitle("Record in use");
+		}
+		else if (refused instanceof RuleBroken rule && rule.rule() != null) {
+			problem.setType(URI.create(PROBLEMS + rule.rule()));
+			problem.setTitle(rule.summary());
+		}
+		return ResponseEntity.status(problem.getStatus()).body(problem);
 	}
 
 	/**
@@ -140,17 +188,6 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	 * A value that the domain refused names its field with the message of its key in the user's language, as the
 	 * forms show it; a key that the bundles lack keeps the domain's English message.
 	 */
-	@ExceptionHandler(InvalidField.class)
-	ResponseEntity<Object> invalidField(InvalidField ex) {
-		String message = messages.getMessage(ex.messageKey(), null, ex.getBody().getDetail(),
-				LocaleContextHolder.getLocale());
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(422), message);
-		problem.setType(InvalidField.TYPE);
-		problem.setTitle("Invalid input");
-		problem.setProperty("errors", List.of(Map.of("field", ex.field(), "code", ex.messageKey(), "message", message)));
-		return ResponseEntity.unprocessableContent().body(problem);
-	}
-
 	@ExceptionHandler(OptimisticLockingFailureException.class)
 	ResponseEntity<ProblemDetail> conflict(OptimisticLockingFailureException ex) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,

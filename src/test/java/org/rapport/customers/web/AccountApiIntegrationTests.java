@@ -12,6 +12,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.jayway.jsonpath.JsonPath;
+import java.time.ZoneId;
+import java.util.Locale;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.rapport.RapportTest;
@@ -19,6 +22,7 @@ import org.rapport.TestData;
 import org.rapport.identity.Role;
 import org.rapport.identity.TeamId;
 import org.rapport.identity.internal.User;
+import org.rapport.identity.internal.UserAdministration;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
@@ -32,6 +36,9 @@ class AccountApiIntegrationTests {
 
 	@Autowired
 	TestData data;
+
+	@Autowired
+	UserAdministration administration;
 
 	TeamId east;
 	User eastSeller;
@@ -202,6 +209,31 @@ class AccountApiIntegrationTests {
 			.andExpect(status().isNotFound());
 		mvc.perform(delete(location).header("Authorization", eastToken)).andExpect(status().isNotFound());
 		mvc.perform(get(location).header("Authorization", westToken)).andExpect(jsonPath("$.name").value("West Only"));
+	}
+
+	@Test
+	void aHiddenAccountAndAForbiddenDeleteAreAnsweredInTheLanguageOfTheUser() throws Exception {
+		String hidden = create(westToken, "West Secret");
+		String id = hidden.substring(hidden.lastIndexOf('/') + 1);
+		String username = TestData.unique("zh").toLowerCase(Locale.ROOT);
+		String chinese = data.bearer(administration.createUser(new UserAdministration.NewUser(username,
+				"User " + username, null, TestData.PASSWORD, Set.of(Role.SALES), east, Locale.SIMPLIFIED_CHINESE,
+				ZoneId.of("Asia/Shanghai"))));
+		mvc.perform(get(hidden).header("Authorization", eastToken))
+			.andExpect(status().isNotFound())
+			.andExpect(header().string("Content-Type", MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+			.andExpect(jsonPath("$.title").value("Not Found"))
+			.andExpect(jsonPath("$.detail").value("No account " + id))
+			.andExpect(jsonPath("$.instance").value(hidden));
+		mvc.perform(get(hidden).header("Authorization", chinese))
+			.andExpect(status().isNotFound())
+			.andExpect(jsonPath("$.detail").value("没有客户 " + id));
+
+		String guarded = create(eastToken, "Guarded East");
+		mvc.perform(delete(guarded).header("Authorization", chinese))
+			.andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.title").value("Forbidden"))
+			.andExpect(jsonPath("$.detail").value("只有负责人、其团队的经理或管理员可以删除此客户"));
 	}
 
 	@Test

@@ -16,11 +16,11 @@ import org.rapport.TestData;
 import org.rapport.identity.Actor;
 import org.rapport.identity.Role;
 import org.rapport.integration.internal.ImportJob.Status;
+import org.rapport.shared.ConflictingChange;
 import org.rapport.shared.MatchBy;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * An import belongs to the node that runs it, for as long as its lease lasts: two nodes share one database here, each
@@ -115,8 +115,7 @@ class ImportLeaseIntegrationTests {
 		assertThat(a.queue(job.id(), Set.of(Status.DRAFT))).isTrue();
 		jdbc.update("update import_job set status = 'RUNNING' where id = ?", job.id());
 
-		assertThatThrownBy(() -> imports.resume(actor, job.id())).isInstanceOf(ResponseStatusException.class)
-			.hasMessageContaining("409");
+		assertThatThrownBy(() -> imports.resume(actor, job.id())).isInstanceOf(ConflictingChange.class);
 		assertThat(jobs.find(job.id()).orElseThrow().worker()).isEqualTo("a");
 
 		jdbc.update("update import_job set lease_until = ? where id = ?",

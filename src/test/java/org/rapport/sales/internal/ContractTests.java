@@ -10,6 +10,7 @@ import org.rapport.customers.AccountId;
 import org.rapport.identity.UserId;
 import org.rapport.sales.ContractActivated;
 import org.rapport.shared.Money;
+import org.rapport.shared.RuleBroken;
 import org.springframework.test.util.ReflectionTestUtils;
 
 class ContractTests {
@@ -93,10 +94,10 @@ class ContractTests {
 		assertThat(year.isRenewable()).isFalse();
 		assertThat(year.isDueForRenewal(DEC_31.plusDays(1))).isFalse();
 		assertThatThrownBy(() -> year.renew("CTR-000003", LocalDate.of(2026, 12, 2)))
-			.isInstanceOf(IllegalStateException.class);
+			.isInstanceOf(RuleBroken.class);
 		assertThatThrownBy(() -> year.revise(new Contract.Terms(JAN_1, LocalDate.of(2027, 3, 31),
 				Money.of("1200", "EUR"), true, 30, null), LocalDate.of(2026, 12, 2)))
-			.isInstanceOf(IllegalStateException.class);
+			.isInstanceOf(RuleBroken.class);
 	}
 
 	@Test
@@ -120,10 +121,10 @@ class ContractTests {
 	@Test
 	void onlyRunningOrExpiredContractsRenewAndOnlyOnce() {
 		Contract draft = contract(JAN_1, DEC_31, false, LocalDate.of(2025, 1, 1));
-		assertThatThrownBy(() -> draft.renew("X", LocalDate.of(2025, 1, 1))).isInstanceOf(IllegalStateException.class);
+		assertThatThrownBy(() -> draft.renew("X", LocalDate.of(2025, 1, 1))).isInstanceOf(RuleBroken.class);
 		Contract running = contract(JAN_1, DEC_31, false, JAN_1);
 		running.renew("CTR-000004", JAN_1);
-		assertThatThrownBy(() -> running.renew("CTR-000005", JAN_1)).isInstanceOf(IllegalStateException.class);
+		assertThatThrownBy(() -> running.renew("CTR-000005", JAN_1)).isInstanceOf(RuleBroken.class);
 	}
 
 	@Test
@@ -150,6 +151,6 @@ class ContractTests {
 		contract.terminate();
 		assertThat(contract.getStatus()).isEqualTo(ContractStatus.TERMINATED);
 		assertThat(contract.followCalendar(LocalDate.of(2027, 6, 1))).isFalse();
-		assertThatThrownBy(contract::terminate).isInstanceOf(IllegalStateException.class);
+		assertThatThrownBy(contract::terminate).isInstanceOf(RuleBroken.class);
 	}
 }

@@ -76,7 +76,7 @@ class LeadTests {
 
 		assertThatThrownBy(() -> lead.convert(new AccountId(UUID.randomUUID()), CONTACT, null, NOW))
 			.isInstanceOf(LeadStatusConflict.class)
-			.extracting(e -> ((LeadStatusConflict) e).messageKey())
+			.extracting(e -> ((LeadStatusConflict) e).formMessageKey())
 			.isEqualTo("lead.converted.already");
 		assertThat(lead.getConvertedAccountId()).isEqualTo(ACCOUNT.value());
 		assertThat(events(lead)).hasSize(1);
@@ -86,7 +86,7 @@ class LeadTests {
 	void onlyAQualifiedLeadConverts() {
 		Lead fresh = aLead();
 		assertThatThrownBy(() -> fresh.convert(ACCOUNT, CONTACT, null, NOW)).isInstanceOf(LeadStatusConflict.class)
-			.extracting(e -> ((LeadStatusConflict) e).messageKey())
+			.extracting(e -> ((LeadStatusConflict) e).formMessageKey())
 			.isEqualTo("lead.convert.notQualified");
 
 		Lead contacted = aLead();

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.rapport.sales.StageKind;
+import org.rapport.shared.RuleBroken;
 
 class PipelineTests {
 
@@ -35,8 +36,11 @@ class PipelineTests {
 		Stage open = pipeline.addStage("Lead", 10, StageKind.OPEN);
 		Stage won = pipeline.addStage("Won", 100, StageKind.WON);
 		pipeline.addStage("Lost", 0, StageKind.LOST);
-		assertThatThrownBy(() -> pipeline.removeStage(open.getId())).isInstanceOf(IllegalStateException.class);
-		assertThatThrownBy(() -> pipeline.removeStage(won.getId())).isInstanceOf(IllegalStateException.class);
+		assertThatThrownBy(() -> pipeline.removeStage(open.getId())).isInstanceOf(RuleBroken.class)
+			.hasMessage("A pipeline keeps at least one open stage");
+		assertThatThrownBy(() -> pipeline.removeStage(won.getId())).isInstanceOf(RuleBroken.class)
+			.extracting(refused -> ((RuleBroken) refused).messageKey())
+			.isEqualTo("pipeline.keepsKind");
 	}
 
 	@Test

@@ -15,6 +15,7 @@ import org.rapport.sales.OpportunityId;
 import org.rapport.sales.OrderPlaced;
 import org.rapport.sales.ProductId;
 import org.rapport.shared.Money;
+import org.rapport.shared.RuleBroken;
 import org.springframework.test.util.ReflectionTestUtils;
 
 class SalesOrderTests {
@@ -83,20 +84,20 @@ class SalesOrderTests {
 		SalesOrder order = draft(line("1", "10"));
 		order.confirm(NOW);
 		assertThatThrownBy(() -> order.revise(LocalDate.of(2026, 3, 2), null, List.of(line("1", "1"))))
-			.isInstanceOf(IllegalStateException.class);
-		assertThatThrownBy(() -> order.confirm(NOW)).isInstanceOf(IllegalStateException.class);
+			.isInstanceOf(RuleBroken.class);
+		assertThatThrownBy(() -> order.confirm(NOW)).isInstanceOf(RuleBroken.class);
 		order.fulfil();
 		assertThat(order.getStatus()).isEqualTo(OrderStatus.FULFILLED);
-		assertThatThrownBy(order::cancel).isInstanceOf(IllegalStateException.class);
+		assertThatThrownBy(order::cancel).isInstanceOf(RuleBroken.class);
 	}
 
 	@Test
 	void aDraftCannotBeFulfilledButMayBeCancelled() {
 		SalesOrder order = draft(line("1", "10"));
-		assertThatThrownBy(order::fulfil).isInstanceOf(IllegalStateException.class);
+		assertThatThrownBy(order::fulfil).isInstanceOf(RuleBroken.class);
 		order.cancel();
 		assertThat(order.getStatus()).isEqualTo(OrderStatus.CANCELLED);
-		assertThatThrownBy(() -> order.confirm(NOW)).isInstanceOf(IllegalStateException.class);
+		assertThatThrownBy(() -> order.confirm(NOW)).isInstanceOf(RuleBroken.class);
 	}
 
 	@Test

@@ -24,7 +24,7 @@ import org.rapport.identity.UserDirectory;
 import org.rapport.identity.UserId;
 import org.rapport.identity.UserSummary;
 import org.rapport.sales.Opportunities;
-import org.springframework.web.server.ResponseStatusException;
+import org.rapport.shared.RuleBroken;
 
 /**
  * Who owns a lead from the public web form: the configured user while they are active, else the first
@@ -78,7 +78,9 @@ class WebFormOwnerTests {
 		when(directory.findActiveByUsername(any())).thenReturn(Optional.empty());
 		when(directory.firstActiveAdministrator()).thenReturn(Optional.empty());
 
-		assertThatThrownBy(() -> service.captureFromWebForm(DETAILS)).isInstanceOf(ResponseStatusException.class);
+		assertThatThrownBy(() -> service.captureFromWebForm(DETAILS)).isInstanceOf(RuleBroken.class)
+			.extracting(refused -> ((RuleBroken) refused).kind())
+			.isEqualTo(RuleBroken.Kind.SETUP);
 		verify(leads, never()).save(any());
 	}
 }

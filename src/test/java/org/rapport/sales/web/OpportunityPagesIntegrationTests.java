@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -17,6 +18,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.rapport.RapportTest;
@@ -39,7 +41,9 @@ import org.rapport.sales.internal.Products;
 import org.rapport.sales.internal.Stage;
 import org.rapport.shared.Money;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.web.servlet.i18n.SessionLocaleResolver;
 
 @RapportTest
 class OpportunityPagesIntegrationTests {
@@ -61,6 +65,9 @@ class OpportunityPagesIntegrationTests {
 
 	@Autowired
 	Products products;
+
+	@Autowired
+	JdbcTemplate jdbc;
 
 	TeamId team;
 	User seller;
@@ -204,6 +211,27 @@ class OpportunityPagesIntegrationTests {
 		mvc.perform(post("/forecast/quotas").with(csrf()).with(data.as(manager)).param("user", seller.getId()
 			.toString()).param("month", YearMonth.now().toString()).param("amount", "600").param("currency", "EUR"))
 			.andExpect(flash().attribute("success", "flash.quota.saved"));
+	}
+
+	@Test
+	void aMonthThatIsNoMonthIsRefusedWithAMessageInTheUsersLanguageAndSetsNoQuota() throws Exception {
+		User manager = data.user(team, Role.MANAGER);
+		mvc.perform(post("/forecast/quotas").with(csrf()).with(data.as(manager))
+			.param("user", seller.getId().toString())
+			.param("month", "2026-13").param("amount", "600").param("currency", "EUR"))
+			.andExpect(redirectedUrl("/forecast"))
+			.andExpect(flash().attribute("failure", "validation.month"));
+		assertThat(jdbc.queryForObject("select count(*) from sales_quota where user_id = ?", Integer.class,
+				seller.getId())).isZero();
+
+		mvc.perform(get("/forecast").param("from", "next spring").with(data.as(manager)))
+			.andExpect(status().isOk())
+			.andExpect(model().attribute("from", YearMonth.now()))
+			.andExpect(content().string(containsString("Give the month as year and month, such as 2026-12.")));
+		mvc.perform(get("/forecast").param("from", "next spring").with(data.as(manager))
+			.sessionAttr(SessionLocaleResolver.LOCALE_SESSION_ATTRIBUTE_NAME, Locale.SIMPLIFIED_CHINESE))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("请以年和月填写月份，例如 2026-12。")));
 	}
 
 	@Test

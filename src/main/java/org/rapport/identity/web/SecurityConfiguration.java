@@ -1,19 +1,16 @@
-package org.rapport.identity.internal;
+package org.rapport.identity.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.rapport.identity.internal.ApiTokenService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
-import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -27,7 +24,6 @@ import tools.jackson.databind.json.JsonMapper;
  * form sign-in and a session, guarded by CSRF tokens.
  */
 @Configuration
-@EnableConfigurationProperties({ SecurityProperties.class, VisibilityProperties.class })
 class SecurityConfiguration {
 
 	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
@@ -36,17 +32,6 @@ class SecurityConfiguration {
 
 	/** The sales module's web-to-lead form, open to anybody (it limits each address itself). */
 	static final String PUBLIC_LEADS = "/public/leads";
-
-	@Bean
-	PasswordEncoder passwordEncoder() {
-		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
-	}
-
-	/** The only way to sign in with a password; being the only provider, it has no fallback to go around it. */
-	@Bean
-	AuthenticationProvider signIn(Principals principals, PasswordEncoder encoder, LoginThrottle throttle) {
-		return new ThrottledSignIn(principals, encoder, throttle);
-	}
 
 	@Bean
 	@Order(1)
@@ -72,8 +57,8 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain web(HttpSecurity http, SignedInUsers signedIn) throws Exception {
-		http.addFilterAfter(signedIn.sessionCheck(), SecurityContextHolderFilter.class)
+	SecurityFilterChain web(HttpSecurity http, SignedInSessions sessions) throws Exception {
+		http.addFilterAfter(sessions.check(), SecurityContextHolderFilter.class)
 			.authorizeHttpRequests(auth -> auth
 			.requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico",
 					"/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
