@@ -58,7 +58,7 @@ class ForecastController {
 		}
 		catch (InvalidField invalid) {
 			model.addAttribute("failure", invalid.messageKey());
-			start = YearMonth.now();
+			start = YearMonth.now(clock);
 		}
 		model.addAttribute("forecast", forecasts.forecast(actor, pipeline, start, months, group));
 		model.addAttribute("from", start);

@@ -108,7 +108,7 @@ class QuotaApiIntegrationTests {
 			.content(quota(westSeller, "900").replace(MONTH.toString(), "2031-13")))
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.errors[0].field").value("month"))
-			.andExpect(jsonPath("$.errors[0].message").value("Give a month such as 2027-01."));
+			.andExpect(jsonPath("$.errors[0].message").value("Give the month as year and month, such as 2026-12."));
 		mvc.perform(post("/api/v1/quotas").header("Authorization", data.bearer(eastSeller))
 			.contentType(MediaType.APPLICATION_JSON).content(quota(eastSeller, "900")))
 			.andExpect(status().isForbidden());

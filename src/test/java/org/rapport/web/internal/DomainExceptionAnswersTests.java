@@ -141,17 +141,18 @@ class DomainExceptionAnswersTests {
 	}
 
 	@Test
-	void theApiNamesAnInvalidFieldWithItsKeyAndItsEnglishMessageAsItAlwaysHas() throws Exception {
-		for (Locale locale : List.of(Locale.ENGLISH, Locale.SIMPLIFIED_CHINESE)) {
-			mvc.perform(get("/api/refusals/invalid").locale(locale))
+	void theApiNamesAnInvalidFieldWithItsKeyAndItsMessageInTheUsersLanguage() throws Exception {
+		for (var message : List.of(Map.entry(Locale.ENGLISH, "An amount cannot be negative."),
+				Map.entry(Locale.SIMPLIFIED_CHINESE, "金额不能为负数。"))) {
+			mvc.perform(get("/api/refusals/invalid").locale(message.getKey()))
 				.andExpect(status().is(422))
 				.andExpect(jsonPath("$.type").value("https://rapport.org/problems/invalid-input"))
 				.andExpect(jsonPath("$.title").value("Invalid input"))
-				.andExpect(jsonPath("$.detail").value("A quota cannot be negative"))
+				.andExpect(jsonPath("$.detail").value(message.getValue()))
 				.andExpect(jsonPath("$.errors.length()").value(1))
 				.andExpect(jsonPath("$.errors[0].field").value("amount"))
 				.andExpect(jsonPath("$.errors[0].code").value("validation.amount.negative"))
-				.andExpect(jsonPath("$.errors[0].message").value("A quota cannot be negative"));
+				.andExpect(jsonPath("$.errors[0].message").value(message.getValue()));
 		}
 	}
 
