@@ -9,7 +9,6 @@ import java.util.Collection;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -83,22 +82,21 @@ class LoginThrottle {
 	}
 
 	private int countFailure(String key, Instant now) {
+		// a first failure of two nodes at once: one inserts, the other finds the row (no error that would end the
+		// transaction), and the lock below orders the two counts
+		jdbc.sql("insert into login_throttle (throttle_key, failures, last_failure_at) values (:key, 0, :now) "
+				+ "on conflict do nothing")
+			.param("key", key)
+			.param("now", Timestamp.from(now))
+			.update();
 		Optional<Instant> last = jdbc.sql("select last_failure_at from login_throttle where throttle_key = :key for update")
 			.param("key", key)
 			.query(Timestamp.class)
 			.optional()
 			.map(Timestamp::toInstant);
 		if (last.isEmpty()) {
-			try {
-				jdbc.sql("insert into login_throttle (throttle_key, failures, last_failure_at) values (:key, 1, :now)")
-					.param("key", key)
-					.param("now", Timestamp.from(now))
-					.update();
-				return 1;
-			}
-			catch (DuplicateKeyException anotherNodeWasFirst) {
-				return countFailure(key, now);
-			}
+			// forgotten by a successful sign-in meanwhile: count this failure afresh
+			return countFailure(key, now);
 		}
 		boolean forgotten = last.get().isBefore(now.minus(properties.getForgetFailuresAfter()));
 		jdbc.sql("update login_throttle set failures = " + (forgotten ? "1" : "failures + 1")
