@@ -41,7 +41,9 @@ public interface Customers {
 
 	/**
 	 * Moves the account to another lifecycle stage, records the change with its reason (a message key or a
-	 * person's words) and publishes {@link LifecycleStageChanged}; a move to the stage it holds changes nothing.
+	 * person's words) and publishes {@link LifecycleStageChanged}; a move to the stage it holds changes nothing,
+	 * and one that races another change of the account fails with an optimistic locking failure, to be decided
+	 * again by the caller.
 	 */
 	void moveLifecycle(AccountId account, LifecycleStage to, String reason);
 }

@@ -8,6 +8,10 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
 import org.hibernate.search.engine.backend.types.Aggregable;
 import org.hibernate.search.engine.backend.types.Projectable;
 import org.hibernate.search.mapper.pojo.automaticindexing.ReindexOnUpdate;
@@ -22,10 +26,12 @@ import org.rapport.customers.AccountSource;
 import org.rapport.customers.AccountType;
 import org.rapport.customers.Industry;
 import org.rapport.customers.LifecycleStage;
+import org.rapport.customers.LifecycleStageChanged;
 import org.rapport.customers.MatchKeys;
 import org.rapport.identity.TeamId;
 import org.rapport.identity.UserId;
 import org.rapport.shared.BusinessRecord;
+import org.rapport.shared.InvalidField;
 import org.rapport.shared.PostalAddress;
 
 /**
@@ -91,6 +97,7 @@ public class Account extends BusinessRecord<Account> {
 	private Account(AccountDetails details, UserId owner, TeamId team) {
 		super(owner.value(), team == null ? null : team.value());
 		apply(details);
+		this.lifecycleStage = stageOf(details);
 		registerEvent(new AccountCreated(id(), name, owner));
 	}
 
@@ -98,7 +105,10 @@ public class Account extends BusinessRecord<Account> {
 		return new Account(details, owner, team);
 	}
 
-	/** Takes new values for the account's descriptive fields, its stage and its owner. */
+	/**
+	 * Takes new values for the account's descriptive fields and its owner; the stage in the details is left to
+	 * {@link #moveTo}, which the caller calls first so that {@link AccountChanged} names the stage reached.
+	 */
 	void revise(AccountDetails details, UserId owner, TeamId team) {
 		apply(details);
 		assignOwner(owner.value(), team == null ? null : team.value());
@@ -113,11 +123,34 @@ public class Account extends BusinessRecord<Account> {
 		this.phone = details.phone();
 		this.email = details.email();
 		this.billingAddress = details.billingAddress() == null ? PostalAddress.EMPTY : details.billingAddress();
-		this.lifecycleStage = details.lifecycleStage() == null ? LifecycleStage.PROSPECT : details.lifecycleStage();
 		this.source = details.source();
 		this.description = details.description();
 		this.nameKey = MatchKeys.companyName(name);
 		this.domainKey = MatchKeys.domain(website);
+	}
+
+	/** The stage the details ask for: a form or an import that names none asks for a prospect. */
+	static LifecycleStage stageOf(AccountDetails details) {
+		return details.lifecycleStage() == null ? LifecycleStage.PROSPECT : details.lifecycleStage();
+	}
+
+	/**
+	 * Moves the account to another lifecycle stage for the reason given, at {@code now}, by the person named
+	 * ({@code null} when a rule moves it), and registers {@link LifecycleStageChanged}; answers the history entry
+	 * of the move, or nothing when the account already holds the stage.
+	 */
+	Optional<LifecycleChange> moveTo(LifecycleStage to, String reason, Instant now, UUID by) {
+		if (reason == null || reason.isBlank()) {
+			throw new InvalidField("reason", "validation.lifecycle.reason", "Say why the stage changes");
+		}
+		if (Objects.requireNonNull(to, "the stage to move to") == lifecycleStage) {
+			return Optional.empty();
+		}
+		LifecycleStage from = lifecycleStage;
+		String why = reason.strip();
+		this.lifecycleStage = to;
+		registerEvent(new LifecycleStageChanged(id(), from, to, why, now));
+		return Optional.of(new LifecycleChange(getId(), from, to, why, now, by));
 	}
 
 	public AccountId id() {

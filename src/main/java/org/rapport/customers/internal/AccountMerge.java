@@ -4,10 +4,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.rapport.customers.AccountsMerged;
-import org.rapport.customers.LifecycleStage;
-import org.rapport.customers.LifecycleStageChanged;
 import org.rapport.customers.MergeCheck;
 import org.rapport.customers.MergeEntry;
 import org.rapport.customers.MergeFields;
@@ -103,7 +102,6 @@ public class AccountMerge {
 		Account owner = from(chosen, "owner", survivor, merged);
 		Map<String, String> mergedValues = MergeFields.withCustomFields(fields.values(merged), merged);
 		String mergedName = merged.getName();
-		LifecycleStage before = survivor.getLifecycleStage();
 
 		// What other modules keep for the merged account moves first, and in this transaction: their rows point at
 		// it with foreign keys, so the merged account can only go once nothing refers to it, and a failure in any
@@ -113,6 +111,8 @@ public class AccountMerge {
 		Instant now = clock.instant();
 		contacts.moveToAccount(mergedId, survivorId, now);
 
+		Optional<LifecycleChange> moved = survivor.moveTo(details.lifecycleStage(), MERGED_STAGE_REASON, now,
+				actor.id().value());
 		survivor.revise(details, owner.owner(), owner.team());
 		survivor.changeCustomFields(MergeFields.customFields(survivor, merged, chosen));
 		// removed as a record of its own, not deleted as the delete page does: no AccountDeleted, whose listeners
@@ -120,12 +120,7 @@ public class AccountMerge {
 		// with it (the survivor's history stays the survivor's, and the merge log keeps the merged stage)
 		accounts.delete(merged);
 		Account saved = accounts.saveAndFlush(survivor);
-		if (saved.getLifecycleStage() != before) {
-			lifecycleChanges.save(new LifecycleChange(survivorId, before, saved.getLifecycleStage(),
-					MERGED_STAGE_REASON, now, actor.id().value()));
-			events.publishEvent(new LifecycleStageChanged(saved.id(), before, saved.getLifecycleStage(),
-					MERGED_STAGE_REASON, now));
-		}
+		moved.ifPresent(lifecycleChanges::save);
 		log.record(actor, MergeKind.ACCOUNT, survivorId, mergedId, mergedName, mergedValues,
 				MergeFields.asText(chosen));
 		return saved;

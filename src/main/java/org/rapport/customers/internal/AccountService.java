@@ -2,10 +2,10 @@ package org.rapport.customers.internal;
 
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.rapport.customers.AccountDeleted;
@@ -13,7 +13,6 @@ import org.rapport.customers.AccountDependents;
 import org.rapport.customers.AccountHolding;
 import org.rapport.customers.AccountId;
 import org.rapport.customers.LifecycleStage;
-import org.rapport.customers.LifecycleStageChanged;
 import org.rapport.customization.CustomFieldQuery;
 import org.rapport.customization.CustomFields;
 import org.rapport.identity.Actor;
@@ -161,17 +160,12 @@ public class AccountService {
 		UserId chosenOwner = owner == null ? account.owner() : owner;
 		TeamId chosenTeam = owner == null && team == null ? account.team()
 				: directory.assign(actor, chosenOwner, team, account.owner(), account.team());
-		LifecycleStage before = account.getLifecycleStage();
+		// a stage set by hand is a move like the ones the rules make, by the user and kept in the lifecycle history
+		Optional<LifecycleChange> moved = account.moveTo(Account.stageOf(details), HAND_SET_REASON, clock.instant(),
+				actor.id().value());
 		account.revise(details, chosenOwner, chosenTeam);
 		Account saved = accounts.saveAndFlush(account);
-		if (saved.getLifecycleStage() != before) {
-			// a stage set by hand is kept in the lifecycle history like the moves the rules make
-			Instant now = clock.instant();
-			lifecycleChanges.save(new LifecycleChange(id, before, saved.getLifecycleStage(), HAND_SET_REASON, now,
-					actor.id().value()));
-			events.publishEvent(new LifecycleStageChanged(saved.id(), before, saved.getLifecycleStage(),
-					HAND_SET_REASON, now));
-		}
+		moved.ifPresent(lifecycleChanges::save);
 		return saved;
 	}
 

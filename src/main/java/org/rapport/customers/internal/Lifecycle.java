@@ -10,13 +10,11 @@ import java.util.Optional;
 import java.util.UUID;
 import org.rapport.customers.AccountId;
 import org.rapport.customers.LifecycleStage;
-import org.rapport.customers.LifecycleStageChanged;
 import org.rapport.customers.LifecycleStatus;
 import org.rapport.identity.Actor;
 import org.rapport.identity.CurrentActor;
 import org.rapport.shared.InvalidField;
 import org.rapport.shared.RecordNotFound;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,16 +30,14 @@ public class Lifecycle {
 	private final AccountService accountService;
 	private final LifecycleChanges changes;
 	private final CurrentActor currentActor;
-	private final ApplicationEventPublisher events;
 	private final Clock clock;
 
 	Lifecycle(Accounts accounts, AccountService accountService, LifecycleChanges changes, CurrentActor currentActor,
-			ApplicationEventPublisher events, Clock clock) {
+			Clock clock) {
 		this.accounts = accounts;
 		this.accountService = accountService;
 		this.changes = changes;
 		this.currentActor = currentActor;
-		this.events = events;
 		this.clock = clock;
 	}
 
@@ -64,26 +60,21 @@ public class Lifecycle {
 		return statuses;
 	}
 
-	/** Moves the account, records why and publishes the change; answers whether the stage changed. */
+	/**
+	 * Moves the account, records why and publishes the change; answers whether the stage changed. Two moves of one
+	 * account at once cannot both apply: the later to save fails on the account's version.
+	 */
 	@Transactional
 	public boolean move(AccountId account, LifecycleStage to, String reason) {
-		if (reason == null || reason.isBlank()) {
-			throw new InvalidField("reason", "validation.lifecycle.reason", "Say why the stage changes");
-		}
 		Account found = accounts.findById(account.value())
 			.orElseThrow(() -> new RecordNotFound("account.notFound", "No account " + account, account));
-		LifecycleStage from = found.getLifecycleStage();
-		if (from == to) {
-			return false;
-		}
-		Instant now = clock.instant();
-		String why = reason.strip();
 		UUID by = currentActor.find().map(actor -> actor.id().value()).orElse(null);
-		if (changes.moveAccount(account.value(), from, to, now) == 0) {
+		Optional<LifecycleChange> moved = found.moveTo(to, reason, clock.instant(), by);
+		if (moved.isEmpty()) {
 			return false;
 		}
-		changes.save(new LifecycleChange(account.value(), from, to, why, now, by));
-		events.publishEvent(new LifecycleStageChanged(account, from, to, why, now));
+		accounts.saveAndFlush(found);
+		changes.save(moved.get());
 		return true;
 	}
 

@@ -26,9 +26,13 @@ import org.rapport.sales.StageKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Keeps each account's lifecycle stage in step with what it bought: on every purchase as it happens, and every
@@ -44,15 +48,23 @@ public class CustomerLifecycle {
 	/** How many accounts are followed together. */
 	private static final int CHUNK = 1000;
 
+	/** How often a move that lost a race with another change of the account is decided and tried again. */
+	private static final int ATTEMPTS = 3;
+
 	private final Customers customers;
 	private final Contracts contracts;
 	private final EntityManager em;
 	private final LifecycleProperties properties;
 	private final Clock clock;
 
+	/** A transaction of its own for each account's move, so that one that loses a race can be tried again. */
+	private final TransactionTemplate ownTransaction;
+
 	CustomerLifecycle(Customers customers, Contracts contracts, EntityManager em, LifecycleProperties properties,
-			Clock clock) {
+			Clock clock, PlatformTransactionManager transactions) {
 		this.clock = clock;
+		this.ownTransaction = new TransactionTemplate(transactions);
+		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.customers = customers;
 		this.contracts = contracts;
 		this.em = em;
@@ -61,18 +73,18 @@ public class CustomerLifecycle {
 
 	@ApplicationModuleListener
 	void on(OrderPlaced placed) {
-		follow(placed.account(), LocalDate.now(clock), Map.of());
+		followRetrying(placed.account(), LocalDate.now(clock), Map.of());
 	}
 
 	@ApplicationModuleListener
 	void on(ContractActivated activated) {
-		follow(activated.account(), LocalDate.now(clock), Map.of());
+		followRetrying(activated.account(), LocalDate.now(clock), Map.of());
 	}
 
 	@ApplicationModuleListener
 	void on(OpportunityWon won) {
 		LocalDate day = won.closeDate() == null ? LocalDate.now(clock) : won.closeDate();
-		follow(won.account(), LocalDate.now(clock), Map.of("opportunity:" + won.opportunity(), day));
+		followRetrying(won.account(), LocalDate.now(clock), Map.of("opportunity:" + won.opportunity(), day));
 	}
 
 	/**
@@ -110,7 +122,7 @@ public class CustomerLifecycle {
 	/** Moves the account to the stage its purchases give on the day, if that differs; answers whether it moved. */
 	@Transactional
 	public boolean follow(AccountId account, LocalDate today) {
-		return follow(account, today, Map.of());
+		return followRetrying(account, today, Map.of());
 	}
 
 	/** The nightly pass over every account that ever bought; answers how many moved. */
@@ -118,6 +130,25 @@ public class CustomerLifecycle {
 		int moved = followMany(buyers(), today);
 		log.info("Customer lifecycle for {}: {} accounts moved", today, moved);
 		return moved;
+	}
+
+	/**
+	 * Follows the account in a transaction of its own; a move that loses a race with another change of the account
+	 * (a person's edit, say) fails on the account's version without failing that change, and is decided again from
+	 * what the account holds then, so that it is neither lost nor applied over a stage it was not decided from.
+	 */
+	private boolean followRetrying(AccountId account, LocalDate today, Map<String, LocalDate> announced) {
+		for (int attempt = 1;; attempt++) {
+			try {
+				return Boolean.TRUE.equals(ownTransaction.execute(tx -> follow(account, today, announced)));
+			}
+			catch (OptimisticLockingFailureException raced) {
+				if (attempt == ATTEMPTS) {
+					throw raced;
+				}
+				log.debug("Lifecycle of account {} changed meanwhile, deciding again", account.value());
+			}
+		}
 	}
 
 	private boolean follow(AccountId account, LocalDate today, Map<String, LocalDate> announced) {
@@ -150,8 +181,17 @@ public class CustomerLifecycle {
 				if (status == null) {
 					continue;
 				}
+				Purchases bought = purchases.get(account);
 				try {
-					if (move(status, purchases.get(account), today)) {
+					boolean done;
+					try {
+						done = Boolean.TRUE.equals(ownTransaction.execute(tx -> move(status, bought, today)));
+					}
+					catch (OptimisticLockingFailureException raced) {
+						// the account changed since the chunk was read: decide again from what it holds now
+						done = followRetrying(status.account(), today, Map.of());
+					}
+					if (done) {
 						moved++;
 					}
 				}
