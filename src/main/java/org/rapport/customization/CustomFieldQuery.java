@@ -8,22 +8,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import org.rapport.identity.VisibleQuery;
+import org.rapport.shared.SortWhitelist;
 
 /**
  * The custom-field part of a list's request: filters ({@code cf.<key>} for a value or the start of a text,
  * {@code cf.<key>.from} and {@code cf.<key>.to} for a range of numbers or dates), the columns shown
- * ({@code cols=cf.tier,cf.region}) and a sort ({@code sort=cf.tier,desc}). It turns them into query conditions and
- * an order over the {@code custom_field} function, which PostgreSQL's expression indexes cover.
+ * ({@code cols=cf.tier,cf.region}). It turns them into query conditions, and adds the fields to a list's sort
+ * whitelist ({@code sort=cf.tier,desc}) as orders over the {@code custom_field} function, which PostgreSQL's
+ * expression indexes cover.
  *
  * @param fields the active fields of the list's entity
  * @param filters the filter parameters that name one of those fields, as given
  * @param columns the fields shown as columns, in the order chosen
- * @param sort the list's sort when it is over a custom field ({@code cf.tier,desc}), otherwise {@code null}
  */
-public record CustomFieldQuery(List<CustomField> fields, Map<String, String> filters, List<CustomField> columns,
-		String sort) {
+public record CustomFieldQuery(List<CustomField> fields, Map<String, String> filters, List<CustomField> columns) {
 
 	public static final String COLUMNS_PARAM = "cols";
 
@@ -54,15 +53,7 @@ public record CustomFieldQuery(List<CustomField> fields, Map<String, String> fil
 					.ifPresent(columns::add);
 			}
 		}
-		String sort = first(params.get("sort"));
-		boolean customSort = sort != null && fields.stream()
-			.anyMatch(field -> sort.strip().equals(field.param()) || sort.strip().startsWith(field.param() + ","));
-		return new CustomFieldQuery(fields, filters, columns, customSort ? normalised(sort.strip()) : null);
-	}
-
-	private static String normalised(String sort) {
-		String[] parts = sort.split(",");
-		return parts[0] + (parts.length > 1 && parts[1].strip().equalsIgnoreCase("desc") ? ",desc" : ",asc");
+		return new CustomFieldQuery(fields, filters, columns);
 	}
 
 	private static String first(List<String> values) {
@@ -70,7 +61,7 @@ public record CustomFieldQuery(List<CustomField> fields, Map<String, String> fil
 	}
 
 	public static CustomFieldQuery none() {
-		return new CustomFieldQuery(List.of(), Map.of(), List.of(), null);
+		return new CustomFieldQuery(List.of(), Map.of(), List.of());
 	}
 
 	/** The value of a filter parameter, or {@code null}. */
@@ -172,21 +163,17 @@ public record CustomFieldQuery(List<CustomField> fields, Map<String, String> fil
 	}
 
 	/**
-	 * The order clause when the list is sorted by a custom field, ending in the id so that pages are stable; empty
-	 * when it is not. Records without a value come last going up and first going down, as the field's index
-	 * (value, id) holds them on PostgreSQL and as H2 is set to sort them.
+	 * The list's whitelist with each field as a sortable property ({@code cf.<key>}) over records with the given
+	 * alias, ending in the id so that pages are stable. Records without a value come last going up and first going
+	 * down, as the field's index (value, id) holds them on PostgreSQL and as H2 is set to sort them.
 	 */
-	public Optional<String> orderBy(String alias) {
-		if (sort == null) {
-			return Optional.empty();
+	public SortWhitelist sortable(SortWhitelist list, String alias) {
+		SortWhitelist sortable = list;
+		for (CustomField field : fields) {
+			sortable = sortable.with(field.param(),
+					field.type().isNumeric() ? numberOf(alias, field) : textOf(alias, field), alias + ".id");
 		}
-		String[] parts = sort.split(",");
-		String direction = parts.length > 1 && parts[1].strip().equalsIgnoreCase("desc") ? "desc" : "asc";
-		return fields.stream()
-			.filter(field -> field.param().equals(parts[0].strip()))
-			.findFirst()
-			.map(field -> (field.type().isNumeric() ? numberOf(alias, field) : textOf(alias, field)) + " " + direction
-					+ ", " + alias + ".id " + direction);
+		return sortable;
 	}
 
 	private static String textOf(String alias, CustomField field) {

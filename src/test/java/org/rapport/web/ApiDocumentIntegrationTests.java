@@ -171,4 +171,30 @@ class ApiDocumentIntegrationTests {
 			.containsEntry("exclusiveMaximum", true)
 			.containsKey("maximum");
 	}
+
+	@Test
+	void everyListStatesTheSortsItAcceptsAndNoOther() {
+		for (String list : List.of("accounts", "contacts", "leads", "opportunities", "orders", "contracts",
+				"products")) {
+			assertThat(sortPattern(list)).as(list).startsWith("^(").endsWith(")(,(asc|desc))?$");
+		}
+		String accounts = sortPattern("accounts");
+		assertThat(List.of("name", "name,desc", "createdAt,asc", "created,desc", "updatedAt", "updated,asc",
+				"cf.tier,desc")).allMatch(value -> value.matches(accounts));
+		assertThat(List.of("amount,asc", "name,up", "cf.,asc")).noneMatch(value -> value.matches(accounts));
+		String orders = sortPattern("orders");
+		assertThat(List.of("orderDate,desc", "number,asc")).allMatch(value -> value.matches(orders));
+		assertThat("name,asc").doesNotMatch(orders);
+		assertThat(List.of("name,asc", "closeDate,desc", "updatedAt,desc"))
+			.allMatch(value -> value.matches(sortPattern("opportunities")));
+		assertThat(List.of("endDate,asc", "number,desc")).allMatch(value -> value.matches(sortPattern("contracts")));
+		assertThat(List.of("name,asc", "sku,desc")).allMatch(value -> value.matches(sortPattern("products")));
+	}
+
+	private String sortPattern(String list) {
+		List<String> patterns = document
+			.read("$.paths['/api/v1/" + list + "'].get.parameters[?(@.name == 'sort')].schema.pattern");
+		assertThat(patterns).as(list).hasSize(1);
+		return patterns.get(0);
+	}
 }

@@ -26,6 +26,8 @@ import org.rapport.shared.RecordInUse;
 import org.rapport.shared.RecordNotFound;
 import org.rapport.shared.ResultPage;
 import org.rapport.shared.RuleBroken;
+import org.rapport.shared.SortWhitelist;
+import org.springframework.data.domain.Sort;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
@@ -68,22 +70,36 @@ public class AccountService {
 		this.events = events;
 	}
 
-	public ResultPage<Account> list(Actor actor, AccountFilter filter, ListSort.Sorting sorting, int page, int size) {
-		return list(actor, filter, sorting, CustomFieldQuery.none(), page, size);
+	/**
+	 * The orders the account list offers, each served by an index that starts with its paths (and, for a team's
+	 * list, the team): name, creation and last change, each ending in the id.
+	 */
+	public static final SortWhitelist SORTS = SortWhitelist.defaultingTo("name", Sort.Direction.ASC, "a.name", "a.id")
+		.with("createdAt", "a.createdAt", "a.id")
+		.alias("created", "createdAt")
+		.with("updatedAt", "a.updatedAt", "a.id")
+		.alias("updated", "updatedAt");
+
+	/** The orders of the account list with these custom fields. */
+	public static SortWhitelist sorts(CustomFieldQuery custom) {
+		return custom.sortable(SORTS, "a");
+	}
+
+	public ResultPage<Account> list(Actor actor, AccountFilter filter, Sort sort, int page, int size) {
+		return list(actor, filter, sort, CustomFieldQuery.none(), page, size);
 	}
 
 	/** A page of the visible accounts that match the filter and the custom-field filters, in the chosen order. */
-	public ResultPage<Account> list(Actor actor, AccountFilter filter, ListSort.Sorting sorting, CustomFieldQuery custom,
-			int page, int size) {
+	public ResultPage<Account> list(Actor actor, AccountFilter filter, Sort sort, CustomFieldQuery custom, int page,
+			int size) {
 		return custom.applyTo(query(actor, filter), "a")
-			.page(em, Account.class, null, custom.orderBy("a").orElse(orderBy(sorting)), page, size);
+			.page(em, Account.class, null, sorts(custom).orderBy(sort), page, size);
 	}
 
 	/** Hands every visible account that matches to the action, in list order, for an export. */
-	public void forEach(Actor actor, AccountFilter filter, ListSort.Sorting sorting, CustomFieldQuery custom,
+	public void forEach(Actor actor, AccountFilter filter, Sort sort, CustomFieldQuery custom,
 			Consumer<Account> action) {
-		custom.applyTo(query(actor, filter), "a")
-			.forEach(em, Account.class, null, custom.orderBy("a").orElse(orderBy(sorting)), action);
+		custom.applyTo(query(actor, filter), "a").forEach(em, Account.class, null, sorts(custom).orderBy(sort), action);
 	}
 
 	private VisibleQuery query(Actor actor, AccountFilter filter) {
@@ -92,15 +108,6 @@ public class AccountService {
 			.where("a.teamId = :team", "team", filter.team())
 			.where("a.lifecycleStage = :stage", "stage", filter.stage())
 			.where("a.industry = :industry", "industry", filter.industry());
-	}
-
-	private static String orderBy(ListSort.Sorting sorting) {
-		String direction = sorting.direction();
-		return switch (sorting.field()) {
-			case NAME -> "a.name " + direction + ", a.id " + direction;
-			case CREATED -> "a.createdAt " + direction + ", a.id " + direction;
-			case UPDATED -> "a.updatedAt " + direction + ", a.id " + direction;
-		};
 	}
 
 	/** The account, if it exists and the actor may see it; otherwise not found, so that its existence stays hidden. */

@@ -16,6 +16,8 @@ import org.rapport.shared.InvalidField;
 import org.rapport.shared.NotPermitted;
 import org.rapport.shared.RecordNotFound;
 import org.rapport.shared.ResultPage;
+import org.rapport.shared.SortWhitelist;
+import org.springframework.data.domain.Sort;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
@@ -51,22 +53,38 @@ public class ContactService {
 		this.events = events;
 	}
 
-	public ResultPage<Contact> list(Actor actor, ContactFilter filter, ListSort.Sorting sorting, int page, int size) {
-		return list(actor, filter, sorting, CustomFieldQuery.none(), page, size);
+	/**
+	 * The orders the contact list offers, each served by an index that starts with its paths (and, for a team's
+	 * list, the team): last and first name, creation and last change, each ending in the id.
+	 */
+	public static final SortWhitelist SORTS = SortWhitelist
+		.defaultingTo("name", Sort.Direction.ASC, "c.lastName", "c.firstName", "c.id")
+		.with("createdAt", "c.createdAt", "c.id")
+		.alias("created", "createdAt")
+		.with("updatedAt", "c.updatedAt", "c.id")
+		.alias("updated", "updatedAt");
+
+	/** The orders of the contact list with these custom fields. */
+	public static SortWhitelist sorts(CustomFieldQuery custom) {
+		return custom.sortable(SORTS, "c");
+	}
+
+	public ResultPage<Contact> list(Actor actor, ContactFilter filter, Sort sort, int page, int size) {
+		return list(actor, filter, sort, CustomFieldQuery.none(), page, size);
 	}
 
 	/** A page of the visible contacts that match the filter and the custom-field filters, in the chosen order. */
-	public ResultPage<Contact> list(Actor actor, ContactFilter filter, ListSort.Sorting sorting, CustomFieldQuery custom,
-			int page, int size) {
+	public ResultPage<Contact> list(Actor actor, ContactFilter filter, Sort sort, CustomFieldQuery custom, int page,
+			int size) {
 		return custom.applyTo(query(actor, filter), "c")
-			.page(em, Contact.class, FETCH_ACCOUNT, custom.orderBy("c").orElse(orderBy(sorting)), page, size);
+			.page(em, Contact.class, FETCH_ACCOUNT, sorts(custom).orderBy(sort), page, size);
 	}
 
 	/** Hands every visible contact that matches to the action, in list order, for an export. */
-	public void forEach(Actor actor, ContactFilter filter, ListSort.Sorting sorting, CustomFieldQuery custom,
+	public void forEach(Actor actor, ContactFilter filter, Sort sort, CustomFieldQuery custom,
 			Consumer<Contact> action) {
 		custom.applyTo(query(actor, filter), "c")
-			.forEach(em, Contact.class, FETCH_ACCOUNT, custom.orderBy("c").orElse(orderBy(sorting)), action);
+			.forEach(em, Contact.class, FETCH_ACCOUNT, sorts(custom).orderBy(sort), action);
 	}
 
 	private VisibleQuery query(Actor actor, ContactFilter filter) {
@@ -74,15 +92,6 @@ public class ContactService {
 			.where("c.ownerId = :owner", "owner", filter.owner())
 			.where("c.teamId = :team", "team", filter.team())
 			.where("c.account.id = :account", "account", filter.account());
-	}
-
-	private static String orderBy(ListSort.Sorting sorting) {
-		String direction = sorting.direction();
-		return switch (sorting.field()) {
-			case NAME -> "c.lastName " + direction + ", c.firstName " + direction + ", c.id " + direction;
-			case CREATED -> "c.createdAt " + direction + ", c.id " + direction;
-			case UPDATED -> "c.updatedAt " + direction + ", c.id " + direction;
-		};
 	}
 
 	/** The contact, if it exists and the actor may see it; otherwise it is not found. */

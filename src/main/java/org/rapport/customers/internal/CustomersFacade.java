@@ -61,7 +61,8 @@ class CustomersFacade implements Customers {
 
 	@Override
 	public List<AccountSummary> accountsNamed(Actor actor, String prefix, int limit) {
-		return accounts.list(actor, new AccountFilter(prefix, null, null, null, null), ListSort.parse("name"), 0, limit)
+		return accounts.list(actor, new AccountFilter(prefix, null, null, null, null),
+			AccountService.SORTS.defaultSort(), 0, limit)
 			.items()
 			.stream()
 			.map(CustomersFacade::summary)

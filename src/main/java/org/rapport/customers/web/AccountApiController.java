@@ -1,6 +1,8 @@
 package org.rapport.customers.web;
 
 import org.rapport.web.Paging;
+import org.rapport.web.SortParameter;
+import org.rapport.web.SortedBy;
 import org.rapport.web.Versions;
 import org.rapport.web.ApiPage;
 import io.swagger.v3.oas.annotations.Operation;
@@ -21,7 +23,6 @@ import org.rapport.customers.internal.AccountFilter;
 import org.rapport.customers.internal.AccountService;
 import org.rapport.customers.internal.AccountService.ContactsOnDelete;
 import org.rapport.customers.internal.AccountService.RelatedOnDelete;
-import org.rapport.customers.internal.ListSort;
 import org.rapport.identity.Actor;
 import org.rapport.identity.CurrentActor;
 import org.springframework.http.HttpHeaders;
@@ -69,13 +70,15 @@ class AccountApiController {
 	ApiPage<AccountResource> list(@RequestParam(required = false) String q,
 			@RequestParam(required = false) UUID owner, @RequestParam(required = false) UUID team,
 			@RequestParam(required = false) LifecycleStage stage, @RequestParam(required = false) Industry industry,
-			@RequestParam(required = false) String sort, @RequestParam(required = false) Integer page,
+			@SortedBy(AccountService.class) @RequestParam(required = false) String sort,
+				@RequestParam(required = false) Integer page,
 			@RequestParam(required = false) Integer size,
 			@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params) {
 		Paging paging = Paging.of(page, size);
 		CustomFieldQuery custom = CustomFieldQuery.of(customFields.active(AccountService.ENTITY), params);
 		return ApiPage.of(accounts
-			.list(currentActor.get(), new AccountFilter(q, owner, team, stage, industry), ListSort.parse(sort), custom,
+			.list(currentActor.get(), new AccountFilter(q, owner, team, stage, industry),
+				SortParameter.parse(sort, AccountService.sorts(custom)), custom,
 					paging.page(), paging.size())
 			.map(AccountResource::of));
 	}

@@ -2,6 +2,7 @@ package org.rapport.customers.web;
 
 import org.rapport.web.OwnerNames;
 import org.rapport.web.Paging;
+import org.rapport.web.SortParameter;
 import org.rapport.web.CsvDownload;
 import org.rapport.web.FilterQuery;
 import jakarta.servlet.http.HttpServletResponse;
@@ -25,7 +26,6 @@ import org.rapport.customers.internal.AccountService;
 import org.rapport.customers.internal.AccountService.ContactsOnDelete;
 import org.rapport.customers.internal.AccountService.RelatedOnDelete;
 import org.rapport.customers.AccountHolding;
-import org.rapport.customers.internal.ListSort;
 import org.rapport.customization.CustomField;
 import org.rapport.customization.CustomFieldForm;
 import org.rapport.customization.CustomFieldInput;
@@ -37,6 +37,7 @@ import org.rapport.identity.UserDirectory;
 import org.rapport.shared.InvalidField;
 import org.rapport.shared.RecordInUse;
 import org.rapport.shared.ResultPage;
+import org.rapport.shared.SortWhitelist;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -96,17 +97,17 @@ class AccountController {
 			@RequestHeader(name = "HX-Target", required = false) String target,
 			@RequestParam MultiValueMap<String, String> params, Model model) {
 		AccountFilter filter = new AccountFilter(q, owner, team, stage, industry);
-		ListSort.Sorting sorting = ListSort.parse(sort);
 		CustomFieldQuery custom = CustomFieldQuery.of(customFields.active(AccountService.ENTITY), params);
+		SortWhitelist.Choice sorting = SortParameter.choose(sort, AccountService.sorts(custom));
 		Paging paging = Paging.of(page, size);
-		ResultPage<Account> result = accounts.list(currentActor.get(), filter, sorting, custom, paging.page(),
+		ResultPage<Account> result = accounts.list(currentActor.get(), filter, sorting.sort(), custom, paging.page(),
 				paging.size());
 		model.addAttribute("result", result);
 		model.addAttribute("filter", filter);
 		model.addAttribute("cfq", custom);
 		model.addAttribute("baseQuery", new FilterQuery().with("q", q).with("owner", owner).with("team", team)
 			.with("stage", stage).with("industry", industry).with("size", size).withAll(custom.params()).encoded());
-		model.addAttribute("sort", custom.sort() != null ? custom.sort() : sorting.param());
+		model.addAttribute("sort", sorting.param());
 		model.addAttribute("sorting", sorting);
 		choices.addNames(model, result.items(), Account::getOwnerId, Account::getTeamId);
 		if (htmx != null && "results".equals(target)) {
@@ -131,7 +132,7 @@ class AccountController {
 				"team_name", "source",
 				"created_at", "updated_at" }, custom.exportedHeader()),
 				rows -> accounts.forEach(actor, new AccountFilter(q, owner, team, stage, industry),
-						ListSort.parse(sort), custom, a -> {
+						SortParameter.parse(sort, AccountService.sorts(custom)), custom, a -> {
 							var address = a.getBillingAddress();
 							rows.row(CsvDownload.values(new Object[] { a.getId(), a.getName(), a.getType(),
 									a.getIndustry(), a.getLifecycleStage(), a.getWebsite(), a.getPhone(), a.getEmail(),
@@ -146,7 +147,8 @@ class AccountController {
 	@GetMapping("/picker")
 	String picker(@RequestParam(required = false) String q, Model model) {
 		model.addAttribute("options", accounts
-			.list(currentActor.get(), new AccountFilter(q, null, null, null, null), ListSort.parse("name"), 0, 20)
+			.list(currentActor.get(), new AccountFilter(q, null, null, null, null), AccountService.SORTS.defaultSort(),
+				0, 20)
 			.items());
 		return "customers/accounts/picker :: options";
 	}

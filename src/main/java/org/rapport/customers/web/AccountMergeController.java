@@ -11,7 +11,6 @@ import org.rapport.customers.internal.AccountFilter;
 import org.rapport.customers.internal.AccountMerge;
 import org.rapport.customers.internal.AccountService;
 import org.rapport.customers.internal.CustomerDuplicates;
-import org.rapport.customers.internal.ListSort;
 import org.rapport.identity.Actor;
 import org.rapport.identity.CurrentActor;
 import org.springframework.stereotype.Controller;
@@ -64,7 +63,8 @@ class AccountMergeController {
 			return pages.candidates(account,
 					duplicates.accountsLike(actor, account.getName(), account.getWebsite(), id, 20), q,
 					search -> accounts
-						.list(actor, new AccountFilter(search, null, null, null, null), ListSort.parse("name"), 0, 20)
+						.list(actor, new AccountFilter(search, null, null, null, null),
+							AccountService.SORTS.defaultSort(), 0, 20)
 						.items(),
 					model);
 		}

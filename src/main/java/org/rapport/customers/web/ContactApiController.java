@@ -1,6 +1,8 @@
 package org.rapport.customers.web;
 
 import org.rapport.web.Paging;
+import org.rapport.web.SortParameter;
+import org.rapport.web.SortedBy;
 import org.rapport.web.Versions;
 import org.rapport.web.ApiPage;
 import io.swagger.v3.oas.annotations.Operation;
@@ -17,7 +19,6 @@ import org.rapport.customers.internal.CustomerDuplicates;
 import org.rapport.customers.internal.Contact;
 import org.rapport.customers.internal.ContactFilter;
 import org.rapport.customers.internal.ContactService;
-import org.rapport.customers.internal.ListSort;
 import org.rapport.identity.Actor;
 import org.rapport.identity.CurrentActor;
 import org.springframework.http.HttpHeaders;
@@ -62,13 +63,15 @@ class ContactApiController {
 			+ "sort as `sort=cf.<key>,desc`.")
 	ApiPage<ContactResource> list(@RequestParam(required = false) String q,
 			@RequestParam(required = false) UUID owner, @RequestParam(required = false) UUID team,
-			@RequestParam(required = false) UUID account, @RequestParam(required = false) String sort,
+			@RequestParam(required = false) UUID account,
+				@SortedBy(ContactService.class) @RequestParam(required = false) String sort,
 			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
 			@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params) {
 		Paging paging = Paging.of(page, size);
 		CustomFieldQuery custom = CustomFieldQuery.of(customFields.active(ContactService.ENTITY), params);
 		return ApiPage.of(contacts
-			.list(currentActor.get(), new ContactFilter(q, owner, team, account), ListSort.parse(sort), custom,
+			.list(currentActor.get(), new ContactFilter(q, owner, team, account),
+				SortParameter.parse(sort, ContactService.sorts(custom)), custom,
 					paging.page(), paging.size())
 			.map(ContactResource::of));
 	}

@@ -2,6 +2,7 @@ package org.rapport.customers.web;
 
 import org.rapport.web.OwnerNames;
 import org.rapport.web.Paging;
+import org.rapport.web.SortParameter;
 import org.rapport.web.CsvDownload;
 import org.rapport.web.FilterQuery;
 import jakarta.servlet.http.HttpServletResponse;
@@ -18,7 +19,6 @@ import org.rapport.customers.internal.CustomerDuplicates;
 import org.rapport.customers.internal.Contact;
 import org.rapport.customers.internal.ContactFilter;
 import org.rapport.customers.internal.ContactService;
-import org.rapport.customers.internal.ListSort;
 import org.rapport.identity.Actor;
 import org.rapport.customization.CustomFields;
 import org.rapport.customization.CustomFieldQuery;
@@ -30,6 +30,7 @@ import org.rapport.identity.UserDirectory;
 import org.rapport.shared.InvalidField;
 import org.rapport.shared.RecordNotFound;
 import org.rapport.shared.ResultPage;
+import org.rapport.shared.SortWhitelist;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -83,16 +84,16 @@ class ContactController {
 			@RequestParam MultiValueMap<String, String> params, Model model) {
 		Actor actor = currentActor.get();
 		ContactFilter filter = new ContactFilter(q, owner, team, account);
-		ListSort.Sorting sorting = ListSort.parse(sort);
 		CustomFieldQuery custom = CustomFieldQuery.of(customFields.active(ContactService.ENTITY), params);
+		SortWhitelist.Choice sorting = SortParameter.choose(sort, ContactService.sorts(custom));
 		Paging paging = Paging.of(page, size);
-		ResultPage<Contact> result = contacts.list(actor, filter, sorting, custom, paging.page(), paging.size());
+		ResultPage<Contact> result = contacts.list(actor, filter, sorting.sort(), custom, paging.page(), paging.size());
 		model.addAttribute("result", result);
 		model.addAttribute("filter", filter);
 		model.addAttribute("cfq", custom);
 		model.addAttribute("baseQuery", new FilterQuery().with("q", q).with("owner", owner).with("team", team)
 			.with("account", account).with("size", size).withAll(custom.params()).encoded());
-		model.addAttribute("sort", custom.sort() != null ? custom.sort() : sorting.param());
+		model.addAttribute("sort", sorting.param());
 		model.addAttribute("sorting", sorting);
 		choices.addNames(model, result.items(), Contact::getOwnerId, Contact::getTeamId);
 		if (htmx != null && "results".equals(target)) {
@@ -119,7 +120,8 @@ class ContactController {
 				"region", "country", "do_not_contact", "owner_id", "owner_name", "team_id", "team_name", "created_at",
 				"updated_at" },
 				custom.exportedHeader()),
-				rows -> contacts.forEach(actor, new ContactFilter(q, owner, team, account), ListSort.parse(sort),
+				rows -> contacts.forEach(actor, new ContactFilter(q, owner, team, account),
+					SortParameter.parse(sort, ContactService.sorts(custom)),
 						custom, c -> {
 							var address = c.getAddress();
 							rows.row(CsvDownload.values(new Object[] { c.getId(),

@@ -11,7 +11,6 @@ import org.rapport.customers.internal.ContactFilter;
 import org.rapport.customers.internal.ContactMerge;
 import org.rapport.customers.internal.ContactService;
 import org.rapport.customers.internal.CustomerDuplicates;
-import org.rapport.customers.internal.ListSort;
 import org.rapport.identity.Actor;
 import org.rapport.identity.CurrentActor;
 import org.springframework.stereotype.Controller;
@@ -65,7 +64,8 @@ class ContactMergeController {
 					duplicates.contactsLike(actor, contact.getEmail(), contact.getFirstName(), contact.getLastName(),
 							accountName(contact), id, 20),
 					q, search -> contacts
-						.list(actor, new ContactFilter(search, null, null, null), ListSort.parse("name"), 0, 20)
+						.list(actor, new ContactFilter(search, null, null, null), ContactService.SORTS.defaultSort(), 0,
+							20)
 						.items(),
 					model);
 		}

@@ -21,6 +21,8 @@ import org.rapport.shared.InvalidField;
 import org.rapport.shared.Money;
 import org.rapport.shared.RecordNotFound;
 import org.rapport.shared.ResultPage;
+import org.rapport.shared.SortWhitelist;
+import org.springframework.data.domain.Sort;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
@@ -70,23 +72,36 @@ public class ContractBook {
 		return LocalDate.now(clock);
 	}
 
-	public ResultPage<Contract> list(Actor actor, ContractFilter filter, Sorting sorting, int page, int size) {
-		return list(actor, filter, sorting, CustomFieldQuery.none(), page, size);
+	/**
+	 * The orders the contract list offers: by end date, ending in the id, or by number, which is unique; an index
+	 * starts with each.
+	 */
+	public static final SortWhitelist SORTS = SortWhitelist
+		.defaultingTo("endDate", Sort.Direction.ASC, "c.endDate", "c.id")
+		.with("number", "c.number");
+
+	/** The orders of the list with these custom fields. */
+	public static SortWhitelist sorts(CustomFieldQuery custom) {
+		return custom.sortable(SORTS, "c");
+	}
+
+	public ResultPage<Contract> list(Actor actor, ContractFilter filter, Sort sort, int page, int size) {
+		return list(actor, filter, sort, CustomFieldQuery.none(), page, size);
 	}
 
 	/** A page of the visible contracts that match the filter and the custom-field filters, in the chosen order. */
-	public ResultPage<Contract> list(Actor actor, ContractFilter filter, Sorting sorting, CustomFieldQuery custom,
+	public ResultPage<Contract> list(Actor actor, ContractFilter filter, Sort sort, CustomFieldQuery custom,
 			int page, int size) {
 		return custom.applyTo(query(actor, filter), "c")
-			.page(em, Contract.class, null, custom.orderBy("c").orElse(sorting.orderBy()), page, size);
+			.page(em, Contract.class, null, sorts(custom).orderBy(sort), page, size);
 	}
 
 	/** Hands every visible contract that matches to the action, in list order, for an export. */
 	@org.springframework.transaction.annotation.Transactional(readOnly = true)
-	public void forEach(Actor actor, ContractFilter filter, Sorting sorting, CustomFieldQuery custom,
+	public void forEach(Actor actor, ContractFilter filter, Sort sort, CustomFieldQuery custom,
 			java.util.function.Consumer<Contract> action) {
 		custom.applyTo(query(actor, filter), "c")
-			.forEach(em, Contract.class, null, custom.orderBy("c").orElse(sorting.orderBy()), action);
+			.forEach(em, Contract.class, null, sorts(custom).orderBy(sort), action);
 	}
 
 	private VisibleQuery query(Actor actor, ContractFilter filter) {
@@ -308,31 +323,5 @@ public class ContractBook {
 
 	private static TeamId team(UUID team) {
 		return team == null ? null : new TeamId(team);
-	}
-
-	/** The orders a contract list offers; each has an index behind it. */
-	public enum Sort {
-		END, NUMBER;
-
-		public static Sorting parse(String value) {
-			if (value == null || value.isBlank()) {
-				return new Sorting(END, true);
-			}
-			String[] parts = value.split(",");
-			Sort field = "number".equals(parts[0].strip().toLowerCase(Locale.ROOT)) ? NUMBER : END;
-			return new Sorting(field, parts.length < 2 || !parts[1].strip().equalsIgnoreCase("desc"));
-		}
-	}
-
-	public record Sorting(Sort field, boolean ascending) {
-
-		public String param() {
-			return (field == Sort.NUMBER ? "number" : "endDate") + "," + (ascending ? "asc" : "desc");
-		}
-
-		String orderBy() {
-			String direction = ascending ? "asc" : "desc";
-			return field == Sort.NUMBER ? "c.number " + direction : "c.endDate " + direction + ", c.id " + direction;
-		}
 	}
 }

@@ -33,6 +33,8 @@ import org.rapport.shared.NotPermitted;
 import org.rapport.shared.RecordNotFound;
 import org.rapport.shared.ResultPage;
 import org.rapport.shared.RuleBroken;
+import org.rapport.shared.SortWhitelist;
+import org.springframework.data.domain.Sort;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
@@ -74,22 +76,38 @@ public class LeadService {
 		this.opportunities = opportunities;
 	}
 
-	public ResultPage<Lead> list(Actor actor, LeadFilter filter, LeadSort.Sorting sorting, int page, int size) {
-		return list(actor, filter, sorting, CustomFieldQuery.none(), page, size);
+	/**
+	 * The orders the lead list offers, each served by an index that starts with its paths: last and first name,
+	 * creation and last change, each ending in the id.
+	 */
+	public static final SortWhitelist SORTS = SortWhitelist
+		.defaultingTo("name", Sort.Direction.ASC, "l.lastName", "l.firstName", "l.id")
+		.with("createdAt", "l.createdAt", "l.id")
+		.alias("created", "createdAt")
+		.with("updatedAt", "l.updatedAt", "l.id")
+		.alias("updated", "updatedAt");
+
+	/** The orders of the list with these custom fields. */
+	public static SortWhitelist sorts(CustomFieldQuery custom) {
+		return custom.sortable(SORTS, "l");
+	}
+
+	public ResultPage<Lead> list(Actor actor, LeadFilter filter, Sort sort, int page, int size) {
+		return list(actor, filter, sort, CustomFieldQuery.none(), page, size);
 	}
 
 	/** A page of the visible leads that match the filter and the custom-field filters, in the chosen order. */
-	public ResultPage<Lead> list(Actor actor, LeadFilter filter, LeadSort.Sorting sorting, CustomFieldQuery custom,
+	public ResultPage<Lead> list(Actor actor, LeadFilter filter, Sort sort, CustomFieldQuery custom,
 			int page, int size) {
 		return custom.applyTo(query(actor, filter), "l")
-			.page(em, Lead.class, null, custom.orderBy("l").orElse(sorting.orderBy("l")), page, size);
+			.page(em, Lead.class, null, sorts(custom).orderBy(sort), page, size);
 	}
 
 	/** Hands every visible lead that matches to the action, in list order, for an export. */
-	public void forEach(Actor actor, LeadFilter filter, LeadSort.Sorting sorting, CustomFieldQuery custom,
+	public void forEach(Actor actor, LeadFilter filter, Sort sort, CustomFieldQuery custom,
 			java.util.function.Consumer<Lead> action) {
 		custom.applyTo(query(actor, filter), "l")
-			.forEach(em, Lead.class, null, custom.orderBy("l").orElse(sorting.orderBy("l")), action);
+			.forEach(em, Lead.class, null, sorts(custom).orderBy(sort), action);
 	}
 
 	private VisibleQuery query(Actor actor, LeadFilter filter) {

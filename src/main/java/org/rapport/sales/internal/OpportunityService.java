@@ -30,7 +30,8 @@ import org.rapport.shared.Money;
 import org.rapport.shared.NotPermitted;
 import org.rapport.shared.RecordNotFound;
 import org.rapport.shared.ResultPage;
-
+import org.rapport.shared.SortWhitelist;
+import org.springframework.data.domain.Sort;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -67,17 +68,30 @@ public class OpportunityService implements Opportunities {
 		this.clock = clock;
 	}
 
-	public ResultPage<Opportunity> list(Actor actor, OpportunityFilter filter, String sort, int page, int size) {
+	/**
+	 * The orders the opportunity list offers, each served by an index that starts with its paths: name, close date
+	 * and last change, each ending in the id.
+	 */
+	public static final SortWhitelist SORTS = SortWhitelist.defaultingTo("name", Sort.Direction.ASC, "o.name", "o.id")
+		.with("closeDate", "o.closeDate", "o.id")
+		.with("updatedAt", "o.updatedAt", "o.id");
+
+	/** The orders of the list with these custom fields. */
+	public static SortWhitelist sorts(CustomFieldQuery custom) {
+		return custom.sortable(SORTS, "o");
+	}
+
+	public ResultPage<Opportunity> list(Actor actor, OpportunityFilter filter, Sort sort, int page, int size) {
 		return list(actor, filter, sort, CustomFieldQuery.none(), page, size);
 	}
 
 	/**
 	 * A page of the visible opportunities that match the filter and the custom-field filters, in the chosen order.
 	 */
-	public ResultPage<Opportunity> list(Actor actor, OpportunityFilter filter, String sort, CustomFieldQuery custom,
+	public ResultPage<Opportunity> list(Actor actor, OpportunityFilter filter, Sort sort, CustomFieldQuery custom,
 			int page, int size) {
 		ResultPage<Opportunity> result = custom.applyTo(query(actor, filter), "o")
-			.page(em, Opportunity.class, null, custom.orderBy("o").orElse(orderBy(sort)), page, size);
+			.page(em, Opportunity.class, null, sorts(custom).orderBy(sort), page, size);
 		if (!result.items().isEmpty()) {
 			// One query for the lines of the whole page, so that the API can show them without a query per deal.
 			em.createQuery("select distinct o from Opportunity o left join fetch o.lines where o.id in :ids",
@@ -89,10 +103,10 @@ public class OpportunityService implements Opportunities {
 	}
 
 	/** Hands every visible opportunity that matches to the action, in list order, for an export. */
-	public void forEach(Actor actor, OpportunityFilter filter, String sort, CustomFieldQuery custom,
+	public void forEach(Actor actor, OpportunityFilter filter, Sort sort, CustomFieldQuery custom,
 			java.util.function.Consumer<Opportunity> action) {
 		custom.applyTo(query(actor, filter), "o")
-			.forEach(em, Opportunity.class, null, custom.orderBy("o").orElse(orderBy(sort)), action);
+			.forEach(em, Opportunity.class, null, sorts(custom).orderBy(sort), action);
 	}
 
 	private VisibleQuery query(Actor actor, OpportunityFilter filter) {
@@ -103,19 +117,6 @@ public class OpportunityService implements Opportunities {
 			.where("o.stageId = :stage", "stage", filter.stage())
 			.where("o.stageKind = :kind", "kind", filter.kind())
 			.where("o.accountId = :account", "account", filter.account());
-	}
-
-	/** {@code name}, {@code closeDate} or {@code updatedAt}, each with {@code ,asc} or {@code ,desc}. */
-	static String orderBy(String sort) {
-		String value = sort == null ? "" : sort;
-		String direction = value.endsWith(",desc") ? "desc" : "asc";
-		if (value.startsWith("closeDate")) {
-			return "o.closeDate " + direction + ", o.id " + direction;
-		}
-		if (value.startsWith("updatedAt")) {
-			return "o.updatedAt " + direction + ", o.id " + direction;
-		}
-		return "o.name " + direction + ", o.id " + direction;
 	}
 
 	public Opportunity get(Actor actor, UUID id) {
@@ -131,8 +132,8 @@ public class OpportunityService implements Opportunities {
 
 	/** The account's opportunities that the actor may see, latest close date first. */
 	public List<Opportunity> ofAccount(Actor actor, UUID account, int limit) {
-		return list(actor, new OpportunityFilter(null, null, null, null, null, null, account), "closeDate,desc", 0,
-				limit).items();
+		return list(actor, new OpportunityFilter(null, null, null, null, null, null, account),
+				Sort.by(Sort.Direction.DESC, "closeDate"), 0, limit).items();
 	}
 
 	@Override

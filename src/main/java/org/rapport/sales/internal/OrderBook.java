@@ -25,7 +25,8 @@ import org.rapport.shared.InvalidField;
 import org.rapport.shared.Money;
 import org.rapport.shared.RecordNotFound;
 import org.rapport.shared.ResultPage;
-
+import org.rapport.shared.SortWhitelist;
+import org.springframework.data.domain.Sort;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -57,15 +58,28 @@ public class OrderBook {
 		this.customFields = customFields;
 	}
 
-	public ResultPage<SalesOrder> list(Actor actor, OrderFilter filter, Sorting sorting, int page, int size) {
-		return list(actor, filter, sorting, CustomFieldQuery.none(), page, size);
+	/**
+	 * The orders the order list offers: by order date (newest first unless asked otherwise), ending in the id, or
+	 * by number, which is unique; an index starts with each.
+	 */
+	public static final SortWhitelist SORTS = SortWhitelist
+		.defaultingTo("orderDate", Sort.Direction.DESC, "o.orderDate", "o.id")
+		.with("number", "o.number");
+
+	/** The orders of the list with these custom fields. */
+	public static SortWhitelist sorts(CustomFieldQuery custom) {
+		return custom.sortable(SORTS, "o");
+	}
+
+	public ResultPage<SalesOrder> list(Actor actor, OrderFilter filter, Sort sort, int page, int size) {
+		return list(actor, filter, sort, CustomFieldQuery.none(), page, size);
 	}
 
 	/** A page of the visible orders that match the filter and the custom-field filters, with their lines. */
-	public ResultPage<SalesOrder> list(Actor actor, OrderFilter filter, Sorting sorting, CustomFieldQuery custom,
+	public ResultPage<SalesOrder> list(Actor actor, OrderFilter filter, Sort sort, CustomFieldQuery custom,
 			int page, int size) {
 		ResultPage<SalesOrder> result = custom.applyTo(query(actor, filter), "o")
-			.page(em, SalesOrder.class, null, custom.orderBy("o").orElse(sorting.orderBy()), page, size);
+			.page(em, SalesOrder.class, null, sorts(custom).orderBy(sort), page, size);
 		if (!result.items().isEmpty()) {
 			// One query for the lines of the whole page, so that the API can show them without a query per order.
 			em.createQuery("select distinct o from SalesOrder o left join fetch o.lines where o.id in :ids",
@@ -78,10 +92,10 @@ public class OrderBook {
 
 	/** Hands every visible order that matches to the action, in list order, for an export (without its lines). */
 	@Transactional(readOnly = true)
-	public void forEach(Actor actor, OrderFilter filter, Sorting sorting, CustomFieldQuery custom,
+	public void forEach(Actor actor, OrderFilter filter, Sort sort, CustomFieldQuery custom,
 			java.util.function.Consumer<SalesOrder> action) {
 		custom.applyTo(query(actor, filter), "o")
-			.forEach(em, SalesOrder.class, null, custom.orderBy("o").orElse(sorting.orderBy()), action);
+			.forEach(em, SalesOrder.class, null, sorts(custom).orderBy(sort), action);
 	}
 
 	private static VisibleQuery query(Actor actor, OrderFilter filter) {
@@ -312,31 +326,5 @@ public class OrderBook {
 
 	private static TeamId team(UUID team) {
 		return team == null ? null : new TeamId(team);
-	}
-
-	/** The orders an order list offers; each has an index behind it. */
-	public enum Sort {
-		DATE, NUMBER;
-
-		public static Sorting parse(String value) {
-			if (value == null || value.isBlank()) {
-				return new Sorting(DATE, false);
-			}
-			String[] parts = value.split(",");
-			Sort field = "number".equals(parts[0].strip().toLowerCase(Locale.ROOT)) ? NUMBER : DATE;
-			return new Sorting(field, parts.length >= 2 && parts[1].strip().equalsIgnoreCase("asc"));
-		}
-	}
-
-	public record Sorting(Sort field, boolean ascending) {
-
-		public String param() {
-			return (field == Sort.NUMBER ? "number" : "orderDate") + "," + (ascending ? "asc" : "desc");
-		}
-
-		String orderBy() {
-			String direction = ascending ? "asc" : "desc";
-			return field == Sort.NUMBER ? "o.number " + direction : "o.orderDate " + direction + ", o.id " + direction;
-		}
 	}
 }

@@ -2,7 +2,6 @@ package org.rapport.sales.internal;
 
 import jakarta.persistence.EntityManager;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.rapport.customization.CustomFieldQuery;
@@ -13,6 +12,8 @@ import org.rapport.shared.InvalidField;
 import org.rapport.shared.NotPermitted;
 import org.rapport.shared.RecordNotFound;
 import org.rapport.shared.ResultPage;
+import org.rapport.shared.SortWhitelist;
+import org.springframework.data.domain.Sort;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,23 +38,35 @@ public class ProductCatalogue {
 		this.customFields = customFields;
 	}
 
-	public ResultPage<Product> list(ProductFilter filter, Sorting sorting, int page, int size) {
-		return list(filter, sorting, CustomFieldQuery.none(), page, size);
+	/**
+	 * The orders the catalogue offers: by name, ending in the id, or by SKU, which is unique; an index starts with
+	 * each.
+	 */
+	public static final SortWhitelist SORTS = SortWhitelist.defaultingTo("name", Sort.Direction.ASC, "p.name", "p.id")
+		.with("sku", "p.sku");
+
+	/** The orders of the list with these custom fields. */
+	public static SortWhitelist sorts(CustomFieldQuery custom) {
+		return custom.sortable(SORTS, "p");
+	}
+
+	public ResultPage<Product> list(ProductFilter filter, Sort sort, int page, int size) {
+		return list(filter, sort, CustomFieldQuery.none(), page, size);
 	}
 
 	/** A page of the products that match the filter and the custom-field filters, in the chosen order. */
-	public ResultPage<Product> list(ProductFilter filter, Sorting sorting, CustomFieldQuery custom, int page,
+	public ResultPage<Product> list(ProductFilter filter, Sort sort, CustomFieldQuery custom, int page,
 			int size) {
 		return custom.applyTo(query(filter), "p")
-			.page(em, Product.class, null, custom.orderBy("p").orElse(sorting.orderBy()), page, size);
+			.page(em, Product.class, null, sorts(custom).orderBy(sort), page, size);
 	}
 
 	/** Hands every product that matches to the action, in list order, for an export. */
 	@Transactional(readOnly = true)
-	public void forEach(ProductFilter filter, Sorting sorting, CustomFieldQuery custom,
+	public void forEach(ProductFilter filter, Sort sort, CustomFieldQuery custom,
 			java.util.function.Consumer<Product> action) {
 		custom.applyTo(query(filter), "p")
-			.forEach(em, Product.class, null, custom.orderBy("p").orElse(sorting.orderBy()), action);
+			.forEach(em, Product.class, null, sorts(custom).orderBy(sort), action);
 	}
 
 	private static VisibleQuery query(ProductFilter filter) {
@@ -164,31 +177,5 @@ public class ProductCatalogue {
 			.ifPresent(other -> {
 				throw new InvalidField("sku", "validation.sku.taken", "Another product has this SKU");
 			});
-	}
-
-	/** The orders the catalogue offers; each has an index behind it. */
-	public enum Sort {
-		NAME, SKU;
-
-		public static Sorting parse(String value) {
-			if (value == null || value.isBlank()) {
-				return new Sorting(NAME, true);
-			}
-			String[] parts = value.split(",");
-			Sort field = "sku".equals(parts[0].strip().toLowerCase(Locale.ROOT)) ? SKU : NAME;
-			return new Sorting(field, parts.length < 2 || !parts[1].strip().equalsIgnoreCase("desc"));
-		}
-	}
-
-	public record Sorting(Sort field, boolean ascending) {
-
-		public String param() {
-			return field.name().toLowerCase(Locale.ROOT) + "," + (ascending ? "asc" : "desc");
-		}
-
-		String orderBy() {
-			String direction = ascending ? "asc" : "desc";
-			return field == Sort.SKU ? "p.sku " + direction : "p.name " + direction + ", p.id " + direction;
-		}
 	}
 }

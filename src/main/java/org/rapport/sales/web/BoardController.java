@@ -15,6 +15,7 @@ import org.rapport.sales.internal.PipelineService;
 import org.rapport.shared.InvalidField;
 import org.rapport.shared.Money;
 import org.rapport.shared.ResultPage;
+import org.rapport.web.Paging;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -68,8 +69,8 @@ class BoardController {
 
 	@GetMapping("/column")
 	String column(@RequestParam UUID stage, @RequestParam(defaultValue = "0") int page, Model model) {
-		ResultPage<Opportunity> cards = opportunities.column(currentActor.get(), stage, Math.max(page, 0),
-				CARDS_PER_PAGE);
+		Paging paging = new Paging(page, CARDS_PER_PAGE);
+		ResultPage<Opportunity> cards = opportunities.column(currentActor.get(), stage, paging.page(), paging.size());
 		model.addAttribute("cards", cards);
 		model.addAttribute("stage", stage);
 		choices.addNames(model, cards.items());

@@ -18,6 +18,8 @@ import org.rapport.sales.internal.ContractStatus;
 import org.rapport.web.Versions;
 import org.rapport.web.ApiPage;
 import org.rapport.web.Paging;
+import org.rapport.web.SortParameter;
+import org.rapport.web.SortedBy;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -53,14 +55,15 @@ class ContractApiController {
 			+ "end in the next N days (running ones unless status is given); sort is endDate or number.")
 	ApiPage<ContractResource> list(@RequestParam(required = false) UUID account,
 			@RequestParam(required = false) ContractStatus status,
-			@RequestParam(required = false) Integer endingWithin, @RequestParam(required = false) String sort,
+			@RequestParam(required = false) Integer endingWithin,
+				@SortedBy(ContractBook.class) @RequestParam(required = false) String sort,
 			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
 			@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params) {
 		Paging paging = Paging.of(page, size);
 		CustomFieldQuery custom = customFields.query(ContractBook.ENTITY, params);
 		return ApiPage.of(contracts
 			.list(currentActor.get(), new ContractFilter(account, status, endingWithin),
-					ContractBook.Sort.parse(sort), custom, paging.page(), paging.size())
+					SortParameter.parse(sort, ContractBook.sorts(custom)), custom, paging.page(), paging.size())
 			.map(ContractResource::of));
 	}
 

@@ -22,8 +22,10 @@ import org.rapport.sales.internal.ContractStatus;
 import org.rapport.web.FilterQuery;
 import org.rapport.web.OwnerNames;
 import org.rapport.web.Paging;
+import org.rapport.web.SortParameter;
 import org.rapport.shared.InvalidField;
 import org.rapport.shared.ResultPage;
+import org.rapport.shared.SortWhitelist;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -70,16 +72,17 @@ class ContractController {
 			@RequestParam MultiValueMap<String, String> params, Model model) {
 		Actor actor = currentActor.get();
 		ContractFilter filter = new ContractFilter(account, status, endingWithin);
-		ContractBook.Sorting sorting = ContractBook.Sort.parse(sort);
 		CustomFieldQuery custom = customFields.query(ContractBook.ENTITY, params);
+		SortWhitelist.Choice sorting = SortParameter.choose(sort, ContractBook.sorts(custom));
 		Paging paging = Paging.of(page, size);
-		ResultPage<Contract> result = contracts.list(actor, filter, sorting, custom, paging.page(), paging.size());
+		ResultPage<Contract> result = contracts.list(actor, filter, sorting.sort(), custom, paging.page(),
+			paging.size());
 		model.addAttribute("result", result);
 		model.addAttribute("filter", filter);
 		model.addAttribute("cfq", custom);
 		model.addAttribute("baseQuery", new FilterQuery().with("account", account).with("status", status)
 			.with("endingWithin", endingWithin).with("size", size).withAll(custom.params()).encoded());
-		model.addAttribute("sort", custom.sort() != null ? custom.sort() : sorting.param());
+		model.addAttribute("sort", sorting.param());
 		model.addAttribute("sorting", sorting);
 		model.addAttribute("accountNames",
 				accountNames(result.items().stream().map(Contract::getAccountId).collect(Collectors.toSet())));
@@ -110,7 +113,7 @@ class ContractController {
 				"updated_at" },
 				custom.exportedHeader()),
 				rows -> contracts.forEach(actor, new ContractFilter(account, status, endingWithin),
-						ContractBook.Sort.parse(sort), custom,
+						SortParameter.parse(sort, ContractBook.sorts(custom)), custom,
 						c -> rows.row(CsvDownload.values(new Object[] { c.getId(), c.getNumber(), c.getAccountId(),
 								c.getOpportunityId(), c.getStatus(), c.getStartDate(), c.getEndDate(),
 								c.getValue() == null ? null : c.getValue().amount(),

@@ -16,11 +16,12 @@ import org.rapport.sales.internal.Lead;
 import org.rapport.sales.internal.LeadFilter;
 import org.rapport.sales.internal.LeadRating;
 import org.rapport.sales.internal.LeadService;
-import org.rapport.sales.internal.LeadSort;
 import org.rapport.sales.internal.LeadStatus;
 import org.rapport.sales.internal.PossibleDuplicate;
 import org.rapport.web.ApiPage;
 import org.rapport.web.Paging;
+import org.rapport.web.SortParameter;
+import org.rapport.web.SortedBy;
 import org.rapport.web.Versions;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -58,13 +59,15 @@ class LeadApiController {
 			+ "last or first name, company or e-mail. sort is name, createdAt or updatedAt with ,asc or ,desc.")
 	ApiPage<LeadResource> list(@RequestParam(required = false) String q,
 			@RequestParam(required = false) UUID owner, @RequestParam(required = false) LeadStatus status,
-			@RequestParam(required = false) LeadRating rating, @RequestParam(required = false) String sort,
+			@RequestParam(required = false) LeadRating rating,
+				@SortedBy(LeadService.class) @RequestParam(required = false) String sort,
 			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
 			@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params) {
 		Paging paging = Paging.of(page, size);
 		CustomFieldQuery custom = customFields.query(LeadService.ENTITY, params);
 		return ApiPage.of(leads
-			.list(currentActor.get(), new LeadFilter(q, owner, status, rating), LeadSort.parse(sort), custom,
+			.list(currentActor.get(), new LeadFilter(q, owner, status, rating),
+				SortParameter.parse(sort, LeadService.sorts(custom)), custom,
 					paging.page(), paging.size())
 			.map(LeadResource::of));
 	}

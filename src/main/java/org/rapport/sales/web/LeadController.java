@@ -23,16 +23,17 @@ import org.rapport.sales.internal.Lead;
 import org.rapport.sales.internal.LeadFilter;
 import org.rapport.sales.internal.LeadRating;
 import org.rapport.sales.internal.LeadService;
-import org.rapport.sales.internal.LeadSort;
 import org.rapport.sales.internal.LeadStatus;
 import org.rapport.sales.internal.LeadStatusConflict;
 import org.rapport.sales.internal.PossibleDuplicate;
 import org.rapport.shared.InvalidField;
 import org.rapport.shared.ResultPage;
+import org.rapport.shared.SortWhitelist;
 import org.rapport.web.CsvDownload;
 import org.rapport.web.FilterQuery;
 import org.rapport.web.OwnerNames;
 import org.rapport.web.Paging;
+import org.rapport.web.SortParameter;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -83,17 +84,17 @@ class LeadController {
 			@RequestHeader(name = "HX-Target", required = false) String target,
 			@RequestParam MultiValueMap<String, String> params, Model model) {
 		LeadFilter filter = new LeadFilter(q, owner, status, rating);
-		LeadSort.Sorting sorting = LeadSort.parse(sort);
 		CustomFieldQuery custom = customFields.query(LeadService.ENTITY, params);
+		SortWhitelist.Choice sorting = SortParameter.choose(sort, LeadService.sorts(custom));
 		Paging paging = Paging.of(page, size);
-		ResultPage<Lead> result = leads.list(currentActor.get(), filter, sorting, custom, paging.page(),
+		ResultPage<Lead> result = leads.list(currentActor.get(), filter, sorting.sort(), custom, paging.page(),
 				paging.size());
 		model.addAttribute("result", result);
 		model.addAttribute("filter", filter);
 		model.addAttribute("cfq", custom);
 		model.addAttribute("baseQuery", new FilterQuery().with("q", q).with("owner", owner).with("status", status)
 			.with("rating", rating).with("size", size).withAll(custom.params()).encoded());
-		model.addAttribute("sort", custom.sort() != null ? custom.sort() : sorting.param());
+		model.addAttribute("sort", sorting.param());
 		model.addAttribute("sorting", sorting);
 		choices.addNames(model, result.items(), Lead::getOwnerId, Lead::getTeamId);
 		if (htmx != null && "results".equals(target)) {
@@ -116,7 +117,8 @@ class LeadController {
 				"company", "title", "email", "phone", "source", "status", "rating", "owner_id", "owner_name", "team_id",
 				"team_name",
 				"converted_account_id", "converted_at", "created_at", "updated_at" }, custom.exportedHeader()),
-				rows -> leads.forEach(actor, new LeadFilter(q, owner, status, rating), LeadSort.parse(sort), custom,
+				rows -> leads.forEach(actor, new LeadFilter(q, owner, status, rating),
+					SortParameter.parse(sort, LeadService.sorts(custom)), custom,
 						l -> rows.row(CsvDownload.values(new Object[] { l.getId(), l.getFirstName(), l.getLastName(),
 								l.getCompany(), l.getTitle(), l.getEmail(), l.getPhone(), l.getSource(), l.getStatus(),
 								l.getRating(), l.getOwnerId(), names.user(l.getOwnerId()), l.getTeamId(),

@@ -12,7 +12,6 @@ import org.rapport.sales.internal.Lead;
 import org.rapport.sales.internal.LeadFilter;
 import org.rapport.sales.internal.LeadMerge;
 import org.rapport.sales.internal.LeadService;
-import org.rapport.sales.internal.LeadSort;
 import org.rapport.sales.internal.LeadStatusConflict;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -65,7 +64,7 @@ class LeadMergeController {
 					leads.leadsLike(actor, lead.getEmail(), lead.getFirstName(), lead.getLastName(), lead.getCompany(),
 							id, 20),
 					q, search -> leads
-						.list(actor, new LeadFilter(search, null, null, null), LeadSort.parse(null), 0, 20)
+						.list(actor, new LeadFilter(search, null, null, null), LeadService.SORTS.defaultSort(), 0, 20)
 						.items(),
 					model);
 		}

@@ -22,6 +22,8 @@ import org.rapport.sales.internal.OpportunityFilter;
 import org.rapport.sales.internal.OpportunityService;
 import org.rapport.web.ApiPage;
 import org.rapport.web.Paging;
+import org.rapport.web.SortParameter;
+import org.rapport.web.SortedBy;
 import org.rapport.web.Versions;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -64,14 +66,15 @@ class OpportunityApiController {
 			@RequestParam(required = false) UUID owner, @RequestParam(required = false) UUID team,
 			@RequestParam(required = false) UUID pipeline, @RequestParam(required = false) UUID stage,
 			@RequestParam(required = false) StageKind kind, @RequestParam(required = false) UUID account,
-			@RequestParam(required = false) String sort, @RequestParam(required = false) Integer page,
+			@SortedBy(OpportunityService.class) @RequestParam(required = false) String sort,
+				@RequestParam(required = false) Integer page,
 			@RequestParam(required = false) Integer size,
 			@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params) {
 		Paging paging = Paging.of(page, size);
 		CustomFieldQuery custom = customFields.query(OpportunityService.ENTITY, params);
 		return ApiPage.of(opportunities
-			.list(currentActor.get(), new OpportunityFilter(q, owner, team, pipeline, stage, kind, account), sort,
-					custom, paging.page(), paging.size())
+			.list(currentActor.get(), new OpportunityFilter(q, owner, team, pipeline, stage, kind, account),
+					SortParameter.parse(sort, OpportunityService.sorts(custom)), custom, paging.page(), paging.size())
 			.map(OpportunityResource::of));
 	}
 

@@ -20,10 +20,12 @@ import org.rapport.sales.internal.OpportunityService;
 import org.rapport.sales.internal.PipelineService;
 import org.rapport.shared.InvalidField;
 import org.rapport.shared.ResultPage;
+import org.rapport.shared.SortWhitelist;
 import org.rapport.web.CsvDownload;
 import org.rapport.web.FilterQuery;
 import org.rapport.web.OwnerNames;
 import org.rapport.web.Paging;
+import org.rapport.web.SortParameter;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -74,15 +76,15 @@ class OpportunityController {
 			@RequestHeader(name = "HX-Target", required = false) String target,
 			@RequestParam MultiValueMap<String, String> params, Model model) {
 		OpportunityFilter filter = new OpportunityFilter(q, owner, team, pipeline, null, kind, account);
-		String sorting = sort == null || sort.isBlank() ? "closeDate,asc" : sort;
 		CustomFieldQuery custom = customFields.query(OpportunityService.ENTITY, params);
+		SortWhitelist.Choice sorting = SortParameter.choose(pageSort(sort), OpportunityService.sorts(custom));
 		Paging paging = Paging.of(page, size);
-		ResultPage<Opportunity> result = opportunities.list(currentActor.get(), filter, sorting, custom,
+		ResultPage<Opportunity> result = opportunities.list(currentActor.get(), filter, sorting.sort(), custom,
 				paging.page(), paging.size());
 		model.addAttribute("result", result);
 		model.addAttribute("filter", filter);
 		model.addAttribute("cfq", custom);
-		model.addAttribute("sort", custom.sort() != null ? custom.sort() : sorting);
+		model.addAttribute("sort", sorting.param());
 		model.addAttribute("baseQuery", new FilterQuery().with("q", q).with("owner", owner).with("team", team)
 			.with("pipeline", pipeline).with("kind", kind).with("account", account).with("size", size)
 			.withAll(custom.params()).encoded());
@@ -92,6 +94,11 @@ class OpportunityController {
 		}
 		choices.addFilters(model);
 		return "sales/opportunities/list";
+	}
+
+	/** The page and its export list the deals closing first unless asked otherwise. */
+	private static String pageSort(String sort) {
+		return sort == null || sort.isBlank() ? "closeDate,asc" : sort;
 	}
 
 	@GetMapping("/export.csv")
@@ -109,7 +116,7 @@ class OpportunityController {
 				"lost_reason", "owner_id", "owner_name", "team_id", "team_name", "created_at", "updated_at" },
 				custom.exportedHeader()),
 				rows -> opportunities.forEach(actor, new OpportunityFilter(q, owner, team, pipeline, null, kind, account),
-						sort == null || sort.isBlank() ? "closeDate,asc" : sort, custom,
+						SortParameter.parse(pageSort(sort), OpportunityService.sorts(custom)), custom,
 						o -> rows.row(CsvDownload.values(new Object[] { o.getId(), o.getName(), o.getAccountId(),
 								o.getPipelineId(), o.getStageId(), o.getStageKind(), o.getAmount().amount(),
 								o.getAmount().currency(), o.getProbability(), o.getCloseDate(), o.getNextStep(),

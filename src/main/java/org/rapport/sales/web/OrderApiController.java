@@ -19,6 +19,8 @@ import org.rapport.sales.internal.SalesOrder;
 import org.rapport.web.Versions;
 import org.rapport.web.ApiPage;
 import org.rapport.web.Paging;
+import org.rapport.web.SortParameter;
+import org.rapport.web.SortedBy;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -57,13 +59,15 @@ class OrderApiController {
 			@RequestParam(required = false) OrderStatus status,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-			@RequestParam(required = false) String sort, @RequestParam(required = false) Integer page,
+			@SortedBy(OrderBook.class) @RequestParam(required = false) String sort,
+				@RequestParam(required = false) Integer page,
 			@RequestParam(required = false) Integer size,
 			@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params) {
 		Paging paging = Paging.of(page, size);
 		CustomFieldQuery custom = customFields.query(OrderBook.ENTITY, params);
 		return ApiPage.of(orders
-			.list(currentActor.get(), new OrderFilter(account, status, from, to), OrderBook.Sort.parse(sort),
+			.list(currentActor.get(), new OrderFilter(account, status, from, to),
+				SortParameter.parse(sort, OrderBook.sorts(custom)),
 					custom, paging.page(), paging.size())
 			.map(OrderResource::of));
 	}

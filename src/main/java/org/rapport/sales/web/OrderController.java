@@ -24,8 +24,10 @@ import org.rapport.sales.internal.SalesOrder;
 import org.rapport.web.FilterQuery;
 import org.rapport.web.OwnerNames;
 import org.rapport.web.Paging;
+import org.rapport.web.SortParameter;
 import org.rapport.shared.InvalidField;
 import org.rapport.shared.ResultPage;
+import org.rapport.shared.SortWhitelist;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
@@ -84,16 +86,17 @@ class OrderController {
 			@RequestParam MultiValueMap<String, String> params, Model model) {
 		Actor actor = currentActor.get();
 		OrderFilter filter = new OrderFilter(account, status, from, to);
-		OrderBook.Sorting sorting = OrderBook.Sort.parse(sort);
 		CustomFieldQuery custom = customFields.query(OrderBook.ENTITY, params);
+		SortWhitelist.Choice sorting = SortParameter.choose(sort, OrderBook.sorts(custom));
 		Paging paging = Paging.of(page, size);
-		ResultPage<SalesOrder> result = orders.list(actor, filter, sorting, custom, paging.page(), paging.size());
+		ResultPage<SalesOrder> result = orders.list(actor, filter, sorting.sort(), custom, paging.page(),
+			paging.size());
 		model.addAttribute("result", result);
 		model.addAttribute("filter", filter);
 		model.addAttribute("cfq", custom);
 		model.addAttribute("baseQuery", new FilterQuery().with("account", account).with("status", status)
 			.with("from", from).with("to", to).with("size", size).withAll(custom.params()).encoded());
-		model.addAttribute("sort", custom.sort() != null ? custom.sort() : sorting.param());
+		model.addAttribute("sort", sorting.param());
 		model.addAttribute("sorting", sorting);
 		model.addAttribute("accountNames", accountNames(result.items().stream().map(SalesOrder::getAccountId)
 			.collect(Collectors.toSet())));
@@ -122,7 +125,8 @@ class OrderController {
 				"opportunity_id", "order_date", "status", "total", "currency", "confirmed_at", "notes", "owner_id",
 				"owner_name",
 				"team_id", "team_name", "created_at", "updated_at" }, custom.exportedHeader()),
-				rows -> orders.forEach(actor, new OrderFilter(account, status, from, to), OrderBook.Sort.parse(sort),
+				rows -> orders.forEach(actor, new OrderFilter(account, status, from, to),
+					SortParameter.parse(sort, OrderBook.sorts(custom)),
 						custom, o -> rows.row(CsvDownload.values(new Object[] { o.getId(), o.getNumber(),
 								o.getAccountId(), o.getOpportunityId(), o.getOrderDate(), o.getStatus(),
 								o.getTotal() == null ? null : o.getTotal().amount(), o.getCurrency(),

@@ -18,6 +18,8 @@ import org.rapport.sales.internal.ProductFilter;
 import org.rapport.web.Versions;
 import org.rapport.web.ApiPage;
 import org.rapport.web.Paging;
+import org.rapport.web.SortParameter;
+import org.rapport.web.SortedBy;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -54,13 +56,15 @@ class ProductApiController {
 			+ "name or sku with ,asc or ,desc.")
 	ApiPage<ProductResource> list(@RequestParam(required = false) String q,
 			@RequestParam(required = false) String category, @RequestParam(required = false) Boolean active,
-			@RequestParam(required = false) String sort, @RequestParam(required = false) Integer page,
+			@SortedBy(ProductCatalogue.class) @RequestParam(required = false) String sort,
+				@RequestParam(required = false) Integer page,
 			@RequestParam(required = false) Integer size,
 			@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params) {
 		Paging paging = Paging.of(page, size);
 		CustomFieldQuery custom = customFields.query(ProductCatalogue.ENTITY, params);
 		return ApiPage.of(catalogue
-			.list(new ProductFilter(q, category, active), ProductCatalogue.Sort.parse(sort), custom,
+			.list(new ProductFilter(q, category, active), SortParameter.parse(sort, ProductCatalogue.sorts(custom)),
+				custom,
 					paging.page(), paging.size())
 			.map(ProductResource::of));
 	}

@@ -12,8 +12,10 @@ import org.rapport.sales.internal.ProductCatalogue;
 import org.rapport.sales.internal.ProductFilter;
 import org.rapport.web.FilterQuery;
 import org.rapport.web.Paging;
+import org.rapport.web.SortParameter;
 import org.rapport.shared.InvalidField;
 import org.rapport.shared.ResultPage;
+import org.rapport.shared.SortWhitelist;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -55,16 +57,16 @@ class ProductController {
 			@RequestHeader(name = "HX-Target", required = false) String target,
 			@RequestParam MultiValueMap<String, String> params, Model model) {
 		ProductFilter filter = new ProductFilter(q, category, active);
-		ProductCatalogue.Sorting sorting = ProductCatalogue.Sort.parse(sort);
 		CustomFieldQuery custom = customFields.query(ProductCatalogue.ENTITY, params);
+		SortWhitelist.Choice sorting = SortParameter.choose(sort, ProductCatalogue.sorts(custom));
 		Paging paging = Paging.of(page, size);
-		ResultPage<Product> result = catalogue.list(filter, sorting, custom, paging.page(), paging.size());
+		ResultPage<Product> result = catalogue.list(filter, sorting.sort(), custom, paging.page(), paging.size());
 		model.addAttribute("result", result);
 		model.addAttribute("filter", filter);
 		model.addAttribute("cfq", custom);
 		model.addAttribute("baseQuery", new FilterQuery().with("q", q).with("category", category)
 			.with("active", active).with("size", size).withAll(custom.params()).encoded());
-		model.addAttribute("sort", custom.sort() != null ? custom.sort() : sorting.param());
+		model.addAttribute("sort", sorting.param());
 		model.addAttribute("sorting", sorting);
 		model.addAttribute("mayChange", ProductCatalogue.mayChange(currentActor.get()));
 		if (htmx != null && "results".equals(target)) {
@@ -84,7 +86,8 @@ class ProductController {
 		CsvDownload.write(response, "products.csv", CsvDownload.header(new String[] { "id", "sku", "name",
 				"category", "unit_price", "currency", "active", "description", "created_at", "updated_at" },
 				custom.exportedHeader()),
-				rows -> catalogue.forEach(new ProductFilter(q, category, active), ProductCatalogue.Sort.parse(sort),
+				rows -> catalogue.forEach(new ProductFilter(q, category, active),
+					SortParameter.parse(sort, ProductCatalogue.sorts(custom)),
 						custom, p -> rows.row(CsvDownload.values(new Object[] { p.getId(), p.getSku(), p.getName(),
 								p.getCategory(), p.getUnitPrice() == null ? null : p.getUnitPrice().amount(),
 								p.getUnitPrice() == null ? null : p.getUnitPrice().currency(), p.isActive(),

@@ -24,6 +24,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import java.lang.annotation.Annotation;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.lang.reflect.Type;
 import java.math.BigDecimal;
 import java.util.ArrayDeque;
@@ -36,6 +38,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.rapport.shared.SortWhitelist;
+import org.rapport.web.SortParameter;
+import org.rapport.web.SortedBy;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springdoc.core.customizers.PropertyCustomizer;
@@ -143,6 +148,10 @@ class ApiDocumentRules implements OperationCustomizer, OpenApiCustomizer, Proper
 			}
 			if (parameter.hasParameterAnnotation(RequestParam.class)) {
 				takesInput = true;
+				SortedBy sorted = parameter.getParameterAnnotation(SortedBy.class);
+				if (sorted != null) {
+					describeSort(operation, parameter.getParameterAnnotation(RequestParam.class), sorted);
+				}
 			}
 			if (parameter.hasParameterAnnotation(PathVariable.class)) {
 				takesInput = true;
@@ -187,6 +196,35 @@ class ApiDocumentRules implements OperationCustomizer, OpenApiCustomizer, Proper
 		}
 		add(responses, Problem.UNAVAILABLE);
 		return operation;
+	}
+
+	/** The values that a list's sort parameter accepts: its whitelist's spellings with an optional direction. */
+	private static void describeSort(Operation operation, RequestParam param, SortedBy sorted) {
+		String name = !param.name().isEmpty() ? param.name() : !param.value().isEmpty() ? param.value() : "sort";
+		SortWhitelist whitelist = whitelistOf(sorted.value());
+		if (operation.getParameters() == null) {
+			return;
+		}
+		operation.getParameters()
+			.stream()
+			.filter(p -> name.equals(p.getName()) && "query".equals(p.getIn()))
+			.forEach(p -> p.schema(new StringSchema()
+				.pattern(SortParameter.pattern(whitelist.spellings(), sorted.customFields()))
+				.example(whitelist.defaultSort().iterator().next().getProperty() + ",asc")));
+	}
+
+	private static SortWhitelist whitelistOf(Class<?> declaring) {
+		for (Field field : declaring.getFields()) {
+			if (Modifier.isStatic(field.getModifiers()) && field.getType() == SortWhitelist.class) {
+				try {
+					return (SortWhitelist) field.get(null);
+				}
+				catch (IllegalAccessException unreadable) {
+					throw new IllegalStateException("Cannot read the sort whitelist of " + declaring, unreadable);
+				}
+			}
+		}
+		throw new IllegalStateException(declaring + " declares no public sort whitelist");
 	}
 
 	/** The If-Match header of an operation that reads it: optional, the ETag in quotes or {@code *}. */

@@ -119,7 +119,7 @@ class AccountPagesIntegrationTests {
 			.andExpect(content().string(containsString(name)))
 			.andExpect(content().string(containsString(" · " + seller.getDisplayName())));
 		assertThat(accounts.list(data.actor(seller), new org.rapport.customers.internal.AccountFilter(name, null, null,
-				null, null), org.rapport.customers.internal.ListSort.parse("name"), 0, 10).items())
+				null, null), org.springframework.data.domain.Sort.by("name"), 0, 10).items())
 			.singleElement()
 			.satisfies(a -> assertThat(a.getBillingAddress().city()).isEqualTo("Shanghai"));
 	}
@@ -139,7 +139,7 @@ class AccountPagesIntegrationTests {
 			.andExpect(content().string(containsString("only to yourself or to a user of your team")));
 		assertThat(accounts.list(data.actor(data.user(null, Role.ADMIN)),
 				new org.rapport.customers.internal.AccountFilter(name, null, null, null, null),
-				org.rapport.customers.internal.ListSort.parse("name"), 0, 10).items()).isEmpty();
+				org.springframework.data.domain.Sort.by("name"), 0, 10).items()).isEmpty();
 	}
 
 	@Test
@@ -158,7 +158,7 @@ class AccountPagesIntegrationTests {
 			.andExpect(content().string(containsString("must be an e-mail address")));
 		mvc.perform(get("/api/v1/accounts").param("q", tag).with(data.as(seller)));
 		assertThat(accounts.list(data.actor(seller), new org.rapport.customers.internal.AccountFilter(null,
-				seller.getId(), null, null, null), org.rapport.customers.internal.ListSort.parse("name"), 0, 10).items())
+				seller.getId(), null, null, null), org.springframework.data.domain.Sort.by("name"), 0, 10).items())
 			.isEmpty();
 	}
 
@@ -214,7 +214,7 @@ class AccountPagesIntegrationTests {
 			.with(data.as(seller)))
 			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl("/accounts"));
 		assertThat(contacts.list(data.actor(seller), new org.rapport.customers.internal.ContactFilter(null,
-				seller.getId(), null, null), org.rapport.customers.internal.ListSort.parse("name"), 0, 10).items())
+				seller.getId(), null, null), org.springframework.data.domain.Sort.by("name"), 0, 10).items())
 			.isEmpty();
 	}
 

@@ -34,7 +34,7 @@ import org.rapport.sales.internal.LeadDetails;
 import org.rapport.sales.internal.LeadFilter;
 import org.rapport.sales.internal.LeadRating;
 import org.rapport.sales.internal.LeadService;
-import org.rapport.sales.internal.LeadSort;
+import org.springframework.data.domain.Sort;
 import org.rapport.sales.internal.LeadStatus;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
@@ -169,7 +169,7 @@ class LeadPagesIntegrationTests {
 			.param("status", "DISQUALIFIED"))
 			.andExpect(model().attributeHasFieldErrors("input", "disqualifiedReason"))
 			.andExpect(content().string(containsString("Say why the lead is disqualified.")));
-		assertThat(leads.list(data.actor(seller), new LeadFilter(first, null, null, null), LeadSort.parse("name"), 0,
+		assertThat(leads.list(data.actor(seller), new LeadFilter(first, null, null, null), Sort.by("name"), 0,
 				10).items()).isEmpty();
 	}
 
@@ -188,7 +188,7 @@ class LeadPagesIntegrationTests {
 			.andExpect(content().string(containsString("id=\"duplicates\"")))
 			.andExpect(content().string(containsString("href=\"/leads/" + existing.getId() + "\"")))
 			.andExpect(content().string(containsString("value=\"" + last + "\"")));
-		assertThat(leads.list(data.actor(seller), new LeadFilter(last, null, null, null), LeadSort.parse("name"), 0,
+		assertThat(leads.list(data.actor(seller), new LeadFilter(last, null, null, null), Sort.by("name"), 0,
 				10).items()).isEmpty();
 
 		mvc.perform(post("/leads").with(csrf()).with(data.as(seller))
@@ -197,7 +197,7 @@ class LeadPagesIntegrationTests {
 			.param("status", "NEW")
 			.param("proceed", "true"))
 			.andExpect(redirectedUrlPattern("/leads/*"));
-		assertThat(leads.list(data.actor(seller), new LeadFilter(last, null, null, null), LeadSort.parse("name"), 0,
+		assertThat(leads.list(data.actor(seller), new LeadFilter(last, null, null, null), Sort.by("name"), 0,
 				10).items()).hasSize(1);
 	}
 

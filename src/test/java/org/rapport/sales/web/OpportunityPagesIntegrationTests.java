@@ -115,6 +115,17 @@ class OpportunityPagesIntegrationTests {
 	}
 
 	@Test
+	void aBoardColumnPagePastAnyOffsetAnswersNoCardsRatherThanAnError() throws Exception {
+		Opportunity deal = deal("Far page deal");
+
+		mvc.perform(get("/opportunities/board/column").param("stage", deal.getStageId().toString())
+			.param("page", String.valueOf(Integer.MAX_VALUE))
+			.with(data.as(seller)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(not(containsString("Far page deal"))));
+	}
+
+	@Test
 	void theBoardShowsAColumnPerStageAndDroppingACardMovesIt() throws Exception {
 		Opportunity deal = deal("Board deal");
 		Stage proposal = pipeline.getStages().get(3);

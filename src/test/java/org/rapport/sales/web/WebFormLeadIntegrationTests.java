@@ -19,7 +19,7 @@ import org.rapport.identity.UserDirectory;
 import org.rapport.sales.internal.Lead;
 import org.rapport.sales.internal.LeadFilter;
 import org.rapport.sales.internal.LeadService;
-import org.rapport.sales.internal.LeadSort;
+import org.springframework.data.domain.Sort;
 import org.rapport.sales.internal.LeadStatus;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -58,7 +58,7 @@ class WebFormLeadIntegrationTests {
 
 	List<Lead> stored(String lastName) {
 		return leads.list(data.actor(data.user(null, Role.ADMIN)), new LeadFilter(lastName, null, null, null),
-				LeadSort.parse("name"), 0, 10).items();
+				Sort.by("name"), 0, 10).items();
 	}
 
 	@Test
