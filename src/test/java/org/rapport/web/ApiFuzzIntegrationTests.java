@@ -108,8 +108,10 @@ class ApiFuzzIntegrationTests {
 	private Map<String, String> records(String admin) throws Exception {
 		Map<String, String> ids = new LinkedHashMap<>();
 		ids.put("accountId", create(admin, "/api/v1/accounts", TestData.accountJson("Fuzz Account")));
+		// a SKU of its own, so that a second run on the same database does not meet the first run's product
 		ids.put("productId", create(admin, "/api/v1/products", """
-				{"sku": "FUZZ-1", "name": "Fuzz Product", "unitPrice": 10, "currency": "EUR"}"""));
+				{"sku": "FUZZ-%d", "name": "Fuzz Product", "unitPrice": 10, "currency": "EUR"}"""
+			.formatted(System.nanoTime())));
 		return ids;
 	}
 
