@@ -163,6 +163,28 @@ class AccountMergeIntegrationTests {
 	}
 
 	@Test
+	void theSurvivorTakesTheChosenRecordsOwnerAndTeamTogether() throws Exception {
+		TeamId west = data.team();
+		User eastSeller = data.user(east, Role.SALES);
+		User westSeller = data.user(west, Role.SALES);
+		String name = TestData.unique("Soylent");
+		AccountId survivor = customers.openAccount(data.actor(eastSeller),
+				new NewAccount(name, AccountType.COMPANY, null, null, null, null, null));
+		AccountId merged = customers.openAccount(data.actor(westSeller),
+				new NewAccount(name + " Corp", AccountType.COMPANY, null, null, null, null, null));
+
+		mvc.perform(post("/api/v1/accounts/" + survivor + "/merge").header("Authorization", adminToken)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("""
+					{"mergedId": "%s", "version": 0, "mergedVersion": 0, "fields": {"owner": "merged"}}
+					""".formatted(merged)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.ownerId").value(westSeller.getId().toString()))
+			// the owner never lands in a team that is not the one their record was in
+			.andExpect(jsonPath("$.teamId").value(west.value().toString()));
+	}
+
+	@Test
 	void onlyAdministratorsAndTheTeamsManagersMayMergeAndInvisibleAccountsAnswer404() throws Exception {
 		User seller = data.user(east, Role.SALES);
 		Actor sellerActor = data.actor(seller);
