@@ -39,7 +39,7 @@ public class CommerceFixtures {
 	/** An open opportunity of the account, owned by the actor. */
 	public UUID opportunity(Actor owner, AccountId account) {
 		return opportunities.create(owner, new OpportunityDraft(account.value(), TestData.unique("Deal"), null, null,
-				Money.of("100", "EUR"), java.time.LocalDate.now().plusMonths(1), null, null, null, null, null,
+				Money.of("100", "EUR"), LocalDate.now().plusMonths(1), null, null, null, null, null,
 				java.util.List.of())).getId();
 	}
 
