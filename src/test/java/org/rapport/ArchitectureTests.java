@@ -21,7 +21,8 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Rules of the code beyond the module boundaries: only the {@code web} packages speak HTTP, so that domain code
- * refuses with the exceptions of {@code shared}, and beans take what they need through their constructors.
+ * refuses with the exceptions of {@code shared}, no {@code internal} package answers with an HTTP status (the error
+ * mapping has its own package, {@code web.problems}), and beans take what they need through their constructors.
  */
 class ArchitectureTests {
 
@@ -36,11 +37,14 @@ class ArchitectureTests {
 			.importPackages("org.rapport");
 	});
 
-	/** HTTP statuses, problem details, the exceptions that carry them and the servlet API. */
-	private static final DescribedPredicate<JavaClass> HTTP = belongToAnyOf(ResponseStatusException.class,
+	/** HTTP statuses, problem details and the exceptions that carry them. */
+	private static final DescribedPredicate<JavaClass> STATUSES = belongToAnyOf(ResponseStatusException.class,
 			ErrorResponseException.class, ErrorResponse.class, HttpStatus.class, HttpStatusCode.class,
 			ProblemDetail.class)
-		.or(resideInAPackage("jakarta.servlet.."))
+		.as("answer with HTTP statuses or problem details");
+
+	/** The statuses and the servlet API. */
+	private static final DescribedPredicate<JavaClass> HTTP = STATUSES.or(resideInAPackage("jakarta.servlet.."))
 		.as("speak HTTP (statuses, problem details, the servlet API)");
 
 	@Test
@@ -50,6 +54,16 @@ class ArchitectureTests {
 			.should()
 			.dependOnClassesThat(HTTP)
 			.because("domain code throws the exceptions of org.rapport.shared, which only web turns into statuses")
+			.check(MAIN);
+	}
+
+	@Test
+	void noInternalPackageAnswersWithAStatus() {
+		noClasses().that()
+			.resideInAPackage("..internal..")
+			.should()
+			.dependOnClassesThat(STATUSES)
+			.because("web.problems maps exceptions to statuses, and only the web packages answer with one")
 			.check(MAIN);
 	}
 

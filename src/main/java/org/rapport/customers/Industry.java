@@ -1,5 +1,8 @@
 package org.rapport.customers;
 
+/**
+ * The industry an account is in, as the forms, the lists and the imports offer it.
+ */
 public enum Industry {
 	AGRICULTURE, AUTOMOTIVE, BANKING, CHEMICALS, CONSTRUCTION, CONSULTING, EDUCATION, ENERGY, ENTERTAINMENT,
 	FOOD_AND_BEVERAGE, GOVERNMENT, HEALTHCARE, HOSPITALITY, INSURANCE, LOGISTICS, MANUFACTURING, MEDIA, NON_PROFIT,

@@ -55,7 +55,7 @@ public final class MergeCheck<R extends BusinessRecord<R>> {
 	}
 
 	/** The refusal of a merge of a record into itself. */
-	static InvalidField sameRecord(String kind) {
+	public static InvalidField sameRecord(String kind) {
 		String article = "aeiou".indexOf(kind.charAt(0)) >= 0 ? "An " : "A ";
 		return new InvalidField("mergedId", "validation.merge.same", article + kind + " cannot be merged into itself");
 	}

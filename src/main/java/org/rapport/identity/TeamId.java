@@ -3,6 +3,9 @@ package org.rapport.identity;
 import java.util.Objects;
 import java.util.UUID;
 
+/**
+ * The id of a team, by which records of other modules name the team they belong to.
+ */
 public record TeamId(UUID value) {
 
 	public TeamId {

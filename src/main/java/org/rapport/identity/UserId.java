@@ -3,6 +3,9 @@ package org.rapport.identity;
 import java.util.Objects;
 import java.util.UUID;
 
+/**
+ * The id of a user, by which records of other modules name their owner and who changed them.
+ */
 public record UserId(UUID value) {
 
 	public UserId {

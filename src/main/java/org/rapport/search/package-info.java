@@ -7,7 +7,8 @@
  * A described entity indexes the fields its description names, with the analyzers {@code name},
  * {@code name_prefix}, {@code name_query} and {@code phone} and the normalizer {@code lowercase} that
  * {@link org.rapport.search.internal.SearchAnalysis} defines (see {@link org.rapport.search.SearchField.Match}), and the
- * keyword fields {@code kind} (its code, aggregable), {@code ownerId} and {@code teamId}.
+ * keyword fields {@code kind} (its code, aggregable), {@code ownerId} and {@code teamId}; the last two
+ * {@link org.rapport.search.internal.VisibilityFields} maps for every business record.
  */
 @ApplicationModule(allowedDependencies = { "shared", "identity", "web" })
 package org.rapport.search;

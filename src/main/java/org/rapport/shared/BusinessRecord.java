@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.search.mapper.pojo.mapping.definition.annotation.KeywordField;
 import org.hibernate.type.SqlTypes;
 import org.springframework.data.annotation.CreatedBy;
 import org.springframework.data.annotation.CreatedDate;
@@ -39,13 +38,11 @@ public abstract class BusinessRecord<T extends BusinessRecord<T>> extends Abstra
 	@Version
 	private long version;
 
-	/** Indexed, as is the team, so that the global search applies the visibility rule in its query. */
+	/** With the team, decides who sees the record (see the visibility rule of the identity module). */
 	@Column(name = "owner_id", nullable = false)
-	@KeywordField
 	private UUID ownerId;
 
 	@Column(name = "team_id")
-	@KeywordField
 	private UUID teamId;
 
 	@CreatedBy

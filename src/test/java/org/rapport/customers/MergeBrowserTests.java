@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.text.MessageFormat;
 import java.time.Duration;
 import java.util.Properties;
 import org.junit.jupiter.api.AfterAll;
@@ -39,9 +40,10 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * An administrator, in a real browser (headless Chromium), finds two duplicate accounts in the duplicates list,
- * merges them keeping the other one's phone, and finds the survivor with both accounts' contacts and a line saying
- * what was merged; the merged account is gone. Also at phone width and in Chinese. The steps run in order and share
- * one browser; a step whose predecessor failed is skipped. Screenshots go to {@code target/screenshots}.
+ * merges them keeping the other one's phone (each choice named by its value, its field and its record), and finds
+ * the survivor with both accounts' contacts and a line saying what was merged; the merged account is gone. Also at
+ * phone width and in Chinese. The steps run in order and share one browser; a step whose predecessor failed is
+ * skipped. Screenshots go to {@code target/screenshots}.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -140,6 +142,12 @@ class MergeBrowserTests {
 		assertThat(driver.findElement(By.id("keep-survivor-name")).isSelected()).isTrue();
 		// the survivor has no phone: the other's is chosen already
 		assertThat(driver.findElement(By.id("keep-merged-phone")).isSelected()).isTrue();
+		// each choice is named by its value, the field and the record it comes from
+		String mergedName = driver.findElement(By.id("merged-link")).getText();
+		assertThat(driver.findElement(By.id("keep-merged-phone")).getAccessibleName()).isEqualTo("+1 212 555 0142 "
+				+ MessageFormat.format(english("merge.valueOf.merged"), english("field.phone"), mergedName));
+		assertThat(driver.findElement(By.id("keep-survivor-phone")).getAccessibleName())
+			.isEqualTo("— " + MessageFormat.format(english("merge.valueOf.survivor"), english("field.phone"), name));
 		assertPageIsHealthy();
 		screenshot("merge-02-form");
 		driver.findElement(By.id("merge")).click();

@@ -18,7 +18,6 @@ import org.rapport.customers.Industry;
 import org.rapport.customers.LifecycleStage;
 import org.rapport.customers.internal.Account;
 import org.rapport.customers.MergeEntry;
-import org.rapport.customers.MergePages;
 import org.rapport.customers.internal.AccountFilter;
 import org.rapport.customers.internal.AccountMerge;
 import org.rapport.customers.internal.CustomerDuplicates;

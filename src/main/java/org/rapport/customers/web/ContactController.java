@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.rapport.customers.MergeEntry;
-import org.rapport.customers.MergePages;
 import org.rapport.customers.internal.AccountService;
 import org.rapport.customers.internal.ContactMerge;
 import org.rapport.customers.internal.CustomerDuplicates;

@@ -4,8 +4,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.rapport.customers.DuplicateRule;
-import org.rapport.customers.MergePages;
-import org.rapport.customers.MergeTable;
 import org.rapport.customers.internal.Contact;
 import org.rapport.customers.internal.ContactFilter;
 import org.rapport.customers.internal.ContactMerge;

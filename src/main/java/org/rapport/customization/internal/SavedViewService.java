@@ -8,7 +8,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.rapport.customization.ListViews;
 import org.rapport.identity.Actor;
 import org.rapport.shared.InvalidField;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
@@ -22,7 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional(readOnly = true)
-public class SavedViewService implements ListViews {
+public class SavedViewService {
 
 	/** The lists that views can be saved for, by the path of their page. */
 	public static final Set<String> LISTS = Set.of("accounts", "contacts", "leads", "opportunities", "products",
@@ -41,7 +40,7 @@ public class SavedViewService implements ListViews {
 		return views.visible(list, actor.id().value(), actor.team() == null ? null : actor.team().value());
 	}
 
-	@Override
+	/** The query string of the actor's default view of a list ({@code accounts}, {@code leads}...), if they set one. */
 	public Optional<String> defaultQuery(Actor actor, String list) {
 		return views.findByOwnerIdAndListAndDefaultViewTrue(actor.id().value(), list).map(SavedView::getQuery);
 	}

@@ -31,9 +31,6 @@ import org.rapport.identity.UserId;
 import org.rapport.identity.Visibility;
 import org.rapport.search.SearchField;
 import org.rapport.search.SearchField.Match;
-import org.rapport.search.SearchHit;
-import org.rapport.search.SearchQuery;
-import org.rapport.search.SearchResults;
 import org.rapport.search.SearchableKind;
 import org.springframework.stereotype.Service;
 

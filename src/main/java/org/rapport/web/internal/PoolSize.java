@@ -11,10 +11,10 @@ import org.springframework.stereotype.Component;
  * starting. Two carry a user and an import with its search indexing.
  */
 @Component
-class PoolSize implements BeanPostProcessor {
+public class PoolSize implements BeanPostProcessor {
 
 	/** The fewest connections Rapport works with; see the README on sizing the pool. */
-	static final int MINIMUM = 2;
+	public static final int MINIMUM = 2;
 
 	@Override
 	public Object postProcessAfterInitialization(Object bean, String beanName) throws BeansException {

@@ -6,7 +6,7 @@ import java.util.Locale;
 /**
  * The languages the UI speaks.
  */
-final class SupportedLocales {
+public final class SupportedLocales {
 
 	static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
 
@@ -23,7 +23,8 @@ final class SupportedLocales {
 		return pick(Locale.forLanguageTag(tag.replace('_', '-')));
 	}
 
-	static Locale pick(Locale locale) {
+	/** The supported locale closest to the one asked for; English when none is close. */
+	public static Locale pick(Locale locale) {
 		if (locale != null && "zh".equals(locale.getLanguage())) {
 			return CHINESE;
 		}

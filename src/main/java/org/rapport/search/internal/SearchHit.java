@@ -1,6 +1,7 @@
-package org.rapport.search;
+package org.rapport.search.internal;
 
 import java.util.UUID;
+import org.rapport.search.SearchableKind;
 
 /**
  * One record that a search found: what it is, its name and a line that tells it apart, and how well it matched.

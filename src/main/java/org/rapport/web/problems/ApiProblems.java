@@ -1,4 +1,4 @@
-package org.rapport.web.internal;
+package org.rapport.web.problems;
 
 import java.net.URI;
 import java.util.Arrays;

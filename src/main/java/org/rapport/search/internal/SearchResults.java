@@ -1,9 +1,10 @@
-package org.rapport.search;
+package org.rapport.search.internal;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.rapport.search.SearchableKind;
 
 /**
  * A page of search hits, best first, with the number of matches (counted up to a limit) and, when asked for,

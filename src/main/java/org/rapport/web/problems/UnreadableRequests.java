@@ -1,4 +1,4 @@
-package org.rapport.web.internal;
+package org.rapport.web.problems;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.rapport.web.UploadSize;
+import org.rapport.web.internal.SupportedLocales;
 import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;

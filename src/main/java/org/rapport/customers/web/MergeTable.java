@@ -1,4 +1,4 @@
-package org.rapport.customers;
+package org.rapport.customers.web;
 
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import org.rapport.customers.MergeFields;
 import org.rapport.customers.MergeFields.Field;
 import org.rapport.customers.MergeFields.Side;
 import org.rapport.customization.CustomFields;
@@ -18,6 +19,7 @@ import org.rapport.identity.UserDirectory;
 import org.rapport.identity.UserId;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,6 +28,7 @@ import org.springframework.stereotype.Component;
  * say.
  */
 @Component
+@NamedInterface("merge-pages")
 public class MergeTable {
 
 	/**

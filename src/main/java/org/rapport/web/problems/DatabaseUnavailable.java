@@ -1,4 +1,4 @@
-package org.rapport.web.internal;
+package org.rapport.web.problems;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;

@@ -1,4 +1,4 @@
-package org.rapport.web.internal;
+package org.rapport.web.problems;
 
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;

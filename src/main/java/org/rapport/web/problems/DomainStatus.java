@@ -1,4 +1,4 @@
-package org.rapport.web.internal;
+package org.rapport.web.problems;
 
 import org.rapport.shared.ConflictingChange;
 import org.rapport.shared.DomainException;

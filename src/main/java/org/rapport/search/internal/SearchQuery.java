@@ -1,6 +1,7 @@
-package org.rapport.search;
+package org.rapport.search.internal;
 
 import java.util.UUID;
+import org.rapport.search.SearchableKind;
 
 /**
  * What a user searches for: the typed text, optionally one kind of record and one owner, and which page.

@@ -1,4 +1,4 @@
-package org.rapport.web.internal;
+package org.rapport.web.problems;
 
 import jakarta.validation.Valid;
 import java.util.List;

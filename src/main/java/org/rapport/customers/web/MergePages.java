@@ -1,4 +1,4 @@
-package org.rapport.customers;
+package org.rapport.customers.web;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,6 +7,10 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.rapport.customers.DuplicateGroup;
+import org.rapport.customers.DuplicateRule;
+import org.rapport.customers.MergeCheck;
+import org.rapport.customers.MergeFields;
 import org.rapport.customers.MergeFields.Side;
 import org.rapport.shared.BusinessRecord;
 import org.rapport.shared.InvalidField;
@@ -14,14 +18,17 @@ import org.rapport.shared.NotPermitted;
 import org.rapport.shared.ResultPage;
 import org.rapport.web.Paging;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.ui.Model;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * What the duplicates and merge pages of accounts, contacts and leads share: the groups of duplicates, the records
  * to pick from, the side-by-side form and the handling of its post, all served by the {@code merge/*} templates.
- * Each kind of record has one, made by its controller, which still owns the URLs and the lookups.
+ * Each kind of record has one, made by its controller, which still owns the URLs and the lookups. The pages of
+ * leads use it too, through the named interface {@code merge-pages}.
  */
+@NamedInterface("merge-pages")
 public final class MergePages<R extends BusinessRecord<R>> {
 
 	/** A record in a list of candidates or a group: its label, a line of detail, its page and its merge page. */

@@ -1,4 +1,4 @@
-package org.rapport.web.internal;
+package org.rapport.web.problems;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -21,6 +21,7 @@ import org.rapport.RapportTest;
 import org.rapport.TestData;
 import org.rapport.identity.Role;
 import org.rapport.identity.internal.User;
+import org.rapport.web.internal.PoolSize;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.context.TestPropertySource;
