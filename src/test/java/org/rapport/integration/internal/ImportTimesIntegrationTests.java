@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.rapport.integration.DuplicateMode;
 import org.rapport.RapportTest;
 import org.rapport.TestClock;
 import org.rapport.TestData;
@@ -51,7 +52,7 @@ class ImportTimesIntegrationTests {
 		Actor actor = data.actor(data.user(data.team(), Role.SALES));
 		String name = TestData.unique("Imported");
 
-		ImportJob first = ImportRuns.run(imports, actor, ImportEntity.ACCOUNTS, "Account Name\n" + name + "\n",
+		ImportJob first = ImportRuns.run(imports, actor, "accounts", "Account Name\n" + name + "\n",
 				DuplicateMode.SKIP, MatchBy.NAME);
 
 		assertThat(first.status()).isEqualTo(Status.DONE);
@@ -59,7 +60,7 @@ class ImportTimesIntegrationTests {
 		assertThat(timesOf(name)).containsExactly(IMPORTED, IMPORTED);
 
 		clock.advance(Duration.ofHours(3));
-		ImportJob second = ImportRuns.run(imports, actor, ImportEntity.ACCOUNTS,
+		ImportJob second = ImportRuns.run(imports, actor, "accounts",
 				"Account Name,Website\n" + name + ",example.org\n", DuplicateMode.UPDATE, MatchBy.NAME);
 
 		assertThat(second.updatedRows()).isEqualTo(1);
@@ -72,7 +73,7 @@ class ImportTimesIntegrationTests {
 		Actor actor = data.actor(data.user(data.team(), Role.SALES));
 		String name = TestData.unique("Published");
 
-		ImportRuns.run(imports, actor, ImportEntity.ACCOUNTS, "Account Name\n" + name + "\n", DuplicateMode.SKIP,
+		ImportRuns.run(imports, actor, "accounts", "Account Name\n" + name + "\n", DuplicateMode.SKIP,
 				MatchBy.NAME);
 
 		String account = jdbc.queryForObject("select id from account where name = ?", String.class, name);

@@ -1,28 +1,28 @@
-package org.rapport.integration.internal;
+package org.rapport.integration;
 
-import java.util.Map;
 import org.rapport.shared.MatchBy;
+import java.util.Map;
 
 /**
- * Writes records of people, contacts and leads: they match by external id, by e-mail, or by first and last name
- * at the same place (an account, a company), and they are looked up by their last name.
+ * A kind of record about people, such as contacts and leads: they match by external id, by e-mail, or by first and
+ * last name at the same place (an account, a company), and they are looked up by their last name.
  */
-abstract class PersonWriter<R> extends RowWriter<R> {
+public abstract class PersonKind<R> extends RecordKind<R> {
 
 	/** Where the person in a row is, as the name key compares it. */
-	abstract String place(Map<String, Object> values);
+	protected abstract String place(Map<String, Object> values);
 
 	/** Where the person is, as the name key compares it. */
-	abstract String place(R record);
+	protected abstract String place(R record);
 
-	abstract String email(R record);
+	protected abstract String email(R record);
 
-	abstract String firstName(R record);
+	protected abstract String firstName(R record);
 
-	abstract String lastName(R record);
+	protected abstract String lastName(R record);
 
 	@Override
-	final String lookupValue(MatchBy key, Map<String, Object> values) {
+	protected final String lookupValue(MatchBy key, Map<String, Object> values) {
 		return switch (key) {
 			case EXTERNAL_ID -> (String) values.get("externalId");
 			case EMAIL -> lower(values.get("email"));
@@ -32,7 +32,7 @@ abstract class PersonWriter<R> extends RowWriter<R> {
 	}
 
 	@Override
-	final String key(MatchBy key, Map<String, Object> values) {
+	protected final String key(MatchBy key, Map<String, Object> values) {
 		if (key == MatchBy.NAME) {
 			return values.get("lastName") == null ? null
 					: nameKey(values.get("firstName"), values.get("lastName"), place(values));
@@ -41,7 +41,7 @@ abstract class PersonWriter<R> extends RowWriter<R> {
 	}
 
 	@Override
-	final String key(MatchBy key, R record) {
+	protected final String key(MatchBy key, R record) {
 		return switch (key) {
 			case EXTERNAL_ID -> externalId(record);
 			case EMAIL -> lower(email(record));

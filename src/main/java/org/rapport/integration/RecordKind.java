@@ -1,5 +1,6 @@
-package org.rapport.integration.internal;
+package org.rapport.integration;
 
+import org.rapport.shared.MatchBy;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -9,45 +10,53 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.rapport.identity.Actor;
-import org.rapport.shared.MatchBy;
 import org.rapport.shared.UuidV7;
 
 /**
- * Writes rows that are one record each through the module's bulk API: matches them with the records already there
- * (one lookup per batch), then creates, updates or skips each as the user chose.
+ * A kind of record whose rows are one record each: matches them with the records already there (one look-up per
+ * batch), then creates, updates or skips each as the user chose, keeping external ids (and a second unique value,
+ * such as a product's SKU) unique, and writes the batch in bulk.
  */
-abstract class RowWriter<R> extends RecordWriter<R> {
+public abstract class RecordKind<R> implements ImportableKind<R> {
 
-	abstract List<R> find(Actor actor, MatchBy key, Collection<String> values);
+	protected abstract List<R> find(Actor actor, MatchBy key, Collection<String> values);
 
 	/** The value the lookup for this key compares with, from a row. */
-	abstract String lookupValue(MatchBy key, Map<String, Object> values);
+	protected abstract String lookupValue(MatchBy key, Map<String, Object> values);
 
 	/** What makes a row and a record the same one under this key (lower case). */
-	abstract String key(MatchBy key, Map<String, Object> values);
+	protected abstract String key(MatchBy key, Map<String, Object> values);
 
-	abstract String key(MatchBy key, R record);
+	protected abstract String key(MatchBy key, R record);
 
-	abstract R create(UUID id, Map<String, Object> values);
+	protected abstract R create(UUID id, Map<String, Object> values);
 
-	abstract R merge(R existing, Map<String, Object> values);
+	protected abstract R merge(R existing, Map<String, Object> values);
 
-	abstract Map<String, Object> customFields(R record);
+	protected abstract Map<String, Object> customFields(R record);
 
-	abstract String externalId(R record);
+	protected abstract String externalId(R record);
 
-	abstract Set<String> takenExternalIds(Collection<String> externalIds);
+	protected abstract Set<String> takenExternalIds(Collection<String> externalIds);
 
-	abstract void insert(Actor actor, List<R> records);
+	protected abstract void insert(Actor actor, List<R> records);
+
+	/**
+	 * Overwrites records whose version is still the one given, as the actor; answers the ids written (each now one
+	 * version further), leaving out those changed meanwhile.
+	 */
+	protected abstract Set<UUID> update(Actor actor, List<R> records);
 
 	@Override
-	abstract Set<UUID> update(Actor actor, List<R> records);
+	public Set<UUID> writeBack(Actor actor, List<R> records) {
+		return update(actor, records);
+	}
 
 	/**
 	 * Which of these values of a second unique field (a product's SKU; lower case) records already hold; none
 	 * for kinds of record without one.
 	 */
-	Set<String> takenUniqueValues(Collection<String> values) {
+	protected Set<String> takenUniqueValues(Collection<String> values) {
 		return Set.of();
 	}
 
@@ -55,17 +64,17 @@ abstract class RowWriter<R> extends RecordWriter<R> {
 	 * Why an import may not change this record (a message key), as the record's own pages would refuse it, or
 	 * {@code null} when it may.
 	 */
-	String refusesUpdate(R existing) {
+	protected String refusesUpdate(R existing) {
 		return null;
 	}
 
 	/** The row's value of the second unique field, lower case, or null. */
-	String uniqueValue(Map<String, Object> values) {
+	protected String uniqueValue(Map<String, Object> values) {
 		return null;
 	}
 
 	/** The record's value of the second unique field, lower case, or null. */
-	String uniqueValue(R record) {
+	protected String uniqueValue(R record) {
 		return null;
 	}
 
@@ -83,14 +92,14 @@ abstract class RowWriter<R> extends RecordWriter<R> {
 	 * Why a row cannot take an external id that a record holds: a record the actor may see is named as such, one
 	 * they may not see answers as if there were none, so that an import never tells that it exists.
 	 */
-	static String externalIdTaken(Actor actor, RowConverter messages, String externalId, Set<String> hidden) {
-		return hidden.contains(externalId) ? messages.message(actor, "import.error.externalIdUnknown", externalId)
-				: messages.message(actor, "import.error.externalIdTaken", externalId);
+	public static String externalIdTaken(ImportBatch batch, String externalId, Set<String> hidden) {
+		return hidden.contains(externalId) ? batch.message("import.error.externalIdUnknown", externalId)
+				: batch.message("import.error.externalIdTaken", externalId);
 	}
 
 	@Override
-	Outcome write(Actor actor, List<ConvertedRow> rows, DuplicateMode mode, MatchBy matchBy,
-			RowConverter messages) {
+	public ImportOutcome write(ImportBatch batch, List<ImportRow> rows, DuplicateMode mode, MatchBy matchBy) {
+		Actor actor = batch.actor();
 		Map<String, R> existing = new HashMap<>();
 		if (mode != DuplicateMode.CREATE) {
 			Set<String> lookups = new HashSet<>();
@@ -129,11 +138,11 @@ abstract class RowWriter<R> extends RecordWriter<R> {
 		List<R> creates = new ArrayList<>();
 		List<R> updates = new ArrayList<>();
 		Map<UUID, R> before = new HashMap<>();
-		Map<UUID, ConvertedRow> rowOf = new HashMap<>();
+		Map<UUID, ImportRow> rowOf = new HashMap<>();
 		Map<String, Long> seen = new HashMap<>();
-		List<ConvertedRow> rejected = new ArrayList<>();
+		List<ImportRow> rejected = new ArrayList<>();
 		int skipped = 0;
-		for (ConvertedRow row : rows) {
+		for (ImportRow row : rows) {
 			String key = mode == DuplicateMode.CREATE ? null : key(matchBy, row.values());
 			Long earlier = key == null ? null : seen.get(key);
 			R match = key == null ? null : existing.get(key);
@@ -143,7 +152,7 @@ abstract class RowWriter<R> extends RecordWriter<R> {
 				continue;
 			}
 			if (earlier != null) {
-				row.reject("", messages.message(actor, "import.error.duplicateInFile", earlier));
+				row.reject("", batch.message("import.error.duplicateInFile", earlier));
 				rejected.add(row);
 				continue;
 			}
@@ -153,22 +162,22 @@ abstract class RowWriter<R> extends RecordWriter<R> {
 			else if (match != null) {
 				String refusal = refusesUpdate(match);
 				if (refusal != null) {
-					row.reject("", messages.message(actor, refusal));
+					row.reject("", batch.message(refusal));
 					rejected.add(row);
 					continue;
 				}
 				if (externalId != null && !externalId.equals(externalId(match)) && taken.contains(externalId)) {
-					row.reject("externalId", externalIdTaken(actor, messages, externalId, hidden));
+					row.reject("externalId", externalIdTaken(batch, externalId, hidden));
 					rejected.add(row);
 					continue;
 				}
 				String unique = uniqueValue(row.values());
 				if (unique != null && !unique.equals(uniqueValue(match)) && takenUnique.contains(unique)) {
-					row.reject("", messages.message(actor, "import.error.uniqueTaken", unique));
+					row.reject("", batch.message("import.error.uniqueTaken", unique));
 					rejected.add(row);
 					continue;
 				}
-				Map<String, Object> custom = messages.customValues(actor, entity(), customFields(match), row, false);
+				Map<String, Object> custom = batch.customFields(row, customFields(match), false);
 				if (custom == null) {
 					rejected.add(row);
 					continue;
@@ -184,17 +193,17 @@ abstract class RowWriter<R> extends RecordWriter<R> {
 			}
 			else {
 				if (externalId != null && taken.contains(externalId)) {
-					row.reject("externalId", externalIdTaken(actor, messages, externalId, hidden));
+					row.reject("externalId", externalIdTaken(batch, externalId, hidden));
 					rejected.add(row);
 					continue;
 				}
 				String unique = uniqueValue(row.values());
 				if (unique != null && takenUnique.contains(unique)) {
-					row.reject("", messages.message(actor, "import.error.uniqueTaken", unique));
+					row.reject("", batch.message("import.error.uniqueTaken", unique));
 					rejected.add(row);
 					continue;
 				}
-				Map<String, Object> custom = messages.customValues(actor, entity(), null, row, true);
+				Map<String, Object> custom = batch.customFields(row, null, true);
 				if (custom == null) {
 					rejected.add(row);
 					continue;
@@ -214,27 +223,29 @@ abstract class RowWriter<R> extends RecordWriter<R> {
 		}
 		insert(actor, creates);
 		Set<UUID> written = update(actor, updates);
-		List<Updated> updated = new ArrayList<>();
+		List<ImportOutcome.Updated> updated = new ArrayList<>();
 		for (R record : updates) {
 			UUID id = id(record);
 			if (written.contains(id)) {
-				updated.add(new Updated(id, version(record) + 1, before.get(id)));
+				updated.add(new ImportOutcome.Updated(id, version(record) + 1, before.get(id)));
 			}
 			else {
-				ConvertedRow row = rowOf.get(id);
-				row.reject("", messages.message(actor, "import.error.changed"));
+				ImportRow row = rowOf.get(id);
+				row.reject("", batch.message("import.error.changed"));
 				rejected.add(row);
 			}
 		}
-		return new Outcome(creates.stream().map(this::id).toList(), updated, skipped, rejected);
+		return new ImportOutcome(creates.stream().map(this::id).toList(), updated, skipped, rejected);
 	}
 
-	static String lower(Object value) {
+	/** The value as text without surrounding spaces, in lower case; null for none. */
+	protected static String lower(Object value) {
 		return value == null ? null : value.toString().strip().toLowerCase(java.util.Locale.ROOT);
 	}
 
+	/** The row's value of the column if the row has the column, else the record's. */
 	@SuppressWarnings("unchecked")
-	static <T> T pick(Map<String, Object> values, String key, T otherwise) {
+	protected static <T> T pick(Map<String, Object> values, String key, T otherwise) {
 		return values.containsKey(key) ? (T) values.get(key) : otherwise;
 	}
 }

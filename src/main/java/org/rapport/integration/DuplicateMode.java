@@ -1,4 +1,4 @@
-package org.rapport.integration.internal;
+package org.rapport.integration;
 
 /** What an import does with a row that matches a record already there. */
 public enum DuplicateMode {

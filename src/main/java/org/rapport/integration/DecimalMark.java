@@ -1,4 +1,4 @@
-package org.rapport.integration.internal;
+package org.rapport.integration;
 
 import java.math.BigDecimal;
 import java.util.regex.Pattern;

@@ -1,4 +1,4 @@
-package org.rapport.integration.internal;
+package org.rapport.integration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
