@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.rapport.customers.AccountDependents;
 import org.rapport.customers.AccountHolding;
 import org.rapport.customers.AccountId;
+import org.rapport.sales.opportunities.internal.Opportunity;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;

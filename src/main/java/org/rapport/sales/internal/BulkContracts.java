@@ -18,6 +18,8 @@ import org.rapport.sales.ContractId;
 import org.rapport.sales.ContractImports;
 import org.rapport.sales.ContractValues;
 import org.rapport.sales.ContractsImported;
+import org.rapport.sales.contracts.internal.Contract;
+import org.rapport.sales.contracts.internal.ContractBook;
 import org.rapport.shared.BulkRows;
 import org.rapport.shared.Money;
 import org.rapport.shared.MatchBy;

@@ -21,6 +21,8 @@ import org.rapport.sales.OpportunitiesImported;
 import org.rapport.sales.OpportunityId;
 import org.rapport.sales.OpportunityImports;
 import org.rapport.sales.OpportunityValues;
+import org.rapport.sales.opportunities.internal.Opportunity;
+import org.rapport.sales.opportunities.internal.Pipelines;
 import org.rapport.shared.BulkRows;
 import org.rapport.shared.Money;
 import org.rapport.shared.MatchBy;

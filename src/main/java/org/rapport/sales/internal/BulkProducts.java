@@ -15,6 +15,7 @@ import org.rapport.sales.ProductId;
 import org.rapport.sales.ProductImports;
 import org.rapport.sales.ProductValues;
 import org.rapport.sales.ProductsImported;
+import org.rapport.sales.catalogue.internal.Product;
 import org.rapport.shared.BulkRows;
 import org.rapport.shared.Money;
 import org.rapport.shared.MatchBy;

@@ -10,6 +10,8 @@ import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import javax.sql.DataSource;
+import org.rapport.sales.contracts.internal.ContractBook;
+import org.rapport.sales.lifecycle.internal.CustomerLifecycle;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;

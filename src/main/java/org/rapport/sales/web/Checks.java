@@ -3,13 +3,13 @@ package org.rapport.sales.web;
 /**
  * Blank form values read as absent.
  */
-final class Checks {
+public final class Checks {
 
 
 	private Checks() {
 	}
 
-	static String blankToNull(String value) {
+	public static String blankToNull(String value) {
 		return value == null || value.isBlank() ? null : value.strip();
 	}
 }

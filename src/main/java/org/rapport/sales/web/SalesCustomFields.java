@@ -19,7 +19,7 @@ import org.springframework.validation.BindingResult;
  * record, and what a submitted form holds.
  */
 @Component
-class SalesCustomFields {
+public class SalesCustomFields {
 
 	private final CustomFields customFields;
 
@@ -28,22 +28,22 @@ class SalesCustomFields {
 	}
 
 	/** The custom-field filters, columns and sort of a list request. */
-	CustomFieldQuery query(String entity, MultiValueMap<String, String> params) {
+	public CustomFieldQuery query(String entity, MultiValueMap<String, String> params) {
 		return CustomFieldQuery.of(customFields.active(entity), params);
 	}
 
 	/** The inputs of a new record's form, each showing its default. */
-	CustomFieldForm blank(String entity) {
+	public CustomFieldForm blank(String entity) {
 		return CustomFieldForm.blank(customFields.active(entity));
 	}
 
 	/** The inputs of a record's form, showing its values in the user's time zone. */
-	CustomFieldForm of(String entity, BusinessRecord<?> record, Actor actor) {
+	public CustomFieldForm of(String entity, BusinessRecord<?> record, Actor actor) {
 		return CustomFieldForm.of(customFields.active(entity), record.getCustomFields(), actor.zone());
 	}
 
 	/** Reads the custom fields of a submitted form. */
-	Submitted submitted(String entity, MultiValueMap<String, String> params, Actor actor) {
+	public Submitted submitted(String entity, MultiValueMap<String, String> params, Actor actor) {
 		List<CustomField> fields = customFields.active(entity);
 		Map<String, String> text = CustomFieldForm.textFrom(params);
 		CustomFieldInput input = customFields.read(entity, text, actor.zone());
@@ -53,7 +53,7 @@ class SalesCustomFields {
 	/**
 	 * Shows a domain check's refusal at its field, which may be a custom field; answers the form to show again.
 	 */
-	static CustomFieldForm reject(BindingResult errors, CustomFieldForm form, InvalidField invalid) {
+	public static CustomFieldForm reject(BindingResult errors, CustomFieldForm form, InvalidField invalid) {
 		if (CustomFieldForm.concerns(invalid.field())) {
 			return form.withError(invalid.field(), invalid.messageKey());
 		}
@@ -65,13 +65,13 @@ class SalesCustomFields {
 	 * A submitted form's custom fields: the inputs to show again (with the errors of those that could not be
 	 * read) and the values read.
 	 */
-	record Submitted(CustomFieldForm form, CustomFieldInput input) {
+	public record Submitted(CustomFieldForm form, CustomFieldInput input) {
 
-		boolean hasErrors() {
+		public boolean hasErrors() {
 			return input.hasErrors();
 		}
 
-		Map<String, Object> values() {
+		public Map<String, Object> values() {
 			return input.values();
 		}
 	}

@@ -28,12 +28,12 @@ import org.rapport.identity.internal.User;
 import org.rapport.sales.NewOpportunity;
 import org.rapport.sales.Opportunities;
 import org.rapport.sales.OpportunityId;
-import org.rapport.sales.internal.Lead;
-import org.rapport.sales.internal.LeadConversion;
-import org.rapport.sales.internal.LeadDetails;
-import org.rapport.sales.internal.LeadService;
-import org.rapport.sales.internal.LeadStatus;
-import org.rapport.sales.internal.Product;
+import org.rapport.sales.catalogue.internal.Product;
+import org.rapport.sales.leads.internal.Lead;
+import org.rapport.sales.leads.internal.LeadConversion;
+import org.rapport.sales.leads.internal.LeadDetails;
+import org.rapport.sales.leads.internal.LeadService;
+import org.rapport.sales.leads.internal.LeadStatus;
 import org.rapport.shared.Money;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
@@ -170,7 +170,7 @@ class AccountDeleteIntegrationTests {
 	private void contract(AccountId account) throws Exception {
 		mvc.perform(post("/api/v1/contracts").header("Authorization", token)
 			.contentType(MediaType.APPLICATION_JSON)
-			.content(ContractApiIntegrationTests.contractJson(account, LocalDate.now(), LocalDate.now().plusYears(1),
+			.content(CommerceFixtures.contractJson(account, LocalDate.now(), LocalDate.now().plusYears(1),
 					"")))
 			.andExpect(status().isCreated());
 	}

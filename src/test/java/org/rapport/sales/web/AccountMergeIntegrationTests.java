@@ -31,12 +31,12 @@ import org.rapport.identity.TeamId;
 import org.rapport.identity.internal.User;
 import org.rapport.sales.NewOpportunity;
 import org.rapport.sales.Opportunities;
-import org.rapport.sales.internal.Lead;
-import org.rapport.sales.internal.LeadConversion;
-import org.rapport.sales.internal.LeadDetails;
-import org.rapport.sales.internal.LeadService;
-import org.rapport.sales.internal.LeadStatus;
-import org.rapport.sales.internal.Product;
+import org.rapport.sales.catalogue.internal.Product;
+import org.rapport.sales.leads.internal.Lead;
+import org.rapport.sales.leads.internal.LeadConversion;
+import org.rapport.sales.leads.internal.LeadDetails;
+import org.rapport.sales.leads.internal.LeadService;
+import org.rapport.sales.leads.internal.LeadStatus;
 import org.rapport.shared.Money;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
@@ -50,7 +50,7 @@ import org.springframework.test.web.servlet.MockMvc;
  */
 @RapportTest
 @Import(CommerceFixtures.class)
-class AccountMergeIntegrationTests {
+public class AccountMergeIntegrationTests {
 
 	@Autowired
 	MockMvc mvc;
@@ -106,7 +106,7 @@ class AccountMergeIntegrationTests {
 			.andExpect(status().isCreated());
 		mvc.perform(post("/api/v1/contracts").header("Authorization", adminToken)
 			.contentType(MediaType.APPLICATION_JSON)
-			.content(ContractApiIntegrationTests.contractJson(merged, LocalDate.now(), LocalDate.now().plusYears(1), "")))
+			.content(CommerceFixtures.contractJson(merged, LocalDate.now(), LocalDate.now().plusYears(1), "")))
 			.andExpect(status().isCreated());
 		Lead lead = leads.create(adminActor, new LeadDetails("Marge", "Bouvier", name, null, null, null, null, null,
 				null), LeadStatus.QUALIFIED, null, null, null);
@@ -435,11 +435,11 @@ class AccountMergeIntegrationTests {
 		}
 	}
 
-	static String suffix() {
+	public static String suffix() {
 		return TestData.unique("").toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "");
 	}
 
-	static UUID textField(CustomFieldService fields, String entity, String key, String label) {
+	public static UUID textField(CustomFieldService fields, String entity, String key, String label) {
 		return fields.define(entity, key, FieldType.TEXT,
 				new FieldDefinition.FieldText(label, null, null, null, false, null, java.util.List.of(), null)).getId();
 	}

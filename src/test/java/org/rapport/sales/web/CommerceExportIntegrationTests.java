@@ -14,7 +14,7 @@ import org.rapport.TestData;
 import org.rapport.customers.AccountId;
 import org.rapport.identity.Role;
 import org.rapport.identity.internal.User;
-import org.rapport.sales.internal.Product;
+import org.rapport.sales.catalogue.internal.Product;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
@@ -44,9 +44,9 @@ class CommerceExportIntegrationTests {
 		create(stranger, "/api/v1/orders", CommerceFixtures.orderJson(theirs, product.getId(), "3", null));
 		LocalDate today = LocalDate.now();
 		create(seller, "/api/v1/contracts",
-				ContractApiIntegrationTests.contractJson(mine, today, today.plusYears(1), ""));
+				CommerceFixtures.contractJson(mine, today, today.plusYears(1), ""));
 		create(stranger, "/api/v1/contracts",
-				ContractApiIntegrationTests.contractJson(theirs, today, today.plusYears(1), ""));
+				CommerceFixtures.contractJson(theirs, today, today.plusYears(1), ""));
 
 		String products = export(seller, "/products/export.csv?q=" + product.getSku());
 		assertThat(products.lines()).hasSize(2);

@@ -1,5 +1,6 @@
 package org.rapport.sales.web;
 
+import java.time.LocalDate;
 import java.util.UUID;
 import org.rapport.TestData;
 import org.rapport.customers.AccountId;
@@ -8,11 +9,11 @@ import org.rapport.customers.Customers;
 import org.rapport.customers.NewAccount;
 import org.rapport.identity.Actor;
 import org.rapport.identity.Role;
-import org.rapport.sales.internal.OpportunityDraft;
-import org.rapport.sales.internal.OpportunityService;
-import org.rapport.sales.internal.Product;
-import org.rapport.sales.internal.ProductCatalogue;
-import org.rapport.sales.internal.ProductDetails;
+import org.rapport.sales.catalogue.internal.Product;
+import org.rapport.sales.catalogue.internal.ProductCatalogue;
+import org.rapport.sales.catalogue.internal.ProductDetails;
+import org.rapport.sales.opportunities.internal.OpportunityDraft;
+import org.rapport.sales.opportunities.internal.OpportunityService;
 import org.rapport.shared.Money;
 import org.springframework.boot.test.context.TestComponent;
 
@@ -20,7 +21,7 @@ import org.springframework.boot.test.context.TestComponent;
  * Accounts and products for the order, contract and panel tests, each with names of its own.
  */
 @TestComponent
-class CommerceFixtures {
+public class CommerceFixtures {
 
 	private final TestData data;
 	private final Customers customers;
@@ -36,26 +37,33 @@ class CommerceFixtures {
 	}
 
 	/** An open opportunity of the account, owned by the actor. */
-	UUID opportunity(Actor owner, AccountId account) {
+	public UUID opportunity(Actor owner, AccountId account) {
 		return opportunities.create(owner, new OpportunityDraft(account.value(), TestData.unique("Deal"), null, null,
-				Money.of("100", "EUR"), java.time.LocalDate.now().plusMonths(1), null, null, null, null, null,
+				Money.of("100", "EUR"), LocalDate.now().plusMonths(1), null, null, null, null, null,
 				java.util.List.of())).getId();
 	}
 
-	AccountId account(Actor owner, String name) {
+	public AccountId account(Actor owner, String name) {
 		return customers.openAccount(owner, new NewAccount(TestData.unique(name), AccountType.COMPANY, null, null,
 				null, null, null));
 	}
 
-	Product product(String price, String currency) {
+	public Product product(String price, String currency) {
 		Actor admin = data.actor(data.user(null, Role.ADMIN));
 		return catalogue.create(admin, new ProductDetails(TestData.unique("SKU"), TestData.unique("Product"), null,
 				Money.of(price, currency), "Test", true));
 	}
 
-	static String orderJson(AccountId account, UUID product, String quantity, String unitPrice) {
+	public static String orderJson(AccountId account, UUID product, String quantity, String unitPrice) {
 		return """
 				{"accountId": "%s", "orderDate": "2026-03-01", "lines": [{"productId": "%s", "quantity": %s, "unitPrice": %s}]}
 				""".formatted(account, product, quantity, unitPrice == null ? "null" : unitPrice);
+	}
+
+	public static String contractJson(AccountId account, LocalDate start, LocalDate end, String extra) {
+		return """
+				{"accountId": "%s", "startDate": "%s", "endDate": "%s", "value": 1200, "currency": "EUR",
+				 "autoRenew": false, "renewalNoticeDays": 30%s}
+				""".formatted(account, start, end, extra);
 	}
 }

@@ -30,7 +30,7 @@ import org.rapport.customization.internal.CustomFieldService;
 import org.rapport.customization.internal.FieldDefinition.FieldText;
 import org.rapport.identity.Role;
 import org.rapport.identity.internal.User;
-import org.rapport.sales.internal.Product;
+import org.rapport.sales.catalogue.internal.Product;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;

@@ -1,0 +1,57 @@
+package org.rapport.sales.contracts.web;
+
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.UUID;
+import org.rapport.sales.ContractValues;
+import org.rapport.sales.contracts.internal.Contract;
+import org.rapport.sales.contracts.internal.ContractDetails;
+import org.rapport.sales.web.Checks;
+import org.rapport.shared.Amount;
+import org.rapport.shared.CurrencyCode;
+import org.rapport.shared.PlausibleDate;
+import org.springframework.format.annotation.DateTimeFormat;
+
+/**
+ * A contract as the form and the API take it; {@code opportunityId} names the won opportunity it came from.
+ */
+record ContractInput(
+		UUID accountId,
+		UUID opportunityId,
+		@NotNull @PlausibleDate @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startDate,
+		@NotNull @PlausibleDate @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate endDate,
+		@NotNull @Amount @Digits(integer = 13, fraction = 4) BigDecimal value,
+		@NotNull @Pattern(regexp = "^[A-Za-z]{3}$", message = "{validation.currency}") @CurrencyCode String currency,
+		Boolean autoRenew,
+		@Min(0) @Max(ContractValues.MAX_RENEWAL_NOTICE_DAYS) Integer renewalNoticeDays,
+		@Size(max = 4000) String description,
+		Map<String, Object> customFields,
+		Long version) {
+
+	static final int DEFAULT_NOTICE_DAYS = 30;
+
+	/** A new contract of the account, for a year from today. */
+	static ContractInput forAccount(UUID account, UUID opportunity, LocalDate today) {
+		return new ContractInput(account, opportunity, today, today.plusYears(1).minusDays(1), null, "EUR", false,
+				DEFAULT_NOTICE_DAYS, null, null, null);
+	}
+
+	static ContractInput of(Contract c) {
+		return new ContractInput(c.getAccountId(), c.getOpportunityId(), c.getStartDate(), c.getEndDate(),
+				c.getValue().amount(), c.getValue().currency(), c.isAutoRenew(), c.getRenewalNoticeDays(),
+				c.getDescription(), null, c.getVersion());
+	}
+
+	ContractDetails toDetails() {
+		return new ContractDetails(accountId, opportunityId, startDate, endDate, value, currency,
+				autoRenew != null && autoRenew, renewalNoticeDays == null ? DEFAULT_NOTICE_DAYS : renewalNoticeDays,
+				Checks.blankToNull(description));
+	}
+}

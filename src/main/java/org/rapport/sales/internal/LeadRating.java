@@ -1,8 +1,0 @@
-package org.rapport.sales.internal;
-
-/**
- * How promising a lead looks to whoever works it.
- */
-public enum LeadRating {
-	HOT, WARM, COLD
-}

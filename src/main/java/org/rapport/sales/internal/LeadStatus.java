@@ -1,8 +1,0 @@
-package org.rapport.sales.internal;
-
-/**
- * Where a lead stands: not yet worked, talked to, worth pursuing, not worth it, or turned into a customer.
- */
-public enum LeadStatus {
-	NEW, CONTACTED, QUALIFIED, DISQUALIFIED, CONVERTED
-}

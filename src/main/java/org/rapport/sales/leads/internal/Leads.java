@@ -1,0 +1,7 @@
+package org.rapport.sales.leads.internal;
+
+import java.util.UUID;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface Leads extends JpaRepository<Lead, UUID> {
+}
