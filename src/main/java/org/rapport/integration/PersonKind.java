@@ -1,6 +1,5 @@
 package org.rapport.integration;
 
-import org.rapport.shared.MatchBy;
 import java.util.Map;
 
 /**

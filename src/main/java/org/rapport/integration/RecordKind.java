@@ -1,6 +1,5 @@
 package org.rapport.integration;
 
-import org.rapport.shared.MatchBy;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -241,6 +240,11 @@ public abstract class RecordKind<R> implements ImportableKind<R> {
 	/** The value as text without surrounding spaces, in lower case; null for none. */
 	protected static String lower(Object value) {
 		return value == null ? null : value.toString().strip().toLowerCase(java.util.Locale.ROOT);
+	}
+
+	/** The constant a choice column's value names, or the record's when the row has none. */
+	protected static <E extends Enum<E>> E choice(Class<E> type, Object value, E otherwise) {
+		return value == null ? otherwise : Enum.valueOf(type, value.toString());
 	}
 
 	/** The row's value of the column if the row has the column, else the record's. */

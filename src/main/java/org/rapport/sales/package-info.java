@@ -2,7 +2,8 @@
  * Selling: leads and their conversion, pipelines and their stages, opportunities, the product catalogue, orders
  * and contracts, and the lifecycle stage of accounts that follows from them.
  */
-@ApplicationModule(allowedDependencies = { "shared", "identity", "customization", "web", "customers", "search" })
+@ApplicationModule(allowedDependencies = { "shared", "identity", "customization", "web", "customers", "search",
+		"integration", "integration :: bulk" })
 package org.rapport.sales;
 
 import org.springframework.modulith.ApplicationModule;

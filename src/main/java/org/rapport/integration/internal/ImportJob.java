@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.rapport.integration.DecimalMark;
 import org.rapport.integration.DuplicateMode;
-import org.rapport.shared.MatchBy;
+import org.rapport.integration.MatchBy;
 
 /**
  * One import of a file into the kind of record named {@code entity}: what it reads and how (its delimiter and the decimal mark of its numbers), and its checkpoint —

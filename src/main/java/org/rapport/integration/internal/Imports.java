@@ -22,7 +22,7 @@ import org.rapport.integration.DuplicateMode;
 import org.rapport.integration.ImportColumn;
 import org.rapport.integration.ImportRow;
 import org.rapport.integration.ImportableKind;
-import org.rapport.shared.MatchBy;
+import org.rapport.integration.MatchBy;
 import org.rapport.integration.internal.ImportJob.Status;
 import org.rapport.integration.internal.ImportJobs.JobRecord;
 import org.rapport.integration.internal.ImportJobs.RejectedRow;

@@ -15,7 +15,7 @@ import org.rapport.identity.Actor;
 import org.rapport.identity.CurrentActor;
 import org.rapport.integration.DecimalMark;
 import org.rapport.integration.DuplicateMode;
-import org.rapport.shared.MatchBy;
+import org.rapport.integration.MatchBy;
 import org.rapport.integration.internal.ImportJob;
 import org.rapport.integration.internal.Imports;
 import org.rapport.shared.InvalidField;

@@ -14,7 +14,7 @@ import org.rapport.integration.DuplicateMode;
 import org.rapport.integration.ImportColumn;
 import org.rapport.integration.ImportRow;
 import org.rapport.integration.ImportableKind;
-import org.rapport.shared.MatchBy;
+import org.rapport.integration.MatchBy;
 import org.rapport.integration.internal.ImportFields;
 import org.rapport.integration.internal.ImportJob;
 import org.rapport.integration.internal.Imports;

@@ -12,16 +12,16 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.rapport.integration.DuplicateMode;
-import org.rapport.integration.ImportRow;
 import org.rapport.RapportTest;
 import org.rapport.TestData;
 import org.rapport.identity.Actor;
 import org.rapport.identity.Role;
 import org.rapport.identity.TeamId;
 import org.rapport.identity.internal.User;
+import org.rapport.integration.DuplicateMode;
+import org.rapport.integration.ImportRow;
+import org.rapport.integration.MatchBy;
 import org.rapport.integration.internal.ImportJob.Status;
-import org.rapport.shared.MatchBy;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -175,6 +175,26 @@ class ImportIntegrationTests {
 			.isEqualTo("Before");
 		assertThat(jdbc.queryForObject("select count(*) from lead where email = ?", Integer.class, other)).isZero();
 		assertThat(imports.isUndoable(actor, undone)).isFalse();
+	}
+
+	@Test
+	void anImportedLifecycleStageMovesTheAccountByTheLifecycleRuleAndUndoMovesItBack() {
+		Actor actor = data.actor(data.user(data.team(), Role.SALES));
+		String name = TestData.unique("Stage Co");
+		importFile(actor, "accounts", "Account Name\n" + name + "\n", DuplicateMode.SKIP, MatchBy.NAME);
+		UUID account = jdbc.queryForObject("select id from account where name = ?", UUID.class, name);
+		ImportJob moved = importFile(actor, "accounts", "Account Name,Lifecycle Stage\n" + name + ",Existing\n",
+				DuplicateMode.UPDATE, MatchBy.NAME);
+		assertThat(moved.updatedRows()).isEqualTo(1);
+		assertThat(jdbc.queryForObject("select lifecycle_stage from account where id = ?", String.class, account))
+			.isEqualTo("EXISTING");
+		assertThat(jdbc.queryForList("select from_stage || '>' || to_stage || ':' || reason from lifecycle_history "
+				+ "where account_id = ?", String.class, account)).containsExactly("PROSPECT>EXISTING:Set by an import");
+		imports.undo(actor, moved.id());
+		assertThat(jdbc.queryForObject("select lifecycle_stage from account where id = ?", String.class, account))
+			.isEqualTo("PROSPECT");
+		assertThat(jdbc.queryForObject("select count(*) from lifecycle_history where account_id = ? and to_stage = "
+				+ "'PROSPECT'", Integer.class, account)).isEqualTo(1);
 	}
 
 	@Test

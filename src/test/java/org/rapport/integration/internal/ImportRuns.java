@@ -6,9 +6,9 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.UUID;
 import java.util.function.Supplier;
-import org.rapport.integration.DuplicateMode;
 import org.rapport.identity.Actor;
-import org.rapport.shared.MatchBy;
+import org.rapport.integration.DuplicateMode;
+import org.rapport.integration.MatchBy;
 
 /** Runs imports in tests as a user would: upload, the guessed mapping, start, then wait for the end. */
 final class ImportRuns {

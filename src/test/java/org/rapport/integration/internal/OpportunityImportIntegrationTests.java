@@ -7,13 +7,13 @@ import java.sql.Date;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.rapport.integration.DuplicateMode;
 import org.rapport.RapportTest;
 import org.rapport.TestData;
 import org.rapport.identity.Actor;
 import org.rapport.identity.Role;
+import org.rapport.integration.DuplicateMode;
+import org.rapport.integration.MatchBy;
 import org.rapport.integration.internal.ImportJob.Status;
-import org.rapport.shared.MatchBy;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
