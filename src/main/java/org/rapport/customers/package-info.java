@@ -4,7 +4,8 @@
  * {@link org.rapport.customers.MergeCheck}, {@link org.rapport.customers.MergeLog}...) and the merge pages of its web
  * package, which other modules that merge their records reuse through the named interface {@code merge-pages}.
  */
-@ApplicationModule(allowedDependencies = { "shared", "identity", "customization", "web", "search" })
+@ApplicationModule(allowedDependencies = { "shared", "identity", "customization", "web", "search", "integration",
+		"integration :: bulk" })
 package org.rapport.customers;
 
 import org.springframework.modulith.ApplicationModule;

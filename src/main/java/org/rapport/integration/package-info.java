@@ -1,8 +1,9 @@
 /**
- * Moving records in and out in bulk: CSV imports of accounts, contacts, leads, products, opportunities,
- * contracts and orders (one row per order line) with their mappings, jobs, checkpoints, rejected rows, resume and undo, custom fields included.
+ * Moving records in and out in bulk: CSV imports with their files, mappings, jobs, checkpoints, rejected rows,
+ * resume and undo, custom fields included, into every kind of record a module declares as an
+ * {@link org.rapport.integration.ImportableKind}; and the bulk writer those kinds write with.
  */
-@ApplicationModule(allowedDependencies = { "shared", "identity", "customization", "web", "customers", "sales" })
+@ApplicationModule(allowedDependencies = { "shared", "identity", "customization", "web" })
 package org.rapport.integration;
 
 import org.springframework.modulith.ApplicationModule;

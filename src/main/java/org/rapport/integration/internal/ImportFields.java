@@ -7,11 +7,13 @@ import java.util.Map;
 import java.util.Optional;
 import org.rapport.customization.CustomField;
 import org.rapport.customization.CustomFields;
+import org.rapport.integration.ImportColumn;
+import org.rapport.integration.ImportableKind;
 import org.springframework.stereotype.Component;
 
 /**
- * The fields a column may be mapped to: the built-in ones of the kind of record and its active custom fields,
- * which map under {@code cf.<key>} and are named by their key or either label.
+ * The columns a file column may be mapped to: the built-in ones of the kind of record and its active custom
+ * fields, which map under {@code cf.<key>} and are named by their key or either label.
  */
 @Component
 public class ImportFields {
@@ -22,9 +24,9 @@ public class ImportFields {
 		this.customFields = customFields;
 	}
 
-	public List<FieldSpec> of(ImportEntity entity, Locale locale) {
-		List<FieldSpec> fields = new ArrayList<>(entity.fields());
-		for (CustomField field : customFields.active(entity.customFieldsEntity())) {
+	public List<ImportColumn> of(ImportableKind<?> kind, Locale locale) {
+		List<ImportColumn> columns = new ArrayList<>(kind.columns());
+		for (CustomField field : customFields.active(kind.customFieldsEntity())) {
 			List<String> headers = new ArrayList<>();
 			headers.add(field.key());
 			headers.add(CustomFields.PARAM_PREFIX + field.key());
@@ -32,20 +34,20 @@ public class ImportFields {
 			if (field.labelZh() != null) {
 				headers.add(field.labelZh());
 			}
-			fields.add(new FieldSpec(CustomFields.PARAM_PREFIX + field.key(), FieldSpec.Type.CUSTOM, false, 4000,
-					field.options(), headers, field.label(locale)));
+			columns.add(new ImportColumn(CustomFields.PARAM_PREFIX + field.key(), ImportColumn.Type.CUSTOM, false,
+					4000, field.options(), null, headers, field.label(locale), null));
 		}
-		return fields;
+		return columns;
 	}
 
-	Optional<FieldSpec> field(ImportEntity entity, String key, Locale locale) {
+	Optional<ImportColumn> field(ImportableKind<?> kind, String key, Locale locale) {
 		if (key != null && key.startsWith(CustomFields.PARAM_PREFIX)) {
-			return of(entity, locale).stream().filter(f -> f.key().equals(key)).findFirst();
+			return of(kind, locale).stream().filter(f -> f.key().equals(key)).findFirst();
 		}
-		return entity.field(key);
+		return kind.column(key);
 	}
 
-	Map<Integer, String> guessMapping(ImportEntity entity, List<String> headers) {
-		return ImportEntity.guessMapping(of(entity, Locale.ENGLISH), headers);
+	Map<Integer, String> guessMapping(ImportableKind<?> kind, List<String> headers) {
+		return ImportColumn.guessMapping(of(kind, Locale.ENGLISH), headers);
 	}
 }

@@ -4,14 +4,16 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.rapport.shared.MatchBy;
+import org.rapport.integration.DecimalMark;
+import org.rapport.integration.DuplicateMode;
+import org.rapport.integration.MatchBy;
 
 /**
- * One import of a file: what it reads and how (its delimiter and the decimal mark of its numbers), and its checkpoint —
+ * One import of a file into the kind of record named {@code entity}: what it reads and how (its delimiter and the decimal mark of its numbers), and its checkpoint —
  * the last file line it committed and what the committed batches did; while it is queued or running, the node that
  * runs it (its worker) and until when it holds it.
  */
-public record ImportJob(UUID id, ImportEntity entity, UUID ownerId, String fileName, String storedFile,
+public record ImportJob(UUID id, String entity, UUID ownerId, String fileName, String storedFile,
 		long fileSize, char delimiter, DecimalMark decimalMark, int totalRows, List<String> headers, Map<Integer, String> mapping,
 		DuplicateMode duplicateMode, MatchBy matchBy, Status status, long lastLine, int processedRows,
 		int createdRows, int updatedRows, int skippedRows, int rejectedRows, String failure, Instant createdAt,

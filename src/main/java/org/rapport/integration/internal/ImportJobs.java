@@ -2,23 +2,26 @@ package org.rapport.integration.internal;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
+import org.rapport.integration.DecimalMark;
+import org.rapport.integration.DuplicateMode;
+import org.rapport.integration.ImportOutcome;
+import org.rapport.integration.ImportRow;
+import org.rapport.integration.MatchBy;
+import org.rapport.integration.bulk.BulkRows;
 import org.rapport.integration.internal.ImportJob.Status;
-import org.rapport.shared.BulkRows;
-import org.rapport.shared.MatchBy;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -27,7 +30,8 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The import jobs with their checkpoints, the records they wrote and the rows they rejected.
+ * The import jobs with their checkpoints, the records they wrote and the rows they rejected. A job names its kind of
+ * record in upper case, as jobs always have been stored.
  */
 @Repository
 public class ImportJobs {
@@ -78,7 +82,7 @@ public class ImportJobs {
 				+ "decimal_mark, total_rows, headers, mapping, duplicate_mode, match_by, status, last_line, processed_rows, "
 				+ "created_rows, updated_rows, skipped_rows, rejected_rows, created_at) "
 				+ "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 0, 0, 0, 0, 0, ?)", job.id(),
-				job.entity().name(), job.ownerId(), job.fileName(), job.storedFile(), job.fileSize(),
+				stored(job.entity()), job.ownerId(), job.fileName(), job.storedFile(), job.fileSize(),
 				String.valueOf(job.delimiter()), job.decimalMark().name(), job.totalRows(), json.writeValueAsString(job.headers()), json.writeValueAsString(job.mapping()),
 				job.duplicateMode().name(), job.matchBy().name(), job.status().name(), time(job.createdAt()));
 	}
@@ -196,18 +200,18 @@ public class ImportJobs {
 	 * Notes records the job updated: those it created or updated before keep their first state and only move their
 	 * version on.
 	 */
-	void recordUpdated(UUID job, List<RecordWriter.Updated> updated) {
+	void recordUpdated(UUID job, List<ImportOutcome.Updated> updated) {
 		if (updated.isEmpty()) {
 			return;
 		}
 		Set<UUID> known = Set.copyOf(named.queryForList(
 				"select record_id from import_job_record where job_id = :job and record_id in (:ids)",
 				new MapSqlParameterSource("job", job).addValue("ids",
-						updated.stream().map(RecordWriter.Updated::id).toList()),
+						updated.stream().map(ImportOutcome.Updated::id).toList()),
 				UUID.class));
 		List<Object[]> inserts = new ArrayList<>();
 		List<Object[]> moves = new ArrayList<>();
-		for (RecordWriter.Updated u : updated) {
+		for (ImportOutcome.Updated u : updated) {
 			if (known.contains(u.id())) {
 				moves.add(new Object[] { u.versionAfter(), job, u.id() });
 			}
@@ -220,7 +224,7 @@ public class ImportJobs {
 		jdbc.batchUpdate("update import_job_record set version_after = ? where job_id = ? and record_id = ?", moves);
 	}
 
-	void reject(UUID job, List<ConvertedRow> rows) {
+	void reject(UUID job, List<ImportRow> rows) {
 		List<Object[]> inserts = new ArrayList<>(rows.size());
 		rows.forEach(row -> inserts.add(new Object[] { job, row.line(), clip(row.reasons(), 4000),
 				clip(json.writeValueAsString(row.cells()), 20000) }));
@@ -257,7 +261,7 @@ public class ImportJobs {
 
 	private ImportJob job(ResultSet rs, int row) throws SQLException {
 		String mapping = rs.getString("mapping");
-		return new ImportJob(rs.getObject("id", UUID.class), ImportEntity.valueOf(rs.getString("entity")),
+		return new ImportJob(rs.getObject("id", UUID.class), rs.getString("entity").toLowerCase(Locale.ROOT),
 				rs.getObject("owner_id", UUID.class), rs.getString("file_name"), rs.getString("stored_file"),
 				rs.getLong("file_size"), rs.getString("delimiter").charAt(0),
 				DecimalMark.valueOf(rs.getString("decimal_mark")), rs.getInt("total_rows"),
@@ -288,24 +292,28 @@ public class ImportJobs {
 	public record SavedMapping(UUID id, String name, Map<String, String> fieldsByHeader) {
 	}
 
-	void saveMapping(UUID owner, ImportEntity entity, String name, Map<String, String> fieldsByHeader, Instant now) {
+	void saveMapping(UUID owner, String entity, String name, Map<String, String> fieldsByHeader, Instant now) {
 		String mapping = json.writeValueAsString(fieldsByHeader);
 		int changed = jdbc.update("update import_mapping set mapping = ? where owner_id = ? and entity = ? and name = ?",
-				mapping, owner, entity.name(), name);
+				mapping, owner, stored(entity), name);
 		if (changed == 0) {
 			jdbc.update("insert into import_mapping (id, owner_id, entity, name, mapping, created_at) "
-					+ "values (?, ?, ?, ?, ?, ?)", org.rapport.shared.UuidV7.next(), owner, entity.name(), name,
+					+ "values (?, ?, ?, ?, ?, ?)", org.rapport.shared.UuidV7.next(), owner, stored(entity), name,
 					mapping, time(now));
 		}
 	}
 
-	List<SavedMapping> mappings(UUID owner, ImportEntity entity) {
+	List<SavedMapping> mappings(UUID owner, String entity) {
 		TypeReference<LinkedHashMap<String, String>> type = new TypeReference<>() {
 		};
 		return jdbc.query("select id, name, mapping from import_mapping where owner_id = ? and entity = ? order by name",
 				(rs, i) -> new SavedMapping(rs.getObject(1, UUID.class), rs.getString(2),
 						json.readValue(rs.getString(3), type)),
-				owner, entity.name());
+				owner, stored(entity));
+	}
+
+	private static String stored(String entity) {
+		return entity.toUpperCase(Locale.ROOT);
 	}
 
 }

@@ -18,6 +18,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 import org.rapport.identity.Actor;
+import org.rapport.integration.ImportBatch;
+import org.rapport.integration.ImportOutcome;
+import org.rapport.integration.ImportRow;
+import org.rapport.integration.ImportableKind;
 import org.rapport.integration.internal.ImportJob.Status;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,8 +48,8 @@ class ImportRunner {
 	private static final Logger log = LoggerFactory.getLogger(ImportRunner.class);
 
 	private final ImportJobs jobs;
-	private final RowConverter converter;
-	private final Map<ImportEntity, RecordWriter<?>> writers = new java.util.EnumMap<>(ImportEntity.class);
+	private final RowReader reader;
+	private final ImportKinds kinds;
 	private final TransactionTemplate transactions;
 	private final int batchSize;
 	private final ExecutorService workers;
@@ -65,21 +69,21 @@ class ImportRunner {
 	};
 
 	@Autowired
-	ImportRunner(ImportJobs jobs, RowConverter converter, List<RecordWriter<?>> writers,
+	ImportRunner(ImportJobs jobs, RowReader reader, ImportKinds kinds,
 			PlatformTransactionManager transactions, @Value("${rapport.imports.batch-size:1000}") int batchSize,
 			@Value("${rapport.imports.workers:2}") int workers, @Value("${rapport.instance-id:}") String instanceId,
 			@Value("${rapport.imports.lease:1m}") Duration lease) {
 		// leases measure real time shared by every node, never the business clock, which may be set apart from it
-		this(jobs, converter, writers, transactions, batchSize, workers,
+		this(jobs, reader, kinds, transactions, batchSize, workers,
 				instanceId.isBlank() ? InstanceId.generate() : instanceId, lease, Clock.systemUTC());
 	}
 
-	ImportRunner(ImportJobs jobs, RowConverter converter, List<RecordWriter<?>> writers,
+	ImportRunner(ImportJobs jobs, RowReader reader, ImportKinds kinds,
 			PlatformTransactionManager transactions, int batchSize, int workers, String node, Duration lease,
 			Clock clock) {
 		this.jobs = jobs;
-		this.converter = converter;
-		writers.forEach(w -> this.writers.put(w.entity(), w));
+		this.reader = reader;
+		this.kinds = kinds;
 		this.transactions = new TransactionTemplate(transactions);
 		this.batchSize = batchSize;
 		this.node = node;
@@ -91,10 +95,6 @@ class ImportRunner {
 			thread.setDaemon(true);
 			return thread;
 		});
-	}
-
-	RecordWriter<?> writer(ImportEntity entity) {
-		return writers.get(entity);
 	}
 
 	String node() {
@@ -186,29 +186,29 @@ class ImportRunner {
 	private void runBatches(ImportJob job, Actor actor) {
 		UUID jobId = job.id();
 		try {
-			RecordWriter<?> writer = writers.get(job.entity());
-			RowConverter.Owners owners = converter.owners(actor);
+			ImportableKind<?> kind = kinds.get(job.entity());
+			RowReader.Owners owners = reader.owners();
 			List<CsvSource.Row> batch = new ArrayList<>(batchSize);
 			int[] batches = { 0 };
 			Path file = Path.of(job.storedFile());
-			// the lines of one order are written together: its batch goes on to the order's last row
-			boolean byOrder = job.entity() == ImportEntity.ORDERS;
+			// the rows of one record are written together: their batch goes on to the record's last row
+			String group = kind.groupedBy();
 			CsvSource.forEachRow(file, job.delimiter(), job.lastLine(), row -> {
-				if (byOrder && batch.size() >= batchSize && !OrderWriter.orderKey(job.mapping(), row.cells())
-					.equals(OrderWriter.orderKey(job.mapping(), batch.get(batch.size() - 1).cells()))) {
-					commit(job, actor, writer, owners, batch);
+				if (group != null && batch.size() >= batchSize && !groupKey(job.mapping(), group, row.cells())
+					.equals(groupKey(job.mapping(), group, batch.get(batch.size() - 1).cells()))) {
+					commit(job, actor, kind, owners, batch);
 					batch.clear();
 					afterBatch.accept(++batches[0]);
 				}
 				batch.add(row);
-				if (!byOrder && batch.size() == batchSize) {
-					commit(job, actor, writer, owners, batch);
+				if (group == null && batch.size() == batchSize) {
+					commit(job, actor, kind, owners, batch);
 					batch.clear();
 					afterBatch.accept(++batches[0]);
 				}
 			});
 			if (!batch.isEmpty()) {
-				commit(job, actor, writer, owners, batch);
+				commit(job, actor, kind, owners, batch);
 				afterBatch.accept(++batches[0]);
 			}
 			if (jobs.finish(jobId, node, clock.instant())) {
@@ -239,15 +239,28 @@ class ImportRunner {
 		}
 	}
 
-	private void commit(ImportJob job, Actor actor, RecordWriter<?> writer, RowConverter.Owners owners,
+	/** The cell of the grouping column in a row, by which the rows of one record are known. */
+	private static String groupKey(Map<Integer, String> mapping, String group, List<String> cells) {
+		for (Map.Entry<Integer, String> column : mapping.entrySet()) {
+			if (group.equals(column.getValue())) {
+				int index = column.getKey();
+				String cell = index < cells.size() ? cells.get(index) : null;
+				return cell == null ? "" : cell.strip();
+			}
+		}
+		return "";
+	}
+
+	private void commit(ImportJob job, Actor actor, ImportableKind<?> kind, RowReader.Owners owners,
 			List<CsvSource.Row> batch) {
 		transactions.executeWithoutResult(status -> {
 			jobs.setUpBatch();
-			List<ConvertedRow> rows = converter.convert(actor, job.entity(), job.mapping(), job.decimalMark(), batch, owners);
-			List<ConvertedRow> valid = new ArrayList<>(rows.size());
-			List<ConvertedRow> rejected = new ArrayList<>();
+			ImportBatch of = reader.batch(actor, kind, job.decimalMark());
+			List<ImportRow> rows = reader.read(of, job.mapping(), batch, owners);
+			List<ImportRow> valid = new ArrayList<>(rows.size());
+			List<ImportRow> rejected = new ArrayList<>();
 			rows.forEach(row -> (row.isValid() ? valid : rejected).add(row));
-			RecordWriter.Outcome outcome = writer.write(actor, valid, job.duplicateMode(), job.matchBy(), converter);
+			ImportOutcome outcome = kind.write(of, valid, job.duplicateMode(), job.matchBy());
 			rejected.addAll(outcome.rejected());
 			jobs.recordCreated(job.id(), outcome.created());
 			jobs.recordUpdated(job.id(), outcome.updated());

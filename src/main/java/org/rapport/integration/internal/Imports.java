@@ -17,14 +17,18 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.rapport.identity.Actor;
+import org.rapport.integration.DecimalMark;
+import org.rapport.integration.DuplicateMode;
+import org.rapport.integration.ImportColumn;
+import org.rapport.integration.ImportRow;
+import org.rapport.integration.ImportableKind;
+import org.rapport.integration.MatchBy;
 import org.rapport.integration.internal.ImportJob.Status;
 import org.rapport.integration.internal.ImportJobs.JobRecord;
 import org.rapport.integration.internal.ImportJobs.RejectedRow;
 import org.rapport.integration.internal.ImportJobs.SavedMapping;
-import org.rapport.sales.ProductImports;
 import org.rapport.shared.ConflictingChange;
 import org.rapport.shared.InvalidField;
-import org.rapport.shared.MatchBy;
 import org.rapport.shared.NotPermitted;
 import org.rapport.shared.RecordNotFound;
 import org.rapport.shared.RuleBroken;
@@ -50,22 +54,21 @@ public class Imports {
 
 	private final ImportJobs jobs;
 	private final ImportRunner runner;
-	private final RowConverter converter;
+	private final RowReader reader;
 	private final ImportFields fields;
+	private final ImportKinds kinds;
 	private final TransactionTemplate transactions;
 	private final Path folder;
-	private final ProductImports products;
 	private final Clock clock;
 
-	Imports(ImportJobs jobs, ImportRunner runner, RowConverter converter, ImportFields fields,
-			PlatformTransactionManager transactions, ProductImports products,
-			@Value("${rapport.data-dir}") String dataDir, Clock clock) {
+	Imports(ImportJobs jobs, ImportRunner runner, RowReader reader, ImportFields fields, ImportKinds kinds,
+			PlatformTransactionManager transactions, @Value("${rapport.data-dir}") String dataDir, Clock clock) {
 		this.clock = clock;
-		this.products = products;
 		this.jobs = jobs;
 		this.fields = fields;
+		this.kinds = kinds;
 		this.runner = runner;
-		this.converter = converter;
+		this.reader = reader;
 		this.transactions = new TransactionTemplate(transactions);
 		this.folder = Path.of(dataDir, "imports");
 	}
@@ -91,20 +94,37 @@ public class Imports {
 		}
 	}
 
-	/** Whether the actor may import this kind of record: products only administrators and managers. */
-	public boolean mayImport(Actor actor, ImportEntity entity) {
-		return entity != ImportEntity.PRODUCTS || products.mayImport(actor);
+	/** The kinds of record the actor may import, in their order. */
+	public List<ImportableKind<?>> kinds(Actor actor) {
+		return kinds.all().stream().filter(kind -> kind.mayImport(actor)).toList();
 	}
 
-	private void requireRight(Actor actor, ImportEntity entity) {
-		if (!mayImport(actor, entity)) {
-			throw new NotPermitted("import.forbidden", "Only administrators and managers may import " + entity.path(),
-					entity.path());
+	/** Whether the actor may import the kind of record of this name: products only administrators and managers. */
+	public boolean mayImport(Actor actor, String kind) {
+		return kinds.named(kind).map(k -> k.mayImport(actor)).orElse(false);
+	}
+
+	/** The kind of record of this name, if there is one. */
+	public Optional<ImportableKind<?>> kind(String name) {
+		return kinds.named(name);
+	}
+
+	/** The kind of record the job imports into. */
+	public ImportableKind<?> kindOf(ImportJob job) {
+		return kinds.get(job.entity());
+	}
+
+	private void requireRight(Actor actor, ImportableKind<?> kind) {
+		if (!kind.mayImport(actor)) {
+			throw new NotPermitted("import.forbidden", "Only administrators and managers may import " + kind.name(),
+					kind.name());
 		}
 	}
 
 	/** Stores the upload and opens a draft job with the mapping its headers suggest. */
-	public ImportJob upload(Actor actor, ImportEntity entity, String fileName, InputStream content) {
+	public ImportJob upload(Actor actor, String kindName, String fileName, InputStream content) {
+		ImportableKind<?> entity = kinds.named(kindName)
+			.orElseThrow(() -> new InvalidField("entity", "import.error.entity", "Not a kind of record to import"));
 		requireRight(actor, entity);
 		UUID id = UuidV7.next();
 		Path file = folder.resolve(id + ".csv");
@@ -122,7 +142,7 @@ public class Imports {
 			MatchBy matchBy = entity.matchKeys().contains(MatchBy.NUMBER) ? MatchBy.NUMBER
 					: mapping.containsValue("externalId") ? MatchBy.EXTERNAL_ID
 					: mapping.containsValue("email") ? MatchBy.EMAIL : MatchBy.NAME;
-			ImportJob job = new ImportJob(id, entity, actor.id().value(), clip(fileName), file.toString(),
+			ImportJob job = new ImportJob(id, entity.name(), actor.id().value(), clip(fileName), file.toString(),
 					Files.size(file), delimiter, mark, rows, headers, mapping, DuplicateMode.SKIP, matchBy, Status.DRAFT, 1, 0, 0, 0, 0, 0, null, clock.instant(), null, null, null, null, null);
 			jobs.insert(job);
 			return job;
@@ -151,10 +171,10 @@ public class Imports {
 	 * The decimal mark of the file's numbers, judged by the cells of the columns that look like amounts (all cells
 	 * when none does) in its first rows.
 	 */
-	private DecimalMark detectMark(Path file, char delimiter, ImportEntity entity, Map<Integer, String> mapping) {
+	private DecimalMark detectMark(Path file, char delimiter, ImportableKind<?> entity, Map<Integer, String> mapping) {
 		Set<Integer> numeric = new java.util.HashSet<>();
-		mapping.forEach((column, key) -> entity.field(key)
-			.filter(f -> f.type() == FieldSpec.Type.AMOUNT)
+		mapping.forEach((column, key) -> entity.column(key)
+			.filter(f -> f.type() == ImportColumn.Type.AMOUNT)
 			.ifPresent(f -> numeric.add(column)));
 		List<String> cells = new ArrayList<>();
 		for (CsvSource.Row row : CsvSource.firstRows(file, delimiter, MARK_SAMPLE_ROWS)) {
@@ -184,11 +204,12 @@ public class Imports {
 	public ImportJob configure(Actor actor, UUID id, Map<Integer, String> mapping, DuplicateMode mode,
 			MatchBy matchBy, DecimalMark mark, String saveAs) {
 		ImportJob job = draft(actor, id);
+		ImportableKind<?> kind = kindOf(job);
 		Map<Integer, String> clean = new LinkedHashMap<>();
 		Set<String> taken = new java.util.HashSet<>();
 		mapping.forEach((column, field) -> {
 			if (field != null && !field.isBlank() && column >= 0 && column < job.headers().size()) {
-				if (fields.field(job.entity(), field, actor.locale()).isEmpty()) {
+				if (fields.field(kind, field, actor.locale()).isEmpty()) {
 					throw new InvalidField("mapping", "import.error.unknownField", "No field " + field);
 				}
 				if (!taken.add(field)) {
@@ -197,13 +218,14 @@ public class Imports {
 				clean.put(column, field);
 			}
 		});
-		if (job.entity() == ImportEntity.ORDERS && mode == DuplicateMode.UPDATE) {
-			throw new InvalidField("duplicateMode", "import.error.orderUpdate", "An import does not update orders");
+		String refusal = kind.refuses(mode);
+		if (refusal != null) {
+			throw new InvalidField("duplicateMode", refusal, "Not a way to handle duplicates of " + kind.name());
 		}
-		if (!job.entity().matchKeys().contains(matchBy)) {
+		if (!kind.matchKeys().contains(matchBy)) {
 			throw new InvalidField("matchBy", "import.error.matchBy", "Not a way to match this kind of record");
 		}
-		for (FieldSpec field : job.entity().fields()) {
+		for (ImportColumn field : kind.columns()) {
 			if (field.required() && !clean.containsValue(field.key())) {
 				throw new InvalidField("mapping", "import.error.requiredUnmapped",
 						"A required field has no column: " + field.key());
@@ -219,7 +241,7 @@ public class Imports {
 		return jobs.find(id).orElseThrow();
 	}
 
-	public List<SavedMapping> savedMappings(Actor actor, ImportEntity entity) {
+	public List<SavedMapping> savedMappings(Actor actor, String entity) {
 		return jobs.mappings(actor.id().value(), entity);
 	}
 
@@ -234,7 +256,7 @@ public class Imports {
 		Map<Integer, String> mapping = new LinkedHashMap<>();
 		for (int column = 0; column < job.headers().size(); column++) {
 			String field = saved.get().fieldsByHeader().get(job.headers().get(column));
-			if (field != null && fields.field(job.entity(), field, actor.locale()).isPresent()) {
+			if (field != null && fields.field(kindOf(job), field, actor.locale()).isPresent()) {
 				mapping.put(column, field);
 			}
 		}
@@ -242,18 +264,18 @@ public class Imports {
 	}
 
 	/** The first rows converted exactly as the import will store them, with their errors. */
-	public List<ConvertedRow> preview(Actor actor, UUID id) {
+	public List<ImportRow> preview(Actor actor, UUID id) {
 		ImportJob job = job(actor, id);
 		List<CsvSource.Row> rows = CsvSource.firstRows(Path.of(job.storedFile()), job.delimiter(), PREVIEW_ROWS);
 		TransactionTemplate readOnly = new TransactionTemplate(transactions.getTransactionManager());
 		readOnly.setReadOnly(true);
-		return readOnly.execute(status -> converter.convert(actor, job.entity(), job.mapping(), job.decimalMark(),
-				rows, converter.owners(actor)));
+		return readOnly.execute(status -> reader.read(reader.batch(actor, kindOf(job), job.decimalMark()),
+				job.mapping(), rows, reader.owners()));
 	}
 
 	/** Queues the mapped draft to run in the background. */
 	public ImportJob start(Actor actor, UUID id) {
-		requireRight(actor, draft(actor, id).entity());
+		requireRight(actor, kindOf(draft(actor, id)));
 		if (!runner.queue(id, Set.of(Status.DRAFT))) {
 			throw new ConflictingChange("import.started", "The import has started already");
 		}
@@ -264,7 +286,7 @@ public class Imports {
 	/** Continues an interrupted or failed import after the last row it committed. */
 	public ImportJob resume(Actor actor, UUID id) {
 		ImportJob job = own(actor, id);
-		requireRight(actor, job.entity());
+		requireRight(actor, kindOf(job));
 		if (!Files.exists(Path.of(job.storedFile()))) {
 			throw new RuleBroken("import.fileGone", "The file of this import is gone");
 		}
@@ -290,13 +312,13 @@ public class Imports {
 	 */
 	public ImportJob undo(Actor actor, UUID id) {
 		ImportJob job = own(actor, id);
-		requireRight(actor, job.entity());
+		ImportableKind<?> kind = kindOf(job);
+		requireRight(actor, kind);
 		if (!isUndoable(actor, job)) {
 			throw new UndoRefused("import.undo.notLast", null);
 		}
-		RecordWriter<?> writer = runner.writer(job.entity());
 		try {
-			transactions.executeWithoutResult(status -> undo(actor, job, writer));
+			transactions.executeWithoutResult(status -> undo(actor, job, kind));
 		}
 		catch (DataIntegrityViolationException inUse) {
 			throw new UndoRefused("import.undo.inUse", null);
@@ -304,7 +326,7 @@ public class Imports {
 		return jobs.find(id).orElseThrow();
 	}
 
-	private <R> void undo(Actor actor, ImportJob job, RecordWriter<R> writer) {
+	private <R> void undo(Actor actor, ImportJob job, ImportableKind<R> writer) {
 		List<JobRecord> records = new ArrayList<>();
 		jobs.forEachRecord(job.id(), records::add);
 		Map<UUID, Long> versions = new HashMap<>();
@@ -333,7 +355,7 @@ public class Imports {
 		List<R> restore = new ArrayList<>();
 		for (JobRecord record : records) {
 			if (record.action().equals("UPDATED") && versions.containsKey(record.recordId())) {
-				restore.add(writer.withVersion(jobs.read(record.previous(), writer.type()), record.versionAfter()));
+				restore.add(writer.withVersion(jobs.read(record.previous(), writer.valuesType()), record.versionAfter()));
 			}
 			if (restore.size() == 1000) {
 				restoreAll(actor, writer, restore);
@@ -343,11 +365,11 @@ public class Imports {
 		jobs.move(job.id(), Set.of(Status.DONE, Status.INTERRUPTED, Status.FAILED), Status.UNDONE, clock.instant());
 	}
 
-	private <R> void restoreAll(Actor actor, RecordWriter<R> writer, List<R> restore) {
+	private <R> void restoreAll(Actor actor, ImportableKind<R> writer, List<R> restore) {
 		if (restore.isEmpty()) {
 			return;
 		}
-		Set<UUID> written = writer.update(actor, restore);
+		Set<UUID> written = writer.writeBack(actor, restore);
 		if (written.size() != restore.size()) {
 			throw new UndoRefused("import.undo.changed", restore.size() - written.size());
 		}

@@ -13,13 +13,12 @@ import java.util.Map;
 import java.util.UUID;
 import org.rapport.identity.Actor;
 import org.rapport.identity.CurrentActor;
-import org.rapport.integration.internal.DecimalMark;
-import org.rapport.integration.internal.DuplicateMode;
-import org.rapport.integration.internal.ImportEntity;
+import org.rapport.integration.DecimalMark;
+import org.rapport.integration.DuplicateMode;
+import org.rapport.integration.MatchBy;
 import org.rapport.integration.internal.ImportJob;
 import org.rapport.integration.internal.Imports;
 import org.rapport.shared.InvalidField;
-import org.rapport.shared.MatchBy;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -71,8 +70,9 @@ class ImportApiController {
 			@Parameter(description = "How the file writes numbers: POINT (1,234.50) or COMMA (1.234,50); detected from the file when left out")
 			@RequestParam(required = false) String decimalMark) throws IOException {
 		Actor actor = currentActor.get();
-		ImportEntity kind = ImportEntity.fromPath(entity)
-			.orElseThrow(() -> new InvalidField("entity", "import.error.entity", "Not a kind of record to import"));
+		String kind = imports.kind(entity)
+			.orElseThrow(() -> new InvalidField("entity", "import.error.entity", "Not a kind of record to import"))
+			.name();
 		DuplicateMode mode = parse(DuplicateMode.class, duplicateMode, "duplicateMode");
 		MatchBy key = parse(MatchBy.class, matchBy, "matchBy");
 		DecimalMark mark = decimalMark == null || decimalMark.isBlank() ? null

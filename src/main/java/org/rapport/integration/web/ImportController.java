@@ -9,16 +9,16 @@ import java.util.Map;
 import java.util.UUID;
 import org.rapport.identity.Actor;
 import org.rapport.identity.CurrentActor;
-import org.rapport.integration.internal.ConvertedRow;
-import org.rapport.integration.internal.DecimalMark;
-import org.rapport.integration.internal.DuplicateMode;
-import org.rapport.integration.internal.FieldSpec;
+import org.rapport.integration.DecimalMark;
+import org.rapport.integration.DuplicateMode;
+import org.rapport.integration.ImportColumn;
+import org.rapport.integration.ImportRow;
+import org.rapport.integration.ImportableKind;
+import org.rapport.integration.MatchBy;
 import org.rapport.integration.internal.ImportFields;
-import org.rapport.integration.internal.ImportEntity;
 import org.rapport.integration.internal.ImportJob;
 import org.rapport.integration.internal.Imports;
 import org.rapport.shared.InvalidField;
-import org.rapport.shared.MatchBy;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
@@ -39,6 +39,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/imports")
 class ImportController {
 
+	/** The kind of record the upload page offers first. */
+	private static final String FIRST_CHOICE = "contacts";
+
 	private final Imports imports;
 	private final CurrentActor currentActor;
 	private final ImportFields fields;
@@ -58,16 +61,15 @@ class ImportController {
 			model.addAttribute("error", "import.error.tooLarge");
 		}
 		Actor actor = actor();
-		ImportEntity chosen = ImportEntity.fromPath(entity).orElse(ImportEntity.CONTACTS);
-		if (!imports.mayImport(actor, chosen)) {
+		ImportableKind<?> chosen = kind(entity);
+		if (!imports.mayImport(actor, chosen.name())) {
 			if (!model.containsAttribute("error")) {
 				model.addAttribute("error", "import.error.notAllowed");
 			}
-			chosen = ImportEntity.CONTACTS;
+			chosen = kind(FIRST_CHOICE);
 		}
-		model.addAttribute("entity", chosen);
-		model.addAttribute("entities",
-				java.util.Arrays.stream(ImportEntity.values()).filter(e -> imports.mayImport(actor, e)).toList());
+		model.addAttribute("entity", chosen.name());
+		model.addAttribute("entities", imports.kinds(actor).stream().map(ImportableKind::name).toList());
 		model.addAttribute("jobs", imports.recent(actor));
 		return "integration/upload";
 	}
@@ -76,15 +78,15 @@ class ImportController {
 	String uploaded(@RequestParam String entity, @RequestParam(required = false) MultipartFile file, Model model)
 			throws IOException {
 		Actor actor = actor();
-		ImportEntity kind = ImportEntity.fromPath(entity).orElse(ImportEntity.CONTACTS);
-		if (!imports.mayImport(actor, kind)) {
+		ImportableKind<?> kind = kind(entity);
+		if (!imports.mayImport(actor, kind.name())) {
 			return uploadFailed(kind, "import.error.notAllowed", model);
 		}
 		if (file == null || file.isEmpty()) {
 			return uploadFailed(kind, "import.error.noFile", model);
 		}
 		try (InputStream content = file.getInputStream()) {
-			ImportJob job = imports.upload(actor, kind, file.getOriginalFilename(), content);
+			ImportJob job = imports.upload(actor, kind.name(), file.getOriginalFilename(), content);
 			return "redirect:/imports/" + job.id() + "/mapping";
 		}
 		catch (InvalidField invalid) {
@@ -92,9 +94,14 @@ class ImportController {
 		}
 	}
 
-	private String uploadFailed(ImportEntity kind, String error, Model model) {
+	private String uploadFailed(ImportableKind<?> kind, String error, Model model) {
 		model.addAttribute("error", error);
-		return upload(kind.path(), false, model);
+		return upload(kind.name(), false, model);
+	}
+
+	/** The kind of record named, or the first choice when the name is none. */
+	private ImportableKind<?> kind(String name) {
+		return imports.kind(name).or(() -> imports.kind(FIRST_CHOICE)).orElseThrow();
 	}
 
 	@GetMapping("/{id}/mapping")
@@ -109,8 +116,9 @@ class ImportController {
 		model.addAttribute("mapping", mapping);
 		model.addAttribute("saved", imports.savedMappings(actor, job.entity()));
 		model.addAttribute("chosenSaved", saved);
-		model.addAttribute("samples", imports.preview(actor, id).stream().findFirst().map(ConvertedRow::cells)
+		model.addAttribute("samples", imports.preview(actor, id).stream().findFirst().map(ImportRow::cells)
 			.orElse(List.of()));
+		model.addAttribute("matchKeys", imports.kindOf(job).matchKeys());
 		model.addAttribute("modes", DuplicateMode.values());
 		model.addAttribute("marks", DecimalMark.values());
 		addFields(actor, job, model);
@@ -155,9 +163,9 @@ class ImportController {
 
 	/** The fields a column may take, built-in and custom, and their labels in the user's language. */
 	private void addFields(Actor actor, ImportJob job, Model model) {
-		List<FieldSpec> all = fields.of(job.entity(), actor.locale());
+		List<ImportColumn> all = fields.of(imports.kindOf(job), actor.locale());
 		Map<String, String> labels = new LinkedHashMap<>();
-		for (FieldSpec field : all) {
+		for (ImportColumn field : all) {
 			labels.put(field.key(), field.label() != null ? field.label()
 					: messages.getMessage("import.field." + field.key(), null, field.key(), actor.locale()));
 		}

@@ -18,7 +18,7 @@ record ImportResource(UUID id, String entity, String status, String fileName, St
 	static ImportResource of(ImportJob job, boolean undoable) {
 		Map<String, String> mapping = new LinkedHashMap<>();
 		job.mapping().forEach((column, field) -> mapping.put(job.headers().get(column), field));
-		return new ImportResource(job.id(), job.entity().path(), job.status().name(), job.fileName(),
+		return new ImportResource(job.id(), job.entity(), job.status().name(), job.fileName(),
 				job.duplicateMode().name(), job.matchBy().name(), job.decimalMark().name(), mapping, job.totalRows(), job.processedRows(),
 				job.createdRows(), job.updatedRows(), job.skippedRows(), job.rejectedRows(), job.lastLine(),
 				job.percent(), job.failure(), undoable, job.createdAt(), job.startedAt(), job.finishedAt(),

@@ -11,8 +11,9 @@ import org.rapport.RapportTest;
 import org.rapport.TestData;
 import org.rapport.identity.Actor;
 import org.rapport.identity.Role;
+import org.rapport.integration.DuplicateMode;
+import org.rapport.integration.MatchBy;
 import org.rapport.integration.internal.ImportJob.Status;
-import org.rapport.shared.MatchBy;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -33,7 +34,7 @@ class ContractImportIntegrationTests {
 		Actor actor = data.actor(data.user(data.team(), Role.SALES));
 		String account = TestData.unique("华东贸易");
 		String twin = TestData.unique("Twin");
-		importFile(actor, ImportEntity.ACCOUNTS, "客户名称\n" + account + "\n" + twin + "\n" + twin + "\n",
+		importFile(actor, "accounts", "客户名称\n" + account + "\n" + twin + "\n" + twin + "\n",
 				DuplicateMode.CREATE, MatchBy.NAME);
 		String running = TestData.unique("HT");
 		String later = TestData.unique("HT");
@@ -47,7 +48,7 @@ class ContractImportIntegrationTests {
 				+ "X5," + account + ",31.02.2026,2026-12-31,1,EUR,,,,\n"
 				+ "X6,,2026-01-01,2026-12-31,1,EUR,,,,\n";
 
-		ImportJob job = importFile(actor, ImportEntity.CONTRACTS, file, DuplicateMode.SKIP, MatchBy.EXTERNAL_ID);
+		ImportJob job = importFile(actor, "contracts", file, DuplicateMode.SKIP, MatchBy.EXTERNAL_ID);
 
 		assertThat(job.status()).isEqualTo(Status.DONE);
 		assertThat(job.createdRows()).isEqualTo(2);
@@ -87,23 +88,23 @@ class ContractImportIntegrationTests {
 		Actor actor = data.actor(data.user(data.team(), Role.SALES));
 		String account = TestData.unique("Acme");
 		String accountId = TestData.unique("ACC");
-		importFile(actor, ImportEntity.ACCOUNTS, "External ID,Account Name\n" + accountId + "," + account + "\n",
+		importFile(actor, "accounts", "External ID,Account Name\n" + accountId + "," + account + "\n",
 				DuplicateMode.SKIP, MatchBy.EXTERNAL_ID);
 		String external = TestData.unique("CRM");
 		String header = "External ID,Account External ID,Start Date,End Date,Value,Auto-renew\n";
-		importFile(actor, ImportEntity.CONTRACTS, header + external + "," + accountId + ",2099-01-01,2099-12-31,100,no\n",
+		importFile(actor, "contracts", header + external + "," + accountId + ",2099-01-01,2099-12-31,100,no\n",
 				DuplicateMode.SKIP, MatchBy.EXTERNAL_ID);
 		String number = jdbc.queryForObject("select number from contract where external_id = ?", String.class,
 				external);
 
-		ImportJob skipped = importFile(actor, ImportEntity.CONTRACTS,
+		ImportJob skipped = importFile(actor, "contracts",
 				header + external + "," + accountId + ",2099-01-01,2099-12-31,200,yes\n", DuplicateMode.SKIP,
 				MatchBy.EXTERNAL_ID);
 		assertThat(skipped.skippedRows()).isEqualTo(1);
 		assertThat((BigDecimal) jdbc.queryForObject("select contract_value from contract where external_id = ?",
 				BigDecimal.class, external)).isEqualByComparingTo("100");
 
-		ImportJob updated = importFile(actor, ImportEntity.CONTRACTS,
+		ImportJob updated = importFile(actor, "contracts",
 				header + external + "," + accountId + ",2099-02-01,2099-12-31,200,yes\n", DuplicateMode.UPDATE,
 				MatchBy.EXTERNAL_ID);
 		assertThat(updated.updatedRows()).isEqualTo(1);
@@ -116,7 +117,7 @@ class ContractImportIntegrationTests {
 
 		// an ended contract no longer changes, by import no more than by its form
 		jdbc.update("update contract set status = 'TERMINATED' where external_id = ?", external);
-		ImportJob refused = importFile(actor, ImportEntity.CONTRACTS,
+		ImportJob refused = importFile(actor, "contracts",
 				header + external + "," + accountId + ",2099-03-01,2099-12-31,300,yes\n", DuplicateMode.UPDATE,
 				MatchBy.EXTERNAL_ID);
 		assertThat(refused.rejectedRows()).isEqualTo(1);
@@ -128,12 +129,12 @@ class ContractImportIntegrationTests {
 	void undoDeletesCreatedContractsAndRestoresUpdatedOnes() {
 		Actor actor = data.actor(data.user(data.team(), Role.SALES));
 		String account = TestData.unique("Undo Co");
-		importFile(actor, ImportEntity.ACCOUNTS, "Account Name\n" + account + "\n", DuplicateMode.SKIP, MatchBy.NAME);
+		importFile(actor, "accounts", "Account Name\n" + account + "\n", DuplicateMode.SKIP, MatchBy.NAME);
 		String external = TestData.unique("C");
 		String header = "External ID,Account,Start Date,End Date,Value\n";
-		importFile(actor, ImportEntity.CONTRACTS, header + external + "," + account + ",2099-01-01,2099-12-31,100\n",
+		importFile(actor, "contracts", header + external + "," + account + ",2099-01-01,2099-12-31,100\n",
 				DuplicateMode.SKIP, MatchBy.EXTERNAL_ID);
-		ImportJob job = importFile(actor, ImportEntity.CONTRACTS, header + external + "," + account
+		ImportJob job = importFile(actor, "contracts", header + external + "," + account
 				+ ",2099-01-01,2099-12-31,300\n" + external + "-new," + account + ",2099-01-01,2099-12-31,5\n",
 				DuplicateMode.UPDATE, MatchBy.EXTERNAL_ID);
 		assertThat(job.createdRows()).isEqualTo(1);
@@ -147,7 +148,7 @@ class ContractImportIntegrationTests {
 				external + "-new")).isZero();
 	}
 
-	private ImportJob importFile(Actor actor, ImportEntity entity, String content, DuplicateMode mode,
+	private ImportJob importFile(Actor actor, String entity, String content, DuplicateMode mode,
 			MatchBy matchBy) {
 		return ImportRuns.run(imports, actor, entity, content, mode, matchBy);
 	}

@@ -18,7 +18,9 @@ import org.rapport.customization.internal.CustomFieldService;
 import org.rapport.customization.internal.FieldDefinition.FieldText;
 import org.rapport.identity.Actor;
 import org.rapport.identity.Role;
-import org.rapport.shared.MatchBy;
+import org.rapport.integration.DuplicateMode;
+import org.rapport.integration.ImportRow;
+import org.rapport.integration.MatchBy;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -59,10 +61,10 @@ class ImportCustomFieldsIntegrationTests {
 		String csv = "客户名称,等级" + suffix + ",Seats " + suffix + "\n" + gold + ",Gold,25\n" + plain + ",,\n"
 				+ TestData.unique("Bad Co") + ",Platinum,many\n";
 
-		ImportJob job = imports.upload(actor, ImportEntity.ACCOUNTS, "custom.csv",
+		ImportJob job = imports.upload(actor, "accounts", "custom.csv",
 				new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)));
 		assertThat(job.mapping()).containsEntry(1, "cf." + tier).containsEntry(2, "cf." + seats);
-		List<ConvertedRow> preview = imports.preview(actor, job.id());
+		List<ImportRow> preview = imports.preview(actor, job.id());
 		assertThat(preview.get(0).values().get("customFields")).isEqualTo(Map.of(tier, "Gold", seats, 25L));
 		assertThat(preview.get(2).errors()).containsKeys("cf." + tier, "cf." + seats);
 

@@ -18,8 +18,10 @@ import org.rapport.identity.Actor;
 import org.rapport.identity.Role;
 import org.rapport.identity.TeamId;
 import org.rapport.identity.internal.User;
+import org.rapport.integration.DuplicateMode;
+import org.rapport.integration.ImportRow;
+import org.rapport.integration.MatchBy;
 import org.rapport.integration.internal.ImportJob.Status;
-import org.rapport.shared.MatchBy;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -47,13 +49,13 @@ class ImportIntegrationTests {
 	void readsBomSemicolonsChineseHeadersAndQuotedLineBreaksAndRejectsBadRowsByTheirLine() {
 		Actor actor = data.actor(data.user(data.team(), Role.SALES));
 		String company = TestData.unique("华东贸易");
-		importFile(actor, ImportEntity.ACCOUNTS, "客户名称;网站\n" + company + ";huadong.example.cn\n", DuplicateMode.SKIP,
+		importFile(actor, "accounts", "客户名称;网站\n" + company + ";huadong.example.cn\n", DuplicateMode.SKIP,
 				MatchBy.NAME);
 		String email = TestData.unique("li") + "@example.cn";
 		String file = "\uFEFF名;姓;邮箱;公司;地址\n" + "伟;张;" + email + ";" + company + ";\"上海市\n浦东新区; 世纪大道 100 号\"\n"
 				+ "Anna;\"O\"\"Neil\";not-an-email;;\n" + ";;nobody@example.com;;\n" + "Ming;Li;;Unknown Co " + UUID.randomUUID()
 				+ ";\n";
-		ImportJob job = importFile(actor, ImportEntity.CONTACTS, file, DuplicateMode.SKIP, MatchBy.EMAIL);
+		ImportJob job = importFile(actor, "contacts", file, DuplicateMode.SKIP, MatchBy.EMAIL);
 
 		assertThat(job.status()).isEqualTo(Status.DONE);
 		assertThat(job.createdRows()).isEqualTo(1);
@@ -75,22 +77,22 @@ class ImportIntegrationTests {
 	void duplicatesAreSkippedUpdatedOrCreatedAsChosen() {
 		Actor actor = data.actor(data.user(data.team(), Role.SALES));
 		String email = TestData.unique("dup") + "@example.com";
-		importFile(actor, ImportEntity.CONTACTS, "Last Name,Title,Email\nOld,Buyer," + email + "\n", DuplicateMode.SKIP,
+		importFile(actor, "contacts", "Last Name,Title,Email\nOld,Buyer," + email + "\n", DuplicateMode.SKIP,
 				MatchBy.EMAIL);
 
-		ImportJob skipped = importFile(actor, ImportEntity.CONTACTS,
+		ImportJob skipped = importFile(actor, "contacts",
 				"Last Name,Email\nNew," + email.toUpperCase() + "\n", DuplicateMode.SKIP, MatchBy.EMAIL);
 		assertThat(skipped.skippedRows()).isEqualTo(1);
 		assertThat(lastNames(email)).containsExactly("Old");
 
-		ImportJob updated = importFile(actor, ImportEntity.CONTACTS, "Last Name,Email\nNew," + email + "\n",
+		ImportJob updated = importFile(actor, "contacts", "Last Name,Email\nNew," + email + "\n",
 				DuplicateMode.UPDATE, MatchBy.EMAIL);
 		assertThat(updated.updatedRows()).isEqualTo(1);
 		assertThat(lastNames(email)).containsExactly("New");
 		assertThat(jdbc.queryForObject("select title from contact where email = ?", String.class, email))
 			.as("an empty or unmapped cell leaves the value").isEqualTo("Buyer");
 
-		ImportJob created = importFile(actor, ImportEntity.CONTACTS, "Last Name,Email\nThird," + email + "\n",
+		ImportJob created = importFile(actor, "contacts", "Last Name,Email\nThird," + email + "\n",
 				DuplicateMode.CREATE, MatchBy.EMAIL);
 		assertThat(created.createdRows()).isEqualTo(1);
 		assertThat(lastNames(email)).containsExactlyInAnyOrder("New", "Third");
@@ -100,12 +102,12 @@ class ImportIntegrationTests {
 	void contactsFindTheirAccountByExternalIdAndReimportsMatchByIt() {
 		Actor actor = data.actor(data.user(data.team(), Role.SALES));
 		String accountId = TestData.unique("ACC");
-		importFile(actor, ImportEntity.ACCOUNTS, "External ID,Account Name,Industry\n" + accountId + ",Acme,\n",
+		importFile(actor, "accounts", "External ID,Account Name,Industry\n" + accountId + ",Acme,\n",
 				DuplicateMode.SKIP, MatchBy.EXTERNAL_ID);
 		String contactId = TestData.unique("CON");
 		String file = "External ID,Last Name,Account External ID\n" + contactId + ",Meyer," + accountId + "\n";
-		importFile(actor, ImportEntity.CONTACTS, file, DuplicateMode.UPDATE, MatchBy.EXTERNAL_ID);
-		ImportJob again = importFile(actor, ImportEntity.CONTACTS, file.replace("Meyer", "Meier"), DuplicateMode.UPDATE,
+		importFile(actor, "contacts", file, DuplicateMode.UPDATE, MatchBy.EXTERNAL_ID);
+		ImportJob again = importFile(actor, "contacts", file.replace("Meyer", "Meier"), DuplicateMode.UPDATE,
 				MatchBy.EXTERNAL_ID);
 
 		assertThat(again.updatedRows()).isEqualTo(1);
@@ -129,7 +131,7 @@ class ImportIntegrationTests {
 				throw new SimulatedCrash();
 			}
 		});
-		ImportJob job = upload(actor, ImportEntity.CONTACTS, file.toString(), DuplicateMode.SKIP, MatchBy.EMAIL);
+		ImportJob job = upload(actor, "contacts", file.toString(), DuplicateMode.SKIP, MatchBy.EMAIL);
 		imports.start(actor, job.id());
 		assertThat(crashed.await(30, TimeUnit.SECONDS)).isTrue();
 		Thread.sleep(200);
@@ -157,9 +159,9 @@ class ImportIntegrationTests {
 		Actor actor = data.actor(data.user(data.team(), Role.SALES));
 		String email = TestData.unique("undo") + "@example.com";
 		String other = TestData.unique("undo-new") + "@example.com";
-		importFile(actor, ImportEntity.LEADS, "Last Name,Company,Email\nBefore,Old Co," + email + "\n",
+		importFile(actor, "leads", "Last Name,Company,Email\nBefore,Old Co," + email + "\n",
 				DuplicateMode.SKIP, MatchBy.EMAIL);
-		ImportJob job = importFile(actor, ImportEntity.LEADS,
+		ImportJob job = importFile(actor, "leads",
 				"Last Name,Company,Email\nAfter,,"  + email + "\nFresh,New Co," + other + "\n", DuplicateMode.UPDATE,
 				MatchBy.EMAIL);
 		assertThat(job.updatedRows()).isEqualTo(1);
@@ -176,10 +178,30 @@ class ImportIntegrationTests {
 	}
 
 	@Test
+	void anImportedLifecycleStageMovesTheAccountByTheLifecycleRuleAndUndoMovesItBack() {
+		Actor actor = data.actor(data.user(data.team(), Role.SALES));
+		String name = TestData.unique("Stage Co");
+		importFile(actor, "accounts", "Account Name\n" + name + "\n", DuplicateMode.SKIP, MatchBy.NAME);
+		UUID account = jdbc.queryForObject("select id from account where name = ?", UUID.class, name);
+		ImportJob moved = importFile(actor, "accounts", "Account Name,Lifecycle Stage\n" + name + ",Existing\n",
+				DuplicateMode.UPDATE, MatchBy.NAME);
+		assertThat(moved.updatedRows()).isEqualTo(1);
+		assertThat(jdbc.queryForObject("select lifecycle_stage from account where id = ?", String.class, account))
+			.isEqualTo("EXISTING");
+		assertThat(jdbc.queryForList("select from_stage || '>' || to_stage || ':' || reason from lifecycle_history "
+				+ "where account_id = ?", String.class, account)).containsExactly("PROSPECT>EXISTING:Set by an import");
+		imports.undo(actor, moved.id());
+		assertThat(jdbc.queryForObject("select lifecycle_stage from account where id = ?", String.class, account))
+			.isEqualTo("PROSPECT");
+		assertThat(jdbc.queryForObject("select count(*) from lifecycle_history where account_id = ? and to_stage = "
+				+ "'PROSPECT'", Integer.class, account)).isEqualTo(1);
+	}
+
+	@Test
 	void undoIsRefusedOnceARecordChanged() {
 		Actor actor = data.actor(data.user(data.team(), Role.SALES));
 		String email = TestData.unique("changed") + "@example.com";
-		ImportJob job = importFile(actor, ImportEntity.CONTACTS, "Last Name,Email\nOne," + email + "\n",
+		ImportJob job = importFile(actor, "contacts", "Last Name,Email\nOne," + email + "\n",
 				DuplicateMode.SKIP, MatchBy.EMAIL);
 		jdbc.update("update contact set version = version + 1, last_name = 'Edited' where email = ?", email);
 
@@ -193,10 +215,10 @@ class ImportIntegrationTests {
 		Actor owner = data.actor(data.user(data.team(), Role.SALES));
 		Actor stranger = data.actor(data.user(data.team(), Role.SALES));
 		String email = TestData.unique("hidden") + "@example.com";
-		importFile(owner, ImportEntity.CONTACTS, "Last Name,Email\nOriginal," + email + "\n", DuplicateMode.SKIP,
+		importFile(owner, "contacts", "Last Name,Email\nOriginal," + email + "\n", DuplicateMode.SKIP,
 				MatchBy.EMAIL);
 
-		ImportJob job = importFile(stranger, ImportEntity.CONTACTS, "Last Name,Email\nOverwritten," + email + "\n",
+		ImportJob job = importFile(stranger, "contacts", "Last Name,Email\nOverwritten," + email + "\n",
 				DuplicateMode.UPDATE, MatchBy.EMAIL);
 
 		assertThat(job.updatedRows()).isZero();
@@ -211,12 +233,12 @@ class ImportIntegrationTests {
 		Actor colleague = data.actor(data.user(team, Role.SALES));
 		Actor stranger = data.actor(data.user(data.team(), Role.SALES));
 		String externalId = TestData.unique("EXT");
-		importFile(owner, ImportEntity.ACCOUNTS, "External ID,Account Name\n" + externalId + ",Hidden Co\n",
+		importFile(owner, "accounts", "External ID,Account Name\n" + externalId + ",Hidden Co\n",
 				DuplicateMode.SKIP, MatchBy.EXTERNAL_ID);
 
-		ImportJob probe = importFile(stranger, ImportEntity.ACCOUNTS,
+		ImportJob probe = importFile(stranger, "accounts",
 				"External ID,Account Name\n" + externalId + ",Probe Co\n", DuplicateMode.CREATE, MatchBy.EXTERNAL_ID);
-		ImportJob seen = importFile(colleague, ImportEntity.ACCOUNTS,
+		ImportJob seen = importFile(colleague, "accounts",
 				"External ID,Account Name\n" + externalId + ",Twin Co\n", DuplicateMode.CREATE, MatchBy.EXTERNAL_ID);
 
 		assertThat(imports.rejected(stranger, probe.id(), 10)).singleElement()
@@ -237,7 +259,7 @@ class ImportIntegrationTests {
 		User teammate = data.user(team, Role.SALES);
 		User stranger = data.user(data.team(), Role.SALES);
 		String tag = TestData.unique("Owned");
-		ImportJob job = importFile(data.actor(seller), ImportEntity.ACCOUNTS, "Account Name,Owner\n" + tag
+		ImportJob job = importFile(data.actor(seller), "accounts", "Account Name,Owner\n" + tag
 				+ " Ours," + teammate.getUsername() + "\n" + tag + " Theirs," + stranger.getUsername() + "\n",
 				DuplicateMode.CREATE, MatchBy.NAME);
 
@@ -253,9 +275,9 @@ class ImportIntegrationTests {
 	@Test
 	void thePreviewShowsRowsAsTheyWillBeStoredWithTheirErrors() {
 		Actor actor = data.actor(data.user(data.team(), Role.SALES));
-		ImportJob job = upload(actor, ImportEntity.LEADS, "Last Name,Rating,Do\nWang,hot,x\n,lukewarm,y\n",
+		ImportJob job = upload(actor, "leads", "Last Name,Rating,Do\nWang,hot,x\n,lukewarm,y\n",
 				DuplicateMode.SKIP, MatchBy.EMAIL);
-		List<ConvertedRow> rows = imports.preview(actor, job.id());
+		List<ImportRow> rows = imports.preview(actor, job.id());
 		assertThat(rows).hasSize(2);
 		assertThat(rows.get(0).values()).containsEntry("lastName", "Wang").containsEntry("rating", "HOT");
 		assertThat(rows.get(0).isValid()).isTrue();
@@ -266,7 +288,7 @@ class ImportIntegrationTests {
 	void aFileThatIsNotUtf8IsRefusedWithAClearReason() {
 		Actor actor = data.actor(data.user(data.team(), Role.SALES));
 		byte[] latin1 = "Last Name\nM\u00fcller\n".getBytes(StandardCharsets.ISO_8859_1);
-		assertThatThrownBy(() -> imports.upload(actor, ImportEntity.CONTACTS, "latin1.csv",
+		assertThatThrownBy(() -> imports.upload(actor, "contacts", "latin1.csv",
 				new ByteArrayInputStream(latin1)))
 			.isInstanceOf(org.rapport.shared.InvalidField.class)
 			.hasFieldOrPropertyWithValue("messageKey", "import.error.encoding");
@@ -277,11 +299,11 @@ class ImportIntegrationTests {
 		Actor actor = data.actor(data.user(data.team(), Role.SALES));
 		String company = TestData.unique("Keyed Trading Co., Ltd.");
 		String email = TestData.unique("Keyed") + "@Example.com";
-		importFile(actor, ImportEntity.ACCOUNTS, "Name,Website\n\"" + company + "\",https://www.keyed.example.com/about\n",
+		importFile(actor, "accounts", "Name,Website\n\"" + company + "\",https://www.keyed.example.com/about\n",
 				DuplicateMode.SKIP, MatchBy.NAME);
-		importFile(actor, ImportEntity.CONTACTS, "First name,Last name,E-mail\nKey,Holder," + email + "\n",
+		importFile(actor, "contacts", "First name,Last name,E-mail\nKey,Holder," + email + "\n",
 				DuplicateMode.SKIP, MatchBy.EMAIL);
-		importFile(actor, ImportEntity.LEADS, "First name,Last name,Company,E-mail\nLea,Keyes,\"" + company + "\"," + email
+		importFile(actor, "leads", "First name,Last name,Company,E-mail\nLea,Keyes,\"" + company + "\"," + email
 				+ "\n", DuplicateMode.SKIP, MatchBy.EMAIL);
 		assertThat(jdbc.queryForMap("select name_key, domain_key from account where name = ?", company))
 			.containsEntry("name_key", org.rapport.customers.MatchKeys.companyName(company))
@@ -294,12 +316,12 @@ class ImportIntegrationTests {
 			.containsEntry("person_key", org.rapport.customers.MatchKeys.person("Lea", "Keyes"));
 	}
 
-	private ImportJob importFile(Actor actor, ImportEntity entity, String content, DuplicateMode mode,
+	private ImportJob importFile(Actor actor, String entity, String content, DuplicateMode mode,
 			MatchBy matchBy) {
 		return ImportRuns.run(imports, actor, entity, content, mode, matchBy);
 	}
 
-	private ImportJob upload(Actor actor, ImportEntity entity, String content, DuplicateMode mode, MatchBy matchBy) {
+	private ImportJob upload(Actor actor, String entity, String content, DuplicateMode mode, MatchBy matchBy) {
 		return ImportRuns.upload(imports, actor, entity, content, mode, matchBy);
 	}
 

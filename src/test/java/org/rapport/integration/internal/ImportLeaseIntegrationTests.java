@@ -6,18 +6,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.rapport.RapportTest;
 import org.rapport.TestClock;
 import org.rapport.TestData;
 import org.rapport.identity.Actor;
 import org.rapport.identity.Role;
+import org.rapport.integration.DuplicateMode;
+import org.rapport.integration.MatchBy;
 import org.rapport.integration.internal.ImportJob.Status;
 import org.rapport.shared.ConflictingChange;
-import org.rapport.shared.MatchBy;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -38,10 +37,10 @@ class ImportLeaseIntegrationTests {
 	ImportJobs jobs;
 
 	@Autowired
-	RowConverter converter;
+	RowReader reader;
 
 	@Autowired
-	List<RecordWriter<?>> writers;
+	ImportKinds kinds;
 
 	@Autowired
 	PlatformTransactionManager transactions;
@@ -108,10 +107,10 @@ class ImportLeaseIntegrationTests {
 	@Test
 	void aResumeIsRefusedWhileAnotherNodeHoldsTheJobAndAcceptedOnceItsLeaseRanOut() {
 		Actor actor = data.actor(data.user(data.team(), Role.SALES));
-		ImportJob job = ImportRuns.upload(imports, actor, ImportEntity.ACCOUNTS, accounts(2), DuplicateMode.SKIP,
+		ImportJob job = ImportRuns.upload(imports, actor, "accounts", accounts(2), DuplicateMode.SKIP,
 				MatchBy.NAME);
 		// the Spring node runs on the system clock: node a's lease is real time
-		ImportRunner a = new ImportRunner(jobs, converter, writers, transactions, 1, 1, "a", LEASE, Clock.systemUTC());
+		ImportRunner a = new ImportRunner(jobs, reader, kinds, transactions, 1, 1, "a", LEASE, Clock.systemUTC());
 		assertThat(a.queue(job.id(), Set.of(Status.DRAFT))).isTrue();
 		jdbc.update("update import_job set status = 'RUNNING' where id = ?", job.id());
 
@@ -150,11 +149,11 @@ class ImportLeaseIntegrationTests {
 	}
 
 	private ImportRunner node(String id) {
-		return new ImportRunner(jobs, converter, writers, transactions, 1, 1, id, LEASE, clock);
+		return new ImportRunner(jobs, reader, kinds, transactions, 1, 1, id, LEASE, clock);
 	}
 
 	private ImportJob queued(ImportRunner node, Actor actor, String file) {
-		ImportJob job = ImportRuns.upload(imports, actor, ImportEntity.ACCOUNTS, file, DuplicateMode.SKIP, MatchBy.NAME);
+		ImportJob job = ImportRuns.upload(imports, actor, "accounts", file, DuplicateMode.SKIP, MatchBy.NAME);
 		assertThat(node.queue(job.id(), Set.of(Status.DRAFT))).isTrue();
 		return jobs.find(job.id()).orElseThrow();
 	}

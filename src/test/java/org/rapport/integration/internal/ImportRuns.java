@@ -7,7 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.rapport.identity.Actor;
-import org.rapport.shared.MatchBy;
+import org.rapport.integration.DuplicateMode;
+import org.rapport.integration.MatchBy;
 
 /** Runs imports in tests as a user would: upload, the guessed mapping, start, then wait for the end. */
 final class ImportRuns {
@@ -16,7 +17,7 @@ final class ImportRuns {
 	}
 
 	/** Uploads the file under the guessed mapping, ready to start. */
-	static ImportJob upload(Imports imports, Actor actor, ImportEntity entity, String content, DuplicateMode mode,
+	static ImportJob upload(Imports imports, Actor actor, String entity, String content, DuplicateMode mode,
 			MatchBy matchBy) {
 		ImportJob job = imports.upload(actor, entity, "test.csv",
 				new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8)));
@@ -24,7 +25,7 @@ final class ImportRuns {
 	}
 
 	/** Imports the file and answers the finished job. */
-	static ImportJob run(Imports imports, Actor actor, ImportEntity entity, String content, DuplicateMode mode,
+	static ImportJob run(Imports imports, Actor actor, String entity, String content, DuplicateMode mode,
 			MatchBy matchBy) {
 		ImportJob job = upload(imports, actor, entity, content, mode, matchBy);
 		imports.start(actor, job.id());

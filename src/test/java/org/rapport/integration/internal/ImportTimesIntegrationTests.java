@@ -13,8 +13,9 @@ import org.rapport.TestClock;
 import org.rapport.TestData;
 import org.rapport.identity.Actor;
 import org.rapport.identity.Role;
+import org.rapport.integration.DuplicateMode;
+import org.rapport.integration.MatchBy;
 import org.rapport.integration.internal.ImportJob.Status;
-import org.rapport.shared.MatchBy;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -51,7 +52,7 @@ class ImportTimesIntegrationTests {
 		Actor actor = data.actor(data.user(data.team(), Role.SALES));
 		String name = TestData.unique("Imported");
 
-		ImportJob first = ImportRuns.run(imports, actor, ImportEntity.ACCOUNTS, "Account Name\n" + name + "\n",
+		ImportJob first = ImportRuns.run(imports, actor, "accounts", "Account Name\n" + name + "\n",
 				DuplicateMode.SKIP, MatchBy.NAME);
 
 		assertThat(first.status()).isEqualTo(Status.DONE);
@@ -59,7 +60,7 @@ class ImportTimesIntegrationTests {
 		assertThat(timesOf(name)).containsExactly(IMPORTED, IMPORTED);
 
 		clock.advance(Duration.ofHours(3));
-		ImportJob second = ImportRuns.run(imports, actor, ImportEntity.ACCOUNTS,
+		ImportJob second = ImportRuns.run(imports, actor, "accounts",
 				"Account Name,Website\n" + name + ",example.org\n", DuplicateMode.UPDATE, MatchBy.NAME);
 
 		assertThat(second.updatedRows()).isEqualTo(1);
@@ -72,7 +73,7 @@ class ImportTimesIntegrationTests {
 		Actor actor = data.actor(data.user(data.team(), Role.SALES));
 		String name = TestData.unique("Published");
 
-		ImportRuns.run(imports, actor, ImportEntity.ACCOUNTS, "Account Name\n" + name + "\n", DuplicateMode.SKIP,
+		ImportRuns.run(imports, actor, "accounts", "Account Name\n" + name + "\n", DuplicateMode.SKIP,
 				MatchBy.NAME);
 
 		String account = jdbc.queryForObject("select id from account where name = ?", String.class, name);

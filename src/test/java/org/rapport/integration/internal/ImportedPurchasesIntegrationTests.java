@@ -13,6 +13,8 @@ import org.rapport.RapportTest;
 import org.rapport.TestData;
 import org.rapport.identity.Actor;
 import org.rapport.identity.Role;
+import org.rapport.integration.DuplicateMode;
+import org.rapport.integration.MatchBy;
 import org.rapport.integration.internal.ImportJob.Status;
 import org.rapport.sales.catalogue.internal.Product;
 import org.rapport.sales.catalogue.internal.ProductCatalogue;
@@ -20,7 +22,6 @@ import org.rapport.sales.catalogue.internal.ProductDetails;
 import org.rapport.sales.opportunities.internal.Opportunity;
 import org.rapport.sales.opportunities.internal.OpportunityDraft;
 import org.rapport.sales.opportunities.internal.OpportunityService;
-import org.rapport.shared.MatchBy;
 import org.rapport.shared.Money;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -51,12 +52,12 @@ class ImportedPurchasesIntegrationTests {
 	void anImportedConfirmedOrderMakesItsProspectANewCustomer() {
 		Actor actor = data.actor(data.user(data.team(), Role.MANAGER));
 		String account = TestData.unique("Imported Buyer");
-		importFile(actor, ImportEntity.ACCOUNTS, "Account Name\n" + account + "\n", DuplicateMode.CREATE, MatchBy.NAME);
+		importFile(actor, "accounts", "Account Name\n" + account + "\n", DuplicateMode.CREATE, MatchBy.NAME);
 		Product product = product();
 		UUID accountId = jdbc.queryForObject("select id from account where name = ?", UUID.class, account);
 		assertThat(stage(accountId)).isEqualTo("PROSPECT");
 
-		ImportJob job = importFile(actor, ImportEntity.ORDERS, "Order ID,Account,Product,Quantity,Order Date,Status,"
+		ImportJob job = importFile(actor, "orders", "Order ID,Account,Product,Quantity,Order Date,Status,"
 				+ "Currency\n" + TestData.unique("PO") + "," + account + "," + product.getSku() + ",2,"
 				+ LocalDate.now() + ",Confirmed,EUR\n", DuplicateMode.SKIP, MatchBy.EXTERNAL_ID);
 
@@ -70,14 +71,14 @@ class ImportedPurchasesIntegrationTests {
 		String once = TestData.unique("Bought once");
 		String twice = TestData.unique("Bought twice");
 		String drafted = TestData.unique("Only a draft");
-		importFile(actor, ImportEntity.ACCOUNTS, "Account Name\n" + once + "\n" + twice + "\n" + drafted + "\n",
+		importFile(actor, "accounts", "Account Name\n" + once + "\n" + twice + "\n" + drafted + "\n",
 				DuplicateMode.CREATE, MatchBy.NAME);
 		Product product = product();
 		String day = LocalDate.now().toString();
 		String header = "Order ID,Account,Product,Quantity,Order Date,Status,Currency\n";
 		OffsetDateTime started = OffsetDateTime.now(ZoneOffset.UTC).minusSeconds(1);
 
-		importFile(actor, ImportEntity.ORDERS, header
+		importFile(actor, "orders", header
 				+ TestData.unique("PO") + "," + once + "," + product.getSku() + ",1," + day + ",Confirmed,EUR\n"
 				+ TestData.unique("PO") + "," + twice + "," + product.getSku() + ",1," + day + ",Confirmed,EUR\n"
 				+ TestData.unique("PO") + "," + twice + "," + product.getSku() + ",2," + day + ",Confirmed,EUR\n"
@@ -99,7 +100,7 @@ class ImportedPurchasesIntegrationTests {
 	void anOpportunityWithLinesThatAnImportWinsGetsItsConfirmedOrder() {
 		Actor actor = data.actor(data.user(data.team(), Role.MANAGER));
 		String account = TestData.unique("Winning Buyer");
-		importFile(actor, ImportEntity.ACCOUNTS, "Account Name\n" + account + "\n", DuplicateMode.CREATE, MatchBy.NAME);
+		importFile(actor, "accounts", "Account Name\n" + account + "\n", DuplicateMode.CREATE, MatchBy.NAME);
 		UUID accountId = jdbc.queryForObject("select id from account where name = ?", UUID.class, account);
 		Product product = product();
 		String name = TestData.unique("Imported win");
@@ -112,7 +113,7 @@ class ImportedPurchasesIntegrationTests {
 				String.class, open.getId());
 
 		OffsetDateTime started = OffsetDateTime.now(ZoneOffset.UTC).minusSeconds(1);
-		ImportJob job = importFile(actor, ImportEntity.OPPORTUNITIES, "Name,Account,Stage,Amount,Currency,Close Date\n"
+		ImportJob job = importFile(actor, "opportunities", "Name,Account,Stage,Amount,Currency,Close Date\n"
 				+ name + "," + account + "," + won + ",300,EUR," + LocalDate.now() + "\n", DuplicateMode.UPDATE,
 				MatchBy.NAME);
 
@@ -135,7 +136,7 @@ class ImportedPurchasesIntegrationTests {
 		return jdbc.queryForObject("select lifecycle_stage from account where id = ?", String.class, account);
 	}
 
-	private ImportJob importFile(Actor actor, ImportEntity entity, String content, DuplicateMode mode,
+	private ImportJob importFile(Actor actor, String entity, String content, DuplicateMode mode,
 			MatchBy matchBy) {
 		ImportJob job = ImportRuns.run(imports, actor, entity, content, mode, matchBy);
 		assertThat(job.status()).isEqualTo(Status.DONE);

@@ -21,8 +21,10 @@ import org.rapport.customization.internal.FieldDefinition.FieldText;
 import org.rapport.identity.Actor;
 import org.rapport.identity.Role;
 import org.rapport.identity.internal.User;
+import org.rapport.integration.DecimalMark;
+import org.rapport.integration.DuplicateMode;
+import org.rapport.integration.MatchBy;
 import org.rapport.integration.internal.ImportJob.Status;
-import org.rapport.shared.MatchBy;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -57,13 +59,13 @@ class ImportsFollowFormRulesIntegrationTests {
 		defined.forEach(fields::retire);
 	}
 
-	private ImportJob importFile(Actor actor, ImportEntity entity, String content, MatchBy matchBy) {
+	private ImportJob importFile(Actor actor, String entity, String content, MatchBy matchBy) {
 		return ImportRuns.run(imports, actor, entity, content, DuplicateMode.CREATE, matchBy);
 	}
 
 	private String account(Actor actor) {
 		String name = TestData.unique("Müller GmbH");
-		importFile(actor, ImportEntity.ACCOUNTS, "Name\n" + name + "\n", MatchBy.NAME);
+		importFile(actor, "accounts", "Name\n" + name + "\n", MatchBy.NAME);
 		return name;
 	}
 
@@ -72,13 +74,13 @@ class ImportsFollowFormRulesIntegrationTests {
 		Actor actor = data.actor(data.user(data.team(), Role.MANAGER));
 		String account = account(actor);
 		String sku = TestData.unique("KOMMA");
-		ImportJob products = importFile(actor, ImportEntity.PRODUCTS,
+		ImportJob products = importFile(actor, "products",
 				"SKU;Name;Unit Price;Currency\n" + sku + ";Schraube;1,50;EUR\n", MatchBy.NUMBER);
 		assertThat(products.decimalMark()).isEqualTo(DecimalMark.COMMA);
 		assertThat(amount("select unit_price from product where sku = ?", sku)).isEqualByComparingTo("1.50");
 
 		String deal = TestData.unique("Deal");
-		importFile(actor, ImportEntity.OPPORTUNITIES, "Name;Account;Amount;Currency;Close Date;Probability\n" + deal
+		importFile(actor, "opportunities", "Name;Account;Amount;Currency;Close Date;Probability\n" + deal
 				+ ";" + account + ";1.234,56;EUR;2026-05-31;40\n", MatchBy.NAME);
 		Map<String, Object> opportunity = jdbc.queryForMap(
 				"select amount, close_date, probability from opportunity where name = ?", deal);
@@ -87,7 +89,7 @@ class ImportsFollowFormRulesIntegrationTests {
 				40);
 
 		String contract = TestData.unique("V");
-		importFile(actor, ImportEntity.CONTRACTS, "External ID;Account;Start Date;End Date;Value;Renewal Notice Days\n"
+		importFile(actor, "contracts", "External ID;Account;Start Date;End Date;Value;Renewal Notice Days\n"
 				+ contract + ";" + account + ";2026-01-01;2026-12-31;12.000,75;30\n", MatchBy.EXTERNAL_ID);
 		Map<String, Object> terms = jdbc.queryForMap("select contract_value, renewal_notice_days, start_date, end_date "
 				+ "from contract where external_id = ?", contract);
@@ -96,7 +98,7 @@ class ImportsFollowFormRulesIntegrationTests {
 			.containsEntry("start_date", Date.valueOf("2026-01-01")).containsEntry("end_date", Date.valueOf("2026-12-31"));
 
 		String order = TestData.unique("AB");
-		importFile(actor, ImportEntity.ORDERS, "Order ID;Account;Product;Quantity;Unit Price;Order Date\n" + order + ";"
+		importFile(actor, "orders", "Order ID;Account;Product;Quantity;Unit Price;Order Date\n" + order + ";"
 				+ account + ";" + sku + ";2,5;1,20;2026-03-01\n", MatchBy.EXTERNAL_ID);
 		Map<String, Object> line = jdbc.queryForMap("select l.quantity, l.unit_price, o.total, o.order_date from "
 				+ "sales_order o join sales_order_line l on l.order_id = o.id where o.external_id = ?", order);
@@ -115,12 +117,12 @@ class ImportsFollowFormRulesIntegrationTests {
 		}
 		Actor actor = data.actor(data.user(data.team(), Role.SALES));
 		String account = TestData.unique("Komma AG");
-		importFile(actor, ImportEntity.ACCOUNTS, "Name;Rate " + suffix + "\n" + account + ";1,50\n", MatchBy.NAME);
+		importFile(actor, "accounts", "Name;Rate " + suffix + "\n" + account + ";1,50\n", MatchBy.NAME);
 		String contact = TestData.unique("Meier");
-		importFile(actor, ImportEntity.CONTACTS, "Last Name;Rate " + suffix + "\n" + contact + ";1.234,5\n",
+		importFile(actor, "contacts", "Last Name;Rate " + suffix + "\n" + contact + ";1.234,5\n",
 				MatchBy.NAME);
 		String lead = TestData.unique("Schulz");
-		importFile(actor, ImportEntity.LEADS, "Last Name;Rate " + suffix + "\n" + lead + ";0,25\n", MatchBy.NAME);
+		importFile(actor, "leads", "Last Name;Rate " + suffix + "\n" + lead + ";0,25\n", MatchBy.NAME);
 
 		assertThat(jdbc.queryForObject("select custom_fields from account where name = ?", String.class, account))
 			.containsPattern(":\\s?1\\.5}");
@@ -136,7 +138,7 @@ class ImportsFollowFormRulesIntegrationTests {
 		String account = account(actor);
 		String good = TestData.unique("GUT");
 		String bad = TestData.unique("FALSCH");
-		ImportJob job = importFile(actor, ImportEntity.PRODUCTS, "SKU;Name;Unit Price\n" + good + ";Gut;2,50\n" + bad
+		ImportJob job = importFile(actor, "products", "SKU;Name;Unit Price\n" + good + ";Gut;2,50\n" + bad
 				+ ";Falsch;2.5\n", MatchBy.NUMBER);
 		assertThat(job.decimalMark()).isEqualTo(DecimalMark.COMMA);
 		assertThat(job.createdRows()).isEqualTo(1);
@@ -145,13 +147,13 @@ class ImportsFollowFormRulesIntegrationTests {
 			.isEqualTo("Unit price: 2.5 is not a number with a decimal comma, as this file writes numbers "
 					+ "(such as 1.234,50)");
 
-		ImportJob contracts = importFile(actor.inLocale(Locale.SIMPLIFIED_CHINESE), ImportEntity.CONTRACTS,
+		ImportJob contracts = importFile(actor.inLocale(Locale.SIMPLIFIED_CHINESE), "contracts",
 				"Account,Start Date,End Date,Value\n" + account + ",31.03.2026,2026-12-31,100\n", MatchBy.EXTERNAL_ID);
 		assertThat(contracts.rejectedRows()).isEqualTo(1);
 		assertThat(imports.rejected(actor, contracts.id(), 10).get(0).reasons())
 			.isEqualTo("开始日期：不是日期（例如 2026-03-31）");
 
-		ImportJob notice = importFile(actor, ImportEntity.CONTRACTS, "Account,Start Date,End Date,Value,Notice Days\n"
+		ImportJob notice = importFile(actor, "contracts", "Account,Start Date,End Date,Value,Notice Days\n"
 				+ account + ",2026-01-01,2026-12-31,100,3651\n", MatchBy.EXTERNAL_ID);
 		assertThat(imports.rejected(actor, notice.id(), 10).get(0).reasons())
 			.isEqualTo("Renewal notice (days): more than 3,650 days");
@@ -161,7 +163,7 @@ class ImportsFollowFormRulesIntegrationTests {
 	void theMarkChosenWhenMappingOverridesTheDetectedOneAndIsShownInThePreview() {
 		Actor actor = data.actor(data.user(data.team(), Role.MANAGER));
 		String sku = TestData.unique("P");
-		ImportJob job = imports.upload(actor, ImportEntity.PRODUCTS, "p.csv", new java.io.ByteArrayInputStream(
+		ImportJob job = imports.upload(actor, "products", "p.csv", new java.io.ByteArrayInputStream(
 				("SKU;Name;Unit Price\n" + sku + ";Mutter;1,500\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
 		assertThat(job.decimalMark()).isEqualTo(DecimalMark.COMMA);
 		assertThat((BigDecimal) imports.preview(actor, job.id()).get(0).values().get("unitPrice"))
@@ -180,7 +182,7 @@ class ImportsFollowFormRulesIntegrationTests {
 		Actor actor = data.actor(manager);
 		String account = account(actor);
 		String sku = TestData.unique("YEN");
-		importFile(actor, ImportEntity.PRODUCTS, "SKU,Name,Unit Price,Currency\n" + sku + ",Tee,100,JPY\n",
+		importFile(actor, "products", "SKU,Name,Unit Price,Currency\n" + sku + ",Tee,100,JPY\n",
 				MatchBy.NUMBER);
 		UUID accountId = jdbc.queryForObject("select id from account where name = ?", UUID.class, account);
 		UUID productId = jdbc.queryForObject("select id from product where sku = ?", UUID.class, sku);
@@ -193,7 +195,7 @@ class ImportsFollowFormRulesIntegrationTests {
 			.andExpect(status().isCreated());
 		String imported = TestData.unique("CSV");
 
-		ImportJob job = importFile(actor, ImportEntity.ORDERS, "Order ID,Account,Product,Quantity,Unit Price,"
+		ImportJob job = importFile(actor, "orders", "Order ID,Account,Product,Quantity,Unit Price,"
 				+ "Currency,Order Date\n" + imported + "," + account + "," + sku + ",1,1234.5,JPY,2026-03-01\n",
 				MatchBy.EXTERNAL_ID);
 
@@ -213,13 +215,13 @@ class ImportsFollowFormRulesIntegrationTests {
 		Actor actor = data.actor(data.user(data.team(), Role.MANAGER));
 		String account = account(actor);
 		String sku = TestData.unique("YEN");
-		importFile(actor, ImportEntity.PRODUCTS, "SKU,Name,Unit Price,Currency\n" + sku + ",Tee,1234.5,JPY\n",
+		importFile(actor, "products", "SKU,Name,Unit Price,Currency\n" + sku + ",Tee,1234.5,JPY\n",
 				MatchBy.NUMBER);
 		String deal = TestData.unique("Yen deal");
-		importFile(actor, ImportEntity.OPPORTUNITIES, "Name,Account,Amount,Currency,Close Date\n" + deal + ","
+		importFile(actor, "opportunities", "Name,Account,Amount,Currency,Close Date\n" + deal + ","
 				+ account + ",1235.5,JPY,2026-05-31\n", MatchBy.NAME);
 		String contract = TestData.unique("YV");
-		importFile(actor, ImportEntity.CONTRACTS, "External ID,Account,Start Date,End Date,Value,Currency\n" + contract
+		importFile(actor, "contracts", "External ID,Account,Start Date,End Date,Value,Currency\n" + contract
 				+ "," + account + ",2026-01-01,2026-12-31,10.005,EUR\n", MatchBy.EXTERNAL_ID);
 
 		// Money rounds half to even, as every form does
@@ -233,7 +235,7 @@ class ImportsFollowFormRulesIntegrationTests {
 	void anImplausibleCloseDateAmountOrCurrencyIsRejectedWithTheFormsMessage() {
 		Actor actor = data.actor(data.user(data.team(), Role.MANAGER));
 		String account = account(actor);
-		ImportJob job = importFile(actor, ImportEntity.OPPORTUNITIES,
+		ImportJob job = importFile(actor, "opportunities",
 				"Name,Account,Amount,Currency,Close Date\n" + TestData.unique("Early") + "," + account
 						+ ",100,EUR,1900-01-01\n" + TestData.unique("Huge") + "," + account
 						+ ",1000000000000000,EUR,2026-06-30\n" + TestData.unique("Odd") + "," + account
@@ -246,9 +248,9 @@ class ImportsFollowFormRulesIntegrationTests {
 					"Currency (ISO code): Not a known ISO 4217 currency code; use one such as EUR or USD");
 
 		String sku = TestData.unique("BIG");
-		importFile(actor, ImportEntity.PRODUCTS, "SKU,Name,Unit Price,Currency\n" + sku + ",Big,5000000000000,EUR\n",
+		importFile(actor, "products", "SKU,Name,Unit Price,Currency\n" + sku + ",Big,5000000000000,EUR\n",
 				MatchBy.NUMBER);
-		ImportJob orders = importFile(actor.inLocale(Locale.SIMPLIFIED_CHINESE), ImportEntity.ORDERS,
+		ImportJob orders = importFile(actor.inLocale(Locale.SIMPLIFIED_CHINESE), "orders",
 				"External ID,Account,Order Date,Product,Quantity\n" + TestData.unique("ORD") + "," + account
 						+ ",2026-03-01," + sku + ",3\n",
 				MatchBy.EXTERNAL_ID);
@@ -261,7 +263,7 @@ class ImportsFollowFormRulesIntegrationTests {
 	void phonesEmailsAndWebsitesTheFormsRefuseAreRejectedWithTheFormsMessage() {
 		Actor actor = data.actor(data.user(data.team(), Role.SALES));
 		String contact = TestData.unique("Phone");
-		ImportJob contacts = importFile(actor, ImportEntity.CONTACTS, "Last Name,Phone,E-mail\n" + contact
+		ImportJob contacts = importFile(actor, "contacts", "Last Name,Phone,E-mail\n" + contact
 				+ ",abc-phone,\n" + TestData.unique("Mail") + ",,someone@localhost\n" + TestData.unique("Fine")
 				+ ",+49 40 123456,fine@example.com\n", MatchBy.NAME);
 		assertThat(contacts.createdRows()).isEqualTo(1);
@@ -271,7 +273,7 @@ class ImportsFollowFormRulesIntegrationTests {
 		assertThat(jdbc.queryForObject("select count(*) from contact where last_name = ?", Integer.class, contact))
 			.isZero();
 
-		ImportJob accounts = importFile(actor.inLocale(Locale.SIMPLIFIED_CHINESE), ImportEntity.ACCOUNTS,
+		ImportJob accounts = importFile(actor.inLocale(Locale.SIMPLIFIED_CHINESE), "accounts",
 				"Name,Website,Phone\n" + TestData.unique("网站") + ",not a site,\n" + TestData.unique("电话")
 						+ ",,电话号码\n",
 				MatchBy.NAME);
@@ -279,7 +281,7 @@ class ImportsFollowFormRulesIntegrationTests {
 			.containsExactly("网站：必须是网址，例如 example.com 或 https://example.com",
 					"电话：必须是电话号码：数字、空格及 + ( ) . / -");
 
-		ImportJob leads = importFile(actor, ImportEntity.LEADS, "Last Name,Phone\n" + TestData.unique("Lead")
+		ImportJob leads = importFile(actor, "leads", "Last Name,Phone\n" + TestData.unique("Lead")
 				+ ",call me\n", MatchBy.NAME);
 		assertThat(imports.rejected(actor, leads.id(), 10).get(0).reasons())
 			.isEqualTo("Phone: must be a phone number: digits, spaces and + ( ) . / -");
@@ -289,7 +291,7 @@ class ImportsFollowFormRulesIntegrationTests {
 	void choicesAndTheDefaultStagesAreReadByTheirChineseNamesAndEveryReasonIsInTheUsersLanguage() {
 		Actor actor = data.actor(data.user(data.team(), Role.SALES)).inLocale(Locale.SIMPLIFIED_CHINESE);
 		String lead = TestData.unique("王");
-		ImportJob leads = importFile(actor, ImportEntity.LEADS, "姓,评级\n" + lead + ",温热\n" + TestData.unique("李")
+		ImportJob leads = importFile(actor, "leads", "姓,评级\n" + lead + ",温热\n" + TestData.unique("李")
 				+ ",Lukewarm\n", MatchBy.NAME);
 		assertThat(jdbc.queryForObject("select rating from lead where last_name = ?", String.class, lead))
 			.isEqualTo("WARM");
@@ -298,7 +300,7 @@ class ImportsFollowFormRulesIntegrationTests {
 
 		String account = account(actor);
 		String deal = TestData.unique("商机");
-		ImportJob opportunities = importFile(actor, ImportEntity.OPPORTUNITIES, "商机名称,客户,阶段,金额,预计成交日期\n"
+		ImportJob opportunities = importFile(actor, "opportunities", "商机名称,客户,阶段,金额,预计成交日期\n"
 				+ deal + "," + account + ",商务谈判,100,2026-06-30\n" + TestData.unique("商机") + "," + account
 				+ ",输单,100,2026-06-30\n", MatchBy.NAME);
 		assertThat(jdbc.queryForObject("select s.name from opportunity o join pipeline_stage s on s.id = o.stage_id "

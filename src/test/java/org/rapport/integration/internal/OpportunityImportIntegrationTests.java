@@ -11,8 +11,9 @@ import org.rapport.RapportTest;
 import org.rapport.TestData;
 import org.rapport.identity.Actor;
 import org.rapport.identity.Role;
+import org.rapport.integration.DuplicateMode;
+import org.rapport.integration.MatchBy;
 import org.rapport.integration.internal.ImportJob.Status;
-import org.rapport.shared.MatchBy;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -33,7 +34,7 @@ class OpportunityImportIntegrationTests {
 		Actor actor = data.actor(data.user(data.team(), Role.SALES));
 		String account = TestData.unique("华东贸易");
 		String twin = TestData.unique("Twin");
-		importFile(actor, ImportEntity.ACCOUNTS, "客户名称\n" + account + "\n" + twin + "\n" + twin + "\n",
+		importFile(actor, "accounts", "客户名称\n" + account + "\n" + twin + "\n" + twin + "\n",
 				DuplicateMode.CREATE, MatchBy.NAME);
 		String deal = TestData.unique("年度框架协议");
 		String file = "商机名称,客户,阶段,金额,币种,预计成交日期,赢率\n" + deal + "," + account + ",,\"¥120,000\",CNY,2026年9月30日,\n"
@@ -45,7 +46,7 @@ class OpportunityImportIntegrationTests {
 				+ "Bad date," + account + ",,1,EUR,31.02.2026,\n"
 				+ "Missing account,,,1,EUR,2026-01-01,\n";
 
-		ImportJob job = importFile(actor, ImportEntity.OPPORTUNITIES, file, DuplicateMode.SKIP, MatchBy.NAME);
+		ImportJob job = importFile(actor, "opportunities", file, DuplicateMode.SKIP, MatchBy.NAME);
 
 		assertThat(job.status()).isEqualTo(Status.DONE);
 		assertThat(job.createdRows()).isEqualTo(2);
@@ -77,19 +78,19 @@ class OpportunityImportIntegrationTests {
 		Actor actor = data.actor(data.user(data.team(), Role.SALES));
 		String account = TestData.unique("Acme");
 		String accountId = TestData.unique("ACC");
-		importFile(actor, ImportEntity.ACCOUNTS, "External ID,Account Name\n" + accountId + "," + account + "\n",
+		importFile(actor, "accounts", "External ID,Account Name\n" + accountId + "," + account + "\n",
 				DuplicateMode.SKIP, MatchBy.EXTERNAL_ID);
 		String deal = TestData.unique("Renewal");
 		String header = "Opportunity Name,Account External ID,Stage,Amount,Close Date\n";
-		importFile(actor, ImportEntity.OPPORTUNITIES, header + deal + "," + accountId + ",,100,2026-05-01\n",
+		importFile(actor, "opportunities", header + deal + "," + accountId + ",,100,2026-05-01\n",
 				DuplicateMode.SKIP, MatchBy.NAME);
 
-		ImportJob skipped = importFile(actor, ImportEntity.OPPORTUNITIES,
+		ImportJob skipped = importFile(actor, "opportunities",
 				header + deal.toUpperCase() + "," + accountId + ",Negotiation,200,2026-05-01\n", DuplicateMode.SKIP,
 				MatchBy.NAME);
 		assertThat(skipped.skippedRows()).isEqualTo(1);
 
-		ImportJob updated = importFile(actor, ImportEntity.OPPORTUNITIES,
+		ImportJob updated = importFile(actor, "opportunities",
 				header + deal + "," + accountId + ",Negotiation,200,2026-06-01\n", DuplicateMode.UPDATE, MatchBy.NAME);
 		assertThat(updated.updatedRows()).isEqualTo(1);
 		assertThat(jdbc.queryForMap("select s.name stage, o.probability, o.amount from opportunity o join "
@@ -100,9 +101,9 @@ class OpportunityImportIntegrationTests {
 			.containsExactly("Prospecting", "Negotiation");
 
 		String external = TestData.unique("CRM");
-		importFile(actor, ImportEntity.OPPORTUNITIES, "External ID," + header.replace("\n", "") + "\n" + external + ","
+		importFile(actor, "opportunities", "External ID," + header.replace("\n", "") + "\n" + external + ","
 				+ deal + "-x," + accountId + ",,1,2026-01-01\n", DuplicateMode.SKIP, MatchBy.EXTERNAL_ID);
-		ImportJob byId = importFile(actor, ImportEntity.OPPORTUNITIES, "External ID," + header.replace("\n", "") + "\n"
+		ImportJob byId = importFile(actor, "opportunities", "External ID," + header.replace("\n", "") + "\n"
 				+ external + "," + deal + "-y," + accountId + ",Closed won,1,2026-01-01\n", DuplicateMode.UPDATE,
 				MatchBy.EXTERNAL_ID);
 		assertThat(byId.updatedRows()).isEqualTo(1);
@@ -115,12 +116,12 @@ class OpportunityImportIntegrationTests {
 	void undoDeletesCreatedOpportunitiesWithTheirHistoryAndRestoresUpdatedOnes() {
 		Actor actor = data.actor(data.user(data.team(), Role.SALES));
 		String account = TestData.unique("Undo Co");
-		importFile(actor, ImportEntity.ACCOUNTS, "Account Name\n" + account + "\n", DuplicateMode.SKIP, MatchBy.NAME);
+		importFile(actor, "accounts", "Account Name\n" + account + "\n", DuplicateMode.SKIP, MatchBy.NAME);
 		String deal = TestData.unique("Deal");
 		String header = "Name,Account,Stage,Amount,Close Date\n";
-		importFile(actor, ImportEntity.OPPORTUNITIES, header + deal + "," + account + ",,100,2026-05-01\n",
+		importFile(actor, "opportunities", header + deal + "," + account + ",,100,2026-05-01\n",
 				DuplicateMode.SKIP, MatchBy.NAME);
-		ImportJob job = importFile(actor, ImportEntity.OPPORTUNITIES, header + deal + "," + account
+		ImportJob job = importFile(actor, "opportunities", header + deal + "," + account
 				+ ",Proposal,300,2026-05-01\n" + deal + "-new," + account + ",,5,2026-05-01\n", DuplicateMode.UPDATE,
 				MatchBy.NAME);
 
@@ -132,7 +133,7 @@ class OpportunityImportIntegrationTests {
 				deal + "-new")).isZero();
 	}
 
-	private ImportJob importFile(Actor actor, ImportEntity entity, String content, DuplicateMode mode,
+	private ImportJob importFile(Actor actor, String entity, String content, DuplicateMode mode,
 			MatchBy matchBy) {
 		return ImportRuns.run(imports, actor, entity, content, mode, matchBy);
 	}

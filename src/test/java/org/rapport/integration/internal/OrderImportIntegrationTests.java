@@ -10,10 +10,10 @@ import java.sql.Date;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.Locale;
-import java.util.UUID;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -25,9 +25,10 @@ import org.rapport.customization.internal.CustomFieldService;
 import org.rapport.customization.internal.FieldDefinition.FieldText;
 import org.rapport.identity.Actor;
 import org.rapport.identity.Role;
+import org.rapport.integration.DuplicateMode;
+import org.rapport.integration.MatchBy;
 import org.rapport.integration.internal.ImportJob.Status;
 import org.rapport.shared.InvalidField;
-import org.rapport.shared.MatchBy;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -66,10 +67,10 @@ class OrderImportIntegrationTests {
 
 	private Catalogue catalogue(Actor actor) {
 		String account = TestData.unique("华东贸易");
-		importFile(actor, ImportEntity.ACCOUNTS, "客户名称\n" + account + "\n", DuplicateMode.CREATE, MatchBy.NAME);
+		importFile(actor, "accounts", "客户名称\n" + account + "\n", DuplicateMode.CREATE, MatchBy.NAME);
 		String skuA = TestData.unique("A");
 		String nameB = TestData.unique("产品乙");
-		importFile(actor, ImportEntity.PRODUCTS, "SKU,Product,Unit Price,Currency\n" + skuA + ",产品甲 " + skuA
+		importFile(actor, "products", "SKU,Product,Unit Price,Currency\n" + skuA + ",产品甲 " + skuA
 				+ ",100,CNY\n" + TestData.unique("B") + "," + nameB + ",80,CNY\n", DuplicateMode.CREATE,
 				MatchBy.NUMBER);
 		return new Catalogue(account, skuA, nameB);
@@ -93,7 +94,7 @@ class OrderImportIntegrationTests {
 				+ "X2,," + c.skuA() + ",1,,,,,\n"
 				+ "X3," + c.account() + "," + c.skuA() + ",0,,2026-03-04,,CNY,\n";
 
-		ImportJob job = importFile(actor, ImportEntity.ORDERS, file, DuplicateMode.SKIP, MatchBy.EXTERNAL_ID);
+		ImportJob job = importFile(actor, "orders", file, DuplicateMode.SKIP, MatchBy.EXTERNAL_ID);
 
 		assertThat(job.status()).isEqualTo(Status.DONE);
 		// rows: five lines make two orders
@@ -142,11 +143,11 @@ class OrderImportIntegrationTests {
 		String header = "Order ID,Account,Product,Quantity,Order Date\n";
 		String rows = external + "," + c.account() + "," + c.skuA() + ",1,2026-04-01\n" + external + ",,"
 				+ c.nameB() + ",2,\n";
-		importFile(actor, ImportEntity.ORDERS, header + rows, DuplicateMode.SKIP, MatchBy.EXTERNAL_ID);
+		importFile(actor, "orders", header + rows, DuplicateMode.SKIP, MatchBy.EXTERNAL_ID);
 		String number = jdbc.queryForObject("select number from sales_order where external_id = ?", String.class,
 				external);
 
-		ImportJob skipped = importFile(actor, ImportEntity.ORDERS, header + rows + external + ",,"
+		ImportJob skipped = importFile(actor, "orders", header + rows + external + ",,"
 				+ c.skuA() + ",5,\n", DuplicateMode.SKIP, MatchBy.EXTERNAL_ID);
 		assertThat(skipped.skippedRows()).isEqualTo(3);
 		assertThat(skipped.createdRows()).isZero();
@@ -155,11 +156,11 @@ class OrderImportIntegrationTests {
 		assertThat(jdbc.queryForObject("select count(*) from sales_order_line l join sales_order o on "
 				+ "o.id = l.order_id where o.external_id = ?", Integer.class, external)).isEqualTo(2);
 
-		ImportJob created = importFile(actor, ImportEntity.ORDERS, header + rows, DuplicateMode.CREATE,
+		ImportJob created = importFile(actor, "orders", header + rows, DuplicateMode.CREATE,
 				MatchBy.EXTERNAL_ID);
 		assertThat(created.rejectedRows()).isEqualTo(2);
 
-		ImportJob draft = imports.upload(actor, ImportEntity.ORDERS, "test.csv",
+		ImportJob draft = imports.upload(actor, "orders", "test.csv",
 				new ByteArrayInputStream((header + rows).getBytes(StandardCharsets.UTF_8)));
 		assertThatThrownBy(() -> imports.configure(actor, draft.id(), new LinkedHashMap<>(draft.mapping()),
 				DuplicateMode.UPDATE, MatchBy.EXTERNAL_ID, null))
@@ -175,7 +176,7 @@ class OrderImportIntegrationTests {
 		defined.add(fields.define("order", channel, FieldType.PICK_LIST, new FieldText("Channel", "渠道", null, null,
 				false, null, List.of("Web", "Shop"), null)).getId());
 		String external = TestData.unique("CF");
-		ImportJob job = importFile(actor, ImportEntity.ORDERS, "Order ID,Account,Product,Quantity,Order Date,cf."
+		ImportJob job = importFile(actor, "orders", "Order ID,Account,Product,Quantity,Order Date,cf."
 				+ channel + "\n" + external + "," + c.account() + "," + c.skuA() + ",1,2026-05-01,Web\n" + external
 				+ ",," + c.nameB() + ",1,,Shop\n", DuplicateMode.SKIP, MatchBy.EXTERNAL_ID);
 		assertThat(job.createdRows()).isEqualTo(2);
@@ -188,7 +189,7 @@ class OrderImportIntegrationTests {
 		Actor actor = data.actor(data.user(data.team(), Role.MANAGER));
 		Catalogue c = catalogue(actor);
 		String external = TestData.unique("U");
-		ImportJob job = importFile(actor, ImportEntity.ORDERS, "Order External ID,Account,SKU,Qty,Date,Currency\n"
+		ImportJob job = importFile(actor, "orders", "Order External ID,Account,SKU,Qty,Date,Currency\n"
 				+ external + "," + c.account() + "," + c.skuA() + ",1,2026-05-01,CNY\n" + external + ","
 				+ c.account() + "," + c.nameB() + ",4,,\n", DuplicateMode.SKIP, MatchBy.EXTERNAL_ID);
 		assertThat(job.createdRows()).isEqualTo(2);
@@ -228,7 +229,7 @@ class OrderImportIntegrationTests {
 				throw new ImportIntegrationTests.SimulatedCrash();
 			}
 		});
-		ImportJob job = imports.upload(actor, ImportEntity.ORDERS, "orders.csv",
+		ImportJob job = imports.upload(actor, "orders", "orders.csv",
 				new ByteArrayInputStream(file.toString().getBytes(StandardCharsets.UTF_8)));
 		imports.configure(actor, job.id(), new LinkedHashMap<>(job.mapping()), DuplicateMode.SKIP,
 				MatchBy.EXTERNAL_ID, null);
@@ -260,7 +261,7 @@ class OrderImportIntegrationTests {
 				+ "o.id = l.order_id where o.external_id = ?", Integer.class, tag + "-last")).isEqualTo(2);
 	}
 
-	private ImportJob importFile(Actor actor, ImportEntity entity, String content, DuplicateMode mode,
+	private ImportJob importFile(Actor actor, String entity, String content, DuplicateMode mode,
 			MatchBy matchBy) {
 		return ImportRuns.run(imports, actor, entity, content, mode, matchBy);
 	}

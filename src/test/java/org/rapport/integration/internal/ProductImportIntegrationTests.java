@@ -13,8 +13,9 @@ import org.rapport.RapportTest;
 import org.rapport.TestData;
 import org.rapport.identity.Actor;
 import org.rapport.identity.Role;
+import org.rapport.integration.DuplicateMode;
+import org.rapport.integration.MatchBy;
 import org.rapport.integration.internal.ImportJob.Status;
-import org.rapport.shared.MatchBy;
 import org.rapport.shared.NotPermitted;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -106,9 +107,9 @@ class ProductImportIntegrationTests {
 	@Test
 	void onlyAdministratorsAndManagersImportProducts() {
 		Actor seller = data.actor(data.user(data.team(), Role.SALES));
-		assertThat(imports.mayImport(seller, ImportEntity.PRODUCTS)).isFalse();
-		assertThat(imports.mayImport(seller, ImportEntity.LEADS)).isTrue();
-		assertThatThrownBy(() -> imports.upload(seller, ImportEntity.PRODUCTS, "p.csv",
+		assertThat(imports.mayImport(seller, "products")).isFalse();
+		assertThat(imports.mayImport(seller, "leads")).isTrue();
+		assertThatThrownBy(() -> imports.upload(seller, "products", "p.csv",
 				new ByteArrayInputStream("SKU,Name,Price\nA,B,1\n".getBytes(StandardCharsets.UTF_8))))
 			.isInstanceOf(NotPermitted.class);
 	}
@@ -134,6 +135,6 @@ class ProductImportIntegrationTests {
 	}
 
 	private ImportJob importFile(Actor actor, String content, DuplicateMode mode, MatchBy matchBy) {
-		return ImportRuns.run(imports, actor, ImportEntity.PRODUCTS, content, mode, matchBy);
+		return ImportRuns.run(imports, actor, "products", content, mode, matchBy);
 	}
 }

@@ -1,0 +1,95 @@
+package org.rapport.integration;
+
+import java.math.BigDecimal;
+import java.util.regex.Pattern;
+
+/**
+ * How a file writes the numbers it holds: with a decimal point ({@code 1,234.50}) or a decimal comma
+ * ({@code 1.234,50}). Every amount, quantity and number of an import is read by its file's mark, chosen when the
+ * columns are mapped or detected from the file; a number that does not read by it is rejected, never changed.
+ */
+public enum DecimalMark {
+
+	/** {@code 1234.50}, {@code 1,234.50}: the decimal point, commas between thousands. */
+	POINT('.', ','),
+
+	/** {@code 1234,50}, {@code 1.234,50}: the decimal comma, dots between thousands. */
+	COMMA(',', '.');
+
+	/**
+	 * At most 4 digits after the mark, as the database keeps amounts and quantities; how large a number may be is
+	 * the bound of its column ({@link org.rapport.shared.Money#LIMIT} for amounts), which names the problem.
+	 */
+	private static final int FRACTION_DIGITS = 4;
+
+	/** A currency symbol or spaces around the number: {@code ¥1200}, {@code 1 200 €}. */
+	private static final Pattern AROUND = Pattern.compile("^[\\p{Sc}\\s]+|[\\p{Sc}\\s]+$");
+
+	/** Spaces people put between thousands: plain, no-break and narrow no-break. */
+	private static final Pattern SPACES = Pattern.compile("(?<=\\d)[ \\u00a0\\u202f](?=\\d{3}(\\D|$))");
+
+	private final char mark;
+	private final char grouping;
+	private final Pattern number;
+
+	DecimalMark(char mark, char grouping) {
+		this.mark = mark;
+		this.grouping = grouping;
+		String g = Pattern.quote(String.valueOf(grouping));
+		String m = Pattern.quote(String.valueOf(mark));
+		this.number = Pattern.compile("-?(\\d{1,3}(" + g + "\\d{3})+|\\d+)(" + m + "\\d+)?");
+	}
+
+	/** The character between the whole number and its fraction. */
+	public char mark() {
+		return mark;
+	}
+
+	/**
+	 * The number the text holds by this mark, or null when it holds none by it: {@code 1,50} is no number with a
+	 * decimal point, as {@code 1.5} is none with a decimal comma.
+	 */
+	public BigDecimal read(String text) {
+		if (text == null) {
+			return null;
+		}
+		String bare = SPACES.matcher(AROUND.matcher(text).replaceAll("")).replaceAll("");
+		if (!number.matcher(bare).matches()) {
+			return null;
+		}
+		String plain = bare.replace(String.valueOf(grouping), "").replace(mark, '.');
+		int point = plain.indexOf('.');
+		int fraction = point < 0 ? 0 : plain.length() - point - 1;
+		if (fraction > FRACTION_DIGITS) {
+			return null;
+		}
+		return new BigDecimal(plain);
+	}
+
+	/**
+	 * The mark a file's cells show: the one by which more of them read as numbers than by the other; when they do
+	 * not tell (whole numbers, {@code 1,500}), the decimal comma for files separated by semicolons or tabs, as
+	 * spreadsheets write them where the comma is the decimal mark, else the decimal point.
+	 */
+	public static DecimalMark detect(Iterable<String> cells, char delimiter) {
+		int point = 0;
+		int comma = 0;
+		for (String cell : cells) {
+			if (cell == null || cell.isBlank()) {
+				continue;
+			}
+			boolean byPoint = POINT.read(cell) != null;
+			boolean byComma = COMMA.read(cell) != null;
+			if (byPoint && !byComma) {
+				point++;
+			}
+			else if (byComma && !byPoint) {
+				comma++;
+			}
+		}
+		if (point != comma) {
+			return point > comma ? POINT : COMMA;
+		}
+		return delimiter == ';' || delimiter == '\t' ? COMMA : POINT;
+	}
+}

@@ -1,0 +1,36 @@
+package org.rapport.integration;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A file row read into the values it will be stored with, keyed by column, and the reasons (per column, or
+ * {@code ""} for the row) it cannot be stored, if any.
+ */
+public record ImportRow(long line, List<String> cells, Map<String, Object> values, Map<String, String> errors) {
+
+	public ImportRow(long line, List<String> cells) {
+		this(line, cells, new LinkedHashMap<>(), new LinkedHashMap<>());
+	}
+
+	public boolean isValid() {
+		return errors.isEmpty();
+	}
+
+	/** The value of a column as text, or null. */
+	public String text(String column) {
+		Object value = values.get(column);
+		return value == null ? null : value.toString();
+	}
+
+	/** Refuses the row for the reason given, kept under the column it concerns ({@code ""} for the whole row). */
+	public void reject(String column, String reason) {
+		errors.merge(column, reason, (a, b) -> a + "; " + b);
+	}
+
+	/** All reasons on one line, for the rejected-rows list. */
+	public String reasons() {
+		return String.join("; ", errors.values());
+	}
+}

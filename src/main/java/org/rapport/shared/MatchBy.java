@@ -1,9 +1,0 @@
-package org.rapport.shared;
-
-/**
- * What makes two records the same one when records arrive in bulk: the id another system gives them, their
- * e-mail address, their name (with the company it belongs to), or the number they carry (a product's SKU).
- */
-public enum MatchBy {
-	EXTERNAL_ID, EMAIL, NAME, NUMBER
-}
