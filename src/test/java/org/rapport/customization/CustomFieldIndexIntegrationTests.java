@@ -10,7 +10,7 @@ import java.util.Locale;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
-import org.rapport.RapportTest;
+import org.rapport.RapportModuleTest;
 import org.rapport.TestData;
 import org.rapport.customization.internal.CustomFieldService;
 import org.rapport.customization.internal.FieldDefinition.FieldText;
@@ -23,7 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * for it (the same text as {@link CustomFieldQuery} renders through Hibernate) can use them. Runs where the tests run
  * on PostgreSQL (CI); on H2 there is nothing to index.
  */
-@RapportTest
+@RapportModuleTest
 class CustomFieldIndexIntegrationTests {
 
 	@Autowired

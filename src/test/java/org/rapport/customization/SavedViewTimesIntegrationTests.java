@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.rapport.RapportTest;
+import org.rapport.RapportModuleTest;
 import org.rapport.TestClock;
 import org.rapport.TestData;
 import org.rapport.customization.internal.SavedView;
@@ -14,13 +14,11 @@ import org.rapport.customization.internal.SavedViewService;
 import org.rapport.identity.Actor;
 import org.rapport.identity.Role;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 
 /**
  * A saved view keeps when it was saved and when it last changed, by the application's clock.
  */
-@RapportTest
-@Import(TestClock.Setup.class)
+@RapportModuleTest
 class SavedViewTimesIntegrationTests {
 
 	static final Instant SAVED = Instant.parse("2026-04-20T08:15:00Z");

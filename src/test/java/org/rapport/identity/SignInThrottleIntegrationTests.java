@@ -10,19 +10,17 @@ import java.time.Duration;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.rapport.RapportTest;
+import org.rapport.RapportModuleTest;
 import org.rapport.TestClock;
 import org.rapport.TestData;
 import org.rapport.identity.internal.User;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
-@RapportTest
-@Import(TestClock.Setup.class)
+@RapportModuleTest
 class SignInThrottleIntegrationTests {
 
 	@Autowired

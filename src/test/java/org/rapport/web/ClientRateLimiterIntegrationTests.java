@@ -10,7 +10,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
-import org.rapport.RapportTest;
+import org.rapport.RapportModuleTest;
 import org.rapport.TestData;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,7 +19,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 /**
  * Two limiters over one database stand for two nodes behind a load balancer; a controlled clock moves the window.
  */
-@RapportTest
+@RapportModuleTest
 class ClientRateLimiterIntegrationTests {
 
 	@Autowired

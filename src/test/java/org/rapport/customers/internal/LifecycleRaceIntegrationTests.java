@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
-import org.rapport.RapportTest;
+import org.rapport.RapportModuleTest;
 import org.rapport.TestData;
 import org.rapport.customers.AccountId;
 import org.rapport.customers.AccountType;
@@ -24,7 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Two moves of one account from the same stage cannot both apply: the one that saves second fails on the
  * account's version and leaves neither a stage nor a history entry behind.
  */
-@RapportTest
+@RapportModuleTest
 class LifecycleRaceIntegrationTests {
 
 	@Autowired

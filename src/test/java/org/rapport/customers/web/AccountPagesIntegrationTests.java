@@ -19,7 +19,7 @@ import org.hibernate.SessionFactory;
 import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.rapport.RapportTest;
+import org.rapport.RapportModuleTest;
 import org.rapport.TestData;
 import org.rapport.customers.AccountType;
 import org.rapport.customers.LifecycleStage;
@@ -35,7 +35,7 @@ import org.rapport.shared.PostalAddress;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 
-@RapportTest
+@RapportModuleTest
 class AccountPagesIntegrationTests {
 
 	@Autowired

@@ -13,7 +13,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.rapport.RapportTest;
+import org.rapport.RapportModuleTest;
 import org.rapport.TestData;
 import org.rapport.customers.AccountType;
 import org.rapport.customers.LifecycleStage;
@@ -29,7 +29,7 @@ import org.rapport.shared.PostalAddress;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 
-@RapportTest
+@RapportModuleTest
 class ContactPagesIntegrationTests {
 
 	@Autowired

@@ -10,20 +10,18 @@ import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.rapport.RapportTest;
+import org.rapport.RapportModuleTest;
 import org.rapport.TestClock;
 import org.rapport.TestData;
 import org.rapport.identity.Role;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * When a business record was created and last changed comes from the application's clock, as every other time.
  */
-@RapportTest
-@Import(TestClock.Setup.class)
+@RapportModuleTest
 class RecordTimesIntegrationTests {
 
 	static final Instant CREATED = Instant.parse("2026-05-04T07:30:00Z");

@@ -9,7 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
-import org.rapport.RapportTest;
+import org.rapport.RapportModuleTest;
 import org.rapport.TestData;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,7 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * The first failed sign-ins of one account on several nodes at once are all counted: none of them ends in an error
  * because another node created the account's count a moment before.
  */
-@RapportTest
+@RapportModuleTest
 class LoginThrottleConcurrencyIntegrationTests {
 
 	private static final int NODES = 8;

@@ -3,14 +3,14 @@ package org.rapport.identity.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
-import org.rapport.RapportTest;
+import org.rapport.RapportModuleTest;
 import org.rapport.TestData;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * A team gets its id from Hibernate's version-7 generator when it is saved, in the order of saving.
  */
-@RapportTest
+@RapportModuleTest
 class TeamIdsIntegrationTests {
 
 	@Autowired
