@@ -9,7 +9,6 @@ import org.springframework.context.annotation.Import;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
 import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * A test of the one module that holds the test's package (Spring Modulith's {@link ApplicationModuleTest}), with the
@@ -24,8 +23,6 @@ import org.springframework.test.context.TestPropertySource;
 @ApplicationModuleTest(mode = BootstrapMode.DIRECT_DEPENDENCIES, extraIncludes = "web", verifyAutomatically = false)
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
-// each module's context stays cached beside the whole application's, so it keeps few connections idle
-@TestPropertySource(properties = "spring.datasource.hikari.minimum-idle=1")
 @Import({ TestData.class, ApiContract.class, TestClock.Setup.class })
 public @interface RapportModuleTest {
 }
