@@ -56,6 +56,21 @@ public record ImportColumn(String key, Type type, boolean required, int maxLengt
 		headers = List.copyOf(headers);
 	}
 
+	/**
+	 * The id another system gave the record, which later rows and files match and refer to it by; more headers
+	 * name it where a kind of record is known by a number of its own there (a contract's number).
+	 */
+	public static ImportColumn externalId(String... moreHeaders) {
+		List<String> headers = new ArrayList<>(List.of("External ID", "external_id", "外部编号", "外部ID"));
+		headers.addAll(List.of(moreHeaders));
+		return text("externalId", 100, headers.toArray(String[]::new));
+	}
+
+	/** The user who owns the record, named by login, as every kind of record has one. */
+	public static ImportColumn owner() {
+		return of("owner", Type.OWNER, "Owner", "Owner Login", "Assigned To", "负责人", "所有者");
+	}
+
 	/** An optional text column of up to {@code maxLength} characters. */
 	public static ImportColumn text(String key, int maxLength, String... headers) {
 		return new ImportColumn(key, Type.TEXT, false, maxLength, List.of(), null, List.of(headers), null, null);

@@ -45,7 +45,7 @@ class AccountImport extends RecordKind<AccountValues> {
 	static final String UNDONE_REASON = "An import was undone";
 
 	static final List<ImportColumn> COLUMNS = List.of(
-			ImportColumn.text("externalId", 100, "External ID", "external_id", "外部编号", "外部ID"),
+			ImportColumn.externalId(),
 			ImportColumn.required("name", 200, "Account", "Account Name", "Company", "Company Name", "名称", "客户",
 					"客户名称", "公司", "公司名称"),
 			ImportColumn.choice("type", ImportColumn.names(AccountType.values()), "accountType", "Type",
@@ -68,7 +68,7 @@ class AccountImport extends RecordKind<AccountValues> {
 			ImportColumn.choice("source", ImportColumn.names(AccountSource.values()), "source", "Source",
 					"Lead Source", "来源"),
 			ImportColumn.text("description", 4000, "Description", "Notes", "描述", "备注"),
-			ImportColumn.of("owner", Type.OWNER, "Owner", "Owner Login", "Assigned To", "负责人", "所有者"));
+			ImportColumn.owner());
 
 	private static final BulkRecords.Table<AccountValues> TABLE = new BulkRecords.Table<>("account",
 			"name, type, industry, website, phone, email, billing_street, billing_city, billing_postal_code, "

@@ -35,7 +35,7 @@ import org.springframework.stereotype.Component;
 class ContactImport extends PersonKind<ContactValues> {
 
 	static final List<ImportColumn> COLUMNS = List.of(
-			ImportColumn.text("externalId", 100, "External ID", "external_id", "外部编号", "外部ID"),
+			ImportColumn.externalId(),
 			ImportColumn.text("firstName", 100, "First Name", "Given Name", "Forename", "名", "名字"),
 			ImportColumn.required("lastName", 100, "Last Name", "Surname", "Family Name", "姓", "姓氏"),
 			ImportColumn.text("title", 100, "Title", "Job Title", "Position", "职位", "职务", "头衔"),
@@ -53,7 +53,7 @@ class ContactImport extends PersonKind<ContactValues> {
 			ImportColumn.text("region", 100, "Region", "State", "Province", "省份", "地区", "省"),
 			ImportColumn.text("country", 100, "Country", "国家"),
 			ImportColumn.of("doNotContact", Type.BOOLEAN, "Do Not Contact", "do_not_contact", "请勿联系"),
-			ImportColumn.of("owner", Type.OWNER, "Owner", "Owner Login", "Assigned To", "负责人", "所有者"));
+			ImportColumn.owner());
 
 	private static final BulkRecords.Table<ContactValues> TABLE = new BulkRecords.Table<>("contact",
 			"account_id, first_name, last_name, title, email, phone, street, city, postal_code, region, country, "

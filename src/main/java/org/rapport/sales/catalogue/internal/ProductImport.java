@@ -36,7 +36,7 @@ public class ProductImport extends RecordKind<ProductValues> {
 	public static final String DEFAULT_CURRENCY = "EUR";
 
 	static final List<ImportColumn> COLUMNS = List.of(
-			ImportColumn.text("externalId", 100, "External ID", "external_id", "外部编号", "外部ID"),
+			ImportColumn.externalId(),
 			ImportColumn.required("sku", 64, "SKU", "Product Code", "Item Code", "Item Number", "Code", "Number",
 					"产品编号", "产品代码", "商品编号", "商品编码", "货号", "编号", "编码"),
 			ImportColumn.required("name", 200, "Product", "Product Name", "Name", "Item", "Item Name", "产品",

@@ -45,8 +45,8 @@ class ContractImport extends RecordKind<ContractValues> {
 
 	static final List<ImportColumn> COLUMNS = List.of(
 			// Rapport numbers contracts itself: the number another system gave one is its external id there
-			ImportColumn.text("externalId", 100, "External ID", "external_id", "Contract", "Contract Number",
-					"Contract No", "外部编号", "外部ID", "合同", "合同编号", "合同号"),
+			ImportColumn.externalId("Contract", "Contract Number", "Contract No", "合同", "合同编号",
+					"合同号"),
 			ImportColumn.of("account", Type.TEXT, "Account", "Account Name", "Company", "Company Name", "Customer",
 					"客户", "客户名称", "公司", "公司名称"),
 			ImportColumn.of("accountExternalId", Type.TEXT, "Account External ID", "account_external_id",
@@ -64,7 +64,7 @@ class ContractImport extends RecordKind<ContractValues> {
 			ImportColumn.of("renewalNoticeDays", Type.DAYS, "Renewal Notice Days", "Notice Days", "Notice Period",
 					"renewal_notice_days", "续约通知天数", "提前通知天数", "通知天数"),
 			ImportColumn.text("description", 4000, "Description", "Notes", "描述", "说明", "备注"),
-			ImportColumn.of("owner", Type.OWNER, "Owner", "Owner Login", "Assigned To", "负责人", "所有者"));
+			ImportColumn.owner());
 
 	private static final Set<String> DRAFTS = Set.of("draft", "草稿", "拟定", "待生效");
 

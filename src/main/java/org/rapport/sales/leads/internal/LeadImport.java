@@ -9,7 +9,6 @@ import org.rapport.customers.AccountSource;
 import org.rapport.customers.MatchKeys;
 import org.rapport.identity.Actor;
 import org.rapport.integration.ImportColumn;
-import org.rapport.integration.ImportColumn.Type;
 import org.rapport.integration.MatchBy;
 import org.rapport.integration.PersonKind;
 import org.rapport.integration.bulk.BulkRecords;
@@ -27,7 +26,7 @@ import org.springframework.stereotype.Component;
 class LeadImport extends PersonKind<LeadValues> {
 
 	static final List<ImportColumn> COLUMNS = List.of(
-			ImportColumn.text("externalId", 100, "External ID", "external_id", "外部编号", "外部ID"),
+			ImportColumn.externalId(),
 			ImportColumn.text("firstName", 100, "First Name", "Given Name", "Forename", "名", "名字"),
 			ImportColumn.required("lastName", 100, "Last Name", "Surname", "Family Name", "姓", "姓氏"),
 			ImportColumn.text("company", 200, "Company", "Company Name", "Account", "Organization", "公司", "公司名称",
@@ -41,7 +40,7 @@ class LeadImport extends PersonKind<LeadValues> {
 					"Lead Source", "来源"),
 			ImportColumn.choice("rating", ImportColumn.names(LeadRating.values()), "leadRating", "Rating", "评级"),
 			ImportColumn.text("notes", 4000, "Notes", "Description", "备注", "描述"),
-			ImportColumn.of("owner", Type.OWNER, "Owner", "Owner Login", "Assigned To", "负责人", "所有者"));
+			ImportColumn.owner());
 
 	private static final BulkRecords.Table<LeadValues> TABLE = new BulkRecords.Table<>("lead",
 			"first_name, last_name, company, title, email, phone, source, rating, notes, external_id, owner_id, "

@@ -45,7 +45,7 @@ import org.springframework.stereotype.Component;
 class OpportunityImport extends RecordKind<OpportunityValues> {
 
 	static final List<ImportColumn> COLUMNS = List.of(
-			ImportColumn.text("externalId", 100, "External ID", "external_id", "外部编号", "外部ID"),
+			ImportColumn.externalId(),
 			ImportColumn.required("name", 200, "Opportunity", "Opportunity Name", "Name", "Deal", "Deal Name", "商机",
 					"商机名称", "机会", "机会名称", "名称"),
 			ImportColumn.of("account", Type.TEXT, "Account", "Account Name", "Company", "Company Name", "Customer",
@@ -59,7 +59,7 @@ class OpportunityImport extends RecordKind<OpportunityValues> {
 			ImportColumn.required("closeDate", Type.DATE, "Close Date", "Expected Close Date", "close_date",
 					"预计成交日期", "成交日期", "结束日期"),
 			ImportColumn.of("probability", Type.PERCENT, "Probability", "Probability (%)", "赢率", "成功率", "概率"),
-			ImportColumn.of("owner", Type.OWNER, "Owner", "Owner Login", "Assigned To", "负责人", "所有者"));
+			ImportColumn.owner());
 
 	private static final String COLUMNS_WRITTEN = "account_id, name, pipeline_id, stage_id, stage_kind, amount, "
 			+ "currency, close_date, probability, stage_entered_at, board_rank, external_id, owner_id, team_id, "

@@ -72,7 +72,7 @@ class OrderImport implements ImportableKind<OrderValues> {
 			ImportColumn.of("orderStatus", Type.TEXT, "Status", "Order Status", "状态", "订单状态"),
 			ImportColumn.of("currency", Type.CURRENCY, "Currency", "币种", "货币"),
 			ImportColumn.text("notes", 4000, "Notes", "Description", "备注", "说明", "描述"),
-			ImportColumn.of("owner", Type.OWNER, "Owner", "Owner Login", "Assigned To", "负责人", "所有者"));
+			ImportColumn.owner());
 
 	private static final Set<String> DRAFTS = Set.of("draft", "草稿", "拟定", "待生效");
 
