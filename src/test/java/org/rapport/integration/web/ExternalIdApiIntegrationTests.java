@@ -88,14 +88,14 @@ class ExternalIdApiIntegrationTests {
 		mvc.perform(put("/api/v1/accounts/" + id).header("Authorization", token).header("If-Match", "\"0\"")
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("""
-					{"name": "%s renamed", "type": "COMPANY"}""".formatted(tag))
+					{"name": "%s renamed", "type": "COMPANY"}""".formatted(tag)))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.externalId").value(tag))
 			.andExpect(jsonPath("$.name").value(tag + " renamed"));
 		mvc.perform(put("/api/v1/accounts/" + id).header("Authorization", token).header("If-Match", "\"1\"")
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("""
-					{"externalId": "", "name": "%s", "type": "COMPANY"}""".formatted(tag))
+					{"externalId": "", "name": "%s", "type": "COMPANY"}""".formatted(tag)))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.externalId").doesNotExist());
 	}
