@@ -152,6 +152,7 @@ class OpportunityController {
 	@PostMapping
 	String create(@Valid @ModelAttribute("input") OpportunityInput input, BindingResult errors,
 			@RequestParam MultiValueMap<String, String> params, Model model, RedirectAttributes redirect) {
+		requireAccount(input, errors);
 		Actor actor = currentActor.get();
 		SalesCustomFields.Submitted custom = customFields.submitted(OpportunityService.ENTITY, params, actor);
 		CustomFieldForm form = custom.form();
@@ -191,6 +192,7 @@ class OpportunityController {
 	@PostMapping("/{id}")
 	String update(@PathVariable UUID id, @Valid @ModelAttribute("input") OpportunityInput input, BindingResult errors,
 			@RequestParam MultiValueMap<String, String> params, Model model, RedirectAttributes redirect) {
+		requireAccount(input, errors);
 		Actor actor = currentActor.get();
 		Opportunity current = opportunities.get(actor, id);
 		SalesCustomFields.Submitted custom = customFields.submitted(OpportunityService.ENTITY, params, actor);
@@ -231,6 +233,13 @@ class OpportunityController {
 		opportunities.delete(currentActor.get(), id);
 		redirect.addFlashAttribute("success", "flash.opportunity.deleted");
 		return "redirect:/opportunities";
+	}
+
+	/** The form names the account by its id, which the API may replace by the account's external id. */
+	private static void requireAccount(OpportunityInput input, BindingResult errors) {
+		if (input.accountId() == null) {
+			errors.rejectValue("accountId", "validation.account.required");
+		}
 	}
 
 	private String form(OpportunityInput input, Opportunity opportunity, CustomFieldForm cf, Model model) {
