@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.rapport.shared.Money;
@@ -169,6 +170,20 @@ public final class ImportCells {
 					Integer.parseInt(m.group(3)));
 		}
 		catch (DateTimeException e) {
+			return null;
+		}
+	}
+
+	/** The id a cell holds, such as one of Rapport's records, or null when it holds none. */
+	public static UUID uuid(String text) {
+		String value = text == null ? "" : text.strip();
+		if (value.length() != 36) {
+			return null;
+		}
+		try {
+			return UUID.fromString(value);
+		}
+		catch (IllegalArgumentException notAnId) {
 			return null;
 		}
 	}

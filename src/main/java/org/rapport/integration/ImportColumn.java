@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import org.rapport.shared.ExternalIds;
 
 /**
  * A column of a kind of record that a file column may be mapped to: how its cells are read ({@link ImportCells}),
@@ -41,7 +42,7 @@ public record ImportColumn(String key, Type type, boolean required, int maxLengt
 		DAYS,
 		/** A whole percentage from 0 to 100. */
 		PERCENT,
-		/** A user, by login, whom the importing user may make the owner. */
+		/** A user, by login, e-mail address or display name, whom the importing user may make the owner. */
 		OWNER,
 		/** A custom field: its definition reads the text. */
 		CUSTOM
@@ -63,10 +64,19 @@ public record ImportColumn(String key, Type type, boolean required, int maxLengt
 	public static ImportColumn externalId(String... moreHeaders) {
 		List<String> headers = new ArrayList<>(List.of("External ID", "external_id", "外部编号", "外部ID"));
 		headers.addAll(List.of(moreHeaders));
-		return text("externalId", 100, headers.toArray(String[]::new));
+		return text("externalId", ExternalIds.MAX_LENGTH, headers.toArray(String[]::new));
 	}
 
-	/** The user who owns the record, named by login, as every kind of record has one. */
+	/**
+	 * The record's id in Rapport, as its exports write it under {@code id}: rows matched by {@link MatchBy#ID} update
+	 * the record it names. A cell that is no such id (another system's, say) is refused, naming the column.
+	 */
+	public static ImportColumn id() {
+		return text("id", 36, "Id", "Rapport ID").checkedBy(text -> ImportCells.uuid(text) != null,
+				"import.error.id");
+	}
+
+	/** The user who owns the record, named by login, e-mail address or display name, as every kind of record has one. */
 	public static ImportColumn owner() {
 		return of("owner", Type.OWNER, "Owner", "Owner Login", "Assigned To", "负责人", "所有者");
 	}

@@ -26,7 +26,7 @@ public abstract class PersonKind<R> extends RecordKind<R> {
 			case EXTERNAL_ID -> (String) values.get("externalId");
 			case EMAIL -> lower(values.get("email"));
 			case NAME -> lower(values.get("lastName"));
-			case NUMBER -> null;
+			case NUMBER, ID -> null;
 		};
 	}
 
@@ -45,7 +45,7 @@ public abstract class PersonKind<R> extends RecordKind<R> {
 			case EXTERNAL_ID -> externalId(record);
 			case EMAIL -> lower(email(record));
 			case NAME -> nameKey(firstName(record), lastName(record), place(record));
-			case NUMBER -> null;
+			case NUMBER, ID -> null;
 		};
 	}
 

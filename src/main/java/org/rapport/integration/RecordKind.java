@@ -1,11 +1,14 @@
 package org.rapport.integration;
 
+import java.lang.reflect.RecordComponent;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import org.rapport.identity.Actor;
@@ -14,10 +17,14 @@ import org.rapport.shared.UuidV7;
 /**
  * A kind of record whose rows are one record each: matches them with the records already there (one look-up per
  * batch), then creates, updates or skips each as the user chose, keeping external ids (and a second unique value,
- * such as a product's SKU) unique, and writes the batch in bulk.
+ * such as a product's SKU) unique, and writes the batch in bulk. A row that finds its record holding every value it
+ * carries leaves the record as it was and counts as unchanged. Matched by {@link MatchBy#ID}, a row names its record
+ * by the id Rapport's export wrote (column {@code id}): one naming no record the user may see is rejected, and one
+ * without an id makes a new record.
  */
 public abstract class RecordKind<R> implements ImportableKind<R> {
 
+	/** The records the actor may see whose value under the key is one of these; by id, the path is {@code r.id}. */
 	protected abstract List<R> find(Actor actor, MatchBy key, Collection<String> values);
 
 	/** The value the lookup for this key compares with, from a row. */
@@ -67,6 +74,15 @@ public abstract class RecordKind<R> implements ImportableKind<R> {
 		return null;
 	}
 
+	/**
+	 * Why the row may not become or change this record (null for a new one), in the importing user's words, or null
+	 * when it may: for values a row may repeat only for a record that holds them already, such as the lost stage an
+	 * export wrote.
+	 */
+	protected String refuses(ImportBatch batch, R existing, Map<String, Object> values) {
+		return null;
+	}
+
 	/** The row's value of the second unique field, lower case, or null. */
 	protected String uniqueValue(Map<String, Object> values) {
 		return null;
@@ -103,13 +119,13 @@ public abstract class RecordKind<R> implements ImportableKind<R> {
 		if (mode != DuplicateMode.CREATE) {
 			Set<String> lookups = new HashSet<>();
 			rows.forEach(row -> {
-				String value = lookupValue(matchBy, row.values());
+				String value = matchBy == MatchBy.ID ? idKey(row.values()) : lookupValue(matchBy, row.values());
 				if (value != null) {
 					lookups.add(value);
 				}
 			});
 			for (R record : find(actor, matchBy, lookups)) {
-				String key = key(matchBy, record);
+				String key = matchBy == MatchBy.ID ? id(record).toString() : key(matchBy, record);
 				if (key != null) {
 					existing.merge(key, record, (a, b) -> id(a).compareTo(id(b)) <= 0 ? a : b);
 				}
@@ -141,11 +157,18 @@ public abstract class RecordKind<R> implements ImportableKind<R> {
 		Map<String, Long> seen = new HashMap<>();
 		List<ImportRow> rejected = new ArrayList<>();
 		int skipped = 0;
+		int unchanged = 0;
 		for (ImportRow row : rows) {
-			String key = mode == DuplicateMode.CREATE ? null : key(matchBy, row.values());
+			String key = mode == DuplicateMode.CREATE ? null
+					: matchBy == MatchBy.ID ? idKey(row.values()) : key(matchBy, row.values());
 			Long earlier = key == null ? null : seen.get(key);
 			R match = key == null ? null : existing.get(key);
 			String externalId = row.text("externalId");
+			if (match == null && key != null && matchBy == MatchBy.ID) {
+				row.reject("id", batch.message("import.error.idUnknown", row.text("id")));
+				rejected.add(row);
+				continue;
+			}
 			if (earlier != null && mode == DuplicateMode.SKIP) {
 				skipped++;
 				continue;
@@ -155,10 +178,30 @@ public abstract class RecordKind<R> implements ImportableKind<R> {
 				rejected.add(row);
 				continue;
 			}
-			if (match != null && mode == DuplicateMode.SKIP) {
+			boolean skipping = match != null && mode == DuplicateMode.SKIP;
+			String refused = skipping ? null : refuses(batch, match, row.values());
+			if (skipping) {
 				skipped++;
 			}
+			else if (refused != null) {
+				row.reject("", refused);
+				rejected.add(row);
+				continue;
+			}
 			else if (match != null) {
+				Map<String, Object> custom = batch.customFields(row, customFields(match), false);
+				if (custom == null) {
+					rejected.add(row);
+					continue;
+				}
+				row.values().put("customFields", custom);
+				R merged = merge(match, row.values());
+				if (sameValues(merged, match)) {
+					// nothing to write, so nothing a record's rules could refuse
+					unchanged++;
+					seen.put(key, row.line());
+					continue;
+				}
 				String refusal = refusesUpdate(match);
 				if (refusal != null) {
 					row.reject("", batch.message(refusal));
@@ -176,13 +219,7 @@ public abstract class RecordKind<R> implements ImportableKind<R> {
 					rejected.add(row);
 					continue;
 				}
-				Map<String, Object> custom = batch.customFields(row, customFields(match), false);
-				if (custom == null) {
-					rejected.add(row);
-					continue;
-				}
-				row.values().put("customFields", custom);
-				updates.add(merge(match, row.values()));
+				updates.add(merged);
 				before.put(id(match), match);
 				rowOf.put(id(match), row);
 				taken.add(externalId);
@@ -234,7 +271,59 @@ public abstract class RecordKind<R> implements ImportableKind<R> {
 				rejected.add(row);
 			}
 		}
-		return new ImportOutcome(creates.stream().map(this::id).toList(), updated, skipped, rejected);
+		return new ImportOutcome(creates.stream().map(this::id).toList(), updated, skipped, rejected, unchanged);
+	}
+
+	/**
+	 * Whether two values are the same for a record: numbers by their value whatever their scale or type (an amount
+	 * read as {@code 10.00} is the stored {@code 10.0000}, a custom field's {@code 5} the same as {@code 5.0}), maps,
+	 * lists and records by their parts, everything else by equality.
+	 */
+	static boolean sameValues(Object a, Object b) {
+		if (a instanceof Number x && b instanceof Number y) {
+			return new BigDecimal(x.toString()).compareTo(new BigDecimal(y.toString())) == 0;
+		}
+		if (a instanceof Map<?, ?> x && b instanceof Map<?, ?> y) {
+			return x.keySet().equals(y.keySet()) && x.keySet().stream().allMatch(k -> sameValues(x.get(k), y.get(k)));
+		}
+		if (a instanceof List<?> x && b instanceof List<?> y) {
+			if (x.size() != y.size()) {
+				return false;
+			}
+			for (int i = 0; i < x.size(); i++) {
+				if (!sameValues(x.get(i), y.get(i))) {
+					return false;
+				}
+			}
+			return true;
+		}
+		if (a != null && b != null && a.getClass().isRecord() && a.getClass() == b.getClass()) {
+			for (RecordComponent component : a.getClass().getRecordComponents()) {
+				try {
+					if (!sameValues(component.getAccessor().invoke(a), component.getAccessor().invoke(b))) {
+						return false;
+					}
+				}
+				catch (ReflectiveOperationException unreadable) {
+					return false;
+				}
+			}
+			return true;
+		}
+		return Objects.equals(a, b);
+	}
+
+	/** The id of Rapport a row names its record by, lower case, or null. */
+	private static String idKey(Map<String, Object> values) {
+		return lower(values.get("id"));
+	}
+
+	/**
+	 * Whether the row gives the record another owner: a row naming the owner the record has already keeps it in its
+	 * team.
+	 */
+	protected static boolean ownerChanges(Map<String, Object> values, UUID currentOwner) {
+		return values.containsKey("owner") && !Objects.equals(values.get("ownerId"), currentOwner);
 	}
 
 	/** The value as text without surrounding spaces, in lower case; null for none. */

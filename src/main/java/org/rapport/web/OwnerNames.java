@@ -10,13 +10,15 @@ import org.rapport.identity.UserId;
 
 /**
  * The names of the owners and teams that an export writes beside their ids, so that a spreadsheet reader sees
- * who owns a record. Each name is looked up once per export, however many rows carry it.
+ * who owns a record, and the owner's login, by which an import of the file gives the record to the same user. Each
+ * is looked up once per export, however many rows carry it.
  */
 public final class OwnerNames {
 
 	private final UserDirectory directory;
 	private final Map<UUID, String> users = new HashMap<>();
 	private final Map<UUID, String> teams = new HashMap<>();
+	private final Map<UUID, String> logins = new HashMap<>();
 
 	public OwnerNames(UserDirectory directory) {
 		this.directory = directory;
@@ -29,6 +31,15 @@ public final class OwnerNames {
 		}
 		return users.computeIfAbsent(id,
 				key -> directory.displayNames(List.of(new UserId(key))).getOrDefault(new UserId(key), ""));
+	}
+
+	/** The login of the user, or an empty cell for none. */
+	public String login(UUID id) {
+		if (id == null) {
+			return "";
+		}
+		return logins.computeIfAbsent(id,
+				key -> directory.find(new UserId(key)).map(user -> user.username()).orElse(""));
 	}
 
 	/** The name of the team, or an empty cell for none. */

@@ -31,6 +31,7 @@ import org.rapport.customers.MatchKeys;
 import org.rapport.identity.TeamId;
 import org.rapport.identity.UserId;
 import org.rapport.shared.BusinessRecord;
+import org.rapport.shared.ExternalIds;
 import org.rapport.shared.InvalidField;
 import org.rapport.shared.PostalAddress;
 
@@ -80,7 +81,7 @@ public class Account extends BusinessRecord<Account> {
 
 	private String description;
 
-	/** The id another system gives the record; imports match on it. */
+	/** The id another system gives the record; imports match on it and references name it by it. */
 	@Column(name = "external_id")
 	private String externalId;
 
@@ -125,6 +126,7 @@ public class Account extends BusinessRecord<Account> {
 		this.billingAddress = details.billingAddress() == null ? PostalAddress.EMPTY : details.billingAddress();
 		this.source = details.source();
 		this.description = details.description();
+		this.externalId = ExternalIds.changed(externalId, details.externalId());
 		this.nameKey = MatchKeys.companyName(name);
 		this.domainKey = MatchKeys.domain(website);
 	}

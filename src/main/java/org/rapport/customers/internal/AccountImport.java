@@ -45,6 +45,7 @@ class AccountImport extends RecordKind<AccountValues> {
 	static final String UNDONE_REASON = "An import was undone";
 
 	static final List<ImportColumn> COLUMNS = List.of(
+			ImportColumn.id(),
 			ImportColumn.externalId(),
 			ImportColumn.required("name", 200, "Account", "Account Name", "Company", "Company Name", "名称", "客户",
 					"客户名称", "公司", "公司名称"),
@@ -111,7 +112,7 @@ class AccountImport extends RecordKind<AccountValues> {
 
 	@Override
 	public List<MatchBy> matchKeys() {
-		return List.of(MatchBy.EXTERNAL_ID, MatchBy.EMAIL, MatchBy.NAME);
+		return List.of(MatchBy.EXTERNAL_ID, MatchBy.EMAIL, MatchBy.NAME, MatchBy.ID);
 	}
 
 	@Override
@@ -125,6 +126,7 @@ class AccountImport extends RecordKind<AccountValues> {
 			case EXTERNAL_ID -> "r.externalId";
 			case EMAIL -> "lower(r.email)";
 			case NAME -> "lower(r.name)";
+			case ID -> "r.id";
 			case NUMBER -> throw new IllegalArgumentException("No number to match by");
 		};
 	}
@@ -140,7 +142,7 @@ class AccountImport extends RecordKind<AccountValues> {
 			case EXTERNAL_ID -> (String) values.get("externalId");
 			case EMAIL -> lower(values.get("email"));
 			case NAME -> lower(values.get("name"));
-			case NUMBER -> null;
+			case NUMBER, ID -> null;
 		};
 	}
 
@@ -155,7 +157,7 @@ class AccountImport extends RecordKind<AccountValues> {
 			case EXTERNAL_ID -> a.externalId();
 			case EMAIL -> lower(a.email());
 			case NAME -> lower(a.name());
-			case NUMBER -> null;
+			case NUMBER, ID -> null;
 		};
 	}
 
@@ -169,7 +171,7 @@ class AccountImport extends RecordKind<AccountValues> {
 	@Override
 	protected AccountValues merge(AccountValues a, Map<String, Object> v) {
 		PostalAddress address = a.billingAddress() == null ? PostalAddress.EMPTY : a.billingAddress();
-		boolean newOwner = v.containsKey("owner");
+		boolean newOwner = ownerChanges(v, a.ownerId());
 		return new AccountValues(a.id(), a.version(), newOwner ? (UUID) v.get("ownerId") : a.ownerId(),
 				newOwner ? (UUID) v.get("teamId") : a.teamId(), pick(v, "externalId", a.externalId()),
 				pick(v, "name", a.name()), choice(AccountType.class, v.get("type"), a.type()),

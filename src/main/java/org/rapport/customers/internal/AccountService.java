@@ -20,6 +20,7 @@ import org.rapport.identity.VisibleQuery;
 import org.rapport.identity.TeamId;
 import org.rapport.identity.UserDirectory;
 import org.rapport.identity.UserId;
+import org.rapport.shared.ExternalIds;
 import org.rapport.shared.InvalidField;
 import org.rapport.shared.NotPermitted;
 import org.rapport.shared.RecordInUse;
@@ -140,6 +141,7 @@ public class AccountService {
 	/** Opens an account; an owner and team chosen by the user go through the owner policy. */
 	private Account open(Actor actor, AccountDetails details, UserId owner, TeamId team, Map<String, Object> values,
 			boolean chosenByUser) {
+		requireFreeExternalId(actor, details, null);
 		UserId chosenOwner = owner == null ? actor.id() : owner;
 		Account account = Account.open(details, chosenOwner, chosenByUser
 				? directory.assign(actor, chosenOwner, team, null, null) : directory.teamForOwner(chosenOwner, team));
@@ -161,6 +163,7 @@ public class AccountService {
 		if (account.getVersion() != expectedVersion) {
 			throw new ObjectOptimisticLockingFailureException(Account.class, id);
 		}
+		requireFreeExternalId(actor, details, id);
 		if (custom != null) {
 			account.changeCustomFields(customFields.merge(ENTITY, account.getCustomFields(), custom, false));
 		}
@@ -174,6 +177,12 @@ public class AccountService {
 		Account saved = accounts.saveAndFlush(account);
 		moved.ifPresent(lifecycleChanges::save);
 		return saved;
+	}
+
+	/** Refuses an external id that another account holds, as imports refuse it. */
+	private void requireFreeExternalId(Actor actor, AccountDetails details, UUID self) {
+		ExternalIds.requireFree(details.externalId(), self, accounts::findByExternalId,
+				other -> actor.canSee(other.owner(), other.team()));
 	}
 
 	/**

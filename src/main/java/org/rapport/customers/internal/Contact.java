@@ -26,6 +26,7 @@ import org.rapport.customers.MatchKeys;
 import org.rapport.identity.TeamId;
 import org.rapport.identity.UserId;
 import org.rapport.shared.BusinessRecord;
+import org.rapport.shared.ExternalIds;
 import org.rapport.shared.PostalAddress;
 
 /**
@@ -107,6 +108,7 @@ public class Contact extends BusinessRecord<Contact> {
 		this.phone = details.phone();
 		this.address = details.address() == null ? PostalAddress.EMPTY : details.address();
 		this.doNotContact = details.doNotContact();
+		this.externalId = ExternalIds.changed(externalId, details.externalId());
 		this.emailKey = MatchKeys.email(email);
 		this.personKey = MatchKeys.person(firstName, lastName);
 	}

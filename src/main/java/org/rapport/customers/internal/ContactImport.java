@@ -35,6 +35,7 @@ import org.springframework.stereotype.Component;
 class ContactImport extends PersonKind<ContactValues> {
 
 	static final List<ImportColumn> COLUMNS = List.of(
+			ImportColumn.id(),
 			ImportColumn.externalId(),
 			ImportColumn.text("firstName", 100, "First Name", "Given Name", "Forename", "名", "名字"),
 			ImportColumn.required("lastName", 100, "Last Name", "Surname", "Family Name", "姓", "姓氏"),
@@ -95,7 +96,7 @@ class ContactImport extends PersonKind<ContactValues> {
 
 	@Override
 	public List<MatchBy> matchKeys() {
-		return List.of(MatchBy.EXTERNAL_ID, MatchBy.EMAIL, MatchBy.NAME);
+		return List.of(MatchBy.EXTERNAL_ID, MatchBy.EMAIL, MatchBy.NAME, MatchBy.ID);
 	}
 
 	/** A contact's account is found by its name or external id. */
@@ -115,6 +116,7 @@ class ContactImport extends PersonKind<ContactValues> {
 			case EXTERNAL_ID -> "r.externalId";
 			case EMAIL -> "lower(r.email)";
 			case NAME -> "lower(r.lastName)";
+			case ID -> "r.id";
 			case NUMBER -> throw new IllegalArgumentException("No number to match by");
 		};
 		return records.find(Contact.class, actor, key, path, values, ContactImport::values);
@@ -154,7 +156,7 @@ class ContactImport extends PersonKind<ContactValues> {
 	@Override
 	protected ContactValues merge(ContactValues c, Map<String, Object> v) {
 		PostalAddress address = c.address() == null ? PostalAddress.EMPTY : c.address();
-		boolean newOwner = v.containsKey("owner");
+		boolean newOwner = ownerChanges(v, c.ownerId());
 		return new ContactValues(c.id(), c.version(), newOwner ? (UUID) v.get("ownerId") : c.ownerId(),
 				newOwner ? (UUID) v.get("teamId") : c.teamId(), pick(v, "externalId", c.externalId()),
 				pick(v, "accountId", c.accountId()), pick(v, "firstName", c.firstName()),

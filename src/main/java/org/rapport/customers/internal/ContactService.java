@@ -12,6 +12,7 @@ import org.rapport.identity.VisibleQuery;
 import org.rapport.identity.TeamId;
 import org.rapport.identity.UserDirectory;
 import org.rapport.identity.UserId;
+import org.rapport.shared.ExternalIds;
 import org.rapport.shared.InvalidField;
 import org.rapport.shared.NotPermitted;
 import org.rapport.shared.RecordNotFound;
@@ -126,6 +127,7 @@ public class ContactService {
 	/** Adds a contact; an owner and team chosen by the user go through the owner policy. */
 	private Contact add(Actor actor, ContactDetails details, UUID account, UserId owner, TeamId team,
 			Map<String, Object> values, boolean chosenByUser) {
+		requireFreeExternalId(actor, details, null);
 		UserId chosenOwner = owner == null ? actor.id() : owner;
 		Contact contact = Contact.create(details, visibleAccount(actor, account), chosenOwner, chosenByUser
 				? directory.assign(actor, chosenOwner, team, null, null) : directory.teamForOwner(chosenOwner, team));
@@ -147,6 +149,7 @@ public class ContactService {
 		if (contact.getVersion() != expectedVersion) {
 			throw new ObjectOptimisticLockingFailureException(Contact.class, id);
 		}
+		requireFreeExternalId(actor, details, id);
 		if (custom != null) {
 			contact.changeCustomFields(customFields.merge(ENTITY, contact.getCustomFields(), custom, false));
 		}
@@ -155,6 +158,12 @@ public class ContactService {
 				: directory.assign(actor, chosenOwner, team, contact.owner(), contact.team());
 		contact.revise(details, visibleAccount(actor, account), chosenOwner, chosenTeam);
 		return contacts.saveAndFlush(contact);
+	}
+
+	/** Refuses an external id that another contact holds, as imports refuse it. */
+	private void requireFreeExternalId(Actor actor, ContactDetails details, UUID self) {
+		ExternalIds.requireFree(details.externalId(), self, contacts::findByExternalId,
+				other -> actor.canSee(other.owner(), other.team()));
 	}
 
 	@Transactional

@@ -11,6 +11,9 @@ interface Contacts extends JpaRepository<Contact, UUID> {
 
 	long countByOwnerId(UUID ownerId);
 
+	/** The contact that holds the external id, whoever may see it. */
+	java.util.Optional<Contact> findByExternalId(String externalId);
+
 	@Query("select c from Contact c left join fetch c.account where c.id = :id")
 	java.util.Optional<Contact> findWithAccount(UUID id);
 

@@ -125,20 +125,21 @@ class AccountController {
 		OwnerNames names = new OwnerNames(directory);
 		CustomFieldQuery custom = CustomFieldQuery.of(customFields.active(AccountService.ENTITY), params);
 		List<CustomField> exported = custom.exportedColumns();
-		CsvDownload.write(response, "accounts.csv", CsvDownload.header(new String[] { "id", "name", "type", "industry",
-				"lifecycle_stage", "website", "phone", "email", "billing_street", "billing_city",
-				"billing_postal_code", "billing_region", "billing_country", "owner_id", "owner_name", "team_id",
-				"team_name", "source",
-				"created_at", "updated_at" }, custom.exportedHeader()),
+		CsvDownload.write(response, "accounts.csv", CsvDownload.header(new String[] { "id", "external_id", "name",
+				"type", "industry", "lifecycle_stage", "website", "phone", "email", "billing_street", "billing_city",
+				"billing_postal_code", "billing_region", "billing_country", "owner", "owner_id", "owner_name",
+				"team_id", "team_name", "source", "description", "created_at", "updated_at" },
+				custom.exportedHeader()),
 				rows -> accounts.forEach(actor, new AccountFilter(q, owner, team, stage, industry),
 						SortParameter.parse(sort, AccountService.sorts(custom)), custom, a -> {
 							var address = a.getBillingAddress();
-							rows.row(CsvDownload.values(new Object[] { a.getId(), a.getName(), a.getType(),
-									a.getIndustry(), a.getLifecycleStage(), a.getWebsite(), a.getPhone(), a.getEmail(),
-									address.street(), address.city(), address.postalCode(), address.region(),
-									address.country(), a.getOwnerId(), names.user(a.getOwnerId()), a.getTeamId(),
-									names.team(a.getTeamId()), a.getSource(), a.getCreatedAt(),
-									a.getUpdatedAt() }, CustomFieldQuery.exportValues(a.getCustomFields(), exported)));
+							rows.row(CsvDownload.values(new Object[] { a.getId(), a.getExternalId(), a.getName(),
+									a.getType(), a.getIndustry(), a.getLifecycleStage(), a.getWebsite(), a.getPhone(),
+									a.getEmail(), address.street(), address.city(), address.postalCode(),
+									address.region(), address.country(), names.login(a.getOwnerId()), a.getOwnerId(),
+									names.user(a.getOwnerId()), a.getTeamId(), names.team(a.getTeamId()),
+									a.getSource(), a.getDescription(), a.getCreatedAt(), a.getUpdatedAt() },
+									CustomFieldQuery.exportValues(a.getCustomFields(), exported)));
 						}));
 	}
 

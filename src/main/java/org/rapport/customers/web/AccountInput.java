@@ -1,5 +1,6 @@
 package org.rapport.customers.web;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -17,6 +18,7 @@ import org.rapport.identity.UserId;
 import org.rapport.shared.PostalAddress;
 import org.rapport.shared.ContactPoints;
 import org.rapport.shared.EmailAddress;
+import org.rapport.shared.ExternalIds;
 import org.rapport.shared.PhoneNumber;
 import org.rapport.shared.WebAddress;
 
@@ -24,6 +26,9 @@ import org.rapport.shared.WebAddress;
  * An account as the form and the API take it; checked before anything reaches the database.
  */
 record AccountInput(
+		@Schema(description = "The id another system gives the account, unique among accounts; references may name "
+				+ "the account by it. Left out, it stays as it is; empty, it is taken away.")
+		@Size(max = ExternalIds.MAX_LENGTH) String externalId,
 		@NotBlank @Size(max = 200) String name,
 		AccountType type,
 		Industry industry,
@@ -44,12 +49,12 @@ record AccountInput(
 	}
 
 	static AccountInput empty() {
-		return new AccountInput(null, AccountType.COMPANY, null, null, null, null,
+		return new AccountInput(null, null, AccountType.COMPANY, null, null, null, null,
 				AddressInput.EMPTY, null, null, LifecycleStage.PROSPECT, null, null, null, null);
 	}
 
 	static AccountInput of(Account account) {
-		return new AccountInput(account.getName(), account.getType(), account.getIndustry(), account.getWebsite(),
+		return new AccountInput(null, account.getName(), account.getType(), account.getIndustry(), account.getWebsite(),
 				account.getPhone(), account.getEmail(), AddressInput.of(account.getBillingAddress()),
 				account.getOwnerId(), account.getTeamId(), account.getLifecycleStage(), account.getSource(),
 				account.getDescription(), null, account.getVersion());
@@ -58,7 +63,7 @@ record AccountInput(
 	AccountDetails toDetails() {
 		return new AccountDetails(name, type, industry, Checks.blankToNull(website), Checks.blankToNull(phone),
 				Checks.blankToNull(email), billingAddress == null ? PostalAddress.EMPTY : billingAddress.toAddress(),
-				lifecycleStage, source, Checks.blankToNull(description));
+				lifecycleStage, source, Checks.blankToNull(description), externalId);
 	}
 
 	UserId owner() {

@@ -15,6 +15,7 @@ import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
+import org.rapport.customers.AccountReferences;
 import org.rapport.customers.internal.CustomerDuplicates;
 import org.rapport.customers.internal.Contact;
 import org.rapport.customers.internal.ContactFilter;
@@ -48,8 +49,11 @@ class ContactApiController {
 
 	private final CustomerDuplicates duplicates;
 
+	private final AccountReferences references;
+
 	ContactApiController(ContactService contacts, CurrentActor currentActor, CustomerDuplicates duplicates,
-			CustomFields customFields) {
+			CustomFields customFields, AccountReferences references) {
+		this.references = references;
 		this.customFields = customFields;
 		this.duplicates = duplicates;
 		this.contacts = contacts;
@@ -90,7 +94,8 @@ class ContactApiController {
 			+ "/api/v1/contacts/duplicates asks before creating); the contact is created all the same.")
 	ResponseEntity<ContactResource> create(@Valid @RequestBody ContactInput input) {
 		Actor actor = currentActor.get();
-		Contact contact = contacts.create(actor, input.toDetails(), input.accountId(), input.owner(), input.team(),
+		Contact contact = contacts.create(actor, input.toDetails(),
+				references.named(actor, input.accountId(), input.accountExternalId()), input.owner(), input.team(),
 				input.customFields() == null ? java.util.Map.of() : input.customFields());
 		List<Contact> alike = duplicates.contactsLike(actor, input.email(), input.firstName(), input.lastName(),
 				contact.getAccount() == null ? null : contact.getAccount().getName(), contact.getId(), 20);
@@ -109,8 +114,9 @@ class ContactApiController {
 		Actor actor = currentActor.get();
 		Contact current = contacts.get(actor, id);
 		long expected = Versions.required(ifMatch, input.version(), current.getVersion());
-		Contact contact = contacts.update(actor, id, expected, input.toDetails(), input.accountId(), input.owner(),
-				input.team(), input.customFields());
+		Contact contact = contacts.update(actor, id, expected, input.toDetails(),
+				references.named(actor, input.accountId(), input.accountExternalId()), input.owner(), input.team(),
+				input.customFields());
 		return ResponseEntity.ok().eTag(Versions.etag(contact.getVersion())).body(ContactResource.of(contact));
 	}
 

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.rapport.customers.MergeEntry;
+import org.rapport.customers.AccountReferences;
 import org.rapport.customers.internal.AccountService;
 import org.rapport.customers.internal.ContactMerge;
 import org.rapport.customers.internal.CustomerDuplicates;
@@ -114,21 +115,24 @@ class ContactController {
 		OwnerNames names = new OwnerNames(directory);
 		CustomFieldQuery custom = CustomFieldQuery.of(customFields.active(ContactService.ENTITY), params);
 		List<CustomField> exported = custom.exportedColumns();
-		CsvDownload.write(response, "contacts.csv", CsvDownload.header(new String[] { "id", "account_id",
+		CsvDownload.write(response, "contacts.csv", CsvDownload.header(new String[] { "id", "external_id", "account",
 				"account_name", "first_name", "last_name", "title", "email", "phone", "street", "city", "postal_code",
-				"region", "country", "do_not_contact", "owner_id", "owner_name", "team_id", "team_name", "created_at",
-				"updated_at" },
+				"region", "country", "do_not_contact", "owner", "owner_id", "owner_name", "team_id", "team_name",
+				"created_at", "updated_at" },
 				custom.exportedHeader()),
 				rows -> contacts.forEach(actor, new ContactFilter(q, owner, team, account),
 					SortParameter.parse(sort, ContactService.sorts(custom)),
 						custom, c -> {
 							var address = c.getAddress();
-							rows.row(CsvDownload.values(new Object[] { c.getId(),
-									c.getAccount() == null ? null : c.getAccount().getId(),
+							rows.row(CsvDownload.values(new Object[] { c.getId(), c.getExternalId(),
+									c.getAccount() == null ? null
+											: AccountReferences.reference(c.getAccount().getId(),
+													c.getAccount().getExternalId()),
 									c.getAccount() == null ? null : c.getAccount().getName(), c.getFirstName(),
 									c.getLastName(), c.getTitle(), c.getEmail(), c.getPhone(), address.street(),
 									address.city(), address.postalCode(), address.region(), address.country(),
-									c.isDoNotContact(), c.getOwnerId(), names.user(c.getOwnerId()), c.getTeamId(),
+									c.isDoNotContact(), names.login(c.getOwnerId()), c.getOwnerId(),
+									names.user(c.getOwnerId()), c.getTeamId(),
 									names.team(c.getTeamId()), c.getCreatedAt(),
 									c.getUpdatedAt() }, CustomFieldQuery.exportValues(c.getCustomFields(), exported)));
 						}));

@@ -110,7 +110,7 @@ public class User {
 	}
 
 	UserSummary summary() {
-		return new UserSummary(userId(), username, displayName, team(), active);
+		return new UserSummary(userId(), username, displayName, team(), active, email);
 	}
 
 	public UserId userId() {

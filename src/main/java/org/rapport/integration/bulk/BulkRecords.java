@@ -16,6 +16,7 @@ import java.util.function.Function;
 import java.util.function.ToLongFunction;
 import org.rapport.identity.Actor;
 import org.rapport.identity.VisibleQuery;
+import org.rapport.integration.ImportCells;
 import org.rapport.integration.MatchBy;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -58,15 +59,23 @@ public class BulkRecords {
 
 	/**
 	 * The values of the records of the entity that the actor may see (everybody sees all when the actor is null)
-	 * whose property at {@code path} is one of the values: the external id as it is, other keys without case (the
-	 * path then says {@code lower(...)}).
+	 * whose property at {@code path} is one of the values: the external id as it is, the id ({@code r.id}) as the
+	 * values that are ids, other keys without case (the path then says {@code lower(...)}).
 	 */
 	public <E, V> List<V> find(Class<E> entity, Actor actor, MatchBy key, String path, Collection<String> values,
 			Function<E, V> read) {
-		Set<String> keys = new HashSet<>();
+		Set<Object> keys = new HashSet<>();
 		for (String value : values) {
 			if (value != null && !value.isBlank()) {
-				keys.add(key == MatchBy.EXTERNAL_ID ? value.strip() : value.strip().toLowerCase(Locale.ROOT));
+				if (key == MatchBy.ID) {
+					UUID id = ImportCells.uuid(value);
+					if (id != null) {
+						keys.add(id);
+					}
+				}
+				else {
+					keys.add(key == MatchBy.EXTERNAL_ID ? value.strip() : value.strip().toLowerCase(Locale.ROOT));
+				}
 			}
 		}
 		if (keys.isEmpty()) {

@@ -10,14 +10,15 @@ import org.rapport.integration.MatchBy;
 
 /**
  * One import of a file into the kind of record named {@code entity}: what it reads and how (its delimiter and the decimal mark of its numbers), and its checkpoint —
- * the last file line it committed and what the committed batches did; while it is queued or running, the node that
+ * the last file line it committed and what the committed batches did (created, updated, skipped, rejected, and
+ * unchanged: matched with a record that held the row's values already); while it is queued or running, the node that
  * runs it (its worker) and until when it holds it.
  */
 public record ImportJob(UUID id, String entity, UUID ownerId, String fileName, String storedFile,
 		long fileSize, char delimiter, DecimalMark decimalMark, int totalRows, List<String> headers, Map<Integer, String> mapping,
 		DuplicateMode duplicateMode, MatchBy matchBy, Status status, long lastLine, int processedRows,
 		int createdRows, int updatedRows, int skippedRows, int rejectedRows, String failure, Instant createdAt,
-		Instant startedAt, Instant finishedAt, Instant undoneAt, String worker, Instant leaseUntil) {
+		Instant startedAt, Instant finishedAt, Instant undoneAt, String worker, Instant leaseUntil, int unchangedRows) {
 
 	/** Where a job stands. */
 	public enum Status {

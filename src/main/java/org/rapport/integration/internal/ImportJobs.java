@@ -182,12 +182,13 @@ public class ImportJobs {
 	 * was still the worker's (when not, the caller rolls the batch back).
 	 */
 	boolean checkpoint(UUID id, String worker, Instant until, long lastLine, int created, int updated, int skipped,
-			int rejected) {
+			int rejected, int unchanged) {
 		return jdbc.update("update import_job set last_line = ?, processed_rows = processed_rows + ?, "
 				+ "created_rows = created_rows + ?, updated_rows = updated_rows + ?, skipped_rows = skipped_rows + ?, "
-				+ "rejected_rows = rejected_rows + ?, lease_until = ? where id = ? and status = 'RUNNING' and worker = ?",
-				lastLine, created + updated + skipped + rejected, created, updated, skipped, rejected, time(until), id,
-				worker) == 1;
+				+ "rejected_rows = rejected_rows + ?, unchanged_rows = unchanged_rows + ?, lease_until = ? "
+				+ "where id = ? and status = 'RUNNING' and worker = ?",
+				lastLine, created + updated + skipped + rejected + unchanged, created, updated, skipped, rejected,
+				unchanged, time(until), id, worker) == 1;
 	}
 
 	void recordCreated(UUID job, List<UUID> ids) {
@@ -272,7 +273,7 @@ public class ImportJobs {
 				rs.getInt("created_rows"), rs.getInt("updated_rows"), rs.getInt("skipped_rows"),
 				rs.getInt("rejected_rows"), rs.getString("failure"), instant(rs, "created_at"),
 				instant(rs, "started_at"), instant(rs, "finished_at"), instant(rs, "undone_at"), rs.getString("worker"),
-				instant(rs, "lease_until"));
+				instant(rs, "lease_until"), rs.getInt("unchanged_rows"));
 	}
 
 	private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -266,9 +266,10 @@ class ImportRunner {
 			jobs.recordUpdated(job.id(), outcome.updated());
 			jobs.reject(job.id(), rejected);
 			// rows, not records: the rows of an order make one order
-			int createdRows = valid.size() - outcome.updated().size() - outcome.skipped() - outcome.rejected().size();
+			int createdRows = valid.size() - outcome.updated().size() - outcome.skipped() - outcome.rejected().size()
+					- outcome.unchanged();
 			if (!jobs.checkpoint(job.id(), node, clock.instant().plus(lease), batch.get(batch.size() - 1).line(),
-					createdRows, outcome.updated().size(), outcome.skipped(), rejected.size())) {
+					createdRows, outcome.updated().size(), outcome.skipped(), rejected.size(), outcome.unchanged())) {
 				throw new NoLongerOwnJob(job.id());
 			}
 		});

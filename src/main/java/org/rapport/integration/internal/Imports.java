@@ -139,11 +139,13 @@ public class Imports {
 			int rows = CsvSource.countRows(file, delimiter);
 			Map<Integer, String> mapping = fields.guessMapping(entity, headers);
 			DecimalMark mark = detectMark(file, delimiter, entity, mapping);
-			MatchBy matchBy = entity.matchKeys().contains(MatchBy.NUMBER) ? MatchBy.NUMBER
+			// a file with Rapport's ids, such as its own export, comes back into the records it names
+			MatchBy matchBy = mapping.containsValue("id") && entity.matchKeys().contains(MatchBy.ID) ? MatchBy.ID
+					: entity.matchKeys().contains(MatchBy.NUMBER) ? MatchBy.NUMBER
 					: mapping.containsValue("externalId") ? MatchBy.EXTERNAL_ID
 					: mapping.containsValue("email") ? MatchBy.EMAIL : MatchBy.NAME;
 			ImportJob job = new ImportJob(id, entity.name(), actor.id().value(), clip(fileName), file.toString(),
-					Files.size(file), delimiter, mark, rows, headers, mapping, DuplicateMode.SKIP, matchBy, Status.DRAFT, 1, 0, 0, 0, 0, 0, null, clock.instant(), null, null, null, null, null);
+					Files.size(file), delimiter, mark, rows, headers, mapping, DuplicateMode.SKIP, matchBy, Status.DRAFT, 1, 0, 0, 0, 0, 0, null, clock.instant(), null, null, null, null, null, 0);
 			jobs.insert(job);
 			return job;
 		}

@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -16,6 +15,7 @@ import org.rapport.identity.OwnerPolicy;
 import org.rapport.identity.TeamId;
 import org.rapport.identity.UserDirectory;
 import org.rapport.identity.UserId;
+import org.rapport.identity.UserNames;
 import org.rapport.identity.UserSummary;
 import org.rapport.integration.DecimalMark;
 import org.rapport.integration.ImportBatch;
@@ -50,12 +50,8 @@ class RowReader {
 	/** Who may become an owner, looked up once per run. */
 	final class Owners {
 
-		private final Map<String, UserSummary> byUsername = new HashMap<>();
+		private final UserNames names = UserNames.of(directory.activeUsers());
 		private final Map<UserId, Optional<TeamId>> teams = new HashMap<>();
-
-		Owners() {
-			directory.activeUsers().forEach(u -> byUsername.put(u.username().toLowerCase(Locale.ROOT), u));
-		}
 
 		TeamId teamOf(UserId owner) {
 			// kept as an Optional: a user without a team is asked once, not once per row
@@ -146,15 +142,22 @@ class RowReader {
 		return read;
 	}
 
-	/** The owner a cell names by login, if the actor may give them the record. */
+	/**
+	 * The owner a cell names by login, e-mail address or display name (see {@link UserNames}), if the actor may give
+	 * them the record.
+	 */
 	private static void owner(Actor actor, ImportColumn column, String login, ImportRow out, Owners owners,
 			ImportCells cells) {
 		if (login.length() > column.maxLength()) {
 			out.reject(column.key(), cells.reason(column, "import.error.tooLong", column.maxLength()));
 			return;
 		}
-		UserSummary user = owners.byUsername.get(login.toLowerCase(Locale.ROOT));
-		if (user == null) {
+		UserNames.Found found = owners.names.find(login);
+		UserSummary user = found.user();
+		if (found.ambiguous()) {
+			out.reject(column.key(), cells.reason(column, "import.error.ownerAmbiguous", login));
+		}
+		else if (user == null) {
 			out.reject(column.key(), cells.reason(column, "import.error.owner", login));
 		}
 		else if (OwnerPolicy.check(actor, user.id(), user.team(), null) != null) {

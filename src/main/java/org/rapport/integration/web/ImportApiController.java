@@ -65,7 +65,10 @@ class ImportApiController {
 			@Parameter(description = "JSON object of file header to field, such as {\"E-mail\": \"email\"}")
 			@RequestParam(required = false) String mapping,
 			@Parameter(description = "SKIP, UPDATE or CREATE") @RequestParam(defaultValue = "SKIP") String duplicateMode,
-			@Parameter(description = "EXTERNAL_ID, EMAIL or NAME; products: NUMBER (the SKU) or EXTERNAL_ID") @RequestParam(defaultValue = "EXTERNAL_ID")
+			@Parameter(description = "EXTERNAL_ID, EMAIL, NAME or ID (the id of Rapport, as its exports write it in the "
+					+ "column id; a row naming no record you may see is rejected, one without an id creates a record); "
+					+ "products: NUMBER (the SKU), EXTERNAL_ID or ID. Left out: ID when a column maps to id, else "
+					+ "EXTERNAL_ID") @RequestParam(required = false)
 			String matchBy,
 			@Parameter(description = "How the file writes numbers: POINT (1,234.50) or COMMA (1.234,50); detected from the file when left out")
 			@RequestParam(required = false) String decimalMark) throws IOException {
@@ -74,7 +77,7 @@ class ImportApiController {
 			.orElseThrow(() -> new InvalidField("entity", "import.error.entity", "Not a kind of record to import"))
 			.name();
 		DuplicateMode mode = parse(DuplicateMode.class, duplicateMode, "duplicateMode");
-		MatchBy key = parse(MatchBy.class, matchBy, "matchBy");
+		MatchBy key = matchBy == null || matchBy.isBlank() ? null : parse(MatchBy.class, matchBy, "matchBy");
 		DecimalMark mark = decimalMark == null || decimalMark.isBlank() ? null
 				: parse(DecimalMark.class, decimalMark, "decimalMark");
 		ImportJob job;
@@ -98,6 +101,9 @@ class ImportApiController {
 					columns.put(i, field);
 				}
 			}
+		}
+		if (key == null) {
+			key = columns.containsValue("id") ? MatchBy.ID : MatchBy.EXTERNAL_ID;
 		}
 		imports.configure(actor, job.id(), columns, mode, key, mark, null);
 		job = imports.start(actor, job.id());

@@ -71,7 +71,7 @@ class ImportPagesLanguageIntegrationTests {
 			Thread.sleep(20);
 		}
 		assertThat(jdbc.queryForObject("select reasons from import_rejected_row where job_id = ? and line = 2",
-				String.class, id)).contains("没有您可见的名为 " + nobody + " 的客户");
+				String.class, id)).contains("没有您可见的编号、外部编号或名称为 " + nobody + " 的客户");
 		// a field's reason follows its label with the language's own colon
 		assertThat(jdbc.queryForObject("select reasons from import_rejected_row where job_id = ? and line = 3",
 				String.class, id)).contains("姓：必填");

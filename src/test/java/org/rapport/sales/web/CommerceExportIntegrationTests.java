@@ -50,7 +50,7 @@ class CommerceExportIntegrationTests {
 
 		String products = export(seller, "/products/export.csv?q=" + product.getSku());
 		assertThat(products.lines()).hasSize(2);
-		assertThat(products).startsWith("\uFEFFid,sku,name").contains(product.getSku(), "12.50", "EUR");
+		assertThat(products).startsWith("\uFEFFid,external_id,sku,name").contains(product.getSku(), "12.50", "EUR");
 
 		String orders = export(seller, "/orders/export.csv?account=" + mine.value());
 		assertThat(orders.lines()).hasSize(2);

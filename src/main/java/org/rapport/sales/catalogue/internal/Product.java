@@ -18,6 +18,7 @@ import org.rapport.identity.UserId;
 import org.rapport.sales.ProductId;
 import org.rapport.shared.BusinessRecord;
 import org.rapport.shared.Money;
+import org.rapport.shared.ExternalIds;
 
 /**
  * Something the company sells, at a list price in one currency. Retired products stay for the records that
@@ -72,6 +73,11 @@ public class Product extends BusinessRecord<Product> {
 		this.unitPrice = unitPrice;
 		this.category = category;
 		this.active = active;
+	}
+
+	/** Takes the id another system gives the product, as {@link ExternalIds#changed} keeps it. */
+	void identify(String givenExternalId) {
+		this.externalId = ExternalIds.changed(externalId, givenExternalId);
 	}
 
 	public ProductId id() {

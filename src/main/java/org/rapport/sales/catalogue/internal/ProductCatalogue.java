@@ -13,6 +13,7 @@ import org.rapport.shared.NotPermitted;
 import org.rapport.shared.RecordNotFound;
 import org.rapport.shared.ResultPage;
 import org.rapport.shared.SortWhitelist;
+import org.rapport.shared.ExternalIds;
 import org.springframework.data.domain.Sort;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
@@ -109,8 +110,10 @@ public class ProductCatalogue {
 	public Product create(Actor actor, ProductDetails details, Map<String, ?> custom) {
 		requireChanger(actor);
 		requireFreeSku(details.sku(), null);
+		String externalId = requireFreeExternalId(details, null);
 		Product product = new Product(details.sku(), details.name(), details.description(), details.unitPrice(),
 				details.category(), details.active(), actor.id(), actor.team());
+		product.identify(externalId);
 		product.changeCustomFields(customFields.merge(ENTITY, Map.of(), custom, true));
 		return products.saveAndFlush(product);
 	}
@@ -129,12 +132,19 @@ public class ProductCatalogue {
 			throw new ObjectOptimisticLockingFailureException(Product.class, id);
 		}
 		requireFreeSku(details.sku(), id);
+		requireFreeExternalId(details, id);
+		product.identify(details.externalId());
 		product.describe(details.sku(), details.name(), details.description(), details.unitPrice(),
 				details.category(), details.active());
 		if (custom != null) {
 			product.changeCustomFields(customFields.merge(ENTITY, product.getCustomFields(), custom, false));
 		}
 		return products.saveAndFlush(product);
+	}
+
+	/** Refuses an external id that another product holds, as imports refuse it; everybody sees products. */
+	private String requireFreeExternalId(ProductDetails details, UUID self) {
+		return ExternalIds.requireFree(details.externalId(), self, products::findByExternalId, other -> true);
 	}
 
 	/**

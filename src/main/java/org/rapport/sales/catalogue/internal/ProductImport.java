@@ -36,6 +36,7 @@ public class ProductImport extends RecordKind<ProductValues> {
 	public static final String DEFAULT_CURRENCY = "EUR";
 
 	static final List<ImportColumn> COLUMNS = List.of(
+			ImportColumn.id(),
 			ImportColumn.externalId(),
 			ImportColumn.required("sku", 64, "SKU", "Product Code", "Item Code", "Item Number", "Code", "Number",
 					"产品编号", "产品代码", "商品编号", "商品编码", "货号", "编号", "编码"),
@@ -86,7 +87,7 @@ public class ProductImport extends RecordKind<ProductValues> {
 
 	@Override
 	public List<MatchBy> matchKeys() {
-		return List.of(MatchBy.NUMBER, MatchBy.EXTERNAL_ID);
+		return List.of(MatchBy.NUMBER, MatchBy.EXTERNAL_ID, MatchBy.ID);
 	}
 
 	/** Only administrators and managers may import products, as only they change the catalogue. */
@@ -114,6 +115,7 @@ public class ProductImport extends RecordKind<ProductValues> {
 			case EXTERNAL_ID -> "r.externalId";
 			case NUMBER -> "lower(r.sku)";
 			case NAME -> "lower(r.name)";
+			case ID -> "r.id";
 			case EMAIL -> throw new IllegalArgumentException("Products match by external id, SKU or name");
 		};
 		return records.find(Product.class, null, key, path, values, ProductImport::values);
@@ -124,7 +126,7 @@ public class ProductImport extends RecordKind<ProductValues> {
 		return switch (key) {
 			case EXTERNAL_ID -> (String) values.get("externalId");
 			case NUMBER -> lower(values.get("sku"));
-			case EMAIL, NAME -> null;
+			case EMAIL, NAME, ID -> null;
 		};
 	}
 
@@ -138,7 +140,7 @@ public class ProductImport extends RecordKind<ProductValues> {
 		return switch (key) {
 			case EXTERNAL_ID -> p.externalId();
 			case NUMBER -> lower(p.sku());
-			case EMAIL, NAME -> null;
+			case EMAIL, NAME, ID -> null;
 		};
 	}
 

@@ -9,5 +9,8 @@ public interface Products extends JpaRepository<Product, UUID> {
 
 	Optional<Product> findBySkuIgnoreCase(String sku);
 
+	/** The product that holds the external id. */
+	Optional<Product> findByExternalId(String externalId);
+
 	List<Product> findByActiveTrueOrderByName();
 }

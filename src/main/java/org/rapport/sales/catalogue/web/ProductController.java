@@ -84,12 +84,13 @@ class ProductController {
 			throws java.io.IOException {
 		CustomFieldQuery custom = customFields.query(ProductCatalogue.ENTITY, params);
 		var exported = custom.exportedColumns();
-		CsvDownload.write(response, "products.csv", CsvDownload.header(new String[] { "id", "sku", "name",
-				"category", "unit_price", "currency", "active", "description", "created_at", "updated_at" },
+		CsvDownload.write(response, "products.csv", CsvDownload.header(new String[] { "id", "external_id", "sku",
+				"name", "category", "unit_price", "currency", "active", "description", "created_at", "updated_at" },
 				custom.exportedHeader()),
 				rows -> catalogue.forEach(new ProductFilter(q, category, active),
 					SortParameter.parse(sort, ProductCatalogue.sorts(custom)),
-						custom, p -> rows.row(CsvDownload.values(new Object[] { p.getId(), p.getSku(), p.getName(),
+						custom, p -> rows.row(CsvDownload.values(new Object[] { p.getId(), p.getExternalId(),
+								p.getSku(), p.getName(),
 								p.getCategory(), p.getUnitPrice() == null ? null : p.getUnitPrice().amount(),
 								p.getUnitPrice() == null ? null : p.getUnitPrice().currency(), p.isActive(),
 								p.getDescription(), p.getCreatedAt(), p.getUpdatedAt() },

@@ -1,5 +1,6 @@
 package org.rapport.sales.catalogue.web;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -13,6 +14,7 @@ import org.rapport.sales.catalogue.internal.ProductDetails;
 import org.rapport.sales.web.Checks;
 import org.rapport.shared.Amount;
 import org.rapport.shared.CurrencyCode;
+import org.rapport.shared.ExternalIds;
 import org.rapport.shared.InvalidField;
 import org.rapport.shared.Money;
 
@@ -20,6 +22,9 @@ import org.rapport.shared.Money;
  * A product as the form and the API take it.
  */
 record ProductInput(
+		@Schema(description = "The id another system gives the product, unique among products. Left out, it stays as "
+				+ "it is; empty, it is taken away.")
+		@Size(max = ExternalIds.MAX_LENGTH) String externalId,
 		@NotBlank @Size(max = 64) @Pattern(regexp = "^$|^[A-Za-z0-9][A-Za-z0-9._/-]*$", message = "{validation.sku}") String sku,
 		@NotBlank @Size(max = 200) String name,
 		@Size(max = 4000) String description,
@@ -31,11 +36,11 @@ record ProductInput(
 		Long version) {
 
 	static ProductInput empty() {
-		return new ProductInput(null, null, null, null, "EUR", null, true, null, null);
+		return new ProductInput(null, null, null, null, null, "EUR", null, true, null, null);
 	}
 
 	static ProductInput of(Product product) {
-		return new ProductInput(product.getSku(), product.getName(), product.getDescription(),
+		return new ProductInput(null, product.getSku(), product.getName(), product.getDescription(),
 				product.getUnitPrice().amount(), product.getUnitPrice().currency(), product.getCategory(),
 				product.isActive(), null, product.getVersion());
 	}
@@ -47,6 +52,6 @@ record ProductInput(
 		}
 		return new ProductDetails(sku.strip(), name.strip(), Checks.blankToNull(description),
 				new Money(unitPrice, currency.strip().toUpperCase(Locale.ROOT)), Checks.blankToNull(category),
-				active == null || active);
+				active == null || active, externalId);
 	}
 }

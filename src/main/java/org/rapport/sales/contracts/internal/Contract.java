@@ -28,6 +28,7 @@ import org.rapport.sales.OpportunityId;
 import org.rapport.shared.BusinessRecord;
 import org.rapport.shared.Money;
 import org.rapport.shared.RuleBroken;
+import org.rapport.shared.ExternalIds;
 
 /**
  * An agreement with an account over a period, for a value. Its status follows the calendar: it runs from its
@@ -80,7 +81,7 @@ public class Contract extends BusinessRecord<Contract> {
 
 	private String description;
 
-	/** The id another system gives the contract; set by imports, unique where set. */
+	/** The id another system gives the contract; set by imports and the API, unique where set. */
 	private String externalId;
 
 	protected Contract() {
@@ -98,6 +99,11 @@ public class Contract extends BusinessRecord<Contract> {
 		this.opportunityId = opportunity == null ? null : opportunity.value();
 		this.status = ContractStatus.DRAFT;
 		apply(terms);
+	}
+
+	/** Takes the id another system gives the contract, as {@link ExternalIds#changed} keeps it. */
+	void identify(String givenExternalId) {
+		this.externalId = ExternalIds.changed(externalId, givenExternalId);
 	}
 
 	/** A contract as agreed; it starts as a draft and takes the status its dates give on {@code today}. */

@@ -23,6 +23,7 @@ import org.rapport.shared.Money;
 import org.rapport.shared.RecordNotFound;
 import org.rapport.shared.ResultPage;
 import org.rapport.shared.SortWhitelist;
+import org.rapport.shared.ExternalIds;
 import org.springframework.data.domain.Sort;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -141,8 +142,10 @@ public class ContractBook {
 		AccountId account = visibleAccount(actor, details.accountId());
 		Contract.Terms terms = terms(details);
 		OpportunityId opportunity = visibleOpportunity(actor, details.opportunityId(), account);
+		requireFreeExternalId(actor, details, null);
 		Contract contract = Contract.agree(nextNumber(), account, opportunity, terms, actor.id(), actor.team(),
 				today());
+		contract.identify(details.externalId());
 		contract.changeCustomFields(customFields.merge(ENTITY, Map.of(), custom, true));
 		return contracts.saveAndFlush(contract);
 	}
@@ -162,11 +165,19 @@ public class ContractBook {
 					"A contract stays with the account it was made with");
 		}
 		Contract.Terms terms = terms(details);
+		requireFreeExternalId(actor, details, id);
 		contract.revise(terms, today());
+		contract.identify(details.externalId());
 		if (custom != null) {
 			contract.changeCustomFields(customFields.merge(ENTITY, contract.getCustomFields(), custom, false));
 		}
 		return contracts.saveAndFlush(contract);
+	}
+
+	/** Refuses an external id that another contract holds, as imports refuse it. */
+	private void requireFreeExternalId(Actor actor, ContractDetails details, UUID self) {
+		ExternalIds.requireFree(details.externalId(), self, contracts::findByExternalId,
+				other -> actor.canSee(new UserId(other.getOwnerId()), team(other.getTeamId())));
 	}
 
 	/** Renews a running or expired contract: answers the contract of the next period. */

@@ -44,6 +44,7 @@ class ContractImport extends RecordKind<ContractValues> {
 	static final String EXPIRED = "EXPIRED";
 
 	static final List<ImportColumn> COLUMNS = List.of(
+			ImportColumn.id(),
 			// Rapport numbers contracts itself: the number another system gave one is its external id there
 			ImportColumn.externalId("Contract", "Contract Number", "Contract No", "合同", "合同编号",
 					"合同号"),
@@ -67,6 +68,9 @@ class ContractImport extends RecordKind<ContractValues> {
 			ImportColumn.owner());
 
 	private static final Set<String> DRAFTS = Set.of("draft", "草稿", "拟定", "待生效");
+
+	/** The statuses of ended contracts, as exports write them. */
+	private static final Set<String> ENDED = Set.of("expired", "terminated", "renewed");
 
 	private static final Set<String> RUNNING = Set.of("active", "running", "生效", "已生效", "有效", "执行中", "进行中");
 
@@ -112,7 +116,7 @@ class ContractImport extends RecordKind<ContractValues> {
 
 	@Override
 	public List<MatchBy> matchKeys() {
-		return List.of(MatchBy.EXTERNAL_ID);
+		return List.of(MatchBy.EXTERNAL_ID, MatchBy.ID);
 	}
 
 	/**
@@ -150,10 +154,25 @@ class ContractImport extends RecordKind<ContractValues> {
 					row.values().put("status", ACTIVE);
 				}
 			}
+			else if (ENDED.contains(lower)) {
+				// as an export writes an ended contract: it may come back only into itself, see refuses
+				row.values().put("status", lower.toUpperCase(Locale.ROOT));
+			}
 			else {
 				row.reject("status", batch.message("import.error.contractStatus", status));
 			}
 		}
+	}
+
+	/** A row may name an ended status only for a contract that holds it already. */
+	@Override
+	protected String refuses(ImportBatch batch, ContractValues existing, Map<String, Object> values) {
+		Object status = values.get("status");
+		if (status == null || !ENDED.contains(status.toString().toLowerCase(Locale.ROOT))
+				|| existing != null && status.equals(existing.status())) {
+			return null;
+		}
+		return batch.message("import.error.contractStatus", status);
 	}
 
 	@Override
@@ -163,10 +182,11 @@ class ContractImport extends RecordKind<ContractValues> {
 
 	@Override
 	protected List<ContractValues> find(Actor actor, MatchBy key, Collection<String> values) {
-		if (key != MatchBy.EXTERNAL_ID) {
-			throw new IllegalArgumentException("Contracts match by external id only");
+		if (key != MatchBy.EXTERNAL_ID && key != MatchBy.ID) {
+			throw new IllegalArgumentException("Contracts match by external id or id");
 		}
-		return records.find(Contract.class, actor, key, "r.externalId", values, ContractImport::values);
+		return records.find(Contract.class, actor, key, key == MatchBy.ID ? "r.id" : "r.externalId", values,
+				ContractImport::values);
 	}
 
 	@Override
@@ -198,7 +218,7 @@ class ContractImport extends RecordKind<ContractValues> {
 
 	@Override
 	protected ContractValues merge(ContractValues c, Map<String, Object> v) {
-		boolean newOwner = v.containsKey("owner");
+		boolean newOwner = ownerChanges(v, c.ownerId());
 		LocalDate start = (LocalDate) pick(v, "startDate", c.startDate());
 		LocalDate end = (LocalDate) pick(v, "endDate", c.endDate());
 		String status = c.status();

@@ -9,6 +9,9 @@ import org.springframework.data.jpa.repository.Query;
 
 public interface Contracts extends JpaRepository<Contract, UUID> {
 
+	/** The contract that holds the external id, whoever may see it. */
+	java.util.Optional<Contract> findByExternalId(String externalId);
+
 	@Query("select c from Contract c where c.accountId = :account order by c.endDate desc, c.id desc")
 	List<Contract> findByAccount(UUID account, Pageable page);
 

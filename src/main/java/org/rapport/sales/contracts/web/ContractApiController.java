@@ -21,6 +21,7 @@ import org.rapport.web.ApiPage;
 import org.rapport.web.Paging;
 import org.rapport.web.SortParameter;
 import org.rapport.web.SortedBy;
+import org.rapport.customers.AccountReferences;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -45,7 +46,11 @@ class ContractApiController {
 
 	private final SalesCustomFields customFields;
 
-	ContractApiController(ContractBook contracts, CurrentActor currentActor, SalesCustomFields customFields) {
+	private final AccountReferences accounts;
+
+	ContractApiController(ContractBook contracts, CurrentActor currentActor, SalesCustomFields customFields,
+			AccountReferences accounts) {
+		this.accounts = accounts;
 		this.customFields = customFields;
 		this.contracts = contracts;
 		this.currentActor = currentActor;
@@ -79,7 +84,9 @@ class ContractApiController {
 	@Operation(summary = "Make a contract", description = "For an account you see, optionally from a won "
 			+ "opportunity (opportunityId). Its status follows its dates: Draft before the start, Active during.")
 	ResponseEntity<ContractResource> create(@Valid @RequestBody ContractInput input) {
-		Contract contract = contracts.create(currentActor.get(), input.toDetails(),
+		Actor actor = currentActor.get();
+		Contract contract = contracts.create(actor,
+				input.toDetails(accounts.named(actor, input.accountId(), input.accountExternalId())),
 				input.customFields() == null ? Map.of() : input.customFields());
 		return ResponseEntity.created(URI.create("/api/v1/contracts/" + contract.getId()))
 			.eTag(Versions.etag(contract.getVersion()))
@@ -93,7 +100,9 @@ class ContractApiController {
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
 		Actor actor = currentActor.get();
 		long expected = Versions.required(ifMatch, input.version(), contracts.get(actor, id).getVersion());
-		return answer(contracts.update(actor, id, expected, input.toDetails(), input.customFields()));
+		return answer(contracts.update(actor, id, expected,
+				input.toDetails(accounts.named(actor, input.accountId(), input.accountExternalId())),
+				input.customFields()));
 	}
 
 	@ResponseStatus(HttpStatus.CREATED)

@@ -27,6 +27,8 @@ import org.rapport.web.SortParameter;
 import org.rapport.shared.InvalidField;
 import org.rapport.shared.ResultPage;
 import org.rapport.shared.SortWhitelist;
+import org.rapport.customers.AccountReferences;
+import org.rapport.customers.ExportedAccounts;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -54,9 +56,11 @@ class ContractController {
 	private final CurrentActor currentActor;
 	private final SalesCustomFields customFields;
 	private final UserDirectory directory;
+	private final AccountReferences accounts;
 
 	ContractController(ContractBook contracts, Customers customers, CurrentActor currentActor,
-			SalesCustomFields customFields, UserDirectory directory) {
+			SalesCustomFields customFields, UserDirectory directory, AccountReferences accounts) {
+		this.accounts = accounts;
 		this.contracts = contracts;
 		this.customers = customers;
 		this.currentActor = currentActor;
@@ -108,18 +112,21 @@ class ContractController {
 		OwnerNames names = new OwnerNames(directory);
 		CustomFieldQuery custom = customFields.query(ContractBook.ENTITY, params);
 		var exported = custom.exportedColumns();
-		CsvDownload.write(response, "contracts.csv", CsvDownload.header(new String[] { "id", "number",
-				"account_id", "opportunity_id", "status", "start_date", "end_date", "value", "currency",
-				"renewal_notice_days", "description", "owner_id", "owner_name", "team_id", "team_name", "created_at",
-				"updated_at" },
+		ExportedAccounts accountCells = new ExportedAccounts(accounts);
+		CsvDownload.write(response, "contracts.csv", CsvDownload.header(new String[] { "id", "external_id", "number",
+				"account", "account_name", "opportunity_id", "status", "start_date", "end_date", "value", "currency",
+				"auto_renew", "renewal_notice_days", "description", "owner", "owner_id", "owner_name", "team_id",
+				"team_name", "created_at", "updated_at" },
 				custom.exportedHeader()),
 				rows -> contracts.forEach(actor, new ContractFilter(account, status, endingWithin),
 						SortParameter.parse(sort, ContractBook.sorts(custom)), custom,
-						c -> rows.row(CsvDownload.values(new Object[] { c.getId(), c.getNumber(), c.getAccountId(),
+						c -> rows.row(CsvDownload.values(new Object[] { c.getId(), c.getExternalId(), c.getNumber(),
+								accountCells.reference(c.getAccountId()), accountCells.name(c.getAccountId()),
 								c.getOpportunityId(), c.getStatus(), c.getStartDate(), c.getEndDate(),
 								c.getValue() == null ? null : c.getValue().amount(),
-								c.getValue() == null ? null : c.getValue().currency(), c.getRenewalNoticeDays(),
-								c.getDescription(), c.getOwnerId(), names.user(c.getOwnerId()), c.getTeamId(),
+								c.getValue() == null ? null : c.getValue().currency(), c.isAutoRenew(),
+								c.getRenewalNoticeDays(), c.getDescription(), names.login(c.getOwnerId()),
+								c.getOwnerId(), names.user(c.getOwnerId()), c.getTeamId(),
 								names.team(c.getTeamId()), c.getCreatedAt(), c.getUpdatedAt() },
 								CustomFieldQuery.exportValues(c.getCustomFields(), exported)))));
 	}

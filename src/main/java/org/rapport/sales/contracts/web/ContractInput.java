@@ -1,5 +1,6 @@
 package org.rapport.sales.contracts.web;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -17,13 +18,19 @@ import org.rapport.sales.web.Checks;
 import org.rapport.shared.Amount;
 import org.rapport.shared.CurrencyCode;
 import org.rapport.shared.PlausibleDate;
+import org.rapport.shared.ExternalIds;
 import org.springframework.format.annotation.DateTimeFormat;
 
 /**
  * A contract as the form and the API take it; {@code opportunityId} names the won opportunity it came from.
  */
 record ContractInput(
+		@Schema(description = "The id another system gives the contract, unique among contracts. Left out, it stays "
+				+ "as it is; empty, it is taken away.")
+		@Size(max = ExternalIds.MAX_LENGTH) String externalId,
 		UUID accountId,
+		@Schema(description = "The account by its external id, instead of accountId (or naming the same account)")
+		@Size(max = ExternalIds.MAX_LENGTH) String accountExternalId,
 		UUID opportunityId,
 		@NotNull @PlausibleDate @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startDate,
 		@NotNull @PlausibleDate @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate endDate,
@@ -39,19 +46,24 @@ record ContractInput(
 
 	/** A new contract of the account, for a year from today. */
 	static ContractInput forAccount(UUID account, UUID opportunity, LocalDate today) {
-		return new ContractInput(account, opportunity, today, today.plusYears(1).minusDays(1), null, "EUR", false,
+		return new ContractInput(null, account, null, opportunity, today, today.plusYears(1).minusDays(1), null, "EUR", false,
 				DEFAULT_NOTICE_DAYS, null, null, null);
 	}
 
 	static ContractInput of(Contract c) {
-		return new ContractInput(c.getAccountId(), c.getOpportunityId(), c.getStartDate(), c.getEndDate(),
+		return new ContractInput(null, c.getAccountId(), null, c.getOpportunityId(), c.getStartDate(), c.getEndDate(),
 				c.getValue().amount(), c.getValue().currency(), c.isAutoRenew(), c.getRenewalNoticeDays(),
 				c.getDescription(), null, c.getVersion());
 	}
 
 	ContractDetails toDetails() {
-		return new ContractDetails(accountId, opportunityId, startDate, endDate, value, currency,
+		return toDetails(accountId);
+	}
+
+	/** The contract's fields with the account given, which the body names by id or external id. */
+	ContractDetails toDetails(UUID account) {
+		return new ContractDetails(account, opportunityId, startDate, endDate, value, currency,
 				autoRenew != null && autoRenew, renewalNoticeDays == null ? DEFAULT_NOTICE_DAYS : renewalNoticeDays,
-				Checks.blankToNull(description));
+				Checks.blankToNull(description), externalId);
 	}
 }

@@ -26,6 +26,7 @@ import org.rapport.identity.UserId;
 import org.rapport.sales.LeadConverted;
 import org.rapport.sales.LeadId;
 import org.rapport.sales.OpportunityId;
+import org.rapport.shared.ExternalIds;
 import org.rapport.shared.BusinessRecord;
 
 /**
@@ -128,6 +129,7 @@ public class Lead extends BusinessRecord<Lead> {
 		this.source = details.source();
 		this.rating = details.rating();
 		this.notes = trimToNull(details.notes());
+		this.externalId = ExternalIds.changed(externalId, details.externalId());
 		this.emailKey = MatchKeys.email(email);
 		this.personKey = MatchKeys.person(firstName, lastName);
 		this.companyKey = MatchKeys.companyName(company);

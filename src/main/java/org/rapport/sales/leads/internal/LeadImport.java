@@ -26,6 +26,7 @@ import org.springframework.stereotype.Component;
 class LeadImport extends PersonKind<LeadValues> {
 
 	static final List<ImportColumn> COLUMNS = List.of(
+			ImportColumn.id(),
 			ImportColumn.externalId(),
 			ImportColumn.text("firstName", 100, "First Name", "Given Name", "Forename", "名", "名字"),
 			ImportColumn.required("lastName", 100, "Last Name", "Surname", "Family Name", "姓", "姓氏"),
@@ -77,7 +78,7 @@ class LeadImport extends PersonKind<LeadValues> {
 
 	@Override
 	public List<MatchBy> matchKeys() {
-		return List.of(MatchBy.EXTERNAL_ID, MatchBy.EMAIL, MatchBy.NAME);
+		return List.of(MatchBy.EXTERNAL_ID, MatchBy.EMAIL, MatchBy.NAME, MatchBy.ID);
 	}
 
 	@Override
@@ -91,6 +92,7 @@ class LeadImport extends PersonKind<LeadValues> {
 			case EXTERNAL_ID -> "r.externalId";
 			case EMAIL -> "lower(r.email)";
 			case NAME -> "lower(r.lastName)";
+			case ID -> "r.id";
 			case NUMBER -> throw new IllegalArgumentException("No number to match by");
 		};
 		return records.find(Lead.class, actor, key, path, values, LeadImport::values);
@@ -129,7 +131,7 @@ class LeadImport extends PersonKind<LeadValues> {
 
 	@Override
 	protected LeadValues merge(LeadValues l, Map<String, Object> v) {
-		boolean newOwner = v.containsKey("owner");
+		boolean newOwner = ownerChanges(v, l.ownerId());
 		return new LeadValues(l.id(), l.version(), newOwner ? (UUID) v.get("ownerId") : l.ownerId(),
 				newOwner ? (UUID) v.get("teamId") : l.teamId(), pick(v, "externalId", l.externalId()),
 				pick(v, "firstName", l.firstName()), pick(v, "lastName", l.lastName()), pick(v, "company", l.company()),

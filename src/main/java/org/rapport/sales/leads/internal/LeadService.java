@@ -29,6 +29,7 @@ import org.rapport.sales.NewOpportunity;
 import org.rapport.sales.Opportunities;
 import org.rapport.sales.OpportunityId;
 import org.rapport.sales.opportunities.internal.Opportunity;
+import org.rapport.shared.ExternalIds;
 import org.rapport.shared.InvalidField;
 import org.rapport.shared.NotPermitted;
 import org.rapport.shared.RecordNotFound;
@@ -136,11 +137,18 @@ public class LeadService {
 	@Transactional
 	public Lead create(Actor actor, LeadDetails details, LeadStatus status, String disqualifiedReason, UserId owner,
 			TeamId team, Map<String, ?> custom) {
+		requireFreeExternalId(actor, details, null);
 		UserId chosenOwner = owner == null ? actor.id() : owner;
 		Lead lead = Lead.capture(details, chosenOwner, directory.assign(actor, chosenOwner, team, null, null));
 		lead.changeCustomFields(customFields.merge(ENTITY, Map.of(), custom, true));
 		moveTo(lead, status, disqualifiedReason);
 		return leads.save(lead);
+	}
+
+	/** Refuses an external id that another lead holds, as imports refuse it. */
+	private void requireFreeExternalId(Actor actor, LeadDetails details, UUID self) {
+		ExternalIds.requireFree(details.externalId(), self, leads::findByExternalId,
+				other -> actor.canSee(other.owner(), other.team()));
 	}
 
 	/** Stores a lead from the public web form, owned by the configured user or else the first administrator. */
@@ -169,6 +177,7 @@ public class LeadService {
 		if (lead.getVersion() != expectedVersion) {
 			throw new ObjectOptimisticLockingFailureException(Lead.class, id);
 		}
+		requireFreeExternalId(actor, details, id);
 		UserId chosenOwner = owner == null ? lead.owner() : owner;
 		TeamId chosenTeam = owner == null && team == null ? lead.team()
 				: directory.assign(actor, chosenOwner, team, lead.owner(), lead.team());

@@ -114,15 +114,16 @@ class LeadController {
 		OwnerNames names = new OwnerNames(directory);
 		CustomFieldQuery custom = customFields.query(LeadService.ENTITY, params);
 		List<CustomField> exported = custom.exportedColumns();
-		CsvDownload.write(response, "leads.csv", CsvDownload.header(new String[] { "id", "first_name", "last_name",
-				"company", "title", "email", "phone", "source", "status", "rating", "owner_id", "owner_name", "team_id",
-				"team_name",
-				"converted_account_id", "converted_at", "created_at", "updated_at" }, custom.exportedHeader()),
+		CsvDownload.write(response, "leads.csv", CsvDownload.header(new String[] { "id", "external_id", "first_name",
+				"last_name", "company", "title", "email", "phone", "source", "status", "rating", "notes", "owner",
+				"owner_id", "owner_name", "team_id", "team_name", "converted_account_id", "converted_at", "created_at",
+				"updated_at" }, custom.exportedHeader()),
 				rows -> leads.forEach(actor, new LeadFilter(q, owner, status, rating),
 					SortParameter.parse(sort, LeadService.sorts(custom)), custom,
-						l -> rows.row(CsvDownload.values(new Object[] { l.getId(), l.getFirstName(), l.getLastName(),
-								l.getCompany(), l.getTitle(), l.getEmail(), l.getPhone(), l.getSource(), l.getStatus(),
-								l.getRating(), l.getOwnerId(), names.user(l.getOwnerId()), l.getTeamId(),
+						l -> rows.row(CsvDownload.values(new Object[] { l.getId(), l.getExternalId(), l.getFirstName(),
+								l.getLastName(), l.getCompany(), l.getTitle(), l.getEmail(), l.getPhone(),
+								l.getSource(), l.getStatus(), l.getRating(), l.getNotes(), names.login(l.getOwnerId()),
+								l.getOwnerId(), names.user(l.getOwnerId()), l.getTeamId(),
 								names.team(l.getTeamId()), l.getConvertedAccountId(),
 								l.getConvertedAt(), l.getCreatedAt(), l.getUpdatedAt() },
 								CustomFieldQuery.exportValues(l.getCustomFields(), exported)))));

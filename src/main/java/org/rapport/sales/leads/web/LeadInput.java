@@ -1,5 +1,6 @@
 package org.rapport.sales.leads.web;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -13,6 +14,7 @@ import org.rapport.sales.leads.internal.LeadDetails;
 import org.rapport.sales.leads.internal.LeadRating;
 import org.rapport.sales.leads.internal.LeadStatus;
 import org.rapport.sales.web.Checks;
+import org.rapport.shared.ExternalIds;
 import org.rapport.shared.ContactPoints;
 import org.rapport.shared.EmailAddress;
 import org.rapport.shared.PhoneNumber;
@@ -21,6 +23,9 @@ import org.rapport.shared.PhoneNumber;
  * A lead as the form and the API take it; checked before anything reaches the database.
  */
 record LeadInput(
+		@Schema(description = "The id another system gives the lead, unique among leads. Left out, it stays as it is; "
+				+ "empty, it is taken away.")
+		@Size(max = ExternalIds.MAX_LENGTH) String externalId,
 		@Size(max = 100) String firstName,
 		@NotBlank @Size(max = 100) String lastName,
 		@Size(max = 200) String company,
@@ -38,12 +43,12 @@ record LeadInput(
 		Long version) {
 
 	static LeadInput empty() {
-		return new LeadInput(null, null, null, null, null, null, null, LeadStatus.NEW, null, null, null, null, null,
+		return new LeadInput(null, null, null, null, null, null, null, null, LeadStatus.NEW, null, null, null, null, null,
 				null, null);
 	}
 
 	static LeadInput of(Lead lead) {
-		return new LeadInput(lead.getFirstName(), lead.getLastName(), lead.getCompany(), lead.getTitle(),
+		return new LeadInput(null, lead.getFirstName(), lead.getLastName(), lead.getCompany(), lead.getTitle(),
 				lead.getEmail(), lead.getPhone(), lead.getSource(), lead.getStatus(), lead.getRating(),
 				lead.getDisqualifiedReason(), lead.getNotes(), lead.getOwnerId(), lead.getTeamId(), null,
 				lead.getVersion());
@@ -52,7 +57,7 @@ record LeadInput(
 	LeadDetails toDetails() {
 		return new LeadDetails(Checks.blankToNull(firstName), lastName, Checks.blankToNull(company),
 				Checks.blankToNull(title), Checks.blankToNull(email), Checks.blankToNull(phone), source,
-				rating, Checks.blankToNull(notes));
+				rating, Checks.blankToNull(notes), externalId);
 	}
 
 	UserId owner() {

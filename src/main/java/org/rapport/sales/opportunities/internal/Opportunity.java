@@ -39,6 +39,7 @@ import org.rapport.sales.StageKind;
 import org.rapport.shared.BusinessRecord;
 import org.rapport.shared.InvalidField;
 import org.rapport.shared.Money;
+import org.rapport.shared.ExternalIds;
 
 /**
  * A chance to sell to an account, moving through the stages of a pipeline until it is won or lost.
@@ -121,6 +122,11 @@ public class Opportunity extends BusinessRecord<Opportunity> {
 		if (stage.getKind() == StageKind.LOST) {
 			throw new InvalidField("stageId", "validation.opportunity.startLost", "A new opportunity cannot start lost");
 		}
+	}
+
+	/** Takes the id another system gives the opportunity, as {@link ExternalIds#changed} keeps it. */
+	void identify(String givenExternalId) {
+		this.externalId = ExternalIds.changed(externalId, givenExternalId);
 	}
 
 	/** Takes new descriptive values; the amount only counts where there are no lines. */

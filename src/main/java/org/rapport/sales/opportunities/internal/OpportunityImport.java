@@ -45,6 +45,7 @@ import org.springframework.stereotype.Component;
 class OpportunityImport extends RecordKind<OpportunityValues> {
 
 	static final List<ImportColumn> COLUMNS = List.of(
+			ImportColumn.id(),
 			ImportColumn.externalId(),
 			ImportColumn.required("name", 200, "Opportunity", "Opportunity Name", "Name", "Deal", "Deal Name", "商机",
 					"商机名称", "机会", "机会名称", "名称"),
@@ -111,13 +112,13 @@ class OpportunityImport extends RecordKind<OpportunityValues> {
 
 	@Override
 	public List<MatchBy> matchKeys() {
-		return List.of(MatchBy.EXTERNAL_ID, MatchBy.NAME);
+		return List.of(MatchBy.EXTERNAL_ID, MatchBy.NAME, MatchBy.ID);
 	}
 
 	/**
 	 * The account is required; the pipeline is found by name (the default one when the cell is empty) and the stage
-	 * by name within it, a lost stage refused (it needs a reason an import does not give); the probability must fit
-	 * a closed stage. Puts {@code pipelineId}, {@code stageId} and {@code stageProbability}.
+	 * by name within it, a lost stage only for an opportunity in it already; the probability must fit a closed
+	 * stage. Puts {@code pipelineId}, {@code stageId} and {@code stageProbability}.
 	 */
 	@Override
 	public void convert(ImportBatch batch, List<ImportRow> rows) {
@@ -156,9 +157,8 @@ class OpportunityImport extends RecordKind<OpportunityValues> {
 				continue;
 			}
 			if (stage.kind() == StageKind.LOST) {
-				row.reject("stage", batch.message("import.error.stageLost",
-						builtInNames.shown(stage.name(), actor.locale())));
-				continue;
+				// only an opportunity lost already may name its stage, as its export does; see refuses
+				row.values().put("lostStageName", builtInNames.shown(stage.name(), actor.locale()));
 			}
 			Integer probability = (Integer) row.values().get("probability");
 			if (probability != null && stage.kind() == StageKind.WON && probability != 100) {
@@ -169,6 +169,19 @@ class OpportunityImport extends RecordKind<OpportunityValues> {
 			row.values().put("stageId", stage.id());
 			row.values().put("stageProbability", stage.probability());
 		}
+	}
+
+	/**
+	 * A lost stage needs a reason that an import does not give: a row may name one only for an opportunity that is
+	 * in that stage already.
+	 */
+	@Override
+	protected String refuses(ImportBatch batch, OpportunityValues existing, Map<String, Object> values) {
+		Object lost = values.get("lostStageName");
+		if (lost == null || existing != null && existing.stageId().equals(values.get("stageId"))) {
+			return null;
+		}
+		return batch.message("import.error.stageLost", lost);
 	}
 
 	/** Whether a cell names a pipeline or stage: by its name, or a name Rapport gave it in English or Chinese. */
@@ -202,6 +215,7 @@ class OpportunityImport extends RecordKind<OpportunityValues> {
 		String path = switch (key) {
 			case EXTERNAL_ID -> "r.externalId";
 			case NAME -> "lower(r.name)";
+			case ID -> "r.id";
 			case EMAIL, NUMBER -> throw new IllegalArgumentException("Opportunities match by external id or name");
 		};
 		return records.find(Opportunity.class, actor, key, path, values, OpportunityImport::values);
@@ -212,7 +226,7 @@ class OpportunityImport extends RecordKind<OpportunityValues> {
 		return switch (key) {
 			case EXTERNAL_ID -> (String) values.get("externalId");
 			case NAME -> lower(values.get("name"));
-			case EMAIL, NUMBER -> null;
+			case EMAIL, NUMBER, ID -> null;
 		};
 	}
 
@@ -229,7 +243,7 @@ class OpportunityImport extends RecordKind<OpportunityValues> {
 		return switch (key) {
 			case EXTERNAL_ID -> o.externalId();
 			case NAME -> lower(o.name()) + "|" + o.accountId();
-			case EMAIL, NUMBER -> null;
+			case EMAIL, NUMBER, ID -> null;
 		};
 	}
 
@@ -247,7 +261,7 @@ class OpportunityImport extends RecordKind<OpportunityValues> {
 
 	@Override
 	protected OpportunityValues merge(OpportunityValues o, Map<String, Object> v) {
-		boolean newOwner = v.containsKey("owner");
+		boolean newOwner = ownerChanges(v, o.ownerId());
 		UUID stageId = pick(v, "stageId", o.stageId());
 		boolean moved = !Objects.equals(stageId, o.stageId());
 		int probability = v.containsKey("probability") ? (Integer) v.get("probability")

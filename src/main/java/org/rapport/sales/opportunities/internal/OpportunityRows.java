@@ -14,6 +14,9 @@ public interface OpportunityRows extends JpaRepository<Opportunity, UUID> {
 
 	long countByStageId(UUID stageId);
 
+	/** The opportunity that holds the external id, whoever may see it. */
+	java.util.Optional<Opportunity> findByExternalId(String externalId);
+
 	@Query("select o.stageId, count(o) from Opportunity o group by o.stageId")
 	List<Object[]> countPerStage();
 

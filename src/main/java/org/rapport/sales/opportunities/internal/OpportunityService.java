@@ -33,6 +33,7 @@ import org.rapport.shared.NotPermitted;
 import org.rapport.shared.RecordNotFound;
 import org.rapport.shared.ResultPage;
 import org.rapport.shared.SortWhitelist;
+import org.rapport.shared.ExternalIds;
 import org.springframework.data.domain.Sort;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
@@ -166,6 +167,7 @@ public class OpportunityService implements Opportunities {
 	private Opportunity openWith(Actor actor, OpportunityDraft draft, Map<String, Object> values,
 			boolean chosenByUser) {
 		AccountId account = visibleAccount(actor, draft.account());
+		String externalId = requireFreeExternalId(actor, draft, null);
 		Pipeline pipeline = draft.pipeline() == null ? pipelines.defaultPipeline() : chosenPipeline(draft.pipeline());
 		Stage stage = draft.stage() == null ? pipeline.firstOpenStage()
 				: pipeline.stage(draft.stage())
@@ -175,6 +177,7 @@ public class OpportunityService implements Opportunities {
 		Opportunity opportunity = new Opportunity(account, draft.name(), stage, draft.amount(), draft.closeDate(),
 				owner, chosenByUser ? directory.assign(actor, owner, draft.team(), null, null)
 						: directory.teamForOwner(owner, draft.team()), now);
+		opportunity.identify(externalId);
 		opportunity.replaceLines(checkedLines(draft.lines(), draft.amount().currency()));
 		opportunity.changeCustomFields(values);
 		if (draft.probability() != null) {
@@ -205,6 +208,8 @@ public class OpportunityService implements Opportunities {
 		if (!opportunity.getAccountId().equals(draft.account())) {
 			opportunity.changeAccount(visibleAccount(actor, draft.account()));
 		}
+		requireFreeExternalId(actor, draft, id);
+		opportunity.identify(draft.externalId());
 		opportunity.describe(draft.name(), draft.closeDate(), draft.nextStep());
 		if (draft.owner() != null && !draft.owner().equals(opportunity.owner())) {
 			opportunity.reassign(draft.owner(),
@@ -305,6 +310,12 @@ public class OpportunityService implements Opportunities {
 			.stage(stageId)
 			.orElseThrow(() -> new InvalidField("stageId", "validation.stage.otherPipeline",
 					"The stage belongs to another pipeline"));
+	}
+
+	/** Refuses an external id that another opportunity holds, as imports refuse it. */
+	private String requireFreeExternalId(Actor actor, OpportunityDraft draft, UUID self) {
+		return ExternalIds.requireFree(draft.externalId(), self, rows::findByExternalId,
+				other -> actor.canSee(other.owner(), other.team()));
 	}
 
 	private AccountId visibleAccount(Actor actor, UUID account) {

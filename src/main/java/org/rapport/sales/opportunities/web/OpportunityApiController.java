@@ -26,6 +26,7 @@ import org.rapport.web.Paging;
 import org.rapport.web.SortParameter;
 import org.rapport.web.SortedBy;
 import org.rapport.web.Versions;
+import org.rapport.customers.AccountReferences;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -51,9 +52,11 @@ class OpportunityApiController {
 
 	private final SalesCustomFields customFields;
 	private final Clock clock;
+	private final AccountReferences accounts;
 
 	OpportunityApiController(OpportunityService opportunities, CurrentActor currentActor, SalesCustomFields customFields,
-			Clock clock) {
+			Clock clock, AccountReferences accounts) {
+		this.accounts = accounts;
 		this.clock = clock;
 		this.customFields = customFields;
 		this.opportunities = opportunities;
@@ -101,7 +104,9 @@ class OpportunityApiController {
 	@Operation(summary = "Open an opportunity", description = "Without a pipeline it goes to the default one, "
 			+ "without a stage to the first open stage. With lines, the amount is their sum.")
 	ResponseEntity<OpportunityResource> create(@Valid @RequestBody OpportunityInput input) {
-		Opportunity o = opportunities.create(currentActor.get(), input.toDraft(),
+		Actor actor = currentActor.get();
+		Opportunity o = opportunities.create(actor,
+				input.toDraft(accounts.named(actor, input.accountId(), input.accountExternalId())),
 				input.customFields() == null ? Map.of() : input.customFields());
 		return ResponseEntity.created(URI.create("/api/v1/opportunities/" + o.getId()))
 			.eTag(Versions.etag(o.getVersion()))
@@ -115,7 +120,8 @@ class OpportunityApiController {
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
 		Actor actor = currentActor.get();
 		long expected = Versions.required(ifMatch, input.version(), opportunities.get(actor, id).getVersion());
-		Opportunity o = opportunities.update(actor, id, expected, input.toDraft(), input.customFields());
+		Opportunity o = opportunities.update(actor, id, expected,
+				input.toDraft(accounts.named(actor, input.accountId(), input.accountExternalId())), input.customFields());
 		return ResponseEntity.ok().eTag(Versions.etag(o.getVersion())).body(OpportunityResource.of(o));
 	}
 

@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 import org.rapport.customization.CustomField;
 import org.rapport.customization.CustomFieldForm;
@@ -27,6 +29,8 @@ import org.rapport.web.FilterQuery;
 import org.rapport.web.OwnerNames;
 import org.rapport.web.Paging;
 import org.rapport.web.SortParameter;
+import org.rapport.customers.AccountReferences;
+import org.rapport.customers.ExportedAccounts;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -55,9 +59,12 @@ class OpportunityController {
 	private final SalesCustomFields customFields;
 	private final UserDirectory directory;
 	private final Clock clock;
+	private final AccountReferences accounts;
 
 	OpportunityController(OpportunityService opportunities, PipelineService pipelines, CurrentActor currentActor,
-			OpportunityChoices choices, SalesCustomFields customFields, UserDirectory directory, Clock clock) {
+			OpportunityChoices choices, SalesCustomFields customFields, UserDirectory directory, Clock clock,
+			AccountReferences accounts) {
+		this.accounts = accounts;
 		this.clock = clock;
 		this.customFields = customFields;
 		this.opportunities = opportunities;
@@ -112,16 +119,26 @@ class OpportunityController {
 		OwnerNames names = new OwnerNames(directory);
 		CustomFieldQuery custom = customFields.query(OpportunityService.ENTITY, params);
 		List<CustomField> exported = custom.exportedColumns();
-		CsvDownload.write(response, "opportunities.csv", CsvDownload.header(new String[] { "id", "name", "account_id",
-				"pipeline_id", "stage_id", "stage_kind", "amount", "currency", "probability", "close_date", "next_step",
-				"lost_reason", "owner_id", "owner_name", "team_id", "team_name", "created_at", "updated_at" },
-				custom.exportedHeader()),
+		ExportedAccounts accountCells = new ExportedAccounts(accounts);
+		Map<UUID, String> pipelineNames = new HashMap<>();
+		Map<UUID, String> stageNames = new HashMap<>();
+		pipelines.all().forEach(p -> {
+			pipelineNames.put(p.getId(), p.getName());
+			p.getStages().forEach(s -> stageNames.put(s.getId(), s.getName()));
+		});
+		// the account by its reference and the pipeline and stage by name, as an import finds them again
+		CsvDownload.write(response, "opportunities.csv", CsvDownload.header(new String[] { "id", "external_id", "name",
+				"account", "account_name", "pipeline", "stage", "stage_kind", "amount", "currency", "probability",
+				"close_date", "next_step", "lost_reason", "owner", "owner_id", "owner_name", "team_id", "team_name",
+				"created_at", "updated_at" }, custom.exportedHeader()),
 				rows -> opportunities.forEach(actor, new OpportunityFilter(q, owner, team, pipeline, null, kind, account),
 						SortParameter.parse(pageSort(sort), OpportunityService.sorts(custom)), custom,
-						o -> rows.row(CsvDownload.values(new Object[] { o.getId(), o.getName(), o.getAccountId(),
-								o.getPipelineId(), o.getStageId(), o.getStageKind(), o.getAmount().amount(),
-								o.getAmount().currency(), o.getProbability(), o.getCloseDate(), o.getNextStep(),
-								o.getLostReason(), o.getOwnerId(), names.user(o.getOwnerId()), o.getTeamId(),
+						o -> rows.row(CsvDownload.values(new Object[] { o.getId(), o.getExternalId(), o.getName(),
+								accountCells.reference(o.getAccountId()), accountCells.name(o.getAccountId()),
+								pipelineNames.get(o.getPipelineId()), stageNames.get(o.getStageId()),
+								o.getStageKind(), o.getAmount().amount(), o.getAmount().currency(),
+								o.getProbability(), o.getCloseDate(), o.getNextStep(), o.getLostReason(),
+								names.login(o.getOwnerId()), o.getOwnerId(), names.user(o.getOwnerId()), o.getTeamId(),
 								names.team(o.getTeamId()), o.getCreatedAt(), o.getUpdatedAt() },
 								CustomFieldQuery.exportValues(o.getCustomFields(), exported)))));
 	}
@@ -135,6 +152,7 @@ class OpportunityController {
 	@PostMapping
 	String create(@Valid @ModelAttribute("input") OpportunityInput input, BindingResult errors,
 			@RequestParam MultiValueMap<String, String> params, Model model, RedirectAttributes redirect) {
+		requireAccount(input, errors);
 		Actor actor = currentActor.get();
 		SalesCustomFields.Submitted custom = customFields.submitted(OpportunityService.ENTITY, params, actor);
 		CustomFieldForm form = custom.form();
@@ -174,6 +192,7 @@ class OpportunityController {
 	@PostMapping("/{id}")
 	String update(@PathVariable UUID id, @Valid @ModelAttribute("input") OpportunityInput input, BindingResult errors,
 			@RequestParam MultiValueMap<String, String> params, Model model, RedirectAttributes redirect) {
+		requireAccount(input, errors);
 		Actor actor = currentActor.get();
 		Opportunity current = opportunities.get(actor, id);
 		SalesCustomFields.Submitted custom = customFields.submitted(OpportunityService.ENTITY, params, actor);
@@ -214,6 +233,13 @@ class OpportunityController {
 		opportunities.delete(currentActor.get(), id);
 		redirect.addFlashAttribute("success", "flash.opportunity.deleted");
 		return "redirect:/opportunities";
+	}
+
+	/** The form names the account by its id, which the API may replace by the account's external id. */
+	private static void requireAccount(OpportunityInput input, BindingResult errors) {
+		if (input.accountId() == null) {
+			errors.rejectValue("accountId", "validation.account.required");
+		}
 	}
 
 	private String form(OpportunityInput input, Opportunity opportunity, CustomFieldForm cf, Model model) {

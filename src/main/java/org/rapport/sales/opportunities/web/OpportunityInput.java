@@ -24,6 +24,7 @@ import org.rapport.shared.Amount;
 import org.rapport.shared.CurrencyCode;
 import org.rapport.shared.Money;
 import org.rapport.shared.PlausibleDate;
+import org.rapport.shared.ExternalIds;
 import org.springframework.format.annotation.DateTimeFormat;
 
 /**
@@ -31,7 +32,13 @@ import org.springframework.format.annotation.DateTimeFormat;
  * offer empty rows.
  */
 record OpportunityInput(
-		@NotNull UUID accountId,
+		@Schema(description = "The id another system gives the opportunity, unique among opportunities. Left out, it "
+				+ "stays as it is; empty, it is taken away.")
+		@Size(max = ExternalIds.MAX_LENGTH) String externalId,
+		@Schema(description = "The account; required unless accountExternalId names it")
+		UUID accountId,
+		@Schema(description = "The account by its external id, instead of accountId (or naming the same account)")
+		@Size(max = ExternalIds.MAX_LENGTH) String accountExternalId,
 		@NotBlank @Size(max = 200) String name,
 		UUID pipelineId,
 		UUID stageId,
@@ -53,7 +60,7 @@ record OpportunityInput(
 
 	/** A new deal of the account, expected to close a month from today. */
 	static OpportunityInput forAccount(UUID accountId, String currency, LocalDate today) {
-		return new OpportunityInput(accountId, null, null, null, BigDecimal.ZERO, currency,
+		return new OpportunityInput(null, accountId, null, null, null, null, BigDecimal.ZERO, currency,
 				today.plusMonths(1), null, null, null, null, null, List.of(), null, null);
 	}
 
@@ -62,16 +69,21 @@ record OpportunityInput(
 			.stream()
 			.map(l -> new LineInput(l.getProductId(), l.getQuantity(), l.getUnitPrice(), l.getDiscountPercent()))
 			.toList();
-		return new OpportunityInput(o.getAccountId(), o.getName(), o.getPipelineId(), o.getStageId(),
+		return new OpportunityInput(null, o.getAccountId(), null, o.getName(), o.getPipelineId(), o.getStageId(),
 				o.getAmount().amount(), o.getAmount().currency(), o.getCloseDate(), o.getProbability(), o.getNextStep(),
 				o.getLostReason(), o.getOwnerId(), o.getTeamId(), lines, null, o.getVersion());
 	}
 
 	OpportunityDraft toDraft() {
-		return new OpportunityDraft(accountId, name, pipelineId, stageId, new Money(amount, currency), closeDate,
+		return toDraft(accountId);
+	}
+
+	/** The draft of the opportunity at the account given, which the body names by id or external id. */
+	OpportunityDraft toDraft(UUID account) {
+		return new OpportunityDraft(account, name, pipelineId, stageId, new Money(amount, currency), closeDate,
 				probability, Checks.blankToNull(nextStep), Checks.blankToNull(lostReason), ownerId == null ? null : new UserId(ownerId),
 				teamId == null ? null : new TeamId(teamId),
-				lines.stream().filter(LineInput::isFilled).map(LineInput::toRequest).toList());
+				lines.stream().filter(LineInput::isFilled).map(LineInput::toRequest).toList(), externalId);
 	}
 
 	/** A product line: quantity, unit price (the product's list price when empty) and discount in percent. */

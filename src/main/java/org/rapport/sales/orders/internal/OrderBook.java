@@ -28,6 +28,7 @@ import org.rapport.shared.Money;
 import org.rapport.shared.RecordNotFound;
 import org.rapport.shared.ResultPage;
 import org.rapport.shared.SortWhitelist;
+import org.rapport.shared.ExternalIds;
 import org.springframework.data.domain.Sort;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
@@ -134,10 +135,18 @@ public class OrderBook {
 		AccountId account = visibleAccount(actor, details.accountId());
 		requireProducts(details);
 		String currency = currencyOf(details);
+		requireFreeExternalId(actor, details, null);
 		SalesOrder order = SalesOrder.draft(nextNumber(), account, details.orderDate(), currency, details.notes(),
 				lines(details, currency), actor.id(), actor.team());
+		order.identify(details.externalId());
 		order.changeCustomFields(customFields.merge(ENTITY, Map.of(), custom, true));
 		return orders.saveAndFlush(order).withLines();
+	}
+
+	/** Refuses an external id that another order holds, as imports refuse it. */
+	private void requireFreeExternalId(Actor actor, OrderDetails details, UUID self) {
+		ExternalIds.requireFree(details.externalId(), self, orders::findByExternalId,
+				other -> actor.canSee(new UserId(other.getOwnerId()), team(other.getTeamId())));
 	}
 
 	@Transactional
@@ -160,7 +169,9 @@ public class OrderBook {
 					"An order keeps the currency it was made in");
 		}
 		List<SalesOrder.Line> lines = lines(details, order.getCurrency());
+		requireFreeExternalId(actor, details, id);
 		order.revise(details.orderDate(), details.notes(), lines);
+		order.identify(details.externalId());
 		if (custom != null) {
 			order.changeCustomFields(customFields.merge(ENTITY, order.getCustomFields(), custom, false));
 		}

@@ -37,6 +37,7 @@ import org.rapport.shared.BusinessRecord;
 import org.rapport.shared.InvalidField;
 import org.rapport.shared.Money;
 import org.rapport.shared.RuleBroken;
+import org.rapport.shared.ExternalIds;
 
 /**
  * A purchase of an account: lines of products in one currency, whose sum is the total. Lines change only while
@@ -105,6 +106,11 @@ public class SalesOrder extends BusinessRecord<SalesOrder> {
 	static SalesOrder draft(String number, AccountId account, LocalDate orderDate, String currency, String notes,
 			List<Line> lines, UserId owner, TeamId team) {
 		return new SalesOrder(number, account, null, orderDate, currency, notes, lines, owner, team);
+	}
+
+	/** Takes the id another system gives the order, as {@link ExternalIds#changed} keeps it. */
+	void identify(String givenExternalId) {
+		this.externalId = ExternalIds.changed(externalId, givenExternalId);
 	}
 
 	/** The confirmed order of a won opportunity's lines. */

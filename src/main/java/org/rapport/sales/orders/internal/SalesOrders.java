@@ -11,6 +11,9 @@ interface SalesOrders extends JpaRepository<SalesOrder, UUID> {
 
 	Optional<SalesOrder> findByOpportunityId(UUID opportunityId);
 
+	/** The order that holds the external id, whoever may see it. */
+	Optional<SalesOrder> findByExternalId(String externalId);
+
 	@Query("select o from SalesOrder o where o.accountId = :account order by o.orderDate desc, o.id desc")
 	List<SalesOrder> findByAccount(UUID account, Pageable page);
 

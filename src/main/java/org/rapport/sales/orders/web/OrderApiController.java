@@ -22,6 +22,7 @@ import org.rapport.web.ApiPage;
 import org.rapport.web.Paging;
 import org.rapport.web.SortParameter;
 import org.rapport.web.SortedBy;
+import org.rapport.customers.AccountReferences;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -47,7 +48,11 @@ class OrderApiController {
 
 	private final SalesCustomFields customFields;
 
-	OrderApiController(OrderBook orders, CurrentActor currentActor, SalesCustomFields customFields) {
+	private final AccountReferences accounts;
+
+	OrderApiController(OrderBook orders, CurrentActor currentActor, SalesCustomFields customFields,
+			AccountReferences accounts) {
+		this.accounts = accounts;
 		this.customFields = customFields;
 		this.orders = orders;
 		this.currentActor = currentActor;
@@ -84,7 +89,9 @@ class OrderApiController {
 	@Operation(summary = "Create a draft order", description = "The account must be one you see; a line without "
 			+ "unitPrice takes the product's price; the currency defaults to the first product's.")
 	ResponseEntity<OrderResource> create(@Valid @RequestBody OrderInput input) {
-		SalesOrder order = orders.create(currentActor.get(), input.toDetails(),
+		Actor actor = currentActor.get();
+		SalesOrder order = orders.create(actor,
+				input.toDetails(accounts.named(actor, input.accountId(), input.accountExternalId())),
 				input.customFields() == null ? Map.of() : input.customFields());
 		return ResponseEntity.created(URI.create("/api/v1/orders/" + order.getId()))
 			.eTag(Versions.etag(order.getVersion()))
@@ -98,7 +105,9 @@ class OrderApiController {
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
 		Actor actor = currentActor.get();
 		long expected = Versions.required(ifMatch, input.version(), orders.get(actor, id).getVersion());
-		return answer(orders.update(actor, id, expected, input.toDetails(), input.customFields()));
+		return answer(orders.update(actor, id, expected,
+				input.toDetails(accounts.named(actor, input.accountId(), input.accountExternalId())),
+				input.customFields()));
 	}
 
 	@PostMapping("/{id}/confirm")

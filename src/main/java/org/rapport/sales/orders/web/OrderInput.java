@@ -19,6 +19,7 @@ import org.rapport.sales.web.Checks;
 import org.rapport.shared.Amount;
 import org.rapport.shared.CurrencyCode;
 import org.rapport.shared.PlausibleDate;
+import org.rapport.shared.ExternalIds;
 import org.springframework.format.annotation.DateTimeFormat;
 
 /**
@@ -26,7 +27,12 @@ import org.springframework.format.annotation.DateTimeFormat;
  * product are left out.
  */
 record OrderInput(
+		@Schema(description = "The id another system gives the order, unique among orders. Left out, it stays as it "
+				+ "is; empty, it is taken away.")
+		@Size(max = ExternalIds.MAX_LENGTH) String externalId,
 		UUID accountId,
+		@Schema(description = "The account by its external id, instead of accountId (or naming the same account)")
+		@Size(max = ExternalIds.MAX_LENGTH) String accountExternalId,
 		@NotNull @PlausibleDate @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate orderDate,
 		@Pattern(regexp = "^$|^[A-Za-z]{3}$", message = "{validation.currency}") @CurrencyCode String currency,
 		@Size(max = 4000) String notes,
@@ -42,7 +48,7 @@ record OrderInput(
 
 	/** A new order of the account, dated today. */
 	static OrderInput forAccount(UUID account, LocalDate today) {
-		return new OrderInput(account, today, null, null, new ArrayList<>(), null, null).withBlankLines();
+		return new OrderInput(null, account, null, today, null, null, new ArrayList<>(), null, null).withBlankLines();
 	}
 
 	static OrderInput of(SalesOrder order) {
@@ -51,7 +57,7 @@ record OrderInput(
 			.map(line -> new LineInput(line.getProductId(), line.getQuantity().stripTrailingZeros(),
 					line.getUnitPrice()))
 			.toList();
-		return new OrderInput(order.getAccountId(), order.getOrderDate(), order.getCurrency(), order.getNotes(),
+		return new OrderInput(null, order.getAccountId(), null, order.getOrderDate(), order.getCurrency(), order.getNotes(),
 				lines, null, order.getVersion()).withBlankLines();
 	}
 
@@ -60,17 +66,23 @@ record OrderInput(
 		for (int i = 0; i < BLANK_LINES; i++) {
 			padded.add(new LineInput(null, null, null));
 		}
-		return new OrderInput(accountId, orderDate, currency, notes, padded, customFields, version);
+		return new OrderInput(externalId, accountId, accountExternalId, orderDate, currency, notes, padded,
+				customFields, version);
 	}
 
 	OrderDetails toDetails() {
+		return toDetails(accountId);
+	}
+
+	/** The order's fields with the account given, which the body names by id or external id. */
+	OrderDetails toDetails(UUID account) {
 		List<OrderDetails.LineDetails> filled = lines.stream()
 			.filter(line -> line != null && line.productId() != null)
 			.map(line -> new OrderDetails.LineDetails(line.productId(),
 					line.quantity() == null ? BigDecimal.ONE : line.quantity(), line.unitPrice()))
 			.toList();
-		return new OrderDetails(accountId, orderDate, Checks.blankToNull(currency),
-				Checks.blankToNull(notes), filled);
+		return new OrderDetails(account, orderDate, Checks.blankToNull(currency),
+				Checks.blankToNull(notes), filled, externalId);
 	}
 
 	@Schema(name = "OrderLineInput")
