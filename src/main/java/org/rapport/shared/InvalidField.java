@@ -13,6 +13,12 @@ public class InvalidField extends DomainException {
 		this.field = field;
 	}
 
+	/** A refusal whose message takes arguments, such as the value refused. */
+	public InvalidField(String field, String messageKey, String defaultMessage, Object... arguments) {
+		super(messageKey, arguments, defaultMessage);
+		this.field = field;
+	}
+
 	public String field() {
 		return field;
 	}
