@@ -161,7 +161,11 @@ public record ImportColumn(String key, Type type, boolean required, int maxLengt
 		return mapping;
 	}
 
-	private static String normalized(String header) {
+	/**
+	 * A header as headers are compared: in lower case, without spaces and punctuation, so that {@code Company Name},
+	 * {@code company_name} and {@code companyName} are the same.
+	 */
+	public static String normalized(String header) {
 		StringBuilder out = new StringBuilder();
 		header.strip().toLowerCase(Locale.ROOT).codePoints().filter(Character::isLetterOrDigit)
 			.forEach(out::appendCodePoint);

@@ -3,7 +3,6 @@ package org.rapport.integration.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import org.rapport.customization.CustomField;
 import org.rapport.customization.CustomFields;
@@ -45,9 +44,5 @@ public class ImportFields {
 			return of(kind, locale).stream().filter(f -> f.key().equals(key)).findFirst();
 		}
 		return kind.column(key);
-	}
-
-	Map<Integer, String> guessMapping(ImportableKind<?> kind, List<String> headers) {
-		return ImportColumn.guessMapping(of(kind, Locale.ENGLISH), headers);
 	}
 }

@@ -108,6 +108,12 @@ public class ImportJobs {
 				+ "where id = ?", json.writeValueAsString(mapping), mode.name(), matchBy.name(), mark.name(), id);
 	}
 
+	/** Sets the draft's mapping alone, as a new guess makes it. */
+	void remap(UUID id, Map<Integer, String> mapping) {
+		jdbc.update("update import_job set mapping = ? where id = ? and status = 'DRAFT'",
+				json.writeValueAsString(mapping), id);
+	}
+
 	/** Moves the job on at the given time if it still stands where the caller believes; whether it did. */
 	boolean move(UUID id, Collection<Status> from, Status to, Instant now) {
 		MapSqlParameterSource params = new MapSqlParameterSource("id", id).addValue("to", to.name())

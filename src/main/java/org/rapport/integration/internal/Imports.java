@@ -9,11 +9,14 @@ import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.rapport.identity.Actor;
@@ -52,18 +55,26 @@ public class Imports {
 	/** How many rows the decimal mark is judged by. */
 	private static final int MARK_SAMPLE_ROWS = 500;
 
+	/** How many rows tell which columns have values, where several could fill one field. */
+	private static final int GUESS_SAMPLE_ROWS = 200;
+
 	private final ImportJobs jobs;
 	private final ImportRunner runner;
 	private final RowReader reader;
 	private final ImportFields fields;
 	private final ImportKinds kinds;
+	private final HeaderSets headerSets;
+	private final MappingOrigins origins;
 	private final TransactionTemplate transactions;
 	private final Path folder;
 	private final Clock clock;
 
 	Imports(ImportJobs jobs, ImportRunner runner, RowReader reader, ImportFields fields, ImportKinds kinds,
-			PlatformTransactionManager transactions, @Value("${rapport.data-dir}") String dataDir, Clock clock) {
+			HeaderSets headerSets, MappingOrigins origins, PlatformTransactionManager transactions,
+			@Value("${rapport.data-dir}") String dataDir, Clock clock) {
 		this.clock = clock;
+		this.headerSets = headerSets;
+		this.origins = origins;
 		this.jobs = jobs;
 		this.fields = fields;
 		this.kinds = kinds;
@@ -121,7 +132,10 @@ public class Imports {
 		}
 	}
 
-	/** Stores the upload and opens a draft job with the mapping its headers suggest. */
+	/**
+	 * Stores the upload and opens a draft job with the mapping the actor last started a file of the same headers
+	 * with, or else the one its headers suggest.
+	 */
 	public ImportJob upload(Actor actor, String kindName, String fileName, InputStream content) {
 		ImportableKind<?> entity = kinds.named(kindName)
 			.orElseThrow(() -> new InvalidField("entity", "import.error.entity", "Not a kind of record to import"));
@@ -137,7 +151,8 @@ public class Imports {
 				throw new InvalidField("file", "import.error.empty", "The file has no header row");
 			}
 			int rows = CsvSource.countRows(file, delimiter);
-			Map<Integer, String> mapping = fields.guessMapping(entity, headers);
+			Guessed guessed = guess(actor, entity, file, delimiter, headers);
+			Map<Integer, String> mapping = guessed.mapping();
 			DecimalMark mark = detectMark(file, delimiter, entity, mapping);
 			// a file with Rapport's ids, such as its own export, comes back into the records it names
 			MatchBy matchBy = mapping.containsValue("id") && entity.matchKeys().contains(MatchBy.ID) ? MatchBy.ID
@@ -147,6 +162,7 @@ public class Imports {
 			ImportJob job = new ImportJob(id, entity.name(), actor.id().value(), clip(fileName), file.toString(),
 					Files.size(file), delimiter, mark, rows, headers, mapping, DuplicateMode.SKIP, matchBy, Status.DRAFT, 1, 0, 0, 0, 0, 0, null, clock.instant(), null, null, null, null, null, 0);
 			jobs.insert(job);
+			origins.keep(id, guessed.origin());
 			return job;
 		}
 		catch (InvalidField e) {
@@ -160,6 +176,90 @@ public class Imports {
 			}
 			throw new InvalidField("file", "import.error.unreadable", "The file is not readable as CSV");
 		}
+	}
+
+	/** A mapping of column index to field, and where it came from. */
+	private record Guessed(Map<Integer, String> mapping, MappingOrigin origin) {
+	}
+
+	/**
+	 * The mapping the actor last started an import of a file with these headers into the kind with (its fields that
+	 * are still there), or else the one guessed by the headers of the source system they look like.
+	 */
+	private Guessed guess(Actor actor, ImportableKind<?> kind, Path file, char delimiter, List<String> headers) {
+		String detected = headerSets.detect(headers).orElse(null);
+		Optional<MappingOrigins.Remembered> remembered = origins.remembered(actor.id().value(), kind.name(), headers);
+		if (remembered.isEmpty()) {
+			return guess(kind, file, delimiter, headers, detected, detected);
+		}
+		Map<Integer, String> mapping = new TreeMap<>();
+		remembered.get().mapping().forEach((column, field) -> {
+			if (column < headers.size() && fields.field(kind, field, actor.locale()).isPresent()) {
+				mapping.put(column, field);
+			}
+		});
+		return new Guessed(new LinkedHashMap<>(mapping),
+				new MappingOrigin(detected, remembered.get().source(), remembered.get().usedAt(), List.of()));
+	}
+
+	/** The mapping the headers suggest as the source system names them (none when null), judged by the first rows. */
+	private Guessed guess(ImportableKind<?> kind, Path file, char delimiter, List<String> headers, String detected,
+			String source) {
+		List<CsvSource.Row> sample = CsvSource.firstRows(file, delimiter, GUESS_SAMPLE_ROWS);
+		ColumnGuesser.Guess guess = headerSets.guess(kind, fields.of(kind, Locale.ENGLISH), headers, sample, source);
+		return new Guessed(guess.mapping(), new MappingOrigin(detected, source, null, guess.choices()));
+	}
+
+	/** Where the job's mapping came from. */
+	public MappingOrigin origin(ImportJob job) {
+		return origins.of(job.id());
+	}
+
+	/** The names of the source systems whose export headers are known, by their ids. */
+	public Map<String, String> sources() {
+		return headerSets.names();
+	}
+
+	/**
+	 * Guesses the draft's mapping again as the source system given names the headers ({@link HeaderSets#NONE} or
+	 * blank for none), in place of the mapping it has.
+	 */
+	public ImportJob useSource(Actor actor, UUID id, String source) {
+		ImportJob job = draft(actor, id);
+		String chosen = source == null || source.isBlank() || source.strip().equalsIgnoreCase(HeaderSets.NONE) ? null
+				: source.strip().toLowerCase(Locale.ROOT);
+		if (chosen != null && !headerSets.sources().contains(chosen)) {
+			throw new InvalidField("source", "import.error.source", "Not a source system whose headers are known");
+		}
+		Guessed guessed = guess(kindOf(job), Path.of(job.storedFile()), job.delimiter(), job.headers(),
+				origins.of(id).detectedSource(), chosen);
+		jobs.remap(id, guessed.mapping());
+		origins.keep(id, guessed.origin());
+		return jobs.find(id).orElseThrow();
+	}
+
+	/**
+	 * The job's columns mapped as given by their addresses (a header, or a header and which of its columns:
+	 * {@code Phone Number#2}, see {@link ColumnAddress}); a column the file does not have is refused.
+	 */
+	public Map<Integer, String> columnsAddressed(ImportJob job, Map<String, String> fieldsByColumn) {
+		Map<Integer, String> mapping = new LinkedHashMap<>();
+		Set<Integer> named = new HashSet<>();
+		fieldsByColumn.forEach((address, field) -> {
+			int column = ColumnAddress.find(job.headers(), address);
+			if (column < 0) {
+				throw new InvalidField("mapping", "import.error.unknownColumn", "The file has no column " + address,
+						address);
+			}
+			if (!named.add(column)) {
+				throw new InvalidField("mapping", "import.error.columnTwice",
+						"The mapping names the column " + address + " twice", address);
+			}
+			if (field != null && !field.isBlank()) {
+				mapping.put(column, field.strip());
+			}
+		});
+		return mapping;
 	}
 
 	/** The job, if the actor started it (or is an administrator); otherwise it is not found. */
@@ -236,7 +336,7 @@ public class Imports {
 		jobs.configure(id, clean, mode, matchBy, mark == null ? job.decimalMark() : mark);
 		if (saveAs != null && !saveAs.isBlank()) {
 			Map<String, String> byHeader = new LinkedHashMap<>();
-			clean.forEach((column, field) -> byHeader.put(job.headers().get(column), field));
+			clean.forEach((column, field) -> byHeader.put(ColumnAddress.of(job.headers(), column), field));
 			jobs.saveMapping(actor.id().value(), job.entity(), saveAs.strip().substring(0, Math.min(100,
 					saveAs.strip().length())), byHeader, clock.instant());
 		}
@@ -247,7 +347,7 @@ public class Imports {
 		return jobs.mappings(actor.id().value(), entity);
 	}
 
-	/** The job's columns mapped as the saved mapping says, by header. */
+	/** The job's columns mapped as the saved mapping says, by their addresses ({@link ColumnAddress}). */
 	public Map<Integer, String> apply(Actor actor, ImportJob job, UUID savedMapping) {
 		Optional<SavedMapping> saved = savedMappings(actor, job.entity()).stream()
 			.filter(m -> m.id().equals(savedMapping))
@@ -255,14 +355,14 @@ public class Imports {
 		if (saved.isEmpty()) {
 			return job.mapping();
 		}
-		Map<Integer, String> mapping = new LinkedHashMap<>();
-		for (int column = 0; column < job.headers().size(); column++) {
-			String field = saved.get().fieldsByHeader().get(job.headers().get(column));
-			if (field != null && fields.field(kindOf(job), field, actor.locale()).isPresent()) {
+		Map<Integer, String> mapping = new TreeMap<>();
+		saved.get().fieldsByHeader().forEach((address, field) -> {
+			int column = ColumnAddress.find(job.headers(), address);
+			if (column >= 0 && field != null && fields.field(kindOf(job), field, actor.locale()).isPresent()) {
 				mapping.put(column, field);
 			}
-		}
-		return mapping;
+		});
+		return new LinkedHashMap<>(mapping);
 	}
 
 	/** The first rows converted exactly as the import will store them, with their errors. */
@@ -275,9 +375,15 @@ public class Imports {
 				job.mapping(), rows, reader.owners()));
 	}
 
-	/** Queues the mapped draft to run in the background. */
+	/**
+	 * Queues the mapped draft to run in the background, and remembers its mapping for the actor's next file of the
+	 * same headers.
+	 */
 	public ImportJob start(Actor actor, UUID id) {
-		requireRight(actor, kindOf(draft(actor, id)));
+		ImportJob job = draft(actor, id);
+		requireRight(actor, kindOf(job));
+		origins.remember(actor.id().value(), job.entity(), job.headers(), job.mapping(), origins.of(id).source(),
+				clock.instant());
 		if (!runner.queue(id, Set.of(Status.DRAFT))) {
 			throw new ConflictingChange("import.started", "The import has started already");
 		}

@@ -58,12 +58,20 @@ class ImportApiController {
 	@PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	@Operation(summary = "Upload a CSV file and start importing it", description = "UTF-8 (with or without a "
 			+ "byte-order mark), comma or semicolon, up to the upload limit (100 MB unless set; a larger file answers "
-			+ "413). Without a mapping the columns map by their headers (English or Chinese). Answers 202 with the "
-			+ "job; poll it for progress.")
+			+ "413). Without a mapping the columns map by their headers: as the source system the headers look like "
+			+ "(Salesforce, HubSpot, Odoo, SuiteCRM, Zoho, Pipedrive, EspoCRM) names them, then by the generic "
+			+ "headers (English, German, Chinese); a file with the same headers as one you imported before starts "
+			+ "from the mapping you used then. Answers 202 with the job; poll it for progress.")
 	ResponseEntity<ImportResource> start(@RequestPart("file") MultipartFile file,
 			@Parameter(description = "accounts, contacts, leads, opportunities, contracts, orders or products (administrators and managers only)") @RequestParam String entity,
-			@Parameter(description = "JSON object of file header to field, such as {\"E-mail\": \"email\"}")
+			@Parameter(description = "JSON object of file column to field, such as {\"E-mail\": \"email\"}. A column is "
+					+ "named by its header; where several columns share a header, by the header and which of them it "
+					+ "is: \"Phone Number#2\" is the second column headed Phone Number (a bare header names the "
+					+ "first). A column the file does not have is refused.")
 			@RequestParam(required = false) String mapping,
+			@Parameter(description = "The source system whose headers to guess the mapping by: salesforce, hubspot, "
+					+ "odoo, suitecrm, zoho, pipedrive, espocrm, or none; detected from the headers when left out")
+			@RequestParam(required = false) String source,
 			@Parameter(description = "SKIP, UPDATE or CREATE") @RequestParam(defaultValue = "SKIP") String duplicateMode,
 			@Parameter(description = "EXTERNAL_ID, EMAIL, NAME or ID (the id of Rapport, as its exports write it in the "
 					+ "column id; a row naming no record you may see is rejected, one without an id creates a record); "
@@ -84,6 +92,9 @@ class ImportApiController {
 		try (InputStream content = file.getInputStream()) {
 			job = imports.upload(actor, kind, file.getOriginalFilename(), content);
 		}
+		if (source != null && !source.isBlank()) {
+			job = imports.useSource(actor, job.id(), source);
+		}
 		Map<Integer, String> columns = job.mapping();
 		if (mapping != null && !mapping.isBlank()) {
 			Map<String, String> byHeader;
@@ -94,13 +105,7 @@ class ImportApiController {
 			catch (RuntimeException e) {
 				throw new InvalidField("mapping", "import.error.mappingJson", "The mapping is not a JSON object");
 			}
-			columns = new LinkedHashMap<>();
-			for (int i = 0; i < job.headers().size(); i++) {
-				String field = byHeader.get(job.headers().get(i));
-				if (field != null) {
-					columns.put(i, field);
-				}
-			}
+			columns = imports.columnsAddressed(job, byHeader);
 		}
 		if (key == null) {
 			key = columns.containsValue("id") ? MatchBy.ID : MatchBy.EXTERNAL_ID;
@@ -108,7 +113,7 @@ class ImportApiController {
 		imports.configure(actor, job.id(), columns, mode, key, mark, null);
 		job = imports.start(actor, job.id());
 		return ResponseEntity.accepted().location(URI.create("/api/v1/imports/" + job.id()))
-			.body(ImportResource.of(job, false));
+			.body(ImportResource.of(job, imports.origin(job), false));
 	}
 
 	@GetMapping("/{id}")
@@ -116,7 +121,7 @@ class ImportApiController {
 	ImportResource get(@PathVariable UUID id) {
 		Actor actor = currentActor.get();
 		ImportJob job = imports.job(actor, id);
-		return ImportResource.of(job, imports.isUndoable(actor, job));
+		return ImportResource.of(job, imports.origin(job), imports.isUndoable(actor, job));
 	}
 
 	@GetMapping(value = "/{id}/rejected.csv", produces = "text/csv")
@@ -130,14 +135,16 @@ class ImportApiController {
 	@PostMapping("/{id}/resume")
 	@Operation(summary = "Resume an interrupted or failed import after the last row it committed")
 	ResponseEntity<ImportResource> resume(@PathVariable UUID id) {
-		return ResponseEntity.accepted().body(ImportResource.of(imports.resume(currentActor.get(), id), false));
+		ImportJob job = imports.resume(currentActor.get(), id);
+		return ResponseEntity.accepted().body(ImportResource.of(job, imports.origin(job), false));
 	}
 
 	@PostMapping("/{id}/undo")
 	@Operation(summary = "Undo your last import", description = "Deletes the records it created and restores the "
 			+ "values of those it updated; 409 when any of them changed since or a created record is in use.")
 	ImportResource undo(@PathVariable UUID id) {
-		return ImportResource.of(imports.undo(currentActor.get(), id), false);
+		ImportJob job = imports.undo(currentActor.get(), id);
+		return ImportResource.of(job, imports.origin(job), false);
 	}
 
 	@ExceptionHandler(Imports.UndoRefused.class)

@@ -3,6 +3,7 @@ package org.rapport.integration.web;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,9 +16,12 @@ import org.rapport.integration.ImportColumn;
 import org.rapport.integration.ImportRow;
 import org.rapport.integration.ImportableKind;
 import org.rapport.integration.MatchBy;
+import org.rapport.integration.internal.ColumnAddress;
+import org.rapport.integration.internal.ColumnChoice;
 import org.rapport.integration.internal.ImportFields;
 import org.rapport.integration.internal.ImportJob;
 import org.rapport.integration.internal.Imports;
+import org.rapport.integration.internal.MappingOrigin;
 import org.rapport.shared.InvalidField;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -112,6 +116,7 @@ class ImportController {
 			return "redirect:/imports/" + id;
 		}
 		Map<Integer, String> mapping = saved == null ? job.mapping() : imports.apply(actor, job, saved);
+		addColumns(actor, job, mapping, saved == null, model);
 		model.addAttribute("job", job);
 		model.addAttribute("mapping", mapping);
 		model.addAttribute("saved", imports.savedMappings(actor, job.entity()));
@@ -123,6 +128,74 @@ class ImportController {
 		model.addAttribute("marks", DecimalMark.values());
 		addFields(actor, job, model);
 		return "integration/mapping";
+	}
+
+	/** A column of the file as the mapping page shows it: its letter, and its header numbered where it repeats. */
+	record FileColumn(int index, String header, String label, String letter) {
+	}
+
+	/**
+	 * The file's columns, the source system its headers look like and the one the guess went by, whether the mapping
+	 * is a remembered one, and why the guess took a column where several could fill one field (while the mapping
+	 * shown still maps it so).
+	 */
+	private void addColumns(Actor actor, ImportJob job, Map<Integer, String> mapping, boolean guessed, Model model) {
+		List<String> headers = job.headers();
+		List<FileColumn> columns = new ArrayList<>(headers.size());
+		for (int index = 0; index < headers.size(); index++) {
+			String label = ColumnAddress.isRepeated(headers, index)
+					? messages.getMessage("import.mapping.repeated", new Object[] { headers.get(index),
+							ColumnAddress.occurrence(headers, index) }, actor.locale())
+					: headers.get(index);
+			columns.add(new FileColumn(index, headers.get(index), label, ColumnAddress.letter(index)));
+		}
+		MappingOrigin origin = imports.origin(job);
+		Map<Integer, String> notes = new LinkedHashMap<>();
+		if (guessed) {
+			List<ImportColumn> all = fields.of(imports.kindOf(job), actor.locale());
+			for (ColumnChoice choice : origin.choices()) {
+				if (!choice.field().equals(mapping.get(choice.column()))) {
+					continue;
+				}
+				String field = all.stream().filter(f -> f.key().equals(choice.field())).findFirst()
+					.map(f -> label(f, actor)).orElse(choice.field());
+				String taken = reference(columns.get(choice.column()), actor);
+				String others = String.join(messages.getMessage("import.error.choiceSeparator", null, ", ",
+						actor.locale()), choice.passedOver().stream().map(o -> reference(columns.get(o), actor)).toList());
+				String reason = choice.byData() ? "data" : "preference";
+				notes.put(choice.column(), messages.getMessage("import.mapping.choice.taken." + reason,
+						new Object[] { field, others }, actor.locale()));
+				choice.passedOver().forEach(other -> notes.put(other, messages.getMessage(
+						"import.mapping.choice.passed." + reason, new Object[] { field, taken }, actor.locale())));
+			}
+		}
+		model.addAttribute("columns", columns);
+		model.addAttribute("origin", origin);
+		model.addAttribute("sources", imports.sources());
+		model.addAttribute("columnNotes", notes);
+	}
+
+	/** A column named as the mapping page names it: its letter and its header. */
+	private String reference(FileColumn column, Actor actor) {
+		return messages.getMessage("import.mapping.columnReference", new Object[] { column.letter(), column.label() },
+				actor.locale());
+	}
+
+	private String label(ImportColumn field, Actor actor) {
+		return field.label() != null ? field.label()
+				: messages.getMessage("import.field." + field.key(), null, field.key(), actor.locale());
+	}
+
+	/** Guesses the mapping again by the headers of the source system chosen, or by the generic ones. */
+	@PostMapping("/{id}/source")
+	String source(@PathVariable UUID id, @RequestParam(required = false) String source, RedirectAttributes redirect) {
+		try {
+			imports.useSource(actor(), id, source);
+		}
+		catch (InvalidField invalid) {
+			redirect.addFlashAttribute("error", invalid.messageKey());
+		}
+		return "redirect:/imports/" + id + "/mapping";
 	}
 
 	@PostMapping("/{id}/mapping")
@@ -166,8 +239,7 @@ class ImportController {
 		List<ImportColumn> all = fields.of(imports.kindOf(job), actor.locale());
 		Map<String, String> labels = new LinkedHashMap<>();
 		for (ImportColumn field : all) {
-			labels.put(field.key(), field.label() != null ? field.label()
-					: messages.getMessage("import.field." + field.key(), null, field.key(), actor.locale()));
+			labels.put(field.key(), label(field, actor));
 		}
 		model.addAttribute("fields", all);
 		model.addAttribute("labels", labels);
