@@ -48,8 +48,23 @@ public class ImportJobs {
 	public record JobRecord(UUID recordId, String action, long versionAfter, String previous) {
 	}
 
+	/** A row a job lists for the user to look at: its line, its cells as read, and why it is listed. */
+	public interface ListedRow {
+
+		long line();
+
+		String why();
+
+		List<String> cells();
+	}
+
 	/** A rejected row as stored. */
-	public record RejectedRow(long line, String reasons, List<String> cells) {
+	public record RejectedRow(long line, String reasons, List<String> cells) implements ListedRow {
+
+		@Override
+		public String why() {
+			return reasons;
+		}
 	}
 
 	private final JdbcTemplate jdbc;
@@ -247,7 +262,7 @@ public class ImportJobs {
 	private static final Listing NOTICED = new Listing("import_row_notice", "notices");
 
 	/** A listed row as its record type holds it. */
-	private interface ListedRow<T> {
+	private interface RowType<T> {
 
 		T of(long line, String why, List<String> cells);
 	}
@@ -259,19 +274,19 @@ public class ImportJobs {
 		bulk.insert(listing.table(), "job_id, line, " + listing.why() + ", cells", "ulvv", inserts);
 	}
 
-	private <T> List<T> listed(Listing listing, UUID job, int limit, ListedRow<T> type) {
+	private <T> List<T> listed(Listing listing, UUID job, int limit, RowType<T> type) {
 		return jdbc.query("select line, " + listing.why() + ", cells from " + listing.table()
 				+ " where job_id = ? order by line limit " + limit, (rs, i) -> listedRow(rs, type), job);
 	}
 
-	private <T> void forEachListed(Listing listing, UUID job, Consumer<T> action, ListedRow<T> type) {
+	private <T> void forEachListed(Listing listing, UUID job, Consumer<T> action, RowType<T> type) {
 		jdbc.query("select line, " + listing.why() + ", cells from " + listing.table()
 				+ " where job_id = ? order by line", rs -> {
 					action.accept(listedRow(rs, type));
 				}, job);
 	}
 
-	private <T> T listedRow(ResultSet rs, ListedRow<T> type) throws SQLException {
+	private <T> T listedRow(ResultSet rs, RowType<T> type) throws SQLException {
 		return type.of(rs.getLong(1), rs.getString(2), json.readValue(rs.getString(3), STRINGS));
 	}
 
@@ -345,7 +360,12 @@ public class ImportJobs {
 	}
 
 	/** A row stored without a value of the file, with what it went without and why, and its cells as read. */
-	public record NoticedRow(long line, String notices, List<String> cells) {
+	public record NoticedRow(long line, String notices, List<String> cells) implements ListedRow {
+
+		@Override
+		public String why() {
+			return notices;
+		}
 	}
 
 	private static final TypeReference<LinkedHashMap<String, LinkedHashMap<String, String>>> VALUE_MAP =

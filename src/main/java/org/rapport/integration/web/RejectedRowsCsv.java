@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.rapport.identity.Actor;
 import org.rapport.integration.internal.ImportJob;
+import org.rapport.integration.internal.ImportJobs.ListedRow;
 import org.rapport.integration.internal.Imports;
 import org.rapport.web.CsvDownload;
 
@@ -19,24 +20,20 @@ final class RejectedRowsCsv {
 	private RejectedRowsCsv() {
 	}
 
-	/** A row to write: its line, its cells as read, and why it is listed. */
-	private record Listed(long line, List<String> cells, String why) {
-	}
-
 	static void write(Imports imports, Actor actor, ImportJob job, HttpServletResponse response) throws IOException {
-		write(job, response, "rejected-rows.csv", "reasons", listed -> imports.forEachRejected(actor, job.id(),
-				row -> listed.accept(new Listed(row.line(), row.cells(), row.reasons()))));
+		write(job, response, "rejected-rows.csv", "reasons",
+				listed -> imports.forEachRejected(actor, job.id(), listed::accept));
 	}
 
 	/** The rows stored without a value of the file, with the notices that say which and why. */
 	static void notices(Imports imports, Actor actor, ImportJob job, HttpServletResponse response)
 			throws IOException {
-		write(job, response, "notices.csv", "notices", listed -> imports.forEachNotice(actor, job.id(),
-				row -> listed.accept(new Listed(row.line(), row.cells(), row.notices()))));
+		write(job, response, "notices.csv", "notices",
+				listed -> imports.forEachNotice(actor, job.id(), listed::accept));
 	}
 
 	private static void write(ImportJob job, HttpServletResponse response, String fileName, String whyHeader,
-			Consumer<Consumer<Listed>> source) throws IOException {
+			Consumer<Consumer<ListedRow>> source) throws IOException {
 		List<String> header = new ArrayList<>();
 		header.add("line");
 		header.addAll(job.headers());
