@@ -21,6 +21,12 @@ public interface CustomFields {
 	/** How request parameters and list columns name a custom field: {@code cf.<key>}. */
 	String PARAM_PREFIX = "cf.";
 
+	/**
+	 * What separates the options of a field of several options written as text (a CSV cell): semicolons, commas
+	 * (also Chinese ones) or bars, which is why no option holds one.
+	 */
+	String OPTION_SEPARATORS = "[;,，；|]";
+
 	/** The fields offered on an entity's records, in their order; retired ones are left out. */
 	List<CustomField> active(String entity);
 

@@ -3,8 +3,12 @@ package org.rapport.integration;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -15,9 +19,9 @@ import org.springframework.context.MessageSource;
 
 /**
  * Reads a file's cells by the file's conventions — trimmed text, its decimal mark, dates year first, yes and no
- * in English or Chinese — into the values of their columns, and says what is wrong with a cell in the reader's
- * language, after the column's label. The one reading of cells for every kind of record, in the preview and the
- * import alike.
+ * in English or Chinese, choices by any of their names and the user's value map — into the values of their
+ * columns, and says what is wrong with a cell in the reader's language, after the column's label. The one reading
+ * of cells for every kind of record, in the preview and the import alike.
  */
 public final class ImportCells {
 
@@ -31,14 +35,25 @@ public final class ImportCells {
 	/** The languages whose labels name a choice in a cell. */
 	public static final List<Locale> LABEL_LANGUAGES = List.of(Locale.ENGLISH, Locale.SIMPLIFIED_CHINESE);
 
+	/** The most days a cell of days may hold. */
+	private static final int MAX_DAYS = 99_999;
+
 	private final MessageSource messages;
 	private final Locale locale;
 	private final DecimalMark mark;
+	private final ValueMap values;
+	private final Map<String, ChoiceNames> names = new HashMap<>();
 
 	public ImportCells(MessageSource messages, Locale locale, DecimalMark mark) {
+		this(messages, locale, mark, ValueMap.NONE);
+	}
+
+	/** Cells of a file whose values that name none of our choices stand for what the value map says. */
+	public ImportCells(MessageSource messages, Locale locale, DecimalMark mark, ValueMap values) {
 		this.messages = messages;
 		this.locale = locale;
 		this.mark = mark;
+		this.values = values;
 	}
 
 	/** How the file writes numbers. */
@@ -46,14 +61,35 @@ public final class ImportCells {
 		return mark;
 	}
 
+	/** What the file's values that name none of our choices stand for. */
+	public ValueMap valueMap() {
+		return values;
+	}
+
 	/**
 	 * Puts the value of the cell under the column's key, or rejects the row's column with the reason; an empty cell
-	 * leaves the column out. Owners and custom fields are read by who knows the users and the definitions.
+	 * leaves the column out, and so does a choice that is not one of ours, with a notice, unless the row needs it.
+	 * A text cell the value map names reads as the value it gives. Owners and custom fields are read by who knows
+	 * the users and the definitions.
 	 */
 	public void read(ImportColumn column, String cell, ImportRow row) {
 		String text = cell == null ? null : cell.strip();
 		if (text == null || text.isEmpty()) {
 			return;
+		}
+		if (column.type() == ImportColumn.Type.CHOICE) {
+			String choice = choice(column, text, row, column.required());
+			if (choice != null) {
+				row.values().put(column.key(), choice);
+			}
+			return;
+		}
+		String mapped = values.target(column.key(), text);
+		if (mapped != null) {
+			if (mapped.isEmpty()) {
+				return;
+			}
+			text = mapped;
 		}
 		if (text.length() > column.maxLength()) {
 			row.reject(column.key(), reason(column, "import.error.tooLong", column.maxLength()));
@@ -82,23 +118,9 @@ public final class ImportCells {
 					row.values().put(column.key(), date);
 				}
 			}
-			case DAYS -> {
-				if (text.matches("\\d{1,5}")) {
-					row.values().put(column.key(), Integer.parseInt(text));
-				}
-				else {
-					row.reject(column.key(), reason(column, "import.error.days"));
-				}
-			}
-			case PERCENT -> {
-				String digits = text.endsWith("%") ? text.substring(0, text.length() - 1).strip() : text;
-				if (digits.matches("\\d{1,3}") && Integer.parseInt(digits) <= 100) {
-					row.values().put(column.key(), Integer.parseInt(digits));
-				}
-				else {
-					row.reject(column.key(), reason(column, "import.error.percent"));
-				}
-			}
+			case DAYS -> whole(column, text, text, MAX_DAYS, "import.error.days", row);
+			case PERCENT -> whole(column, text.endsWith("%") ? text.substring(0, text.length() - 1).strip() : text,
+					text, 100, "import.error.percent", row);
 			case BOOLEAN -> {
 				String lower = text.toLowerCase(Locale.ROOT);
 				if (TRUE.contains(lower)) {
@@ -109,19 +131,6 @@ public final class ImportCells {
 				}
 				else {
 					row.reject(column.key(), reason(column, "import.error.boolean"));
-				}
-			}
-			case CHOICE -> {
-				String choice = choice(column, text);
-				if (choice != null) {
-					row.values().put(column.key(), choice);
-				}
-				else {
-					List<String> accepted = column.choices().stream()
-						.map(c -> message("import.error.choiceItem", c, message(column.choiceLabelKey(c))))
-						.toList();
-					row.reject(column.key(), reason(column, "import.error.choice",
-							String.join(message("import.error.choiceSeparator"), accepted)));
 				}
 			}
 			case AMOUNT -> {
@@ -145,6 +154,7 @@ public final class ImportCells {
 							text.matches("[A-Za-z]{3}") ? "validation.currency.iso" : "import.error.currency", text));
 				}
 			}
+			case CHOICE -> throw new IllegalStateException("A choice is read before its text: " + column.key());
 			case OWNER, CUSTOM -> throw new IllegalArgumentException("Not read from the cell alone: " + column.key());
 		}
 	}
@@ -188,21 +198,76 @@ public final class ImportCells {
 		}
 	}
 
-	/** The choice a cell names by its code, as exports write it, or by its label in English or Chinese; or null. */
-	private String choice(ImportColumn column, String text) {
-		String wanted = text.toUpperCase(Locale.ROOT).replace(' ', '_').replace('-', '_');
-		if (column.choices().contains(wanted)) {
-			return wanted;
+	/**
+	 * A whole number from 0 to {@code highest}, read by the file's mark: {@code 100}, {@code 100.0} and, with a
+	 * decimal comma, {@code 100,00} alike. A fraction that is not whole ({@code 12.5}) is refused, never rounded.
+	 */
+	private void whole(ImportColumn column, String number, String cell, int highest, String problem, ImportRow row) {
+		BigDecimal value = number.codePoints().anyMatch(c -> Character.getType(c) == Character.CURRENCY_SYMBOL)
+				? null : mark.read(number);
+		if (value != null && value.stripTrailingZeros().scale() > 0) {
+			row.reject(column.key(), reason(column, "import.error.fraction", cell));
 		}
-		for (String choice : column.choices()) {
-			for (Locale language : LABEL_LANGUAGES) {
-				String label = messages.getMessage(column.choiceLabelKey(choice), null, null, language);
-				if (label != null && label.strip().equalsIgnoreCase(text)) {
-					return choice;
-				}
-			}
+		else if (value == null || value.signum() < 0 || value.compareTo(BigDecimal.valueOf(highest)) > 0) {
+			row.reject(column.key(), reason(column, problem, cell));
+		}
+		else {
+			row.values().put(column.key(), value.intValueExact());
+		}
+	}
+
+	/**
+	 * The choice a cell's text stands for: the one the value map gives it (null when it leaves the value out), else
+	 * the one it names by a name of the choice ({@link #names}). A text that stands for none rejects the row when
+	 * the row needs the column; otherwise the row goes without it, with a notice that says so. A custom field's
+	 * options are its choices.
+	 */
+	public String choice(ImportColumn column, String text, ImportRow row, boolean required) {
+		String mapped = values.target(column.key(), text);
+		if (mapped != null) {
+			return mapped.isEmpty() ? null : mapped;
+		}
+		String choice = names(column).choiceNamed(text);
+		if (choice != null) {
+			return choice;
+		}
+		if (required) {
+			List<String> accepted = column.choices().stream()
+				.map(c -> column.type() == ImportColumn.Type.CHOICE
+						? message("import.error.choiceItem", c, message(column.choiceLabelKey(c))) : c)
+				.toList();
+			row.reject(column.key(), reason(column, "import.error.choice",
+					String.join(message("import.error.choiceSeparator"), accepted)));
+		}
+		else {
+			row.notice(column.key(), reason(column, "import.notice.choice", text));
 		}
 		return null;
+	}
+
+	/**
+	 * The names the column's choices go by: each choice's code, as exports write it, its labels in English and
+	 * Chinese and the names other systems give it; a custom field's options by themselves.
+	 */
+	public ChoiceNames names(ImportColumn column) {
+		return names.computeIfAbsent(column.key(), key -> {
+			Map<String, List<String>> byChoice = new LinkedHashMap<>();
+			for (String choice : column.choices()) {
+				List<String> all = new ArrayList<>();
+				if (column.type() == ImportColumn.Type.CHOICE) {
+					String labelKey = column.choiceLabelKey(choice);
+					for (Locale language : LABEL_LANGUAGES) {
+						String label = messages.getMessage(labelKey, null, null, language);
+						if (label != null) {
+							all.add(label);
+						}
+					}
+					all.addAll(ChoiceNames.otherSystems(labelKey));
+				}
+				byChoice.put(choice, all);
+			}
+			return ChoiceNames.of(byChoice);
+		});
 	}
 
 	/** What is wrong with a cell of the column, after the column's label. */

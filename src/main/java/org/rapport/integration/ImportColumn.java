@@ -27,7 +27,11 @@ public record ImportColumn(String key, Type type, boolean required, int maxLengt
 		TEXT,
 		/** Yes or no, in English or Chinese. */
 		BOOLEAN,
-		/** One of the column's choices, by its code or its label in English or Chinese. */
+		/**
+		 * One of the column's choices, by its code, its label in English or Chinese or a name another system gives
+		 * it, compared loosely ({@link ChoiceNames}), or as the user's {@link ValueMap} says; a value that names none
+		 * leaves an optional column empty, with a notice on the row.
+		 */
 		CHOICE,
 		/**
 		 * An amount or a quantity, not negative: digits with the file's {@link DecimalMark}, the thousands separated
@@ -38,9 +42,15 @@ public record ImportColumn(String key, Type type, boolean required, int maxLengt
 		CURRENCY,
 		/** A date: {@code 2026-03-31}, {@code 2026/3/31} or {@code 2026年3月31日}. */
 		DATE,
-		/** A whole number of days, zero or more. */
+		/**
+		 * A whole number of days, zero or more, read by the file's {@link DecimalMark}: {@code 30}, {@code 30.0} or,
+		 * with a decimal comma, {@code 30,0}; a fraction that is not whole is refused, never rounded.
+		 */
 		DAYS,
-		/** A whole percentage from 0 to 100. */
+		/**
+		 * A whole percentage from 0 to 100, read as days are, with or without {@code %}: {@code 75}, {@code 75 %},
+		 * {@code 75.0%}.
+		 */
 		PERCENT,
 		/** A user, by login, e-mail address or display name, whom the importing user may make the owner. */
 		OWNER,

@@ -5,13 +5,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A file row read into the values it will be stored with, keyed by column, and the reasons (per column, or
- * {@code ""} for the row) it cannot be stored, if any.
+ * A file row read into the values it will be stored with, keyed by column; the reasons (per column, or {@code ""}
+ * for the row) it cannot be stored, if any; and the notices of values it is stored without (an optional choice that
+ * is not one of ours), per column.
  */
-public record ImportRow(long line, List<String> cells, Map<String, Object> values, Map<String, String> errors) {
+public record ImportRow(long line, List<String> cells, Map<String, Object> values, Map<String, String> errors,
+		Map<String, String> notices) {
 
 	public ImportRow(long line, List<String> cells) {
-		this(line, cells, new LinkedHashMap<>(), new LinkedHashMap<>());
+		this(line, cells, new LinkedHashMap<>(), new LinkedHashMap<>(), new LinkedHashMap<>());
 	}
 
 	public boolean isValid() {
@@ -32,5 +34,21 @@ public record ImportRow(long line, List<String> cells, Map<String, Object> value
 	/** All reasons on one line, for the rejected-rows list. */
 	public String reasons() {
 		return String.join("; ", errors.values());
+	}
+
+	/** Notes that the row is stored without the column's value, and why. */
+	public void notice(String column, String notice) {
+		values.remove(column);
+		notices.merge(column, notice, (a, b) -> a + "; " + b);
+	}
+
+	/** Whether the row is stored without a value it has in the file. */
+	public boolean hasNotices() {
+		return !notices.isEmpty();
+	}
+
+	/** All notices on one line, for the notices list. */
+	public String noticeText() {
+		return String.join("; ", notices.values());
 	}
 }

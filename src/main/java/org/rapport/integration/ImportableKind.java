@@ -2,6 +2,8 @@ package org.rapport.integration;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -48,6 +50,16 @@ public interface ImportableKind<R> {
 	 */
 	default String groupedBy() {
 		return null;
+	}
+
+	/**
+	 * The values a text column's cells name, which the kind resolves itself (an opportunity's stage by the names of
+	 * the pipelines' stages): each value as a cell names it, with the names it goes by, its label in the language
+	 * given first; empty for a column of free text. The import offers them for the file's values that name none of
+	 * them (its value map), and finds those by {@link ChoiceNames}, as the kind should find the values.
+	 */
+	default Map<String, List<String>> valueNames(String column, Locale locale) {
+		return Map.of();
 	}
 
 	/**

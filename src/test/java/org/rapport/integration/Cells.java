@@ -11,12 +11,17 @@ public final class Cells {
 
 	/** Reads cells as a file with decimal points, speaking the language given. */
 	public static ImportCells in(Locale locale) {
+		return in(locale, DecimalMark.POINT, ValueMap.NONE);
+	}
+
+	/** Reads cells as a file with the decimal mark and the value map given, speaking the language given. */
+	public static ImportCells in(Locale locale, DecimalMark mark, ValueMap values) {
 		ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
 		messages.setBasenames("messages", "i18n/sales-pipeline", "i18n/sales-leads", "i18n/sales-commerce",
 				"i18n/customization", "i18n/search", "i18n/integration", "i18n/duplicates");
 		messages.setDefaultEncoding("UTF-8");
 		messages.setFallbackToSystemLocale(false);
-		return new ImportCells(messages, locale, DecimalMark.POINT);
+		return new ImportCells(messages, locale, mark, values);
 	}
 
 	/** The row after reading one cell into the column of that key. */

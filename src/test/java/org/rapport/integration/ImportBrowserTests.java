@@ -15,6 +15,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.rapport.Chromium;
 import org.rapport.TestData;
@@ -25,12 +26,14 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
  * A sales user imports contacts in a real browser: from the contact list to the upload, the mapping guessed from
  * Chinese headers, the preview with a bad row, the run and its result; then the same pages at phone width and in
- * Chinese. Screenshots go to {@code target/screenshots}.
+ * Chinese. And accounts whose values are not ours, mapped on the preview. Screenshots go to
+ * {@code target/screenshots}.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -46,6 +49,9 @@ class ImportBrowserTests {
 
 	@Autowired
 	TestData data;
+
+	@Autowired
+	JdbcTemplate jdbc;
 
 	@BeforeAll
 	static void startBrowser() {
@@ -70,11 +76,7 @@ class ImportBrowserTests {
 		Files.writeString(file, "\uFEFF名;姓;邮箱;职位\n伟;张;zhang-" + tag + "@example.cn;\"采购经理\"\n"
 				+ "Anna;;anna-" + tag + "@example.com;Buyer\n", StandardCharsets.UTF_8);
 
-		open("/login");
-		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(user.getUsername());
-		driver.findElement(By.id("password")).sendKeys(TestData.PASSWORD);
-		driver.findElement(By.id("sign-in")).click();
-		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("user-menu")));
+		signIn(user);
 
 		open("/contacts");
 		wait.until(ExpectedConditions.elementToBeClickable(By.id("import"))).click();
@@ -133,6 +135,77 @@ class ImportBrowserTests {
 		finally {
 			driver.manage().window().setSize(new Dimension(1280, 900));
 		}
+	}
+
+	/**
+	 * Accounts exported from another CRM: the preview says which values are not ours and leaves them out with a
+	 * notice; the user maps one of them to ours for the whole import and leaves the other unmapped, and the result
+	 * counts the row imported with a notice.
+	 */
+	@Test
+	void aValueThatIsNotOursIsMappedOnThePreviewAndAnUnmappedOneCostsOnlyItsValue() throws Exception {
+		assumeTrue(driver != null, "no browser");
+		User user = data.user(data.team(), Role.SALES);
+		String tag = TestData.unique("values");
+		Path file = Files.createTempFile("accounts-", ".csv");
+		Files.writeString(file, "Account Name,Industry,Type\n" + tag + " Wear,Apparel,Company\n" + tag
+				+ " Tailor,Apparel,Customer - Direct\n" + tag + " Grocer,Food & Beverage,Company\n",
+				StandardCharsets.UTF_8);
+
+		signIn(user);
+		open("/imports?entity=accounts");
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("upload-form")));
+		driver.findElement(By.id("file")).sendKeys(file.toString());
+		driver.findElement(By.id("upload")).click();
+		wait.until(ExpectedConditions.elementToBeClickable(By.id("to-preview"))).click();
+
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("value-map")));
+		assertThat(driver.findElements(By.cssSelector("#preview-table .preview-notice"))).hasSize(3);
+		assertThat(driver.findElement(By.id("values-industry")).getText()).contains("Apparel")
+			.doesNotContain("Food & Beverage");
+		chromium.assertPageIsHealthy();
+		chromium.screenshot("values-1-preview");
+		new Select(driver.findElement(By.id("target-0-0"))).selectByVisibleText("Retail");
+		driver.findElement(By.id("save-values")).click();
+
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("values-notice")));
+		assertThat(new Select(driver.findElement(By.id("target-0-0"))).getFirstSelectedOption().getText())
+			.isEqualTo("Retail");
+		assertThat(driver.findElements(By.cssSelector("#preview-table .preview-notice"))).hasSize(1);
+		assertThat(driver.findElement(By.id("preview-table")).getText()).contains("RETAIL");
+		chromium.showAsPhone(390, 844);
+		try {
+			assertThat(((Number) ((JavascriptExecutor) driver)
+				.executeScript("return document.documentElement.scrollWidth - window.innerWidth")).longValue())
+				.as("no sideways scrolling on a phone").isLessThanOrEqualTo(0);
+			chromium.screenshot("values-2-mapped-phone");
+		}
+		finally {
+			chromium.showAsWindow();
+		}
+		driver.findElement(By.id("start")).click();
+
+		wait.until(ExpectedConditions.textToBe(By.id("job-state"), "Done"));
+		assertThat(driver.findElement(By.id("count-created")).getText()).isEqualTo("3");
+		assertThat(driver.findElement(By.id("count-rejected")).getText()).isEqualTo("0");
+		assertThat(driver.findElement(By.id("count-noticed")).getText()).isEqualTo("1");
+		assertThat(driver.findElement(By.id("notices-table")).getText()).contains("3",
+				"Type: 'Customer - Direct' is not one of ours; left out");
+		chromium.assertPageIsHealthy();
+		chromium.screenshot("values-3-result");
+		assertThat(jdbc.queryForList("select industry from account where name like ? order by name", String.class,
+				tag + " %")).containsExactly("FOOD_AND_BEVERAGE", "RETAIL", "RETAIL");
+	}
+
+	/** Signs the user in, in a session of their own. */
+	private void signIn(User user) {
+		open("/login");
+		driver.manage().deleteAllCookies();
+		open("/login");
+		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(user.getUsername());
+		driver.findElement(By.id("password")).sendKeys(TestData.PASSWORD);
+		driver.findElement(By.id("sign-in")).click();
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("user-menu")));
 	}
 
 	private void open(String path) {

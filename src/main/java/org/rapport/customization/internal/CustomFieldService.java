@@ -351,7 +351,7 @@ public class CustomFieldService implements CustomFields {
 				if (clean == null) {
 					continue;
 				}
-				if (clean.length() > 100 || clean.matches(".*[;,，；|].*")
+				if (clean.length() > 100 || clean.matches(".*" + CustomFields.OPTION_SEPARATORS + ".*")
 						|| options.stream().anyMatch(clean::equalsIgnoreCase)) {
 					throw new InvalidField("options", "custom-field.options.invalid",
 							"Options are distinct, at most 100 characters and contain no ; , or |");

@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Set;
 import org.rapport.shared.ContactPoints;
 import org.rapport.customization.CustomField;
+import org.rapport.customization.CustomFields;
 
 /**
  * Turns what a person or a program gives for a custom field into the value a record stores, or says why it cannot.
@@ -204,7 +205,7 @@ final class FieldValues {
 		}
 		else {
 			// text lists options separated by semicolons (CSV) or commas
-			for (String part : single(raw).split("[;,，；|]")) {
+			for (String part : single(raw).split(CustomFields.OPTION_SEPARATORS)) {
 				given.add(part);
 			}
 		}

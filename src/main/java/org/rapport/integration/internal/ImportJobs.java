@@ -15,11 +15,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.rapport.integration.DecimalMark;
 import org.rapport.integration.DuplicateMode;
 import org.rapport.integration.ImportOutcome;
 import org.rapport.integration.ImportRow;
 import org.rapport.integration.MatchBy;
+import org.rapport.integration.ValueMap;
 import org.rapport.integration.bulk.BulkRows;
 import org.rapport.integration.internal.ImportJob.Status;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -46,8 +48,23 @@ public class ImportJobs {
 	public record JobRecord(UUID recordId, String action, long versionAfter, String previous) {
 	}
 
+	/** A row a job lists for the user to look at: its line, its cells as read, and why it is listed. */
+	public interface ListedRow {
+
+		long line();
+
+		String why();
+
+		List<String> cells();
+	}
+
 	/** A rejected row as stored. */
-	public record RejectedRow(long line, String reasons, List<String> cells) {
+	public record RejectedRow(long line, String reasons, List<String> cells) implements ListedRow {
+
+		@Override
+		public String why() {
+			return reasons;
+		}
 	}
 
 	private final JdbcTemplate jdbc;
@@ -232,22 +249,52 @@ public class ImportJobs {
 	}
 
 	void reject(UUID job, List<ImportRow> rows) {
-		List<Object[]> inserts = new ArrayList<>(rows.size());
-		rows.forEach(row -> inserts.add(new Object[] { job, row.line(), clip(row.reasons(), 4000),
-				clip(json.writeValueAsString(row.cells()), 20000) }));
-		bulk.insert("import_rejected_row", "job_id, line, reasons, cells", "ulvv", inserts);
+		list(REJECTED, job, rows, ImportRow::reasons);
 	}
 
 	List<RejectedRow> rejected(UUID job, int limit) {
-		return jdbc.query("select line, reasons, cells from import_rejected_row where job_id = ? order by line limit "
-				+ limit, (rs, i) -> rejectedRow(rs), job);
+		return listed(REJECTED, job, limit, RejectedRow::new);
 	}
 
 	void forEachRejected(UUID job, Consumer<RejectedRow> action) {
-		jdbc.query("select line, reasons, cells from import_rejected_row where job_id = ? order by line",
-				rs -> {
-					action.accept(rejectedRow(rs));
+		forEachListed(REJECTED, job, action, RejectedRow::new);
+	}
+
+	/** A table of rows a job lists for the user with why (rejected ones, or those stored with notices). */
+	private record Listing(String table, String why) {
+	}
+
+	private static final Listing REJECTED = new Listing("import_rejected_row", "reasons");
+
+	private static final Listing NOTICED = new Listing("import_row_notice", "notices");
+
+	/** A listed row as its record type holds it. */
+	private interface RowType<T> {
+
+		T of(long line, String why, List<String> cells);
+	}
+
+	private void list(Listing listing, UUID job, List<ImportRow> rows, Function<ImportRow, String> why) {
+		List<Object[]> inserts = new ArrayList<>(rows.size());
+		rows.forEach(row -> inserts.add(new Object[] { job, row.line(), clip(why.apply(row), 4000),
+				clip(json.writeValueAsString(row.cells()), 20000) }));
+		bulk.insert(listing.table(), "job_id, line, " + listing.why() + ", cells", "ulvv", inserts);
+	}
+
+	private <T> List<T> listed(Listing listing, UUID job, int limit, RowType<T> type) {
+		return jdbc.query("select line, " + listing.why() + ", cells from " + listing.table()
+				+ " where job_id = ? order by line limit " + limit, (rs, i) -> listedRow(rs, type), job);
+	}
+
+	private <T> void forEachListed(Listing listing, UUID job, Consumer<T> action, RowType<T> type) {
+		jdbc.query("select line, " + listing.why() + ", cells from " + listing.table()
+				+ " where job_id = ? order by line", rs -> {
+					action.accept(listedRow(rs, type));
 				}, job);
+	}
+
+	private <T> T listedRow(ResultSet rs, RowType<T> type) throws SQLException {
+		return type.of(rs.getLong(1), rs.getString(2), json.readValue(rs.getString(3), STRINGS));
 	}
 
 	void forEachRecord(UUID job, Consumer<JobRecord> action) {
@@ -260,10 +307,6 @@ public class ImportJobs {
 
 	<T> T read(String text, Class<T> type) {
 		return json.readValue(text, type);
-	}
-
-	private RejectedRow rejectedRow(ResultSet rs) throws SQLException {
-		return new RejectedRow(rs.getLong(1), rs.getString(2), json.readValue(rs.getString(3), STRINGS));
 	}
 
 	private ImportJob job(ResultSet rs, int row) throws SQLException {
@@ -323,4 +366,67 @@ public class ImportJobs {
 		return entity.toUpperCase(Locale.ROOT);
 	}
 
+	/** A row stored without a value of the file, with what it went without and why, and its cells as read. */
+	public record NoticedRow(long line, String notices, List<String> cells) implements ListedRow {
+
+		@Override
+		public String why() {
+			return notices;
+		}
+	}
+
+	private static final TypeReference<LinkedHashMap<String, LinkedHashMap<String, String>>> VALUE_MAP =
+			new TypeReference<>() {
+			};
+
+	/** What the job's file values that name none of our choices stand for. */
+	ValueMap valueMap(UUID job) {
+		return jdbc.query("select value_map from import_job where id = ?", (rs, i) -> valueMap(rs.getString(1)), job)
+			.stream().findFirst().orElse(ValueMap.NONE);
+	}
+
+	void valueMap(UUID job, ValueMap values) {
+		jdbc.update("update import_job set value_map = ? where id = ?", valueMapText(values), job);
+	}
+
+	/** The value map the saved mapping was saved with. */
+	ValueMap savedValueMap(UUID mapping, UUID owner) {
+		return jdbc.query("select value_map from import_mapping where id = ? and owner_id = ?",
+				(rs, i) -> valueMap(rs.getString(1)), mapping, owner).stream().findFirst().orElse(ValueMap.NONE);
+	}
+
+	/** Keeps the value map with the owner's mapping of that name. */
+	void saveValueMap(UUID owner, String entity, String name, ValueMap values) {
+		jdbc.update("update import_mapping set value_map = ? where owner_id = ? and entity = ? and name = ?",
+				valueMapText(values), owner, stored(entity), name);
+	}
+
+	private ValueMap valueMap(String text) {
+		if (text == null) {
+			return ValueMap.NONE;
+		}
+		return new ValueMap(new LinkedHashMap<>(json.readValue(text, VALUE_MAP)));
+	}
+
+	private String valueMapText(ValueMap values) {
+		return values.isEmpty() ? null : json.writeValueAsString(values.asMap());
+	}
+
+	/** Notes the rows a batch stored without a value of the file. */
+	void notice(UUID job, List<ImportRow> rows) {
+		list(NOTICED, job, rows, ImportRow::noticeText);
+	}
+
+	/** How many rows the job stored without a value of the file. */
+	int noticeCount(UUID job) {
+		return jdbc.queryForObject("select count(*) from import_row_notice where job_id = ?", Integer.class, job);
+	}
+
+	List<NoticedRow> notices(UUID job, int limit) {
+		return listed(NOTICED, job, limit, NoticedRow::new);
+	}
+
+	void forEachNotice(UUID job, Consumer<NoticedRow> action) {
+		forEachListed(NOTICED, job, action, NoticedRow::new);
+	}
 }

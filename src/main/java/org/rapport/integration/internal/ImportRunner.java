@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,6 +24,7 @@ import org.rapport.integration.ImportBatch;
 import org.rapport.integration.ImportOutcome;
 import org.rapport.integration.ImportRow;
 import org.rapport.integration.ImportableKind;
+import org.rapport.integration.ValueMap;
 import org.rapport.integration.internal.ImportJob.Status;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -187,6 +190,7 @@ class ImportRunner {
 		UUID jobId = job.id();
 		try {
 			ImportableKind<?> kind = kinds.get(job.entity());
+			ValueMap values = jobs.valueMap(jobId);
 			RowReader.Owners owners = reader.owners();
 			List<CsvSource.Row> batch = new ArrayList<>(batchSize);
 			int[] batches = { 0 };
@@ -196,19 +200,19 @@ class ImportRunner {
 			CsvSource.forEachRow(file, job.delimiter(), job.lastLine(), row -> {
 				if (group != null && batch.size() >= batchSize && !groupKey(job.mapping(), group, row.cells())
 					.equals(groupKey(job.mapping(), group, batch.get(batch.size() - 1).cells()))) {
-					commit(job, actor, kind, owners, batch);
+					commit(job, actor, kind, values, owners, batch);
 					batch.clear();
 					afterBatch.accept(++batches[0]);
 				}
 				batch.add(row);
 				if (group == null && batch.size() == batchSize) {
-					commit(job, actor, kind, owners, batch);
+					commit(job, actor, kind, values, owners, batch);
 					batch.clear();
 					afterBatch.accept(++batches[0]);
 				}
 			});
 			if (!batch.isEmpty()) {
-				commit(job, actor, kind, owners, batch);
+				commit(job, actor, kind, values, owners, batch);
 				afterBatch.accept(++batches[0]);
 			}
 			if (jobs.finish(jobId, node, clock.instant())) {
@@ -251,11 +255,11 @@ class ImportRunner {
 		return "";
 	}
 
-	private void commit(ImportJob job, Actor actor, ImportableKind<?> kind, RowReader.Owners owners,
+	private void commit(ImportJob job, Actor actor, ImportableKind<?> kind, ValueMap values, RowReader.Owners owners,
 			List<CsvSource.Row> batch) {
 		transactions.executeWithoutResult(status -> {
 			jobs.setUpBatch();
-			ImportBatch of = reader.batch(actor, kind, job.decimalMark());
+			ImportBatch of = reader.batch(actor, kind, job.decimalMark(), values);
 			List<ImportRow> rows = reader.read(of, job.mapping(), batch, owners);
 			List<ImportRow> valid = new ArrayList<>(rows.size());
 			List<ImportRow> rejected = new ArrayList<>();
@@ -265,6 +269,7 @@ class ImportRunner {
 			jobs.recordCreated(job.id(), outcome.created());
 			jobs.recordUpdated(job.id(), outcome.updated());
 			jobs.reject(job.id(), rejected);
+			jobs.notice(job.id(), noticed(valid, outcome.rejected()));
 			// rows, not records: the rows of an order make one order
 			int createdRows = valid.size() - outcome.updated().size() - outcome.skipped() - outcome.rejected().size()
 					- outcome.unchanged();
@@ -273,6 +278,13 @@ class ImportRunner {
 				throw new NoLongerOwnJob(job.id());
 			}
 		});
+	}
+
+	/** The stored rows that went without a value of the file. */
+	private static List<ImportRow> noticed(List<ImportRow> valid, List<ImportRow> rejected) {
+		Set<ImportRow> refused = Collections.newSetFromMap(new IdentityHashMap<>());
+		refused.addAll(rejected);
+		return valid.stream().filter(row -> row.hasNotices() && !refused.contains(row)).toList();
 	}
 
 	@PreDestroy

@@ -26,6 +26,7 @@ import org.rapport.integration.ImportColumn;
 import org.rapport.integration.ImportRow;
 import org.rapport.integration.ImportableKind;
 import org.rapport.integration.MatchBy;
+import org.rapport.integration.ValueMap;
 import org.rapport.integration.internal.ImportJob.Status;
 import org.rapport.integration.internal.ImportJobs.JobRecord;
 import org.rapport.integration.internal.ImportJobs.RejectedRow;
@@ -65,16 +66,18 @@ public class Imports {
 	private final ImportKinds kinds;
 	private final HeaderSets headerSets;
 	private final MappingOrigins origins;
+	private final ValueMaps valueMaps;
 	private final TransactionTemplate transactions;
 	private final Path folder;
 	private final Clock clock;
 
 	Imports(ImportJobs jobs, ImportRunner runner, RowReader reader, ImportFields fields, ImportKinds kinds,
-			HeaderSets headerSets, MappingOrigins origins, PlatformTransactionManager transactions,
+			HeaderSets headerSets, MappingOrigins origins, ValueMaps valueMaps, PlatformTransactionManager transactions,
 			@Value("${rapport.data-dir}") String dataDir, Clock clock) {
 		this.clock = clock;
 		this.headerSets = headerSets;
 		this.origins = origins;
+		this.valueMaps = valueMaps;
 		this.jobs = jobs;
 		this.fields = fields;
 		this.kinds = kinds;
@@ -337,8 +340,9 @@ public class Imports {
 		if (saveAs != null && !saveAs.isBlank()) {
 			Map<String, String> byHeader = new LinkedHashMap<>();
 			clean.forEach((column, field) -> byHeader.put(ColumnAddress.of(job.headers(), column), field));
-			jobs.saveMapping(actor.id().value(), job.entity(), saveAs.strip().substring(0, Math.min(100,
-					saveAs.strip().length())), byHeader, clock.instant());
+			String name = saveAs.strip().substring(0, Math.min(100, saveAs.strip().length()));
+			jobs.saveMapping(actor.id().value(), job.entity(), name, byHeader, clock.instant());
+			jobs.saveValueMap(actor.id().value(), job.entity(), name, jobs.valueMap(id));
 		}
 		return jobs.find(id).orElseThrow();
 	}
@@ -371,8 +375,62 @@ public class Imports {
 		List<CsvSource.Row> rows = CsvSource.firstRows(Path.of(job.storedFile()), job.delimiter(), PREVIEW_ROWS);
 		TransactionTemplate readOnly = new TransactionTemplate(transactions.getTransactionManager());
 		readOnly.setReadOnly(true);
-		return readOnly.execute(status -> reader.read(reader.batch(actor, kindOf(job), job.decimalMark()),
+		ValueMap values = jobs.valueMap(id);
+		return readOnly.execute(status -> reader.read(reader.batch(actor, kindOf(job), job.decimalMark(), values),
 				job.mapping(), rows, reader.owners()));
+	}
+
+	/** What the job's file values that name none of our choices stand for. */
+	public ValueMap valueMap(Actor actor, UUID id) {
+		return jobs.valueMap(job(actor, id).id());
+	}
+
+	/**
+	 * The values of the whole file, per column of choices the job maps, that name none of our choices or that its
+	 * value map names, for the user to say what they stand for.
+	 */
+	public List<ValueMaps.FileValues> unmatchedValues(Actor actor, UUID id) {
+		ImportJob job = job(actor, id);
+		return valueMaps.unmatched(job, kindOf(job), actor.locale(), jobs.valueMap(id));
+	}
+
+	/**
+	 * Sets what the draft's file values stand for (column key to file value to our value, or empty to leave it
+	 * out), replacing the columns given and keeping the others; saves it with the mapping under a name if given.
+	 */
+	public ImportJob mapValues(Actor actor, UUID id, Map<String, Map<String, String>> given, String saveAs) {
+		ImportJob job = draft(actor, id);
+		ValueMap checked = valueMaps.checked(kindOf(job), given, actor.locale());
+		Map<String, Map<String, String>> merged = new LinkedHashMap<>(jobs.valueMap(id).asMap());
+		given.keySet().forEach(merged::remove);
+		merged.putAll(checked.asMap());
+		jobs.valueMap(id, new ValueMap(merged));
+		if (saveAs != null && !saveAs.isBlank()) {
+			return configure(actor, id, job.mapping(), job.duplicateMode(), job.matchBy(), saveAs);
+		}
+		return jobs.find(id).orElseThrow();
+	}
+
+	/** Gives the draft the value map of the actor's saved mapping, if it was saved with one. */
+	public void useSavedValues(Actor actor, UUID id, UUID savedMapping) {
+		ImportJob job = draft(actor, id);
+		ValueMap saved = jobs.savedValueMap(savedMapping, actor.id().value());
+		if (!saved.isEmpty()) {
+			jobs.valueMap(job.id(), valueMaps.kept(kindOf(job), saved.asMap(), actor.locale()));
+		}
+	}
+
+	/** How many rows the import stored without a value of the file, each with a notice. */
+	public int noticeCount(Actor actor, UUID id) {
+		return jobs.noticeCount(job(actor, id).id());
+	}
+
+	public List<ImportJobs.NoticedRow> notices(Actor actor, UUID id, int limit) {
+		return jobs.notices(job(actor, id).id(), limit);
+	}
+
+	public void forEachNotice(Actor actor, UUID id, Consumer<ImportJobs.NoticedRow> action) {
+		transactions.executeWithoutResult(status -> jobs.forEachNotice(job(actor, id).id(), action));
 	}
 
 	/**

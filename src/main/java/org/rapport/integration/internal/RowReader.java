@@ -8,8 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.rapport.customization.CustomField;
 import org.rapport.customization.CustomFieldInput;
 import org.rapport.customization.CustomFields;
+import org.rapport.customization.FieldType;
 import org.rapport.identity.Actor;
 import org.rapport.identity.OwnerPolicy;
 import org.rapport.identity.TeamId;
@@ -23,6 +25,7 @@ import org.rapport.integration.ImportCells;
 import org.rapport.integration.ImportColumn;
 import org.rapport.integration.ImportRow;
 import org.rapport.integration.ImportableKind;
+import org.rapport.integration.ValueMap;
 import org.rapport.shared.InvalidField;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -64,9 +67,12 @@ class RowReader {
 		return new Owners();
 	}
 
-	/** A batch of the kind imported by the actor from a file that writes numbers with the mark given. */
-	ImportBatch batch(Actor actor, ImportableKind<?> kind, DecimalMark mark) {
-		return new Batch(actor, kind, new ImportCells(messages, actor.locale(), mark));
+	/**
+	 * A batch of the kind imported by the actor from a file that writes numbers with the mark given, whose values
+	 * that name none of our choices stand for what the value map says.
+	 */
+	ImportBatch batch(Actor actor, ImportableKind<?> kind, DecimalMark mark, ValueMap values) {
+		return new Batch(actor, kind, new ImportCells(messages, actor.locale(), mark, values));
 	}
 
 	/** Reads a batch of rows; must run in a transaction (the kind looks up what they name). */
@@ -79,9 +85,23 @@ class RowReader {
 		Map<String, ImportColumn> columns = new HashMap<>();
 		fields.of(kind, actor.locale()).forEach(f -> columns.put(f.key(), f));
 		Set<String> numericCustom = new HashSet<>();
-		customFields.active(kind.customFieldsEntity()).stream()
-			.filter(f -> f.type().isNumeric())
-			.forEach(f -> numericCustom.add(f.key()));
+		Set<String> wholeCustom = new HashSet<>();
+		Set<String> severalOptions = new HashSet<>();
+		Set<String> requiredCustom = new HashSet<>();
+		for (CustomField field : customFields.active(kind.customFieldsEntity())) {
+			if (field.type().isNumeric()) {
+				numericCustom.add(field.key());
+			}
+			if (field.type() == FieldType.NUMBER) {
+				wholeCustom.add(field.key());
+			}
+			if (field.type() == FieldType.MULTI_PICK_LIST) {
+				severalOptions.add(field.key());
+			}
+			if (field.required()) {
+				requiredCustom.add(field.key());
+			}
+		}
 		for (CsvSource.Row row : rows) {
 			ImportRow out = new ImportRow(row.line(), row.cells());
 			Map<String, String> customText = new LinkedHashMap<>();
@@ -94,8 +114,20 @@ class RowReader {
 				switch (column.type()) {
 					case CUSTOM -> {
 						String customKey = key.substring(CustomFields.PARAM_PREFIX.length());
-						if (!numericCustom.contains(customKey)) {
+						if (!column.choices().isEmpty()) {
+							String options = options(cells, column, cell, out, severalOptions.contains(customKey),
+									requiredCustom.contains(customKey));
+							if (options != null) {
+								customText.put(customKey, options);
+							}
+						}
+						else if (!numericCustom.contains(customKey)) {
 							customText.put(customKey, cell.strip());
+						}
+						else if (wholeCustom.contains(customKey) && cells.number(cell) != null
+								&& cells.number(cell).stripTrailingZeros().scale() > 0) {
+							// a whole number is never rounded: 12.5 is refused, 100.0 read as 100
+							out.reject(key, cells.reason(column, "import.error.fraction", cell.strip()));
 						}
 						else if (cells.number(cell) != null) {
 							// the definition reads the number in plain form, its decimal mark read by the file's
@@ -140,6 +172,25 @@ class RowReader {
 		}
 		kind.convert(batch, read);
 		return read;
+	}
+
+	/**
+	 * The options a custom field's cell names, as the definition reads them (separated by semicolons for a field
+	 * of several options), each found as a choice is; a value that names none of them is left out with a notice, or
+	 * rejects the row when the field is required. Null when none is left.
+	 */
+	private static String options(ImportCells cells, ImportColumn column, String cell, ImportRow out, boolean several,
+			boolean required) {
+		List<String> chosen = new ArrayList<>();
+		for (String part : several ? cell.split(CustomFields.OPTION_SEPARATORS) : new String[] { cell }) {
+			if (!part.isBlank()) {
+				String option = cells.choice(column, part.strip(), out, required);
+				if (option != null) {
+					chosen.add(option);
+				}
+			}
+		}
+		return chosen.isEmpty() ? null : String.join(";", chosen);
 	}
 
 	/**

@@ -79,7 +79,15 @@ class ImportApiController {
 					+ "EXTERNAL_ID") @RequestParam(required = false)
 			String matchBy,
 			@Parameter(description = "How the file writes numbers: POINT (1,234.50) or COMMA (1.234,50); detected from the file when left out")
-			@RequestParam(required = false) String decimalMark) throws IOException {
+			@RequestParam(required = false) String decimalMark,
+			@Parameter(description = "JSON object of field to file value to the value it stands for, for file values "
+					+ "that name none of a field's choices, such as `{\"industry\": {\"Food & Beverage\": \"RETAIL\", "
+					+ "\"Other\": \"\"}}`: a choice's code (or its label), or empty to leave the value out. Fields: "
+					+ "the choice fields (type, industry, source, lifecycleStage, rating…), custom fields with options "
+					+ "(`cf.<key>`) and an opportunity's stage (a stage's name). File values compare without case, "
+					+ "accents and punctuation. An optional choice that names none of ours and is not mapped leaves "
+					+ "the value out, and the row is imported with a notice (noticeRows, notices.csv)")
+			@RequestParam(required = false) String valueMap) throws IOException {
 		Actor actor = currentActor.get();
 		String kind = imports.kind(entity)
 			.orElseThrow(() -> new InvalidField("entity", "import.error.entity", "Not a kind of record to import"))
@@ -111,9 +119,21 @@ class ImportApiController {
 			key = columns.containsValue("id") ? MatchBy.ID : MatchBy.EXTERNAL_ID;
 		}
 		imports.configure(actor, job.id(), columns, mode, key, mark, null);
+		if (valueMap != null && !valueMap.isBlank()) {
+			Map<String, Map<String, String>> values;
+			try {
+				values = json.readValue(valueMap, new TypeReference<LinkedHashMap<String, Map<String, String>>>() {
+				});
+			}
+			catch (RuntimeException e) {
+				throw new InvalidField("valueMap", "import.error.valueMapJson",
+						"The value map is not a JSON object of field to file value to value");
+			}
+			imports.mapValues(actor, job.id(), values, null);
+		}
 		job = imports.start(actor, job.id());
 		return ResponseEntity.accepted().location(URI.create("/api/v1/imports/" + job.id()))
-			.body(ImportResource.of(job, imports.origin(job), false));
+			.body(resource(actor, job, false));
 	}
 
 	@GetMapping("/{id}")
@@ -121,7 +141,20 @@ class ImportApiController {
 	ImportResource get(@PathVariable UUID id) {
 		Actor actor = currentActor.get();
 		ImportJob job = imports.job(actor, id);
-		return ImportResource.of(job, imports.origin(job), imports.isUndoable(actor, job));
+		return resource(actor, job, imports.isUndoable(actor, job));
+	}
+
+	@GetMapping(value = "/{id}/notices.csv", produces = "text/csv")
+	@Operation(summary = "The rows imported without a value of the file (an optional choice that is not one of "
+			+ "ours) as CSV: line number, the original columns, and the notices")
+	void notices(@PathVariable UUID id, HttpServletResponse response) throws IOException {
+		Actor actor = currentActor.get();
+		RejectedRowsCsv.notices(imports, actor, imports.job(actor, id), response);
+	}
+
+	private ImportResource resource(Actor actor, ImportJob job, boolean undoable) {
+		return ImportResource.of(job, imports.origin(job), undoable, imports.valueMap(actor, job.id()),
+				imports.noticeCount(actor, job.id()));
 	}
 
 	@GetMapping(value = "/{id}/rejected.csv", produces = "text/csv")
@@ -135,16 +168,16 @@ class ImportApiController {
 	@PostMapping("/{id}/resume")
 	@Operation(summary = "Resume an interrupted or failed import after the last row it committed")
 	ResponseEntity<ImportResource> resume(@PathVariable UUID id) {
-		ImportJob job = imports.resume(currentActor.get(), id);
-		return ResponseEntity.accepted().body(ImportResource.of(job, imports.origin(job), false));
+		Actor actor = currentActor.get();
+		return ResponseEntity.accepted().body(resource(actor, imports.resume(actor, id), false));
 	}
 
 	@PostMapping("/{id}/undo")
 	@Operation(summary = "Undo your last import", description = "Deletes the records it created and restores the "
 			+ "values of those it updated; 409 when any of them changed since or a created record is in use.")
 	ImportResource undo(@PathVariable UUID id) {
-		ImportJob job = imports.undo(currentActor.get(), id);
-		return ImportResource.of(job, imports.origin(job), false);
+		Actor actor = currentActor.get();
+		return resource(actor, imports.undo(actor, id), false);
 	}
 
 	@ExceptionHandler(Imports.UndoRefused.class)

@@ -22,6 +22,7 @@ import org.rapport.integration.internal.ImportFields;
 import org.rapport.integration.internal.ImportJob;
 import org.rapport.integration.internal.Imports;
 import org.rapport.integration.internal.MappingOrigin;
+import org.rapport.integration.internal.ValueMaps;
 import org.rapport.shared.InvalidField;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -45,6 +46,12 @@ class ImportController {
 
 	/** The kind of record the upload page offers first. */
 	private static final String FIRST_CHOICE = "contacts";
+
+	/** How the value form names a choice a file's value stands for: {@code choice:<code>}. */
+	private static final String CHOICE = "choice:";
+
+	/** How the value form says a file's value is left out. */
+	private static final String EMPTY = "empty";
 
 	private final Imports imports;
 	private final CurrentActor currentActor;
@@ -201,7 +208,8 @@ class ImportController {
 	@PostMapping("/{id}/mapping")
 	String mapped(@PathVariable UUID id, @RequestParam(name = "field", required = false) List<String> fields,
 			@RequestParam DuplicateMode duplicateMode, @RequestParam MatchBy matchBy,
-			@RequestParam(required = false) DecimalMark decimalMark, @RequestParam(required = false) String saveAs, Model model, RedirectAttributes redirect) {
+			@RequestParam(required = false) DecimalMark decimalMark, @RequestParam(required = false) String saveAs,
+			@RequestParam(required = false) UUID savedMapping, Model model, RedirectAttributes redirect) {
 		Actor actor = actor();
 		Map<Integer, String> mapping = new LinkedHashMap<>();
 		if (fields != null) {
@@ -212,6 +220,9 @@ class ImportController {
 			}
 		}
 		try {
+			if (savedMapping != null) {
+				imports.useSavedValues(actor, id, savedMapping);
+			}
 			imports.configure(actor, id, mapping, duplicateMode, matchBy, decimalMark, saveAs);
 		}
 		catch (InvalidField invalid) {
@@ -230,8 +241,45 @@ class ImportController {
 		}
 		model.addAttribute("job", job);
 		model.addAttribute("rows", imports.preview(actor, id));
+		model.addAttribute("unmatched", imports.unmatchedValues(actor, id));
+		model.addAttribute("maxValues", ValueMaps.MAX_VALUES);
+		model.addAttribute("saved", imports.savedMappings(actor, job.entity()));
 		addFields(actor, job, model);
 		return "integration/preview";
+	}
+
+	/**
+	 * Takes what the file's values stand for, from the preview's form: per value its column, the value and the
+	 * choice ({@code choice:<code>}, {@code empty} to leave it out, nothing to leave it unmapped); saves it with the
+	 * mapping under a name if given.
+	 */
+	@PostMapping("/{id}/values")
+	String values(@PathVariable UUID id, @RequestParam(name = "column", required = false) List<String> columns,
+			@RequestParam(name = "value", required = false) List<String> values,
+			@RequestParam(name = "target", required = false) List<String> targets,
+			@RequestParam(required = false) String saveAs, RedirectAttributes redirect) {
+		Map<String, Map<String, String>> given = new LinkedHashMap<>();
+		int count = columns == null || values == null || targets == null ? 0
+				: Math.min(columns.size(), Math.min(values.size(), targets.size()));
+		for (int i = 0; i < count; i++) {
+			Map<String, String> column = given.computeIfAbsent(columns.get(i), c -> new LinkedHashMap<>());
+			String target = targets.get(i);
+			if (target.startsWith(CHOICE)) {
+				column.put(values.get(i), target.substring(CHOICE.length()));
+			}
+			else if (target.equals(EMPTY)) {
+				column.put(values.get(i), "");
+			}
+		}
+		try {
+			imports.mapValues(actor(), id, given, saveAs);
+			redirect.addFlashAttribute("notice", saveAs == null || saveAs.isBlank() ? "import.values.saved"
+					: "import.values.savedWithMapping");
+		}
+		catch (InvalidField invalid) {
+			redirect.addFlashAttribute("error", invalid.messageKey());
+		}
+		return "redirect:/imports/" + id + "/preview";
 	}
 
 	/** The fields a column may take, built-in and custom, and their labels in the user's language. */
@@ -259,6 +307,9 @@ class ImportController {
 		model.addAttribute("job", job);
 		model.addAttribute("undoable", imports.isUndoable(actor, job));
 		model.addAttribute("rejected", job.rejectedRows() == 0 ? List.of() : imports.rejected(actor, id, 100));
+		int noticeRows = imports.noticeCount(actor, id);
+		model.addAttribute("noticeRows", noticeRows);
+		model.addAttribute("notices", noticeRows == 0 ? List.of() : imports.notices(actor, id, 100));
 		return htmx != null ? "integration/job :: status" : "integration/job";
 	}
 
@@ -285,6 +336,12 @@ class ImportController {
 	void rejected(@PathVariable UUID id, HttpServletResponse response) throws IOException {
 		Actor actor = actor();
 		RejectedRowsCsv.write(imports, actor, imports.job(actor, id), response);
+	}
+
+	@GetMapping("/{id}/notices.csv")
+	void notices(@PathVariable UUID id, HttpServletResponse response) throws IOException {
+		Actor actor = actor();
+		RejectedRowsCsv.notices(imports, actor, imports.job(actor, id), response);
 	}
 
 	/**

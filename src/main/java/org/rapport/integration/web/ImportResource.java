@@ -7,17 +7,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.rapport.integration.internal.ColumnAddress;
+import org.rapport.integration.ValueMap;
 import org.rapport.integration.internal.ImportJob;
 import org.rapport.integration.internal.MappingOrigin;
 
 /**
- * An import as the API shows it: its choices (with the decimal mark its numbers are read by), where it stands, and
- * what its committed batches did; and where its mapping came from.
+ * An import as the API shows it: its choices (with the decimal mark its numbers are read by, and what the file's
+ * values that name none of our choices stand for), where it stands, and what its committed batches did, with the
+ * number of rows stored without a value of the file ({@code noticeRows}); and where its mapping came from.
  */
 record ImportResource(UUID id, String entity, String status, String fileName, String duplicateMode, String matchBy,
-		String decimalMark, Map<String, String> mapping, int totalRows, int processedRows, int createdRows,
-		int updatedRows, int skippedRows, int rejectedRows, int unchangedRows, long lastLine, int percent, String failure, boolean undoable,
-		Instant createdAt, Instant startedAt, Instant finishedAt, Instant undoneAt,
+		String decimalMark, Map<String, String> mapping, Map<String, Map<String, String>> valueMap, int totalRows,
+		int processedRows, int createdRows, int updatedRows, int skippedRows, int rejectedRows, int unchangedRows,
+		int noticeRows, long lastLine, int percent, String failure, boolean undoable, Instant createdAt,
+		Instant startedAt, Instant finishedAt, Instant undoneAt,
 		@Schema(description = "The source system the file's headers look like (salesforce, hubspot, odoo, suitecrm, "
 				+ "zoho, pipedrive, espocrm), or null") String detectedSource,
 		@Schema(description = "The source system whose headers the mapping was guessed by, or null for none")
@@ -34,7 +37,7 @@ record ImportResource(UUID id, String entity, String status, String fileName, St
 					+ "PREFERENCE: its header names the field first") String reason) {
 	}
 
-	static ImportResource of(ImportJob job, MappingOrigin origin, boolean undoable) {
+	static ImportResource of(ImportJob job, MappingOrigin origin, boolean undoable, ValueMap valueMap, int noticeRows) {
 		Map<String, String> mapping = new LinkedHashMap<>();
 		job.mapping().forEach((column, field) -> mapping.put(ColumnAddress.of(job.headers(), column), field));
 		List<ColumnChoiceResource> choices = origin.choices().stream()
@@ -43,9 +46,10 @@ record ImportResource(UUID id, String entity, String status, String fileName, St
 					choice.byData() ? "DATA" : "PREFERENCE"))
 			.toList();
 		return new ImportResource(job.id(), job.entity(), job.status().name(), job.fileName(),
-				job.duplicateMode().name(), job.matchBy().name(), job.decimalMark().name(), mapping, job.totalRows(), job.processedRows(),
-				job.createdRows(), job.updatedRows(), job.skippedRows(), job.rejectedRows(), job.unchangedRows(), job.lastLine(),
-				job.percent(), job.failure(), undoable, job.createdAt(), job.startedAt(), job.finishedAt(),
-				job.undoneAt(), origin.detectedSource(), origin.source(), origin.rememberedAt(), choices);
+				job.duplicateMode().name(), job.matchBy().name(), job.decimalMark().name(), mapping, valueMap.asMap(),
+				job.totalRows(), job.processedRows(), job.createdRows(), job.updatedRows(), job.skippedRows(),
+				job.rejectedRows(), job.unchangedRows(), noticeRows, job.lastLine(), job.percent(), job.failure(),
+				undoable, job.createdAt(), job.startedAt(), job.finishedAt(), job.undoneAt(), origin.detectedSource(),
+				origin.source(), origin.rememberedAt(), choices);
 	}
 }

@@ -66,7 +66,8 @@ class ImportCustomFieldsIntegrationTests {
 		assertThat(job.mapping()).containsEntry(1, "cf." + tier).containsEntry(2, "cf." + seats);
 		List<ImportRow> preview = imports.preview(actor, job.id());
 		assertThat(preview.get(0).values().get("customFields")).isEqualTo(Map.of(tier, "Gold", seats, 25L));
-		assertThat(preview.get(2).errors()).containsKeys("cf." + tier, "cf." + seats);
+		assertThat(preview.get(2).errors()).containsOnlyKeys("cf." + seats);
+		assertThat(preview.get(2).notices()).containsOnlyKeys("cf." + tier);
 
 		imports.configure(actor, job.id(), job.mapping(), DuplicateMode.SKIP, MatchBy.NAME, null);
 		imports.start(actor, job.id());
@@ -83,5 +84,47 @@ class ImportCustomFieldsIntegrationTests {
 		assertThat(values.get(goldId)).containsEntry(tier, "Gold");
 		assertThat(((Number) values.get(goldId).get(seats)).intValue()).isEqualTo(25);
 		assertThat(values.get(plainId)).as("a new record takes the default").containsEntry(tier, "Silver");
+	}
+
+	@Test
+	void customOptionsAreFoundLooselyOrByTheValueMapAndWholeNumbersWrittenAsDecimalsReadWhole() {
+		String suffix = TestData.unique("").toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+		String channels = "channels" + suffix;
+		String seats = "seats" + suffix;
+		defined.add(fields.define("account", channels, FieldType.MULTI_PICK_LIST, new FieldText("Channels " + suffix,
+				null, null, null, false, null, List.of("E-Mail", "Trade Fair", "Web Shop"), null)).getId());
+		defined.add(fields.define("account", seats, FieldType.NUMBER, new FieldText("Seats " + suffix, null, null,
+				null, false, null, List.of(), null)).getId());
+		Actor actor = data.actor(data.user(data.team(), Role.SALES));
+		String tag = TestData.unique("Channel Co");
+		String csv = "Account Name,Channels " + suffix + ",Seats " + suffix + "\n" + tag + " A,e-mail; web shop,25.0\n"
+				+ tag + " B,Trade-Fair | Carrier pigeon,\n" + tag + " C,Fax,\n" + tag + " D,,12.5\n";
+		ImportJob job = imports.upload(actor, "accounts", "custom.csv",
+				new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)));
+		imports.configure(actor, job.id(), job.mapping(), DuplicateMode.CREATE, MatchBy.NAME, null);
+		imports.mapValues(actor, job.id(), Map.of("cf." + channels, Map.of("fax", "e-mail")), null);
+
+		assertThat(imports.unmatchedValues(actor, job.id())).singleElement().satisfies(column -> {
+			assertThat(column.column().key()).isEqualTo("cf." + channels);
+			assertThat(column.values()).extracting(ValueMaps.FileValue::value, ValueMaps.FileValue::target)
+				.containsExactly(org.assertj.core.groups.Tuple.tuple("Carrier pigeon", null),
+						org.assertj.core.groups.Tuple.tuple("Fax", "E-Mail"));
+		});
+		List<ImportRow> preview = imports.preview(actor, job.id());
+		assertThat(preview.get(0).values().get("customFields"))
+			.isEqualTo(Map.of(channels, List.of("E-Mail", "Web Shop"), seats, 25L));
+		assertThat(preview.get(1).values().get("customFields")).isEqualTo(Map.of(channels, List.of("Trade Fair")));
+		assertThat(preview.get(1).notices().get("cf." + channels)).endsWith("'Carrier pigeon' is not one of ours; left out");
+		assertThat(preview.get(2).values().get("customFields")).isEqualTo(Map.of(channels, List.of("E-Mail")));
+		assertThat(preview.get(3).errors().get("cf." + seats))
+			.endsWith("12.5 is not a whole number, and an import does not round it");
+
+		imports.start(actor, job.id());
+		ImportJob done = ImportRuns.awaitFinished(imports, actor, job.id());
+		assertThat(done.createdRows()).isEqualTo(3);
+		assertThat(done.rejectedRows()).isEqualTo(1);
+		assertThat(imports.noticeCount(actor, job.id())).isEqualTo(1);
+		UUID b = jdbc.queryForObject("select id from account where name = ?", UUID.class, tag + " B");
+		assertThat(fields.valuesOf("account", List.of(b)).get(b)).containsEntry(channels, List.of("Trade Fair"));
 	}
 }

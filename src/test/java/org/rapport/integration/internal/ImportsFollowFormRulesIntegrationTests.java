@@ -291,12 +291,17 @@ class ImportsFollowFormRulesIntegrationTests {
 	void choicesAndTheDefaultStagesAreReadByTheirChineseNamesAndEveryReasonIsInTheUsersLanguage() {
 		Actor actor = data.actor(data.user(data.team(), Role.SALES)).inLocale(Locale.SIMPLIFIED_CHINESE);
 		String lead = TestData.unique("王");
-		ImportJob leads = importFile(actor, "leads", "姓,评级\n" + lead + ",温热\n" + TestData.unique("李")
-				+ ",Lukewarm\n", MatchBy.NAME);
+		String lukewarm = TestData.unique("李");
+		ImportJob leads = importFile(actor, "leads", "姓,评级\n" + lead + ",温热\n" + lukewarm + ",Lukewarm\n",
+				MatchBy.NAME);
 		assertThat(jdbc.queryForObject("select rating from lead where last_name = ?", String.class, lead))
 			.isEqualTo("WARM");
-		assertThat(imports.rejected(actor, leads.id(), 10).get(0).reasons())
-			.isEqualTo("评级：不是以下值之一：HOT（热门）、WARM（温热）、COLD（冷淡）");
+		// a rating that is not ours leaves the lead without one, and says so
+		assertThat(leads.rejectedRows()).isZero();
+		assertThat(jdbc.queryForObject("select rating from lead where last_name = ?", String.class, lukewarm))
+			.isNull();
+		assertThat(imports.notices(actor, leads.id(), 10).get(0).notices())
+			.isEqualTo("评级：“Lukewarm”不是可选值之一，已略去");
 
 		String account = account(actor);
 		String deal = TestData.unique("商机");

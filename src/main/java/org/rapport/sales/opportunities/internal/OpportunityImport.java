@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,6 +16,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.rapport.customers.AccountReferences;
 import org.rapport.identity.Actor;
+import org.rapport.integration.ChoiceNames;
 import org.rapport.integration.ImportBatch;
 import org.rapport.integration.ImportCells;
 import org.rapport.integration.ImportColumn;
@@ -184,17 +186,40 @@ class OpportunityImport extends RecordKind<OpportunityValues> {
 		return batch.message("import.error.stageLost", lost);
 	}
 
-	/** Whether a cell names a pipeline or stage: by its name, or a name Rapport gave it in English or Chinese. */
+	/**
+	 * Whether a cell names a pipeline or stage: by its name, or a name Rapport gave it in English or Chinese,
+	 * compared loosely as choices are ({@code Closed Won} names the stage {@code Closed won}).
+	 */
 	private boolean namedAs(String name, String text) {
-		if (name.equalsIgnoreCase(text)) {
-			return true;
+		return names(name, null).stream().anyMatch(n -> ChoiceNames.same(n, text));
+	}
+
+	/** A pipeline's or stage's name and the names Rapport gave it, in the language given first when there is one. */
+	private List<String> names(String name, Locale locale) {
+		List<String> names = new ArrayList<>();
+		if (locale != null) {
+			names.add(builtInNames.shown(name, locale));
 		}
+		names.add(name);
 		for (Locale language : ImportCells.LABEL_LANGUAGES) {
-			if (builtInNames.shown(name, language).equalsIgnoreCase(text)) {
-				return true;
+			names.add(builtInNames.shown(name, language));
+		}
+		return names;
+	}
+
+	/** The stages of every pipeline, by name, with the names they go by; the value map offers them for a file's own. */
+	@Override
+	public Map<String, List<String>> valueNames(String column, Locale locale) {
+		if (!column.equals("stage")) {
+			return Map.of();
+		}
+		Map<String, List<String>> stages = new LinkedHashMap<>();
+		for (PipelineStages pipeline : pipelines()) {
+			for (StageInfo stage : pipeline.stages()) {
+				stages.putIfAbsent(stage.name(), names(stage.name(), locale));
 			}
 		}
-		return false;
+		return stages;
 	}
 
 	private List<PipelineStages> pipelines() {
