@@ -13,6 +13,12 @@ public class InvalidField extends DomainException {
 		this.field = field;
 	}
 
+	/** A refused value whose message takes arguments, such as the line of a file that cannot be read. */
+	public InvalidField(String field, String messageKey, String defaultMessage, Object... arguments) {
+		super(messageKey, arguments, defaultMessage);
+		this.field = field;
+	}
+
 	public String field() {
 		return field;
 	}

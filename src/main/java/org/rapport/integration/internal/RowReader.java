@@ -2,22 +2,21 @@ package org.rapport.integration.internal;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.rapport.customization.CustomFieldInput;
 import org.rapport.customization.CustomFields;
+import org.rapport.customization.FieldType;
 import org.rapport.identity.Actor;
 import org.rapport.identity.OwnerPolicy;
 import org.rapport.identity.TeamId;
 import org.rapport.identity.UserDirectory;
 import org.rapport.identity.UserId;
 import org.rapport.identity.UserSummary;
-import org.rapport.integration.DecimalMark;
+import org.rapport.integration.DateOrder;
 import org.rapport.integration.ImportBatch;
 import org.rapport.integration.ImportCells;
 import org.rapport.integration.ImportColumn;
@@ -68,9 +67,13 @@ class RowReader {
 		return new Owners();
 	}
 
-	/** A batch of the kind imported by the actor from a file that writes numbers with the mark given. */
-	ImportBatch batch(Actor actor, ImportableKind<?> kind, DecimalMark mark) {
-		return new Batch(actor, kind, new ImportCells(messages, actor.locale(), mark));
+	/**
+	 * A batch of the kind imported by the actor from the job's file, its cells read by the file's conventions: its
+	 * decimal mark, the order of each column's dates, and the actor's zone for times with an offset.
+	 */
+	ImportBatch batch(Actor actor, ImportableKind<?> kind, ImportJob job) {
+		return new Batch(actor, kind, new ImportCells(messages, actor.locale(), job.decimalMark(), actor.zone(),
+				job.dateOrdersByField()));
 	}
 
 	/** Reads a batch of rows; must run in a transaction (the kind looks up what they name). */
@@ -82,10 +85,8 @@ class RowReader {
 		List<ImportRow> read = new ArrayList<>(rows.size());
 		Map<String, ImportColumn> columns = new HashMap<>();
 		fields.of(kind, actor.locale()).forEach(f -> columns.put(f.key(), f));
-		Set<String> numericCustom = new HashSet<>();
-		customFields.active(kind.customFieldsEntity()).stream()
-			.filter(f -> f.type().isNumeric())
-			.forEach(f -> numericCustom.add(f.key()));
+		Map<String, FieldType> customTypes = new HashMap<>();
+		customFields.active(kind.customFieldsEntity()).forEach(f -> customTypes.put(f.key(), f.type()));
 		for (CsvSource.Row row : rows) {
 			ImportRow out = new ImportRow(row.line(), row.cells());
 			Map<String, String> customText = new LinkedHashMap<>();
@@ -98,15 +99,30 @@ class RowReader {
 				switch (column.type()) {
 					case CUSTOM -> {
 						String customKey = key.substring(CustomFields.PARAM_PREFIX.length());
-						if (!numericCustom.contains(customKey)) {
-							customText.put(customKey, cell.strip());
+						FieldType type = customTypes.get(customKey);
+						if (type != null && type.isNumeric()) {
+							if (cells.number(cell) != null) {
+								// the definition reads the number in plain form, its decimal mark read by the file's
+								customText.put(customKey, cells.number(cell).toPlainString());
+							}
+							else {
+								out.reject(key, cells.reason(column, cells.numberProblem(), cell.strip()));
+							}
 						}
-						else if (cells.number(cell) != null) {
-							// the definition reads the number in plain form, its decimal mark read by the file's
-							customText.put(customKey, cells.number(cell).toPlainString());
+						else if (type == FieldType.DATE || type == FieldType.DATE_TIME) {
+							// the definition reads ISO dates, the column's order read by the file's
+							DateOrder order = cells.dateOrder(key);
+							DateOrder.Written written = order.written(cell);
+							if (written == null) {
+								out.reject(key, cells.reason(column, order.problem(cell), cell.strip()));
+							}
+							else {
+								customText.put(customKey, type == FieldType.DATE
+										? written.dateIn(cells.zone()).toString() : written.isoDateTime());
+							}
 						}
 						else {
-							out.reject(key, cells.reason(column, cells.numberProblem(), cell.strip()));
+							customText.put(customKey, cell.strip());
 						}
 					}
 					case OWNER -> owner(actor, column, cell.strip(), out, owners, cells);
