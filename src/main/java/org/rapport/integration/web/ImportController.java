@@ -175,12 +175,11 @@ class ImportController {
 			@RequestParam(name = "dateOrder", required = false) List<DateOrder> dateOrders, Model model,
 			RedirectAttributes redirect) {
 		Actor actor = actor();
+		Map<Integer, DateOrder> orders = new LinkedHashMap<>();
 		if (dateColumns != null && dateOrders != null && dateColumns.size() == dateOrders.size()) {
-			Map<Integer, DateOrder> orders = new LinkedHashMap<>();
 			for (int i = 0; i < dateColumns.size(); i++) {
 				orders.put(dateColumns.get(i), dateOrders.get(i));
 			}
-			imports.chooseDateOrders(actor, id, orders);
 		}
 		Map<Integer, String> mapping = new LinkedHashMap<>();
 		if (fields != null) {
@@ -191,6 +190,8 @@ class ImportController {
 			}
 		}
 		try {
+			// the orders are compared with those the page showed, before a change of the decimal mark moves them
+			imports.chooseDateOrders(actor, id, orders);
 			imports.configure(actor, id, mapping, duplicateMode, matchBy, decimalMark, saveAs);
 		}
 		catch (InvalidField invalid) {
