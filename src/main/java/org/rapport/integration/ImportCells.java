@@ -15,8 +15,8 @@ import org.springframework.context.MessageSource;
 /**
  * Reads a file's cells by the file's conventions — trimmed text, its decimal mark, the order of each column's
  * dates, yes and no in English or Chinese — into the values of their columns, and says what is wrong with a cell in
- * the reader's language, after the column's label. The one reading of cells for every kind of record, in the preview and the
- * import alike.
+ * the reader's language, after the column's label. The one reading of cells for every kind of record, in the
+ * preview and the import alike.
  */
 public final class ImportCells {
 

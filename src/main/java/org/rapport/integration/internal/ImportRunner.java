@@ -221,7 +221,8 @@ class ImportRunner {
 		catch (Exception e) {
 			log.warn("Import {} failed", jobId, e);
 			try {
-				jobs.fail(jobId, node, CsvSource.isUndecodable(e) ? "import.failure.encoding" : String.valueOf(e.getMessage()),
+				jobs.fail(jobId, node,
+						CsvSource.isUndecodable(e) ? "import.failure.encoding" : String.valueOf(e.getMessage()),
 						clock.instant());
 			}
 			catch (RuntimeException unrecorded) {
