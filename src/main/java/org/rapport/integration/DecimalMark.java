@@ -1,6 +1,10 @@
 package org.rapport.integration;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -66,30 +70,80 @@ public enum DecimalMark {
 		return new BigDecimal(plain);
 	}
 
+	/** The mark the cells show, judged as one column's by {@link #detect(Map, char)}. */
+	public static DecimalMark detect(Iterable<String> cells, char delimiter) {
+		return detect(Map.of("", cells), delimiter).mark();
+	}
+
 	/**
-	 * The mark a file's cells show: the one by which more of them read as numbers than by the other; when they do
-	 * not tell (whole numbers, {@code 1,500}), the decimal comma for files separated by semicolons or tabs, as
+	 * What one column's cells told: how many of them read as a number by this mark only, and the first of them.
+	 *
+	 * @param column the column's header
+	 */
+	public record Evidence(String column, DecimalMark mark, int cells, String example) {
+	}
+
+	/**
+	 * The mark a file's numbers are read by and why.
+	 *
+	 * @param assumed whether its cells did not tell (as many read by one mark only as by the other), and the mark is
+	 * the one assumed for the file's separator
+	 * @param evidence what each column told, the columns that told most first
+	 */
+	public record Detection(DecimalMark mark, boolean assumed, List<Evidence> evidence) {
+
+		public Detection {
+			evidence = List.copyOf(evidence);
+		}
+	}
+
+	/**
+	 * The mark of a file's numbers, judged by all the cells of its numeric columns (header to cells): the mark by
+	 * which more cells read as numbers than by the other, counted over all columns. When they do not tell (whole
+	 * numbers, {@code 1,500}), it is assumed: the decimal comma for files separated by semicolons or tabs, as
 	 * spreadsheets write them where the comma is the decimal mark, else the decimal point.
 	 */
-	public static DecimalMark detect(Iterable<String> cells, char delimiter) {
+	public static Detection detect(Map<String, ? extends Iterable<String>> columns, char delimiter) {
+		List<Evidence> evidence = new ArrayList<>();
 		int point = 0;
 		int comma = 0;
-		for (String cell : cells) {
-			if (cell == null || cell.isBlank()) {
-				continue;
+		for (Map.Entry<String, ? extends Iterable<String>> column : columns.entrySet()) {
+			int byPointOnly = 0;
+			int byCommaOnly = 0;
+			String pointExample = null;
+			String commaExample = null;
+			for (String cell : column.getValue()) {
+				if (cell == null || cell.isBlank()) {
+					continue;
+				}
+				boolean byPoint = POINT.read(cell) != null;
+				boolean byComma = COMMA.read(cell) != null;
+				if (byPoint && !byComma) {
+					byPointOnly++;
+					pointExample = pointExample == null ? cell.strip() : pointExample;
+				}
+				else if (byComma && !byPoint) {
+					byCommaOnly++;
+					commaExample = commaExample == null ? cell.strip() : commaExample;
+				}
 			}
-			boolean byPoint = POINT.read(cell) != null;
-			boolean byComma = COMMA.read(cell) != null;
-			if (byPoint && !byComma) {
-				point++;
+			if (byPointOnly > 0) {
+				evidence.add(new Evidence(column.getKey(), POINT, byPointOnly, clip(pointExample)));
 			}
-			else if (byComma && !byPoint) {
-				comma++;
+			if (byCommaOnly > 0) {
+				evidence.add(new Evidence(column.getKey(), COMMA, byCommaOnly, clip(commaExample)));
 			}
+			point += byPointOnly;
+			comma += byCommaOnly;
 		}
+		evidence.sort(Comparator.comparingInt(Evidence::cells).reversed());
 		if (point != comma) {
-			return point > comma ? POINT : COMMA;
+			return new Detection(point > comma ? POINT : COMMA, false, evidence);
 		}
-		return delimiter == ';' || delimiter == '\t' ? COMMA : POINT;
+		return new Detection(delimiter == ';' || delimiter == '\t' ? COMMA : POINT, true, evidence);
+	}
+
+	private static String clip(String cell) {
+		return cell.length() <= 40 ? cell : cell.substring(0, 40) + "…";
 	}
 }

@@ -1,36 +1,32 @@
 package org.rapport.integration;
 
 import java.math.BigDecimal;
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.rapport.shared.Money;
 import org.rapport.shared.PlausibleDate;
 import org.springframework.context.MessageSource;
 
 /**
- * Reads a file's cells by the file's conventions — trimmed text, its decimal mark, dates year first, yes and no
- * in English or Chinese, choices by any of their names and the user's value map — into the values of their
- * columns, and says what is wrong with a cell in the reader's language, after the column's label. The one reading
- * of cells for every kind of record, in the preview and the import alike.
+ * Reads a file's cells by the file's conventions — trimmed text, its decimal mark, the order of each column's
+ * dates, yes and no in English or Chinese, choices by any of their names and the user's value map — into the values
+ * of their columns, and says what is wrong with a cell in the reader's language, after the column's label. The one
+ * reading of cells for every kind of record, in the preview and the import alike.
  */
 public final class ImportCells {
 
 	private static final Set<String> TRUE = Set.of("true", "yes", "y", "1", "x", "是", "对", "√");
 
 	private static final Set<String> FALSE = Set.of("false", "no", "n", "0", "否", "不");
-
-	private static final Pattern DATE = Pattern
-		.compile("(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})\\s*日?");
 
 	/** The languages whose labels name a choice in a cell. */
 	public static final List<Locale> LABEL_LANGUAGES = List.of(Locale.ENGLISH, Locale.SIMPLIFIED_CHINESE);
@@ -43,16 +39,31 @@ public final class ImportCells {
 	private final DecimalMark mark;
 	private final ValueMap values;
 	private final Map<String, ChoiceNames> names = new HashMap<>();
+	private final ZoneId zone;
+	private final Map<String, DateOrder> dateOrders;
 
+	/** Cells of a file that writes numbers with the mark given, its dates in the order assumed for the mark. */
 	public ImportCells(MessageSource messages, Locale locale, DecimalMark mark) {
-		this(messages, locale, mark, ValueMap.NONE);
+		this(messages, locale, mark, ZoneOffset.UTC, Map.of(), ValueMap.NONE);
 	}
 
 	/** Cells of a file whose values that name none of our choices stand for what the value map says. */
 	public ImportCells(MessageSource messages, Locale locale, DecimalMark mark, ValueMap values) {
+		this(messages, locale, mark, ZoneOffset.UTC, Map.of(), values);
+	}
+
+	/**
+	 * Cells of a file that writes numbers with the mark given and the dates of each column (by key) in the order
+	 * given, read by a user in the zone given; columns without an order take the one assumed for the mark. The
+	 * file's values that name none of our choices stand for what the value map says.
+	 */
+	public ImportCells(MessageSource messages, Locale locale, DecimalMark mark, ZoneId zone,
+			Map<String, DateOrder> dateOrders, ValueMap values) {
 		this.messages = messages;
 		this.locale = locale;
 		this.mark = mark;
+		this.zone = zone;
+		this.dateOrders = Map.copyOf(dateOrders);
 		this.values = values;
 	}
 
@@ -106,9 +117,10 @@ public final class ImportCells {
 				}
 			}
 			case DATE -> {
-				LocalDate date = date(text);
+				DateOrder order = dateOrder(column.key());
+				LocalDate date = order.read(text, zone);
 				if (date == null) {
-					row.reject(column.key(), reason(column, "import.error.date"));
+					row.reject(column.key(), reason(column, order.problem(text), text));
 				}
 				else if (!PlausibleDate.Check.holds(date)) {
 					// the bounds and the message of the forms and the API
@@ -169,19 +181,14 @@ public final class ImportCells {
 		return mark == DecimalMark.COMMA ? "import.error.numberComma" : "import.error.numberPoint";
 	}
 
-	/** The date a cell holds, year first; or null. */
-	public static LocalDate date(String text) {
-		Matcher m = DATE.matcher(text);
-		if (!m.matches()) {
-			return null;
-		}
-		try {
-			return LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
-					Integer.parseInt(m.group(3)));
-		}
-		catch (DateTimeException e) {
-			return null;
-		}
+	/** The order in which the file column mapped to the column of that key writes its dates. */
+	public DateOrder dateOrder(String key) {
+		return dateOrders.getOrDefault(key, DateOrder.assumedFor(mark));
+	}
+
+	/** The zone of the importing user, in which a time with an offset falls on its date. */
+	public ZoneId zone() {
+		return zone;
 	}
 
 	/** The id a cell holds, such as one of Rapport's records, or null when it holds none. */

@@ -40,7 +40,10 @@ public record ImportColumn(String key, Type type, boolean required, int maxLengt
 		AMOUNT,
 		/** An ISO 4217 currency code. */
 		CURRENCY,
-		/** A date: {@code 2026-03-31}, {@code 2026/3/31} or {@code 2026年3月31日}. */
+		/**
+		 * A date, written in the {@link DateOrder} of its file column: {@code 2026-03-31}, {@code 31.03.2026},
+		 * {@code 3/31/2026}, {@code 2026年3月31日}, perhaps with a time.
+		 */
 		DATE,
 		/**
 		 * A whole number of days, zero or more, read by the file's {@link DecimalMark}: {@code 30}, {@code 30.0} or,

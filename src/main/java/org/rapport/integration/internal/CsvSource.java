@@ -9,7 +9,6 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,10 +21,10 @@ import org.apache.commons.csv.CSVRecord;
 import org.rapport.web.CsvCells;
 
 /**
- * Reads an uploaded CSV file: UTF-8 with or without a byte-order mark, comma- or semicolon-separated (judged by
- * the header line), fields quoted with double quotes that may hold separators, quotes and line breaks. Rows are
- * numbered by CSV record, the header being line 1. A cell that Rapport's own exports protected against formulas
- * ({@code '=…}, see {@link CsvCells}) reads without that quote.
+ * Reads an uploaded CSV file in its encoding (a byte-order mark at its start is left out) and with its delimiter:
+ * fields quoted with double quotes that may hold delimiters, quotes and line breaks. Rows are numbered by CSV record,
+ * the header being line 1. A cell that Rapport's own exports protected against formulas ({@code '=…}, see
+ * {@link CsvCells}) reads without that quote.
  */
 final class CsvSource {
 
@@ -33,31 +32,21 @@ final class CsvSource {
 	record Row(long line, List<String> cells) {
 	}
 
-	private CsvSource() {
+	private final Path file;
+	private final FileEncoding encoding;
+	private final char delimiter;
+
+	CsvSource(Path file, FileEncoding encoding, char delimiter) {
+		this.file = file;
+		this.encoding = encoding;
+		this.delimiter = delimiter;
 	}
 
-	/** The separator the header line uses: a semicolon where it has more of those than commas outside quotes. */
-	static char detectDelimiter(Path file) {
-		try (BufferedReader reader = reader(file)) {
+	/** The delimiter of the file's header line, see {@link Delimiter#detect(String)}. */
+	static Delimiter detectDelimiter(Path file, FileEncoding encoding) {
+		try (BufferedReader reader = reader(file, encoding)) {
 			String first = reader.readLine();
-			if (first == null) {
-				return ',';
-			}
-			int commas = 0;
-			int semicolons = 0;
-			boolean quoted = false;
-			for (char c : first.toCharArray()) {
-				if (c == '"') {
-					quoted = !quoted;
-				}
-				else if (!quoted && c == ',') {
-					commas++;
-				}
-				else if (!quoted && c == ';') {
-					semicolons++;
-				}
-			}
-			return semicolons > commas ? ';' : ',';
+			return first == null ? Delimiter.COMMA : Delimiter.detect(first);
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
@@ -65,8 +54,8 @@ final class CsvSource {
 	}
 
 	/** The header cells, stripped. */
-	static List<String> headers(Path file, char delimiter) {
-		try (CSVParser parser = parser(file, delimiter)) {
+	List<String> headers() {
+		try (CSVParser parser = parser()) {
 			Iterator<CSVRecord> records = parser.iterator();
 			if (!records.hasNext()) {
 				return List.of();
@@ -81,8 +70,8 @@ final class CsvSource {
 	}
 
 	/** Hands every data row after the given line to the action, in file order. */
-	static void forEachRow(Path file, char delimiter, long afterLine, Consumer<Row> action) {
-		try (CSVParser parser = parser(file, delimiter)) {
+	void forEachRow(long afterLine, Consumer<Row> action) {
+		try (CSVParser parser = parser()) {
 			for (CSVRecord record : parser) {
 				long line = record.getRecordNumber();
 				if (line == 1 || line <= afterLine) {
@@ -102,10 +91,10 @@ final class CsvSource {
 	}
 
 	/** The first data rows. */
-	static List<Row> firstRows(Path file, char delimiter, int limit) {
+	List<Row> firstRows(int limit) {
 		List<Row> rows = new ArrayList<>();
 		try {
-			forEachRow(file, delimiter, 0, row -> {
+			forEachRow(0, row -> {
 				if (rows.size() >= limit) {
 					throw new Enough();
 				}
@@ -118,31 +107,33 @@ final class CsvSource {
 		return rows;
 	}
 
-	/** How many data rows the file holds; fails on text that is not UTF-8 or quotes that never close. */
-	static int countRows(Path file, char delimiter) {
+	/** How many data rows the file holds; fails on text the encoding does not read or quotes that never close. */
+	int countRows() {
 		int[] count = { 0 };
-		forEachRow(file, delimiter, 0, row -> count[0]++);
+		forEachRow(0, row -> count[0]++);
 		return count[0];
 	}
 
-	private static CSVParser parser(Path file, char delimiter) throws IOException {
-		return CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setIgnoreEmptyLines(true).get().parse(reader(file));
+	private CSVParser parser() throws IOException {
+		return CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setIgnoreEmptyLines(true).get()
+			.parse(reader(file, encoding));
 	}
 
-	private static BufferedReader reader(Path file) throws IOException {
+	private static BufferedReader reader(Path file, FileEncoding encoding) throws IOException {
 		InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
-		in.mark(3);
-		byte[] bom = in.readNBytes(3);
-		if (!(bom.length == 3 && (bom[0] & 0xFF) == 0xEF && (bom[1] & 0xFF) == 0xBB && (bom[2] & 0xFF) == 0xBF)) {
-			in.reset();
-		}
-		Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+		Reader decoded = new InputStreamReader(in, encoding.charset().newDecoder()
 			.onMalformedInput(CodingErrorAction.REPORT)
 			.onUnmappableCharacter(CodingErrorAction.REPORT));
-		return new BufferedReader(reader, 1 << 16);
+		BufferedReader reader = new BufferedReader(decoded, 1 << 16);
+		reader.mark(1);
+		if (reader.read() != '\uFEFF') {
+			reader.reset();
+		}
+		return reader;
 	}
 
-	static boolean isNotUtf8(Throwable e) {
+	/** Whether the failure is text that the file's encoding does not read. */
+	static boolean isUndecodable(Throwable e) {
 		for (Throwable t = e; t != null; t = t.getCause()) {
 			if (t instanceof CharacterCodingException) {
 				return true;

@@ -1,12 +1,16 @@
 package org.rapport.integration.internal;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import org.rapport.customization.CustomField;
 import org.rapport.customization.CustomFields;
+import org.rapport.customization.FieldType;
 import org.rapport.integration.ImportColumn;
+import org.rapport.integration.ImportColumn.Type;
 import org.rapport.integration.ImportableKind;
 import org.springframework.stereotype.Component;
 
@@ -44,5 +48,27 @@ public class ImportFields {
 			return of(kind, locale).stream().filter(f -> f.key().equals(key)).findFirst();
 		}
 		return kind.column(key);
+	}
+
+	/** The keys of the columns that hold numbers: amounts, whole numbers and numeric custom fields. */
+	Set<String> numericKeys(ImportableKind<?> kind) {
+		Set<String> keys = new HashSet<>();
+		kind.columns().stream()
+			.filter(c -> c.type() == Type.AMOUNT || c.type() == Type.PERCENT || c.type() == Type.DAYS)
+			.forEach(c -> keys.add(c.key()));
+		customFields.active(kind.customFieldsEntity()).stream()
+			.filter(f -> f.type().isNumeric())
+			.forEach(f -> keys.add(f.param()));
+		return keys;
+	}
+
+	/** The keys of the columns that hold dates, built-in and custom (dates and date-times). */
+	Set<String> dateKeys(ImportableKind<?> kind) {
+		Set<String> keys = new HashSet<>();
+		kind.columns().stream().filter(c -> c.type() == Type.DATE).forEach(c -> keys.add(c.key()));
+		customFields.active(kind.customFieldsEntity()).stream()
+			.filter(f -> f.type() == FieldType.DATE || f.type() == FieldType.DATE_TIME)
+			.forEach(f -> keys.add(f.param()));
+		return keys;
 	}
 }

@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.rapport.integration.DateOrder;
 import org.rapport.integration.DecimalMark;
 import org.rapport.integration.DuplicateMode;
 import org.rapport.integration.ImportOutcome;
@@ -42,6 +43,9 @@ public class ImportJobs {
 	};
 
 	private static final TypeReference<LinkedHashMap<Integer, String>> MAPPING = new TypeReference<>() {
+	};
+
+	private static final TypeReference<LinkedHashMap<Integer, DateOrder>> DATE_ORDERS = new TypeReference<>() {
 	};
 
 	/** A record a job created or updated. */
@@ -97,11 +101,12 @@ public class ImportJobs {
 	void insert(ImportJob job) {
 		jdbc.update("insert into import_job (id, entity, owner_id, file_name, stored_file, file_size, delimiter, "
 				+ "decimal_mark, total_rows, headers, mapping, duplicate_mode, match_by, status, last_line, processed_rows, "
-				+ "created_rows, updated_rows, skipped_rows, rejected_rows, created_at) "
-				+ "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 0, 0, 0, 0, 0, ?)", job.id(),
+				+ "created_rows, updated_rows, skipped_rows, rejected_rows, created_at, encoding, date_orders, detected) "
+				+ "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 0, 0, 0, 0, 0, ?, ?, ?, ?)", job.id(),
 				stored(job.entity()), job.ownerId(), job.fileName(), job.storedFile(), job.fileSize(),
 				String.valueOf(job.delimiter()), job.decimalMark().name(), job.totalRows(), json.writeValueAsString(job.headers()), json.writeValueAsString(job.mapping()),
-				job.duplicateMode().name(), job.matchBy().name(), job.status().name(), time(job.createdAt()));
+				job.duplicateMode().name(), job.matchBy().name(), job.status().name(), time(job.createdAt()),
+				job.encoding().label(), json.writeValueAsString(job.dateOrders()), detected(job.detected()));
 	}
 
 	Optional<ImportJob> find(UUID id) {
@@ -129,6 +134,27 @@ public class ImportJobs {
 	void remap(UUID id, Map<Integer, String> mapping) {
 		jdbc.update("update import_job set mapping = ? where id = ? and status = 'DRAFT'",
 				json.writeValueAsString(mapping), id);
+	}
+
+	/**
+	 * Stores what a new reading of the file found — in another encoding or with another delimiter — and the mapping
+	 * and decimal mark that go with it; the orders of dates chosen before are forgotten with the old reading.
+	 */
+	void reread(UUID id, FileEncoding encoding, char delimiter, DecimalMark mark, int totalRows, List<String> headers,
+			Map<Integer, String> mapping, FileDetection detected) {
+		jdbc.update("update import_job set encoding = ?, delimiter = ?, decimal_mark = ?, total_rows = ?, headers = ?, "
+				+ "mapping = ?, date_orders = ?, detected = ? where id = ?", encoding.label(), String.valueOf(delimiter),
+				mark.name(), totalRows, json.writeValueAsString(headers), json.writeValueAsString(mapping),
+				json.writeValueAsString(Map.of()), detected(detected), id);
+	}
+
+	/** Stores the orders of dates the user chose, by column index. */
+	void chooseDateOrders(UUID id, Map<Integer, DateOrder> orders) {
+		jdbc.update("update import_job set date_orders = ? where id = ?", json.writeValueAsString(orders), id);
+	}
+
+	private String detected(FileDetection detected) {
+		return detected == null ? null : json.writeValueAsString(detected);
 	}
 
 	/** Moves the job on at the given time if it still stands where the caller believes; whether it did. */
@@ -311,6 +337,8 @@ public class ImportJobs {
 
 	private ImportJob job(ResultSet rs, int row) throws SQLException {
 		String mapping = rs.getString("mapping");
+		String dateOrders = rs.getString("date_orders");
+		String detected = rs.getString("detected");
 		return new ImportJob(rs.getObject("id", UUID.class), rs.getString("entity").toLowerCase(Locale.ROOT),
 				rs.getObject("owner_id", UUID.class), rs.getString("file_name"), rs.getString("stored_file"),
 				rs.getLong("file_size"), rs.getString("delimiter").charAt(0),
@@ -322,7 +350,9 @@ public class ImportJobs {
 				rs.getInt("created_rows"), rs.getInt("updated_rows"), rs.getInt("skipped_rows"),
 				rs.getInt("rejected_rows"), rs.getString("failure"), instant(rs, "created_at"),
 				instant(rs, "started_at"), instant(rs, "finished_at"), instant(rs, "undone_at"), rs.getString("worker"),
-				instant(rs, "lease_until"), rs.getInt("unchanged_rows"));
+				instant(rs, "lease_until"), rs.getInt("unchanged_rows"), FileEncoding.named(rs.getString("encoding")).orElseThrow(),
+				dateOrders == null ? new LinkedHashMap<>() : json.readValue(dateOrders, DATE_ORDERS),
+				detected == null ? null : json.readValue(detected, FileDetection.class));
 	}
 
 	private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -197,7 +197,7 @@ class ImportRunner {
 			Path file = Path.of(job.storedFile());
 			// the rows of one record are written together: their batch goes on to the record's last row
 			String group = kind.groupedBy();
-			CsvSource.forEachRow(file, job.delimiter(), job.lastLine(), row -> {
+			job.source().forEachRow(job.lastLine(), row -> {
 				if (group != null && batch.size() >= batchSize && !groupKey(job.mapping(), group, row.cells())
 					.equals(groupKey(job.mapping(), group, batch.get(batch.size() - 1).cells()))) {
 					commit(job, actor, kind, values, owners, batch);
@@ -225,7 +225,8 @@ class ImportRunner {
 		catch (Exception e) {
 			log.warn("Import {} failed", jobId, e);
 			try {
-				jobs.fail(jobId, node, CsvSource.isNotUtf8(e) ? "import.error.encoding" : String.valueOf(e.getMessage()),
+				jobs.fail(jobId, node,
+						CsvSource.isUndecodable(e) ? "import.failure.encoding" : String.valueOf(e.getMessage()),
 						clock.instant());
 			}
 			catch (RuntimeException unrecorded) {
@@ -259,7 +260,7 @@ class ImportRunner {
 			List<CsvSource.Row> batch) {
 		transactions.executeWithoutResult(status -> {
 			jobs.setUpBatch();
-			ImportBatch of = reader.batch(actor, kind, job.decimalMark(), values);
+			ImportBatch of = reader.batch(actor, kind, job, values);
 			List<ImportRow> rows = reader.read(of, job.mapping(), batch, owners);
 			List<ImportRow> valid = new ArrayList<>(rows.size());
 			List<ImportRow> rejected = new ArrayList<>();

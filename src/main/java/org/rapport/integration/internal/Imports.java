@@ -19,7 +19,9 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.stream.IntStream;
 import org.rapport.identity.Actor;
+import org.rapport.integration.DateOrder;
 import org.rapport.integration.DecimalMark;
 import org.rapport.integration.DuplicateMode;
 import org.rapport.integration.ImportColumn;
@@ -53,8 +55,8 @@ public class Imports {
 	/** How many rows the preview shows. */
 	public static final int PREVIEW_ROWS = 10;
 
-	/** How many rows the decimal mark is judged by. */
-	private static final int MARK_SAMPLE_ROWS = 500;
+	/** How many rows the conventions of a file's cells (decimal mark, orders of dates) are judged by. */
+	private static final int SAMPLE_ROWS = 5000;
 
 	/** How many rows tell which columns have values, where several could fill one field. */
 	private static final int GUESS_SAMPLE_ROWS = 200;
@@ -136,10 +138,19 @@ public class Imports {
 	}
 
 	/**
-	 * Stores the upload and opens a draft job with the mapping the actor last started a file of the same headers
-	 * with, or else the one its headers suggest.
+	 * Stores the upload and opens a draft job with the encoding and delimiter the file suggests, and the mapping the
+	 * actor last started a file of the same headers with, or else the one its headers suggest.
 	 */
 	public ImportJob upload(Actor actor, String kindName, String fileName, InputStream content) {
+		return upload(actor, kindName, fileName, content, null, null);
+	}
+
+	/**
+	 * Stores the upload and opens a draft job that reads it in the encoding and with the delimiter given (detected
+	 * from the file when null), with the mapping its headers suggest and the conventions its cells show.
+	 */
+	public ImportJob upload(Actor actor, String kindName, String fileName, InputStream content, FileEncoding encoding,
+			Delimiter delimiter) {
 		ImportableKind<?> entity = kinds.named(kindName)
 			.orElseThrow(() -> new InvalidField("entity", "import.error.entity", "Not a kind of record to import"));
 		requireRight(actor, entity);
@@ -148,24 +159,20 @@ public class Imports {
 		try {
 			Files.createDirectories(folder);
 			Files.copy(content, file, StandardCopyOption.REPLACE_EXISTING);
-			char delimiter = CsvSource.detectDelimiter(file);
-			List<String> headers = CsvSource.headers(file, delimiter);
-			if (headers.isEmpty() || headers.stream().allMatch(String::isBlank)) {
-				throw new InvalidField("file", "import.error.empty", "The file has no header row");
-			}
-			int rows = CsvSource.countRows(file, delimiter);
-			Guessed guessed = guess(actor, entity, file, delimiter, headers);
-			Map<Integer, String> mapping = guessed.mapping();
-			DecimalMark mark = detectMark(file, delimiter, entity, mapping);
+			Reading reading = read(file, entity, encoding, delimiter, null, actor);
+			Map<Integer, String> mapping = reading.mapping();
 			// a file with Rapport's ids, such as its own export, comes back into the records it names
 			MatchBy matchBy = mapping.containsValue("id") && entity.matchKeys().contains(MatchBy.ID) ? MatchBy.ID
 					: entity.matchKeys().contains(MatchBy.NUMBER) ? MatchBy.NUMBER
 					: mapping.containsValue("externalId") ? MatchBy.EXTERNAL_ID
 					: mapping.containsValue("email") ? MatchBy.EMAIL : MatchBy.NAME;
+			FileDetection detected = reading.detected();
 			ImportJob job = new ImportJob(id, entity.name(), actor.id().value(), clip(fileName), file.toString(),
-					Files.size(file), delimiter, mark, rows, headers, mapping, DuplicateMode.SKIP, matchBy, Status.DRAFT, 1, 0, 0, 0, 0, 0, null, clock.instant(), null, null, null, null, null, 0);
+					Files.size(file), reading.delimiter().character(), detected.mark().mark(), reading.rows(),
+					reading.headers(), mapping, DuplicateMode.SKIP, matchBy, Status.DRAFT, 1, 0, 0, 0, 0, 0, null,
+					clock.instant(), null, null, null, null, null, 0, reading.encoding(), Map.of(), detected);
 			jobs.insert(job);
-			origins.keep(id, guessed.origin());
+			origins.keep(id, reading.origin());
 			return job;
 		}
 		catch (InvalidField e) {
@@ -174,9 +181,6 @@ public class Imports {
 		}
 		catch (IOException | UncheckedIOException | IllegalStateException e) {
 			delete(file);
-			if (CsvSource.isNotUtf8(e)) {
-				throw new InvalidField("file", "import.error.encoding", "The file is not UTF-8 text");
-			}
 			throw new InvalidField("file", "import.error.unreadable", "The file is not readable as CSV");
 		}
 	}
@@ -189,11 +193,11 @@ public class Imports {
 	 * The mapping the actor last started an import of a file with these headers into the kind with (its fields that
 	 * are still there), or else the one guessed by the headers of the source system they look like.
 	 */
-	private Guessed guess(Actor actor, ImportableKind<?> kind, Path file, char delimiter, List<String> headers) {
+	private Guessed guess(Actor actor, ImportableKind<?> kind, List<CsvSource.Row> sample, List<String> headers) {
 		String detected = headerSets.detect(headers).orElse(null);
 		Optional<MappingOrigins.Remembered> remembered = origins.remembered(actor.id().value(), kind.name(), headers);
 		if (remembered.isEmpty()) {
-			return guess(kind, file, delimiter, headers, detected, detected);
+			return guess(kind, sample, headers, detected, detected);
 		}
 		Map<Integer, String> mapping = new TreeMap<>();
 		remembered.get().mapping().forEach((column, field) -> {
@@ -205,11 +209,14 @@ public class Imports {
 				new MappingOrigin(detected, remembered.get().source(), remembered.get().usedAt(), List.of()));
 	}
 
-	/** The mapping the headers suggest as the source system names them (none when null), judged by the first rows. */
-	private Guessed guess(ImportableKind<?> kind, Path file, char delimiter, List<String> headers, String detected,
+	/**
+	 * The mapping the headers suggest as the source system names them (none when null), judged by the first rows of
+	 * the sample.
+	 */
+	private Guessed guess(ImportableKind<?> kind, List<CsvSource.Row> sample, List<String> headers, String detected,
 			String source) {
-		List<CsvSource.Row> sample = CsvSource.firstRows(file, delimiter, GUESS_SAMPLE_ROWS);
-		ColumnGuesser.Guess guess = headerSets.guess(kind, fields.of(kind, Locale.ENGLISH), headers, sample, source);
+		List<CsvSource.Row> first = sample.subList(0, Math.min(sample.size(), GUESS_SAMPLE_ROWS));
+		ColumnGuesser.Guess guess = headerSets.guess(kind, fields.of(kind, Locale.ENGLISH), headers, first, source);
 		return new Guessed(guess.mapping(), new MappingOrigin(detected, source, null, guess.choices()));
 	}
 
@@ -234,10 +241,35 @@ public class Imports {
 		if (chosen != null && !headerSets.sources().contains(chosen)) {
 			throw new InvalidField("source", "import.error.source", "Not a source system whose headers are known");
 		}
-		Guessed guessed = guess(kindOf(job), Path.of(job.storedFile()), job.delimiter(), job.headers(),
+		Guessed guessed = guess(kindOf(job), job.source().firstRows(GUESS_SAMPLE_ROWS), job.headers(),
 				origins.of(id).detectedSource(), chosen);
 		jobs.remap(id, guessed.mapping());
 		origins.keep(id, guessed.origin());
+		return jobs.find(id).orElseThrow();
+	}
+
+	/**
+	/**
+	 * Reads the draft's file anew in the encoding given, with the delimiter given (detected anew when the encoding
+	 * changes or none is given): its headers, rows and conventions, and the mapping its headers suggest where they
+	 * changed. The orders of dates chosen before are forgotten, the decimal mark is detected anew.
+	 */
+	public ImportJob reread(Actor actor, UUID id, FileEncoding encoding, Delimiter delimiter) {
+		ImportJob job = draft(actor, id);
+		FileEncoding chosen = encoding == null ? job.encoding() : encoding;
+		Delimiter separator = chosen != job.encoding() ? null : delimiter;
+		Reading reading;
+		try {
+			reading = read(Path.of(job.storedFile()), kindOf(job), chosen, separator, job, actor);
+		}
+		catch (UncheckedIOException | IllegalStateException e) {
+			throw new InvalidField("file", "import.error.unreadable", "The file is not readable as CSV");
+		}
+		jobs.reread(id, reading.encoding(), reading.delimiter().character(), reading.detected().mark().mark(),
+				reading.rows(), reading.headers(), reading.mapping(), reading.detected());
+		if (reading.origin() != null) {
+			origins.keep(id, reading.origin());
+		}
 		return jobs.find(id).orElseThrow();
 	}
 
@@ -265,6 +297,87 @@ public class Imports {
 		return mapping;
 	}
 
+	/**
+	 * Sets the order in which the columns given (by index) write their dates, over the detected ones; an order that
+	 * is the one the column is read in already, and was not chosen, is left to follow the detection.
+	 */
+	public ImportJob chooseDateOrders(Actor actor, UUID id, Map<Integer, DateOrder> orders) {
+		ImportJob job = draft(actor, id);
+		Map<Integer, DateOrder> chosen = new TreeMap<>(job.dateOrders());
+		orders.forEach((column, order) -> {
+			if (column < 0 || column >= job.headers().size()) {
+				throw new InvalidField("dateFormats", "import.error.dateColumn", "No such column: " + column);
+			}
+			if (order != null && (chosen.containsKey(column) || order != job.dateOrder(column))) {
+				chosen.put(column, order);
+			}
+		});
+		jobs.chooseDateOrders(id, chosen);
+		return jobs.find(id).orElseThrow();
+	}
+
+	/**
+	 * The columns of the job's file whose dates have an order to show and choose: those that hold dates, and those
+	 * mapped to a date field.
+	 */
+	public List<Integer> dateColumns(ImportJob job) {
+		Set<String> dates = fields.dateKeys(kindOf(job));
+		return job.dateColumns(job.mapping().entrySet().stream()
+			.filter(entry -> dates.contains(entry.getValue()))
+			.map(Map.Entry::getKey)
+			.toList());
+	}
+
+	/** What a reading of a file found. */
+	private record Reading(FileEncoding encoding, Delimiter delimiter, List<String> headers, int rows,
+			Map<Integer, String> mapping, FileDetection detected, MappingOrigin origin) {
+	}
+
+	/**
+	 * Reads the file in the encoding and with the delimiter given, or those detected where none is given: refuses a
+	 * file the encoding does not read, naming the line, and one without headers; then guesses the mapping (keeping
+	 * the earlier job's where the headers are the same, else the one the actor last used for them or the
+	 * headers suggest) and detects the conventions of its cells.
+	 */
+	private Reading read(Path file, ImportableKind<?> kind, FileEncoding encoding, Delimiter delimiter,
+			ImportJob earlier, Actor actor) throws UncheckedIOException {
+		try {
+			FileEncoding detected = FileEncoding.detect(file);
+			FileEncoding readIn = encoding == null ? detected : encoding;
+			long undecodable = FileEncoding.undecodableLine(file, readIn);
+			if (undecodable > 0) {
+				throw new InvalidField("file", "import.error.encoding",
+						"Line " + undecodable + " of the file is not " + readIn.label() + " text", undecodable,
+						readIn.label());
+			}
+			Delimiter found = CsvSource.detectDelimiter(file, readIn);
+			Delimiter separator = delimiter == null ? found : delimiter;
+			CsvSource source = new CsvSource(file, readIn, separator.character());
+			List<String> headers = source.headers();
+			if (headers.isEmpty() || headers.stream().allMatch(String::isBlank)) {
+				throw new InvalidField("file", "import.error.empty", "The file has no header row");
+			}
+			int rows = source.countRows();
+			List<CsvSource.Row> sample = source.firstRows(SAMPLE_ROWS);
+			Guessed guessed = earlier != null && earlier.headers().equals(headers) ? null
+					: guess(actor, kind, sample, headers);
+			Map<Integer, String> mapping = guessed == null ? earlier.mapping() : guessed.mapping();
+			DecimalMark.Detection mark = detectMark(sample, separator, kind, headers, mapping);
+			Map<Integer, DateOrder.Detection> dates = new TreeMap<>();
+			for (int column = 0; column < headers.size(); column++) {
+				DateOrder.Detection order = DateOrder.detect(cellsOf(sample, column), mark.mark());
+				if (order != null) {
+					dates.put(column, order);
+				}
+			}
+			return new Reading(readIn, separator, headers, rows, mapping,
+					new FileDetection(detected, found, mark, dates), guessed == null ? null : guessed.origin());
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
 	/** The job, if the actor started it (or is an administrator); otherwise it is not found. */
 	public ImportJob job(Actor actor, UUID id) {
 		return jobs.find(id)
@@ -273,23 +386,49 @@ public class Imports {
 	}
 
 	/**
-	 * The decimal mark of the file's numbers, judged by the cells of the columns that look like amounts (all cells
-	 * when none does) in its first rows.
+	 * The decimal mark of the file's numbers, judged by the cells of the columns mapped to numbers (amounts, whole
+	 * numbers and numeric custom fields; all columns when none is) in the sample.
 	 */
-	private DecimalMark detectMark(Path file, char delimiter, ImportableKind<?> entity, Map<Integer, String> mapping) {
-		Set<Integer> numeric = new java.util.HashSet<>();
-		mapping.forEach((column, key) -> entity.column(key)
-			.filter(f -> f.type() == ImportColumn.Type.AMOUNT)
-			.ifPresent(f -> numeric.add(column)));
-		List<String> cells = new ArrayList<>();
-		for (CsvSource.Row row : CsvSource.firstRows(file, delimiter, MARK_SAMPLE_ROWS)) {
-			for (int column = 0; column < row.cells().size(); column++) {
-				if (numeric.isEmpty() || numeric.contains(column)) {
-					cells.add(row.cells().get(column));
-				}
+	private DecimalMark.Detection detectMark(List<CsvSource.Row> sample, Delimiter delimiter, ImportableKind<?> kind,
+			List<String> headers, Map<Integer, String> mapping) {
+		Set<String> numeric = fields.numericKeys(kind);
+		List<Integer> columns = mapping.entrySet().stream()
+			.filter(entry -> numeric.contains(entry.getValue()))
+			.map(Map.Entry::getKey)
+			.sorted()
+			.toList();
+		if (columns.isEmpty()) {
+			columns = IntStream.range(0, headers.size()).boxed().toList();
+		}
+		Map<String, List<String>> cells = new LinkedHashMap<>();
+		for (int column : columns) {
+			cells.put(headerName(headers, column), cellsOf(sample, column));
+		}
+		return DecimalMark.detect(cells, delimiter.character());
+	}
+
+	/** The header of a column; a header the file repeats is told apart by its position among its namesakes. */
+	private static String headerName(List<String> headers, int column) {
+		String header = headers.get(column);
+		int before = 0;
+		int all = 0;
+		for (int other = 0; other < headers.size(); other++) {
+			if (headers.get(other).equals(header)) {
+				all++;
+				before += other < column ? 1 : 0;
 			}
 		}
-		return DecimalMark.detect(cells, delimiter);
+		return all > 1 ? header + "#" + (before + 1) : header;
+	}
+
+	private static List<String> cellsOf(List<CsvSource.Row> rows, int column) {
+		List<String> cells = new ArrayList<>(rows.size());
+		for (CsvSource.Row row : rows) {
+			if (column < row.cells().size()) {
+				cells.add(row.cells().get(column));
+			}
+		}
+		return cells;
 	}
 
 	public List<ImportJob> recent(Actor actor) {
@@ -372,12 +511,12 @@ public class Imports {
 	/** The first rows converted exactly as the import will store them, with their errors. */
 	public List<ImportRow> preview(Actor actor, UUID id) {
 		ImportJob job = job(actor, id);
-		List<CsvSource.Row> rows = CsvSource.firstRows(Path.of(job.storedFile()), job.delimiter(), PREVIEW_ROWS);
+		List<CsvSource.Row> rows = job.source().firstRows(PREVIEW_ROWS);
 		TransactionTemplate readOnly = new TransactionTemplate(transactions.getTransactionManager());
 		readOnly.setReadOnly(true);
 		ValueMap values = jobs.valueMap(id);
-		return readOnly.execute(status -> reader.read(reader.batch(actor, kindOf(job), job.decimalMark(), values),
-				job.mapping(), rows, reader.owners()));
+		return readOnly.execute(status -> reader.read(reader.batch(actor, kindOf(job), job, values), job.mapping(),
+				rows, reader.owners()));
 	}
 
 	/** What the job's file values that name none of our choices stand for. */

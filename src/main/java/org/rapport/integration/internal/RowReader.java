@@ -2,12 +2,11 @@ package org.rapport.integration.internal;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.math.BigDecimal;
 import org.rapport.customization.CustomField;
 import org.rapport.customization.CustomFieldInput;
 import org.rapport.customization.CustomFields;
@@ -19,7 +18,7 @@ import org.rapport.identity.UserDirectory;
 import org.rapport.identity.UserId;
 import org.rapport.identity.UserNames;
 import org.rapport.identity.UserSummary;
-import org.rapport.integration.DecimalMark;
+import org.rapport.integration.DateOrder;
 import org.rapport.integration.ImportBatch;
 import org.rapport.integration.ImportCells;
 import org.rapport.integration.ImportColumn;
@@ -68,11 +67,13 @@ class RowReader {
 	}
 
 	/**
-	 * A batch of the kind imported by the actor from a file that writes numbers with the mark given, whose values
-	 * that name none of our choices stand for what the value map says.
+	 * A batch of the kind imported by the actor from the job's file, its cells read by the file's conventions: its
+	 * decimal mark, the order of each column's dates, and the actor's zone for times with an offset; its values that
+	 * name none of our choices stand for what the value map says.
 	 */
-	ImportBatch batch(Actor actor, ImportableKind<?> kind, DecimalMark mark, ValueMap values) {
-		return new Batch(actor, kind, new ImportCells(messages, actor.locale(), mark, values));
+	ImportBatch batch(Actor actor, ImportableKind<?> kind, ImportJob job, ValueMap values) {
+		return new Batch(actor, kind, new ImportCells(messages, actor.locale(), job.decimalMark(), actor.zone(),
+				job.dateOrdersByField(), values));
 	}
 
 	/** Reads a batch of rows; must run in a transaction (the kind looks up what they name). */
@@ -84,24 +85,8 @@ class RowReader {
 		List<ImportRow> read = new ArrayList<>(rows.size());
 		Map<String, ImportColumn> columns = new HashMap<>();
 		fields.of(kind, actor.locale()).forEach(f -> columns.put(f.key(), f));
-		Set<String> numericCustom = new HashSet<>();
-		Set<String> wholeCustom = new HashSet<>();
-		Set<String> severalOptions = new HashSet<>();
-		Set<String> requiredCustom = new HashSet<>();
-		for (CustomField field : customFields.active(kind.customFieldsEntity())) {
-			if (field.type().isNumeric()) {
-				numericCustom.add(field.key());
-			}
-			if (field.type() == FieldType.NUMBER) {
-				wholeCustom.add(field.key());
-			}
-			if (field.type() == FieldType.MULTI_PICK_LIST) {
-				severalOptions.add(field.key());
-			}
-			if (field.required()) {
-				requiredCustom.add(field.key());
-			}
-		}
+		Map<String, CustomField> custom = new HashMap<>();
+		customFields.active(kind.customFieldsEntity()).forEach(f -> custom.put(f.key(), f));
 		for (CsvSource.Row row : rows) {
 			ImportRow out = new ImportRow(row.line(), row.cells());
 			Map<String, String> customText = new LinkedHashMap<>();
@@ -114,27 +99,43 @@ class RowReader {
 				switch (column.type()) {
 					case CUSTOM -> {
 						String customKey = key.substring(CustomFields.PARAM_PREFIX.length());
+						CustomField field = custom.get(customKey);
+						FieldType type = field == null ? null : field.type();
 						if (!column.choices().isEmpty()) {
-							String options = options(cells, column, cell, out, severalOptions.contains(customKey),
-									requiredCustom.contains(customKey));
+							String options = options(cells, column, cell, out, type == FieldType.MULTI_PICK_LIST,
+									field != null && field.required());
 							if (options != null) {
 								customText.put(customKey, options);
 							}
 						}
-						else if (!numericCustom.contains(customKey)) {
-							customText.put(customKey, cell.strip());
+						else if (type != null && type.isNumeric()) {
+							BigDecimal number = cells.number(cell);
+							if (number == null) {
+								out.reject(key, cells.reason(column, cells.numberProblem(), cell.strip()));
+							}
+							else if (type == FieldType.NUMBER && number.stripTrailingZeros().scale() > 0) {
+								// a whole number is never rounded: 12.5 is refused, 100.0 read as 100
+								out.reject(key, cells.reason(column, "import.error.fraction", cell.strip()));
+							}
+							else {
+								// the definition reads the number in plain form, its decimal mark read by the file's
+								customText.put(customKey, number.toPlainString());
+							}
 						}
-						else if (wholeCustom.contains(customKey) && cells.number(cell) != null
-								&& cells.number(cell).stripTrailingZeros().scale() > 0) {
-							// a whole number is never rounded: 12.5 is refused, 100.0 read as 100
-							out.reject(key, cells.reason(column, "import.error.fraction", cell.strip()));
-						}
-						else if (cells.number(cell) != null) {
-							// the definition reads the number in plain form, its decimal mark read by the file's
-							customText.put(customKey, cells.number(cell).toPlainString());
+						else if (type == FieldType.DATE || type == FieldType.DATE_TIME) {
+							// the definition reads ISO dates, the column's order read by the file's
+							DateOrder order = cells.dateOrder(key);
+							DateOrder.Written written = order.written(cell);
+							if (written == null) {
+								out.reject(key, cells.reason(column, order.problem(cell), cell.strip()));
+							}
+							else {
+								customText.put(customKey, type == FieldType.DATE
+										? written.dateIn(cells.zone()).toString() : written.isoDateTime());
+							}
 						}
 						else {
-							out.reject(key, cells.reason(column, cells.numberProblem(), cell.strip()));
+							customText.put(customKey, cell.strip());
 						}
 					}
 					case OWNER -> owner(actor, column, cell.strip(), out, owners, cells);

@@ -1,6 +1,5 @@
 package org.rapport.integration.internal;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -133,7 +132,7 @@ public class ValueMaps {
 		}
 		Map<Integer, Tally> tallies = new LinkedHashMap<>();
 		mapped.keySet().forEach(index -> tallies.put(index, new Tally()));
-		CsvSource.forEachRow(Path.of(job.storedFile()), job.delimiter(), 0, row -> mapped.forEach((index, column) -> {
+		job.source().forEachRow(0, row -> mapped.forEach((index, column) -> {
 			String cell = index < row.cells().size() ? row.cells().get(index) : null;
 			if (cell == null || cell.isBlank()) {
 				return;

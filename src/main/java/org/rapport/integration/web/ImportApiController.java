@@ -13,9 +13,13 @@ import java.util.Map;
 import java.util.UUID;
 import org.rapport.identity.Actor;
 import org.rapport.identity.CurrentActor;
+import org.rapport.integration.DateOrder;
 import org.rapport.integration.DecimalMark;
 import org.rapport.integration.DuplicateMode;
 import org.rapport.integration.MatchBy;
+import org.rapport.integration.internal.ColumnAddress;
+import org.rapport.integration.internal.Delimiter;
+import org.rapport.integration.internal.FileEncoding;
 import org.rapport.integration.internal.ImportJob;
 import org.rapport.integration.internal.Imports;
 import org.rapport.shared.InvalidField;
@@ -56,12 +60,14 @@ class ImportApiController {
 
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	@PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-	@Operation(summary = "Upload a CSV file and start importing it", description = "UTF-8 (with or without a "
-			+ "byte-order mark), comma or semicolon, up to the upload limit (100 MB unless set; a larger file answers "
-			+ "413). Without a mapping the columns map by their headers: as the source system the headers look like "
-			+ "(Salesforce, HubSpot, Odoo, SuiteCRM, Zoho, Pipedrive, EspoCRM) names them, then by the generic "
-			+ "headers (English, German, Chinese); a file with the same headers as one you imported before starts "
-			+ "from the mapping you used then. Answers 202 with the job; poll it for progress.")
+	@Operation(summary = "Upload a CSV file and start importing it", description = "In any encoding of the "
+			+ "encoding parameter (detected when left out), separated by commas, semicolons, tabs or bars, up to the "
+			+ "upload limit (100 MB unless set; a larger file answers 413). Without a mapping the columns map by their "
+			+ "headers: as the source system the headers look like (Salesforce, HubSpot, Odoo, SuiteCRM, Zoho, "
+			+ "Pipedrive, EspoCRM) names them, then by the generic headers (English, German, Chinese); a file with the "
+			+ "same headers as one you imported before starts from the mapping you used then. Numbers are read by the "
+			+ "file's decimal mark and each column's dates in its order, both detected from the file unless given. "
+			+ "Answers 202 with the job; poll it for progress.")
 	ResponseEntity<ImportResource> start(@RequestPart("file") MultipartFile file,
 			@Parameter(description = "accounts, contacts, leads, opportunities, contracts, orders or products (administrators and managers only)") @RequestParam String entity,
 			@Parameter(description = "JSON object of file column to field, such as {\"E-mail\": \"email\"}. A column is "
@@ -87,7 +93,17 @@ class ImportApiController {
 					+ "(`cf.<key>`) and an opportunity's stage (a stage's name). File values compare without case, "
 					+ "accents and punctuation. An optional choice that names none of ours and is not mapped leaves "
 					+ "the value out, and the row is imported with a notice (noticeRows, notices.csv)")
-			@RequestParam(required = false) String valueMap) throws IOException {
+			@RequestParam(required = false) String valueMap,
+			@Parameter(description = "The file's encoding: UTF-8, UTF-16LE, UTF-16BE, windows-1252, ISO-8859-1, "
+					+ "GB18030 (also for GBK and GB2312), Big5 or Shift_JIS; detected from the file when left out")
+			@RequestParam(required = false) String encoding,
+			@Parameter(description = "The separator of the cells: COMMA, SEMICOLON, TAB or PIPE (or the character "
+					+ "itself); detected from the header line when left out")
+			@RequestParam(required = false) String delimiter,
+			@Parameter(description = "JSON object of file header to the order its dates are written in: YMD "
+					+ "(2005-11-09), DMY (09.11.2005) or MDY (11/9/2005), such as {\"Close Date\": \"MDY\"} (a repeated header as in the mapping: \"Create Date#2\"); each "
+					+ "date column's order is detected from its cells when left out")
+			@RequestParam(required = false) String dateFormats) throws IOException {
 		Actor actor = currentActor.get();
 		String kind = imports.kind(entity)
 			.orElseThrow(() -> new InvalidField("entity", "import.error.entity", "Not a kind of record to import"))
@@ -96,9 +112,27 @@ class ImportApiController {
 		MatchBy key = matchBy == null || matchBy.isBlank() ? null : parse(MatchBy.class, matchBy, "matchBy");
 		DecimalMark mark = decimalMark == null || decimalMark.isBlank() ? null
 				: parse(DecimalMark.class, decimalMark, "decimalMark");
+		FileEncoding readIn = encoding == null || encoding.isBlank() ? null : FileEncoding.named(encoding)
+			.orElseThrow(() -> new InvalidField("encoding", "import.error.encodingName", "Not an encoding Rapport reads"));
+		Delimiter separator = delimiter == null || delimiter.isEmpty() ? null : Delimiter.named(delimiter)
+			.orElseThrow(() -> new InvalidField("delimiter", "import.error.delimiter", "Not a delimiter Rapport reads"));
+		Map<String, DateOrder> orders = dateOrders(dateFormats);
 		ImportJob job;
 		try (InputStream content = file.getInputStream()) {
-			job = imports.upload(actor, kind, file.getOriginalFilename(), content);
+			job = imports.upload(actor, kind, file.getOriginalFilename(), content, readIn, separator);
+		}
+		if (!orders.isEmpty()) {
+			Map<Integer, DateOrder> byColumn = new LinkedHashMap<>();
+			for (Map.Entry<String, DateOrder> order : orders.entrySet()) {
+				// a column is named as in the mapping: by its header, or its header and which of them it is
+				int column = ColumnAddress.find(job.headers(), order.getKey());
+				if (column < 0) {
+					throw new InvalidField("dateFormats", "import.error.dateFormatsHeader",
+							"The file has no column " + order.getKey(), order.getKey());
+				}
+				byColumn.put(column, order.getValue());
+			}
+			imports.chooseDateOrders(actor, job.id(), byColumn);
 		}
 		if (source != null && !source.isBlank()) {
 			job = imports.useSource(actor, job.id(), source);
@@ -186,6 +220,26 @@ class ImportApiController {
 				refused.key(), new Object[] { refused.argument() }, refused.key(), Locale.ENGLISH));
 		problem.setTitle("Undo refused");
 		return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+	}
+
+	/** The orders of dates given by header, as the JSON object of the {@code dateFormats} parameter names them. */
+	private Map<String, DateOrder> dateOrders(String dateFormats) {
+		Map<String, DateOrder> orders = new LinkedHashMap<>();
+		if (dateFormats == null || dateFormats.isBlank()) {
+			return orders;
+		}
+		Map<String, String> byHeader;
+		try {
+			byHeader = json.readValue(dateFormats, new TypeReference<LinkedHashMap<String, String>>() {
+			});
+		}
+		catch (RuntimeException e) {
+			throw new InvalidField("dateFormats", "import.error.dateFormatsJson",
+					"The date formats are not a JSON object");
+		}
+		byHeader.forEach((header, order) -> orders.put(header,
+				parse(DateOrder.class, order == null ? "" : order, "dateFormats")));
+		return orders;
 	}
 
 	private static <E extends Enum<E>> E parse(Class<E> type, String value, String field) {

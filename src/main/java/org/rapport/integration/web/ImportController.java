@@ -4,12 +4,16 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.math.BigDecimal;
+import java.time.temporal.TemporalAccessor;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.rapport.identity.Actor;
+import org.rapport.customization.CustomFields;
 import org.rapport.identity.CurrentActor;
+import org.rapport.integration.DateOrder;
 import org.rapport.integration.DecimalMark;
 import org.rapport.integration.DuplicateMode;
 import org.rapport.integration.ImportColumn;
@@ -18,6 +22,8 @@ import org.rapport.integration.ImportableKind;
 import org.rapport.integration.MatchBy;
 import org.rapport.integration.internal.ColumnAddress;
 import org.rapport.integration.internal.ColumnChoice;
+import org.rapport.integration.internal.Delimiter;
+import org.rapport.integration.internal.FileEncoding;
 import org.rapport.integration.internal.ImportFields;
 import org.rapport.integration.internal.ImportJob;
 import org.rapport.integration.internal.Imports;
@@ -82,12 +88,13 @@ class ImportController {
 		model.addAttribute("entity", chosen.name());
 		model.addAttribute("entities", imports.kinds(actor).stream().map(ImportableKind::name).toList());
 		model.addAttribute("jobs", imports.recent(actor));
+		model.addAttribute("encodings", FileEncoding.values());
 		return "integration/upload";
 	}
 
 	@PostMapping
-	String uploaded(@RequestParam String entity, @RequestParam(required = false) MultipartFile file, Model model)
-			throws IOException {
+	String uploaded(@RequestParam String entity, @RequestParam(required = false) MultipartFile file,
+			@RequestParam(required = false) String encoding, Model model) throws IOException {
 		Actor actor = actor();
 		ImportableKind<?> kind = kind(entity);
 		if (!imports.mayImport(actor, kind.name())) {
@@ -97,10 +104,15 @@ class ImportController {
 			return uploadFailed(kind, "import.error.noFile", model);
 		}
 		try (InputStream content = file.getInputStream()) {
-			ImportJob job = imports.upload(actor, kind.name(), file.getOriginalFilename(), content);
+			ImportJob job = imports.upload(actor, kind.name(), file.getOriginalFilename(), content,
+					FileEncoding.named(encoding).orElse(null), null);
 			return "redirect:/imports/" + job.id() + "/mapping";
 		}
 		catch (InvalidField invalid) {
+			if (invalid.getArguments().length > 0) {
+				model.addAttribute("errorText", invalid.message(messages, actor.locale()));
+				return upload(kind.name(), false, model);
+			}
 			return uploadFailed(kind, invalid.messageKey(), model);
 		}
 	}
@@ -133,6 +145,7 @@ class ImportController {
 		model.addAttribute("matchKeys", imports.kindOf(job).matchKeys());
 		model.addAttribute("modes", DuplicateMode.values());
 		model.addAttribute("marks", DecimalMark.values());
+		addFileSettings(job, model);
 		addFields(actor, job, model);
 		return "integration/mapping";
 	}
@@ -205,12 +218,50 @@ class ImportController {
 		return "redirect:/imports/" + id + "/mapping";
 	}
 
+	/** What the file settings panel shows and offers: the encodings, delimiters and orders of dates. */
+	private void addFileSettings(ImportJob job, Model model) {
+		model.addAttribute("encodings", FileEncoding.values());
+		model.addAttribute("delimiters", Delimiter.values());
+		model.addAttribute("delimiter", Delimiter.of(job.delimiter()));
+		model.addAttribute("dateOrders", DateOrder.values());
+		model.addAttribute("dateColumns", imports.dateColumns(job));
+		model.addAttribute("detected", job.detected());
+	}
+
+	/**
+	 * Reads the file again in the encoding and with the delimiter chosen; a file the encoding does not read stays as
+	 * it was, with the line that does not read named.
+	 */
+	@PostMapping("/{id}/file")
+	String reread(@PathVariable UUID id, @RequestParam String encoding,
+			@RequestParam(required = false) String delimiter, RedirectAttributes redirect) {
+		Actor actor = actor();
+		try {
+			imports.reread(actor, id, FileEncoding.named(encoding).orElseThrow(
+					() -> new InvalidField("encoding", "import.error.encodingName", "Not an encoding Rapport reads")),
+					Delimiter.named(delimiter).orElse(null));
+		}
+		catch (InvalidField invalid) {
+			redirect.addFlashAttribute("fileError", invalid.message(messages, actor.locale()));
+		}
+		return "redirect:/imports/" + id + "/mapping";
+	}
+
 	@PostMapping("/{id}/mapping")
 	String mapped(@PathVariable UUID id, @RequestParam(name = "field", required = false) List<String> fields,
 			@RequestParam DuplicateMode duplicateMode, @RequestParam MatchBy matchBy,
 			@RequestParam(required = false) DecimalMark decimalMark, @RequestParam(required = false) String saveAs,
-			@RequestParam(required = false) UUID savedMapping, Model model, RedirectAttributes redirect) {
+			@RequestParam(required = false) UUID savedMapping,
+			@RequestParam(name = "dateColumn", required = false) List<Integer> dateColumns,
+			@RequestParam(name = "dateOrder", required = false) List<DateOrder> dateOrders, Model model,
+			RedirectAttributes redirect) {
 		Actor actor = actor();
+		Map<Integer, DateOrder> orders = new LinkedHashMap<>();
+		if (dateColumns != null && dateOrders != null && dateColumns.size() == dateOrders.size()) {
+			for (int i = 0; i < dateColumns.size(); i++) {
+				orders.put(dateColumns.get(i), dateOrders.get(i));
+			}
+		}
 		Map<Integer, String> mapping = new LinkedHashMap<>();
 		if (fields != null) {
 			for (int column = 0; column < fields.size(); column++) {
@@ -220,6 +271,8 @@ class ImportController {
 			}
 		}
 		try {
+			// the orders are compared with those the page showed, before a change of the decimal mark moves them
+			imports.chooseDateOrders(actor, id, orders);
 			if (savedMapping != null) {
 				imports.useSavedValues(actor, id, savedMapping);
 			}
@@ -239,11 +292,14 @@ class ImportController {
 		if (job.status() != ImportJob.Status.DRAFT) {
 			return "redirect:/imports/" + id;
 		}
+		List<ImportRow> rows = imports.preview(actor, id);
 		model.addAttribute("job", job);
-		model.addAttribute("rows", imports.preview(actor, id));
+		model.addAttribute("rows", rows);
+		model.addAttribute("raw", rawCells(job, rows));
 		model.addAttribute("unmatched", imports.unmatchedValues(actor, id));
 		model.addAttribute("maxValues", ValueMaps.MAX_VALUES);
 		model.addAttribute("saved", imports.savedMappings(actor, job.entity()));
+		addFileSettings(job, model);
 		addFields(actor, job, model);
 		return "integration/preview";
 	}
@@ -280,6 +336,43 @@ class ImportController {
 			redirect.addFlashAttribute("error", invalid.messageKey());
 		}
 		return "redirect:/imports/" + id + "/preview";
+	}
+
+	/**
+	 * The cells of each previewed row (by line, then column) whose number, date or custom value is stored as other
+	 * text than the file has, so that the preview shows the file's text beside it: {@code 500.000,00} beside
+	 * {@code 500000.00}.
+	 */
+	static Map<Long, Map<Integer, String>> rawCells(ImportJob job, List<ImportRow> rows) {
+		Map<Long, Map<Integer, String>> raw = new LinkedHashMap<>();
+		for (ImportRow row : rows) {
+			Map<Integer, String> differing = new LinkedHashMap<>();
+			job.mapping().forEach((column, field) -> {
+				String cell = column < row.cells().size() ? row.cells().get(column).strip() : "";
+				Object value = stored(row, field);
+				boolean converted = value instanceof Number || value instanceof TemporalAccessor
+						|| (value instanceof String && field.startsWith(CustomFields.PARAM_PREFIX));
+				if (converted && !cell.isEmpty() && !text(value).equals(cell)) {
+					differing.put(column, cell);
+				}
+			});
+			if (!differing.isEmpty()) {
+				raw.put(row.line(), differing);
+			}
+		}
+		return raw;
+	}
+
+	private static Object stored(ImportRow row, String field) {
+		if (field.startsWith(CustomFields.PARAM_PREFIX)) {
+			return row.values().get("customFields") instanceof Map<?, ?> custom
+					? custom.get(field.substring(CustomFields.PARAM_PREFIX.length())) : null;
+		}
+		return row.values().get(field);
+	}
+
+	private static String text(Object value) {
+		return value instanceof BigDecimal number ? number.toPlainString() : String.valueOf(value);
 	}
 
 	/** The fields a column may take, built-in and custom, and their labels in the user's language. */

@@ -8,19 +8,23 @@ import java.util.Map;
 import java.util.UUID;
 import org.rapport.integration.internal.ColumnAddress;
 import org.rapport.integration.ValueMap;
+import org.rapport.integration.internal.Delimiter;
 import org.rapport.integration.internal.ImportJob;
 import org.rapport.integration.internal.MappingOrigin;
 
 /**
  * An import as the API shows it: its choices (with the decimal mark its numbers are read by, and what the file's
  * values that name none of our choices stand for), where it stands, and what its committed batches did, with the
- * number of rows stored without a value of the file ({@code noticeRows}); and where its mapping came from.
+ * number of rows stored without a value of the file ({@code noticeRows}); how its file is read: its encoding,
+ * delimiter and the order of each date column's dates (by column, named as in the mapping); and where its mapping
+ * came from.
  */
 record ImportResource(UUID id, String entity, String status, String fileName, String duplicateMode, String matchBy,
 		String decimalMark, Map<String, String> mapping, Map<String, Map<String, String>> valueMap, int totalRows,
 		int processedRows, int createdRows, int updatedRows, int skippedRows, int rejectedRows, int unchangedRows,
 		int noticeRows, long lastLine, int percent, String failure, boolean undoable, Instant createdAt,
-		Instant startedAt, Instant finishedAt, Instant undoneAt,
+		Instant startedAt, Instant finishedAt, Instant undoneAt, String encoding, String delimiter,
+		Map<String, String> dateFormats,
 		@Schema(description = "The source system the file's headers look like (salesforce, hubspot, odoo, suitecrm, "
 				+ "zoho, pipedrive, espocrm), or null") String detectedSource,
 		@Schema(description = "The source system whose headers the mapping was guessed by, or null for none")
@@ -49,7 +53,15 @@ record ImportResource(UUID id, String entity, String status, String fileName, St
 				job.duplicateMode().name(), job.matchBy().name(), job.decimalMark().name(), mapping, valueMap.asMap(),
 				job.totalRows(), job.processedRows(), job.createdRows(), job.updatedRows(), job.skippedRows(),
 				job.rejectedRows(), job.unchangedRows(), noticeRows, job.lastLine(), job.percent(), job.failure(),
-				undoable, job.createdAt(), job.startedAt(), job.finishedAt(), job.undoneAt(), origin.detectedSource(),
-				origin.source(), origin.rememberedAt(), choices);
+				undoable, job.createdAt(), job.startedAt(), job.finishedAt(), job.undoneAt(), job.encoding().label(),
+				Delimiter.of(job.delimiter()).name(), dateFormats(job), origin.detectedSource(), origin.source(),
+				origin.rememberedAt(), choices);
+	}
+
+	private static Map<String, String> dateFormats(ImportJob job) {
+		Map<String, String> formats = new LinkedHashMap<>();
+		job.dateColumns(List.of()).forEach(column -> formats.put(ColumnAddress.of(job.headers(), column),
+				job.dateOrder(column).name()));
+		return formats;
 	}
 }

@@ -18,6 +18,7 @@ import org.rapport.customization.internal.CustomFieldService;
 import org.rapport.customization.internal.FieldDefinition.FieldText;
 import org.rapport.identity.Actor;
 import org.rapport.identity.Role;
+import org.rapport.integration.DateOrder;
 import org.rapport.integration.DuplicateMode;
 import org.rapport.integration.ImportRow;
 import org.rapport.integration.MatchBy;
@@ -44,6 +45,29 @@ class ImportCustomFieldsIntegrationTests {
 	@AfterEach
 	void retire() {
 		defined.forEach(fields::retire);
+	}
+
+	@Test
+	void dateCustomFieldsReadTheirColumnsOrderAsBuiltInDatesDo() {
+		String suffix = TestData.unique("").toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+		defined.add(fields.define("account", "founded" + suffix, FieldType.DATE, new FieldText("Founded " + suffix,
+				null, null, null, false, null, List.of(), null)).getId());
+		defined.add(fields.define("account", "audited" + suffix, FieldType.DATE_TIME, new FieldText("Audited "
+				+ suffix, null, null, null, false, null, List.of(), null)).getId());
+		Actor actor = data.actor(data.user(data.team(), Role.SALES));
+		String csv = "Name;Founded " + suffix + ";Audited " + suffix + "\nA;09.11.2005;13.01.2006 10:30\n"
+				+ "B;31.12.1999;01.02.2006\nC;12/31/1999;\n";
+
+		ImportJob job = imports.upload(actor, "accounts", "founded.csv",
+				new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)));
+		assertThat(job.dateOrder(1)).isEqualTo(DateOrder.DMY);
+		List<ImportRow> preview = imports.preview(actor, job.id());
+		assertThat(preview.get(0).values().get("customFields")).isEqualTo(Map.of("founded" + suffix, "2005-11-09",
+				"audited" + suffix, "2006-01-13T10:30:00Z"));
+		assertThat(preview.get(1).values().get("customFields")).isEqualTo(Map.of("founded" + suffix, "1999-12-31",
+				"audited" + suffix, "2006-02-01T00:00:00Z"));
+		assertThat(preview.get(2).errors()).containsEntry("cf.founded" + suffix, "Founded " + suffix
+				+ ": 12/31/1999 is not a date written day first, as this column writes dates (such as 31.03.2026)");
 	}
 
 	@Test

@@ -286,13 +286,20 @@ class ImportIntegrationTests {
 	}
 
 	@Test
-	void aFileThatIsNotUtf8IsRefusedWithAClearReason() {
+	void aLatin1FileIsReadInItsEncodingAndOneThatTheChosenEncodingDoesNotReadIsRefusedNamingTheLine() {
 		Actor actor = data.actor(data.user(data.team(), Role.SALES));
-		byte[] latin1 = "Last Name\nM\u00fcller\n".getBytes(StandardCharsets.ISO_8859_1);
-		assertThatThrownBy(() -> imports.upload(actor, "contacts", "latin1.csv",
-				new ByteArrayInputStream(latin1)))
+		String name = TestData.unique("M\u00fcller");
+		byte[] latin1 = ("Last Name\n" + name + "\n").getBytes(StandardCharsets.ISO_8859_1);
+		ImportJob job = imports.upload(actor, "contacts", "latin1.csv", new ByteArrayInputStream(latin1));
+		assertThat(job.encoding()).isEqualTo(FileEncoding.WINDOWS_1252);
+		assertThat(imports.preview(actor, job.id()).get(0).values()).containsEntry("lastName", name);
+
+		assertThatThrownBy(() -> imports.upload(actor, "contacts", "latin1.csv", new ByteArrayInputStream(latin1),
+				FileEncoding.UTF_8, null))
 			.isInstanceOf(org.rapport.shared.InvalidField.class)
-			.hasFieldOrPropertyWithValue("messageKey", "import.error.encoding");
+			.hasFieldOrPropertyWithValue("messageKey", "import.error.encoding")
+			.satisfies(refused -> assertThat(((org.rapport.shared.InvalidField) refused).getArguments())
+				.containsExactly(2L, "UTF-8"));
 	}
 
 	@Test

@@ -148,10 +148,11 @@ class ImportsFollowFormRulesIntegrationTests {
 					+ "(such as 1.234,50)");
 
 		ImportJob contracts = importFile(actor.inLocale(Locale.SIMPLIFIED_CHINESE), "contracts",
-				"Account,Start Date,End Date,Value\n" + account + ",31.03.2026,2026-12-31,100\n", MatchBy.EXTERNAL_ID);
+				"Account,Start Date,End Date,Value\n" + account + ",31/03/2026,2026-12-31,100\n" + account
+						+ ",03/31/2026,2026-12-31,100\n", MatchBy.EXTERNAL_ID);
 		assertThat(contracts.rejectedRows()).isEqualTo(1);
 		assertThat(imports.rejected(actor, contracts.id(), 10).get(0).reasons())
-			.isEqualTo("开始日期：不是日期（例如 2026-03-31）");
+			.isEqualTo("开始日期：03/31/2026 不是日在前书写的日期（本列的日期写作 31.03.2026 这样）");
 
 		ImportJob notice = importFile(actor, "contracts", "Account,Start Date,End Date,Value,Notice Days\n"
 				+ account + ",2026-01-01,2026-12-31,100,3651\n", MatchBy.EXTERNAL_ID);

@@ -1,0 +1,19 @@
+package org.rapport.integration.internal;
+
+import java.util.Map;
+import java.util.TreeMap;
+import org.rapport.integration.DateOrder;
+import org.rapport.integration.DecimalMark;
+
+/**
+ * What was detected of an uploaded file, shown when it is mapped beside what the user may change: its encoding, its
+ * delimiter, the decimal mark of its numbers with the cells that told it, and the order of the dates of each column
+ * (by index) that holds dates.
+ */
+public record FileDetection(FileEncoding encoding, Delimiter delimiter, DecimalMark.Detection mark,
+		Map<Integer, DateOrder.Detection> dates) {
+
+	public FileDetection {
+		dates = new TreeMap<>(dates);
+	}
+}
