@@ -76,7 +76,7 @@ class ImportApiController {
 					+ "first). A column the file does not have is refused.")
 			@RequestParam(required = false) String mapping,
 			@Parameter(description = "The source system whose headers to guess the mapping by: salesforce, hubspot, "
-					+ "odoo, suitecrm, zoho, pipedrive, espocrm, or none; detected from the headers when left out")
+					+ "odoo, suitecrm, zoho, pipedrive, espocrm, rapport (its own exports), or none; detected from the headers when left out")
 			@RequestParam(required = false) String source,
 			@Parameter(description = "SKIP, UPDATE or CREATE") @RequestParam(defaultValue = "SKIP") String duplicateMode,
 			@Parameter(description = "EXTERNAL_ID, EMAIL, NAME or ID (the id of Rapport, as its exports write it in the "

@@ -26,7 +26,7 @@ record ImportResource(UUID id, String entity, String status, String fileName, St
 		Instant startedAt, Instant finishedAt, Instant undoneAt, String encoding, String delimiter,
 		Map<String, String> dateFormats,
 		@Schema(description = "The source system the file's headers look like (salesforce, hubspot, odoo, suitecrm, "
-				+ "zoho, pipedrive, espocrm), or null") String detectedSource,
+				+ "zoho, pipedrive, espocrm, rapport), or null") String detectedSource,
 		@Schema(description = "The source system whose headers the mapping was guessed by, or null for none")
 		String source,
 		@Schema(description = "When the mapping is the one you last started an import of a file with the same "

@@ -264,8 +264,8 @@ class SourceHeaderSetsIntegrationTests {
 	@Test
 	void everyKindAndColumnTheSetsNameIsOneThatIsImportedAndEverySystemHasAName() {
 		assertThat(kinds.all().stream().map(ImportableKind::name).toList()).containsAll(headerSets.kindsNamed());
-		assertThat(headerSets.sources()).containsExactly("espocrm", "hubspot", "odoo", "pipedrive", "salesforce",
-				"suitecrm", "zoho");
+		assertThat(headerSets.sources()).containsExactly("espocrm", "hubspot", "odoo", "pipedrive", "rapport",
+				"salesforce", "suitecrm", "zoho");
 		assertThat(headerSets.names()).containsEntry("hubspot", "HubSpot").containsEntry("suitecrm",
 				"SuiteCRM / SugarCRM");
 	}
