@@ -196,7 +196,7 @@ class RowReader {
 
 	/**
 	 * The owner a cell names by login, e-mail address or display name (see {@link UserNames}), if the actor may give
-	 * them the record.
+	 * them the record; a name no user goes by leaves the record to the actor, with a notice that says so.
 	 */
 	private static void owner(Actor actor, ImportColumn column, String login, ImportRow out, Owners owners,
 			ImportCells cells) {
@@ -210,7 +210,8 @@ class RowReader {
 			out.reject(column.key(), cells.reason(column, "import.error.ownerAmbiguous", login));
 		}
 		else if (user == null) {
-			out.reject(column.key(), cells.reason(column, "import.error.owner", login));
+			// an owner of the old system that has no user here, such as a Salesforce user id, costs the row nothing
+			out.notice(column.key(), cells.reason(column, "import.notice.owner", login));
 		}
 		else if (OwnerPolicy.check(actor, user.id(), user.team(), null) != null) {
 			out.reject(column.key(), cells.reason(column, "import.error.ownerNotAllowed"));

@@ -148,6 +148,23 @@ class ExternalIdReferencesIntegrationTests {
 		assertThat(imports.rejected(manager, job.id(), 10).get(0).reasons()).contains("several active users");
 	}
 
+	@Test
+	void anOwnerOfTheOldSystemThatNoUserHereIsLeavesTheRecordToWhoImportsItWithANotice() {
+		User importer = data.user(data.team(), Role.SALES);
+		Actor actor = data.actor(importer);
+		String tag = TestData.unique("sfo");
+		ImportJob job = run(actor, "accounts", "Id,Name,OwnerId\n001" + tag + ",Nordwind " + tag
+				+ ",0055g00000Kd1XyAAJ\n", Map.of("Id", "externalId", "Name", "name", "OwnerId", "owner"),
+				DuplicateMode.UPDATE, MatchBy.EXTERNAL_ID);
+
+		assertThat(job.createdRows()).isEqualTo(1);
+		assertThat(job.rejectedRows()).isZero();
+		assertThat(jdbc.queryForObject("select owner_id from account where external_id = ?", Object.class,
+				"001" + tag)).isEqualTo(importer.getId());
+		assertThat(imports.notices(actor, job.id(), 10)).singleElement()
+			.satisfies(row -> assertThat(row.notices()).contains("0055g00000Kd1XyAAJ").contains("the record is yours"));
+	}
+
 	private String accountOf(String lastName) {
 		return jdbc.queryForObject("select account_id from contact where last_name = ?", String.class, lastName);
 	}
