@@ -143,6 +143,22 @@ class GlobalSearchIntegrationTests {
 	}
 
 	@Test
+	void aPhoneNumberFindsItsRecordBeforeRecordsWhoseNamesHoldItsParts() {
+		Actor admin = data.actor(data.user(null, Role.ADMIN));
+		String local = String.valueOf(100_000 + RANDOM.nextInt(899_999));
+		for (int i = 0; i < 25; i++) {
+			// names holding the parts of the number, or parts one typo away: "Halle 40", "Lager 41"
+			account(admin, capital(word()) + " " + (40 + i % 10) + " " + (49 - i % 3));
+		}
+		var contact = contacts.create(admin, new ContactDetails("Hanna", capital(word()), null, null,
+				"+49 40 " + local, PostalAddress.EMPTY, false), null, null, null);
+
+		for (String typed : new String[] { "+49-40-" + local, "+49 40 " + local, "+49 (40) " + local }) {
+			assertThat(find(admin, typed)).as(typed).extracting(SearchHit::id).first().isEqualTo(contact.getId());
+		}
+	}
+
+	@Test
 	void aRecordNumberFindsItsOwnKindExactlyOrByItsBeginningAndNothingNamedLikeIt() {
 		Actor admin = data.actor(data.user(null, Role.ADMIN));
 		Account account = account(admin, capital(word()) + " Numbers");

@@ -165,9 +165,17 @@ public class GlobalSearch {
 		if (RECORD_NUMBER.matcher(word).matches() && word.chars().anyMatch(Character::isDigit)) {
 			return numberMatch(f, fields, word, pattern);
 		}
-		boolean fuzzy = word.length() >= FUZZY_MIN_LENGTH && !hasIdeographs(word);
+		// a number is no word with typos (40 is not 41), and one of several parts ("+49-40-123456", "(40) 123") is
+		// a phone number that a name holds only as the same parts in the same order
+		boolean number = PHONE_PART.matcher(word).matches();
+		boolean parts = number && !word.chars().allMatch(Character::isDigit);
+		boolean fuzzy = !number && word.length() >= FUZZY_MIN_LENGTH && !hasIdeographs(word);
 		var any = f.bool();
 		for (SearchField field : fields.matching(Match.TITLE)) {
+			if (parts) {
+				any.should(f.phrase().field(field.name()).matching(word).boost(10));
+				continue;
+			}
 			any.should(f.match().field(field.name()).matching(word).boost(10))
 				.should(f.match().field(field.prefixField()).matching(word).boost(3));
 			if (fuzzy) {
@@ -175,6 +183,10 @@ public class GlobalSearch {
 			}
 		}
 		for (SearchField field : fields.matching(Match.WORDS)) {
+			if (parts) {
+				any.should(f.phrase().field(field.name()).matching(word).boost(5));
+				continue;
+			}
 			any.should(f.match().field(field.name()).matching(word).boost(5))
 				.should(f.match().field(field.prefixField()).matching(word).boost(2));
 			if (fuzzy) {
