@@ -4,11 +4,18 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * What writing a batch did: the records it created and updated, the rows it skipped, those it rejected, and those that
- * matched a record that held their values already (left as it was).
+ * What writing a batch did: the records it created and updated, the rows it skipped, those it rejected, those that
+ * matched a record that held their values already (left as it was), and how many rows the updated records took (more
+ * than one a record where several rows make one, as an order's lines do).
  */
 public record ImportOutcome(List<UUID> created, List<Updated> updated, int skipped, List<ImportRow> rejected,
-		int unchanged) {
+		int unchanged, int updatedRows) {
+
+	/** A batch whose rows are one record each. */
+	public ImportOutcome(List<UUID> created, List<Updated> updated, int skipped, List<ImportRow> rejected,
+			int unchanged) {
+		this(created, updated, skipped, rejected, unchanged, updated.size());
+	}
 
 	/** A batch in which no row found its record as it was. */
 	public ImportOutcome(List<UUID> created, List<Updated> updated, int skipped, List<ImportRow> rejected) {

@@ -45,11 +45,11 @@ public interface ImportableKind<R> {
 	}
 
 	/**
-	 * The column whose rows make one record and so are written in one batch (an order's lines share its external
-	 * id), or null when each row stands alone.
+	 * The columns whose cells, together, tell which rows make one record and so are written in one batch (an order's
+	 * lines share its id or external id), or none when each row stands alone.
 	 */
-	default String groupedBy() {
-		return null;
+	default List<String> groupedBy() {
+		return List.of();
 	}
 
 	/**

@@ -279,7 +279,7 @@ public abstract class RecordKind<R> implements ImportableKind<R> {
 	 * read as {@code 10.00} is the stored {@code 10.0000}, a custom field's {@code 5} the same as {@code 5.0}), maps,
 	 * lists and records by their parts, everything else by equality.
 	 */
-	static boolean sameValues(Object a, Object b) {
+	public static boolean sameValues(Object a, Object b) {
 		if (a instanceof Number x && b instanceof Number y) {
 			return new BigDecimal(x.toString()).compareTo(new BigDecimal(y.toString())) == 0;
 		}

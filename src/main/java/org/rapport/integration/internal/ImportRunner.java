@@ -196,16 +196,16 @@ class ImportRunner {
 			int[] batches = { 0 };
 			Path file = Path.of(job.storedFile());
 			// the rows of one record are written together: their batch goes on to the record's last row
-			String group = kind.groupedBy();
+			List<String> group = kind.groupedBy();
 			job.source().forEachRow(job.lastLine(), row -> {
-				if (group != null && batch.size() >= batchSize && !groupKey(job.mapping(), group, row.cells())
+				if (!group.isEmpty() && batch.size() >= batchSize && !groupKey(job.mapping(), group, row.cells())
 					.equals(groupKey(job.mapping(), group, batch.get(batch.size() - 1).cells()))) {
 					commit(job, actor, kind, values, owners, batch);
 					batch.clear();
 					afterBatch.accept(++batches[0]);
 				}
 				batch.add(row);
-				if (group == null && batch.size() == batchSize) {
+				if (group.isEmpty() && batch.size() == batchSize) {
 					commit(job, actor, kind, values, owners, batch);
 					batch.clear();
 					afterBatch.accept(++batches[0]);
@@ -244,16 +244,21 @@ class ImportRunner {
 		}
 	}
 
-	/** The cell of the grouping column in a row, by which the rows of one record are known. */
-	private static String groupKey(Map<Integer, String> mapping, String group, List<String> cells) {
-		for (Map.Entry<Integer, String> column : mapping.entrySet()) {
-			if (group.equals(column.getValue())) {
-				int index = column.getKey();
-				String cell = index < cells.size() ? cells.get(index) : null;
-				return cell == null ? "" : cell.strip();
+	/** The cells of the grouping columns in a row, together, by which the rows of one record are known. */
+	private static List<String> groupKey(Map<Integer, String> mapping, List<String> group, List<String> cells) {
+		List<String> key = new ArrayList<>(group.size());
+		for (String field : group) {
+			String value = "";
+			for (Map.Entry<Integer, String> column : mapping.entrySet()) {
+				if (field.equals(column.getValue())) {
+					int index = column.getKey();
+					String cell = index < cells.size() ? cells.get(index) : null;
+					value = cell == null ? "" : cell.strip();
+				}
 			}
+			key.add(value);
 		}
-		return "";
+		return key;
 	}
 
 	private void commit(ImportJob job, Actor actor, ImportableKind<?> kind, ValueMap values, RowReader.Owners owners,
@@ -272,10 +277,10 @@ class ImportRunner {
 			jobs.reject(job.id(), rejected);
 			jobs.notice(job.id(), noticed(valid, outcome.rejected()));
 			// rows, not records: the rows of an order make one order
-			int createdRows = valid.size() - outcome.updated().size() - outcome.skipped() - outcome.rejected().size()
+			int createdRows = valid.size() - outcome.updatedRows() - outcome.skipped() - outcome.rejected().size()
 					- outcome.unchanged();
 			if (!jobs.checkpoint(job.id(), node, clock.instant().plus(lease), batch.get(batch.size() - 1).line(),
-					createdRows, outcome.updated().size(), outcome.skipped(), rejected.size(), outcome.unchanged())) {
+					createdRows, outcome.updatedRows(), outcome.skipped(), rejected.size(), outcome.unchanged())) {
 				throw new NoLongerOwnJob(job.id());
 			}
 		});

@@ -1,7 +1,6 @@
 package org.rapport.integration.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
@@ -28,7 +27,6 @@ import org.rapport.identity.Role;
 import org.rapport.integration.DuplicateMode;
 import org.rapport.integration.MatchBy;
 import org.rapport.integration.internal.ImportJob.Status;
-import org.rapport.shared.InvalidField;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -136,7 +134,7 @@ class OrderImportIntegrationTests {
 	}
 
 	@Test
-	void ordersMatchByExternalIdToBeSkippedWholeAndAreNeverUpdated() {
+	void ordersMatchByExternalIdToBeSkippedWholeOrChangedAsTheirPagesChangeThemAndUndone() {
 		Actor actor = data.actor(data.user(data.team(), Role.MANAGER));
 		Catalogue c = catalogue(actor);
 		String external = TestData.unique("ORD");
@@ -160,12 +158,34 @@ class OrderImportIntegrationTests {
 				MatchBy.EXTERNAL_ID);
 		assertThat(created.rejectedRows()).isEqualTo(2);
 
-		ImportJob draft = imports.upload(actor, "orders", "test.csv",
-				new ByteArrayInputStream((header + rows).getBytes(StandardCharsets.UTF_8)));
-		assertThatThrownBy(() -> imports.configure(actor, draft.id(), new LinkedHashMap<>(draft.mapping()),
-				DuplicateMode.UPDATE, MatchBy.EXTERNAL_ID, null))
-			.isInstanceOfSatisfying(InvalidField.class,
-					refused -> assertThat(refused.messageKey()).isEqualTo("import.error.orderUpdate"));
+		ImportJob updated = importFile(actor, "orders", header + external + "," + c.account() + "," + c.skuA()
+				+ ",3,2026-04-02\n"
+				+ external + ",," + c.nameB() + ",2,\n", DuplicateMode.UPDATE, MatchBy.EXTERNAL_ID);
+		assertThat(updated.updatedRows()).isEqualTo(2);
+		assertThat(updated.createdRows()).isZero();
+		Map<String, Object> order = jdbc.queryForMap("select id, number, total, order_date from sales_order "
+				+ "where external_id = ?", external);
+		// the order's own sum: 3 × 100 + 2 × 80
+		assertThat(order).containsEntry("number", number).containsEntry("order_date", Date.valueOf("2026-04-02"));
+		assertThat((BigDecimal) order.get("total")).isEqualByComparingTo("460");
+		assertThat(jdbc.queryForObject("select sum(quantity) from sales_order_line where order_id = ?",
+				BigDecimal.class, order.get("id"))).isEqualByComparingTo("5");
+
+		imports.undo(actor, updated.id());
+		assertThat((BigDecimal) jdbc.queryForObject("select total from sales_order where external_id = ?",
+				BigDecimal.class, external)).isEqualByComparingTo("260");
+		assertThat(jdbc.queryForObject("select sum(quantity) from sales_order_line where order_id = ?",
+				BigDecimal.class, order.get("id"))).isEqualByComparingTo("3");
+	}
+
+	@Test
+	void aRowWithoutTheOrdersExternalIdOrIdIsRejectedNamingTheColumn() {
+		Actor actor = data.actor(data.user(data.team(), Role.MANAGER));
+		Catalogue c = catalogue(actor);
+		ImportJob job = importFile(actor, "orders", "Order ID,Account,Product,Quantity,Order Date\n,"
+				+ c.account() + "," + c.skuA() + ",1,2026-04-01\n", DuplicateMode.SKIP, MatchBy.EXTERNAL_ID);
+		assertThat(job.rejectedRows()).isEqualTo(1);
+		assertThat(imports.rejected(actor, job.id(), 10).get(0).reasons()).contains("new order needs its external ID");
 	}
 
 	@Test

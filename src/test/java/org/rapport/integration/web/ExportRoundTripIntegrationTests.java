@@ -143,6 +143,98 @@ class ExportRoundTripIntegrationTests {
 				"/api/v1/contracts", "$.description");
 	}
 
+	@Test
+	void ordersComeBackIntoTheSameOrdersLineByLine() throws Exception {
+		User seller = data.user(data.team(), Role.SALES);
+		Orders orders = orders(seller);
+		String path = "/orders/export.csv?account=" + orders.account();
+		String csv = export(seller, path);
+		List<CSVRecord> records = parse(csv);
+		// one row per line, the draft (the newer date) first
+		assertThat(records).extracting(r -> r.get("id"))
+			.containsExactly(orders.draft(), orders.confirmed(), orders.confirmed());
+		assertThat(records).extracting(r -> r.get("product"))
+			.containsExactly(orders.sku() + "-1", orders.sku() + "-1", orders.sku() + "-2");
+		assertThat(records.get(1).get("external_id")).isEqualTo(orders.sku() + "-ext");
+		assertThat(records.get(1).get("status")).isEqualTo("CONFIRMED");
+		assertThat(records.get(2).get("line_amount")).isEqualTo("9.00");
+
+		Map<String, Object> unchanged = importFile(seller, "orders", csv);
+		assertThat(unchanged).containsEntry("createdRows", 0).containsEntry("updatedRows", 0)
+			.containsEntry("rejectedRows", 0).containsEntry("unchangedRows", 3).containsEntry("matchBy", "ID");
+		assertThat(export(seller, path)).isEqualTo(csv);
+
+		String version = JsonPath.read(read(seller, "/api/v1/orders/" + orders.draft()), "$.version").toString();
+		Map<String, Object> changed = importFile(seller, "orders", withCell(csv, 0, "quantity", "5"));
+		assertThat(changed).containsEntry("createdRows", 0).containsEntry("updatedRows", 1)
+			.containsEntry("unchangedRows", 2).containsEntry("rejectedRows", 0);
+		String after = read(seller, "/api/v1/orders/" + orders.draft());
+		assertThat(JsonPath.read(after, "$.lines[0].quantity").toString()).isIn("5", "5.0", "5.00", "5.0000");
+		// the total is the order's own sum of its lines
+		assertThat(JsonPath.read(after, "$.total").toString()).isIn("62.5", "62.50");
+		assertThat(JsonPath.read(after, "$.version").toString())
+			.isEqualTo(String.valueOf(Long.parseLong(version) + 1));
+		List<CSVRecord> again = parse(export(seller, path));
+		assertThat(again.get(0).get("quantity")).isEqualTo(records.get(0).get("quantity").replace("2", "5"));
+		assertThat(again.get(0).get("total")).isEqualTo("62.50");
+		assertThat(again.subList(1, 3).stream().map(CSVRecord::toMap).toList())
+			.isEqualTo(records.subList(1, 3).stream().map(CSVRecord::toMap).toList());
+	}
+
+	@Test
+	void aConfirmedOrderComesBackWithItsStatusMovedButItsLinesAsTheyAre() throws Exception {
+		User seller = data.user(data.team(), Role.SALES);
+		Orders orders = orders(seller);
+		String path = "/orders/export.csv?account=" + orders.account();
+		String csv = export(seller, path);
+
+		Map<String, Object> refused = importFile(seller, "orders", withCell(csv, 2, "unit_price", "4.00"));
+		assertThat(refused).containsEntry("updatedRows", 0).containsEntry("unchangedRows", 1)
+			.containsEntry("rejectedRows", 2);
+		assertThat(mvc.perform(get("/api/v1/imports/" + refused.get("id") + "/rejected.csv")
+			.header("Authorization", data.bearer(seller)))
+			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8))
+			.contains("is left as it was: Only a draft order may change; this one is CONFIRMED");
+		assertThat(export(seller, path)).isEqualTo(csv);
+
+		String fulfilled = withCell(withCell(csv, 1, "status", "FULFILLED"), 2, "status", "FULFILLED");
+		Map<String, Object> moved = importFile(seller, "orders", fulfilled);
+		assertThat(moved).containsEntry("updatedRows", 2).containsEntry("unchangedRows", 1)
+			.containsEntry("rejectedRows", 0);
+		assertThat(JsonPath.read(read(seller, "/api/v1/orders/" + orders.confirmed()), "$.status").toString())
+			.isEqualTo("FULFILLED");
+
+		Map<String, Object> backwards = importFile(seller, "orders", csv);
+		assertThat(backwards).containsEntry("updatedRows", 0).containsEntry("rejectedRows", 2);
+		assertThat(JsonPath.read(read(seller, "/api/v1/orders/" + orders.confirmed()), "$.status").toString())
+			.isEqualTo("FULFILLED");
+	}
+
+	/** Two orders of one account: a draft of one line, and a confirmed one of two lines with an external id. */
+	private record Orders(String account, String sku, String draft, String confirmed) {
+	}
+
+	private Orders orders(User seller) throws Exception {
+		User manager = data.user(data.team(), Role.MANAGER);
+		String sku = TestData.unique("OL");
+		String widget = create(manager, "/api/v1/products", """
+				{"sku": "%s-1", "name": "Widget", "unitPrice": 12.5, "currency": "EUR"}""".formatted(sku));
+		String gadget = create(manager, "/api/v1/products", """
+				{"sku": "%s-2", "name": "Gadget", "unitPrice": 3, "currency": "EUR"}""".formatted(sku));
+		String account = create(seller, "/api/v1/accounts", TestData.accountJson(TestData.unique("Orders")));
+		LocalDate today = LocalDate.now();
+		String draft = create(seller, "/api/v1/orders", """
+				{"accountId": "%s", "orderDate": "%s", "currency": "EUR", "notes": "first, \\"quoted\\"",
+				 "lines": [{"productId": "%s", "quantity": 2}]}""".formatted(account, today, widget));
+		String confirmed = create(seller, "/api/v1/orders", """
+				{"accountId": "%s", "externalId": "%s-ext", "orderDate": "%s", "currency": "EUR",
+				 "lines": [{"productId": "%s", "quantity": 1, "unitPrice": 10}, {"productId": "%s", "quantity": 3}]}"""
+			.formatted(account, sku, today.minusDays(3), widget, gadget));
+		mvc.perform(post("/api/v1/orders/" + confirmed + "/confirm").header("Authorization", data.bearer(seller)))
+			.andExpect(status().isOk());
+		return new Orders(account, sku, draft, confirmed);
+	}
+
 	/**
 	 * Exports the list, imports the file as it is (nothing created or changed, every row unchanged), then with the
 	 * column's cell of the first row changed: that record, and only it, takes the new value.
@@ -223,6 +315,11 @@ class ExportRoundTripIntegrationTests {
 
 	/** The file with the column's cell of the first row replaced. */
 	private static String withCell(String csv, String column, String value) throws Exception {
+		return withCell(csv, 0, column, value);
+	}
+
+	/** The file with the column's cell of the row (counted from 0) replaced. */
+	private static String withCell(String csv, int row, String column, String value) throws Exception {
 		StringWriter out = new StringWriter();
 		try (CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
 			.parse(new StringReader(csv.replace("\uFEFF", "")));
@@ -230,12 +327,11 @@ class ExportRoundTripIntegrationTests {
 					.setHeader(parser.getHeaderNames().toArray(String[]::new))
 					.get()
 					.print(out)) {
-			boolean first = true;
+			int index = 0;
 			for (CSVRecord record : parser) {
 				List<String> cells = new ArrayList<>(record.toList());
-				if (first) {
+				if (index++ == row) {
 					cells.set(parser.getHeaderNames().indexOf(column), value);
-					first = false;
 				}
 				printer.printRecord(cells);
 			}

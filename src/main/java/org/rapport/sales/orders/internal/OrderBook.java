@@ -4,7 +4,6 @@ import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,7 +19,6 @@ import org.rapport.identity.TeamId;
 import org.rapport.identity.UserId;
 import org.rapport.sales.OpportunityId;
 import org.rapport.sales.OrderId;
-import org.rapport.sales.ProductId;
 import org.rapport.sales.catalogue.internal.Product;
 import org.rapport.sales.catalogue.internal.Products;
 import org.rapport.shared.InvalidField;
@@ -28,7 +26,6 @@ import org.rapport.shared.Money;
 import org.rapport.shared.RecordNotFound;
 import org.rapport.shared.ResultPage;
 import org.rapport.shared.SortWhitelist;
-import org.rapport.shared.ExternalIds;
 import org.springframework.data.domain.Sort;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
@@ -50,10 +47,12 @@ public class OrderBook {
 	private final EntityManager em;
 	private final CustomFields customFields;
 	private final Clock clock;
+	private final OrderRevision revision;
 
 	OrderBook(SalesOrders orders, Products products, Customers customers, EntityManager em,
-			CustomFields customFields, Clock clock) {
+			CustomFields customFields, Clock clock, OrderRevision revision) {
 		this.clock = clock;
+		this.revision = revision;
 		this.orders = orders;
 		this.products = products;
 		this.customers = customers;
@@ -101,6 +100,59 @@ public class OrderBook {
 			.forEach(em, SalesOrder.class, null, sorts(custom).orderBy(sort), action);
 	}
 
+	/** An order with its lines, each with its product, as an export writes them. */
+	public record Exported(SalesOrder order, List<ExportedLine> lines) {
+	}
+
+	/** A line of an exported order and its product. */
+	public record ExportedLine(OrderLine line, Product product) {
+	}
+
+	/**
+	 * Hands every visible order that matches to the action, in list order, with its lines and their products: those of
+	 * a chunk of orders read in one query each, so that an export reads a few queries per thousand orders.
+	 */
+	@Transactional(readOnly = true)
+	public void forEachWithLines(Actor actor, OrderFilter filter, Sort sort, CustomFieldQuery custom,
+			java.util.function.Consumer<Exported> action) {
+		List<SalesOrder> chunk = new java.util.ArrayList<>(EXPORT_CHUNK);
+		Map<UUID, Product> known = new java.util.HashMap<>();
+		forEach(actor, filter, sort, custom, order -> {
+			chunk.add(order);
+			if (chunk.size() == EXPORT_CHUNK) {
+				export(chunk, known, action);
+			}
+		});
+		export(chunk, known, action);
+	}
+
+	private static final int EXPORT_CHUNK = 500;
+
+	private void export(List<SalesOrder> chunk, Map<UUID, Product> known, java.util.function.Consumer<Exported> action) {
+		if (chunk.isEmpty()) {
+			return;
+		}
+		Map<UUID, List<OrderLine>> lines = new java.util.HashMap<>();
+		em.createQuery("select o.id, l from SalesOrder o join o.lines l where o.id in :ids order by l.position",
+				Object[].class)
+			.setParameter("ids", chunk.stream().map(SalesOrder::getId).toList())
+			.getResultList()
+			.forEach(row -> lines.computeIfAbsent((UUID) row[0], id -> new java.util.ArrayList<>())
+				.add((OrderLine) row[1]));
+		var missing = lines.values().stream().flatMap(List::stream).map(OrderLine::getProductId)
+			.filter(id -> !known.containsKey(id)).collect(Collectors.toSet());
+		if (!missing.isEmpty()) {
+			products.findAllById(missing).forEach(p -> known.put(p.getId(), p));
+		}
+		for (SalesOrder order : chunk) {
+			action.accept(new Exported(order, lines.getOrDefault(order.getId(), List.of()).stream()
+				.map(line -> new ExportedLine(line, known.get(line.getProductId())))
+				.toList()));
+		}
+		lines.values().forEach(list -> list.forEach(em::detach));
+		chunk.clear();
+	}
+
 	private static VisibleQuery query(Actor actor, OrderFilter filter) {
 		return new VisibleQuery("SalesOrder", "o", actor)
 			.where("o.accountId = :account", "account", filter.account())
@@ -135,18 +187,12 @@ public class OrderBook {
 		AccountId account = visibleAccount(actor, details.accountId());
 		requireProducts(details);
 		String currency = currencyOf(details);
-		requireFreeExternalId(actor, details, null);
+		revision.requireFreeExternalId(actor, details.externalId(), null);
 		SalesOrder order = SalesOrder.draft(nextNumber(), account, details.orderDate(), currency, details.notes(),
-				lines(details, currency), actor.id(), actor.team());
+				revision.lines(details, currency), actor.id(), actor.team());
 		order.identify(details.externalId());
 		order.changeCustomFields(customFields.merge(ENTITY, Map.of(), custom, true));
 		return orders.saveAndFlush(order).withLines();
-	}
-
-	/** Refuses an external id that another order holds, as imports refuse it. */
-	private void requireFreeExternalId(Actor actor, OrderDetails details, UUID self) {
-		ExternalIds.requireFree(details.externalId(), self, orders::findByExternalId,
-				other -> actor.canSee(new UserId(other.getOwnerId()), team(other.getTeamId())));
 	}
 
 	@Transactional
@@ -159,19 +205,7 @@ public class OrderBook {
 	public SalesOrder update(Actor actor, UUID id, long expectedVersion, OrderDetails details,
 			Map<String, ?> custom) {
 		SalesOrder order = current(actor, id, expectedVersion);
-		if (details.accountId() != null && !details.accountId().equals(order.getAccountId())) {
-			throw new InvalidField("accountId", "validation.order.account.fixed",
-					"An order stays with the account it was made for");
-		}
-		if (details.currency() != null && !details.currency().isBlank()
-				&& !details.currency().strip().equalsIgnoreCase(order.getCurrency())) {
-			throw new InvalidField("currency", "validation.order.currency.fixed",
-					"An order keeps the currency it was made in");
-		}
-		List<SalesOrder.Line> lines = lines(details, order.getCurrency());
-		requireFreeExternalId(actor, details, id);
-		order.revise(details.orderDate(), details.notes(), lines);
-		order.identify(details.externalId());
+		revision.revise(actor, order, details);
 		if (custom != null) {
 			order.changeCustomFields(customFields.merge(ENTITY, order.getCustomFields(), custom, false));
 		}
@@ -180,17 +214,17 @@ public class OrderBook {
 
 	@Transactional
 	public SalesOrder confirm(Actor actor, UUID id, long expectedVersion) {
-		return move(actor, id, expectedVersion, order -> order.confirm(clock.instant()));
+		return move(actor, id, expectedVersion, order -> order.moveTo(OrderStatus.CONFIRMED, clock.instant()));
 	}
 
 	@Transactional
 	public SalesOrder fulfil(Actor actor, UUID id, long expectedVersion) {
-		return move(actor, id, expectedVersion, SalesOrder::fulfil);
+		return move(actor, id, expectedVersion, order -> order.moveTo(OrderStatus.FULFILLED, clock.instant()));
 	}
 
 	@Transactional
 	public SalesOrder cancel(Actor actor, UUID id, long expectedVersion) {
-		return move(actor, id, expectedVersion, SalesOrder::cancel);
+		return move(actor, id, expectedVersion, order -> order.moveTo(OrderStatus.CANCELLED, clock.instant()));
 	}
 
 	/**
@@ -287,38 +321,6 @@ public class OrderBook {
 			.map(product -> product.getUnitPrice().currency())
 			.orElseThrow(() -> new InvalidField("currency", "validation.order.currency",
 					"Name the currency or add a line"));
-	}
-
-	private List<SalesOrder.Line> lines(OrderDetails details, String currency) {
-		List<SalesOrder.Line> lines = new ArrayList<>();
-		for (int i = 0; i < details.lines().size(); i++) {
-			OrderDetails.LineDetails line = details.lines().get(i);
-			String field = "lines[" + i + "]";
-			Product product = line.productId() == null ? null : products.findById(line.productId()).orElse(null);
-			if (product == null) {
-				throw new InvalidField(field + ".productId", "validation.product.unknown", "No product with this id");
-			}
-			if (line.quantity() == null || line.quantity().signum() <= 0) {
-				throw new InvalidField(field + ".quantity", "validation.quantity", "The quantity must be above zero");
-			}
-			Money price;
-			if (line.unitPrice() == null) {
-				if (!product.getUnitPrice().currency().equals(currency)) {
-					throw new InvalidField(field + ".unitPrice", "validation.order.price.currency",
-							"The product is priced in " + product.getUnitPrice().currency() + "; give a price in "
-									+ currency);
-				}
-				price = product.getUnitPrice();
-			}
-			else {
-				if (line.unitPrice().signum() < 0) {
-					throw new InvalidField(field + ".unitPrice", "validation.price", "A price cannot be negative");
-				}
-				price = new Money(line.unitPrice(), currency);
-			}
-			lines.add(new SalesOrder.Line(new ProductId(product.getId()), line.quantity(), price));
-		}
-		return lines;
 	}
 
 	/** The next order number, such as ORD-000123, from a sequence that H2 and PostgreSQL both keep. */

@@ -191,6 +191,19 @@ public class SalesOrder extends BusinessRecord<SalesOrder> {
 		moveTo(OrderStatus.CANCELLED);
 	}
 
+	/**
+	 * Takes the order to the status by the act that leads there (confirming, fulfilling or cancelling it), as its
+	 * page's buttons do one at a time; the status decides which moves it allows.
+	 */
+	void moveTo(OrderStatus next, Instant now) {
+		switch (next) {
+			case CONFIRMED -> confirm(now);
+			case FULFILLED -> fulfil();
+			case CANCELLED -> cancel();
+			case DRAFT -> moveTo(next);
+		}
+	}
+
 	private void moveTo(OrderStatus next) {
 		if (!status.canMoveTo(next)) {
 			throw new RuleBroken("order.cannotBecome", "An order that is " + status + " cannot become " + next,

@@ -11,6 +11,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.rapport.customers.AccountId;
+import org.rapport.customers.AccountReferences;
+import org.rapport.customers.ExportedAccounts;
 import org.rapport.customers.Customers;
 import org.rapport.customization.CustomFieldForm;
 import org.rapport.customization.CustomFieldQuery;
@@ -27,6 +29,7 @@ import org.rapport.web.OwnerNames;
 import org.rapport.web.Paging;
 import org.rapport.web.SortParameter;
 import org.rapport.shared.InvalidField;
+import org.rapport.shared.Money;
 import org.rapport.shared.ResultPage;
 import org.rapport.shared.SortWhitelist;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -64,10 +67,12 @@ class OrderController {
 	private final SalesCustomFields customFields;
 	private final UserDirectory directory;
 	private final Clock clock;
+	private final AccountReferences accounts;
 
 	OrderController(OrderBook orders, ProductCatalogue catalogue, Customers customers, CurrentActor currentActor,
-			SalesCustomFields customFields, UserDirectory directory, Clock clock) {
+			SalesCustomFields customFields, UserDirectory directory, Clock clock, AccountReferences accounts) {
 		this.clock = clock;
+		this.accounts = accounts;
 		this.orders = orders;
 		this.catalogue = catalogue;
 		this.customers = customers;
@@ -122,18 +127,38 @@ class OrderController {
 		OwnerNames names = new OwnerNames(directory);
 		CustomFieldQuery custom = customFields.query(OrderBook.ENTITY, params);
 		var exported = custom.exportedColumns();
-		CsvDownload.write(response, "orders.csv", CsvDownload.header(new String[] { "id", "number", "account_id",
-				"opportunity_id", "order_date", "status", "total", "currency", "confirmed_at", "notes", "owner_id",
-				"owner_name",
-				"team_id", "team_name", "created_at", "updated_at" }, custom.exportedHeader()),
-				rows -> orders.forEach(actor, new OrderFilter(account, status, from, to),
-					SortParameter.parse(sort, OrderBook.sorts(custom)),
-						custom, o -> rows.row(CsvDownload.values(new Object[] { o.getId(), o.getNumber(),
-								o.getAccountId(), o.getOpportunityId(), o.getOrderDate(), o.getStatus(),
-								o.getTotal() == null ? null : o.getTotal().amount(), o.getCurrency(),
-								o.getConfirmedAt(), o.getNotes(), o.getOwnerId(), names.user(o.getOwnerId()),
-								o.getTeamId(), names.team(o.getTeamId()), o.getCreatedAt(),
-								o.getUpdatedAt() }, CustomFieldQuery.exportValues(o.getCustomFields(), exported)))));
+		ExportedAccounts accountCells = new ExportedAccounts(accounts);
+		// one row per line, the order's columns repeated on each, so that the file comes back into the same orders
+		CsvDownload.write(response, "orders.csv", CsvDownload.header(new String[] { "id", "external_id", "number",
+				"account", "account_name", "opportunity_id", "order_date", "status", "currency", "total",
+				"confirmed_at", "notes", "product", "product_name", "quantity", "unit_price", "line_amount", "owner",
+				"owner_id", "owner_name", "team_id", "team_name", "created_at", "updated_at" },
+				custom.exportedHeader()),
+				rows -> orders.forEachWithLines(actor, new OrderFilter(account, status, from, to),
+						SortParameter.parse(sort, OrderBook.sorts(custom)), custom, e -> {
+							SalesOrder o = e.order();
+							List<OrderBook.ExportedLine> lines = e.lines().isEmpty()
+									? java.util.Collections.singletonList(null) : e.lines();
+							for (OrderBook.ExportedLine l : lines) {
+								rows.row(CsvDownload.values(new Object[] { o.getId(), o.getExternalId(),
+										o.getNumber(), accountCells.reference(o.getAccountId()),
+										accountCells.name(o.getAccountId()), o.getOpportunityId(), o.getOrderDate(),
+										o.getStatus(), o.getCurrency(), o.getTotal().amount(), o.getConfirmedAt(),
+										o.getNotes(), l == null ? null : product(l), l == null || l.product() == null
+												? null : l.product().getName(),
+										l == null ? null : l.line().getQuantity(),
+										l == null ? null : l.line().getUnitPrice(),
+										l == null ? null : new Money(l.line().amount(), o.getCurrency()).amount(),
+										names.login(o.getOwnerId()), o.getOwnerId(), names.user(o.getOwnerId()),
+										o.getTeamId(), names.team(o.getTeamId()), o.getCreatedAt(), o.getUpdatedAt() },
+										CustomFieldQuery.exportValues(o.getCustomFields(), exported)));
+							}
+						}));
+	}
+
+	/** The line's product as an import finds it again: by its SKU, or by its id. */
+	private static Object product(OrderBook.ExportedLine line) {
+		return line.product() == null ? line.line().getProductId() : line.product().getSku();
 	}
 
 	@GetMapping("/new")
