@@ -74,6 +74,30 @@ class OpportunityImportIntegrationTests {
 	}
 
 	@Test
+	void theNamesOtherSystemsGiveTheirDefaultPipelineAndStagesFindOurs() {
+		Actor actor = data.actor(data.user(data.team(), Role.SALES));
+		String account = TestData.unique("Pipeline Co");
+		importFile(actor, "accounts", "Name\n" + account + "\n", DuplicateMode.CREATE, MatchBy.NAME);
+		String deal = TestData.unique("Deal");
+		String file = "Name,Account,Pipeline,Stage,Amount,Close Date\n"
+				+ deal + "-hubspot," + account + ",Sales Pipeline,Closed won,100,2026-01-31\n"
+				+ deal + "-salesforce," + account + ",,Proposal/Price Quote,100,2026-01-31\n"
+				+ deal + "-odoo," + account + ",,Won,100,2026-01-31\n"
+				+ deal + "-zoho," + account + ",Standard,Negotiation/Review,100,2026-01-31\n"
+				+ deal + "-none," + account + ",Sales Pipeline,Value Proposition,100,2026-01-31\n";
+
+		ImportJob job = importFile(actor, "opportunities", file, DuplicateMode.SKIP, MatchBy.NAME);
+
+		assertThat(job.createdRows()).isEqualTo(4);
+		assertThat(jdbc.queryForList("select o.name || '=' || p.name || '/' || s.name from opportunity o join "
+				+ "pipeline_stage s on s.id = o.stage_id join pipeline p on p.id = o.pipeline_id where o.name like ? "
+				+ "order by o.name", String.class, deal + "-%"))
+			.containsExactly(deal + "-hubspot=Sales/Closed won", deal + "-odoo=Sales/Closed won",
+					deal + "-salesforce=Sales/Proposal", deal + "-zoho=Sales/Negotiation");
+		assertThat(imports.rejected(actor, job.id(), 10).get(0).reasons()).contains("Value Proposition");
+	}
+
+	@Test
 	void opportunitiesMatchByNameAtTheSameAccountOrByExternalIdAndAMovedOneKeepsItsHistory() {
 		Actor actor = data.actor(data.user(data.team(), Role.SALES));
 		String account = TestData.unique("Acme");

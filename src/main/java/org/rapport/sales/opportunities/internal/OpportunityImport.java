@@ -187,14 +187,18 @@ class OpportunityImport extends RecordKind<OpportunityValues> {
 	}
 
 	/**
-	 * Whether a cell names a pipeline or stage: by its name, or a name Rapport gave it in English or Chinese,
-	 * compared loosely as choices are ({@code Closed Won} names the stage {@code Closed won}).
+	 * Whether a cell names a pipeline or stage: by its name, a name Rapport gave it in English or Chinese, or a name
+	 * another system gives it, compared loosely as choices are ({@code Closed Won} names the stage {@code Closed won}).
 	 */
 	private boolean namedAs(String name, String text) {
 		return names(name, null).stream().anyMatch(n -> ChoiceNames.same(n, text));
 	}
 
-	/** A pipeline's or stage's name and the names Rapport gave it, in the language given first when there is one. */
+	/**
+	 * A pipeline's or stage's name and the names Rapport gave it, in the language given first when there is one; for
+	 * a pipeline or stage Rapport made and nobody renamed, also the names other systems give theirs that mean it
+	 * (HubSpot's {@code Sales Pipeline}, Odoo's {@code Won}, Salesforce's {@code Proposal/Price Quote}).
+	 */
 	private List<String> names(String name, Locale locale) {
 		List<String> names = new ArrayList<>();
 		if (locale != null) {
@@ -203,6 +207,10 @@ class OpportunityImport extends RecordKind<OpportunityValues> {
 		names.add(name);
 		for (Locale language : ImportCells.LABEL_LANGUAGES) {
 			names.add(builtInNames.shown(name, language));
+		}
+		String key = BuiltInNames.messageKey(name);
+		if (key != null) {
+			names.addAll(ChoiceNames.otherSystems(key));
 		}
 		return names;
 	}
