@@ -179,6 +179,46 @@ class CrmExportsImportIntegrationTests {
 			.mapped("stage", "New", "Prospecting")));
 	}
 
+	@Test
+	void aZohoExportOfAccountsContactsAndDealsLandsAsZohoHadIt() throws Exception {
+		owner("Priya Sharma");
+		owner("Tom Baker");
+		check(imported("zoho/Accounts.csv", "accounts", "zoho", List.of("Record Id"), new Expectations()
+			.choices("type", "Customer", null, "Prospect", null, "Distributor", null, "Supplier", null, "Reseller",
+					null)
+			.choices("industry", "Manufacturing", "MANUFACTURING", "Wholesale", null, "Real Estate", "REAL_ESTATE",
+					"Hospitality", "HOSPITALITY", "Agriculture", "AGRICULTURE", "Retail", "RETAIL", "Electronics",
+					null)));
+		check(imported("zoho/Contacts.csv", "contacts", "zoho", List.of("Record Id", "Account Name.id"),
+				new Expectations()));
+		check(imported("zoho/Deals.csv", "opportunities", "zoho", List.of("Record Id", "Account Name.id"),
+				new Expectations()
+					.choices("pipeline", "Standard", "Sales")
+					.choices("stage", "Closed Won", "Closed won", "Negotiation/Review", "Negotiation",
+							"Proposal/Price Quote", "Proposal", "Qualification", "Qualification", "Needs Analysis",
+							"Needs analysis")
+					.mapped("stage", "Value Proposition", "Needs analysis", "Id. Decision Makers", "Needs analysis",
+							"Perception Analysis", "Proposal")
+					.rejects(8, "Closed lost is a lost stage")));
+	}
+
+	@Test
+	void aPipedriveExportOfOrganizationsPeopleAndDealsLandsAsPipedriveHadIt() throws Exception {
+		owner("Alex Morgan");
+		owner("Robin Lee");
+		check(imported("pipedrive/organizations.csv", "accounts", "pipedrive", List.of("Organization - ID"),
+				new Expectations()));
+		check(imported("pipedrive/people.csv", "contacts", "pipedrive", List.of("Person - ID", "Organization - ID"),
+				new Expectations()));
+		check(imported("pipedrive/deals.csv", "opportunities", "pipedrive", List.of("Deal - ID", "Organization - ID"),
+				new Expectations()
+					.choices("pipeline", "Sales", "Sales")
+					.choices("stage", "Won", "Closed won", "Proposal Made", "Proposal", "Qualified", "Qualification",
+							"Negotiations Started", "Negotiation")
+					.mapped("stage", "Contact Made", "Prospecting", "Demo Scheduled", "Needs analysis")
+					.rejects(10, "Closed lost is a lost stage")));
+	}
+
 	/** A user of the importer's team who goes by the display name the files give an owner. */
 	private void owner(String name) {
 		String login = TestData.unique("owner").toLowerCase(Locale.ROOT);
