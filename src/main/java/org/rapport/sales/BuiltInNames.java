@@ -60,6 +60,11 @@ public class BuiltInNames {
 		this.messages = messages;
 	}
 
+	/** The message key of a name Rapport gave ({@code builtIn.stage.closedWon}), or null for a name typed by someone. */
+	public static String messageKey(String name) {
+		return name == null ? null : KEYS.get(name);
+	}
+
 	/** The name in the language of the page being shown. */
 	public String shown(String name) {
 		return shown(name, LocaleContextHolder.getLocale());

@@ -63,6 +63,9 @@ class ChoiceNamesTests {
 	void theNamesOtherSystemsGiveOurChoicesAreListedByTheKeyOfTheirLabel() {
 		assertThat(ChoiceNames.otherSystems("industry.NON_PROFIT")).contains("Not For Profit");
 		assertThat(ChoiceNames.otherSystems("accountType.PERSON")).contains("Individual");
+		assertThat(ChoiceNames.otherSystems("stage.EXISTING")).contains("Customer", "Evangelist");
+		assertThat(ChoiceNames.otherSystems("source.PARTNER")).contains("Partner Referral");
+		assertThat(ChoiceNames.otherSystems("builtIn.stage.proposal")).contains("Proposal/Price Quote", "Proposition");
 		assertThat(ChoiceNames.otherSystems("industry.NOTHING")).isEmpty();
 	}
 }

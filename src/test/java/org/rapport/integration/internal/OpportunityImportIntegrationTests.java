@@ -49,7 +49,7 @@ class OpportunityImportIntegrationTests {
 		ImportJob job = importFile(actor, "opportunities", file, DuplicateMode.SKIP, MatchBy.NAME);
 
 		assertThat(job.status()).isEqualTo(Status.DONE);
-		assertThat(job.createdRows()).isEqualTo(2);
+		assertThat(job.createdRows()).isEqualTo(3);
 		Map<String, Object> first = jdbc.queryForMap("select o.amount, o.currency, o.close_date, o.probability, "
 				+ "s.name stage, p.name pipeline, a.name account from opportunity o join pipeline_stage s on s.id = "
 				+ "o.stage_id join pipeline p on p.id = o.pipeline_id join account a on a.id = o.account_id "
@@ -64,13 +64,70 @@ class OpportunityImportIntegrationTests {
 		assertThat(jdbc.queryForObject("select count(*) from opportunity_stage_history h join opportunity o on "
 				+ "o.id = h.opportunity_id where o.name = ? and h.left_at is null", Integer.class, deal)).isEqualTo(1);
 		List<ImportJobs.RejectedRow> rejected = imports.rejected(actor, job.id(), 10);
-		assertThat(rejected).extracting(ImportJobs.RejectedRow::line).containsExactly(4L, 5L, 6L, 7L, 8L, 9L);
+		assertThat(rejected).extracting(ImportJobs.RejectedRow::line).containsExactly(4L, 5L, 6L, 8L, 9L);
 		assertThat(rejected.get(0).reasons()).contains("Nobody");
 		assertThat(rejected.get(1).reasons()).contains("several accounts");
 		assertThat(rejected.get(2).reasons()).contains("Dreaming");
-		assertThat(rejected.get(3).reasons()).contains("lost stage");
-		assertThat(rejected.get(4).reasons()).contains("Close date");
-		assertThat(rejected.get(5).reasons()).contains("Account: required");
+		assertThat(rejected.get(3).reasons()).contains("Close date");
+		assertThat(rejected.get(4).reasons()).contains("Account: required");
+	}
+
+	@Test
+	void aDealLostInTheOldSystemComesLostWithItsReasonOrANoticeAndAnOpenOneMovesThereOnlyWithAReason() {
+		Actor actor = data.actor(data.user(data.team(), Role.SALES));
+		String account = TestData.unique("Lost Co");
+		importFile(actor, "accounts", "Name\n" + account + "\n", DuplicateMode.CREATE, MatchBy.NAME);
+		String tag = TestData.unique("lost");
+		ImportJob created = importFile(actor, "opportunities", "External ID,Name,Account,Stage,Amount,Close Date,"
+				+ "Lost Reason\n" + tag + "-1,Reasoned,"+ account + ",Closed Lost,100,2026-01-31,Price too high\n"
+				+ tag + "-2,Silent," + account + ",Closed Lost,100,2026-01-31,\n"
+				+ tag + "-3,Open," + account + ",Proposal,100,2026-06-30,\n", DuplicateMode.UPDATE,
+				MatchBy.EXTERNAL_ID);
+
+		assertThat(created.createdRows()).isEqualTo(3);
+		assertThat(jdbc.queryForMap("select stage_kind, lost_reason from opportunity where external_id = ?",
+				tag + "-1")).containsEntry("stage_kind", "LOST").containsEntry("lost_reason", "Price too high");
+		assertThat(jdbc.queryForMap("select stage_kind, lost_reason from opportunity where external_id = ?",
+				tag + "-2")).containsEntry("stage_kind", "LOST").containsEntry("lost_reason", null);
+		assertThat(imports.notices(actor, created.id(), 10)).singleElement()
+			.satisfies(row -> assertThat(row.line()).isEqualTo(3L))
+			.satisfies(row -> assertThat(row.notices()).contains("Lost reason"));
+
+		ImportJob moved = importFile(actor, "opportunities", "External ID,Name,Account,Stage,Amount,Close Date,"
+				+ "Lost Reason\n" + tag + "-3,Open," + account + ",Closed Lost,100,2026-06-30,\n",
+				DuplicateMode.UPDATE, MatchBy.EXTERNAL_ID);
+		assertThat(moved.rejectedRows()).isEqualTo(1);
+		assertThat(imports.rejected(actor, moved.id(), 10).get(0).reasons()).contains("reason");
+		ImportJob withReason = importFile(actor, "opportunities", "External ID,Name,Account,Stage,Amount,Close Date,"
+				+ "Lost Reason\n" + tag + "-3,Open," + account + ",Closed Lost,100,2026-06-30,No budget\n",
+				DuplicateMode.UPDATE, MatchBy.EXTERNAL_ID);
+		assertThat(withReason.updatedRows()).isEqualTo(1);
+		assertThat(jdbc.queryForMap("select stage_kind, lost_reason from opportunity where external_id = ?",
+				tag + "-3")).containsEntry("stage_kind", "LOST").containsEntry("lost_reason", "No budget");
+	}
+
+	@Test
+	void theNamesOtherSystemsGiveTheirDefaultPipelineAndStagesFindOurs() {
+		Actor actor = data.actor(data.user(data.team(), Role.SALES));
+		String account = TestData.unique("Pipeline Co");
+		importFile(actor, "accounts", "Name\n" + account + "\n", DuplicateMode.CREATE, MatchBy.NAME);
+		String deal = TestData.unique("Deal");
+		String file = "Name,Account,Pipeline,Stage,Amount,Close Date\n"
+				+ deal + "-hubspot," + account + ",Sales Pipeline,Closed won,100,2026-01-31\n"
+				+ deal + "-salesforce," + account + ",,Proposal/Price Quote,100,2026-01-31\n"
+				+ deal + "-odoo," + account + ",,Won,100,2026-01-31\n"
+				+ deal + "-zoho," + account + ",Standard,Negotiation/Review,100,2026-01-31\n"
+				+ deal + "-none," + account + ",Sales Pipeline,Value Proposition,100,2026-01-31\n";
+
+		ImportJob job = importFile(actor, "opportunities", file, DuplicateMode.SKIP, MatchBy.NAME);
+
+		assertThat(job.createdRows()).isEqualTo(4);
+		assertThat(jdbc.queryForList("select o.name || '=' || p.name || '/' || s.name from opportunity o join "
+				+ "pipeline_stage s on s.id = o.stage_id join pipeline p on p.id = o.pipeline_id where o.name like ? "
+				+ "order by o.name", String.class, deal + "-%"))
+			.containsExactly(deal + "-hubspot=Sales/Closed won", deal + "-odoo=Sales/Closed won",
+					deal + "-salesforce=Sales/Proposal", deal + "-zoho=Sales/Negotiation");
+		assertThat(imports.rejected(actor, job.id(), 10).get(0).reasons()).contains("Value Proposition");
 	}
 
 	@Test

@@ -62,11 +62,13 @@ class OpportunityImport extends RecordKind<OpportunityValues> {
 			ImportColumn.required("closeDate", Type.DATE, "Close Date", "Expected Close Date", "close_date",
 					"预计成交日期", "成交日期", "结束日期"),
 			ImportColumn.of("probability", Type.PERCENT, "Probability", "Probability (%)", "赢率", "成功率", "概率"),
+			ImportColumn.text("lostReason", 500, "Lost Reason", "Closed Lost Reason", "Reason For Loss", "Loss Reason",
+					"Deal - Lost reason", "lost_reason", "输单原因", "丢单原因", "失败原因"),
 			ImportColumn.owner());
 
 	private static final String COLUMNS_WRITTEN = "account_id, name, pipeline_id, stage_id, stage_kind, amount, "
 			+ "currency, close_date, probability, stage_entered_at, board_rank, external_id, owner_id, team_id, "
-			+ "custom_fields";
+			+ "lost_reason, custom_fields";
 
 	/** A pipeline with its stages in their order, for finding them by name. */
 	private record PipelineStages(UUID id, String name, boolean isDefault, List<StageInfo> stages) {
@@ -159,8 +161,12 @@ class OpportunityImport extends RecordKind<OpportunityValues> {
 				continue;
 			}
 			if (stage.kind() == StageKind.LOST) {
-				// only an opportunity lost already may name its stage, as its export does; see refuses
+				// a reason the file gives is kept; without one, see refuses
 				row.values().put("lostStageName", builtInNames.shown(stage.name(), actor.locale()));
+				if (row.values().get("lostReason") == null) {
+					row.notice("lostReason", batch.message("import.notice.lostWithoutReason",
+							row.values().get("lostStageName")));
+				}
 			}
 			Integer probability = (Integer) row.values().get("probability");
 			if (probability != null && stage.kind() == StageKind.WON && probability != 100) {
@@ -174,27 +180,33 @@ class OpportunityImport extends RecordKind<OpportunityValues> {
 	}
 
 	/**
-	 * A lost stage needs a reason that an import does not give: a row may name one only for an opportunity that is
-	 * in that stage already.
+	 * An opportunity the file names in a lost stage comes as the old system had it: with the reason a column gives,
+	 * or, when it is new here, without one (the row says so in a notice). An opportunity open here that the file
+	 * moves to a lost stage needs the reason, as on its page.
 	 */
 	@Override
 	protected String refuses(ImportBatch batch, OpportunityValues existing, Map<String, Object> values) {
 		Object lost = values.get("lostStageName");
-		if (lost == null || existing != null && existing.stageId().equals(values.get("stageId"))) {
+		if (lost == null || existing == null || existing.stageId().equals(values.get("stageId"))
+				|| values.get("lostReason") != null) {
 			return null;
 		}
 		return batch.message("import.error.stageLost", lost);
 	}
 
 	/**
-	 * Whether a cell names a pipeline or stage: by its name, or a name Rapport gave it in English or Chinese,
-	 * compared loosely as choices are ({@code Closed Won} names the stage {@code Closed won}).
+	 * Whether a cell names a pipeline or stage: by its name, a name Rapport gave it in English or Chinese, or a name
+	 * another system gives it, compared loosely as choices are ({@code Closed Won} names the stage {@code Closed won}).
 	 */
 	private boolean namedAs(String name, String text) {
 		return names(name, null).stream().anyMatch(n -> ChoiceNames.same(n, text));
 	}
 
-	/** A pipeline's or stage's name and the names Rapport gave it, in the language given first when there is one. */
+	/**
+	 * A pipeline's or stage's name and the names Rapport gave it, in the language given first when there is one; for
+	 * a pipeline or stage Rapport made and nobody renamed, also the names other systems give theirs that mean it
+	 * (HubSpot's {@code Sales Pipeline}, Odoo's {@code Won}, Salesforce's {@code Proposal/Price Quote}).
+	 */
 	private List<String> names(String name, Locale locale) {
 		List<String> names = new ArrayList<>();
 		if (locale != null) {
@@ -203,6 +215,10 @@ class OpportunityImport extends RecordKind<OpportunityValues> {
 		names.add(name);
 		for (Locale language : ImportCells.LABEL_LANGUAGES) {
 			names.add(builtInNames.shown(name, language));
+		}
+		String key = BuiltInNames.messageKey(name);
+		if (key != null) {
+			names.addAll(ChoiceNames.otherSystems(key));
 		}
 		return names;
 	}
@@ -281,7 +297,7 @@ class OpportunityImport extends RecordKind<OpportunityValues> {
 			values.put("stageProbability", v.get("defaultStageProbability"));
 		}
 		return merge(new OpportunityValues(id, 0, (UUID) v.get("ownerId"), (UUID) v.get("teamId"), null, null, null,
-				null, null, BigDecimal.ZERO, ProductImport.DEFAULT_CURRENCY, null, 0, Map.of()), values);
+				null, null, BigDecimal.ZERO, ProductImport.DEFAULT_CURRENCY, null, 0, null, Map.of()), values);
 	}
 
 	@Override
@@ -295,7 +311,8 @@ class OpportunityImport extends RecordKind<OpportunityValues> {
 				newOwner ? (UUID) v.get("teamId") : o.teamId(), pick(v, "externalId", o.externalId()),
 				pick(v, "accountId", o.accountId()), pick(v, "name", o.name()), pick(v, "pipelineId", o.pipelineId()),
 				stageId, pick(v, "amount", o.amount()), pick(v, "currency", o.currency()),
-				(LocalDate) pick(v, "closeDate", o.closeDate()), probability, pick(v, "customFields", o.customFields()));
+				(LocalDate) pick(v, "closeDate", o.closeDate()), probability, pick(v, "lostReason", o.lostReason()),
+				pick(v, "customFields", o.customFields()));
 	}
 
 	@Override
@@ -321,7 +338,8 @@ class OpportunityImport extends RecordKind<OpportunityValues> {
 	@Override
 	public OpportunityValues withVersion(OpportunityValues o, long version) {
 		return new OpportunityValues(o.id(), version, o.ownerId(), o.teamId(), o.externalId(), o.accountId(), o.name(),
-				o.pipelineId(), o.stageId(), o.amount(), o.currency(), o.closeDate(), o.probability(), o.customFields());
+				o.pipelineId(), o.stageId(), o.amount(), o.currency(), o.closeDate(), o.probability(), o.lostReason(),
+				o.customFields());
 	}
 
 	@Override
@@ -413,7 +431,7 @@ class OpportunityImport extends RecordKind<OpportunityValues> {
 
 	private static BulkRecords.Table<OpportunityValues> table(
 			java.util.function.Function<OpportunityValues, Object[]> values) {
-		return new BulkRecords.Table<>("opportunity", COLUMNS_WRITTEN, "uvuuvnvditlvuuj", values,
+		return new BulkRecords.Table<>("opportunity", COLUMNS_WRITTEN, "uvuuvnvditlvuuvj", values,
 				OpportunityValues::id, OpportunityValues::version);
 	}
 
@@ -423,7 +441,7 @@ class OpportunityImport extends RecordKind<OpportunityValues> {
 		Money amount = new Money(o.amount(), o.currency());
 		return new Object[] { o.accountId(), o.name(), o.pipelineId(), o.stageId(), stage.kind().name(),
 				amount.amount(), amount.currency(), o.closeDate(), o.probability(), entered, rank, o.externalId(),
-				o.ownerId(), o.teamId(), o.customFields() };
+				o.ownerId(), o.teamId(), stage.kind() == StageKind.LOST ? o.lostReason() : null, o.customFields() };
 	}
 
 	private void enter(List<Object[]> visits) {
@@ -440,6 +458,6 @@ class OpportunityImport extends RecordKind<OpportunityValues> {
 	private static OpportunityValues values(Opportunity o) {
 		return new OpportunityValues(o.getId(), o.getVersion(), o.getOwnerId(), o.getTeamId(), o.getExternalId(),
 				o.getAccountId(), o.getName(), o.getPipelineId(), o.getStageId(), o.getAmount().amount(),
-				o.getAmount().currency(), o.getCloseDate(), o.getProbability(), o.getCustomFields());
+				o.getAmount().currency(), o.getCloseDate(), o.getProbability(), o.getLostReason(), o.getCustomFields());
 	}
 }
