@@ -180,10 +180,7 @@ class ImportBrowserTests {
 				StandardCharsets.UTF_8);
 
 		signIn(user);
-		open("/imports?entity=accounts");
-		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("upload-form")));
-		driver.findElement(By.id("file")).sendKeys(file.toString());
-		driver.findElement(By.id("upload")).click();
+		upload("accounts", file);
 		wait.until(ExpectedConditions.elementToBeClickable(By.id("to-preview"))).click();
 
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("value-map")));
@@ -280,7 +277,7 @@ class ImportBrowserTests {
 				+ "\n", StandardCharsets.UTF_8);
 		try {
 			signIn(user);
-			uploadContacts(file);
+			upload("contacts", file);
 
 			assertThat(driver.findElement(By.id("source-detected")).getText()).isEqualTo("Looks like a HubSpot export.");
 			assertThat(driver.findElement(By.id("column-20")).getText()).contains("Phone Number (2)");
@@ -368,7 +365,7 @@ class ImportBrowserTests {
 			wait.until(ExpectedConditions.elementToBeClickable(By.id("user-menu"))).click();
 			wait.until(ExpectedConditions.elementToBeClickable(By.id("lang-zh"))).click();
 			wait.until(ExpectedConditions.attributeToBe(By.tagName("html"), "lang", "zh-CN"));
-			uploadContacts(file);
+			upload("contacts", file);
 			assertThat(driver.findElement(By.id("source-detected")).getText()).contains("HubSpot");
 			assertThat(driver.findElements(By.id("mapping-remembered"))).hasSize(1);
 			assertThat(mappedField(10)).isEqualTo("cf." + since);
@@ -384,9 +381,9 @@ class ImportBrowserTests {
 		}
 	}
 
-	/** Uploads a file of contacts from the import page, to its mapping page. */
-	private void uploadContacts(Path file) {
-		open("/imports?entity=contacts");
+	/** Uploads a file of records of the kind named from the import page, to its mapping page. */
+	private void upload(String entity, Path file) {
+		open("/imports?entity=" + entity);
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("upload-form")));
 		driver.findElement(By.id("file")).sendKeys(file.toString());
 		driver.findElement(By.id("upload")).click();
