@@ -3,12 +3,6 @@ package org.rapport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.deque.html.axecore.args.AxeRunOnlyOptions;
-import com.deque.html.axecore.args.AxeRunOptions;
-import com.deque.html.axecore.results.CheckedNode;
-import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.results.Rule;
-import com.deque.html.axecore.selenium.AxeBuilder;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.assertj.core.api.SoftAssertions;
@@ -90,8 +83,6 @@ import org.springframework.test.context.ActiveProfiles;
 class AccessibilityBrowserTests {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(20);
-	private static final List<String> TAGS = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
-	private static final Set<String> FAILING_IMPACTS = Set.of("critical", "serious");
 	private static final Dimension DESKTOP = new Dimension(1280, 900);
 	private static final Dimension PHONE = new Dimension(390, 844);
 
@@ -103,36 +94,6 @@ class AccessibilityBrowserTests {
 			  return !target || !labelable.includes(target.tagName)
 			      || (target.tagName === 'INPUT' && target.type === 'hidden');
 			}).map(label => label.outerHTML);
-			""";
-
-	/**
-	 * How far the page reaches past the right edge of a screen as wide as the argument, with the elements that stick
-	 * out (those inside a box that scrolls or clips them do not count); {@code null} where it fits. A phone zooms
-	 * out to show a page wider than itself, which widens {@code window.innerWidth} with the page: the screen's own
-	 * width is the measure.
-	 */
-	private static final String OVERFLOW = """
-			const width = arguments[0];
-			const root = document.documentElement;
-			if (root.scrollWidth <= width && window.innerWidth <= width) {
-			  return null;
-			}
-			const clipped = element => {
-			  for (let box = element.parentElement; box && box !== document.body; box = box.parentElement) {
-			    if (getComputedStyle(box).overflowX !== 'visible') {
-			      return true;
-			    }
-			  }
-			  return false;
-			};
-			const outside = Array.from(document.body.querySelectorAll('*')).filter(element => {
-			  const box = element.getBoundingClientRect();
-			  return box.width > 0 && box.right > width + 0.5 && !clipped(element);
-			}).slice(0, 6).map(element => element.tagName.toLowerCase() + (element.id ? '#' + element.id : '')
-			  + (element.className && element.className.baseVal === undefined
-			      ? '.' + element.className.trim().split(/\\s+/).join('.') : ''));
-			return 'scrollWidth ' + root.scrollWidth + ', innerWidth ' + window.innerWidth + ' > ' + width + ': '
-			  + outside.join(', ');
 			""";
 
 	private static Chromium chromium;
@@ -244,7 +205,7 @@ class AccessibilityBrowserTests {
 			wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#forecast-table tbody td")));
 			JavascriptExecutor js = (JavascriptExecutor) driver;
 			long viewport = PHONE.width;
-			assertThat(js.executeScript(OVERFLOW, PHONE.width)).as("the page itself does not scroll sideways").isNull();
+			assertThat(chromium.overflowBeyond(PHONE.width)).as("the page itself does not scroll sideways").isNull();
 			js.executeScript("const box = document.querySelector('#forecast-table').parentElement;"
 					+ "box.scrollLeft = box.scrollWidth;");
 			chromium.screenshot("forecast-phone-scrolled");
@@ -290,43 +251,17 @@ class AccessibilityBrowserTests {
 		JavascriptExecutor js = (JavascriptExecutor) driver;
 		for (Object label : (List<?>) js.executeScript(LABELS_OF_NOTHING)) {
 			violations.add("%s %s [label-for] a label names no control: %s".formatted(view, path,
-					abbreviate(String.valueOf(label))));
+					Chromium.abbreviate(String.valueOf(label))));
 		}
 		if (view.endsWith("-" + PHONE.width)) {
-			Object overflow = js.executeScript(OVERFLOW, PHONE.width);
+			String overflow = chromium.overflowBeyond(PHONE.width);
 			if (overflow != null) {
 				overflows.add(view + " " + path + ": " + overflow);
 			}
 		}
-		Results results = axe().analyze(driver);
-		if (results.isErrored()) {
-			violations.add(view + " " + path + ": axe failed: " + results.getErrorMessage());
-			return;
+		for (String violation : chromium.accessibilityViolations()) {
+			violations.add(view + " " + path + " " + violation);
 		}
-		for (Rule rule : results.getViolations()) {
-			if (!FAILING_IMPACTS.contains(rule.getImpact())) {
-				continue;
-			}
-			for (CheckedNode node : rule.getNodes()) {
-				violations.add("%s %s [%s, %s] %s: %s %s".formatted(view, path, rule.getId(), rule.getImpact(),
-						rule.getHelp(), node.getTarget(), abbreviate(node.getHtml())));
-			}
-		}
-	}
-
-	/**
-	 * axe over the WCAG 2.1 A and AA rules, run in the page itself (Rapport has no frames, so axe need not open
-	 * the blank window it uses to merge the results of frames) and returning the details of violations only.
-	 */
-	private static AxeBuilder axe() {
-		AxeRunOnlyOptions only = new AxeRunOnlyOptions();
-		only.setType("tag");
-		only.setValues(TAGS);
-		AxeRunOptions options = new AxeRunOptions();
-		options.setRunOnly(only);
-		options.setResultTypes(List.of("violations"));
-		options.setIFrames(false);
-		return new AxeBuilder().withOptions(options).setLegacyMode(true);
 	}
 
 	/**
@@ -560,9 +495,5 @@ class AccessibilityBrowserTests {
 		public void close() {
 			defined.values().forEach(ids -> ids.values().forEach(fields::retire));
 		}
-	}
-
-	private static String abbreviate(String html) {
-		return html == null || html.length() <= 160 ? html : html.substring(0, 160) + "…";
 	}
 }

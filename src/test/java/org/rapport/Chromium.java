@@ -4,19 +4,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.deque.html.axecore.args.AxeRunOnlyOptions;
+import com.deque.html.axecore.args.AxeRunOptions;
+import com.deque.html.axecore.results.CheckedNode;
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -38,6 +47,40 @@ public final class Chromium implements AutoCloseable {
 	private static final Path BINARY = Path.of(System.getProperty("rapport.test.chromium", "/usr/bin/chromium"));
 	private static final Path DRIVER = Path
 		.of(System.getProperty("rapport.test.chromedriver", "/usr/bin/chromedriver"));
+
+	/** The axe-core rule sets a page is checked against: WCAG 2.1 A and AA. */
+	private static final List<String> WCAG_TAGS = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
+	private static final Set<String> FAILING_IMPACTS = Set.of("critical", "serious");
+
+	/**
+	 * How far the page reaches past the right edge of a screen as wide as the argument, with the elements that stick
+	 * out (those inside a box that scrolls or clips them do not count); {@code null} where it fits. A phone zooms
+	 * out to show a page wider than itself, which widens {@code window.innerWidth} with the page: the screen's own
+	 * width is the measure.
+	 */
+	private static final String OVERFLOW = """
+			const width = arguments[0];
+			const root = document.documentElement;
+			if (root.scrollWidth <= width && window.innerWidth <= width) {
+			  return null;
+			}
+			const clipped = element => {
+			  for (let box = element.parentElement; box && box !== document.body; box = box.parentElement) {
+			    if (getComputedStyle(box).overflowX !== 'visible') {
+			      return true;
+			    }
+			  }
+			  return false;
+			};
+			const outside = Array.from(document.body.querySelectorAll('*')).filter(element => {
+			  const box = element.getBoundingClientRect();
+			  return box.width > 0 && box.right > width + 0.5 && !clipped(element);
+			}).slice(0, 6).map(element => element.tagName.toLowerCase() + (element.id ? '#' + element.id : '')
+			  + (element.className && element.className.baseVal === undefined
+			      ? '.' + element.className.trim().split(/\\s+/).join('.') : ''));
+			return 'scrollWidth ' + root.scrollWidth + ', innerWidth ' + window.innerWidth + ' > ' + width + ': '
+			  + outside.join(', ');
+			""";
 
 	private final WebDriver driver;
 	private final Path profile;
@@ -119,11 +162,77 @@ public final class Chromium implements AutoCloseable {
 		assertThat(problems).as("browser console errors at %s", at).isEmpty();
 	}
 
+	/**
+	 * Where the page shown reaches past the right edge of a screen as wide as given, naming the elements that stick
+	 * out; {@code null} where it fits.
+	 */
+	public String overflowBeyond(int width) {
+		return (String) ((JavascriptExecutor) driver).executeScript(OVERFLOW, width);
+	}
+
+	/**
+	 * axe-core's serious and critical findings on the page shown, against the WCAG 2.1 A and AA rules, one line per
+	 * element found (rule, impact, help, element); a failed run is a finding too.
+	 */
+	public List<String> accessibilityViolations() {
+		AxeRunOnlyOptions only = new AxeRunOnlyOptions();
+		only.setType("tag");
+		only.setValues(WCAG_TAGS);
+		AxeRunOptions options = new AxeRunOptions();
+		options.setRunOnly(only);
+		options.setResultTypes(List.of("violations"));
+		// Rapport has no frames: axe need not open the blank window it merges the results of frames in
+		options.setIFrames(false);
+		Results results = new AxeBuilder().withOptions(options).setLegacyMode(true).analyze(driver);
+		if (results.isErrored()) {
+			return List.of("axe failed: " + results.getErrorMessage());
+		}
+		List<String> violations = new ArrayList<>();
+		for (Rule rule : results.getViolations()) {
+			if (FAILING_IMPACTS.contains(rule.getImpact())) {
+				for (CheckedNode node : rule.getNodes()) {
+					violations.add("[%s, %s] %s: %s %s".formatted(rule.getId(), rule.getImpact(), rule.getHelp(),
+							node.getTarget(), abbreviate(node.getHtml())));
+				}
+			}
+		}
+		return violations;
+	}
+
+	/** The page shown has no serious or critical accessibility violation. */
+	public void assertAccessible() {
+		assertThat(accessibilityViolations()).as("serious or critical accessibility violations at %s",
+				driver.getCurrentUrl()).isEmpty();
+	}
+
+	/** The page shown fits a phone's screen as wide as given: it does not scroll sideways. */
+	public void assertFitsWidth(int width) {
+		assertThat(overflowBeyond(width)).as("page wider than %d px at %s", width, driver.getCurrentUrl()).isNull();
+	}
+
+	/**
+	 * Saves the whole page, beyond what the window shows, to target/screenshots/NAME.png: the page as long as it
+	 * is, at the width it is laid out at.
+	 */
+	public void screenshotWholePage(String name) {
+		JavascriptExecutor js = (JavascriptExecutor) driver;
+		Number width = (Number) js.executeScript("return document.documentElement.scrollWidth");
+		Number height = (Number) js.executeScript("return document.documentElement.scrollHeight");
+		Map<String, Object> shot = ((ChromiumDriver) driver).executeCdpCommand("Page.captureScreenshot",
+				Map.of("format", "png", "captureBeyondViewport", true, "clip",
+						Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
+		save(name, Base64.getDecoder().decode((String) shot.get("data")));
+	}
+
 	/** Saves what the browser shows to target/screenshots/NAME.png. */
 	public void screenshot(String name) {
+		save(name, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+	}
+
+	private static void save(String name, byte[] png) {
 		try {
 			Path directory = Files.createDirectories(Path.of("target", "screenshots"));
-			Files.write(directory.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+			Files.write(directory.resolve(name + ".png"), png);
 		}
 		catch (IOException e) {
 			System.err.println("Could not save screenshot " + name + ": " + e.getMessage());
@@ -139,5 +248,10 @@ public final class Chromium implements AutoCloseable {
 		catch (IOException e) {
 			System.err.println("Could not remove " + profile + ": " + e.getMessage());
 		}
+	}
+
+	/** An element's markup cut to a length that a failure message can show. */
+	static String abbreviate(String html) {
+		return html == null || html.length() <= 160 ? html : html.substring(0, 160) + "…";
 	}
 }

@@ -160,15 +160,7 @@ class ImportController {
 	 * shown still maps it so).
 	 */
 	private void addColumns(Actor actor, ImportJob job, Map<Integer, String> mapping, boolean guessed, Model model) {
-		List<String> headers = job.headers();
-		List<FileColumn> columns = new ArrayList<>(headers.size());
-		for (int index = 0; index < headers.size(); index++) {
-			String label = ColumnAddress.isRepeated(headers, index)
-					? messages.getMessage("import.mapping.repeated", new Object[] { headers.get(index),
-							ColumnAddress.occurrence(headers, index) }, actor.locale())
-					: headers.get(index);
-			columns.add(new FileColumn(index, headers.get(index), label, ColumnAddress.letter(index)));
-		}
+		List<FileColumn> columns = fileColumns(actor, job);
 		MappingOrigin origin = imports.origin(job);
 		Map<Integer, String> notes = new LinkedHashMap<>();
 		if (guessed) {
@@ -193,6 +185,20 @@ class ImportController {
 		model.addAttribute("origin", origin);
 		model.addAttribute("sources", imports.sources());
 		model.addAttribute("columnNotes", notes);
+	}
+
+	/** The file's columns, each with its letter and its header numbered where it repeats. */
+	private List<FileColumn> fileColumns(Actor actor, ImportJob job) {
+		List<String> headers = job.headers();
+		List<FileColumn> columns = new ArrayList<>(headers.size());
+		for (int index = 0; index < headers.size(); index++) {
+			String label = ColumnAddress.isRepeated(headers, index)
+					? messages.getMessage("import.mapping.repeated", new Object[] { headers.get(index),
+							ColumnAddress.occurrence(headers, index) }, actor.locale())
+					: headers.get(index);
+			columns.add(new FileColumn(index, headers.get(index), label, ColumnAddress.letter(index)));
+		}
+		return columns;
 	}
 
 	/** A column named as the mapping page names it: its letter and its header. */
@@ -299,6 +305,7 @@ class ImportController {
 		model.addAttribute("unmatched", imports.unmatchedValues(actor, id));
 		model.addAttribute("maxValues", ValueMaps.MAX_VALUES);
 		model.addAttribute("saved", imports.savedMappings(actor, job.entity()));
+		model.addAttribute("columns", fileColumns(actor, job));
 		addFileSettings(job, model);
 		addFields(actor, job, model);
 		return "integration/preview";
