@@ -64,7 +64,7 @@ class ValueMapPagesIntegrationTests {
 			.andExpect(content().string(containsString("id=\"value-map\"")))
 			.andExpect(content().string(containsString("id=\"values-industry\"")))
 			.andExpect(content().string(containsString("<label for=\"target-0-0\">Apparel</label>")))
-			.andExpect(content().string(containsString("<td class=\"text-end\">3</td>")))
+			.andExpect(content().string(containsString("<td class=\"text-end d-none d-sm-table-cell\">3</td>")))
 			.andExpect(content().string(containsString("<label for=\"target-1-0\">Customer - Direct</label>")))
 			.andExpect(content().string(containsString("<label for=\"target-1-1\">Reseller</label>")))
 			.andExpect(content().string(not(containsString(">Food &amp; Beverage</label>"))))
