@@ -176,7 +176,7 @@ class ImportController {
 						actor.locale()), choice.passedOver().stream().map(o -> reference(columns.get(o), actor)).toList());
 				String reason = choice.byData() ? "data" : "preference";
 				notes.put(choice.column(), messages.getMessage("import.mapping.choice.taken." + reason,
-						new Object[] { field, others }, actor.locale()));
+						new Object[] { field, others, choice.passedOver().size() }, actor.locale()));
 				choice.passedOver().forEach(other -> notes.put(other, messages.getMessage(
 						"import.mapping.choice.passed." + reason, new Object[] { field, taken }, actor.locale())));
 			}

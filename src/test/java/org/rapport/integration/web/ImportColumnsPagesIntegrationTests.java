@@ -50,7 +50,7 @@ class ImportColumnsPagesIntegrationTests {
 		assertThat(page).contains("Looks like a HubSpot export.",
 				"The columns are mapped as HubSpot names them, then by their usual names in English, German and Chinese.",
 				"<option value=\"hubspot\" selected=\"selected\">HubSpot</option>",
-				"Phone Number (1)", "Phone Number (2)", "Create Date (2)", "Country/Region (2)",
+				"10 rows</span>", "Phone Number (1)", "Phone Number (2)", "Create Date (2)", "Country/Region (2)",
 				"aria-label=\"column Q (Phone Number (2))\"",
 				"Fills Account (name): this column has values in the first rows, where column G (Company Name) has none.",
 				"Left out: Account (name) comes from column P (Company name), which has values in the first rows, "
@@ -74,7 +74,8 @@ class ImportColumnsPagesIntegrationTests {
 		byte[] first = ("Surname;Mail;Mobile phone\nKovacs;" + tag + "@example.com;+49 30 1234567\n")
 			.getBytes(StandardCharsets.UTF_8);
 		String mapping = upload(first, seller);
-		assertThat(page(mapping, seller)).contains("The headers are not those of a known CRM export.");
+		assertThat(page(mapping, seller)).contains("The headers are not those of a known CRM export.", "1 row</span>")
+			.doesNotContain("1 rows");
 		mvc.perform(post(mapping).param("field", "lastName", "email", "phone")
 			.param("duplicateMode", "SKIP")
 			.param("matchBy", "EMAIL")
