@@ -318,7 +318,7 @@ class CrmExportsImportIntegrationTests {
 		assertThat((String) JsonPath.read(started, "$.detectedSource")).as(resource).isEqualTo(source);
 		Map<String, String> mapping = JsonPath.read(started, "$.mapping");
 		String id = JsonPath.read(started, "$.id");
-		String job = awaitDone(id);
+		String job = FinishedImports.awaitDone(mvc, token, id);
 		String rejected = mvc.perform(get("/api/v1/imports/" + id + "/rejected.csv").header("Authorization", token))
 			.andReturn().getResponse().getContentAsString();
 		return new Imported(resource, entity, headers, rows.subList(1, rows.size()), new LinkedHashMap<>(mapping), job,
@@ -459,13 +459,4 @@ class CrmExportsImportIntegrationTests {
 		return fields;
 	}
 
-	private String awaitDone(String id) throws Exception {
-		String body = "";
-		for (int i = 0; i < 1200 && !body.contains("\"DONE\"") && !body.contains("\"FAILED\""); i++) {
-			Thread.sleep(50);
-			body = mvc.perform(get("/api/v1/imports/" + id).header("Authorization", token))
-				.andReturn().getResponse().getContentAsString();
-		}
-		return body;
-	}
 }

@@ -276,14 +276,7 @@ class ExportRoundTripIntegrationTests {
 			.header("Authorization", token))
 			.andExpect(status().isAccepted())
 			.andReturn().getResponse().getContentAsString(), "$.id");
-		String body = "";
-		for (int i = 0; i < 600 && !body.contains("\"DONE\""); i++) {
-			Thread.sleep(50);
-			body = mvc.perform(get("/api/v1/imports/" + id).header("Authorization", token))
-				.andReturn().getResponse().getContentAsString();
-		}
-		assertThat(body).contains("\"DONE\"");
-		return JsonPath.read(body, "$");
+		return JsonPath.read(FinishedImports.awaitDone(mvc, token, id), "$");
 	}
 
 	private String create(User user, String path, String json) throws Exception {

@@ -1,7 +1,6 @@
 package org.rapport.integration.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -81,7 +80,7 @@ class ImportColumnsApiIntegrationTests {
 			.andExpect(jsonPath("$.mapping['Country/Region#2']").value("country"))
 			.andExpect(jsonPath("$.mapping['Country/Region']").doesNotExist())
 			.andReturn().getResponse().getContentAsString();
-		String body = awaitDone(JsonPath.read(started, "$.id"), token);
+		String body = FinishedImports.awaitDone(mvc, token, JsonPath.read(started, "$.id"));
 		assertThat(body).contains("\"createdRows\":10", "\"rejectedRows\":0");
 
 		String ava = "ava.thompson@mapleoak." + domain;
@@ -157,13 +156,4 @@ class ImportColumnsApiIntegrationTests {
 		return new MockMultipartFile("file", "hubspot-contacts.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8));
 	}
 
-	private String awaitDone(String id, String token) throws Exception {
-		String body = "";
-		for (int i = 0; i < 600 && !body.contains("\"DONE\""); i++) {
-			Thread.sleep(50);
-			body = mvc.perform(get("/api/v1/imports/" + id).header("Authorization", token))
-				.andReturn().getResponse().getContentAsString();
-		}
-		return body;
-	}
 }

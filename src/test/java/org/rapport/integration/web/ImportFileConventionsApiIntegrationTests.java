@@ -189,14 +189,6 @@ class ImportFileConventionsApiIntegrationTests {
 			started.andExpect(jsonPath("$." + value.getKey()).value(value.getValue()));
 		}
 		String id = JsonPath.read(started.andReturn().getResponse().getContentAsString(), "$.id");
-		String body = "";
-		for (int i = 0; i < 400 && !body.contains("\"DONE\""); i++) {
-			Thread.sleep(50);
-			body = mvc.perform(get("/api/v1/imports/" + id).header("Authorization", token))
-				.andExpect(status().isOk())
-				.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-		}
-		assertThat(body).contains("\"status\":\"DONE\"");
-		return body;
+		return FinishedImports.awaitDone(mvc, token, id);
 	}
 }

@@ -162,15 +162,7 @@ class ValueMapApiIntegrationTests {
 	}
 
 	private String awaitDone(String token, String id) throws Exception {
-		String body = "";
-		for (int i = 0; i < 600 && !body.contains("\"DONE\""); i++) {
-			Thread.sleep(50);
-			body = mvc.perform(get("/api/v1/imports/" + id).header("Authorization", token))
-				.andExpect(status().isOk())
-				.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-		}
-		assertThat(body).contains("\"status\":\"DONE\"");
-		return body;
+		return FinishedImports.awaitDone(mvc, token, id);
 	}
 
 	private Map<String, Object> account(String name) {
