@@ -120,6 +120,26 @@ public enum FileEncoding {
 		return named(detector.getDetectedCharset()).filter(e -> e != UTF_8).orElse(WINDOWS_1252);
 	}
 
+	/**
+	 * Whether the file, read in the encoding given, is no text at all: one of its first bytes is zero where the
+	 * encoding writes none (every one but UTF-16), as in a spreadsheet workbook, an archive or a picture.
+	 */
+	static boolean isBinary(Path file, FileEncoding encoding) throws IOException {
+		if (encoding == UTF_16LE || encoding == UTF_16BE) {
+			return false;
+		}
+		byte[] start;
+		try (InputStream in = Files.newInputStream(file)) {
+			start = in.readNBytes(4096);
+		}
+		for (byte b : start) {
+			if (b == 0) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	/** The encoding a byte-order mark names, or null where the file has none. */
 	static FileEncoding byMark(byte[] start) {
 		if (start.length >= 3 && (start[0] & 0xFF) == 0xEF && (start[1] & 0xFF) == 0xBB && (start[2] & 0xFF) == 0xBF) {

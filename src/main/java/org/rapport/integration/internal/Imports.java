@@ -344,6 +344,9 @@ public class Imports {
 		try {
 			FileEncoding detected = FileEncoding.detect(file);
 			FileEncoding readIn = encoding == null ? detected : encoding;
+			if (FileEncoding.isBinary(file, readIn)) {
+				throw new InvalidField("file", "import.error.notText", "The file is not text, such as CSV");
+			}
 			long undecodable = FileEncoding.undecodableLine(file, readIn);
 			if (undecodable > 0) {
 				throw new InvalidField("file", "import.error.encoding",

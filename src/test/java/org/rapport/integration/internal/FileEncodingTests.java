@@ -40,6 +40,17 @@ class FileEncodingTests {
 	}
 
 	@Test
+	void aFileWithZeroBytesIsNoTextUnlessItIsUtf16() throws Exception {
+		Path workbook = folder.resolve("accounts.xlsx");
+		// the start of an Excel workbook: a zip archive
+		Files.write(workbook, new byte[] { 'P', 'K', 3, 4, 20, 0, 6, 0, 8, 0, 0, 0, '[', 'C', 'o', 'n', 't', 'e', 'n',
+				't', '_' });
+		assertThat(FileEncoding.isBinary(workbook, FileEncoding.detect(workbook))).isTrue();
+		assertThat(FileEncoding.isBinary(sample("contacts-utf16le-bom.csv"), FileEncoding.UTF_16LE)).isFalse();
+		assertThat(FileEncoding.isBinary(sample("accounts-de-windows-1252.csv"), FileEncoding.WINDOWS_1252)).isFalse();
+	}
+
+	@Test
 	void utf16FilesAreToldByTheirByteOrderMarkWhichIsNotReadAsPartOfTheFirstHeader() throws Exception {
 		Path little = sample("contacts-utf16le-bom.csv");
 		assertThat(FileEncoding.detect(little)).isEqualTo(FileEncoding.UTF_16LE);

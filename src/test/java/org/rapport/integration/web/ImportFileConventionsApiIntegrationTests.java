@@ -141,6 +141,16 @@ class ImportFileConventionsApiIntegrationTests {
 			.andExpect(jsonPath("$.errors[0].message").value("Line 3 of the file cannot be read as UTF-8 text. "
 					+ "Choose the encoding the file is written in (such as UTF-8, Windows-1252 or GB18030) and try "
 					+ "again."));
+		// an Excel workbook uploaded as it is: a zip archive, no text
+		byte[] workbook = { 'P', 'K', 3, 4, 20, 0, 6, 0, 8, 0, 0, 0, '[', 'C', 'o', 'n', 't', 'e', 'n', 't', '_' };
+		mvc.perform(multipart("/api/v1/imports").file(new MockMultipartFile("file", "accounts.xlsx",
+				"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", workbook))
+			.param("entity", "contacts")
+			.header("Authorization", token))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[0].field").value("file"))
+			.andExpect(jsonPath("$.errors[0].message").value("The file is no text file. A spreadsheet (such as an "
+					+ "Excel workbook) must be saved as CSV first: File, Save as, CSV."));
 		for (List<String> refused : List.of(List.of("encoding", "EBCDIC-1047"), List.of("delimiter", "#"),
 				List.of("dateFormats", "{\"Nowhere\": \"DMY\"}"), List.of("dateFormats", "{\"Last Name\": \"YDM\"}"),
 				List.of("dateFormats", "[1, 2]"))) {
