@@ -34,6 +34,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -79,11 +80,13 @@ public class CustomFieldService implements CustomFields {
 	}
 
 	@Override
+	@Transactional(propagation = Propagation.SUPPORTS)
 	public List<CustomField> active(String entity) {
 		return all(entity).stream().filter(field -> !field.retired()).toList();
 	}
 
 	@Override
+	@Transactional(propagation = Propagation.SUPPORTS)
 	public List<CustomField> all(String entity) {
 		requireEntity(entity);
 		return cache.get(entity);

@@ -1,9 +1,14 @@
 package org.rapport.identity.internal;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -22,9 +27,13 @@ import org.rapport.identity.UserId;
 import org.rapport.identity.UserPreferences;
 import org.rapport.identity.UserSummary;
 import org.rapport.shared.InvalidField;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Creates and changes users and teams, and answers other modules' questions about them.
@@ -37,12 +46,47 @@ public class UserAdministration implements UserDirectory, UserPreferences {
 	private final Teams teams;
 	private final PasswordEncoder passwords;
 	private final Clock clock;
+	private final LoadingCache<Boolean, Directory> directory;
 
-	UserAdministration(Users users, Teams teams, PasswordEncoder passwords, Clock clock) {
+	UserAdministration(Users users, Teams teams, PasswordEncoder passwords, Clock clock,
+			@Value("${rapport.directory.cache-time:30s}") Duration cacheTime) {
 		this.users = users;
 		this.teams = teams;
 		this.passwords = passwords;
 		this.clock = clock;
+		this.directory = Caffeine.newBuilder()
+			.expireAfterWrite(cacheTime)
+			.build(key -> new Directory(users.findAllByOrderByDisplayName().stream().map(User::summary).toList(),
+					teams.findAllByOrderByName().stream().map(Team::summary).toList()));
+	}
+
+	/**
+	 * The names and choices that nearly every page shows beside its records: every user's summary and every team, by
+	 * name. Read on most pages, so they are kept for {@code rapport.directory.cache-time} (30 s unless set) and
+	 * forgotten when a change of a user or team on this node commits; other nodes see such a change within that time.
+	 * What decides who may own a record is always read from the database.
+	 */
+	private record Directory(List<UserSummary> users, List<TeamSummary> teams, Map<UUID, UserSummary> usersById,
+			Map<UUID, TeamSummary> teamsById) {
+
+		Directory(List<UserSummary> users, List<TeamSummary> teams) {
+			this(users, teams,
+					users.stream().collect(Collectors.toUnmodifiableMap(user -> user.id().value(), user -> user)),
+					teams.stream().collect(Collectors.toUnmodifiableMap(team -> team.id().value(), team -> team)));
+		}
+	}
+
+	/** Forgets the directory once the current transaction commits, so that the next page shows the change. */
+	private void forgetDirectoryAfterCommit() {
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					directory.invalidateAll();
+				}
+			});
+		}
+		directory.invalidateAll();
 	}
 
 	public List<User> allUsers() {
@@ -67,6 +111,7 @@ public class UserAdministration implements UserDirectory, UserPreferences {
 			throw new IllegalArgumentException("Username " + request.username() + " is taken");
 		}
 		requireTeam(request.team());
+		forgetDirectoryAfterCommit();
 		return users.save(new User(request.username().strip(), request.displayName().strip(), request.email(),
 				passwords.encode(request.password()), request.roles(), request.team(), request.locale(),
 				request.zone(), clock.instant()));
@@ -79,6 +124,7 @@ public class UserAdministration implements UserDirectory, UserPreferences {
 			throw new org.springframework.orm.ObjectOptimisticLockingFailureException(User.class, id);
 		}
 		requireTeam(change.team());
+		forgetDirectoryAfterCommit();
 		Instant now = clock.instant();
 		user.describe(change.displayName().strip(), change.email(), change.roles(), change.team(), change.locale(),
 				change.zone(), change.active(), now);
@@ -122,6 +168,7 @@ public class UserAdministration implements UserDirectory, UserPreferences {
 		if (teamNameTaken(name, null)) {
 			throw new IllegalArgumentException("Team " + name + " exists");
 		}
+		forgetDirectoryAfterCommit();
 		return teams.save(new Team(name, clock.instant()));
 	}
 
@@ -131,6 +178,7 @@ public class UserAdministration implements UserDirectory, UserPreferences {
 			throw new IllegalArgumentException("Team " + name + " exists");
 		}
 		Team team = teams.findById(id).orElseThrow();
+		forgetDirectoryAfterCommit();
 		team.rename(name);
 		return team;
 	}
@@ -149,33 +197,64 @@ public class UserAdministration implements UserDirectory, UserPreferences {
 	}
 
 	@Override
+	@Transactional(propagation = Propagation.SUPPORTS)
 	public Map<UserId, String> displayNames(Collection<UserId> ids) {
 		if (ids.isEmpty()) {
 			return Map.of();
 		}
-		return users.findByIdIn(ids.stream().map(UserId::value).collect(Collectors.toSet()))
-			.stream()
-			.collect(Collectors.toMap(User::userId, User::getDisplayName));
+		Map<UUID, UserSummary> known = directory.get(Boolean.TRUE).usersById();
+		Map<UserId, String> names = new HashMap<>();
+		Set<UUID> unknown = new HashSet<>();
+		for (UserId id : ids) {
+			UserSummary user = known.get(id.value());
+			if (user != null) {
+				names.put(id, user.displayName());
+			}
+			else {
+				unknown.add(id.value());
+			}
+		}
+		if (!unknown.isEmpty()) {
+			// a user made on another node since the directory was read
+			users.findByIdIn(unknown).forEach(user -> names.put(user.userId(), user.getDisplayName()));
+		}
+		return names;
 	}
 
 	@Override
+	@Transactional(propagation = Propagation.SUPPORTS)
 	public Map<TeamId, String> teamNames(Collection<TeamId> ids) {
 		if (ids.isEmpty()) {
 			return Map.of();
 		}
-		return teams.findByIdIn(ids.stream().map(TeamId::value).collect(Collectors.toSet()))
-			.stream()
-			.collect(Collectors.toMap(team -> new TeamId(team.getId()), Team::getName));
+		Map<UUID, TeamSummary> known = directory.get(Boolean.TRUE).teamsById();
+		Map<TeamId, String> names = new HashMap<>();
+		Set<UUID> unknown = new HashSet<>();
+		for (TeamId id : ids) {
+			TeamSummary team = known.get(id.value());
+			if (team != null) {
+				names.put(id, team.name());
+			}
+			else {
+				unknown.add(id.value());
+			}
+		}
+		if (!unknown.isEmpty()) {
+			teams.findByIdIn(unknown).forEach(team -> names.put(new TeamId(team.getId()), team.getName()));
+		}
+		return names;
 	}
 
 	@Override
+	@Transactional(propagation = Propagation.SUPPORTS)
 	public List<UserSummary> activeUsers() {
-		return users.findByActiveTrueOrderByDisplayName().stream().map(User::summary).toList();
+		return directory.get(Boolean.TRUE).users().stream().filter(UserSummary::active).toList();
 	}
 
 	@Override
+	@Transactional(propagation = Propagation.SUPPORTS)
 	public List<TeamSummary> teams() {
-		return teams.findAllByOrderByName().stream().map(Team::summary).toList();
+		return directory.get(Boolean.TRUE).teams();
 	}
 
 	@Override
