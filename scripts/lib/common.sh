@@ -15,8 +15,8 @@ export PGHOST PGPORT PGUSER PGDATABASE PGPASSWORD
 : "${RAPPORT_JAR:=$ROOT/target/rapport.jar}"
 : "${APP_HEAP:=512m}"
 : "${BENCH_WORK_DIR:=$ROOT/target/benchmarks}"
-# The application's data folder; its search index lives in index/ inside it.
-: "${APP_DATA_DIR:=$BENCH_WORK_DIR/data}"
+# The application's data folder, one per database: its search index lives in index/ inside it.
+: "${APP_DATA_DIR:=$BENCH_WORK_DIR/data-$PGDATABASE}"
 # The administrator that the first start of the application creates on an empty database.
 : "${RAPPORT_ADMIN_PASSWORD:=rapport-bench-admin}"
 export RAPPORT_ADMIN_PASSWORD
@@ -57,7 +57,8 @@ port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 free_port() {
 	local p
-	for p in $(seq 18080 18180); do
+	# in random order, so that two scripts starting at the same moment hardly ever pick the same port
+	for p in $(shuf -i 18080-18180); do
 		if ! port_in_use "$p"; then echo "$p"; return 0; fi
 	done
 	die "no free port between 18080 and 18180"
@@ -88,7 +89,9 @@ start_app() {
 	APP_PID=$!
 	local deadline=$((SECONDS + ${APP_START_TIMEOUT:-240}))
 	local probe="http://127.0.0.1:$APP_PORT/actuator/health/readiness"
-	until curl -fsS "$probe" 2>/dev/null | grep -q '"UP"'; do
+	# ready, and the port is this application's (not another's that took it first)
+	until curl -fsS "$probe" 2>/dev/null | grep -q '"UP"' \
+		&& ss -ltnpH "( sport = :$APP_PORT )" 2>/dev/null | grep -qF "pid=$APP_PID,"; do
 		# without the readiness probe (management.endpoint.health.probes.enabled=false) the plain health
 		if [[ "$(curl -sS -o /dev/null -w '%{http_code}' "$probe" 2>/dev/null)" == 404 ]]; then
 			probe="http://127.0.0.1:$APP_PORT/actuator/health"
@@ -119,6 +122,21 @@ stop_app() {
 		wait "$APP_PID" 2>/dev/null || true
 	fi
 	APP_PID=""
+	# an index whose rebuild was cut short is not empty, so the next start would not rebuild it: remove it
+	if ((INDEX_REBUILDING)); then
+		log "the search index rebuild did not end: removing $APP_DATA_DIR/index, so that the next start rebuilds it"
+		rm -rf "$APP_DATA_DIR/index"
+		INDEX_REBUILDING=0
+	fi
+}
+
+# remove_index: after data was written into the database behind the application's back (generate-data.sh), the
+# search index no longer matches it; without it, the next start rebuilds it from the database.
+remove_index() {
+	if [[ -d "$APP_DATA_DIR/index" ]]; then
+		rm -rf "$APP_DATA_DIR/index"
+		log "removed the search index $APP_DATA_DIR/index: the next start of the application rebuilds it"
+	fi
 }
 
 # new_token USERNAME VARIABLE NAME: stores an API token of USERNAME the way the application stores tokens (SHA-256 of
@@ -137,22 +155,26 @@ new_token() {
 
 # wait_for_index TOKEN: waits until the application reports no rebuild of the search index running (GET
 # /api/v1/search/reindex as an administrator), so that no measurement shares the machine with one; sets
-# INDEX_STATE to a sentence saying what it found and how long it waited.
+# INDEX_STATE to a sentence saying what it found and how long it waited, and INDEX_REBUILDING while a rebuild runs
+# (stop_app then removes the unfinished index).
 INDEX_STATE=""
+INDEX_REBUILDING=0
 wait_for_index() {
-	local token="$1" started=$SECONDS last=$SECONDS status state
+	local token="$1" started=$SECONDS last=$SECONDS status state waited=0
 	while :; do
 		status=$(curl -fsS -H "Authorization: Bearer $token" "http://127.0.0.1:$APP_PORT/api/v1/search/reindex") \
 			|| die "GET /api/v1/search/reindex failed"
 		state=$(json_field state <<<"$status")
+		INDEX_REBUILDING=0
 		[[ "$state" == RUNNING ]] || break
+		INDEX_REBUILDING=1 waited=1
 		if ((SECONDS - last >= 30 || last == started)); then
 			log "the search index is being rebuilt ($(json_field reason <<<"$status")): $(json_field indexed <<<"$status") of $(json_field total <<<"$status") records; waiting for it before measuring"
 			last=$SECONDS
 		fi
 		sleep 2
 	done
-	if ((SECONDS > started)); then
+	if ((waited)); then
 		INDEX_STATE="waited $((SECONDS - started)) s for the search index rebuild ($(json_field reason <<<"$status")) to end: $state, $(json_field indexed <<<"$status") records"
 	elif [[ "$state" == IDLE ]]; then
 		INDEX_STATE="no search index rebuild ran (state IDLE)"
@@ -223,7 +245,8 @@ measure() {
 		{ t1 = $1; b1 = $2; a1 = $3; d1 = $4; c1 = $5; load = $6 }
 		END {
 			s = t1 - t0
-			if (n < 2 || s <= 0) { print "app_cpu=0.00 db_cpu=0.00 client_cpu=0.00 other_cpu=0.00 load=" load; exit }
+			# too short a run to tell
+			if (n < 2 || s <= 0) { print "app_cpu=n/a db_cpu=n/a client_cpu=n/a other_cpu=n/a load=" load; exit }
 			a = (a1 - a0) / hz / s; d = (d1 - d0) / hz / s; c = (c1 - c0) / hz / s
 			o = (b1 - b0) / hz / s - a - d - c; if (o < 0) o = 0
 			printf "app_cpu=%.2f db_cpu=%.2f client_cpu=%.2f other_cpu=%.2f load=%s\n", a, d, c, o, load }' "$samples")

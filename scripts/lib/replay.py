@@ -23,8 +23,10 @@ ENTRY = re.compile(r'^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(?:\.\d+)? \S+ \[(\d+)\][^\n
 EXECUTE = re.compile(r'^execute [^:]*: (.*)$', re.S)
 SIMPLE = re.compile(r'^statement: (.*)$', re.S)
 PARAMETER = re.compile(r"\$(\d+) = (NULL|'(?:[^']|'')*')", re.S)
-# Work of the application's background jobs rather than of the request (db-scheduler polls its table).
-BACKGROUND = re.compile(r'\bscheduled_tasks\b')
+# Work of the application's background jobs rather than of the request: db-scheduler polls its table, and the
+# events that never completed are looked for once a minute (OutstandingEvents).
+BACKGROUND = re.compile(r'\bscheduled_tasks\b'
+                        r'|\bfrom event_publication\b.*\bcompletion_date is null\b.*\bpublication_date\s*<', re.S)
 # What pgbench would take for one of its variables inside the SQL text (":name").
 PGBENCH_VARIABLE = re.compile(r'(?<!:):[A-Za-z_]')
 
