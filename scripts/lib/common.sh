@@ -167,8 +167,8 @@ wait_for_index() {
 		state=$(json_field state <<<"$status")
 		INDEX_REBUILDING=0
 		[[ "$state" == RUNNING ]] || break
-		INDEX_REBUILDING=1 waited=1
-		if ((SECONDS - last >= 30 || last == started)); then
+		INDEX_REBUILDING=1 waited=$((waited + 1))
+		if ((waited == 1 || SECONDS - last >= 30)); then
 			log "the search index is being rebuilt ($(json_field reason <<<"$status")): $(json_field indexed <<<"$status") of $(json_field total <<<"$status") records; waiting for it before measuring"
 			last=$SECONDS
 		fi
@@ -360,20 +360,27 @@ replay_script() {
 	log "$name: captured $count statements of one request ($RUN_DIR/$name-statements.sql)"
 }
 
-# The sample values that a replay draws from at random, as wrk draws them: benchmark_replay_sample (kind, n, v).
-# sample_values KIND FILE fills it (the table is created on first use and dropped by drop_samples); sample_pick KIND
-# prints the SQL expression of a random one and sample_prelude KIND the pgbench line that draws n.
+# The sample values that a replay draws from at random, as wrk draws them, in a table of the run
+# (benchmark_replay_<run>: kind, n, v). sample_values KIND FILE fills it (the table is created on first use and
+# dropped by drop_samples); sample_pick KIND prints the SQL expression of a random one and sample_prelude KIND the
+# pgbench line that draws n.
+sample_table() { echo "benchmark_replay_${RUN_ID,,}"; }
 sample_values() {
 	q -c "set client_min_messages = warning" \
-		-c "create table if not exists benchmark_replay_sample (kind text, n int, v text, primary key (kind, n))" >/dev/null
-	q -c "delete from benchmark_replay_sample where kind = '$1'" >/dev/null
+		-c "create table if not exists $(sample_table) (kind text, n int, v text, primary key (kind, n))" >/dev/null
+	q -c "delete from $(sample_table) where kind = '$1'" >/dev/null
 	grep -v '^$' "$2" | awk -v k="$1" '{ print k "," NR "," $0 }' \
-		| q -c "\\copy benchmark_replay_sample (kind, n, v) from stdin with (format csv)"
-	q -c "analyze benchmark_replay_sample" >/dev/null
+		| q -c "\\copy $(sample_table) (kind, n, v) from stdin with (format csv)"
+	q -c "analyze $(sample_table)" >/dev/null
 }
-sample_pick() { echo "(select v::uuid from benchmark_replay_sample where kind = '$1' and n = :${1}_n)"; }
-sample_prelude() { echo "\\set ${1}_n random(1, $(q -c "select count(*) from benchmark_replay_sample where kind = '$1'"))"; }
-drop_samples() { q -c "drop table if exists benchmark_replay_sample" >/dev/null 2>&1 || true; }
+sample_pick() { echo "(select v::uuid from $(sample_table) where kind = '$1' and n = :${1}_n)"; }
+sample_prelude() {
+	local n
+	n=$(q -c "select count(*) from $(sample_table) where kind = '$1'") || die "no sample table $(sample_table)"
+	((n > 0)) || die "no samples of $1 in $(sample_table)"
+	echo "\\set ${1}_n random(1, $n)"
+}
+drop_samples() { q -c "drop table if exists $(sample_table)" >/dev/null 2>&1 || true; }
 # A new UUIDv7 for each transaction of a replay, in place of the id that the captured request created (pgbench draws
 # the random bits: uuid_prelude, then uuid_new in the statements).
 uuid_prelude() { printf '%s\n' '\set id_a random(0, 4095)' '\set id_b random(0, 4611686018427387903)'; }
