@@ -128,7 +128,7 @@ remove_created() {
 	if [[ -n "$APP_PID" ]] && kill -0 "$APP_PID" 2>/dev/null; then
 		log "removing the $total accounts the runs created, through DELETE /api/v1/accounts/{id}"
 		n=$(api_delete "$ids" /api/v1/accounts "$BENCH_TOKEN")
-		REMOVED_LINE="The $n accounts that the runs created were deleted again through DELETE /api/v1/accounts/{id} ($((SECONDS - t0)) s), so the search index forgets them too."
+		REMOVED_LINE="The runs created $total accounts through the application; $n were deleted again through DELETE /api/v1/accounts/{id} ($((SECONDS - t0)) s), so the search index forgets them too."
 		log "$REMOVED_LINE"
 	fi
 	# whatever is left (the application stopped early): with SQL, and a word that the index may still hold them

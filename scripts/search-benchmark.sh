@@ -97,7 +97,7 @@ remove_created() {
 	if [[ -n "$APP_PID" ]] && kill -0 "$APP_PID" 2>/dev/null; then
 		log "removing the $total accounts the runs created, through DELETE /api/v1/accounts/{id}"
 		n=$(api_delete "$ids" /api/v1/accounts "$ADMIN_TOKEN")
-		REMOVED_LINE="The $n accounts that the runs created were deleted again through DELETE /api/v1/accounts/{id} ($((SECONDS - t0)) s), so the index forgets them too."
+		REMOVED_LINE="The runs created $total accounts through the application; $n were deleted again through DELETE /api/v1/accounts/{id} ($((SECONDS - t0)) s), so the index forgets them too."
 		log "$REMOVED_LINE"
 	else
 		log "the application stopped before the $total accounts the runs created could be deleted through it: they stay (delete them through the API, or rebuild the index after deleting them)"

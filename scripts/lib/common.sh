@@ -209,7 +209,7 @@ app_backend_pids() { backend_pids_of "$APP_PID"; }
 # measure OUTPUT CLIENT_DB -- COMMAND...: runs COMMAND (output to OUTPUT) and samples every SAMPLE_SECONDS the CPU of
 # the application ($APP_PID), of the PostgreSQL backends that the function CLIENT_DB names for the command's process
 # (app_backend_pids, or backend_pids_of for a client with its own connections), of the command itself, and of the
-# whole machine (MEASURE_BACKENDS: how many backends to wait for, 1 by default). Sets MEASURED to "app_cpu=… db_cpu=… client_cpu=… other_cpu=… load=…": cores kept busy on
+# whole machine (MEASURE_BACKENDS: how many backends to wait for, 1 by default, 0 for none). Sets MEASURED to "app_cpu=… db_cpu=… client_cpu=… other_cpu=… load=…": cores kept busy on
 # average over the run, "other" being everything else on the machine; and MEASURED_RC to the command's exit status.
 : "${SAMPLE_SECONDS:=0.5}"
 MEASURED=""
@@ -231,7 +231,7 @@ measure() {
 		fi
 		# shellcheck disable=SC2086 # db_pids holds several pids
 		printf '%s %s %s %s %s %s\n' "$EPOCHREALTIME" "$(busy_ticks)" "$(ticks_of "${APP_PID:-0}")" \
-			"$([[ -n "$db_pids" ]] && ticks_of $db_pids || echo -)" "$(ticks_of "$client")" \
+			"$(if [[ -n "$db_pids" ]]; then ticks_of $db_pids; elif ((want == 0)); then echo 0; else echo -; fi)" "$(ticks_of "$client")" \
 			"$(cut -d' ' -f1 /proc/loadavg)" >>"$samples"
 		sleep "$SAMPLE_SECONDS"
 	done
@@ -254,12 +254,16 @@ measure() {
 # no_backends PID: for commands that use no connections of their own
 no_backends() { :; }
 
-# other_cores [SECONDS]: the cores that processes other than the application and its PostgreSQL backends keep busy
-# over a few seconds (3 by default), as "other_cpu=…" like measure.
+# other_cores [SECONDS]: the cores that processes other than the application and its PostgreSQL backends (if it runs)
+# keep busy over a few seconds (3 by default).
 other_cores() {
 	local out
 	out=$(mktemp)
-	measure "$out" app_backend_pids -- sleep "${1:-3}"
+	if [[ -n "${APP_PID:-}" ]] && kill -0 "$APP_PID" 2>/dev/null; then
+		measure "$out" app_backend_pids -- sleep "${1:-3}"
+	else
+		MEASURE_BACKENDS=0 measure "$out" no_backends -- sleep "${1:-3}"
+	fi
 	rm -f "$out" "$out.cpu"
 	local other="${MEASURED#* other_cpu=}"
 	echo "${other%% *}"
