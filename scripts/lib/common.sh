@@ -331,7 +331,10 @@ capture_request() {
 	logfile=$(pg_log_file)
 	[[ -n "$logfile" && -r "$logfile" ]] || die "cannot read PostgreSQL's log file '$logfile' (set PG_LOG_FILE, or PG_REPLAY=0)"
 	offset=$(stat -c %s "$logfile")
-	if [[ "$(q -c "show log_statement")" != all ]]; then
+	if [[ "$(q -c "show log_statement")" == all ]]; then
+		[[ "$(q -c "select sourcefile from pg_settings where name = 'log_statement'")" != *postgresql.auto.conf ]] \
+			|| log "log_statement = 'all' stays as ALTER SYSTEM set it (by an earlier run stopped by force? then: ALTER SYSTEM RESET log_statement)"
+	else
 		LOG_STATEMENT_SET=1
 		q -c "alter system set log_statement = 'all'" -c "select pg_reload_conf()" >/dev/null
 		sleep 0.5
