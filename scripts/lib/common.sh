@@ -196,16 +196,31 @@ ticks_of() {
 }
 busy_ticks() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9 }' /proc/stat; }
 
-# backend_pids_of PID: the PostgreSQL backends that serve the connections of process PID (matched by client port).
+# backend_pids_of PID: the PostgreSQL backends that serve the connections of process PID, matched by their ports
+# (ss shows the backends' own ends of those connections with their process ids, when run as root).
 backend_pids_of() {
 	local ports
 	ports=$(ss -tnpH state established "( dport = :$PGPORT )" 2>/dev/null | grep -F "pid=$1," \
-		| awk '{ n = split($3, a, ":"); print a[n] }' | paste -sd, -)
+		| awk '{ n = split($3, a, ":"); printf " %s", a[n] }')
 	[[ -n "$ports" ]] || return 0
-	q -c "select pid from pg_stat_activity where client_port in ($ports)"
+	ss -tnpH state established "( sport = :$PGPORT )" 2>/dev/null | awk -v ports="$ports " '{
+		n = split($4, a, ":")
+		if (index(ports, " " a[n] " ") && match($0, /pid=[0-9]+/)) print substr($0, RSTART + 4, RLENGTH - 4) }'
 }
 app_backend_pids() { backend_pids_of "$APP_PID"; }
 
+# sample_ticks APP CLIENT [DB...]: "busy app db client": the machine's busy ticks and the CPU ticks of the
+# application, of the database backends together and of the client, in one pass over /proc.
+sample_ticks() {
+	local app="/proc/$1/stat" client="/proc/$2/stat" pid
+	local -a files=(/proc/stat)
+	for pid in "$@"; do [[ -r "/proc/$pid/stat" ]] && files+=("/proc/$pid/stat"); done
+	awk -v app="$app" -v client="$client" '
+		FILENAME == "/proc/stat" { if ($1 == "cpu") busy = $2 + $3 + $4 + $7 + $8 + $9; next }
+		{ line = $0; sub(/^.*\) /, "", line); split(line, f, " "); t = f[12] + f[13]
+			if (FILENAME == app) a += t; else if (FILENAME == client) c += t; else d += t }
+		END { print busy, a + 0, d + 0, c + 0 }' "${files[@]}" 2>/dev/null
+}
 # measure OUTPUT CLIENT_DB -- COMMAND...: runs COMMAND (output to OUTPUT) and samples every SAMPLE_SECONDS the CPU of
 # the application ($APP_PID), of the PostgreSQL backends that the function CLIENT_DB names for the command's process
 # (app_backend_pids, or backend_pids_of for a client with its own connections), of the command itself, and of the
@@ -221,24 +236,25 @@ measure() {
 	: >"$samples"
 	"$@" >"$output" 2>&1 &
 	local client=$!
-	local want="${MEASURE_BACKENDS:-1}" found
+	local want="${MEASURE_BACKENDS:-1}" found load _
 	while kill -0 "$client" 2>/dev/null; do
 		# until the command has opened its connections (MEASURE_BACKENDS of them), the window starts anew
-		if ((tries < 20)) && [[ -z "$db_pids" || $(wc -w <<<"$db_pids") -lt $want ]]; then
+		if ((tries < 40)) && [[ -z "$db_pids" || $(wc -w <<<"$db_pids") -lt $want ]]; then
 			found=$("$db_of" "$client" | paste -sd' ' -)
 			tries=$((tries + 1))
 			if [[ "$found" != "$db_pids" ]]; then db_pids=$found; : >"$samples"; fi
 		fi
-		# shellcheck disable=SC2086 # db_pids holds several pids
-		printf '%s %s %s %s %s %s\n' "$EPOCHREALTIME" "$(busy_ticks)" "$(ticks_of "${APP_PID:-0}")" \
-			"$(if [[ -n "$db_pids" ]]; then ticks_of $db_pids; elif ((want == 0)); then echo 0; else echo -; fi)" "$(ticks_of "$client")" \
-			"$(cut -d' ' -f1 /proc/loadavg)" >>"$samples"
+		read -r load _ </proc/loadavg
+		if [[ -n "$db_pids" ]] || ((want == 0)); then
+			# shellcheck disable=SC2086 # db_pids holds several pids
+			echo "$EPOCHREALTIME $(sample_ticks "${APP_PID:-0}" "$client" $db_pids) $load" >>"$samples"
+		fi
 		sleep "$SAMPLE_SECONDS"
 	done
 	MEASURED_RC=0
 	wait "$client" || MEASURED_RC=$?
 	MEASURED=$(awk -v hz="$(getconf CLK_TCK)" '
-		$4 == "-" { next }
+		NF < 6 { next }
 		# a process that ended between two readings reads as 0: the samples stop before that
 		n && ($3 < a1 || $4 < d1 || $5 < c1) { exit }
 		!n++ { t0 = $1; b0 = $2; a0 = $3; d0 = $4; c0 = $5 }
