@@ -106,6 +106,8 @@ class GlobalSearchIntegrationTests {
 		assertThat(mine(owner, "matom")).isEmpty();
 		// nor does a word reach across the blank between two words
 		assertThat(mine(owner, "atogro")).isEmpty();
+		// the beginning of an e-mail address is looked for in e-mail addresses, not inside names
+		assertThat(mine(owner, "ada.mit")).isEmpty();
 	}
 
 	@Test

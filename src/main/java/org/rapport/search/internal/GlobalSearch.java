@@ -61,8 +61,13 @@ public class GlobalSearch {
 	/** A record number such as ORD-000123, CTR-000042 or a SKU like AB-1001: letters, hyphens and digits. */
 	private static final Pattern RECORD_NUMBER = Pattern.compile("\\p{IsLatin}[\\p{IsLatin}0-9]*(-[\\p{IsLatin}0-9]+)+");
 
-	/** A word holding this many letters or digits in a row is also looked for inside words and phone numbers. */
-	private static final Pattern GRAM_RUN = Pattern.compile("[\\p{L}\\p{N}]{" + SearchAnalysis.GRAM + "}");
+	/**
+	 * A word of letters and digits, with apostrophes and hyphens as names have them, is also looked for inside the
+	 * words of names when it holds this many of them in a row; the beginning of an e-mail address ({@code ada.mi})
+	 * is not.
+	 */
+	private static final Pattern INSIDE_WORD = Pattern.compile("[\\p{L}\\p{N}'’-]*[\\p{L}\\p{N}]{" + SearchAnalysis.GRAM
+			+ "}[\\p{L}\\p{N}'’-]*");
 
 	/**
 	 * What a word found inside a name or a phone number adds to the score, the same for every name: less than the
@@ -189,7 +194,7 @@ public class GlobalSearch {
 		boolean number = PHONE_PART.matcher(word).matches();
 		boolean parts = number && !word.chars().allMatch(Character::isDigit);
 		boolean fuzzy = !number && word.length() >= FUZZY_MIN_LENGTH && !hasIdeographs(word);
-		boolean inside = !parts && !hasIdeographs(word) && GRAM_RUN.matcher(word).find();
+		boolean inside = !parts && !hasIdeographs(word) && INSIDE_WORD.matcher(word).matches();
 		var any = f.bool();
 		for (SearchField field : fields.matching(Match.TITLE)) {
 			if (parts) {
