@@ -15,17 +15,23 @@ public record SearchField(String name, Match match, String refersTo) {
 	public enum Match {
 		/**
 		 * The record's name, the title of its hit: a whole word ranks highest, then the beginning of a word, then a
-		 * word with one typo; a word shaped like a record number matches it as a phrase. Indexed with the analyzer
-		 * {@code name}, projectable, beside a {@code <name>_prefix} field with the analyzer {@code name_prefix}.
+		 * word of three characters or more inside a word ("itch" in Mitchell), then a word with one typo; a word
+		 * shaped like a record number matches it as a phrase. Indexed with the analyzer {@code name}, projectable,
+		 * beside a {@code <name>_prefix} field with the analyzer {@code name_prefix} and a {@code <name>_grams} field
+		 * with the analyzer {@code name_grams}.
 		 */
 		TITLE,
-		/** Another name the record carries, such as a lead's company: matched as a title, weighing less. */
+		/**
+		 * Another name the record carries, such as a lead's company: matched as a title, weighing less, with the same
+		 * {@code <name>_prefix} and {@code <name>_grams} fields beside it.
+		 */
 		WORDS,
 		/** An e-mail address, whole or by its beginning; a keyword field with the normalizer {@code lowercase}. */
 		EMAIL,
 		/**
-		 * A phone number, by its digits from their beginning; indexed with the analyzer {@code phone} beside a
-		 * {@code <name>_prefix} field with the analyzer {@code name_prefix}.
+		 * A phone number, by its digits from their beginning, or ranking lower by three digits or more anywhere in
+		 * it; indexed with the analyzer {@code phone} beside a {@code <name>_prefix} field with the analyzer
+		 * {@code name_prefix} and a {@code <name>_grams} field with the analyzer {@code phone_grams}.
 		 */
 		PHONE,
 		/**
@@ -73,7 +79,10 @@ public record SearchField(String name, Match match, String refersTo) {
 		return new SearchField(name, Match.REFERENCE, Objects.requireNonNull(kind, "kind"));
 	}
 
-	/** Whether the index holds a {@code <name>_prefix} field beside this one. */
+	/**
+	 * Whether the index holds a {@code <name>_prefix} field beside this one, and a {@code <name>_grams} field for the
+	 * words typed that it holds inside its words.
+	 */
 	public boolean hasPrefixField() {
 		return match == Match.TITLE || match == Match.WORDS || match == Match.PHONE;
 	}
@@ -81,5 +90,10 @@ public record SearchField(String name, Match match, String refersTo) {
 	/** The name of the field of word beginnings beside this one. */
 	public String prefixField() {
 		return name + "_prefix";
+	}
+
+	/** The name of the field of the runs of three characters inside its words, beside this one. */
+	public String gramsField() {
+		return name + "_grams";
 	}
 }

@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Random;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.rapport.RapportTest;
 import org.rapport.TestData;
@@ -66,20 +67,75 @@ class GlobalSearchIntegrationTests {
 	ProductCatalogue catalogue;
 
 	@Test
-	void anExactNameComesBeforeAPrefixAndAPrefixBeforeAOneTypoMatch() {
+	void anExactNameComesBeforeAPrefixAPrefixBeforeAWordInsideAndThatBeforeAOneTypoMatch() {
 		Actor admin = data.actor(data.user(null, Role.ADMIN));
 		String word = word();
 		String typo = word.substring(0, 4) + (word.charAt(4) == 'x' ? 'y' : 'x') + word.substring(5);
 		Account fuzzy = account(admin, capital(typo) + " Holdings");
+		Account inside = account(admin, "Bad" + word + " Logistics");
 		Account prefix = account(admin, capital(word) + "ton Trading");
 		Account exact = account(admin, capital(word) + " Partners");
 
 		List<SearchHit> hits = find(admin, word);
 
-		assertThat(hits).extracting(SearchHit::id).containsExactly(exact.getId(), prefix.getId(), fuzzy.getId());
+		assertThat(hits).extracting(SearchHit::id)
+			.containsExactly(exact.getId(), prefix.getId(), inside.getId(), fuzzy.getId());
 		assertThat(hits.get(0).kind().code()).isEqualTo("account");
 		assertThat(hits.get(0).title()).isEqualTo(capital(word) + " Partners");
 		assertThat(hits.get(0).path()).isEqualTo("/accounts/" + exact.getId());
+	}
+
+	@Test
+	void aWordOfThreeLettersOrMoreFindsTheNamesThatHoldItInsideTheirWords() {
+		Actor owner = data.actor(data.user(null, Role.ADMIN));
+		var mitchell = contacts.create(owner, new ContactDetails("Ada", "Mitchell", null, null, null,
+				PostalAddress.EMPTY, false), null, null, null);
+		var muller = contacts.create(owner, new ContactDetails("Jonas", "Müller", null, null, null,
+				PostalAddress.EMPTY, false), null, null, null);
+		Account tomato = account(owner, "Tomato Growers");
+
+		assertThat(mine(owner, "itch")).containsExactly(mitchell.getId());
+		assertThat(mine(owner, "ITCHEL")).containsExactly(mitchell.getId());
+		assertThat(mine(owner, "ada itch")).containsExactly(mitchell.getId());
+		assertThat(mine(owner, "üll")).containsExactly(muller.getId());
+		assertThat(mine(owner, "ull")).containsExactly(muller.getId());
+		assertThat(mine(owner, "ulle")).containsExactly(muller.getId());
+		assertThat(mine(owner, "mato")).containsExactly(tomato.getId());
+		assertThat(mine(owner, "rowe")).containsExactly(tomato.getId());
+		// the runs of three letters must follow each other as typed: Tomato holds "mat", "ato" and "tom"
+		assertThat(mine(owner, "matom")).isEmpty();
+		// nor does a word reach across the blank between two words
+		assertThat(mine(owner, "atogro")).isEmpty();
+		// the beginning of an e-mail address is looked for in e-mail addresses, not inside names
+		assertThat(mine(owner, "ada.mit")).isEmpty();
+	}
+
+	@Test
+	void aWordOfOneOrTwoLettersIsLookedForAtTheBeginningOfWordsOnly() {
+		Actor owner = data.actor(data.user(null, Role.ADMIN));
+		var mitchell = contacts.create(owner, new ContactDetails("Ada", "Mitchell", null, null, null,
+				PostalAddress.EMPTY, false), null, null, null);
+
+		assertThat(mine(owner, "mi")).containsExactly(mitchell.getId());
+		assertThat(mine(owner, "it")).isEmpty();
+		assertThat(mine(owner, "l")).isEmpty();
+		assertThat(mine(owner, "ll")).isEmpty();
+	}
+
+	@Test
+	void digitsAnywhereInAPhoneNumberFindItAfterTheNumbersThatBeginWithThem() {
+		Actor owner = data.actor(data.user(null, Role.ADMIN));
+		var inside = contacts.create(owner, new ContactDetails("Hanna", capital(word()), null, null,
+				"+49 40 1234567", PostalAddress.EMPTY, false), null, null, null);
+		Account beginning = accounts.create(owner, new AccountDetails(capital(word()) + " Telecom",
+				AccountType.COMPANY, null, null, "3456 901", null, PostalAddress.EMPTY, LifecycleStage.PROSPECT, null,
+				null), null, null);
+
+		assertThat(mine(owner, "3456")).containsExactly(beginning.getId(), inside.getId());
+		assertThat(mine(owner, "4567")).containsExactly(inside.getId());
+		assertThat(mine(owner, "401-234")).containsExactly(inside.getId());
+		assertThat(mine(owner, "4568")).isEmpty();
+		assertThat(mine(owner, "45")).isEmpty();
 	}
 
 	@Test
@@ -127,6 +183,9 @@ class GlobalSearchIntegrationTests {
 		assertThat(search.search(salesB, new SearchQuery(word, null, null, 0, 20), true).hits())
 			.extracting(SearchHit::id)
 			.containsExactly(theirs.getId());
+		SearchResults inside = search.search(salesA, new SearchQuery(word.substring(1), null, null, 0, 20), true);
+		assertThat(inside.hits()).extracting(SearchHit::id).containsExactly(ours.getId());
+		assertThat(inside.count("account")).isEqualTo(1);
 	}
 
 	@Test
@@ -188,6 +247,15 @@ class GlobalSearchIntegrationTests {
 
 	private List<SearchHit> find(Actor actor, String text) {
 		return search.search(actor, new SearchQuery(text, null, null, 0, 20), false).hits();
+	}
+
+	/** The ids of the records the actor owns that the text finds, best first. */
+	private List<UUID> mine(Actor actor, String text) {
+		return search.search(actor, new SearchQuery(text, null, actor.id().value(), 0, 20), false)
+			.hits()
+			.stream()
+			.map(SearchHit::id)
+			.toList();
 	}
 
 	private Account account(Actor actor, String name) {

@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.hibernate.search.engine.backend.types.Aggregable;
+import org.hibernate.search.engine.backend.types.Norms;
 import org.hibernate.search.engine.backend.types.Projectable;
 import org.hibernate.search.mapper.pojo.automaticindexing.ReindexOnUpdate;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.FullTextField;
@@ -46,6 +47,7 @@ public class Account extends BusinessRecord<Account> {
 	@Column(nullable = false)
 	@FullTextField(analyzer = "name", searchAnalyzer = "name_query", projectable = Projectable.YES)
 	@FullTextField(name = "name_prefix", analyzer = "name_prefix", searchAnalyzer = "name_query")
+	@FullTextField(name = "name_grams", analyzer = "name_grams", norms = Norms.NO)
 	private String name;
 
 	@Enumerated(EnumType.STRING)
@@ -59,6 +61,7 @@ public class Account extends BusinessRecord<Account> {
 
 	@FullTextField(analyzer = "phone", projectable = Projectable.YES)
 	@FullTextField(name = "phone_prefix", analyzer = "name_prefix", searchAnalyzer = "name_query")
+	@FullTextField(name = "phone_grams", analyzer = "phone_grams", norms = Norms.NO)
 	private String phone;
 
 	@KeywordField(normalizer = "lowercase", projectable = Projectable.YES)

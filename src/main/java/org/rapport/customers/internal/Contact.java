@@ -9,6 +9,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.util.UUID;
 import org.hibernate.search.engine.backend.types.Aggregable;
+import org.hibernate.search.engine.backend.types.Norms;
 import org.hibernate.search.engine.backend.types.Projectable;
 import org.hibernate.search.engine.backend.types.Searchable;
 import org.hibernate.search.mapper.pojo.automaticindexing.ReindexOnUpdate;
@@ -59,6 +60,7 @@ public class Contact extends BusinessRecord<Contact> {
 
 	@FullTextField(analyzer = "phone", projectable = Projectable.YES)
 	@FullTextField(name = "phone_prefix", analyzer = "name_prefix", searchAnalyzer = "name_query")
+	@FullTextField(name = "phone_grams", analyzer = "phone_grams", norms = Norms.NO)
 	private String phone;
 
 	@Embedded
@@ -143,6 +145,7 @@ public class Contact extends BusinessRecord<Contact> {
 
 	@FullTextField(name = "name", analyzer = "name", searchAnalyzer = "name_query", projectable = Projectable.YES)
 	@FullTextField(name = "name_prefix", analyzer = "name_prefix", searchAnalyzer = "name_query")
+	@FullTextField(name = "name_grams", analyzer = "name_grams", norms = Norms.NO)
 	@IndexingDependency(derivedFrom = { @ObjectPath(@PropertyValue(propertyName = "firstName")),
 			@ObjectPath(@PropertyValue(propertyName = "lastName")) })
 	public String getFullName() {

@@ -37,8 +37,9 @@ import org.springframework.stereotype.Service;
 /**
  * Searches the index over all kinds of record that the modules describe, by their entity names and the fields their
  * descriptions name, so that this module never touches the entity classes of the others. Every word typed must match
- * the record somewhere: the whole word in a name scores highest, the beginning of a word less, a word with one typo
- * least; e-mail addresses, phone numbers and order, contract and product numbers match from their start. The
+ * the record somewhere: the whole word in a name scores highest, the beginning of a word less, a word of three
+ * characters or more inside a word less again, a word with one typo least; e-mail addresses and order, contract and
+ * product numbers match from their start, phone numbers from their start and, ranking lower, anywhere. The
  * visibility rule is part of the query, so hits and counts only ever hold records the user may open; records of the
  * kinds visible to everybody, such as products, are always among them.
  */
@@ -59,6 +60,29 @@ public class GlobalSearch {
 
 	/** A record number such as ORD-000123, CTR-000042 or a SKU like AB-1001: letters, hyphens and digits. */
 	private static final Pattern RECORD_NUMBER = Pattern.compile("\\p{IsLatin}[\\p{IsLatin}0-9]*(-[\\p{IsLatin}0-9]+)+");
+
+	/**
+	 * A word of letters and digits, with apostrophes and hyphens as names have them, is also looked for inside the
+	 * words of names when it holds this many of them in a row; the beginning of an e-mail address ({@code ada.mi})
+	 * is not.
+	 */
+	private static final Pattern INSIDE_WORD = Pattern.compile("[\\p{L}\\p{N}'’-]*[\\p{L}\\p{N}]{" + SearchAnalysis.GRAM
+			+ "}[\\p{L}\\p{N}'’-]*");
+
+	/**
+	 * What a word found inside a name or a phone number adds to the score, the same for every name: less than the
+	 * whole word or its beginning, which find the name inside too and add their own score to this one.
+	 */
+	private static final float CONTAINS_TITLE = 2;
+	private static final float CONTAINS_WORDS = 1;
+	private static final float CONTAINS_PHONE = 1;
+
+	/**
+	 * What a word with one typo adds, the same for every name and less than a word inside: scored by how rare the
+	 * word is, as whole words and beginnings are, a typo of a rare name would outweigh it in a large index.
+	 */
+	private static final float TYPO_TITLE = 1;
+	private static final float TYPO_WORDS = 0.5f;
 
 	private final EntityManagerFactory entityManagerFactory;
 	private final SearchableKinds kinds;
@@ -170,6 +194,7 @@ public class GlobalSearch {
 		boolean number = PHONE_PART.matcher(word).matches();
 		boolean parts = number && !word.chars().allMatch(Character::isDigit);
 		boolean fuzzy = !number && word.length() >= FUZZY_MIN_LENGTH && !hasIdeographs(word);
+		boolean inside = !parts && !hasIdeographs(word) && INSIDE_WORD.matcher(word).matches();
 		var any = f.bool();
 		for (SearchField field : fields.matching(Match.TITLE)) {
 			if (parts) {
@@ -178,8 +203,11 @@ public class GlobalSearch {
 			}
 			any.should(f.match().field(field.name()).matching(word).boost(10))
 				.should(f.match().field(field.prefixField()).matching(word).boost(3));
+			if (inside) {
+				any.should(f.phrase().field(field.gramsField()).matching(word).constantScore().boost(CONTAINS_TITLE));
+			}
 			if (fuzzy) {
-				any.should(f.match().field(field.name()).matching(word).fuzzy(1, 1).boost(1));
+				any.should(f.match().field(field.name()).matching(word).fuzzy(1, 1).constantScore().boost(TYPO_TITLE));
 			}
 		}
 		for (SearchField field : fields.matching(Match.WORDS)) {
@@ -189,8 +217,11 @@ public class GlobalSearch {
 			}
 			any.should(f.match().field(field.name()).matching(word).boost(5))
 				.should(f.match().field(field.prefixField()).matching(word).boost(2));
+			if (inside) {
+				any.should(f.phrase().field(field.gramsField()).matching(word).constantScore().boost(CONTAINS_WORDS));
+			}
 			if (fuzzy) {
-				any.should(f.match().field(field.name()).matching(word).fuzzy(1, 1).boost(0.5f));
+				any.should(f.match().field(field.name()).matching(word).fuzzy(1, 1).constantScore().boost(TYPO_WORDS));
 			}
 		}
 		for (SearchField field : fields.matching(Match.EMAIL)) {
@@ -205,10 +236,11 @@ public class GlobalSearch {
 				any.should(f.wildcard().field(field.name()).matching(pattern + "*").boost(5));
 			}
 		}
-		if (digits.length() >= 3) {
+		if (digits.length() >= SearchAnalysis.GRAM) {
 			for (SearchField field : fields.matching(Match.PHONE)) {
 				any.should(f.wildcard().field(field.name()).matching(digits + "*").boost(4))
-					.should(f.match().field(field.prefixField()).matching(digits).boost(2));
+					.should(f.match().field(field.prefixField()).matching(digits).boost(2))
+					.should(f.phrase().field(field.gramsField()).matching(digits).constantScore().boost(CONTAINS_PHONE));
 			}
 		}
 		return any;

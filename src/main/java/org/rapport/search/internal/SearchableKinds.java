@@ -104,6 +104,7 @@ public class SearchableKinds {
 				IndexFieldDescriptor descriptor = require(kind, index, field.name());
 				if (field.hasPrefixField()) {
 					require(kind, index, field.prefixField());
+					require(kind, index, field.gramsField());
 				}
 				boolean shown = field.name().equals(kind.titleField()) || kind.subtitle().contains(field.name())
 						|| field.match() == SearchField.Match.REFERENCE;

@@ -7,6 +7,7 @@ import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import org.hibernate.search.engine.backend.types.Aggregable;
+import org.hibernate.search.engine.backend.types.Norms;
 import org.hibernate.search.engine.backend.types.Projectable;
 import org.hibernate.search.mapper.pojo.automaticindexing.ReindexOnUpdate;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.FullTextField;
@@ -36,6 +37,7 @@ public class Product extends BusinessRecord<Product> {
 	@Column(nullable = false)
 	@FullTextField(analyzer = "name", searchAnalyzer = "name_query", projectable = Projectable.YES)
 	@FullTextField(name = "name_prefix", analyzer = "name_prefix", searchAnalyzer = "name_query")
+	@FullTextField(name = "name_grams", analyzer = "name_grams", norms = Norms.NO)
 	private String name;
 
 	private String description;

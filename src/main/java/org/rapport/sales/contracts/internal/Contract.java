@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.util.UUID;
 import org.hibernate.search.engine.backend.types.Aggregable;
+import org.hibernate.search.engine.backend.types.Norms;
 import org.hibernate.search.engine.backend.types.Projectable;
 import org.hibernate.search.engine.backend.types.Searchable;
 import org.hibernate.search.mapper.pojo.automaticindexing.ReindexOnUpdate;
@@ -42,6 +43,7 @@ public class Contract extends BusinessRecord<Contract> {
 	@Column(nullable = false, updatable = false)
 	@FullTextField(name = "name", analyzer = "name", searchAnalyzer = "name_query", projectable = Projectable.YES)
 	@FullTextField(name = "name_prefix", analyzer = "name_prefix", searchAnalyzer = "name_query")
+	@FullTextField(name = "name_grams", analyzer = "name_grams", norms = Norms.NO)
 	@KeywordField(name = "number", normalizer = "lowercase", projectable = Projectable.YES)
 	private String number;
 

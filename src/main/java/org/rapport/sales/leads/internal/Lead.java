@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
 import org.hibernate.search.engine.backend.types.Aggregable;
+import org.hibernate.search.engine.backend.types.Norms;
 import org.hibernate.search.engine.backend.types.Projectable;
 import org.hibernate.search.mapper.pojo.automaticindexing.ReindexOnUpdate;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.FullTextField;
@@ -46,6 +47,7 @@ public class Lead extends BusinessRecord<Lead> {
 
 	@FullTextField(name = "company", analyzer = "name", searchAnalyzer = "name_query", projectable = Projectable.YES)
 	@FullTextField(name = "company_prefix", analyzer = "name_prefix", searchAnalyzer = "name_query")
+	@FullTextField(name = "company_grams", analyzer = "name_grams", norms = Norms.NO)
 	private String company;
 
 	private String title;
@@ -55,6 +57,7 @@ public class Lead extends BusinessRecord<Lead> {
 
 	@FullTextField(analyzer = "phone", projectable = Projectable.YES)
 	@FullTextField(name = "phone_prefix", analyzer = "name_prefix", searchAnalyzer = "name_query")
+	@FullTextField(name = "phone_grams", analyzer = "phone_grams", norms = Norms.NO)
 	private String phone;
 
 	@Enumerated(EnumType.STRING)
@@ -239,6 +242,7 @@ public class Lead extends BusinessRecord<Lead> {
 
 	@FullTextField(name = "name", analyzer = "name", searchAnalyzer = "name_query", projectable = Projectable.YES)
 	@FullTextField(name = "name_prefix", analyzer = "name_prefix", searchAnalyzer = "name_query")
+	@FullTextField(name = "name_grams", analyzer = "name_grams", norms = Norms.NO)
 	@IndexingDependency(derivedFrom = { @ObjectPath(@PropertyValue(propertyName = "firstName")),
 			@ObjectPath(@PropertyValue(propertyName = "lastName")) })
 	public String getFullName() {
