@@ -136,7 +136,9 @@ class ImportIntegrationTests {
 		assertThat(crashed.await(30, TimeUnit.SECONDS)).isTrue();
 		Thread.sleep(200);
 		runner.afterBatch(null);
-		assertThat(imports.job(actor, job.id()).status()).as("a crash leaves no clean finish").isEqualTo(Status.RUNNING);
+		// the node's lease watch may already have seen the run's node go silent
+		assertThat(imports.job(actor, job.id()).status()).as("a crash leaves no clean finish")
+			.isIn(Status.RUNNING, Status.INTERRUPTED);
 
 		runner.markInterrupted();
 		ImportJob interrupted = imports.job(actor, job.id());
