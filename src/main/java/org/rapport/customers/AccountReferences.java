@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.rapport.identity.Actor;
 import org.rapport.integration.ImportBatch;
 import org.rapport.integration.ImportRow;
+import org.rapport.shared.ExternalIds;
 
 /**
  * Finds the accounts that records of other kinds name (contacts, opportunities, contracts, orders), among the
@@ -23,6 +24,13 @@ public interface AccountReferences {
 	 * or more than one answers to it; {@code accountExternalId} goes before {@code account} when a row has both.
 	 */
 	void resolve(ImportBatch batch, List<ImportRow> rows);
+
+	/**
+	 * The visible accounts that these cells name, by cell (without surrounding spaces): each cell is tried as an
+	 * account's id, then as its external id, never as a name; cells that name none are left out. For records that
+	 * name an account only where it is there, such as a lead converted in another system.
+	 */
+	Map<String, UUID> byReference(Actor actor, Collection<String> references);
 
 	/**
 	 * The account an API body names: {@code accountId} as given (the caller checks that the actor may see it), or
@@ -43,11 +51,11 @@ public interface AccountReferences {
 	}
 
 	/**
-	 * The cell an export writes for an account so that an import of the file finds it again: its external id when it
-	 * has one (which another system or a second Rapport knows it by too), else its id.
+	 * The cell an export writes for an account so that an import of the file finds it again, as for every record:
+	 * {@link ExternalIds#reference}.
 	 */
 	static String reference(UUID id, String externalId) {
-		return id == null ? null : externalId != null ? externalId : id.toString();
+		return ExternalIds.reference(id, externalId);
 	}
 
 	/** Rejects a row that names no account, where the record needs one. */

@@ -1,6 +1,7 @@
 package org.rapport.integration;
 
 import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -22,7 +23,8 @@ import java.util.regex.Pattern;
  * at the end reads as spreadsheets read it: {@code 00} to {@code 29} in this century, {@code 30} to {@code 99} in
  * the last. A time after the date ({@code 2005-11-09T10:00:00.000Z}, {@code 2021-03-04 10:22},
  * {@code 11/9/2005 10:00 AM}) is allowed: the date is the one the time falls on in the importing user's zone when
- * the cell names an offset, and the date as written when it does not.
+ * the cell names an offset, and the date as written when it does not. The time keeps its fraction of a second, so that
+ * a moment an export wrote ({@code 2026-03-31T09:15:02.123456Z}) reads as that moment.
  */
 public enum DateOrder {
 
@@ -39,7 +41,7 @@ public enum DateOrder {
 	private static final int CENTURY_PIVOT = 29;
 
 	private static final String TIME = "(?:(?:\\s*T\\s*|\\s+)(?<hour>\\d{1,2}):(?<minute>\\d{2})"
-			+ "(?::(?<second>\\d{2})(?:[.,]\\d{1,9})?)?\\s*(?<half>[AaPp]\\.?\\s?[Mm]\\.?)?"
+			+ "(?::(?<second>\\d{2})(?:[.,](?<fraction>\\d{1,9}))?)?\\s*(?<half>[AaPp]\\.?\\s?[Mm]\\.?)?"
 			+ "\\s*(?<offset>Z|[+-]\\d{2}(?::?\\d{2})?|UTC|GMT)?)?";
 
 	/** Three numbers with one separator twice, or the Chinese year, month and day; then perhaps a time. */
@@ -56,6 +58,15 @@ public enum DateOrder {
 				return date;
 			}
 			return OffsetDateTime.of(date, time, offset).atZoneSameInstant(zone).toLocalDate();
+		}
+
+		/**
+		 * The moment the cell names: its time at its offset; without an offset, its time in the zone given; without a
+		 * time, the start of its date there.
+		 */
+		public Instant instantIn(ZoneId zone) {
+			LocalDateTime local = date.atTime(time == null ? LocalTime.MIDNIGHT : time);
+			return offset == null ? local.atZone(zone).toInstant() : local.toInstant(offset);
 		}
 
 		/** The date and time in ISO form, with the offset if the cell names one; midnight when it has no time. */
@@ -98,8 +109,10 @@ public enum DateOrder {
 					}
 					hour = hour % 12 + (afternoon ? 12 : 0);
 				}
+				String fraction = m.group("fraction");
 				time = LocalTime.of(hour, Integer.parseInt(m.group("minute")),
-						m.group("second") == null ? 0 : Integer.parseInt(m.group("second")));
+						m.group("second") == null ? 0 : Integer.parseInt(m.group("second")),
+						fraction == null ? 0 : Integer.parseInt((fraction + "00000000").substring(0, 9)));
 			}
 			return new Written(date, time, offset(m.group("offset")));
 		}

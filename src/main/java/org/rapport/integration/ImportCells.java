@@ -130,6 +130,7 @@ public final class ImportCells {
 					row.values().put(column.key(), date);
 				}
 			}
+			case DATE_TIME -> moment(column, text, row);
 			case DAYS -> whole(column, text, text, MAX_DAYS, "import.error.days", row);
 			case PERCENT -> whole(column, text.endsWith("%") ? text.substring(0, text.length() - 1).strip() : text,
 					text, 100, "import.error.percent", row);
@@ -202,6 +203,24 @@ public final class ImportCells {
 		}
 		catch (IllegalArgumentException notAnId) {
 			return null;
+		}
+	}
+
+	/**
+	 * The moment a cell names, read in its column's date order as dates are (see {@link DateOrder.Written#instantIn});
+	 * a cell that is no date in that order, or one outside the dates the forms take, rejects the row's column.
+	 */
+	private void moment(ImportColumn column, String text, ImportRow row) {
+		DateOrder order = dateOrder(column.key());
+		DateOrder.Written written = order.written(text);
+		if (written == null) {
+			row.reject(column.key(), reason(column, order.problem(text), text));
+		}
+		else if (!PlausibleDate.Check.holds(written.dateIn(zone))) {
+			row.reject(column.key(), reason(column, "validation.date"));
+		}
+		else {
+			row.values().put(column.key(), written.instantIn(zone));
 		}
 	}
 

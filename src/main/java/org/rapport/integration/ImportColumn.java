@@ -46,6 +46,12 @@ public record ImportColumn(String key, Type type, boolean required, int maxLengt
 		 */
 		DATE,
 		/**
+		 * A moment: a date as {@link #DATE} reads it, perhaps with a time ({@code 2026-03-31T09:15:00Z},
+		 * {@code 3/31/2026 9:15 AM}); a time without an offset is in the importing user's zone, and a date without a
+		 * time stands for its start there.
+		 */
+		DATE_TIME,
+		/**
 		 * A whole number of days, zero or more, read by the file's {@link DecimalMark}: {@code 30}, {@code 30.0} or,
 		 * with a decimal comma, {@code 30,0}; a fraction that is not whole is refused, never rounded.
 		 */

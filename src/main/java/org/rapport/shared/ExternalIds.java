@@ -22,6 +22,14 @@ public final class ExternalIds {
 	private ExternalIds() {
 	}
 
+	/**
+	 * The cell by which an export names a record so that an import of the file finds it again: its external id when
+	 * it has one (which another system or a second Rapport knows it by too), else its id; null for no record.
+	 */
+	public static String reference(UUID id, String externalId) {
+		return id == null ? null : externalId != null ? externalId : id.toString();
+	}
+
 	/** The external id as records keep it: without surrounding spaces, null for none; refused when too long. */
 	public static String normalized(String value) {
 		if (value == null || value.isBlank()) {

@@ -2,6 +2,7 @@ package org.rapport.integration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -78,6 +79,19 @@ class DateOrderTests {
 		assertThat(DateOrder.MDY.written("11/9/2005 10:00 PM").isoDateTime()).isEqualTo("2005-11-09T22:00");
 		assertThat(DateOrder.YMD.written("2005-11-09T10:00:00.000Z").isoDateTime()).isEqualTo("2005-11-09T10:00Z");
 		assertThat(DateOrder.DMY.written("09.11.2005").isoDateTime()).isEqualTo("2005-11-09T00:00");
+	}
+
+	@Test
+	void aDateTimeNamesAMomentWithItsFractionOfASecondInTheImportingUsersZoneWhenItHasNoOffset() {
+		assertThat(DateOrder.YMD.written("2026-03-31T09:15:02.123456Z").instantIn(BERLIN))
+			.isEqualTo(Instant.parse("2026-03-31T09:15:02.123456Z"));
+		assertThat(DateOrder.YMD.written("2026-03-31 09:15:02,5+02:00").instantIn(ZoneOffset.UTC))
+			.isEqualTo(Instant.parse("2026-03-31T07:15:02.500Z"));
+		assertThat(DateOrder.MDY.written("3/31/2026 9:15 AM").instantIn(BERLIN))
+			.isEqualTo(Instant.parse("2026-03-31T07:15:00Z"));
+		assertThat(DateOrder.DMY.written("31.03.2026").instantIn(BERLIN)).isEqualTo(Instant.parse("2026-03-30T22:00:00Z"));
+		assertThat(DateOrder.YMD.written("2026-03-31T09:15:02.123456Z").isoDateTime())
+			.isEqualTo("2026-03-31T09:15:02.123456Z");
 	}
 
 	@Test

@@ -102,6 +102,11 @@ class AccountLookup implements AccountReferences {
 	}
 
 	@Override
+	public Map<String, UUID> byReference(Actor actor, Collection<String> references) {
+		return records.byReference(Account.class, actor, references, Account::getId, Account::getExternalId);
+	}
+
+	@Override
 	public UUID named(Actor actor, UUID accountId, String accountExternalId) {
 		if (accountExternalId == null || accountExternalId.isBlank()) {
 			return accountId;

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -18,6 +19,7 @@ import org.rapport.identity.Actor;
 import org.rapport.identity.VisibleQuery;
 import org.rapport.integration.ImportCells;
 import org.rapport.integration.MatchBy;
+import org.rapport.shared.ExternalIds;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -88,6 +90,43 @@ public class BulkRecords {
 		visible.parameters().forEach(query::setParameter);
 		query.setHint("org.hibernate.readOnly", true);
 		return detached(query.getResultList(), read);
+	}
+
+	/**
+	 * The ids of the records of the entity that the actor may see which these cells name, by cell (without surrounding
+	 * spaces): a cell is tried as the record's id in Rapport, then as its external id, as an export writes a reference
+	 * ({@link ExternalIds#reference}); cells that name none are left out. One query for each way, and only when a cell
+	 * needs it.
+	 */
+	public <E> Map<String, UUID> byReference(Class<E> entity, Actor actor, Collection<String> cells,
+			Function<E, UUID> id, Function<E, String> externalId) {
+		Set<String> references = new HashSet<>();
+		Set<String> ids = new HashSet<>();
+		for (String cell : cells) {
+			if (cell != null && !cell.isBlank()) {
+				references.add(cell.strip());
+				if (ImportCells.uuid(cell) != null) {
+					ids.add(cell.strip());
+				}
+			}
+		}
+		Map<String, UUID> named = new HashMap<>();
+		Map<UUID, UUID> byId = new HashMap<>();
+		find(entity, actor, MatchBy.ID, "r.id", ids, id).forEach(found -> byId.put(found, found));
+		Map<String, UUID> byExternalId = new HashMap<>();
+		find(entity, actor, MatchBy.EXTERNAL_ID, "r.externalId", references,
+				found -> Map.entry(externalId.apply(found), id.apply(found)))
+			.forEach(found -> byExternalId.put(found.getKey(), found.getValue()));
+		for (String reference : references) {
+			UUID found = byId.get(ImportCells.uuid(reference));
+			if (found == null) {
+				found = byExternalId.get(reference);
+			}
+			if (found != null) {
+				named.put(reference, found);
+			}
+		}
+		return named;
 	}
 
 	/** The values of these records, whoever may see them, such as those an import wrote. */

@@ -65,7 +65,9 @@ public class ImportFields {
 	/** The keys of the columns that hold dates, built-in and custom (dates and date-times). */
 	Set<String> dateKeys(ImportableKind<?> kind) {
 		Set<String> keys = new HashSet<>();
-		kind.columns().stream().filter(c -> c.type() == Type.DATE).forEach(c -> keys.add(c.key()));
+		kind.columns().stream()
+			.filter(c -> c.type() == Type.DATE || c.type() == Type.DATE_TIME)
+			.forEach(c -> keys.add(c.key()));
 		customFields.active(kind.customFieldsEntity()).stream()
 			.filter(f -> f.type() == FieldType.DATE || f.type() == FieldType.DATE_TIME)
 			.forEach(f -> keys.add(f.param()));

@@ -70,7 +70,7 @@ class CrmExportsImportIntegrationTests {
 					"country"),
 			"leads", fields("lead", "firstName", "first_name", "lastName", "last_name", "company", "company", "title",
 					"title", "email", "email", "phone", "phone", "source", "choice:source", "rating", "choice:rating",
-					"notes", "notes"),
+					"leadStatus", "choice:status", "notes", "notes"),
 			"opportunities", fields("opportunity", "name", "name", "account", "account:name", "accountExternalId",
 					"account:external", "pipeline", "pipeline", "stage", "stage", "amount", "number:amount",
 					"currency", "currency", "closeDate", "date:close_date", "probability", "number:probability"));
@@ -132,7 +132,10 @@ class CrmExportsImportIntegrationTests {
 		check(imported("salesforce/Lead.csv", "leads", "salesforce", List.of("Id"), new Expectations()
 			.choices("source", "Web", "WEBSITE", "Trade Show", "TRADE_SHOW", "Partner Referral", "PARTNER",
 					"Phone Inquiry", null, "Purchased List", null, "Other", "OTHER")
-			.choices("rating", "Hot", "HOT", "Warm", "WARM", "Cold", "COLD")));
+			.choices("rating", "Hot", "HOT", "Warm", "WARM", "Cold", "COLD")
+			.choices("leadStatus", "Open - Not Contacted", "NEW", "Working - Contacted", "CONTACTED",
+					"Closed - Not Converted", "DISQUALIFIED")
+			.noticed(7)));
 		check(imported("salesforce/Opportunity.csv", "opportunities", "salesforce", List.of("Id", "AccountId"),
 				new Expectations()
 					.choices("stage", "Closed Won", "Closed won", "Negotiation/Review", "Negotiation",

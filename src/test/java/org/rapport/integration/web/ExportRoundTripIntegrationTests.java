@@ -96,6 +96,65 @@ class ExportRoundTripIntegrationTests {
 	}
 
 	@Test
+	void leadsComeBackWithTheirStatusReasonAndTheRecordsTheyWereConvertedInto() throws Exception {
+		User seller = data.user(data.team(), Role.SALES);
+		String last = TestData.unique("Status");
+		create(seller, "/api/v1/leads", """
+				{"lastName": "%s", "firstName": "Ada", "status": "NEW"}""".formatted(last));
+		create(seller, "/api/v1/leads", """
+				{"lastName": "%s", "firstName": "Bea", "status": "DISQUALIFIED",
+				 "disqualifiedReason": "No budget, \\"maybe\\" next year"}""".formatted(last));
+		String cy = create(seller, "/api/v1/leads", """
+				{"lastName": "%s", "firstName": "Cy", "company": "%s", "status": "QUALIFIED"}"""
+			.formatted(last, TestData.unique("Cy Co")));
+		String dee = create(seller, "/api/v1/leads", """
+				{"lastName": "%s", "firstName": "Dee", "status": "QUALIFIED"}""".formatted(last));
+		String account = create(seller, "/api/v1/accounts", """
+				{"externalId": "%s", "name": "%s", "type": "COMPANY"}"""
+			.formatted(last + "-account", TestData.unique("Dee Co")));
+		String token = data.bearer(seller);
+		mvc.perform(post("/api/v1/leads/" + cy + "/convert").header("Authorization", token)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("""
+					{"opportunity": {"name": "First order", "amount": 500, "currency": "EUR", "closeDate": "%s"}}"""
+				.formatted(LocalDate.now().plusMonths(1))))
+			.andExpect(status().isOk());
+		mvc.perform(post("/api/v1/leads/" + dee + "/convert").header("Authorization", token)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("""
+					{"accountId": "%s"}""".formatted(account)))
+			.andExpect(status().isOk());
+		String path = "/leads/export.csv?q=" + last;
+
+		List<CSVRecord> records = parse(export(seller, path));
+		assertThat(records).extracting(r -> r.get("status"))
+			.containsExactly("NEW", "DISQUALIFIED", "CONVERTED", "CONVERTED");
+		assertThat(records.get(1).get("disqualified_reason")).isEqualTo("No budget, \"maybe\" next year");
+		String cyLead = read(seller, "/api/v1/leads/" + cy);
+		assertThat(records.get(2).get("converted_account"))
+			.isEqualTo(JsonPath.read(cyLead, "$.conversion.accountId"));
+		assertThat(records.get(2).get("converted_contact"))
+			.isEqualTo(JsonPath.read(cyLead, "$.conversion.contactId"));
+		assertThat(records.get(2).get("converted_opportunity"))
+			.isEqualTo(JsonPath.read(cyLead, "$.conversion.opportunityId"));
+		assertThat(records.get(2).get("converted_at")).isNotEmpty();
+		// an account with an external id is named by it, as every export names it
+		assertThat(records.get(3).get("converted_account")).isEqualTo(last + "-account");
+		assertThat(records.get(3).get("converted_opportunity")).isEmpty();
+		roundTrip(seller, "leads", path, 4, "company", "Analytical Engines", "/api/v1/leads", "$.company");
+
+		// a status the file changes moves the lead by its own rules; a converted lead stays as it is
+		String csv = export(seller, path);
+		Map<String, Object> moved = importFile(seller, "leads", withCell(withCell(csv, 0, "status", "QUALIFIED"), 2,
+				"status", "NEW"));
+		assertThat(moved).containsEntry("updatedRows", 1).containsEntry("unchangedRows", 2)
+			.containsEntry("rejectedRows", 1);
+		assertThat(JsonPath.read(read(seller, "/api/v1/leads/" + records.get(0).get("id")), "$.status").toString())
+			.isEqualTo("QUALIFIED");
+		assertThat(JsonPath.read(read(seller, "/api/v1/leads/" + cy), "$.status").toString()).isEqualTo("CONVERTED");
+	}
+
+	@Test
 	void opportunitiesComeBackIntoTheSameOpportunitiesWithTheirAccountAndStage() throws Exception {
 		User seller = data.user(data.team(), Role.SALES);
 		String tag = TestData.unique("Deals");

@@ -187,6 +187,24 @@ public class Lead extends BusinessRecord<Lead> {
 		registerEvent(new LeadConverted(id(), account, contact, opportunity, owner(), at));
 	}
 
+	/**
+	 * Records that the lead was converted in the system it came from, into the account and contact (and perhaps the
+	 * opportunity) imported from there, at the time given: whatever its status here, unless it was converted here
+	 * already. Nothing is announced, as an import announces no conversion: what the lead became came before it.
+	 */
+	public void markConvertedElsewhere(AccountId account, ContactId contact, OpportunityId opportunity, Instant at) {
+		requireNotConverted();
+		Objects.requireNonNull(account, "account");
+		Objects.requireNonNull(contact, "contact");
+		Objects.requireNonNull(at, "at");
+		this.status = LeadStatus.CONVERTED;
+		this.disqualifiedReason = null;
+		this.convertedAccountId = account.value();
+		this.convertedContactId = contact.value();
+		this.convertedOpportunityId = opportunity == null ? null : opportunity.value();
+		this.convertedAt = at;
+	}
+
 	/** Fails unless the lead is qualified and not yet converted. */
 	public void requireConvertible() {
 		requireNotConverted();

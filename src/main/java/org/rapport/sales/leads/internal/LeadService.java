@@ -320,7 +320,11 @@ public class LeadService {
 			.toList());
 	}
 
-	private static void moveTo(Lead lead, LeadStatus status, String disqualifiedReason) {
+	/**
+	 * Moves the lead to the status the form, the API or an import asks for, by the lead's own methods: a reason is
+	 * needed to disqualify it, and converted it becomes only by its conversion.
+	 */
+	static void moveTo(Lead lead, LeadStatus status, String disqualifiedReason) {
 		if (status == null || (status == lead.getStatus() && status != LeadStatus.DISQUALIFIED)) {
 			return;
 		}

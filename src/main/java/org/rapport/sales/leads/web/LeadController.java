@@ -3,11 +3,13 @@ package org.rapport.sales.leads.web;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.HashMap;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.rapport.customers.AccountId;
 import org.rapport.customization.CustomField;
@@ -19,6 +21,7 @@ import org.rapport.identity.UserId;
 import org.rapport.sales.leads.internal.LeadMerge;
 import org.rapport.identity.Actor;
 import org.rapport.identity.CurrentActor;
+import org.rapport.sales.leads.internal.ConvertedRecords;
 import org.rapport.sales.leads.internal.Lead;
 import org.rapport.sales.leads.internal.LeadFilter;
 import org.rapport.sales.leads.internal.LeadRating;
@@ -58,6 +61,9 @@ class LeadController {
 
 	private static final int SUGGESTIONS = 10;
 
+	/** How many leads the export writes at a time, with one look-up of their converted records. */
+	private static final int EXPORT_CHUNK = 500;
+
 	private final LeadService leads;
 	private final CurrentActor currentActor;
 	private final LeadChoices choices;
@@ -65,9 +71,12 @@ class LeadController {
 
 	private final LeadMerge merge;
 	private final UserDirectory directory;
+	private final ConvertedRecords convertedRecords;
 
 	LeadController(LeadService leads, CurrentActor currentActor, LeadChoices choices,
-			SalesCustomFields customFields, LeadMerge merge, UserDirectory directory) {
+			SalesCustomFields customFields, LeadMerge merge, UserDirectory directory,
+			ConvertedRecords convertedRecords) {
+		this.convertedRecords = convertedRecords;
 		this.merge = merge;
 		this.directory = directory;
 		this.leads = leads;
@@ -105,6 +114,11 @@ class LeadController {
 		return "sales/leads/list";
 	}
 
+	/**
+	 * The visible leads that match, as CSV in columns that the lead import maps without help: the status, the reason
+	 * for disqualifying and what a converted lead became (each record by its external id, else its id), so that the
+	 * file comes back into the same leads. Written in chunks, each chunk's converted records looked up at once.
+	 */
 	@GetMapping("/export.csv")
 	void export(@RequestParam(required = false) String q, @RequestParam(required = false) UUID owner,
 			@RequestParam(required = false) LeadStatus status, @RequestParam(required = false) LeadRating rating,
@@ -115,18 +129,34 @@ class LeadController {
 		CustomFieldQuery custom = customFields.query(LeadService.ENTITY, params);
 		List<CustomField> exported = custom.exportedColumns();
 		CsvDownload.write(response, "leads.csv", CsvDownload.header(new String[] { "id", "external_id", "first_name",
-				"last_name", "company", "title", "email", "phone", "source", "status", "rating", "notes", "owner",
-				"owner_id", "owner_name", "team_id", "team_name", "converted_account_id", "converted_at", "created_at",
-				"updated_at" }, custom.exportedHeader()),
-				rows -> leads.forEach(actor, new LeadFilter(q, owner, status, rating),
-					SortParameter.parse(sort, LeadService.sorts(custom)), custom,
-						l -> rows.row(CsvDownload.values(new Object[] { l.getId(), l.getExternalId(), l.getFirstName(),
-								l.getLastName(), l.getCompany(), l.getTitle(), l.getEmail(), l.getPhone(),
-								l.getSource(), l.getStatus(), l.getRating(), l.getNotes(), names.login(l.getOwnerId()),
-								l.getOwnerId(), names.user(l.getOwnerId()), l.getTeamId(),
-								names.team(l.getTeamId()), l.getConvertedAccountId(),
-								l.getConvertedAt(), l.getCreatedAt(), l.getUpdatedAt() },
-								CustomFieldQuery.exportValues(l.getCustomFields(), exported)))));
+				"last_name", "company", "title", "email", "phone", "source", "status", "disqualified_reason", "rating",
+				"notes", "owner", "owner_id", "owner_name", "team_id", "team_name", "converted_account",
+				"converted_contact", "converted_opportunity", "converted_at", "created_at", "updated_at" },
+				custom.exportedHeader()), rows -> {
+					List<Lead> chunk = new ArrayList<>(EXPORT_CHUNK);
+					Consumer<List<Lead>> write = written -> {
+						ConvertedRecords.References converted = convertedRecords.of(written);
+						for (Lead l : written) {
+							rows.row(CsvDownload.values(new Object[] { l.getId(), l.getExternalId(),
+									l.getFirstName(), l.getLastName(), l.getCompany(), l.getTitle(), l.getEmail(),
+									l.getPhone(), l.getSource(), l.getStatus(), l.getDisqualifiedReason(),
+									l.getRating(), l.getNotes(), names.login(l.getOwnerId()), l.getOwnerId(),
+									names.user(l.getOwnerId()), l.getTeamId(), names.team(l.getTeamId()),
+									converted.account(l), converted.contact(l), converted.opportunity(l),
+									l.getConvertedAt(), l.getCreatedAt(), l.getUpdatedAt() },
+									CustomFieldQuery.exportValues(l.getCustomFields(), exported)));
+						}
+						written.clear();
+					};
+					leads.forEach(actor, new LeadFilter(q, owner, status, rating),
+							SortParameter.parse(sort, LeadService.sorts(custom)), custom, l -> {
+								chunk.add(l);
+								if (chunk.size() == EXPORT_CHUNK) {
+									write.accept(chunk);
+								}
+							});
+					write.accept(chunk);
+				});
 	}
 
 	@GetMapping("/new")

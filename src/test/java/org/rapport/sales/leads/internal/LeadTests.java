@@ -103,6 +103,40 @@ class LeadTests {
 	}
 
 	@Test
+	void aLeadConvertedInTheSystemItCameFromIsConvertedWhateverItsStatusAndAnnouncesNothing() {
+		Lead disqualified = aLead();
+		disqualified.disqualify("No budget");
+		OpportunityId opportunity = new OpportunityId(UUID.randomUUID());
+
+		disqualified.markConvertedElsewhere(ACCOUNT, CONTACT, opportunity, NOW);
+
+		assertThat(disqualified.getStatus()).isEqualTo(LeadStatus.CONVERTED);
+		assertThat(disqualified.getDisqualifiedReason()).isNull();
+		assertThat(disqualified.getConvertedAccountId()).isEqualTo(ACCOUNT.value());
+		assertThat(disqualified.getConvertedContactId()).isEqualTo(CONTACT.value());
+		assertThat(disqualified.getConvertedOpportunityId()).isEqualTo(opportunity.value());
+		assertThat(disqualified.getConvertedAt()).isEqualTo(NOW);
+		assertThat(events(disqualified)).isEmpty();
+
+		Lead fresh = aLead();
+		fresh.markConvertedElsewhere(ACCOUNT, CONTACT, null, NOW);
+		assertThat(fresh.isConverted()).isTrue();
+		assertThat(fresh.getConvertedOpportunityId()).isNull();
+		assertThat(events(fresh)).isEmpty();
+	}
+
+	@Test
+	void aLeadConvertedHereIsNotConvertedAgainByAnotherSystem() {
+		Lead lead = aLead();
+		lead.qualify();
+		lead.convert(ACCOUNT, CONTACT, null, NOW);
+
+		assertThatThrownBy(() -> lead.markConvertedElsewhere(new AccountId(UUID.randomUUID()), CONTACT, null, NOW))
+			.isInstanceOf(LeadStatusConflict.class);
+		assertThat(lead.getConvertedAccountId()).isEqualTo(ACCOUNT.value());
+	}
+
+	@Test
 	void disqualifyingNeedsAReasonAndQualifyingAgainClearsIt() {
 		Lead lead = aLead();
 		assertThatThrownBy(() -> lead.disqualify("  ")).isInstanceOf(IllegalArgumentException.class);
