@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.rapport.customers.AccountSource;
 import org.rapport.customers.MatchKeys;
 import org.rapport.identity.Actor;
+import org.rapport.integration.ImportBatch;
 import org.rapport.integration.ImportColumn;
 import org.rapport.integration.MatchBy;
 import org.rapport.integration.PersonKind;
@@ -124,7 +125,7 @@ class LeadImport extends PersonKind<LeadValues> {
 	}
 
 	@Override
-	protected LeadValues create(UUID id, Map<String, Object> v) {
+	protected LeadValues create(ImportBatch batch, UUID id, Map<String, Object> v) {
 		return merge(new LeadValues(id, 0, (UUID) v.get("ownerId"), (UUID) v.get("teamId"), null, null, null, null,
 				null, null, null, null, null, null, Map.of()), v);
 	}
