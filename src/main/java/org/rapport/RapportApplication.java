@@ -2,8 +2,6 @@ package org.rapport;
 
 import java.time.Clock;
 import java.util.Optional;
-import org.rapport.shared.DefaultCurrency;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
@@ -28,15 +26,6 @@ public class RapportApplication {
 	@Bean
 	Clock clock() {
 		return Clock.systemUTC();
-	}
-
-	/**
-	 * The currency of this installation ({@code rapport.currency}, EUR unless set), which forms and imports take where
-	 * nothing names another; a code that names no currency stops the start.
-	 */
-	@Bean
-	DefaultCurrency defaultCurrency(@Value("${rapport.currency:EUR}") String code) {
-		return new DefaultCurrency(code);
 	}
 
 	/** When business records were created and last changed, by the same clock as every other time. */
