@@ -356,13 +356,24 @@ class AccessibilityBrowserTests {
 		return pages;
 	}
 
-	/** Uploads a file to reach the import's mapping page, another to reach the preview and a third to run. */
+	/**
+	 * Uploads a file to reach the import's mapping page, another to reach the preview and a third to run; and a file of
+	 * deals written in dollars, whose mapping page and preview show the currency of amounts that name none.
+	 */
 	private Map<String, String> importPages() throws Exception {
 		Path file = Files.createTempFile("a11y-", ".csv");
 		Files.writeString(file, "Name;Website\n" + TestData.unique("Imported") + ";example.com\n;missing.example\n",
 				StandardCharsets.UTF_8);
+		Path deals = Files.createTempFile("a11y-deals-", ".csv");
+		Files.writeString(deals,
+				"Opportunity Name,Account Name,Amount,Close Date\nDeal,Nobody,\"$18,500\",2026-03-31\n",
+				StandardCharsets.UTF_8);
 		Map<String, String> pages = new LinkedHashMap<>();
 		pages.put("import-mapping", upload(file));
+		pages.put("import-mapping-amounts", upload("opportunities", deals));
+		driver.findElement(By.id("to-preview")).click();
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("preview-table")));
+		pages.put("import-preview-amounts", path());
 		String preview = upload(file);
 		driver.findElement(By.id("to-preview")).click();
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("preview-table")));
@@ -378,7 +389,11 @@ class AccessibilityBrowserTests {
 	}
 
 	private String upload(Path file) {
-		open("/imports?entity=accounts");
+		return upload("accounts", file);
+	}
+
+	private String upload(String entity, Path file) {
+		open("/imports?entity=" + entity);
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("upload-form")));
 		driver.findElement(By.id("file")).sendKeys(file.toString());
 		driver.findElement(By.id("upload")).click();

@@ -10,7 +10,9 @@ import java.util.regex.Pattern;
 /**
  * How a file writes the numbers it holds: with a decimal point ({@code 1,234.50}) or a decimal comma
  * ({@code 1.234,50}). Every amount, quantity and number of an import is read by its file's mark, chosen when the
- * columns are mapped or detected from the file; a number that does not read by it is rejected, never changed.
+ * columns are mapped or detected from the file; a number that does not read by it is rejected, never changed. The
+ * symbol or code of a currency written around an amount ({@code $1,200}, {@code 1.200,00 €}, {@code CHF 100}) is
+ * read with it ({@link #written}), see {@link CurrencySymbols}.
  */
 public enum DecimalMark {
 
@@ -25,9 +27,6 @@ public enum DecimalMark {
 	 * the bound of its column ({@link org.rapport.shared.Money#LIMIT} for amounts), which names the problem.
 	 */
 	private static final int FRACTION_DIGITS = 4;
-
-	/** A currency symbol or spaces around the number: {@code ¥1200}, {@code 1 200 €}. */
-	private static final Pattern AROUND = Pattern.compile("^[\\p{Sc}\\s]+|[\\p{Sc}\\s]+$");
 
 	/** Spaces people put between thousands: plain, no-break and narrow no-break. */
 	private static final Pattern SPACES = Pattern.compile("(?<=\\d)[ \\u00a0\\u202f](?=\\d{3}(\\D|$))");
@@ -50,14 +49,28 @@ public enum DecimalMark {
 	}
 
 	/**
-	 * The number the text holds by this mark, or null when it holds none by it: {@code 1,50} is no number with a
-	 * decimal point, as {@code 1.5} is none with a decimal comma.
+	 * The number the text holds by this mark, a currency's symbol or code around it left aside, or null when it holds
+	 * none by it: {@code 1,50} is no number with a decimal point, as {@code 1.5} is none with a decimal comma.
 	 */
 	public BigDecimal read(String text) {
-		if (text == null) {
-			return null;
-		}
-		String bare = SPACES.matcher(AROUND.matcher(text).replaceAll("")).replaceAll("");
+		CurrencySymbols.Split split = CurrencySymbols.split(text);
+		return split == null ? null : parse(split.number());
+	}
+
+	/**
+	 * An amount cell read by this mark with the currency it is written in: its number, and the symbol or code written
+	 * around it with the currencies it may stand for; null when the cell holds no number by this mark.
+	 */
+	public CurrencySymbols.Written written(String cell) {
+		CurrencySymbols.Split split = CurrencySymbols.split(cell);
+		BigDecimal amount = split == null ? null : parse(split.number());
+		return amount == null ? null
+				: new CurrencySymbols.Written(cell.strip(), amount, split.symbol(), split.currencies(), split.problem());
+	}
+
+	/** The number of the bare text of one, without anything around it, by this mark, or null. */
+	private BigDecimal parse(String text) {
+		String bare = SPACES.matcher(text).replaceAll("");
 		if (!number.matcher(bare).matches()) {
 			return null;
 		}

@@ -18,9 +18,10 @@ import org.springframework.context.MessageSource;
 
 /**
  * Reads a file's cells by the file's conventions — trimmed text, its decimal mark, the order of each column's
- * dates, yes and no in English or Chinese, choices by any of their names and the user's value map — into the values
- * of their columns, and says what is wrong with a cell in the reader's language, after the column's label. The one
- * reading of cells for every kind of record, in the preview and the import alike.
+ * dates, yes and no in English or Chinese, choices by any of their names, the user's value map, and the currency of
+ * amounts that name none — into the values of their columns, and says what is wrong with a cell in the reader's
+ * language, after the column's label. The one reading of cells for every kind of record, in the preview and the
+ * import alike.
  */
 public final class ImportCells {
 
@@ -41,35 +42,49 @@ public final class ImportCells {
 	private final Map<String, ChoiceNames> names = new HashMap<>();
 	private final ZoneId zone;
 	private final Map<String, DateOrder> dateOrders;
+	private final String currency;
 
-	/** Cells of a file that writes numbers with the mark given, its dates in the order assumed for the mark. */
+	/**
+	 * Cells of a file that writes numbers with the mark given, its dates in the order assumed for the mark, its amounts
+	 * in the currency they name, if any.
+	 */
 	public ImportCells(MessageSource messages, Locale locale, DecimalMark mark) {
-		this(messages, locale, mark, ZoneOffset.UTC, Map.of(), ValueMap.NONE);
+		this(messages, locale, mark, ZoneOffset.UTC, Map.of(), ValueMap.NONE, null);
 	}
 
 	/** Cells of a file whose values that name none of our choices stand for what the value map says. */
 	public ImportCells(MessageSource messages, Locale locale, DecimalMark mark, ValueMap values) {
-		this(messages, locale, mark, ZoneOffset.UTC, Map.of(), values);
+		this(messages, locale, mark, ZoneOffset.UTC, Map.of(), values, null);
 	}
 
 	/**
 	 * Cells of a file that writes numbers with the mark given and the dates of each column (by key) in the order
 	 * given, read by a user in the zone given; columns without an order take the one assumed for the mark. The
-	 * file's values that name none of our choices stand for what the value map says.
+	 * file's values that name none of our choices stand for what the value map says, and its amounts that name no
+	 * currency are in the currency given (none when null).
 	 */
 	public ImportCells(MessageSource messages, Locale locale, DecimalMark mark, ZoneId zone,
-			Map<String, DateOrder> dateOrders, ValueMap values) {
+			Map<String, DateOrder> dateOrders, ValueMap values, String currency) {
 		this.messages = messages;
 		this.locale = locale;
 		this.mark = mark;
 		this.zone = zone;
 		this.dateOrders = Map.copyOf(dateOrders);
 		this.values = values;
+		this.currency = currency;
 	}
 
 	/** How the file writes numbers. */
 	public DecimalMark mark() {
 		return mark;
+	}
+
+	/**
+	 * The currency of the file's amounts that name none (ISO 4217), which a new record whose row names no currency
+	 * takes too; null when none is set.
+	 */
+	public String currency() {
+		return currency;
 	}
 
 	/** What the file's values that name none of our choices stand for. */
@@ -147,15 +162,33 @@ public final class ImportCells {
 				}
 			}
 			case AMOUNT -> {
-				BigDecimal amount = mark.read(text);
+				CurrencySymbols.Written amount = mark.written(text);
 				if (amount == null) {
 					row.reject(column.key(), reason(column, numberProblem(), text));
 				}
-				else if (!Money.isPlausible(amount)) {
+				else if (amount.problem() != null) {
+					row.reject(column.key(), reason(column, amount.problem(), text, amount.symbol()));
+				}
+				else if (!Money.isPlausible(amount.amount())) {
 					row.reject(column.key(), reason(column, "validation.amount"));
 				}
 				else {
-					row.values().put(column.key(), amount);
+					row.values().put(column.key(), amount.amount());
+					if (amount.namesCurrency()) {
+						row.writtenCurrencies().put(column.key(), amount);
+					}
+				}
+			}
+			case QUANTITY -> {
+				CurrencySymbols.Written quantity = mark.written(text);
+				if (quantity == null || quantity.symbol() != null) {
+					row.reject(column.key(), reason(column, numberProblem(), text));
+				}
+				else if (!Money.isPlausible(quantity.amount())) {
+					row.reject(column.key(), reason(column, "validation.amount"));
+				}
+				else {
+					row.values().put(column.key(), quantity.amount());
 				}
 			}
 			case CURRENCY -> {
@@ -172,9 +205,80 @@ public final class ImportCells {
 		}
 	}
 
-	/** The number a cell holds as the file writes numbers, or null. */
+	/**
+	 * Settles the currency of a row whose cells are read, by what its amount cells are written with (their symbol or
+	 * code) and its currency column (of type {@link ImportColumn.Type#CURRENCY} among the columns given), so that no
+	 * amount ever lands in a currency other than the one it is written in:
+	 * <ul>
+	 * <li>when the row gives its currency, an amount written with a symbol that cannot stand for it is rejected,
+	 * naming both;</li>
+	 * <li>when it gives none, the symbols of its amounts decide it: the file's currency of amounts that name none if
+	 * they may all stand for it ({@code $} in a file of Canadian dollars), else their likely one; amounts written in
+	 * two currencies are rejected;</li>
+	 * <li>when nothing names a currency, a row with an amount takes the file's currency of amounts that name none, if
+	 * {@code unnamed} says its kind takes it; a row without amount keeps its record's (or, new, takes that one when
+	 * it is made).</li>
+	 * </ul>
+	 */
+	public void settleCurrency(List<ImportColumn> columns, ImportRow row, boolean unnamed) {
+		ImportColumn currencyColumn = columns.stream()
+			.filter(c -> c.type() == ImportColumn.Type.CURRENCY)
+			.findFirst()
+			.orElse(null);
+		if (currencyColumn == null || row.errors().containsKey(currencyColumn.key())) {
+			return;
+		}
+		String given = row.text(currencyColumn.key());
+		List<Map.Entry<String, CurrencySymbols.Written>> named = List.copyOf(row.writtenCurrencies().entrySet());
+		if (given != null) {
+			for (Map.Entry<String, CurrencySymbols.Written> amount : named) {
+				CurrencySymbols.Written written = amount.getValue();
+				if (!written.mayBe(given)) {
+					row.reject(amount.getKey(), reason(column(columns, amount.getKey()),
+							"import.error.currencyContradicts", written.cell(), written.currency(currency), given));
+				}
+			}
+			return;
+		}
+		if (!named.isEmpty()) {
+			Map.Entry<String, CurrencySymbols.Written> first = named.get(0);
+			List<String> common = new ArrayList<>(first.getValue().currencies());
+			for (Map.Entry<String, CurrencySymbols.Written> other : named.subList(1, named.size())) {
+				common.retainAll(other.getValue().currencies());
+				if (common.isEmpty()) {
+					CurrencySymbols.Written written = other.getValue();
+					row.reject(other.getKey(), reason(column(columns, other.getKey()), "import.error.currencyTwo",
+							written.cell(), written.currency(currency), label(column(columns, first.getKey())),
+							first.getValue().cell(), first.getValue().currency(currency)));
+					return;
+				}
+			}
+			row.values().put(currencyColumn.key(), common.contains(currency) ? currency : common.get(0));
+			return;
+		}
+		boolean amount = columns.stream()
+			.anyMatch(c -> c.type() == ImportColumn.Type.AMOUNT && row.values().get(c.key()) != null);
+		if (unnamed && amount && currency != null) {
+			row.values().put(currencyColumn.key(), currency);
+		}
+	}
+
+	private static ImportColumn column(List<ImportColumn> columns, String key) {
+		return columns.stream().filter(c -> c.key().equals(key)).findFirst().orElseThrow();
+	}
+
+	/**
+	 * The number a cell holds as the file writes numbers, or null; a cell written with a currency holds none, as a
+	 * plain number has no currency.
+	 */
 	public BigDecimal number(String text) {
-		return mark.read(text);
+		CurrencySymbols.Written written = mark.written(text);
+		return written == null || written.symbol() != null ? null : written.amount();
+	}
+
+	/** The amount a cell holds as the file writes numbers, with the currency it is written in, or null. */
+	public CurrencySymbols.Written amount(String text) {
+		return mark.written(text);
 	}
 
 	/** The message key that says a cell is no number as the file writes numbers. */
@@ -229,8 +333,7 @@ public final class ImportCells {
 	 * decimal comma, {@code 100,00} alike. A fraction that is not whole ({@code 12.5}) is refused, never rounded.
 	 */
 	private void whole(ImportColumn column, String number, String cell, int highest, String problem, ImportRow row) {
-		BigDecimal value = number.codePoints().anyMatch(c -> Character.getType(c) == Character.CURRENCY_SYMBOL)
-				? null : mark.read(number);
+		BigDecimal value = number(number);
 		if (value != null && value.stripTrailingZeros().scale() > 0) {
 			row.reject(column.key(), reason(column, "import.error.fraction", cell));
 		}

@@ -34,11 +34,14 @@ public record ImportColumn(String key, Type type, boolean required, int maxLengt
 		 */
 		CHOICE,
 		/**
-		 * An amount or a quantity, not negative: digits with the file's {@link DecimalMark}, the thousands separated
-		 * as it separates them, and a currency symbol allowed.
+		 * An amount of money, not negative: digits with the file's {@link DecimalMark}, the thousands separated as it
+		 * separates them, and the symbol or code of its currency allowed ({@code $1,200}, {@code 1.200,00 €}), which
+		 * must agree with the row's currency or else settles it ({@link ImportCells#settleCurrency}).
 		 */
 		AMOUNT,
-		/** An ISO 4217 currency code. */
+		/** A quantity, not negative, read as an amount is but without a currency. */
+		QUANTITY,
+		/** An ISO 4217 currency code: the currency of the row's amounts. */
 		CURRENCY,
 		/**
 		 * A date, written in the {@link DateOrder} of its file column: {@code 2026-03-31}, {@code 31.03.2026},

@@ -6,14 +6,15 @@ import java.util.Map;
 
 /**
  * A file row read into the values it will be stored with, keyed by column; the reasons (per column, or {@code ""}
- * for the row) it cannot be stored, if any; and the notices of values it is stored without (an optional choice that
- * is not one of ours), per column.
+ * for the row) it cannot be stored, if any; the notices of values it is stored without (an optional choice that
+ * is not one of ours), per column; and its amount cells written with a currency's symbol or code, per column, which
+ * settle the row's currency ({@link ImportCells#settleCurrency}).
  */
 public record ImportRow(long line, List<String> cells, Map<String, Object> values, Map<String, String> errors,
-		Map<String, String> notices) {
+		Map<String, String> notices, Map<String, CurrencySymbols.Written> writtenCurrencies) {
 
 	public ImportRow(long line, List<String> cells) {
-		this(line, cells, new LinkedHashMap<>(), new LinkedHashMap<>(), new LinkedHashMap<>());
+		this(line, cells, new LinkedHashMap<>(), new LinkedHashMap<>(), new LinkedHashMap<>(), new LinkedHashMap<>());
 	}
 
 	public boolean isValid() {

@@ -45,6 +45,24 @@ public interface ImportableKind<R> {
 	}
 
 	/**
+	 * Whether its records hold amounts of money: a column of amounts and one of their currency. Only then does an
+	 * import of the kind have a currency of amounts that name none.
+	 */
+	default boolean holdsAmounts() {
+		return columns().stream().anyMatch(c -> c.type() == ImportColumn.Type.AMOUNT)
+				&& columns().stream().anyMatch(c -> c.type() == ImportColumn.Type.CURRENCY);
+	}
+
+	/**
+	 * Whether the amounts of a row that names no currency, neither in its currency column nor by their symbols, are
+	 * in the import's currency of amounts that name none; a kind that finds the currency of such a row otherwise (an
+	 * order: its first product's) answers false.
+	 */
+	default boolean amountsInImportCurrency() {
+		return true;
+	}
+
+	/**
 	 * The columns whose cells, together, tell which rows make one record and so are written in one batch (an order's
 	 * lines share its id or external id), or none when each row stands alone.
 	 */

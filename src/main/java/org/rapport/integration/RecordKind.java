@@ -35,7 +35,11 @@ public abstract class RecordKind<R> implements ImportableKind<R> {
 
 	protected abstract String key(MatchBy key, R record);
 
-	protected abstract R create(UUID id, Map<String, Object> values);
+	/**
+	 * A new record of a row's values, made in the batch given, whose cells tell what a record whose row names nothing
+	 * takes from the file (the currency of its amounts).
+	 */
+	protected abstract R create(ImportBatch batch, UUID id, Map<String, Object> values);
 
 	protected abstract R merge(R existing, Map<String, Object> values);
 
@@ -245,7 +249,7 @@ public abstract class RecordKind<R> implements ImportableKind<R> {
 					continue;
 				}
 				row.values().put("customFields", custom);
-				creates.add(create(UuidV7.next(), row.values()));
+				creates.add(create(batch, UuidV7.next(), row.values()));
 				if (externalId != null) {
 					taken.add(externalId);
 				}

@@ -16,12 +16,25 @@ public final class Cells {
 
 	/** Reads cells as a file with the decimal mark and the value map given, speaking the language given. */
 	public static ImportCells in(Locale locale, DecimalMark mark, ValueMap values) {
+		return new ImportCells(messages(), locale, mark, values);
+	}
+
+	/**
+	 * Reads cells as a file with the decimal mark given whose amounts that name no currency are in the currency given,
+	 * speaking the language given.
+	 */
+	public static ImportCells in(Locale locale, DecimalMark mark, String currency) {
+		return new ImportCells(messages(), locale, mark, java.time.ZoneOffset.UTC, java.util.Map.of(), ValueMap.NONE,
+				currency);
+	}
+
+	private static ResourceBundleMessageSource messages() {
 		ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
 		messages.setBasenames("messages", "i18n/sales-pipeline", "i18n/sales-leads", "i18n/sales-commerce",
 				"i18n/customization", "i18n/search", "i18n/integration", "i18n/duplicates");
 		messages.setDefaultEncoding("UTF-8");
 		messages.setFallbackToSystemLocale(false);
-		return new ImportCells(messages, locale, mark, values);
+		return messages;
 	}
 
 	/** The row after reading one cell into the column of that key. */

@@ -18,6 +18,7 @@ import org.rapport.customers.Industry;
 import org.rapport.customers.LifecycleStage;
 import org.rapport.customers.MatchKeys;
 import org.rapport.identity.Actor;
+import org.rapport.integration.ImportBatch;
 import org.rapport.integration.ImportColumn;
 import org.rapport.integration.ImportColumn.Type;
 import org.rapport.integration.MatchBy;
@@ -162,7 +163,7 @@ class AccountImport extends RecordKind<AccountValues> {
 	}
 
 	@Override
-	protected AccountValues create(UUID id, Map<String, Object> v) {
+	protected AccountValues create(ImportBatch batch, UUID id, Map<String, Object> v) {
 		return merge(new AccountValues(id, 0, (UUID) v.get("ownerId"), (UUID) v.get("teamId"), null, null,
 				AccountType.COMPANY, null, null, null, null, PostalAddress.EMPTY, LifecycleStage.PROSPECT, null, null, Map.of()),
 				v);

@@ -148,7 +148,7 @@ class ContactImport extends PersonKind<ContactValues> {
 	}
 
 	@Override
-	protected ContactValues create(UUID id, Map<String, Object> v) {
+	protected ContactValues create(ImportBatch batch, UUID id, Map<String, Object> v) {
 		return merge(new ContactValues(id, 0, (UUID) v.get("ownerId"), (UUID) v.get("teamId"), null, null, null,
 				null, null, null, null, PostalAddress.EMPTY, false, Map.of()), v);
 	}

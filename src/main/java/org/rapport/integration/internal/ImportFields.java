@@ -54,11 +54,19 @@ public class ImportFields {
 	Set<String> numericKeys(ImportableKind<?> kind) {
 		Set<String> keys = new HashSet<>();
 		kind.columns().stream()
-			.filter(c -> c.type() == Type.AMOUNT || c.type() == Type.PERCENT || c.type() == Type.DAYS)
+			.filter(c -> c.type() == Type.AMOUNT || c.type() == Type.QUANTITY || c.type() == Type.PERCENT
+					|| c.type() == Type.DAYS)
 			.forEach(c -> keys.add(c.key()));
 		customFields.active(kind.customFieldsEntity()).stream()
 			.filter(f -> f.type().isNumeric())
 			.forEach(f -> keys.add(f.param()));
+		return keys;
+	}
+
+	/** The keys of the columns that hold amounts of money. */
+	public Set<String> amountKeys(ImportableKind<?> kind) {
+		Set<String> keys = new HashSet<>();
+		kind.columns().stream().filter(c -> c.type() == Type.AMOUNT).forEach(c -> keys.add(c.key()));
 		return keys;
 	}
 

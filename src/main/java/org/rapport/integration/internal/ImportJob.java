@@ -14,21 +14,23 @@ import org.rapport.integration.DuplicateMode;
 import org.rapport.integration.MatchBy;
 
 /**
- * One import of a file into the kind of record named {@code entity}: what it reads and how (its delimiter and the
- * decimal mark of its numbers), and its checkpoint — the last file line it committed and what the committed batches
+ * One import of a file into the kind of record named {@code entity}: what it reads and how (its delimiter, the
+ * decimal mark of its numbers and the currency of its amounts that name none), and its checkpoint — the last file line it committed and what the committed batches
  * did (created, updated, skipped, rejected, and unchanged: matched with a record that held the row's values
  * already); while it is queued or running, the node that runs it (its worker) and until when it holds it.
  *
  * @param encoding the encoding the file is read in
  * @param dateOrders the order of the dates of the columns (by index) whose order the user chose
  * @param detected what was detected of the file when it was read, or null for jobs from before detection
+ * @param currency the currency (ISO 4217) of the file's amounts that name none, detected or chosen; it matters only
+ * to kinds of record that hold amounts ({@link org.rapport.integration.ImportableKind#holdsAmounts()})
  */
 public record ImportJob(UUID id, String entity, UUID ownerId, String fileName, String storedFile,
 		long fileSize, char delimiter, DecimalMark decimalMark, int totalRows, List<String> headers, Map<Integer, String> mapping,
 		DuplicateMode duplicateMode, MatchBy matchBy, Status status, long lastLine, int processedRows,
 		int createdRows, int updatedRows, int skippedRows, int rejectedRows, String failure, Instant createdAt,
 		Instant startedAt, Instant finishedAt, Instant undoneAt, String worker, Instant leaseUntil, int unchangedRows,
-		FileEncoding encoding, Map<Integer, DateOrder> dateOrders, FileDetection detected) {
+		FileEncoding encoding, Map<Integer, DateOrder> dateOrders, FileDetection detected, String currency) {
 
 	/** Where a job stands. */
 	public enum Status {

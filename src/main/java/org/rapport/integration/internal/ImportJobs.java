@@ -101,12 +101,13 @@ public class ImportJobs {
 	void insert(ImportJob job) {
 		jdbc.update("insert into import_job (id, entity, owner_id, file_name, stored_file, file_size, delimiter, "
 				+ "decimal_mark, total_rows, headers, mapping, duplicate_mode, match_by, status, last_line, processed_rows, "
-				+ "created_rows, updated_rows, skipped_rows, rejected_rows, created_at, encoding, date_orders, detected) "
-				+ "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 0, 0, 0, 0, 0, ?, ?, ?, ?)", job.id(),
+				+ "created_rows, updated_rows, skipped_rows, rejected_rows, created_at, encoding, date_orders, detected, "
+				+ "currency) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 0, 0, 0, 0, 0, ?, ?, ?, ?, ?)", job.id(),
 				stored(job.entity()), job.ownerId(), job.fileName(), job.storedFile(), job.fileSize(),
 				String.valueOf(job.delimiter()), job.decimalMark().name(), job.totalRows(), json.writeValueAsString(job.headers()), json.writeValueAsString(job.mapping()),
 				job.duplicateMode().name(), job.matchBy().name(), job.status().name(), time(job.createdAt()),
-				job.encoding().label(), json.writeValueAsString(job.dateOrders()), detected(job.detected()));
+				job.encoding().label(), json.writeValueAsString(job.dateOrders()), detected(job.detected()),
+				job.currency());
 	}
 
 	Optional<ImportJob> find(UUID id) {
@@ -125,9 +126,11 @@ public class ImportJobs {
 				(rs, i) -> rs.getObject(1, UUID.class), owner).stream().findFirst();
 	}
 
-	void configure(UUID id, Map<Integer, String> mapping, DuplicateMode mode, MatchBy matchBy, DecimalMark mark) {
-		jdbc.update("update import_job set mapping = ?, duplicate_mode = ?, match_by = ?, decimal_mark = ? "
-				+ "where id = ?", json.writeValueAsString(mapping), mode.name(), matchBy.name(), mark.name(), id);
+	void configure(UUID id, Map<Integer, String> mapping, DuplicateMode mode, MatchBy matchBy, DecimalMark mark,
+			String currency) {
+		jdbc.update("update import_job set mapping = ?, duplicate_mode = ?, match_by = ?, decimal_mark = ?, "
+				+ "currency = ? where id = ?", json.writeValueAsString(mapping), mode.name(), matchBy.name(), mark.name(),
+				currency, id);
 	}
 
 	/** Sets the draft's mapping alone, as a new guess makes it. */
@@ -137,15 +140,16 @@ public class ImportJobs {
 	}
 
 	/**
-	 * Stores what a new reading of the file found — in another encoding or with another delimiter — and the mapping
-	 * and decimal mark that go with it; the orders of dates chosen before are forgotten with the old reading.
+	 * Stores what a new reading of the file found — in another encoding or with another delimiter — and the mapping,
+	 * decimal mark and currency of amounts that go with it; the orders of dates chosen before are forgotten with the
+	 * old reading.
 	 */
-	void reread(UUID id, FileEncoding encoding, char delimiter, DecimalMark mark, int totalRows, List<String> headers,
-			Map<Integer, String> mapping, FileDetection detected) {
-		jdbc.update("update import_job set encoding = ?, delimiter = ?, decimal_mark = ?, total_rows = ?, headers = ?, "
-				+ "mapping = ?, date_orders = ?, detected = ? where id = ?", encoding.label(), String.valueOf(delimiter),
-				mark.name(), totalRows, json.writeValueAsString(headers), json.writeValueAsString(mapping),
-				json.writeValueAsString(Map.of()), detected(detected), id);
+	void reread(UUID id, FileEncoding encoding, char delimiter, DecimalMark mark, String currency, int totalRows,
+			List<String> headers, Map<Integer, String> mapping, FileDetection detected) {
+		jdbc.update("update import_job set encoding = ?, delimiter = ?, decimal_mark = ?, currency = ?, total_rows = ?, "
+				+ "headers = ?, mapping = ?, date_orders = ?, detected = ? where id = ?", encoding.label(),
+				String.valueOf(delimiter), mark.name(), currency, totalRows, json.writeValueAsString(headers),
+				json.writeValueAsString(mapping), json.writeValueAsString(Map.of()), detected(detected), id);
 	}
 
 	/** Stores the orders of dates the user chose, by column index. */
@@ -352,7 +356,7 @@ public class ImportJobs {
 				instant(rs, "started_at"), instant(rs, "finished_at"), instant(rs, "undone_at"), rs.getString("worker"),
 				instant(rs, "lease_until"), rs.getInt("unchanged_rows"), FileEncoding.named(rs.getString("encoding")).orElseThrow(),
 				dateOrders == null ? new LinkedHashMap<>() : json.readValue(dateOrders, DATE_ORDERS),
-				detected == null ? null : json.readValue(detected, FileDetection.class));
+				detected == null ? null : json.readValue(detected, FileDetection.class), rs.getString("currency"));
 	}
 
 	private static Instant instant(ResultSet rs, String column) throws SQLException {

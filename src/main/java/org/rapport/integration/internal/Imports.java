@@ -21,6 +21,7 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import org.rapport.identity.Actor;
+import org.rapport.integration.CurrencySymbols;
 import org.rapport.integration.DateOrder;
 import org.rapport.integration.DecimalMark;
 import org.rapport.integration.DuplicateMode;
@@ -34,7 +35,9 @@ import org.rapport.integration.internal.ImportJobs.JobRecord;
 import org.rapport.integration.internal.ImportJobs.RejectedRow;
 import org.rapport.integration.internal.ImportJobs.SavedMapping;
 import org.rapport.shared.ConflictingChange;
+import org.rapport.shared.DefaultCurrency;
 import org.rapport.shared.InvalidField;
+import org.rapport.shared.Money;
 import org.rapport.shared.NotPermitted;
 import org.rapport.shared.RecordNotFound;
 import org.rapport.shared.RuleBroken;
@@ -72,11 +75,13 @@ public class Imports {
 	private final TransactionTemplate transactions;
 	private final Path folder;
 	private final Clock clock;
+	private final DefaultCurrency defaultCurrency;
 
 	Imports(ImportJobs jobs, ImportRunner runner, RowReader reader, ImportFields fields, ImportKinds kinds,
 			HeaderSets headerSets, MappingOrigins origins, ValueMaps valueMaps, PlatformTransactionManager transactions,
-			@Value("${rapport.data-dir}") String dataDir, Clock clock) {
+			@Value("${rapport.data-dir}") String dataDir, Clock clock, DefaultCurrency defaultCurrency) {
 		this.clock = clock;
+		this.defaultCurrency = defaultCurrency;
 		this.headerSets = headerSets;
 		this.origins = origins;
 		this.valueMaps = valueMaps;
@@ -170,7 +175,8 @@ public class Imports {
 			ImportJob job = new ImportJob(id, entity.name(), actor.id().value(), clip(fileName), file.toString(),
 					Files.size(file), reading.delimiter().character(), detected.mark().mark(), reading.rows(),
 					reading.headers(), mapping, DuplicateMode.SKIP, matchBy, Status.DRAFT, 1, 0, 0, 0, 0, 0, null,
-					clock.instant(), null, null, null, null, null, 0, reading.encoding(), Map.of(), detected);
+					clock.instant(), null, null, null, null, null, 0, reading.encoding(), Map.of(), detected,
+					reading.currency(defaultCurrency));
 			jobs.insert(job);
 			origins.keep(id, reading.origin());
 			return job;
@@ -249,10 +255,10 @@ public class Imports {
 	}
 
 	/**
-	/**
 	 * Reads the draft's file anew in the encoding given, with the delimiter given (detected anew when the encoding
 	 * changes or none is given): its headers, rows and conventions, and the mapping its headers suggest where they
-	 * changed. The orders of dates chosen before are forgotten, the decimal mark is detected anew.
+	 * changed. The orders of dates chosen before are forgotten, the decimal mark and the currency of amounts that name
+	 * none are detected anew.
 	 */
 	public ImportJob reread(Actor actor, UUID id, FileEncoding encoding, Delimiter delimiter) {
 		ImportJob job = draft(actor, id);
@@ -266,7 +272,7 @@ public class Imports {
 			throw new InvalidField("file", "import.error.unreadable", "The file is not readable as CSV");
 		}
 		jobs.reread(id, reading.encoding(), reading.delimiter().character(), reading.detected().mark().mark(),
-				reading.rows(), reading.headers(), reading.mapping(), reading.detected());
+				reading.currency(defaultCurrency), reading.rows(), reading.headers(), reading.mapping(), reading.detected());
 		if (reading.origin() != null) {
 			origins.keep(id, reading.origin());
 		}
@@ -331,6 +337,11 @@ public class Imports {
 	/** What a reading of a file found. */
 	private record Reading(FileEncoding encoding, Delimiter delimiter, List<String> headers, int rows,
 			Map<Integer, String> mapping, FileDetection detected, MappingOrigin origin) {
+
+		/** The currency of the file's amounts that name none: the one detected, else the installation's. */
+		String currency(DefaultCurrency otherwise) {
+			return detected.currency() == null ? otherwise.code() : detected.currency().currency();
+		}
 	}
 
 	/**
@@ -366,6 +377,7 @@ public class Imports {
 					: guess(actor, kind, sample, headers);
 			Map<Integer, String> mapping = guessed == null ? earlier.mapping() : guessed.mapping();
 			DecimalMark.Detection mark = detectMark(sample, separator, kind, headers, mapping);
+			CurrencySymbols.Detection currency = kind.holdsAmounts() ? detectCurrency(sample, kind, mapping) : null;
 			Map<Integer, DateOrder.Detection> dates = new TreeMap<>();
 			for (int column = 0; column < headers.size(); column++) {
 				DateOrder.Detection order = DateOrder.detect(cellsOf(sample, column), mark.mark());
@@ -374,7 +386,7 @@ public class Imports {
 				}
 			}
 			return new Reading(readIn, separator, headers, rows, mapping,
-					new FileDetection(detected, found, mark, dates), guessed == null ? null : guessed.origin());
+					new FileDetection(detected, found, mark, dates, currency), guessed == null ? null : guessed.origin());
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
@@ -408,6 +420,37 @@ public class Imports {
 			cells.put(headerName(headers, column), cellsOf(sample, column));
 		}
 		return DecimalMark.detect(cells, delimiter.character());
+	}
+
+	/**
+	 * The currency of the file's amounts that name none, told by the symbols and codes the cells of the columns mapped
+	 * to amounts are written with in the sample; the installation's when none names one.
+	 */
+	private CurrencySymbols.Detection detectCurrency(List<CsvSource.Row> sample, ImportableKind<?> kind,
+			Map<Integer, String> mapping) {
+		Set<String> amounts = fields.amountKeys(kind);
+		List<String> cells = new ArrayList<>();
+		mapping.forEach((column, field) -> {
+			if (amounts.contains(field)) {
+				cells.addAll(cellsOf(sample, column));
+			}
+		});
+		return CurrencySymbols.detect(cells, defaultCurrency.code());
+	}
+
+	/**
+	 * The currency code given for an import's amounts that name none, in upper case; null when none is given. A code
+	 * that names no ISO 4217 currency is refused, naming the field {@code currency}.
+	 */
+	public static String currency(String code) {
+		if (code == null || code.isBlank()) {
+			return null;
+		}
+		String iso = code.strip().toUpperCase(Locale.ROOT);
+		if (!iso.matches("[A-Z]{3}") || !Money.isCurrency(iso)) {
+			throw new InvalidField("currency", "import.error.importCurrency", "Not an ISO 4217 currency code: " + code);
+		}
+		return iso;
 	}
 
 	/** The header of a column; a header the file repeats is told apart by its position among its namesakes. */
@@ -445,12 +488,23 @@ public class Imports {
 	}
 
 	/**
-	 * Sets which field each column fills, what to do with duplicates and how the file's numbers are written (the
-	 * detected mark when null); saves the mapping under a name if given.
+	 * {@link #configure(Actor, UUID, Map, DuplicateMode, MatchBy, DecimalMark, String, String)} with the currency of
+	 * amounts that name none the job has.
 	 */
 	public ImportJob configure(Actor actor, UUID id, Map<Integer, String> mapping, DuplicateMode mode,
 			MatchBy matchBy, DecimalMark mark, String saveAs) {
+		return configure(actor, id, mapping, mode, matchBy, mark, null, saveAs);
+	}
+
+	/**
+	 * Sets which field each column fills, what to do with duplicates, how the file's numbers are written (the
+	 * detected mark when null) and the currency of its amounts that name none (an ISO 4217 code; the one the job has
+	 * when null); saves the mapping under a name if given.
+	 */
+	public ImportJob configure(Actor actor, UUID id, Map<Integer, String> mapping, DuplicateMode mode,
+			MatchBy matchBy, DecimalMark mark, String currency, String saveAs) {
 		ImportJob job = draft(actor, id);
+		String amountsIn = currency(currency);
 		ImportableKind<?> kind = kindOf(job);
 		Map<Integer, String> clean = new LinkedHashMap<>();
 		Set<String> taken = new java.util.HashSet<>();
@@ -478,7 +532,8 @@ public class Imports {
 						"A required field has no column: " + field.key());
 			}
 		}
-		jobs.configure(id, clean, mode, matchBy, mark == null ? job.decimalMark() : mark);
+		jobs.configure(id, clean, mode, matchBy, mark == null ? job.decimalMark() : mark,
+				amountsIn == null ? job.currency() : amountsIn);
 		if (saveAs != null && !saveAs.isBlank()) {
 			Map<String, String> byHeader = new LinkedHashMap<>();
 			clean.forEach((column, field) -> byHeader.put(ColumnAddress.of(job.headers(), column), field));

@@ -18,6 +18,7 @@ import org.rapport.identity.UserDirectory;
 import org.rapport.identity.UserId;
 import org.rapport.identity.UserNames;
 import org.rapport.identity.UserSummary;
+import org.rapport.integration.CurrencySymbols;
 import org.rapport.integration.DateOrder;
 import org.rapport.integration.ImportBatch;
 import org.rapport.integration.ImportCells;
@@ -68,12 +69,12 @@ class RowReader {
 
 	/**
 	 * A batch of the kind imported by the actor from the job's file, its cells read by the file's conventions: its
-	 * decimal mark, the order of each column's dates, and the actor's zone for times with an offset; its values that
-	 * name none of our choices stand for what the value map says.
+	 * decimal mark, the order of each column's dates, the actor's zone for times with an offset, and the currency of
+	 * its amounts that name none; its values that name none of our choices stand for what the value map says.
 	 */
 	ImportBatch batch(Actor actor, ImportableKind<?> kind, ImportJob job, ValueMap values) {
 		return new Batch(actor, kind, new ImportCells(messages, actor.locale(), job.decimalMark(), actor.zone(),
-				job.dateOrdersByField(), values));
+				job.dateOrdersByField(), values, job.currency()));
 	}
 
 	/** Reads a batch of rows; must run in a transaction (the kind looks up what they name). */
@@ -109,9 +110,21 @@ class RowReader {
 							}
 						}
 						else if (type != null && type.isNumeric()) {
-							BigDecimal number = cells.number(cell);
+							CurrencySymbols.Written written = cells.amount(cell);
+							BigDecimal number = written == null ? null : written.amount();
 							if (number == null) {
 								out.reject(key, cells.reason(column, cells.numberProblem(), cell.strip()));
+							}
+							else if (written.symbol() != null
+									&& !(type == FieldType.CURRENCY && written.mayBe(field.currency()))) {
+								// a field's amount is in the field's currency, never in the one its cell is written in
+								out.reject(key, written.problem() != null
+										? cells.reason(column, written.problem(), cell.strip(), written.symbol())
+										: type == FieldType.CURRENCY && field.currency() != null
+												? cells.reason(column, "import.error.currencyField", cell.strip(),
+														written.currency(field.currency()), field.currency())
+												: cells.reason(column, "import.error.currencyInNumber", cell.strip(),
+														written.currency(null)));
 							}
 							else if (type == FieldType.NUMBER && number.stripTrailingZeros().scale() > 0) {
 								// a whole number is never rounded: 12.5 is refused, 100.0 read as 100
@@ -142,6 +155,7 @@ class RowReader {
 					default -> cells.read(column, cell, out);
 				}
 			});
+			cells.settleCurrency(kind.columns(), out, kind.amountsInImportCurrency());
 			if (!customText.isEmpty()) {
 				CustomFieldInput input = customFields.read(kind.customFieldsEntity(), customText, actor.zone());
 				input.errors().forEach((key, error) -> {

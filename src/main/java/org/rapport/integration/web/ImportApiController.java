@@ -67,6 +67,9 @@ class ImportApiController {
 			+ "Pipedrive, EspoCRM) names them, then by the generic headers (English, German, Chinese); a file with the "
 			+ "same headers as one you imported before starts from the mapping you used then. Numbers are read by the "
 			+ "file's decimal mark and each column's dates in its order, both detected from the file unless given. "
+			+ "An amount is in the currency its row's currency column names; an amount written with a currency's "
+			+ "symbol or code ($1,200, 1.200,00 €, ¥1,200, 1200元, CHF 100) must agree with it, or names the row's "
+			+ "currency when the row gives none; other amounts are in the import's currency (the currency parameter). "
 			+ "Answers 202 with the job; poll it for progress.")
 	ResponseEntity<ImportResource> start(@RequestPart("file") MultipartFile file,
 			@Parameter(description = "accounts, contacts, leads, opportunities, contracts, orders or products (administrators and managers only)") @RequestParam String entity,
@@ -86,6 +89,13 @@ class ImportApiController {
 			String matchBy,
 			@Parameter(description = "How the file writes numbers: POINT (1,234.50) or COMMA (1.234,50); detected from the file when left out")
 			@RequestParam(required = false) String decimalMark,
+			@Parameter(description = "The currency (ISO 4217 code, such as USD) of the amounts that name none, for "
+					+ "opportunities, contracts, products and orders: a row that names no currency, neither in its "
+					+ "currency column nor by a symbol written with its amount, is in it (an order: in its first "
+					+ "product's), and so is an amount whose symbol may stand for it ($ for CAD). Left out: the "
+					+ "currency the amounts' symbols name most ($1,200: USD), else the installation's (rapport.currency). "
+					+ "A code that names no currency answers 422 naming currency")
+			@RequestParam(required = false) String currency,
 			@Parameter(description = "JSON object of field to file value to the value it stands for, for file values "
 					+ "that name none of a field's choices, such as `{\"industry\": {\"Food & Beverage\": \"RETAIL\", "
 					+ "\"Other\": \"\"}}`: a choice's code (or its label), or empty to leave the value out. Fields: "
@@ -112,6 +122,7 @@ class ImportApiController {
 		MatchBy key = matchBy == null || matchBy.isBlank() ? null : parse(MatchBy.class, matchBy, "matchBy");
 		DecimalMark mark = decimalMark == null || decimalMark.isBlank() ? null
 				: parse(DecimalMark.class, decimalMark, "decimalMark");
+		String amountsIn = Imports.currency(currency);
 		FileEncoding readIn = encoding == null || encoding.isBlank() ? null : FileEncoding.named(encoding)
 			.orElseThrow(() -> new InvalidField("encoding", "import.error.encodingName", "Not an encoding Rapport reads"));
 		Delimiter separator = delimiter == null || delimiter.isEmpty() ? null : Delimiter.named(delimiter)
@@ -152,7 +163,7 @@ class ImportApiController {
 		if (key == null) {
 			key = columns.containsValue("id") ? MatchBy.ID : MatchBy.EXTERNAL_ID;
 		}
-		imports.configure(actor, job.id(), columns, mode, key, mark, null);
+		imports.configure(actor, job.id(), columns, mode, key, mark, amountsIn, null);
 		if (valueMap != null && !valueMap.isBlank()) {
 			Map<String, Map<String, String>> values;
 			try {
@@ -187,8 +198,8 @@ class ImportApiController {
 	}
 
 	private ImportResource resource(Actor actor, ImportJob job, boolean undoable) {
-		return ImportResource.of(job, imports.origin(job), undoable, imports.valueMap(actor, job.id()),
-				imports.noticeCount(actor, job.id()));
+		return ImportResource.of(job, imports.kindOf(job).holdsAmounts(), imports.origin(job), undoable,
+				imports.valueMap(actor, job.id()), imports.noticeCount(actor, job.id()));
 	}
 
 	@GetMapping(value = "/{id}/rejected.csv", produces = "text/csv")

@@ -6,13 +6,18 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.math.BigDecimal;
 import java.time.temporal.TemporalAccessor;
+import java.util.Comparator;
+import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.rapport.identity.Actor;
 import org.rapport.customization.CustomFields;
 import org.rapport.identity.CurrentActor;
+import org.rapport.integration.CurrencySymbols;
 import org.rapport.integration.DateOrder;
 import org.rapport.integration.DecimalMark;
 import org.rapport.integration.DuplicateMode;
@@ -145,6 +150,8 @@ class ImportController {
 		model.addAttribute("matchKeys", imports.kindOf(job).matchKeys());
 		model.addAttribute("modes", DuplicateMode.values());
 		model.addAttribute("marks", DecimalMark.values());
+		model.addAttribute("currencies", currencies(actor.locale()));
+		model.addAttribute("currencyEvidence", currencyEvidence(job, actor.locale()));
 		addFileSettings(job, model);
 		addFields(actor, job, model);
 		return "integration/mapping";
@@ -224,7 +231,10 @@ class ImportController {
 		return "redirect:/imports/" + id + "/mapping";
 	}
 
-	/** What the file settings panel shows and offers: the encodings, delimiters and orders of dates. */
+	/**
+	 * What the file settings panel shows and offers: the encodings, delimiters and orders of dates, and for kinds of
+	 * record that hold amounts the currencies their amounts that name none may be in.
+	 */
 	private void addFileSettings(ImportJob job, Model model) {
 		model.addAttribute("encodings", FileEncoding.values());
 		model.addAttribute("delimiters", Delimiter.values());
@@ -232,6 +242,55 @@ class ImportController {
 		model.addAttribute("dateOrders", DateOrder.values());
 		model.addAttribute("dateColumns", imports.dateColumns(job));
 		model.addAttribute("detected", job.detected());
+		boolean amounts = imports.kindOf(job).holdsAmounts();
+		model.addAttribute("holdsAmounts", amounts);
+		// the preview shows each amount with the currency it is stored in
+		model.addAttribute("amountFields", amounts ? fields.amountKeys(imports.kindOf(job)) : Set.of());
+	}
+
+	/**
+	 * What the file's amounts told of the currency of those that name none, line by line: whether the user chose
+	 * another or none named one, then each symbol the amounts are written with (the three most written), with the
+	 * currency its amounts are stored in and those it may also stand for, or that it names none Rapport knows.
+	 */
+	private List<String> currencyEvidence(ImportJob job, Locale locale) {
+		CurrencySymbols.Detection told = job.detected() == null ? null : job.detected().currency();
+		if (told == null) {
+			return List.of();
+		}
+		List<String> lines = new ArrayList<>();
+		if (!told.currency().equals(job.currency())) {
+			lines.add(messages.getMessage("import.currency.chosen", new Object[] { told.currency() }, locale));
+		}
+		else if (told.assumed()) {
+			lines.add(messages.getMessage("import.currency.assumed", new Object[] { told.currency() }, locale));
+		}
+		for (CurrencySymbols.Evidence symbol : told.evidence().subList(0, Math.min(3, told.evidence().size()))) {
+			if (symbol.currencies().isEmpty()) {
+				lines.add(messages.getMessage("import.currency.unknown",
+						new Object[] { symbol.cells(), symbol.symbol(), symbol.example() }, locale));
+				continue;
+			}
+			String storedIn = symbol.currencies().contains(job.currency()) ? job.currency()
+					: symbol.currencies().get(0);
+			lines.add(messages.getMessage("import.currency.detected",
+					new Object[] { storedIn, symbol.cells(), symbol.symbol(), symbol.example() }, locale));
+			List<String> others = symbol.others(storedIn);
+			if (!others.isEmpty()) {
+				lines.add(messages.getMessage("import.currency.alsoFor",
+						new Object[] { symbol.symbol(), String.join(", ", others) }, locale));
+			}
+		}
+		return lines;
+	}
+
+	/** The ISO 4217 currencies by code, each with its name in the user's language, in the order of their codes. */
+	private static Map<String, String> currencies(Locale locale) {
+		Map<String, String> names = new LinkedHashMap<>();
+		Currency.getAvailableCurrencies().stream()
+			.sorted(Comparator.comparing(Currency::getCurrencyCode))
+			.forEach(c -> names.put(c.getCurrencyCode(), c.getDisplayName(locale)));
+		return names;
 	}
 
 	/**
@@ -256,7 +315,8 @@ class ImportController {
 	@PostMapping("/{id}/mapping")
 	String mapped(@PathVariable UUID id, @RequestParam(name = "field", required = false) List<String> fields,
 			@RequestParam DuplicateMode duplicateMode, @RequestParam MatchBy matchBy,
-			@RequestParam(required = false) DecimalMark decimalMark, @RequestParam(required = false) String saveAs,
+			@RequestParam(required = false) DecimalMark decimalMark, @RequestParam(required = false) String currency,
+			@RequestParam(required = false) String saveAs,
 			@RequestParam(required = false) UUID savedMapping,
 			@RequestParam(name = "dateColumn", required = false) List<Integer> dateColumns,
 			@RequestParam(name = "dateOrder", required = false) List<DateOrder> dateOrders, Model model,
@@ -282,7 +342,7 @@ class ImportController {
 			if (savedMapping != null) {
 				imports.useSavedValues(actor, id, savedMapping);
 			}
-			imports.configure(actor, id, mapping, duplicateMode, matchBy, decimalMark, saveAs);
+			imports.configure(actor, id, mapping, duplicateMode, matchBy, decimalMark, currency, saveAs);
 		}
 		catch (InvalidField invalid) {
 			redirect.addFlashAttribute("error", invalid.messageKey());

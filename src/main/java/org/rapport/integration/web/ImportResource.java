@@ -13,14 +13,17 @@ import org.rapport.integration.internal.ImportJob;
 import org.rapport.integration.internal.MappingOrigin;
 
 /**
- * An import as the API shows it: its choices (with the decimal mark its numbers are read by, and what the file's
- * values that name none of our choices stand for), where it stands, and what its committed batches did, with the
+ * An import as the API shows it: its choices (with the decimal mark its numbers are read by, the currency of its
+ * amounts that name none, and what the file's values that name none of our choices stand for), where it stands, and what its committed batches did, with the
  * number of rows stored without a value of the file ({@code noticeRows}); how its file is read: its encoding,
  * delimiter and the order of each date column's dates (by column, named as in the mapping); and where its mapping
  * came from.
  */
 record ImportResource(UUID id, String entity, String status, String fileName, String duplicateMode, String matchBy,
-		String decimalMark, Map<String, String> mapping, Map<String, Map<String, String>> valueMap, int totalRows,
+		String decimalMark,
+		@Schema(description = "The currency (ISO 4217) of the file's amounts that name none, detected from the symbols "
+				+ "they are written with or given; null for kinds of record without amounts") String currency,
+		Map<String, String> mapping, Map<String, Map<String, String>> valueMap, int totalRows,
 		int processedRows, int createdRows, int updatedRows, int skippedRows, int rejectedRows, int unchangedRows,
 		int noticeRows, long lastLine, int percent, String failure, boolean undoable, Instant createdAt,
 		Instant startedAt, Instant finishedAt, Instant undoneAt, String encoding, String delimiter,
@@ -41,7 +44,8 @@ record ImportResource(UUID id, String entity, String status, String fileName, St
 					+ "PREFERENCE: its header names the field first") String reason) {
 	}
 
-	static ImportResource of(ImportJob job, MappingOrigin origin, boolean undoable, ValueMap valueMap, int noticeRows) {
+	static ImportResource of(ImportJob job, boolean holdsAmounts, MappingOrigin origin, boolean undoable,
+			ValueMap valueMap, int noticeRows) {
 		Map<String, String> mapping = new LinkedHashMap<>();
 		job.mapping().forEach((column, field) -> mapping.put(ColumnAddress.of(job.headers(), column), field));
 		List<ColumnChoiceResource> choices = origin.choices().stream()
@@ -50,7 +54,8 @@ record ImportResource(UUID id, String entity, String status, String fileName, St
 					choice.byData() ? "DATA" : "PREFERENCE"))
 			.toList();
 		return new ImportResource(job.id(), job.entity(), job.status().name(), job.fileName(),
-				job.duplicateMode().name(), job.matchBy().name(), job.decimalMark().name(), mapping, valueMap.asMap(),
+				job.duplicateMode().name(), job.matchBy().name(), job.decimalMark().name(),
+				holdsAmounts ? job.currency() : null, mapping, valueMap.asMap(),
 				job.totalRows(), job.processedRows(), job.createdRows(), job.updatedRows(), job.skippedRows(),
 				job.rejectedRows(), job.unchangedRows(), noticeRows, job.lastLine(), job.percent(), job.failure(),
 				undoable, job.createdAt(), job.startedAt(), job.finishedAt(), job.undoneAt(), job.encoding().label(),

@@ -179,6 +179,38 @@ class OrderImportIntegrationTests {
 	}
 
 	@Test
+	void anOrderIsInTheCurrencyItsUnitPricesAreWrittenInElseInItsFirstProductsNeverInTheImports() {
+		Actor actor = data.actor(data.user(data.team(), Role.MANAGER));
+		Catalogue c = catalogue(actor);
+		String dollars = TestData.unique("US");
+		String yuan = TestData.unique("CN");
+		String mixed = TestData.unique("MX");
+		String file = "Order ID,Account,Product,Quantity,Unit Price,Order Date\n"
+				+ dollars + "," + c.account() + "," + c.skuA() + ",2,\"$15.50\",2026-03-01\n"
+				+ yuan + "," + c.account() + "," + c.skuA() + ",1,,2026-03-01\n"
+				+ yuan + ",," + c.nameB() + ",1,70,\n"
+				+ mixed + "," + c.account() + "," + c.skuA() + ",1,\"€10\",2026-03-01\n"
+				+ mixed + ",," + c.nameB() + ",1,\"$10\",\n";
+
+		ImportJob job = importFile(actor, "orders", file, DuplicateMode.SKIP, MatchBy.EXTERNAL_ID);
+
+		assertThat(job.createdRows()).isEqualTo(3);
+		Map<String, Object> inDollars = jdbc.queryForMap("select total, currency from sales_order where external_id = ?",
+				dollars);
+		assertThat(inDollars).containsEntry("currency", "USD");
+		assertThat((BigDecimal) inDollars.get("total")).isEqualByComparingTo("31");
+		// no price names a currency: the first product's (yuan), whatever the import's currency of amounts
+		assertThat(job.currency()).isNotEqualTo("CNY");
+		Map<String, Object> inYuan = jdbc.queryForMap("select total, currency from sales_order where external_id = ?",
+				yuan);
+		assertThat(inYuan).containsEntry("currency", "CNY");
+		assertThat((BigDecimal) inYuan.get("total")).isEqualByComparingTo("170");
+		// lines written in two currencies make no order
+		assertThat(imports.rejected(actor, job.id(), 10)).extracting(ImportJobs.RejectedRow::line)
+			.containsExactly(5L, 6L);
+	}
+
+	@Test
 	void aRowWithoutTheOrdersExternalIdOrIdIsRejectedNamingTheColumn() {
 		Actor actor = data.actor(data.user(data.team(), Role.MANAGER));
 		Catalogue c = catalogue(actor);

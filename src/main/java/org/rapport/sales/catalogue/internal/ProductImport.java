@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.rapport.identity.Actor;
+import org.rapport.integration.ImportBatch;
 import org.rapport.integration.ImportColumn;
 import org.rapport.integration.ImportColumn.Type;
 import org.rapport.integration.MatchBy;
@@ -24,16 +25,14 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Imports products; they match by SKU (without case) or external id. A new product without a currency is priced in
- * euros, as the product form suggests, and is active unless the row says otherwise. Only administrators and
+ * Imports products; they match by SKU (without case) or external id. A new product is priced in the currency its row
+ * or its price's symbol names, else in the import's currency of amounts that name none, and is active unless the row
+ * says otherwise. Only administrators and
  * managers import products, as only they change the catalogue; a batch is written in bulk, with one
  * {@link ProductsImported} event for it.
  */
 @Component
 public class ProductImport extends RecordKind<ProductValues> {
-
-	/** The currency of a new record whose row names none. */
-	public static final String DEFAULT_CURRENCY = "EUR";
 
 	static final List<ImportColumn> COLUMNS = List.of(
 			ImportColumn.id(),
@@ -163,9 +162,9 @@ public class ProductImport extends RecordKind<ProductValues> {
 	}
 
 	@Override
-	protected ProductValues create(UUID id, Map<String, Object> v) {
+	protected ProductValues create(ImportBatch batch, UUID id, Map<String, Object> v) {
 		return merge(new ProductValues(id, 0, (UUID) v.get("ownerId"), (UUID) v.get("teamId"), null, null, null, null,
-				BigDecimal.ZERO, DEFAULT_CURRENCY, true, null, Map.of()), v);
+				BigDecimal.ZERO, batch.cells().currency(), true, null, Map.of()), v);
 	}
 
 	/** An SKU that differs only in case from the stored one leaves it as it is. */

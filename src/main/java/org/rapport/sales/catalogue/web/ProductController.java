@@ -1,6 +1,7 @@
 package org.rapport.sales.catalogue.web;
 
 import org.rapport.sales.web.SalesCustomFields;
+import org.rapport.shared.DefaultCurrency;
 import org.rapport.web.CsvDownload;
 import jakarta.validation.Valid;
 import java.util.UUID;
@@ -43,9 +44,12 @@ class ProductController {
 	private final ProductCatalogue catalogue;
 	private final CurrentActor currentActor;
 	private final SalesCustomFields customFields;
+	private final DefaultCurrency defaultCurrency;
 
-	ProductController(ProductCatalogue catalogue, CurrentActor currentActor, SalesCustomFields customFields) {
+	ProductController(ProductCatalogue catalogue, CurrentActor currentActor, SalesCustomFields customFields,
+			DefaultCurrency defaultCurrency) {
 		this.catalogue = catalogue;
+		this.defaultCurrency = defaultCurrency;
 		this.currentActor = currentActor;
 		this.customFields = customFields;
 	}
@@ -100,7 +104,7 @@ class ProductController {
 	@GetMapping("/new")
 	String newProduct(Model model) {
 		requireChanger();
-		model.addAttribute("input", ProductInput.empty());
+		model.addAttribute("input", ProductInput.in(defaultCurrency.code()));
 		model.addAttribute("cf", customFields.blank(ProductCatalogue.ENTITY));
 		return "sales/products/form";
 	}

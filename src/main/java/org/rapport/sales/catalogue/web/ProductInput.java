@@ -35,8 +35,9 @@ record ProductInput(
 		Map<String, Object> customFields,
 		Long version) {
 
-	static ProductInput empty() {
-		return new ProductInput(null, null, null, null, null, "EUR", null, true, null, null);
+	/** A new product, active, priced in the currency given. */
+	static ProductInput in(String currency) {
+		return new ProductInput(null, null, null, null, null, currency, null, true, null, null);
 	}
 
 	static ProductInput of(Product product) {

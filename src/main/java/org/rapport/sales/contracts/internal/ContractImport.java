@@ -20,7 +20,6 @@ import org.rapport.integration.RecordKind;
 import org.rapport.integration.bulk.BulkRecords;
 import org.rapport.sales.ContractId;
 import org.rapport.sales.ContractsImported;
-import org.rapport.sales.catalogue.internal.ProductImport;
 import org.rapport.shared.Money;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -28,8 +27,8 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Imports contracts; they match by external id only. A new one is a draft unless the row says it is active, in euros
- * unless it gives a currency; its status then follows the calendar as a contract made in Rapport does (a draft
+ * Imports contracts; they match by external id only. A new one is a draft unless the row says it is active, its value
+ * in the currency its row or its symbol names, else in the import's currency of amounts that name none; its status then follows the calendar as a contract made in Rapport does (a draft
  * whose start has come runs, a running one whose end has passed expires). Rapport numbers new contracts from the
  * sequence of those made one by one. A batch is written in bulk, with one {@link ContractsImported} event for it: no
  * per-record events, so that an imported contract announces no activation.
@@ -211,9 +210,9 @@ class ContractImport extends RecordKind<ContractValues> {
 	}
 
 	@Override
-	protected ContractValues create(UUID id, Map<String, Object> v) {
+	protected ContractValues create(ImportBatch batch, UUID id, Map<String, Object> v) {
 		return merge(new ContractValues(id, 0, (UUID) v.get("ownerId"), (UUID) v.get("teamId"), null, null, null, null,
-				null, BigDecimal.ZERO, ProductImport.DEFAULT_CURRENCY, DRAFT, false, 0, null, Map.of()), v);
+				null, BigDecimal.ZERO, batch.cells().currency(), DRAFT, false, 0, null, Map.of()), v);
 	}
 
 	@Override

@@ -1,6 +1,7 @@
 package org.rapport.sales.contracts.web;
 
 import org.rapport.sales.web.SalesCustomFields;
+import org.rapport.shared.DefaultCurrency;
 import org.rapport.shared.RuleBroken;
 import org.rapport.web.CsvDownload;
 import jakarta.validation.Valid;
@@ -57,10 +58,13 @@ class ContractController {
 	private final SalesCustomFields customFields;
 	private final UserDirectory directory;
 	private final AccountReferences accounts;
+	private final DefaultCurrency defaultCurrency;
 
 	ContractController(ContractBook contracts, Customers customers, CurrentActor currentActor,
-			SalesCustomFields customFields, UserDirectory directory, AccountReferences accounts) {
+			SalesCustomFields customFields, UserDirectory directory, AccountReferences accounts,
+			DefaultCurrency defaultCurrency) {
 		this.accounts = accounts;
+		this.defaultCurrency = defaultCurrency;
 		this.contracts = contracts;
 		this.customers = customers;
 		this.currentActor = currentActor;
@@ -134,7 +138,8 @@ class ContractController {
 	@GetMapping("/new")
 	String newContract(@RequestParam(required = false) UUID account, @RequestParam(required = false) UUID opportunity,
 			Model model) {
-		model.addAttribute("input", ContractInput.forAccount(account, opportunity, contracts.today()));
+		model.addAttribute("input",
+				ContractInput.forAccount(account, opportunity, contracts.today(), defaultCurrency.code()));
 		return form(model, account, customFields.blank(ContractBook.ENTITY));
 	}
 

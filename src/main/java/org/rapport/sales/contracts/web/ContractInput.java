@@ -44,10 +44,10 @@ record ContractInput(
 
 	static final int DEFAULT_NOTICE_DAYS = 30;
 
-	/** A new contract of the account, for a year from today. */
-	static ContractInput forAccount(UUID account, UUID opportunity, LocalDate today) {
-		return new ContractInput(null, account, null, opportunity, today, today.plusYears(1).minusDays(1), null, "EUR", false,
-				DEFAULT_NOTICE_DAYS, null, null, null);
+	/** A new contract of the account, for a year from today, in the currency given. */
+	static ContractInput forAccount(UUID account, UUID opportunity, LocalDate today, String currency) {
+		return new ContractInput(null, account, null, opportunity, today, today.plusYears(1).minusDays(1), null, currency,
+				false, DEFAULT_NOTICE_DAYS, null, null, null);
 	}
 
 	static ContractInput of(Contract c) {

@@ -284,7 +284,7 @@ class LeadImport extends PersonKind<LeadValues> {
 	}
 
 	@Override
-	protected LeadValues create(UUID id, Map<String, Object> v) {
+	protected LeadValues create(ImportBatch batch, UUID id, Map<String, Object> v) {
 		return merge(new LeadValues(id, 0, (UUID) v.get("ownerId"), (UUID) v.get("teamId"), null, null, null, null,
 				null, null, null, null, null, null, LeadStatus.NEW, null, null, null, null, null, Map.of()), v);
 	}

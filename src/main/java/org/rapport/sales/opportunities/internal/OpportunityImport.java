@@ -29,7 +29,6 @@ import org.rapport.sales.BuiltInNames;
 import org.rapport.sales.OpportunitiesImported;
 import org.rapport.sales.OpportunityId;
 import org.rapport.sales.StageKind;
-import org.rapport.sales.catalogue.internal.ProductImport;
 import org.rapport.shared.Money;
 import org.rapport.shared.UuidV7;
 import org.springframework.context.ApplicationEventPublisher;
@@ -39,7 +38,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Imports opportunities; they match by external id, or by name at the same account. A new one without a stage
- * enters the first open stage of its pipeline with that stage's probability; without a currency it is in euros. A
+ * enters the first open stage of its pipeline with that stage's probability; its amount is in the currency its row
+ * or its symbol names, else in the import's currency of amounts that name none ({@link ImportCells#settleCurrency}). A
  * batch is written in bulk with the stage history, and one {@link OpportunitiesImported} event for it: no
  * per-record events, so that an opportunity imported into a won stage announces no win and makes no order.
  */
@@ -289,7 +289,7 @@ class OpportunityImport extends RecordKind<OpportunityValues> {
 	}
 
 	@Override
-	protected OpportunityValues create(UUID id, Map<String, Object> v) {
+	protected OpportunityValues create(ImportBatch batch, UUID id, Map<String, Object> v) {
 		Map<String, Object> values = new java.util.HashMap<>(v);
 		if (!values.containsKey("stageId")) {
 			values.put("pipelineId", v.get("defaultPipelineId"));
@@ -297,7 +297,7 @@ class OpportunityImport extends RecordKind<OpportunityValues> {
 			values.put("stageProbability", v.get("defaultStageProbability"));
 		}
 		return merge(new OpportunityValues(id, 0, (UUID) v.get("ownerId"), (UUID) v.get("teamId"), null, null, null,
-				null, null, BigDecimal.ZERO, ProductImport.DEFAULT_CURRENCY, null, 0, null, Map.of()), values);
+				null, null, BigDecimal.ZERO, batch.cells().currency(), null, 0, null, Map.of()), values);
 	}
 
 	@Override

@@ -21,6 +21,7 @@ import org.rapport.sales.opportunities.internal.OpportunityFilter;
 import org.rapport.sales.opportunities.internal.OpportunityService;
 import org.rapport.sales.opportunities.internal.PipelineService;
 import org.rapport.sales.web.SalesCustomFields;
+import org.rapport.shared.DefaultCurrency;
 import org.rapport.shared.InvalidField;
 import org.rapport.shared.ResultPage;
 import org.rapport.shared.SortWhitelist;
@@ -60,11 +61,13 @@ class OpportunityController {
 	private final UserDirectory directory;
 	private final Clock clock;
 	private final AccountReferences accounts;
+	private final DefaultCurrency defaultCurrency;
 
 	OpportunityController(OpportunityService opportunities, PipelineService pipelines, CurrentActor currentActor,
 			OpportunityChoices choices, SalesCustomFields customFields, UserDirectory directory, Clock clock,
-			AccountReferences accounts) {
+			AccountReferences accounts, DefaultCurrency defaultCurrency) {
 		this.accounts = accounts;
+		this.defaultCurrency = defaultCurrency;
 		this.clock = clock;
 		this.customFields = customFields;
 		this.opportunities = opportunities;
@@ -145,7 +148,7 @@ class OpportunityController {
 
 	@GetMapping("/new")
 	String newOpportunity(@RequestParam(required = false) UUID account, Model model) {
-		return form(OpportunityInput.forAccount(account, "EUR", LocalDate.now(clock)), null,
+		return form(OpportunityInput.forAccount(account, defaultCurrency.code(), LocalDate.now(clock)), null,
 				customFields.blank(OpportunityService.ENTITY), model);
 	}
 

@@ -76,7 +76,7 @@ class OrderImport implements ImportableKind<OrderValues> {
 					"客户外部编号"),
 			ImportColumn.required("product", Type.TEXT, "Product", "SKU", "Product SKU", "Product Name", "Item",
 					"产品", "产品名称", "产品编号", "商品", "商品名称"),
-			ImportColumn.required("quantity", Type.AMOUNT, "Quantity", "Qty", "数量"),
+			ImportColumn.required("quantity", Type.QUANTITY, "Quantity", "Qty", "数量"),
 			ImportColumn.of("unitPrice", Type.AMOUNT, "Unit Price", "Price", "单价", "价格"),
 			ImportColumn.of("orderDate", Type.DATE, "Order Date", "Date", "order_date", "订单日期", "下单日期", "日期"),
 			ImportColumn.of("orderStatus", Type.TEXT, "Status", "Order Status", "状态", "订单状态"),
@@ -147,6 +147,15 @@ class OrderImport implements ImportableKind<OrderValues> {
 		return List.of("id", "externalId");
 	}
 
+	/**
+	 * An order whose rows name no currency, neither in a column nor by the symbol of a unit price, is in its first
+	 * product's.
+	 */
+	@Override
+	public boolean amountsInImportCurrency() {
+		return false;
+	}
+
 	@Override
 	public Class<OrderValues> valuesType() {
 		return OrderValues.class;
@@ -155,7 +164,7 @@ class OrderImport implements ImportableKind<OrderValues> {
 	/**
 	 * Each row is a line whose product is found by SKU, else by name, else by id; its quantity is above zero and its
 	 * unit price is the product's when empty (then the product must be priced in the order's currency, which is the
-	 * row's, else the product's). Rows are grouped by the order's id and external id, one of which each row needs: the
+	 * row's, or the one its unit price is written in, else the product's). Rows are grouped by the order's id and external id, one of which each row needs: the
 	 * first row of an order gives its account (required), date (required) and status (a draft when empty); a later
 	 * row may repeat them but not name another account or currency. When a row of an order is rejected, so are the
 	 * others, as an order is imported whole or not at all. Puts {@code productId}, {@code unitPrice},
