@@ -20,7 +20,8 @@ import org.springframework.stereotype.Service;
 /**
  * Builds the search index anew from the database, in the background: on an administrator's command, at start
  * when {@code rapport.search.rebuild=true}, and at start when the index is empty but the database is not.
- * Records that change meanwhile are indexed as usual, after their transaction commits.
+ * Records saved meanwhile wait in the outbox: its processor pauses while a rebuild runs, so that the two never write
+ * the same record at once, and indexes them once the rebuild has ended.
  */
 @Service
 @EnableConfigurationProperties(SearchProperties.class)
