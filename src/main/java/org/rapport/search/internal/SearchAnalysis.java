@@ -14,6 +14,12 @@ import org.hibernate.search.backend.lucene.analysis.LuceneAnalysisConfigurer;
  */
 public class SearchAnalysis implements LuceneAnalysisConfigurer {
 
+	/**
+	 * The version of these analyzers, part of the fingerprint of the index's fields ({@link IndexedFields}): raise it
+	 * with any change below, so that an index built with the analyzers before is built again at the next start.
+	 */
+	static final int VERSION = 1;
+
 	/** Longest word beginning that the prefix fields keep; longer typed words match by their first letters. */
 	static final int MAX_PREFIX = 20;
 

@@ -19,9 +19,10 @@ import org.springframework.stereotype.Service;
 
 /**
  * Builds the search index anew from the database, in the background: on an administrator's command, at start
- * when {@code rapport.search.rebuild=true}, and at start when the index is empty but the database is not.
- * Records saved meanwhile wait in the outbox: its processor pauses while a rebuild runs, so that the two never write
- * the same record at once, and indexes them once the rebuild has ended.
+ * when {@code rapport.search.rebuild=true}, at start when the index is empty but the database is not, and at start
+ * when the index in its folder was built with other fields than this version gives it ({@link IndexedFields}) or
+ * its last rebuild was cut short. Records saved meanwhile wait in the outbox: its processor pauses while a rebuild
+ * runs, so that the two never write the same record at once, and indexes them once the rebuild has ended.
  */
 @Service
 @EnableConfigurationProperties(SearchProperties.class)
@@ -62,13 +63,15 @@ public class SearchIndex {
 	private final AtomicReference<Rebuild> current = new AtomicReference<>(Rebuild.NONE);
 	private final AtomicLong indexed = new AtomicLong();
 	private final AtomicLong total = new AtomicLong();
+	private final IndexedFields indexedFields;
 	private final Clock clock;
 
 	SearchIndex(EntityManagerFactory entityManagerFactory, SearchableKinds kinds, SearchProperties properties,
-			Clock clock) {
+			IndexedFields indexedFields, Clock clock) {
 		this.entityManagerFactory = entityManagerFactory;
 		this.kinds = kinds;
 		this.properties = properties;
+		this.indexedFields = indexedFields;
 		this.clock = clock;
 	}
 
@@ -78,17 +81,29 @@ public class SearchIndex {
 			start("rapport.search.rebuild=true");
 		}
 		else if (properties.buildWhenEmpty()) {
-			buildIfEmpty();
+			buildIfNeeded();
 		}
 	}
 
 	/**
 	 * Starts a rebuild when the index holds nothing but the database holds records, as on a new index folder or
-	 * after an upgrade from a version without search; answers whether it did.
+	 * after an upgrade from a version without search, or when the index in its folder does not hold the fields that
+	 * this version gives each record, as after an upgrade that added one or after a rebuild cut short by a stop;
+	 * answers whether it did.
 	 */
-	public boolean buildIfEmpty() {
-		if (isEmpty() && databaseHasRecords()) {
-			start("index empty");
+	public boolean buildIfNeeded() {
+		String fields = IndexedFields.fingerprint(Search.mapping(entityManagerFactory));
+		if (isEmpty()) {
+			if (databaseHasRecords()) {
+				start("index empty");
+				return true;
+			}
+			// nothing is indexed yet, so whatever is saved from now on is indexed with these fields
+			indexedFields.store(fields);
+			return false;
+		}
+		if (indexedFields.kept() && !indexedFields.stored().filter(fields::equals).isPresent()) {
+			start("index fields changed");
 			return true;
 		}
 		return false;
@@ -115,6 +130,8 @@ public class SearchIndex {
 		}
 		indexed.set(0);
 		total.set(0);
+		String fields = IndexedFields.fingerprint(Search.mapping(entityManagerFactory));
+		indexedFields.forget();
 		Instant started = clock.instant();
 		current.set(new Rebuild(State.RUNNING, reason, started, null, 0, 0, null, started));
 		log.info("Rebuilding the search index ({}), {} loading threads, batches of {}", reason,
@@ -135,7 +152,12 @@ public class SearchIndex {
 			finish(reason, started, e);
 			throw e;
 		}
-		done.whenComplete((ignored, failure) -> finish(reason, started, failure));
+		done.whenComplete((ignored, failure) -> {
+			if (failure == null) {
+				indexedFields.store(fields);
+			}
+			finish(reason, started, failure);
+		});
 		return status();
 	}
 
