@@ -7,7 +7,7 @@ create table hsearch_outbox_event (
     entity_name    varchar(256) not null,
     entity_id      varchar(256) not null,
     entity_id_hash integer not null,
-    payload        blob not null,
+    payload        binary large object not null,
     retries        integer not null,
     process_after  timestamp(6) with time zone not null,
     status         enum ('ABORTED', 'PENDING') not null,
@@ -25,6 +25,6 @@ create table hsearch_agent (
     state                enum ('RUNNING', 'SUSPENDED', 'WAITING') not null,
     total_shard_count    integer,
     assigned_shard_index integer,
-    payload              blob,
+    payload              binary large object,
     tenant_id            varchar(255)
 );

@@ -22,7 +22,7 @@ public class Indexing {
 	private final String outbox;
 	private final ThreadPoolTaskExecutor listeners;
 
-	Indexing(JdbcTemplate jdbc, String outbox, ThreadPoolTaskExecutor listeners) {
+	public Indexing(JdbcTemplate jdbc, String outbox, ThreadPoolTaskExecutor listeners) {
 		this.jdbc = jdbc;
 		this.outbox = outbox;
 		this.listeners = listeners;

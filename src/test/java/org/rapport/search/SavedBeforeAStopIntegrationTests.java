@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.rapport.OwnOutboxPerContext;
 import org.rapport.RapportApplication;
 import org.rapport.TestData;
 import org.rapport.customers.AccountType;

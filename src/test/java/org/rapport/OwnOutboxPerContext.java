@@ -1,4 +1,4 @@
-package org.rapport.search;
+package org.rapport;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -8,11 +8,13 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.rapport.search.Indexing;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.flyway.autoconfigure.FlywayMigrationInitializer;
 import org.springframework.boot.hibernate.autoconfigure.HibernatePropertiesCustomizer;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jpa.autoconfigure.EntityManagerFactoryDependsOnPostProcessor;
@@ -30,29 +32,33 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
  * share one database but each keeps its own index in memory; with one outbox, the processor of one context would
  * index what another saved into its own index, and the saving context would never find it. Each context therefore
  * creates the tables of the outbox migration under names of its own before its entity manager factory starts, has
- * Hibernate Search use them, and drops them once that factory has closed.
+ * Hibernate Search use them, and drops them once that factory has closed. It lives outside the modules' packages, as
+ * its tables do: a test of one module leaves out the beans of the modules it does not test.
  */
 @AutoConfiguration(after = DataSourceAutoConfiguration.class)
 @ConditionalOnBean(DataSource.class)
 public class OwnOutboxPerContext {
 
-	static final String OUTBOX = "hsearch_outbox_event";
+	public static final String OUTBOX = "hsearch_outbox_event";
 
-	static final String AGENTS = "hsearch_agent";
+	public static final String AGENTS = "hsearch_agent";
 
 	/**
 	 * The suffix of tables that contexts started one after the other share, as the runs of one node do: they are
 	 * created by the first and dropped by none but the test that named them.
 	 */
-	static final String SHARED_SUFFIX = "rapport.test.outbox-suffix";
+	public static final String SHARED_SUFFIX = "rapport.test.outbox-suffix";
 
+	/** The tables, made once the migrations have run, since a schema that holds them is not empty to Flyway. */
 	@Bean
-	Tables ownOutboxTables(DataSource dataSource, Environment environment) {
+	static Tables ownOutboxTables(DataSource dataSource, Environment environment,
+			ObjectProvider<FlywayMigrationInitializer> migrations) {
+		migrations.getIfAvailable(); // made, it has run the migrations
 		return new Tables(dataSource, environment.getProperty(SHARED_SUFFIX));
 	}
 
 	@Bean
-	HibernatePropertiesCustomizer ownOutboxTableNames(Tables tables) {
+	static HibernatePropertiesCustomizer ownOutboxTableNames(Tables tables) {
 		return properties -> {
 			properties.put("hibernate.search.coordination.entity.mapping.outboxevent.table", tables.outbox());
 			properties.put("hibernate.search.coordination.entity.mapping.agent.table", tables.agents());
@@ -61,7 +67,7 @@ public class OwnOutboxPerContext {
 
 	/** The wait for the index, with the executor on which the after-commit listeners of the modules run. */
 	@Bean
-	Indexing indexing(Tables tables, DataSource dataSource,
+	static Indexing indexing(Tables tables, DataSource dataSource,
 			@Qualifier("applicationTaskExecutor") ObjectProvider<ThreadPoolTaskExecutor> listeners) {
 		return new Indexing(new JdbcTemplate(dataSource), tables.outbox(), listeners.getIfAvailable());
 	}
