@@ -254,8 +254,9 @@ class GlobalSearchIntegrationTests {
 		return search.search(actor, new SearchQuery(text, null, null, 0, 20), false).hits();
 	}
 
-	/** The ids of the records the actor owns that the text finds, best first. */
+	/** The ids of the records the actor owns that the text finds, best first, once the index has every save. */
 	private List<UUID> mine(Actor actor, String text) {
+		indexing.settle();
 		return search.search(actor, new SearchQuery(text, null, actor.id().value(), 0, 20), false)
 			.hits()
 			.stream()
