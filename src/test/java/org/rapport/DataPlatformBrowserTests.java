@@ -26,6 +26,7 @@ import org.rapport.customers.Customers;
 import org.rapport.customers.NewAccount;
 import org.rapport.identity.Role;
 import org.rapport.identity.internal.User;
+import org.rapport.search.Indexing;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -60,6 +61,9 @@ class DataPlatformBrowserTests {
 
 	@Autowired
 	Customers customers;
+
+	@Autowired
+	Indexing indexing;
 
 	@BeforeAll
 	static void startBrowser() {
@@ -136,26 +140,12 @@ class DataPlatformBrowserTests {
 	@Order(3)
 	void theSearchBoxFindsTheImportedContactAndItsPageShowsTheValue() {
 		assumeTrue(imported, "the import did not run");
-		// imported records reach the index once their batch has committed, a moment after the job says Done
-		WebElement dropdown = null;
-		for (int attempt = 0; attempt < 20 && dropdown == null; attempt++) {
-			WebElement box = wait.until(ExpectedConditions.elementToBeClickable(By.id("global-search-q")));
-			box.clear();
-			box.sendKeys(lastName);
-			WebElement shown = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("search-suggestions")));
-			try {
-				new WebDriverWait(driver, Duration.ofSeconds(2))
-					.until(ExpectedConditions.textToBePresentInElement(shown, "Zhiyuan " + lastName));
-				dropdown = shown;
-			}
-			catch (org.openqa.selenium.TimeoutException notYet) {
-				// not indexed yet: type again
-			}
-			catch (org.openqa.selenium.StaleElementReferenceException replaced) {
-				// the dropdown was swapped while we read it: type again
-			}
-		}
-		assertThat(dropdown).as("the imported contact is found").isNotNull();
+		// imported records reach the index a moment after the job says Done, once their batch has committed
+		indexing.settle();
+		WebElement box = wait.until(ExpectedConditions.elementToBeClickable(By.id("global-search-q")));
+		box.sendKeys(lastName);
+		WebElement dropdown = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("search-suggestions")));
+		wait.until(ExpectedConditions.textToBePresentInElement(dropdown, "Zhiyuan " + lastName));
 		chromium.screenshot("platform-3-search");
 		dropdown.findElement(By.cssSelector("a[data-kind='contact']")).click();
 		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Calligraphy 书法"));

@@ -66,6 +66,9 @@ class GlobalSearchIntegrationTests {
 	@Autowired
 	ProductCatalogue catalogue;
 
+	@Autowired
+	Indexing indexing;
+
 	@Test
 	void anExactNameComesBeforeAPrefixAPrefixBeforeAWordInsideAndThatBeforeAOneTypoMatch() {
 		Actor admin = data.actor(data.user(null, Role.ADMIN));
@@ -174,6 +177,7 @@ class GlobalSearchIntegrationTests {
 		String word = word();
 		Account ours = account(salesA, capital(word) + " Ours");
 		Account theirs = account(salesB, capital(word) + " Theirs");
+		indexing.settle();
 
 		SearchResults results = search.search(salesA, new SearchQuery(word, null, null, 0, 20), true);
 
@@ -246,11 +250,13 @@ class GlobalSearchIntegrationTests {
 	}
 
 	private List<SearchHit> find(Actor actor, String text) {
+		indexing.settle();
 		return search.search(actor, new SearchQuery(text, null, null, 0, 20), false).hits();
 	}
 
-	/** The ids of the records the actor owns that the text finds, best first. */
+	/** The ids of the records the actor owns that the text finds, best first, once the index has every save. */
 	private List<UUID> mine(Actor actor, String text) {
+		indexing.settle();
 		return search.search(actor, new SearchQuery(text, null, actor.id().value(), 0, 20), false)
 			.hits()
 			.stream()

@@ -35,6 +35,9 @@ class ImportedRecordsSearchIntegrationTests {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
+	Indexing indexing;
+
 	@Test
 	void importedAccountsContactsLeadsProductsAndOpportunitiesAreFoundByTheSearch() throws Exception {
 		String token = data.bearer(data.user(data.team(), Role.MANAGER));
@@ -139,9 +142,7 @@ class ImportedRecordsSearchIntegrationTests {
 		mvc.perform(post("/api/v1/imports/" + id + "/undo").header("Authorization", token))
 			.andExpect(status().isOk());
 
-		for (int i = 0; i < 250 && !search(token, lead).isEmpty(); i++) {
-			Thread.sleep(20);
-		}
+		indexing.settle();
 		assertThat(search(token, lead)).isEmpty();
 	}
 
@@ -165,16 +166,10 @@ class ImportedRecordsSearchIntegrationTests {
 		return id;
 	}
 
-	/** The kinds of the hits, once the index has them: the listener indexes after the import's batch commits. */
+	/** The kinds of the hits once the index has taken the import: a listener names its records after each batch. */
 	private List<String> kindsFound(String token, String word) throws Exception {
-		List<String> kinds = List.of();
-		for (int i = 0; i < 250 && kinds.isEmpty(); i++) {
-			kinds = search(token, word);
-			if (kinds.isEmpty()) {
-				Thread.sleep(20);
-			}
-		}
-		return kinds;
+		indexing.settle();
+		return search(token, word);
 	}
 
 	private List<String> search(String token, String word) throws Exception {

@@ -56,6 +56,9 @@ class SearchApiIntegrationTests {
 	@Autowired
 	SearchIndex index;
 
+	@Autowired
+	Indexing indexing;
+
 	TeamId east;
 	User seller;
 	String token;
@@ -79,6 +82,7 @@ class SearchApiIntegrationTests {
 			.getHeader("Location");
 		String id = location.substring(location.lastIndexOf('/') + 1);
 
+		indexing.settle();
 		mvc.perform(get("/api/v1/search").param("q", word).header("Authorization", token))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.items[0].id").value(id))
@@ -94,12 +98,14 @@ class SearchApiIntegrationTests {
 			.contentType(MediaType.APPLICATION_JSON)
 			.content(TestData.accountJson(GlobalSearchIntegrationTests.capital(renamed) + " Robotics")))
 			.andExpect(status().isOk());
+		indexing.settle();
 		mvc.perform(get("/api/v1/search").param("q", renamed).header("Authorization", token))
 			.andExpect(jsonPath("$.items[0].id").value(id));
 		mvc.perform(get("/api/v1/search").param("q", word).header("Authorization", token))
 			.andExpect(jsonPath("$.total").value(0));
 
 		mvc.perform(delete(location).header("Authorization", token)).andExpect(status().isNoContent());
+		indexing.settle();
 		mvc.perform(get("/api/v1/search").param("q", renamed).header("Authorization", token))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.total").value(0))
@@ -117,6 +123,7 @@ class SearchApiIntegrationTests {
 			status.setRollbackOnly();
 		});
 
+		indexing.settle();
 		mvc.perform(get("/api/v1/search").param("q", word).header("Authorization", token))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.total").value(0));
@@ -142,6 +149,7 @@ class SearchApiIntegrationTests {
 		String number = JsonPath.read(body, "$.number");
 		String id = JsonPath.read(body, "$.id");
 
+		indexing.settle();
 		mvc.perform(get("/api/v1/search").param("q", number).header("Authorization", token))
 			.andExpect(jsonPath("$.items[0].id").value(id))
 			.andExpect(jsonPath("$.items[0].kind").value("order"))
@@ -167,6 +175,7 @@ class SearchApiIntegrationTests {
 			.andExpect(status().isCreated());
 		String other = data.bearer(data.user(data.team(), Role.SALES));
 
+		indexing.settle();
 		mvc.perform(get("/api/v1/search").param("q", word).header("Authorization", other))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.total").value(0))

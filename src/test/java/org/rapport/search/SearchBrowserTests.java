@@ -44,6 +44,9 @@ class SearchBrowserTests {
 	int port;
 
 	@Autowired
+	Indexing indexing;
+
+	@Autowired
 	TestData data;
 
 	@Autowired
@@ -75,6 +78,7 @@ class SearchBrowserTests {
 				"ops@" + word + ".example.com", PostalAddress.EMPTY, LifecycleStage.NEW, null, null), null, null);
 		contacts.create(actor, new ContactDetails("Ines", GlobalSearchIntegrationTests.capital(word) + "sen", null,
 				null, null, PostalAddress.EMPTY, false), account.getId(), null, null);
+		indexing.settle();
 
 		driver.get("http://localhost:" + port + "/login");
 		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(seller.getUsername());

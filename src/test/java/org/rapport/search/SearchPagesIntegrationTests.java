@@ -49,12 +49,16 @@ class SearchPagesIntegrationTests {
 	@Autowired
 	EntityManagerFactory entityManagerFactory;
 
+	@Autowired
+	Indexing indexing;
+
 	@Test
 	void everyPageHasTheSearchBoxAndTheDropdownShowsTheVisibleHitsGroupedByKind() throws Exception {
 		User seller = data.user(data.team(), Role.SALES);
 		String word = GlobalSearchIntegrationTests.word();
 		Account ours = account(seller, GlobalSearchIntegrationTests.capital(word) + " Mining");
 		account(data.user(data.team(), Role.SALES), GlobalSearchIntegrationTests.capital(word) + " Hidden");
+		indexing.settle();
 
 		mvc.perform(get("/accounts").with(data.as(seller)))
 			.andExpect(status().isOk())
@@ -76,6 +80,7 @@ class SearchPagesIntegrationTests {
 		for (int i = 0; i < 3; i++) {
 			account(seller, GlobalSearchIntegrationTests.capital(word) + " Branch " + i);
 		}
+		indexing.settle();
 
 		mvc.perform(get("/search").param("q", word).with(data.as(seller)))
 			.andExpect(status().isOk())
@@ -118,6 +123,7 @@ class SearchPagesIntegrationTests {
 		User seller = data.user(data.team(), Role.SALES);
 		String word = GlobalSearchIntegrationTests.word();
 		Account account = account(seller, GlobalSearchIntegrationTests.capital(word) + " Restored");
+		indexing.settle();
 		Search.mapping(entityManagerFactory).scope(Object.class).workspace().purge();
 		mvc.perform(get("/search/suggest").param("q", word).with(data.as(seller)))
 			.andExpect(content().string(containsString("id=\"search-nothing\"")));

@@ -7,7 +7,6 @@ import org.hibernate.jpa.HibernateHints;
 import org.hibernate.search.mapper.orm.Search;
 import org.hibernate.search.mapper.orm.session.SearchSession;
 import org.hibernate.search.mapper.orm.work.SearchIndexingPlan;
-import org.hibernate.search.mapper.pojo.work.IndexingPlanSynchronizationStrategy;
 import org.rapport.search.RecordsWrittenInBulk;
 import org.rapport.search.SearchableKind;
 import org.slf4j.Logger;
@@ -17,8 +16,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Indexes the records that imports write: those go to the database in JDBC batches, past the entity manager that
- * the index follows on its own. One event per batch names the records; they are read back in one query and added
- * to the index when this listener's transaction commits. Records an undone import deleted leave the index.
+ * the index follows on its own. One event per batch names the records; they are read back in one query and handed
+ * to the outbox in this listener's transaction, from which the index takes them as it takes every save. Records an
+ * undone import deleted leave the index.
  */
 @Component
 class ImportedRecordsIndexer {
@@ -42,9 +42,6 @@ class ImportedRecordsIndexer {
 			return;
 		}
 		SearchSession session = Search.session(em);
-		// An import's batch does not wait for the index to refresh, which would cut the index into a small segment
-		// per batch; the index takes the documents in its own time (within about a second).
-		session.indexingPlanSynchronizationStrategy(IndexingPlanSynchronizationStrategy.async());
 		SearchIndexingPlan plan = session.indexingPlan();
 		batch.removedIds().forEach(id -> plan.purge(kind.entityName(), id, null));
 		List<UUID> ids = batch.writtenIds();

@@ -21,8 +21,8 @@ import org.springframework.stereotype.Service;
  * Builds the search index anew from the database, in the background: on an administrator's command, at start
  * when {@code rapport.search.rebuild=true}, at start when the index is empty but the database is not, and at start
  * when the index in its folder was built with other fields than this version gives it ({@link IndexedFields}) or
- * its last rebuild was cut short.
- * Records that change meanwhile are indexed as usual, after their transaction commits.
+ * its last rebuild was cut short. Records saved meanwhile wait in the outbox: its processor pauses while a rebuild
+ * runs, so that the two never write the same record at once, and indexes them once the rebuild has ended.
  */
 @Service
 @EnableConfigurationProperties(SearchProperties.class)

@@ -13,13 +13,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
 
-import jakarta.persistence.EntityManagerFactory;
 import java.util.UUID;
-import org.hibernate.SessionFactory;
-import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.rapport.RapportModuleTest;
+import org.rapport.Statements;
 import org.rapport.TestData;
 import org.rapport.customers.AccountType;
 import org.rapport.customers.LifecycleStage;
@@ -52,9 +50,6 @@ class AccountPagesIntegrationTests {
 
 	@Autowired
 	org.rapport.customers.internal.Lifecycle lifecycle;
-
-	@Autowired
-	EntityManagerFactory entityManagerFactory;
 
 	TeamId team;
 	User seller;
@@ -252,10 +247,7 @@ class AccountPagesIntegrationTests {
 	private long statementsFor(User viewer, int size) throws Exception {
 		// filters in the address, as a browser sends them
 		var request = get("/accounts?team={team}&size={size}", team.value(), size).with(data.as(viewer));
-		Statistics statistics = entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
-		statistics.clear();
-		mvc.perform(request).andExpect(status().isOk());
-		return statistics.getPrepareStatementCount();
+		return Statements.preparedBy(() -> mvc.perform(request).andExpect(status().isOk()));
 	}
 
 	private Account account(User owner, String name) {

@@ -4,14 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import jakarta.persistence.EntityManagerFactory;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
-import org.hibernate.SessionFactory;
-import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.Test;
 import org.rapport.RapportTest;
+import org.rapport.Statements;
 import org.rapport.TestData;
 import org.rapport.customers.AccountId;
 import org.rapport.identity.Actor;
@@ -49,9 +47,6 @@ class CommerceListStatementsIntegrationTests {
 	ContractBook contracts;
 
 	@Autowired
-	EntityManagerFactory entityManagerFactory;
-
-	@Autowired
 	ProductCatalogue catalogue;
 
 	@Test
@@ -86,10 +81,8 @@ class CommerceListStatementsIntegrationTests {
 	}
 
 	private long statementsFor(User viewer, String list, int size) throws Exception {
-		Statistics statistics = entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
-		statistics.clear();
-		mvc.perform(get(list + (list.contains("?") ? "&" : "?") + "size=" + size).with(data.as(viewer)))
-			.andExpect(status().isOk());
-		return statistics.getPrepareStatementCount();
+		return Statements.preparedBy(() -> mvc
+			.perform(get(list + (list.contains("?") ? "&" : "?") + "size=" + size).with(data.as(viewer)))
+			.andExpect(status().isOk()));
 	}
 }

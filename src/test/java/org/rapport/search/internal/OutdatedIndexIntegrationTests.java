@@ -17,6 +17,7 @@ import org.rapport.customers.LifecycleStage;
 import org.rapport.customers.internal.AccountDetails;
 import org.rapport.customers.internal.AccountService;
 import org.rapport.identity.Role;
+import org.rapport.search.Indexing;
 import org.rapport.shared.PostalAddress;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.env.MockEnvironment;
@@ -51,11 +52,15 @@ class OutdatedIndexIntegrationTests {
 	@Autowired
 	AccountService accounts;
 
+	@Autowired
+	Indexing indexing;
+
 	@Test
 	void anIndexWithoutTheFingerprintOfItsFieldsOrWithAnotherIsBuiltAgainAndThenKept() throws Exception {
 		accounts.create(data.actor(data.user(data.team(), Role.SALES)), new AccountDetails("Outdated Index Test",
 				AccountType.COMPANY, null, null, null, null, PostalAddress.EMPTY, LifecycleStage.PROSPECT, null, null),
 				null, null);
+		indexing.settle();
 		IndexedFields fields = new IndexedFields(new MockEnvironment()
 			.withProperty("spring.jpa.properties.hibernate.search.backend.directory.root", folder.toString()));
 		SearchIndex index = new SearchIndex(entityManagerFactory, kinds, properties, fields, clock);

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.rapport.RapportTest;
 import org.rapport.TestData;
 import org.rapport.identity.Role;
+import org.rapport.search.Indexing;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockMultipartFile;
@@ -42,12 +43,15 @@ class OutstandingEventsIntegrationTests {
 	@Autowired
 	OutstandingEvents outstanding;
 
+	@Autowired
+	Indexing indexing;
+
 	@Test
 	void anImportBatchWhoseIndexingWasCutOffReachesTheSearchAfterARestart() throws Exception {
 		String token = data.bearer(data.user(data.team(), Role.SALES));
 		String imported = word();
 		importAccount(token, capital(imported) + " Trading");
-		assertThat(found(token, imported, true)).isTrue();
+		assertThat(found(token, imported)).isTrue();
 		UUID account = jdbc.queryForObject("select id from account where name = ?", UUID.class,
 				capital(imported) + " Trading");
 		Map<String, Object> published = jdbc.queryForMap("select listener_id, event_type, serialized_event "
@@ -60,11 +64,11 @@ class OutstandingEventsIntegrationTests {
 		UUID old = publication(published, Instant.now().minus(Duration.ofMinutes(10)));
 		UUID young = publication(published, Instant.now());
 		try {
-			assertThat(found(token, renamed, false)).isFalse();
+			assertThat(found(token, renamed)).isFalse();
 
 			outstanding.resubmit();
 
-			assertThat(found(token, renamed, true)).isTrue();
+			assertThat(found(token, renamed)).isTrue();
 			assertThat(jdbc.queryForObject("select status from event_publication where id = ?", String.class, young))
 				.isEqualTo("PUBLISHED");
 		}
@@ -101,19 +105,13 @@ class OutstandingEventsIntegrationTests {
 		assertThat(body).contains("\"DONE\"");
 	}
 
-	/** Whether the search finds the word, waiting up to five seconds for it to be as expected. */
-	private boolean found(String token, String word, boolean expected) throws Exception {
-		boolean found = !expected;
-		for (int i = 0; i < 250 && found != expected; i++) {
-			String body = mvc.perform(get("/api/v1/search").param("q", word).header("Authorization", token))
-				.andExpect(status().isOk())
-				.andReturn().getResponse().getContentAsString();
-			found = !JsonPath.<List<Object>>read(body, "$.items").isEmpty();
-			if (found != expected) {
-				Thread.sleep(20);
-			}
-		}
-		return found;
+	/** Whether the search finds the word once the index has taken what was saved and resubmitted before. */
+	private boolean found(String token, String word) throws Exception {
+		indexing.settle();
+		String body = mvc.perform(get("/api/v1/search").param("q", word).header("Authorization", token))
+			.andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+		return !JsonPath.<List<Object>>read(body, "$.items").isEmpty();
 	}
 
 	private static String word() {

@@ -14,13 +14,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
 
-import jakarta.persistence.EntityManagerFactory;
 import java.util.UUID;
-import org.hibernate.SessionFactory;
-import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.rapport.RapportTest;
+import org.rapport.Statements;
 import org.rapport.TestData;
 import org.rapport.customers.AccountId;
 import org.rapport.customers.AccountType;
@@ -53,9 +51,6 @@ class LeadPagesIntegrationTests {
 
 	@Autowired
 	Customers customers;
-
-	@Autowired
-	EntityManagerFactory entityManagerFactory;
 
 	TeamId team;
 	User seller;
@@ -125,10 +120,7 @@ class LeadPagesIntegrationTests {
 	private long statementsFor(User viewer, int size) throws Exception {
 		// filters in the address, as a browser sends them
 		var request = get("/leads?q=Counted&size={size}", size).with(data.as(viewer));
-		Statistics statistics = entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
-		statistics.clear();
-		mvc.perform(request).andExpect(status().isOk());
-		return statistics.getPrepareStatementCount();
+		return Statements.preparedBy(() -> mvc.perform(request).andExpect(status().isOk()));
 	}
 
 	@Test
