@@ -18,6 +18,7 @@ import org.rapport.identity.internal.ApiTokenService;
 import org.rapport.identity.internal.User;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -41,6 +42,9 @@ class ApiTokenTimesIntegrationTests {
 
 	@Autowired
 	ApiTokenService tokens;
+
+	@Autowired
+	JdbcTemplate jdbc;
 
 	@BeforeEach
 	void stopTheClock() {
@@ -80,5 +84,29 @@ class ApiTokenTimesIntegrationTests {
 		assertThat(revoked.getCreatedAt()).isEqualTo(MADE);
 		assertThat(revoked.getExpiresAt()).as("made without an end").isNull();
 		assertThat(revoked.getRevokedAt()).isEqualTo(MADE.plus(Duration.ofHours(5)));
+	}
+
+	@Test
+	void aTokenRevokedOrAUserDeactivatedOnAnotherNodeStopsHereWithinTheRecheckTime() throws Exception {
+		User user = data.user(data.team(), Role.SALES);
+		ApiTokenService.IssuedToken issued = data.issue(user);
+		String bearer = "Bearer " + issued.secret();
+		mvc.perform(get("/api/v1/accounts").header("Authorization", bearer)).andExpect(status().isOk());
+
+		// another node revokes it: this node learns of it only from the database
+		jdbc.update("update api_token set revoked_at = ? where id = ?", java.sql.Timestamp.from(clock.instant()),
+				issued.token().getId());
+		clock.advance(Duration.ofMillis(900));
+		mvc.perform(get("/api/v1/accounts").header("Authorization", bearer)).andExpect(status().isOk());
+		clock.advance(Duration.ofMillis(100));
+		mvc.perform(get("/api/v1/accounts").header("Authorization", bearer)).andExpect(status().isUnauthorized());
+
+		ApiTokenService.IssuedToken other = data.issue(user);
+		mvc.perform(get("/api/v1/accounts").header("Authorization", "Bearer " + other.secret()))
+			.andExpect(status().isOk());
+		jdbc.update("update app_user set active = false, version = version + 1 where id = ?", user.getId());
+		clock.advance(Duration.ofSeconds(1));
+		mvc.perform(get("/api/v1/accounts").header("Authorization", "Bearer " + other.secret()))
+			.andExpect(status().isUnauthorized());
 	}
 }

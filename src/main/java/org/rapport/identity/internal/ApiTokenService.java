@@ -34,15 +34,18 @@ public class ApiTokenService {
 	private final Principals principals;
 	private final JdbcClient jdbc;
 	private final Clock clock;
+	private final Duration recheck;
 	/** Principals of tokens checked lately, with the version of the user they were made from. */
 	private final Cache<String, Known> known = Caffeine.newBuilder().maximumSize(10_000).build();
 
-	ApiTokenService(ApiTokens tokens, Users users, Principals principals, JdbcClient jdbc, Clock clock) {
+	ApiTokenService(ApiTokens tokens, Users users, Principals principals, JdbcClient jdbc, Clock clock,
+			SecurityProperties properties) {
 		this.tokens = tokens;
 		this.users = users;
 		this.principals = principals;
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.recheck = properties.getTokenRecheck();
 	}
 
 	/**
@@ -88,38 +91,55 @@ public class ApiTokenService {
 	}
 
 	/**
-	 * The principal a bearer token stands for, if the token is known, live, and its user active. Each call reads the
-	 * token's and the user's state (one row), so that a revocation or a deactivation on any node holds at once; the
-	 * principal itself is made again only when the user changed.
+	 * The principal a bearer token stands for, if the token is known, live, and its user active. The token's and the
+	 * user's state (one row) are read again once {@code rapport.security.token-recheck} has passed since this node
+	 * last read them, so that a revocation or a deactivation on another node holds within that time; on this node it
+	 * holds at once ({@link #revoke}, {@link #forgetAll}). A token that expires meanwhile stops at its expiry.
 	 */
 	public Optional<RapportPrincipal> authenticate(String secret) {
 		String hash = hash(secret);
 		Instant now = clock.instant();
+		Known cached = known.getIfPresent(hash);
+		if (cached != null && !now.isBefore(cached.checkedAt()) && now.isBefore(cached.checkedAt().plus(recheck))) {
+			return cached.liveAt(now) ? Optional.of(cached.principal()) : Optional.empty();
+		}
 		Optional<TokenState> state = jdbc
-			.sql("select t.user_id, u.version from api_token t join app_user u on u.id = t.user_id"
+			.sql("select t.user_id, u.version, t.expires_at from api_token t join app_user u on u.id = t.user_id"
 					+ " where t.token_hash = :hash and t.revoked_at is null"
 					+ " and (t.expires_at is null or t.expires_at > :now) and u.active = true")
 			.param("hash", hash)
 			.param("now", Timestamp.from(now))
-			.query((rs, row) -> new TokenState(rs.getObject(1, UUID.class), rs.getLong(2)))
+			.query((rs, row) -> new TokenState(rs.getObject(1, UUID.class), rs.getLong(2),
+					Optional.ofNullable(rs.getTimestamp(3)).map(Timestamp::toInstant).orElse(null)))
 			.optional();
 		if (state.isEmpty()) {
 			known.invalidate(hash);
 			return Optional.empty();
 		}
-		Known cached = known.getIfPresent(hash);
 		if (cached != null && cached.userVersion() == state.get().userVersion()) {
+			known.put(hash, new Known(cached.userVersion(), cached.principal(), state.get().expiresAt(), now));
 			return Optional.of(cached.principal());
 		}
 		Optional<User> user = users.findById(state.get().user()).filter(User::isActive);
-		user.ifPresent(u -> known.put(hash, new Known(u.getVersion(), principals.principalOf(u))));
+		user.ifPresent(u -> known.put(hash,
+				new Known(u.getVersion(), principals.principalOf(u), state.get().expiresAt(), now)));
 		return user.map(principals::principalOf);
 	}
 
-	private record TokenState(UUID user, long userVersion) {
+	/** Reads every token again at its next use, as after a change of a user on this node. */
+	public void forgetAll() {
+		known.invalidateAll();
 	}
 
-	private record Known(long userVersion, RapportPrincipal principal) {
+	private record TokenState(UUID user, long userVersion, Instant expiresAt) {
+	}
+
+	/** What this node last read of a token, and when. */
+	private record Known(long userVersion, RapportPrincipal principal, Instant expiresAt, Instant checkedAt) {
+
+		boolean liveAt(Instant now) {
+			return expiresAt == null || expiresAt.isAfter(now);
+		}
 	}
 
 	static String hash(String secret) {

@@ -27,6 +27,13 @@ public class SecurityProperties {
 	/** Failures older than this are forgotten. */
 	private Duration forgetFailuresAfter = Duration.ofMinutes(15);
 
+	/**
+	 * How long a node trusts what it last read of an API token and its user before it reads them again: a token
+	 * revoked, or a user deactivated, on another node stops working on this one within this time (on the node where
+	 * it happens, at once). Zero reads them for every request.
+	 */
+	private Duration tokenRecheck = Duration.ofSeconds(1);
+
 	public String getAdminPassword() {
 		return adminPassword;
 	}
@@ -69,6 +76,14 @@ public class SecurityProperties {
 
 	public Duration getForgetFailuresAfter() {
 		return forgetFailuresAfter;
+	}
+
+	public Duration getTokenRecheck() {
+		return tokenRecheck;
+	}
+
+	public void setTokenRecheck(Duration tokenRecheck) {
+		this.tokenRecheck = tokenRecheck;
 	}
 
 	public void setForgetFailuresAfter(Duration forgetFailuresAfter) {

@@ -47,9 +47,11 @@ public class UserAdministration implements UserDirectory, UserPreferences {
 	private final PasswordEncoder passwords;
 	private final Clock clock;
 	private final LoadingCache<Boolean, Directory> directory;
+	private final ApiTokenService tokens;
 
 	UserAdministration(Users users, Teams teams, PasswordEncoder passwords, Clock clock,
-			@Value("${rapport.directory.cache-time:30s}") Duration cacheTime) {
+			@Value("${rapport.directory.cache-time:30s}") Duration cacheTime, ApiTokenService tokens) {
+		this.tokens = tokens;
 		this.users = users;
 		this.teams = teams;
 		this.passwords = passwords;
@@ -76,17 +78,22 @@ public class UserAdministration implements UserDirectory, UserPreferences {
 		}
 	}
 
-	/** Forgets the directory once the current transaction commits, so that the next page shows the change. */
+	/**
+	 * Forgets the directory, and what this node read of API tokens and their users, once the current transaction
+	 * commits, so that the next page shows the change and a deactivated user's tokens stop at once.
+	 */
 	private void forgetDirectoryAfterCommit() {
 		if (TransactionSynchronizationManager.isSynchronizationActive()) {
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 				@Override
 				public void afterCommit() {
 					directory.invalidateAll();
+					tokens.forgetAll();
 				}
 			});
 		}
 		directory.invalidateAll();
+		tokens.forgetAll();
 	}
 
 	public List<User> allUsers() {
