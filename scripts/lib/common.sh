@@ -413,7 +413,7 @@ uuid_new() {
 
 # capture_create NAME TOKEN: captures one POST /api/v1/accounts (a body like those of scripts/wrk/account-create.lua)
 # and writes its replay, in which each transaction inserts an account of its own id. The account is named
-# "Benchmark Replay $RUN_ID", as are pgbench's copies, which remove_replayed deletes again.
+# "Benchmark Replay $RUN_ID", and pgbench's copies "Benchmark Replay $RUN_ID <number>"; remove_replayed deletes those.
 REPLAY_ID=""
 capture_create() {
 	local name="$1" token="$2" marker="Benchmark Replay $RUN_ID"
@@ -424,16 +424,32 @@ capture_create() {
 		"http://127.0.0.1:$APP_PORT/api/v1/accounts"
 	REPLAY_ID="${CAPTURED_LOCATION##*/}"
 	[[ -n "$REPLAY_ID" ]] || die "$name: the captured create answered no Location"
-	local -a prelude=()
+	local -a prelude=() outbox=()
 	mapfile -t prelude < <(uuid_prelude)
-	replay_script "$name" --replace "$REPLAY_ID" "$(uuid_new)" --prelude "${prelude[0]}" --prelude "${prelude[1]}"
+	# The search index's outbox row of the new account (written in the same transaction) has an id of its own, the
+	# last parameter of its insert: each transaction of the replay makes a new one. The row names the captured
+	# account rather than pgbench's copy, so that the application's outbox processor, which takes the rows as they
+	# come, indexes an account that the API deletes again at the end instead of copies that only SQL deletes.
+	local outbox_id
+	outbox_id=$(grep -A1 'insert into hsearch_outbox_event' "$RUN_DIR/$name-capture.log" | grep -o "= '[0-9a-f-]\{36\}'" \
+		| tail -1 | sed "s/^= '//; s/'$//") || true
+	[[ -z "$outbox_id" ]] || outbox=(--replace "$outbox_id" "gen_random_uuid()"
+		--keep "insert into hsearch_outbox_event" "$REPLAY_ID")
+	# Each transaction's account has a name and a web domain of its own, as each of wrk's has: the duplicate checks
+	# before the insert then find nothing, as they find nothing for wrk's accounts.
+	local run_key
+	run_key=$(echo "benchmarkreplay$RUN_ID" | tr '[:upper:]' '[:lower:]')
+	replay_script "$name" --replace "$REPLAY_ID" "$(uuid_new)" "${outbox[@]}" \
+		--replace "$marker" "'$marker ' || :id_b" --replace "$run_key" "'$run_key' || :id_b" \
+		--replace "benchmarkreplay.example.com" ":id_b || '.benchmarkreplay.example.com'" \
+		--prelude "${prelude[0]}" --prelude "${prelude[1]}"
 }
 # remove_replayed: deletes the accounts that pgbench inserted in place of the captured create, with SQL: they never
 # reached the application or its search index. The captured account itself stays for the API's delete.
 remove_replayed() {
 	[[ -n "$REPLAY_ID" ]] || return 0
 	local n
-	n=$(q -c "with gone as (delete from account where name = 'Benchmark Replay $RUN_ID' and id <> '$REPLAY_ID'
+	n=$(q -c "with gone as (delete from account where name like 'Benchmark Replay $RUN_ID %' and id <> '$REPLAY_ID'
 		returning 1) select count(*) from gone")
 	((n == 0)) || log "removed the $n accounts that pgbench inserted"
 }

@@ -5,11 +5,12 @@ Reads the part of PostgreSQL's log between two marker statements, keeps the stat
 application's connection pool), in the order the log has them, with the transaction boundaries the application
 used, and writes them twice: as logged, with their parameters (CAPTURED), and as a pgbench script (SCRIPT) with each
 parameter written in as a literal. A parameter whose value is named by --replace is written as the given SQL
-expression instead (a random sample id, a new id per transaction), and --prelude lines (pgbench meta-commands such
-as "\\set n random(1, 1000)") go first.
+expression instead (a random sample id, a new id per transaction), except in the statements that begin with the
+text of a --keep naming that value, and --prelude lines (pgbench meta-commands such as "\\set n random(1, 1000)") go
+first.
 
     replay.py LOG --pids 11,12 --start-marker M1 --end-marker M2 --captured out.txt --script out.sql \\
-        [--replace VALUE EXPRESSION]... [--prelude LINE]...
+        [--replace VALUE EXPRESSION]... [--keep STATEMENT_BEGINNING VALUE]... [--prelude LINE]...
 
 Prints the number of statements kept. Used by scripts/lib/common.sh (capture_request).
 """
@@ -23,10 +24,17 @@ ENTRY = re.compile(r'^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(?:\.\d+)? \S+ \[(\d+)\][^\n
 EXECUTE = re.compile(r'^execute [^:]*: (.*)$', re.S)
 SIMPLE = re.compile(r'^statement: (.*)$', re.S)
 PARAMETER = re.compile(r"\$(\d+) = (NULL|'(?:[^']|'')*')", re.S)
-# Work of the application's background jobs rather than of the request: db-scheduler polls its table, and the
-# events that never completed are looked for once a minute (OutstandingEvents).
+# Work of the application's background jobs rather than of the request: db-scheduler polls its table, the events
+# that never completed are looked for once a minute (OutstandingEvents), and the search index's outbox processor
+# reads and deletes the outbox's rows and keeps its agent registered (a request only inserts into the outbox).
 BACKGROUND = re.compile(r'\bscheduled_tasks\b'
-                        r'|\bfrom event_publication\b.*\bcompletion_date is null\b.*\bpublication_date\s*<', re.S)
+                        r'|\bfrom event_publication\b.*\bcompletion_date is null\b.*\bpublication_date\s*<'
+                        r'|\bhsearch_agent\b'
+                        r'|^(?:select|delete|update)\b.*\bhsearch_outbox_event\b', re.S | re.I)
+# The check of an API token, which a node reads again only once a second (rapport.security.token-recheck).
+OCCASIONAL = re.compile(r'\bfrom api_token\b', re.I)
+TRANSACTION_START = re.compile(r'^(?:begin|start transaction)\b', re.I)
+TRANSACTION_END = re.compile(r'^(?:commit|rollback|end)\b', re.I)
 # What pgbench would take for one of its variables inside the SQL text (":name").
 PGBENCH_VARIABLE = re.compile(r'(?<!:):[A-Za-z_]')
 
@@ -88,6 +96,29 @@ def substitute(sql, values):
     return ''.join(out)
 
 
+def of_the_request(statements):
+    """The statements of the request, and how many were left out: a transaction (or a statement outside one) that
+    holds background work goes whole, as does a transaction that the window cut before its end; the token check,
+    which a node makes once a second per token rather than once per request, goes too."""
+    kept, open_transactions = [], {}
+    for statement in statements:
+        pid = statement['pid']
+        if pid in open_transactions:
+            open_transactions[pid].append(statement)
+            if TRANSACTION_END.match(statement['sql']):
+                transaction = open_transactions.pop(pid)
+                if not any(s['background'] for s in transaction):
+                    kept.extend(transaction)
+        elif TRANSACTION_START.match(statement['sql']):
+            open_transactions[pid] = [statement]
+        elif not statement['background'] and not OCCASIONAL.search(statement['sql']):
+            kept.append(statement)
+    # statements of several transactions interleave in the log: keep the log's order among those kept
+    order = {id(s): i for i, s in enumerate(statements)}
+    kept.sort(key=lambda s: order[id(s)])
+    return kept, len(statements) - len(kept)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument('log')
@@ -97,12 +128,13 @@ def main():
     parser.add_argument('--captured', required=True)
     parser.add_argument('--script', required=True)
     parser.add_argument('--replace', nargs=2, action='append', default=[], metavar=('VALUE', 'EXPRESSION'))
+    parser.add_argument('--keep', nargs=2, action='append', default=[], metavar=('STATEMENT_BEGINNING', 'VALUE'))
     parser.add_argument('--prelude', action='append', default=[])
     args = parser.parse_args()
     pids = set(args.pids.split(','))
     replacements = dict(args.replace)
 
-    statements, inside, skipped, pending = [], False, 0, {}
+    statements, inside, pending = [], False, {}
     for pid, level, text in entries(args.log):
         if level == 'LOG' and args.start_marker in text:
             inside = True
@@ -118,11 +150,7 @@ def main():
             sql = match.group(1).strip().rstrip(';')
             if not sql:
                 continue  # the pool's check that a connection is alive
-            if BACKGROUND.search(sql):
-                skipped += 1
-                pending.pop(pid, None)
-                continue
-            statement = {'pid': pid, 'sql': sql, 'parameters': {}}
+            statement = {'pid': pid, 'sql': sql, 'parameters': {}, 'background': bool(BACKGROUND.search(sql))}
             statements.append(statement)
             pending[pid] = statement
         elif level == 'DETAIL' and text.startswith('parameters: ') and pid in pending:
@@ -133,12 +161,14 @@ def main():
             sys.exit(f'the captured request met an error in PostgreSQL: {text}')
     if not inside:
         sys.exit('the start marker is not in the log')
+    statements, skipped = of_the_request(statements)
     if not statements:
         sys.exit('no statement of the application between the markers')
 
     with open(args.captured, 'w', encoding='utf-8') as captured, open(args.script, 'w', encoding='utf-8') as script:
         captured.write(f'-- {len(statements)} statements of one request, in the order PostgreSQL logged them'
-                       f' (backend pid, statement, parameters); {skipped} of background jobs left out\n')
+                       f' (backend pid, statement, parameters); {skipped} of background jobs, of transactions cut by'
+                       f' the end of the capture and of the once-a-second token check left out\n')
         for line in args.prelude:
             script.write(line + '\n')
         for statement in statements:
@@ -147,9 +177,10 @@ def main():
                 captured.write('--   ' + ', '.join(f'${n} = {v}' for n, v in sorted(statement['parameters'].items()))
                                + '\n')
             values = {}
+            kept = {value for beginning, value in args.keep if statement['sql'].startswith(beginning)}
             for number, logged in statement['parameters'].items():
                 raw = None if logged == 'NULL' else logged[1:-1].replace("''", "'")
-                values[number] = replacements[raw] if raw in replacements else literal(logged)
+                values[number] = replacements[raw] if raw in replacements and raw not in kept else literal(logged)
             if PGBENCH_VARIABLE.search(re.sub(r"'(?:[^']|'')*'", "''", statement['sql'])):
                 sys.exit(f"a statement holds what pgbench takes for a variable: {statement['sql'][:200]}")
             script.write(substitute(statement['sql'], values) + ';\n')
