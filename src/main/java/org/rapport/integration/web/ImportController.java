@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.time.temporal.TemporalAccessor;
 import java.util.Comparator;
 import java.util.Currency;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -366,9 +367,25 @@ class ImportController {
 		model.addAttribute("maxValues", ValueMaps.MAX_VALUES);
 		model.addAttribute("saved", imports.savedMappings(actor, job.entity()));
 		model.addAttribute("columns", fileColumns(actor, job));
+		model.addAttribute("choiceLabels", choiceLabels(imports.kindOf(job), actor.locale()));
 		addFileSettings(job, model);
 		addFields(actor, job, model);
 		return "integration/preview";
+	}
+
+	/** The labels of the choices of each column of choices, in the user's language, as the record's pages show them. */
+	private Map<String, Map<String, String>> choiceLabels(ImportableKind<?> kind, Locale locale) {
+		Map<String, Map<String, String>> labels = new HashMap<>();
+		for (ImportColumn column : kind.columns()) {
+			if (column.type() == ImportColumn.Type.CHOICE) {
+				Map<String, String> choices = new HashMap<>();
+				column.choices()
+					.forEach(code -> choices.put(code,
+							messages.getMessage(column.choiceLabelKey(code), null, code, locale)));
+				labels.put(column.key(), choices);
+			}
+		}
+		return labels;
 	}
 
 	/**

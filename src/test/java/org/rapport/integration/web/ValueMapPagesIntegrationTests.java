@@ -14,6 +14,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.rapport.RapportTest;
@@ -22,8 +23,10 @@ import org.rapport.identity.Role;
 import org.rapport.identity.internal.User;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.web.servlet.i18n.SessionLocaleResolver;
 
 /**
  * The preview lists the whole file's values that are not ours, per choice column, and takes what they stand for:
@@ -133,6 +136,26 @@ class ValueMapPagesIntegrationTests {
 		mvc.perform(get("/imports/" + id + "/preview").with(data.as(seller)))
 			.andExpect(status().isOk())
 			.andExpect(content().string(not(containsString("id=\"value-map\""))));
+	}
+
+	@Test
+	void thePreviewShowsEachChoiceByItsLabelInTheUsersLanguage() throws Exception {
+		User seller = data.user(data.team(), Role.SALES);
+		UUID id = upload(seller, "Account Name,Type\n" + TestData.unique("Labelled") + ",Company\n");
+		mvc.perform(post("/imports/" + id + "/mapping").with(data.as(seller)).with(csrf())
+			.param("field", "name", "type")
+			.param("duplicateMode", "CREATE")
+			.param("matchBy", "NAME")).andExpect(status().is3xxRedirection());
+
+		mvc.perform(get("/imports/" + id + "/preview").with(data.as(seller)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString(">Company</span>")))
+			.andExpect(content().string(not(containsString(">COMPANY</span>"))));
+		MockHttpSession chinese = new MockHttpSession();
+		chinese.setAttribute(SessionLocaleResolver.LOCALE_SESSION_ATTRIBUTE_NAME, Locale.SIMPLIFIED_CHINESE);
+		mvc.perform(get("/imports/" + id + "/preview").session(chinese).with(data.as(seller)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString(">公司</span>")));
 	}
 
 	private UUID upload(User seller, String csv) throws Exception {
