@@ -464,6 +464,11 @@ PG_RESULT=""
 run_pgbench() {
 	local name="$1" script="$RUN_DIR/$2-replay.sql" connections="$3" threads=2 prefix="$RUN_DIR/$1-pgbench-log"
 	((threads <= connections)) || threads=$connections
+	PG_RESULT=""
+	if ! grep -qv '^\\' "$script"; then
+		log "$name: one request ran no statement in PostgreSQL (see $RUN_DIR/$2-statements.sql): nothing to replay"
+		return 0
+	fi
 	log "$name: PostgreSQL alone, pgbench -M $PGBENCH_MODE -c $connections: warm-up ${PG_WARMUP}s, then ${DURATION}s"
 	if ((PG_WARMUP > 0)); then
 		pgbench -M "$PGBENCH_MODE" -n -c "$connections" -j "$threads" -T "$PG_WARMUP" -f "$script" >"$RUN_DIR/$name-pgbench-warmup.txt" 2>&1 \
