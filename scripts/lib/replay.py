@@ -25,11 +25,13 @@ EXECUTE = re.compile(r'^execute [^:]*: (.*)$', re.S)
 SIMPLE = re.compile(r'^statement: (.*)$', re.S)
 PARAMETER = re.compile(r"\$(\d+) = (NULL|'(?:[^']|'')*')", re.S)
 # Work of the application's background jobs rather than of the request: db-scheduler polls its table, the events
-# that never completed are looked for once a minute (OutstandingEvents), and the search index's outbox processor
+# that never completed are looked for once a minute (OutstandingEvents), the imports whose lease ran out are marked
+# interrupted (ImportRunner), and the search index's outbox processor
 # reads and deletes the outbox's rows and keeps its agent registered (a request only inserts into the outbox).
 BACKGROUND = re.compile(r'\bscheduled_tasks\b'
                         r'|\bfrom event_publication\b.*\bcompletion_date is null\b.*\bpublication_date\s*<'
                         r'|\bhsearch_agent\b'
+                        r'|^update import_job set status = \'INTERRUPTED\''
                         r'|^(?:select|delete|update)\b.*\bhsearch_outbox_event\b', re.S | re.I)
 # The check of an API token, which a node reads again only once a second (rapport.security.token-recheck).
 OCCASIONAL = re.compile(r'\bfrom api_token\b', re.I)
