@@ -196,7 +196,7 @@ class ImportBrowserTests {
 		assertThat(new Select(driver.findElement(By.id("target-0-0"))).getFirstSelectedOption().getText())
 			.isEqualTo("Retail");
 		assertThat(driver.findElements(By.cssSelector("#preview-table .preview-notice"))).hasSize(1);
-		assertThat(driver.findElement(By.id("preview-table")).getText()).contains("RETAIL");
+		assertThat(driver.findElement(By.id("preview-table")).getText()).contains("Retail");
 		chromium.showAsPhone(390, 844);
 		try {
 			assertThat(((Number) ((JavascriptExecutor) driver)
