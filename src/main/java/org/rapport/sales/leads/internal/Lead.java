@@ -176,14 +176,7 @@ public class Lead extends BusinessRecord<Lead> {
 	 */
 	public void convert(AccountId account, ContactId contact, OpportunityId opportunity, Instant at) {
 		requireConvertible();
-		Objects.requireNonNull(account, "account");
-		Objects.requireNonNull(contact, "contact");
-		Objects.requireNonNull(at, "at");
-		this.status = LeadStatus.CONVERTED;
-		this.convertedAccountId = account.value();
-		this.convertedContactId = contact.value();
-		this.convertedOpportunityId = opportunity == null ? null : opportunity.value();
-		this.convertedAt = at;
+		becomeConverted(account, contact, opportunity, at);
 		registerEvent(new LeadConverted(id(), account, contact, opportunity, owner(), at));
 	}
 
@@ -194,11 +187,16 @@ public class Lead extends BusinessRecord<Lead> {
 	 */
 	public void markConvertedElsewhere(AccountId account, ContactId contact, OpportunityId opportunity, Instant at) {
 		requireNotConverted();
+		becomeConverted(account, contact, opportunity, at);
+		this.disqualifiedReason = null;
+	}
+
+	/** Links the lead to what it became, and when: converted, however it was. */
+	private void becomeConverted(AccountId account, ContactId contact, OpportunityId opportunity, Instant at) {
 		Objects.requireNonNull(account, "account");
 		Objects.requireNonNull(contact, "contact");
 		Objects.requireNonNull(at, "at");
 		this.status = LeadStatus.CONVERTED;
-		this.disqualifiedReason = null;
 		this.convertedAccountId = account.value();
 		this.convertedContactId = contact.value();
 		this.convertedOpportunityId = opportunity == null ? null : opportunity.value();
