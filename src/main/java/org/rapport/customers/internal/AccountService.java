@@ -56,10 +56,12 @@ public class AccountService {
 	private final CustomFields customFields;
 	private final List<AccountDependents> dependents;
 	private final Clock clock;
+	private final CustomerDuplicates duplicates;
 
 	AccountService(Accounts accounts, LifecycleChanges lifecycleChanges, Contacts contacts, EntityManager em, UserDirectory directory,
 			ApplicationEventPublisher events, CustomFields customFields, List<AccountDependents> dependents,
-			Clock clock) {
+			Clock clock, CustomerDuplicates duplicates) {
+		this.duplicates = duplicates;
 		this.dependents = List.copyOf(dependents);
 		this.clock = clock;
 		this.customFields = customFields;
@@ -127,6 +129,22 @@ public class AccountService {
 	@Transactional
 	public Account create(Actor actor, AccountDetails details, UserId owner, TeamId team, Map<String, ?> custom) {
 		return open(actor, details, owner, team, customFields.merge(ENTITY, Map.of(), custom, true), true);
+	}
+
+	/** An account just created, and the accounts the user may see that it may duplicate. */
+	public record Created(Account account, List<Account> lookalikes) {
+	}
+
+	/**
+	 * Creates an account as {@link #create(Actor, AccountDetails, UserId, TeamId, Map)} does, and finds, in the same
+	 * transaction and before it is saved, at most {@code limit} accounts the actor may see with the same normalised
+	 * name or website domain: a client that creates without asking first learns of them from the answer.
+	 */
+	@Transactional
+	public Created createNotingLookalikes(Actor actor, AccountDetails details, UserId owner, TeamId team,
+			Map<String, ?> custom, int limit) {
+		List<Account> lookalikes = duplicates.accountsLike(actor, details.name(), details.website(), null, limit);
+		return new Created(create(actor, details, owner, team, custom), lookalikes);
 	}
 
 	/**

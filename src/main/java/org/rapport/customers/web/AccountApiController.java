@@ -15,7 +15,6 @@ import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
-import org.rapport.customers.internal.CustomerDuplicates;
 import org.rapport.customers.Industry;
 import org.rapport.customers.LifecycleStage;
 import org.rapport.customers.internal.Account;
@@ -47,17 +46,14 @@ class AccountApiController {
 
 	private final AccountService accounts;
 	private final CurrentActor currentActor;
-	private final CustomerDuplicates duplicates;
 
 	private final CustomFields customFields;
 
 	/** The answer header that lists the ids of possible duplicates of a record just created. */
 	static final String POSSIBLE_DUPLICATES = "Possible-Duplicates";
 
-	AccountApiController(AccountService accounts, CurrentActor currentActor, CustomerDuplicates duplicates,
-			CustomFields customFields) {
+	AccountApiController(AccountService accounts, CurrentActor currentActor, CustomFields customFields) {
 		this.customFields = customFields;
-		this.duplicates = duplicates;
 		this.accounts = accounts;
 		this.currentActor = currentActor;
 	}
@@ -96,12 +92,13 @@ class AccountApiController {
 			+ "The Possible-Duplicates header lists the ids of accounts you may see with the same normalised name or "
 			+ "website domain (GET /api/v1/accounts/duplicates asks before creating); the account is created all the same.")
 	ResponseEntity<AccountResource> create(@Valid @RequestBody AccountInput input) {
-		Actor actor = currentActor.get();
-		List<Account> alike = duplicates.accountsLike(actor, input.name(), input.website(), null, 20);
-		Account account = accounts.create(actor, input.toDetails(), input.owner(), input.team(),
-				input.customFields() == null ? java.util.Map.of() : input.customFields());
+		AccountService.Created created = accounts.createNotingLookalikes(currentActor.get(), input.toDetails(),
+				input.owner(), input.team(), input.customFields() == null ? java.util.Map.of() : input.customFields(),
+				20);
+		Account account = created.account();
 		return ResponseEntity.created(URI.create("/api/v1/accounts/" + account.getId()))
-			.header(POSSIBLE_DUPLICATES, alike.stream().map(a -> a.getId().toString()).toArray(String[]::new))
+			.header(POSSIBLE_DUPLICATES,
+					created.lookalikes().stream().map(a -> a.getId().toString()).toArray(String[]::new))
 			.eTag(Versions.etag(account.getVersion()))
 			.body(AccountResource.of(account));
 	}
