@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.rapport.RapportTest;
@@ -19,6 +20,7 @@ import org.rapport.identity.internal.User;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -45,6 +47,9 @@ class ApiTokenTimesIntegrationTests {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	TransactionTemplate transactions;
 
 	@BeforeEach
 	void stopTheClock() {
@@ -108,5 +113,21 @@ class ApiTokenTimesIntegrationTests {
 		clock.advance(Duration.ofSeconds(1));
 		mvc.perform(get("/api/v1/accounts").header("Authorization", "Bearer " + other.secret()))
 			.andExpect(status().isUnauthorized());
+	}
+
+	@Test
+	void aTokenRevokedHereStopsAtOnceEvenWhenARequestReadItWhileTheRevocationWasUncommitted() throws Exception {
+		User user = data.user(data.team(), Role.SALES);
+		ApiTokenService.IssuedToken issued = data.issue(user);
+		String secret = issued.secret();
+
+		transactions.executeWithoutResult(status -> {
+			assertThat(tokens.revoke(new UserId(user.getId()), issued.token().getId())).isTrue();
+			// a request on another thread meanwhile still sees the token as committed: live
+			assertThat(CompletableFuture.supplyAsync(() -> tokens.authenticate(secret)).join()).isPresent();
+		});
+
+		assertThat(tokens.authenticate(secret)).as("at once after the revocation commits, with no time passed")
+			.isEmpty();
 	}
 }

@@ -19,6 +19,8 @@ import org.rapport.identity.UserId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Makes, lists, revokes and checks personal API tokens.
@@ -85,7 +87,7 @@ public class ApiTokenService {
 	public boolean revoke(UserId user, UUID tokenId) {
 		return tokens.findById(tokenId).filter(token -> token.getUserId().equals(user.value())).map(token -> {
 			token.revoke(clock.instant());
-			known.invalidate(token.getTokenHash());
+			forgetOnCommit(token.getTokenHash());
 			return true;
 		}).orElse(false);
 	}
@@ -124,6 +126,23 @@ public class ApiTokenService {
 		user.ifPresent(u -> known.put(hash,
 				new Known(u.getVersion(), principals.principalOf(u), state.get().expiresAt(), now)));
 		return user.map(principals::principalOf);
+	}
+
+	/**
+	 * Forgets what this node read of the token now and again once the revocation commits: a request that reads it
+	 * in between still finds it live in the database, and would otherwise keep it for the recheck time.
+	 */
+	private void forgetOnCommit(String hash) {
+		known.invalidate(hash);
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+
+				@Override
+				public void afterCommit() {
+					known.invalidate(hash);
+				}
+			});
+		}
 	}
 
 	/** Reads every token again at its next use, as after a change of a user on this node. */
