@@ -17,6 +17,12 @@ public interface Customers {
 	/** Names of the given accounts, in one query, whoever may see them; for labels beside records already shown. */
 	Map<AccountId, String> accountNames(Collection<AccountId> ids);
 
+	/** The contact, if it exists and the actor may see it. */
+	Optional<ContactSummary> findContact(Actor actor, ContactId id);
+
+	/** Names of the given contacts, in one query, whoever may see them; for labels beside records already shown. */
+	Map<ContactId, String> contactNames(Collection<ContactId> ids);
+
 	/** Visible accounts whose name starts with the text, by name. */
 	List<AccountSummary> accountsNamed(Actor actor, String prefix, int limit);
 

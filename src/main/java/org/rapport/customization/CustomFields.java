@@ -16,7 +16,8 @@ import java.util.UUID;
 public interface CustomFields {
 
 	/** The kinds of record that take custom fields. */
-	Set<String> ENTITIES = Set.of("account", "contact", "lead", "opportunity", "product", "order", "contract");
+	Set<String> ENTITIES = Set.of("account", "contact", "lead", "opportunity", "product", "order", "contract",
+			"activity");
 
 	/** How request parameters and list columns name a custom field: {@code cf.<key>}. */
 	String PARAM_PREFIX = "cf.";

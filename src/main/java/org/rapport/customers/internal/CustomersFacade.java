@@ -5,17 +5,21 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import org.rapport.customers.AccountId;
 import org.rapport.customers.AccountSummary;
 import org.rapport.customers.ContactId;
 import org.rapport.customers.ContactMatch;
+import org.rapport.customers.ContactSummary;
 import org.rapport.customers.Customers;
 import org.rapport.customers.LifecycleStage;
 import org.rapport.customers.LifecycleStatus;
 import org.rapport.customers.NewAccount;
 import org.rapport.customers.NewContact;
 import org.rapport.identity.Actor;
+import org.rapport.identity.TeamId;
+import org.rapport.identity.UserId;
 import org.rapport.shared.PostalAddress;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,9 +34,11 @@ class CustomersFacade implements Customers {
 	private final EntityManager em;
 	private final Lifecycle lifecycle;
 	private final CustomerDuplicates duplicates;
+	private final Contacts contactRows;
 
 	CustomersFacade(AccountService accounts, ContactService contacts, Accounts accountRows, EntityManager em,
-			Lifecycle lifecycle, CustomerDuplicates duplicates) {
+			Lifecycle lifecycle, CustomerDuplicates duplicates, Contacts contactRows) {
+		this.contactRows = contactRows;
 		this.duplicates = duplicates;
 		this.accounts = accounts;
 		this.contacts = contacts;
@@ -47,6 +53,28 @@ class CustomersFacade implements Customers {
 		return accountRows.findById(id.value())
 			.filter(account -> actor.canSee(account.owner(), account.team()))
 			.map(CustomersFacade::summary);
+	}
+
+	@Override
+	public Optional<ContactSummary> findContact(Actor actor, ContactId id) {
+		return contactRows.findById(id.value())
+			.filter(contact -> actor.canSee(new UserId(contact.getOwnerId()), team(contact.getTeamId())))
+			.map(contact -> new ContactSummary(contact.id(), contact.accountId(), contact.getFullName(),
+					new UserId(contact.getOwnerId()), team(contact.getTeamId())));
+	}
+
+	@Override
+	public Map<ContactId, String> contactNames(Collection<ContactId> ids) {
+		if (ids.isEmpty()) {
+			return Map.of();
+		}
+		return contactRows.findAllById(ids.stream().map(ContactId::value).collect(Collectors.toSet()))
+			.stream()
+			.collect(Collectors.toMap(Contact::id, Contact::getFullName));
+	}
+
+	private static TeamId team(UUID team) {
+		return team == null ? null : new TeamId(team);
 	}
 
 	@Override

@@ -42,7 +42,8 @@ class FieldIndexes implements DisposableBean {
 
 	/** The table of each kind of record that takes custom fields. */
 	static final Map<String, String> TABLES = Map.of("account", "account", "contact", "contact", "lead", "lead",
-			"opportunity", "opportunity", "product", "product", "order", "sales_order", "contract", "contract");
+			"opportunity", "opportunity", "product", "product", "order", "sales_order", "contract", "contract",
+			"activity", "activity");
 
 	/** Where a field's indexes stand. */
 	enum State {

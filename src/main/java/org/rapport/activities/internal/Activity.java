@@ -1,0 +1,350 @@
+package org.rapport.activities.internal;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.UUID;
+import org.hibernate.search.engine.backend.types.Aggregable;
+import org.hibernate.search.engine.backend.types.Norms;
+import org.hibernate.search.engine.backend.types.Projectable;
+import org.hibernate.search.engine.backend.types.Searchable;
+import org.hibernate.search.mapper.pojo.automaticindexing.ReindexOnUpdate;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.FullTextField;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.Indexed;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.IndexingDependency;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.KeywordField;
+import org.rapport.activities.ActivityId;
+import org.rapport.activities.ActivityKind;
+import org.rapport.identity.TeamId;
+import org.rapport.identity.UserId;
+import org.rapport.shared.BusinessRecord;
+import org.rapport.shared.RecordRef;
+import org.rapport.shared.RuleBroken;
+
+/**
+ * A task, call, meeting, logged e-mail or note about one record of another module. Which fields it holds depends
+ * on its kind; {@link #occursAt} places it on a timeline. A task, call or meeting is planned (open) and then done or
+ * cancelled; a logged e-mail and a note are done once recorded.
+ */
+@Entity
+@Table(name = "activity")
+@Indexed(index = "activity")
+public class Activity extends BusinessRecord<Activity> {
+
+	@Enumerated(EnumType.STRING)
+	@Column(nullable = false, updatable = false)
+	private ActivityKind kind;
+
+	@Column(nullable = false)
+	@FullTextField(name = "name", analyzer = "name", searchAnalyzer = "name_query", projectable = Projectable.YES)
+	@FullTextField(name = "name_prefix", analyzer = "name_prefix", searchAnalyzer = "name_query")
+	@FullTextField(name = "name_grams", analyzer = "name_grams", norms = Norms.NO)
+	private String subject;
+
+	@Column(name = "about_type", nullable = false, updatable = false)
+	private String aboutType;
+
+	@Column(name = "about_id", nullable = false, updatable = false)
+	private UUID aboutId;
+
+	/** The account the record it is about belongs to, if any: its timeline shows the activity too. */
+	@Column(name = "account_id")
+	@KeywordField(name = "accountId", projectable = Projectable.YES, searchable = Searchable.NO)
+	private UUID accountId;
+
+	@Column(name = "occurs_at", nullable = false)
+	private Instant occursAt;
+
+	@Enumerated(EnumType.STRING)
+	@Column(nullable = false)
+	private ActivityStatus status;
+
+	@Enumerated(EnumType.STRING)
+	private Priority priority;
+
+	@Column(name = "due_at")
+	private Instant dueAt;
+
+	@Column(name = "starts_at")
+	private Instant startsAt;
+
+	@Column(name = "ends_at")
+	private Instant endsAt;
+
+	@Column(name = "all_day", nullable = false)
+	private boolean allDay;
+
+	private String location;
+
+	@Column(name = "organiser_id")
+	private UUID organiserId;
+
+	@Enumerated(EnumType.STRING)
+	private Direction direction;
+
+	@Column(name = "duration_minutes")
+	private Integer durationMinutes;
+
+	@Enumerated(EnumType.STRING)
+	private CallOutcome outcome;
+
+	@Column(name = "email_from")
+	private String emailFrom;
+
+	@Column(name = "email_to")
+	private String emailTo;
+
+	/** A note's text as safe HTML ({@link NoteHtml}); the description of the other kinds, or an e-mail's body. */
+	private String body;
+
+	@Column(name = "completed_at")
+	private Instant completedAt;
+
+	@ElementCollection
+	@org.hibernate.annotations.BatchSize(size = 100)
+	@CollectionTable(name = "activity_participant", joinColumns = @JoinColumn(name = "activity_id"))
+	private Set<Participant> participants = new LinkedHashSet<>();
+
+	protected Activity() {
+	}
+
+	private Activity(ActivityKind kind, About about, UserId owner, TeamId team) {
+		super(owner.value(), team == null ? null : team.value());
+		this.kind = kind;
+		this.aboutType = about.ref().type();
+		this.aboutId = about.ref().id();
+		this.accountId = about.accountId();
+	}
+
+	/**
+	 * A new activity of the kind with its content, about the record; created {@code now}. A logged e-mail and a note
+	 * are done at once; the other kinds take the status the content gives, open unless said otherwise.
+	 */
+	static Activity record(ActivityKind kind, Content content, About about, UserId owner, TeamId team, Instant now) {
+		Activity activity = new Activity(kind, about, owner, team);
+		activity.organiserId = kind == ActivityKind.MEETING ? owner.value() : null;
+		activity.status = kind.isScheduled() && content.status() != null ? content.status()
+				: kind.isScheduled() ? ActivityStatus.OPEN : ActivityStatus.DONE;
+		activity.completedAt = activity.status == ActivityStatus.DONE ? now : null;
+		activity.apply(content, now);
+		return activity;
+	}
+
+	/** New content; the kind and what it is about stay. */
+	void revise(Content content, Instant now) {
+		apply(content, now);
+		if (content.status() != null && kind.isScheduled() && content.status() != status) {
+			status = content.status();
+			completedAt = status == ActivityStatus.DONE ? now : null;
+		}
+	}
+
+	private void apply(Content content, Instant now) {
+		this.subject = content.subject();
+		this.body = content.body();
+		this.priority = kind == ActivityKind.TASK ? (content.priority() == null ? Priority.NORMAL : content.priority())
+				: null;
+		this.dueAt = kind == ActivityKind.TASK ? content.dueAt() : null;
+		boolean timed = kind == ActivityKind.MEETING || kind == ActivityKind.CALL || kind == ActivityKind.EMAIL;
+		this.startsAt = timed ? (content.startsAt() == null ? now : content.startsAt()) : null;
+		this.endsAt = kind == ActivityKind.MEETING ? content.endsAt() : null;
+		this.allDay = kind == ActivityKind.MEETING && content.allDay();
+		this.location = kind == ActivityKind.MEETING ? content.location() : null;
+		this.direction = kind == ActivityKind.CALL || kind == ActivityKind.EMAIL ? content.direction() : null;
+		this.durationMinutes = kind == ActivityKind.CALL ? content.durationMinutes() : null;
+		this.outcome = kind == ActivityKind.CALL ? content.outcome() : null;
+		this.emailFrom = kind == ActivityKind.EMAIL ? content.emailFrom() : null;
+		this.emailTo = kind == ActivityKind.EMAIL ? content.emailTo() : null;
+		if (kind == ActivityKind.MEETING && endsAt != null && endsAt.isBefore(startsAt)) {
+			throw new IllegalArgumentException("A meeting ends after it starts");
+		}
+		this.participants.clear();
+		if (kind == ActivityKind.MEETING) {
+			this.participants.addAll(content.participants());
+		}
+		this.occursAt = switch (kind) {
+			case TASK -> dueAt != null ? dueAt : occursAt != null ? occursAt : now;
+			case MEETING, CALL, EMAIL -> startsAt;
+			case NOTE -> occursAt != null ? occursAt : now;
+		};
+	}
+
+	/** The task, call or meeting is done (held, made); answers whether that changed anything. */
+	boolean complete(Instant now) {
+		requireScheduled();
+		if (status == ActivityStatus.DONE) {
+			return false;
+		}
+		status = ActivityStatus.DONE;
+		completedAt = now;
+		return true;
+	}
+
+	/** A done or cancelled task, call or meeting is open again. */
+	void reopen() {
+		requireScheduled();
+		status = ActivityStatus.OPEN;
+		completedAt = null;
+	}
+
+	/** The task, call or meeting will not happen. */
+	void cancel() {
+		requireScheduled();
+		status = ActivityStatus.CANCELLED;
+		completedAt = null;
+	}
+
+	/** An open task falls due at a later time. */
+	void snoozeUntil(Instant until) {
+		if (kind != ActivityKind.TASK || status != ActivityStatus.OPEN) {
+			throw new RuleBroken("activity.notSnoozable", "Only an open task is put off");
+		}
+		dueAt = until;
+		occursAt = until;
+	}
+
+	/** The activity goes to another owner and team. */
+	void assign(UserId owner, TeamId team) {
+		assignOwner(owner.value(), team == null ? null : team.value());
+	}
+
+	private void requireScheduled() {
+		if (!kind.isScheduled()) {
+			throw new RuleBroken("activity.notScheduled", "A logged e-mail or a note is neither open nor done");
+		}
+	}
+
+	public ActivityId id() {
+		return new ActivityId(getId());
+	}
+
+	public RecordRef about() {
+		return new RecordRef(aboutType, aboutId);
+	}
+
+	/** Whether the activity is open and its time has passed on {@code now}. */
+	public boolean isOverdue(Instant now) {
+		return status == ActivityStatus.OPEN && kind != ActivityKind.NOTE && kind != ActivityKind.EMAIL
+				&& (kind != ActivityKind.TASK || dueAt != null) && occursAt.isBefore(now);
+	}
+
+	public ActivityKind getKind() {
+		return kind;
+	}
+
+	public String getSubject() {
+		return subject;
+	}
+
+	public String getAboutType() {
+		return aboutType;
+	}
+
+	public UUID getAboutId() {
+		return aboutId;
+	}
+
+	public UUID getAccountId() {
+		return accountId;
+	}
+
+	public Instant getOccursAt() {
+		return occursAt;
+	}
+
+	public ActivityStatus getStatus() {
+		return status;
+	}
+
+	public Priority getPriority() {
+		return priority;
+	}
+
+	public Instant getDueAt() {
+		return dueAt;
+	}
+
+	public Instant getStartsAt() {
+		return startsAt;
+	}
+
+	public Instant getEndsAt() {
+		return endsAt;
+	}
+
+	public boolean isAllDay() {
+		return allDay;
+	}
+
+	public String getLocation() {
+		return location;
+	}
+
+	public UUID getOrganiserId() {
+		return organiserId;
+	}
+
+	public Direction getDirection() {
+		return direction;
+	}
+
+	public Integer getDurationMinutes() {
+		return durationMinutes;
+	}
+
+	public CallOutcome getOutcome() {
+		return outcome;
+	}
+
+	public String getEmailFrom() {
+		return emailFrom;
+	}
+
+	public String getEmailTo() {
+		return emailTo;
+	}
+
+	public String getBody() {
+		return body;
+	}
+
+	public Instant getCompletedAt() {
+		return completedAt;
+	}
+
+	/** The collection itself, which the service loads along with the activity. */
+	Set<Participant> getParticipantSet() {
+		return participants;
+	}
+
+	public Collection<Participant> getParticipants() {
+		return java.util.Collections.unmodifiableSet(participants);
+	}
+
+	/** What the global search calls this kind of record; it filters and counts by it. */
+	@KeywordField(name = "kind", aggregable = Aggregable.YES)
+	@IndexingDependency(reindexOnUpdate = ReindexOnUpdate.NO)
+	public String getSearchKind() {
+		return ActivityId.TYPE;
+	}
+
+	/** What an activity says and when, as the service has checked it; fields the kind does not use are ignored. */
+	record Content(String subject, ActivityStatus status, Priority priority, Instant dueAt, Instant startsAt,
+			Instant endsAt, boolean allDay, String location, Collection<Participant> participants,
+			Direction direction, Integer durationMinutes, CallOutcome outcome, String emailFrom, String emailTo,
+			String body) {
+	}
+
+	/** The record an activity is about and the account that record belongs to, if any. */
+	record About(RecordRef ref, UUID accountId) {
+	}
+}

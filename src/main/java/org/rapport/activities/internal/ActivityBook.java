@@ -1,0 +1,377 @@
+package org.rapport.activities.internal;
+
+import jakarta.persistence.EntityManager;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.rapport.activities.ActivityKind;
+import org.rapport.customization.CustomFieldQuery;
+import org.rapport.customization.CustomFields;
+import org.rapport.identity.Actor;
+import org.rapport.identity.TeamId;
+import org.rapport.identity.UserDirectory;
+import org.rapport.identity.UserId;
+import org.rapport.identity.VisibleQuery;
+import org.rapport.shared.InvalidField;
+import org.rapport.shared.NotPermitted;
+import org.rapport.shared.RecordNotFound;
+import org.rapport.shared.RecordRef;
+import org.rapport.shared.ResultPage;
+import org.rapport.shared.SortWhitelist;
+import org.springframework.data.domain.Sort;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Lists, records, changes, completes and removes activities within what the acting user may see; answers a record's
+ * timeline page by page and a user's work of the coming days.
+ */
+@Service
+@Transactional(readOnly = true)
+public class ActivityBook {
+
+	/** The name of activities among the kinds of record that take custom fields. */
+	public static final String ENTITY = "activity";
+
+	/** The orders the activity list offers: by when it occurs (latest first) or by subject; an index serves each. */
+	public static final SortWhitelist SORTS = SortWhitelist
+		.defaultingTo("occursAt", Sort.Direction.DESC, "a.occursAt", "a.id")
+		.with("subject", "a.subject", "a.id");
+
+	/** The most entries a timeline page or a part of "My work" holds. */
+	public static final int MAX_PAGE = 100;
+
+	private final Activities activities;
+	private final AboutRecords about;
+	private final UserDirectory directory;
+	private final CustomFields customFields;
+	private final EntityManager em;
+	private final Clock clock;
+
+	ActivityBook(Activities activities, AboutRecords about, UserDirectory directory, CustomFields customFields,
+			EntityManager em, Clock clock) {
+		this.activities = activities;
+		this.about = about;
+		this.directory = directory;
+		this.customFields = customFields;
+		this.em = em;
+		this.clock = clock;
+	}
+
+	public Instant now() {
+		return clock.instant();
+	}
+
+	/** The orders of the list with these custom fields. */
+	public static SortWhitelist sorts(CustomFieldQuery custom) {
+		return custom.sortable(SORTS, "a");
+	}
+
+	/** A page of the visible activities that match the filter and the custom-field filters, in the chosen order. */
+	public ResultPage<Activity> list(Actor actor, ActivityFilter filter, Sort sort, CustomFieldQuery custom, int page,
+			int size) {
+		return custom.applyTo(query(actor, filter), "a")
+			.page(em, Activity.class, null, sorts(custom).orderBy(sort), page, size);
+	}
+
+	/** Hands every visible activity that matches to the action, in list order, for an export. */
+	public void forEach(Actor actor, ActivityFilter filter, Sort sort, CustomFieldQuery custom,
+			Consumer<Activity> action) {
+		custom.applyTo(query(actor, filter), "a").forEach(em, Activity.class, null, sorts(custom).orderBy(sort), action);
+	}
+
+	private static VisibleQuery query(Actor actor, ActivityFilter filter) {
+		VisibleQuery query = new VisibleQuery("Activity", "a", actor).where("a.kind = :kind", "kind", filter.kind())
+			.where("a.ownerId = :owner", "owner", filter.owner())
+			.where("a.status = :status", "status", filter.status())
+			.where("a.occursAt >= :from", "from", filter.from())
+			.where("a.occursAt < :to", "to", filter.to());
+		if (filter.about() != null) {
+			if (filter.about().type().equals(org.rapport.customers.AccountId.TYPE)) {
+				// an account's activities include those about its contacts, opportunities, orders and contracts
+				query.where("a.accountId = :account", "account", filter.about().id());
+			}
+			else {
+				query.where("a.aboutType = :aboutType", "aboutType", filter.about().type())
+					.where("a.aboutId = :aboutId", "aboutId", filter.about().id());
+			}
+		}
+		return query;
+	}
+
+	/**
+	 * The activity with its participants, if it exists and the actor may see it; otherwise it is not found.
+	 */
+	public Activity get(Actor actor, UUID id) {
+		Activity found = activities.findById(id)
+			.filter(activity -> actor.canSee(new UserId(activity.getOwnerId()), team(activity.getTeamId())))
+			.orElseThrow(() -> new RecordNotFound("activity.notFound", "No activity " + id, id));
+		org.hibernate.Hibernate.initialize(found.getParticipantSet());
+		return found;
+	}
+
+	/** Records an activity with custom field values, which their definitions check (defaults fill the rest). */
+	@Transactional
+	public Activity create(Actor actor, ActivityDetails details, Map<String, ?> custom) {
+		if (details.kind() == null) {
+			throw new InvalidField("kind", "validation.required", "Choose the kind of activity");
+		}
+		Activity.About subject = visibleAbout(actor, details.about());
+		Activity.Content content = content(actor, details);
+		UserId owner = details.ownerId() == null ? actor.id() : new UserId(details.ownerId());
+		TeamId team = directory.assign(actor, owner, team(details.teamId()), null, null);
+		Activity activity = Activity.record(details.kind(), content, subject, owner, team, now());
+		activity.changeCustomFields(customFields.merge(ENTITY, Map.of(), custom, true));
+		return activities.saveAndFlush(activity);
+	}
+
+	/**
+	 * Changes an activity's content; its kind and what it is about stay. Custom field values not given
+	 * ({@code null} for none) stay as they are.
+	 */
+	@Transactional
+	public Activity update(Actor actor, UUID id, long expectedVersion, ActivityDetails details,
+			Map<String, ?> custom) {
+		Activity activity = current(actor, id, expectedVersion);
+		if (details.kind() != null && details.kind() != activity.getKind()) {
+			throw new InvalidField("kind", "validation.activity.kind.fixed", "An activity keeps its kind");
+		}
+		if (details.about() != null && !details.about().equals(activity.about())) {
+			throw new InvalidField("about", "validation.activity.about.fixed",
+					"An activity stays with the record it is about");
+		}
+		ActivityDetails same = details.kind() == null ? withKind(details, activity.getKind()) : details;
+		activity.revise(content(actor, same), now());
+		if (details.ownerId() != null || details.teamId() != null) {
+			UserId owner = details.ownerId() == null ? new UserId(activity.getOwnerId()) : new UserId(details.ownerId());
+			TeamId team = directory.assign(actor, owner, team(details.teamId()), new UserId(activity.getOwnerId()),
+					team(activity.getTeamId()));
+			activity.assign(owner, team);
+		}
+		if (custom != null) {
+			activity.changeCustomFields(customFields.merge(ENTITY, activity.getCustomFields(), custom, false));
+		}
+		return activities.saveAndFlush(activity);
+	}
+
+	/** Marks the task, call or meeting done; one done already stays as it is. */
+	@Transactional
+	public Activity complete(Actor actor, UUID id, long expectedVersion) {
+		Activity activity = current(actor, id, expectedVersion);
+		activity.complete(now());
+		return activities.saveAndFlush(activity);
+	}
+
+	/** Opens a done or cancelled task, call or meeting again. */
+	@Transactional
+	public Activity reopen(Actor actor, UUID id, long expectedVersion) {
+		Activity activity = current(actor, id, expectedVersion);
+		activity.reopen();
+		return activities.saveAndFlush(activity);
+	}
+
+	/** Cancels a task, call or meeting. */
+	@Transactional
+	public Activity cancel(Actor actor, UUID id, long expectedVersion) {
+		Activity activity = current(actor, id, expectedVersion);
+		activity.cancel();
+		return activities.saveAndFlush(activity);
+	}
+
+	/**
+	 * Puts an open task off by whole days in the actor's time zone, keeping its time of day; a task without a due
+	 * time, or one overdue, falls due that many days from today at the time it had or at nine in the morning.
+	 */
+	@Transactional
+	public Activity snooze(Actor actor, UUID id, long expectedVersion, int days) {
+		if (days < 1 || days > 365) {
+			throw new InvalidField("days", "validation.activity.snooze", "Put a task off by 1 to 365 days");
+		}
+		Activity activity = current(actor, id, expectedVersion);
+		ZoneId zone = actor.zone();
+		Instant now = now();
+		java.time.LocalTime time = activity.getDueAt() == null ? java.time.LocalTime.of(9, 0)
+				: activity.getDueAt().atZone(zone).toLocalTime();
+		LocalDate from = activity.getDueAt() == null || activity.getDueAt().isBefore(now) ? LocalDate.now(clock.withZone(zone))
+				: activity.getDueAt().atZone(zone).toLocalDate();
+		activity.snoozeUntil(from.plusDays(days).atTime(time).atZone(zone).toInstant());
+		return activities.saveAndFlush(activity);
+	}
+
+	/** Removes the activity: its owner, a manager of its team or an administrator may. */
+	@Transactional
+	public void delete(Actor actor, UUID id, long expectedVersion) {
+		Activity activity = current(actor, id, expectedVersion);
+		if (!actor.canManage(new UserId(activity.getOwnerId()), team(activity.getTeamId()))) {
+			throw new NotPermitted("activity.delete.denied", "Only its owner, a manager or an administrator removes an activity");
+		}
+		activities.delete(activity);
+		activities.flush();
+	}
+
+	/**
+	 * A page of a record's timeline, latest first: the visible activities about it (for an account, also those about
+	 * its contacts, opportunities, orders and contracts) that come before the cursor, of the kinds given (all when
+	 * none is).
+	 */
+	public TimelinePage timeline(Actor actor, RecordRef record, Collection<ActivityKind> kinds, TimelineCursor before,
+			int size) {
+		int limit = Math.max(1, Math.min(size, MAX_PAGE));
+		VisibleQuery query = query(actor, new ActivityFilter(null, record, null, null, null, null));
+		if (kinds != null && !kinds.isEmpty() && kinds.size() < ActivityKind.values().length) {
+			query.where("a.kind in :kinds", "kinds", Set.copyOf(kinds));
+		}
+		if (before != null) {
+			query.where("(a.occursAt < :beforeAt or (a.occursAt = :beforeAt and a.id < :beforeId))", "beforeAt",
+					before.at());
+			query.parameters().put("beforeId", before.id());
+		}
+		List<Activity> rows = query.list(em, Activity.class, null, "a.occursAt desc, a.id desc", limit + 1);
+		boolean more = rows.size() > limit;
+		List<Activity> items = more ? rows.subList(0, limit) : rows;
+		Activity last = items.isEmpty() ? null : items.get(items.size() - 1);
+		return new TimelinePage(List.copyOf(items),
+				more ? new TimelineCursor(last.getOccursAt(), last.getId()) : null);
+	}
+
+	/**
+	 * The actor's open tasks, calls and meetings: overdue ones (tasks and calls whose time has passed), today's and
+	 * those of the next seven days, by time, in the actor's time zone; each part holds at most {@link #MAX_PAGE}.
+	 */
+	public MyWork myWork(Actor actor) {
+		ZoneId zone = actor.zone();
+		LocalDate today = LocalDate.now(clock.withZone(zone));
+		Instant startOfToday = today.atStartOfDay(zone).toInstant();
+		Instant startOfTomorrow = today.plusDays(1).atStartOfDay(zone).toInstant();
+		Instant endOfWeek = today.plusDays(8).atStartOfDay(zone).toInstant();
+		List<Activity> overdue = open(actor, null, startOfToday, Set.of(ActivityKind.TASK, ActivityKind.CALL));
+		List<Activity> dueToday = open(actor, startOfToday, startOfTomorrow, null);
+		List<Activity> upcoming = open(actor, startOfTomorrow, endOfWeek, null);
+		return new MyWork(today, overdue, dueToday, upcoming);
+	}
+
+	private List<Activity> open(Actor actor, Instant from, Instant to, Set<ActivityKind> kinds) {
+		VisibleQuery query = new VisibleQuery("Activity", "a", actor).where("a.ownerId = :me", "me", actor.id().value())
+			.where("a.status = :open", "open", ActivityStatus.OPEN)
+			.where("a.occursAt >= :from", "from", from)
+			.where("a.occursAt < :to", "to", to)
+			// a task without a due time is on the list, not on a day
+			.where("(a.kind <> :task or a.dueAt is not null)", "task", ActivityKind.TASK)
+			.where("a.kind in :kinds", "kinds", kinds);
+		return query.list(em, Activity.class, null, "a.occursAt, a.id", MAX_PAGE);
+	}
+
+	private Activity.Content content(Actor actor, ActivityDetails details) {
+		String subject = details.subject() == null ? null : details.subject().strip();
+		if (subject == null || subject.isEmpty()) {
+			throw new InvalidField("subject", "validation.required", "An activity needs a subject");
+		}
+		if (subject.length() > ActivityDetails.MAX_SUBJECT) {
+			throw new InvalidField("subject", "validation.size.max", "At most 200 characters",
+					ActivityDetails.MAX_SUBJECT);
+		}
+		String body = details.kind() == ActivityKind.NOTE ? NoteHtml.sanitise(details.body())
+				: blankToNull(details.body());
+		if (details.kind() == ActivityKind.NOTE && body == null) {
+			throw new InvalidField("body", "validation.required", "A note needs some text");
+		}
+		if (body != null && body.length() > ActivityDetails.MAX_BODY) {
+			throw new InvalidField("body", "validation.size.max", "The text is too long", ActivityDetails.MAX_BODY);
+		}
+		if (details.kind() == ActivityKind.MEETING) {
+			if (details.startsAt() == null) {
+				throw new InvalidField("startsAt", "validation.required", "A meeting needs a start");
+			}
+			if (details.endsAt() == null) {
+				throw new InvalidField("endsAt", "validation.required", "A meeting needs an end");
+			}
+			if (details.endsAt().isBefore(details.startsAt())) {
+				throw new InvalidField("endsAt", "validation.activity.end", "A meeting ends after it starts");
+			}
+		}
+		if (details.kind() == ActivityKind.CALL && details.durationMinutes() != null
+				&& (details.durationMinutes() < 0 || details.durationMinutes() > ActivityDetails.MAX_DURATION)) {
+			throw new InvalidField("durationMinutes", "validation.activity.duration",
+					"A call lasts 0 to 1440 minutes", ActivityDetails.MAX_DURATION);
+		}
+		if (details.kind() == ActivityKind.EMAIL && blankToNull(details.emailTo()) == null) {
+			throw new InvalidField("emailTo", "validation.required", "Whom the e-mail went to");
+		}
+		if (details.location() != null && details.location().length() > ActivityDetails.MAX_LOCATION) {
+			throw new InvalidField("location", "validation.size.max", "At most 500 characters",
+					ActivityDetails.MAX_LOCATION);
+		}
+		return new Activity.Content(subject, details.status(), details.priority(), details.dueAt(),
+				details.startsAt(), details.endsAt(), details.allDay(), blankToNull(details.location()),
+				details.kind() == ActivityKind.MEETING ? participants(actor, details.participants()) : List.of(),
+				details.direction(), details.durationMinutes(), details.outcome(), blankToNull(details.emailFrom()),
+				blankToNull(details.emailTo()), body);
+	}
+
+	/** The meeting's participants: active users, and contacts the actor sees. */
+	private Collection<Participant> participants(Actor actor, List<RecordRef> given) {
+		Set<Participant> participants = new LinkedHashSet<>();
+		for (RecordRef ref : given) {
+			boolean known = switch (ref.type()) {
+				case Participant.USER -> directory.find(new UserId(ref.id())).filter(user -> user.active()).isPresent();
+				case Participant.CONTACT -> about.seesContact(actor, ref.id());
+				default -> false;
+			};
+			if (!known) {
+				throw new InvalidField("participants", "validation.activity.participant",
+						"No user or contact you can see: " + AboutRecords.format(ref), AboutRecords.format(ref));
+			}
+			participants.add(new Participant(ref.type(), ref.id()));
+		}
+		return new ArrayList<>(participants);
+	}
+
+	private Activity.About visibleAbout(Actor actor, RecordRef ref) {
+		if (ref == null) {
+			throw new InvalidField("about", "validation.required", "Name the record the activity is about");
+		}
+		return about.find(actor, ref)
+			.orElseThrow(() -> new InvalidField("about", "validation.activity.about.unknown",
+					"No record you can see: " + AboutRecords.format(ref)));
+	}
+
+	private Activity current(Actor actor, UUID id, long expectedVersion) {
+		Activity activity = get(actor, id);
+		if (activity.getVersion() != expectedVersion) {
+			throw new ObjectOptimisticLockingFailureException(Activity.class, id);
+		}
+		return activity;
+	}
+
+	private static ActivityDetails withKind(ActivityDetails d, ActivityKind kind) {
+		return new ActivityDetails(kind, d.subject(), d.about(), d.status(), d.priority(), d.dueAt(), d.startsAt(),
+				d.endsAt(), d.allDay(), d.location(), d.participants(), d.direction(), d.durationMinutes(),
+				d.outcome(), d.emailFrom(), d.emailTo(), d.body(), d.ownerId(), d.teamId());
+	}
+
+	private static String blankToNull(String text) {
+		return text == null || text.isBlank() ? null : text.strip();
+	}
+
+	private static TeamId team(UUID team) {
+		return team == null ? null : new TeamId(team);
+	}
+
+	/** A page of a timeline and the cursor of the next one, {@code null} at the end. */
+	public record TimelinePage(List<Activity> items, TimelineCursor next) {
+	}
+
+	/** The actor's open work, as of {@code today} in their time zone. */
+	public record MyWork(LocalDate today, List<Activity> overdue, List<Activity> dueToday, List<Activity> upcoming) {
+	}
+}

@@ -1,0 +1,6 @@
+package org.rapport.activities.internal;
+
+/** How urgent a task is. */
+public enum Priority {
+	LOW, NORMAL, HIGH
+}

@@ -1,0 +1,86 @@
+package org.rapport.activities.web;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import org.rapport.activities.ActivityKind;
+import org.rapport.activities.internal.AboutRecords;
+import org.rapport.activities.internal.Activity;
+import org.rapport.activities.internal.ActivityDetails;
+import org.rapport.activities.internal.ActivityStatus;
+import org.rapport.activities.internal.CallOutcome;
+import org.rapport.activities.internal.Direction;
+import org.rapport.activities.internal.NoteHtml;
+import org.rapport.activities.internal.Participant;
+import org.rapport.activities.internal.Priority;
+import org.rapport.shared.RecordRef;
+import org.springframework.format.annotation.DateTimeFormat;
+
+/**
+ * An activity as the form and the timeline's quick entry take it: times are the user's wall-clock times, which the
+ * user's time zone turns into instants; a note is typed as plain text, kept with its line breaks.
+ */
+record ActivityForm(ActivityKind kind, @NotBlank @Size(max = ActivityDetails.MAX_SUBJECT) String subject,
+		String about, ActivityStatus status, Priority priority,
+		@DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime dueAt,
+		@DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime startsAt,
+		@DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime endsAt, boolean allDay,
+		@Size(max = ActivityDetails.MAX_LOCATION) String location, List<UUID> participantUsers,
+		Direction direction, @Min(0) @Max(ActivityDetails.MAX_DURATION) Integer durationMinutes,
+		CallOutcome outcome, @Size(max = 320) String emailFrom, @Size(max = 2000) String emailTo,
+		@Size(max = 10_000) String body, UUID ownerId, UUID teamId, Long version) {
+
+	/** A new activity of the kind about the record, at the next full hour for what is planned. */
+	static ActivityForm blank(ActivityKind kind, String about, Instant now, ZoneId zone) {
+		LocalDateTime nextHour = LocalDateTime.ofInstant(now, zone).truncatedTo(ChronoUnit.HOURS).plusHours(1);
+		LocalDateTime start = kind == ActivityKind.MEETING ? nextHour
+				: LocalDateTime.ofInstant(now, zone).truncatedTo(ChronoUnit.MINUTES);
+		return new ActivityForm(kind, null, about, null, Priority.NORMAL,
+				kind == ActivityKind.TASK ? nextHour.plusDays(1).withHour(9) : null, start,
+				kind == ActivityKind.MEETING ? nextHour.plusHours(1) : null, false, null, List.of(),
+				kind == ActivityKind.CALL || kind == ActivityKind.EMAIL ? Direction.OUTBOUND : null, null, null, null,
+				null, null, null, null, null);
+	}
+
+	static ActivityForm of(Activity a, ZoneId zone) {
+		return new ActivityForm(a.getKind(), a.getSubject(), AboutRecords.format(a.about()), a.getStatus(),
+				a.getPriority(), local(a.getDueAt(), zone), local(a.getStartsAt(), zone), local(a.getEndsAt(), zone),
+				a.isAllDay(), a.getLocation(),
+				a.getParticipants().stream().filter(Participant::isUser).map(Participant::id).toList(),
+				a.getDirection(), a.getDurationMinutes(), a.getOutcome(), a.getEmailFrom(), a.getEmailTo(),
+				a.getKind() == ActivityKind.NOTE ? NoteHtml.toText(a.getBody()) : a.getBody(), a.getOwnerId(),
+				a.getTeamId(), a.getVersion());
+	}
+
+	/**
+	 * The details the form gives, with the meeting's contacts kept as they were ({@code contacts}), since the form
+	 * chooses only users.
+	 */
+	ActivityDetails toDetails(ZoneId zone, List<RecordRef> contacts) {
+		List<RecordRef> people = new java.util.ArrayList<>(contacts);
+		if (participantUsers != null) {
+			participantUsers.forEach(user -> people.add(new RecordRef(Participant.USER, user)));
+		}
+		LocalDateTime end = allDay && endsAt != null ? endsAt.toLocalDate().atStartOfDay() : endsAt;
+		LocalDateTime start = allDay && startsAt != null ? startsAt.toLocalDate().atStartOfDay() : startsAt;
+		return new ActivityDetails(kind, subject, AboutRecords.parse("about", about), status, priority,
+				instant(dueAt, zone), instant(start, zone), instant(end, zone), allDay, location, people, direction,
+				durationMinutes, outcome, emailFrom, emailTo,
+				kind == ActivityKind.NOTE ? NoteHtml.fromText(body) : body, ownerId, teamId);
+	}
+
+	private static Instant instant(LocalDateTime time, ZoneId zone) {
+		return time == null ? null : time.atZone(zone).toInstant();
+	}
+
+	private static LocalDateTime local(Instant time, ZoneId zone) {
+		return time == null ? null : LocalDateTime.ofInstant(time, zone);
+	}
+}
