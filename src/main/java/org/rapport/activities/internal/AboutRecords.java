@@ -83,11 +83,6 @@ public class AboutRecords {
 		return page == null ? null : page + ref.id();
 	}
 
-	/** The page that shows the record, for templates: {@code @aboutRecords.pathOf(ref)}. */
-	public String pathOf(RecordRef ref) {
-		return path(ref);
-	}
-
 	/** The reference written {@code type:id}, for templates: {@code @aboutRecords.keyOf(ref)}. */
 	public String keyOf(RecordRef ref) {
 		return format(ref);

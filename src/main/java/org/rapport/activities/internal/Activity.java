@@ -231,6 +231,11 @@ public class Activity extends BusinessRecord<Activity> {
 		return new RecordRef(aboutType, aboutId);
 	}
 
+	/** The page of the record it is about. */
+	public String getAboutPage() {
+		return AboutRecords.path(about());
+	}
+
 	/** Whether the activity is open and its time has passed on {@code now}. */
 	public boolean isOverdue(Instant now) {
 		return status == ActivityStatus.OPEN && kind != ActivityKind.NOTE && kind != ActivityKind.EMAIL

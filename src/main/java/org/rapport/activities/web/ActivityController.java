@@ -291,6 +291,7 @@ class ActivityController {
 			try {
 				RecordRef ref = AboutRecords.parse("about", form.about());
 				model.addAttribute("aboutRef", ref);
+				model.addAttribute("aboutPath", AboutRecords.path(ref));
 				model.addAttribute("aboutTitle", about.titles(List.of(ref)).get(ref));
 			}
 			catch (InvalidField malformed) {

@@ -31,7 +31,7 @@ record ActivityForm(ActivityKind kind, @NotBlank @Size(max = ActivityDetails.MAX
 		String about, ActivityStatus status, Priority priority,
 		@DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime dueAt,
 		@DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime startsAt,
-		@DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime endsAt, boolean allDay,
+		@DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime endsAt, Boolean allDay,
 		@Size(max = ActivityDetails.MAX_LOCATION) String location, List<UUID> participantUsers,
 		Direction direction, @Min(0) @Max(ActivityDetails.MAX_DURATION) Integer durationMinutes,
 		CallOutcome outcome, @Size(max = 320) String emailFrom, @Size(max = 2000) String emailTo,
@@ -68,10 +68,11 @@ record ActivityForm(ActivityKind kind, @NotBlank @Size(max = ActivityDetails.MAX
 		if (participantUsers != null) {
 			participantUsers.forEach(user -> people.add(new RecordRef(Participant.USER, user)));
 		}
-		LocalDateTime end = allDay && endsAt != null ? endsAt.toLocalDate().atStartOfDay() : endsAt;
-		LocalDateTime start = allDay && startsAt != null ? startsAt.toLocalDate().atStartOfDay() : startsAt;
+		boolean wholeDays = allDay != null && allDay;
+		LocalDateTime end = wholeDays && endsAt != null ? endsAt.toLocalDate().atStartOfDay() : endsAt;
+		LocalDateTime start = wholeDays && startsAt != null ? startsAt.toLocalDate().atStartOfDay() : startsAt;
 		return new ActivityDetails(kind, subject, AboutRecords.parse("about", about), status, priority,
-				instant(dueAt, zone), instant(start, zone), instant(end, zone), allDay, location, people, direction,
+				instant(dueAt, zone), instant(start, zone), instant(end, zone), wholeDays, location, people, direction,
 				durationMinutes, outcome, emailFrom, emailTo,
 				kind == ActivityKind.NOTE ? NoteHtml.fromText(body) : body, ownerId, teamId);
 	}
