@@ -25,6 +25,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.rapport.customers.AccountType;
@@ -73,10 +74,10 @@ import org.springframework.test.context.ActiveProfiles;
 /**
  * Every page a user can reach passes axe-core's WCAG 2.1 A and AA rules without a critical or serious violation
  * (labels tied to their inputs, a name on every control, AA contrast), ties every label to a control, and fits a
- * phone's width without scrolling sideways, at desktop and at phone width, in English and in Chinese. Accounts and
- * leads have a custom field of every type, so that their forms, list filters, columns and detail pages show one
- * input and one value of each. One browser signs in once; the pages are visited in each of the four ways and each
- * view is saved to {@code target/screenshots/a11y-*.png}.
+ * phone's width without scrolling sideways, at desktop and at phone width, in English and in Chinese; so do the
+ * navigation's menus when open. Accounts and leads have a custom field of every type, so that their forms, list
+ * filters, columns and detail pages show one input and one value of each. One browser signs in once; the pages are
+ * visited in each of the four ways and each view is saved to {@code target/screenshots/a11y-*.png}.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -183,6 +184,7 @@ class AccessibilityBrowserTests {
 					for (Map.Entry<String, String> page : pages.entrySet()) {
 						check(page.getKey(), page.getValue(), view, violations, overflows);
 					}
+					checkOpenMenus(view, violations, overflows);
 				}
 			}
 		}
@@ -245,12 +247,43 @@ class AccessibilityBrowserTests {
 	 * control to the violations; where it is shown as a phone, a page wider than the screen to the overflows.
 	 */
 	private void check(String name, String path, String view, List<String> violations, List<String> overflows) {
+		load(path);
+		inspect(name, path, view, violations, overflows);
+	}
+
+	/**
+	 * Checks the navigation's menus open, as {@link #check} checks a page: the sales menu on the accounts page and,
+	 * for an administrator, the administration menu on the users page, each with the entry of its page marked; on a
+	 * phone inside the folded menu, which opens first.
+	 */
+	private void checkOpenMenus(String view, List<String> violations, List<String> overflows) {
+		Map<String, String> menus = Map.of("nav-group-sales", "/accounts", "admin-menu", "/admin/users");
+		for (Map.Entry<String, String> menu : new java.util.TreeMap<>(menus).entrySet()) {
+			load(menu.getValue());
+			WebElement toggler = driver.findElement(By.cssSelector(".navbar-toggler"));
+			if (toggler.isDisplayed()) {
+				toggler.click();
+				wait.until(browser -> browser.findElements(By.cssSelector("#main-nav.collapse.show")).size() == 1);
+			}
+			wait.until(ExpectedConditions.elementToBeClickable(By.id(menu.getKey()))).click();
+			wait.until(ExpectedConditions.visibilityOfElementLocated(
+					By.cssSelector("[aria-labelledby='" + menu.getKey() + "'] a[aria-current='page']")));
+			inspect("menu-" + menu.getKey(), menu.getValue(), view, violations, overflows);
+		}
+	}
+
+	/** Opens the page and waits until it and the fragments it loads are there. */
+	private void load(String path) {
 		open(path);
 		wait.until(browser -> "complete".equals(((org.openqa.selenium.JavascriptExecutor) browser)
 			.executeScript("return document.readyState")));
 		// htmx fragments (account panels, home cards) load after the page: let them settle.
 		wait.until(browser -> Boolean.TRUE.equals(((org.openqa.selenium.JavascriptExecutor) browser)
 			.executeScript("return document.querySelector('.htmx-request') === null")));
+	}
+
+	/** Saves what the page shows now and adds what is wrong with it, as {@link #check} describes. */
+	private void inspect(String name, String path, String view, List<String> violations, List<String> overflows) {
 		chromium.screenshot("a11y-" + view + "-" + name);
 		JavascriptExecutor js = (JavascriptExecutor) driver;
 		for (Object label : (List<?>) js.executeScript(LABELS_OF_NOTHING)) {

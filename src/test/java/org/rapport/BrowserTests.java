@@ -45,10 +45,10 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * What a sales user does in a real browser (headless Chromium): signs in, creates an account after fixing a
- * field error, edits it, finds it through the list filter, switches the interface to Chinese and uses the
- * pages at phone width. The steps run in order and share one browser; a step whose predecessor failed is
- * skipped.
+ * What a sales user does in a real browser (headless Chromium): signs in, opens the accounts through the sales
+ * menu, creates an account after fixing a field error, edits it, finds it through the list filter, switches the
+ * interface to Chinese and uses the pages, menus included, at phone width. The steps run in order and share one
+ * browser; a step whose predecessor failed is skipped.
  * <p>
  * Where Chromium or its driver is missing the tests are skipped with a warning, unless
  * {@code RAPPORT_REQUIRE_BROWSER=true} (CI) turns that into a failure. Screenshots go to
@@ -64,6 +64,8 @@ class BrowserTests {
 	private static final Duration TIMEOUT = Duration.ofSeconds(20);
 	private static final Dimension DESKTOP = new Dimension(1280, 900);
 	private static final Dimension PHONE = new Dimension(390, 844);
+	/** The list of the sales menu of the bar. */
+	private static final String SALES_MENU = "[aria-labelledby='nav-group-sales']";
 
 	private static final Properties ENGLISH = bundle("messages.properties");
 	private static final Properties CHINESE = bundle("messages_zh_CN.properties");
@@ -132,8 +134,23 @@ class BrowserTests {
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("user-menu")));
 		assertThat(path()).isEqualTo("/");
 		assertThat(driver.findElement(By.id("user-menu")).getAttribute("title")).contains(user.getUsername());
-		assertThat(driver.findElement(By.id("main-nav")).getText()).contains(english("nav.accounts"));
 		assertPageIsHealthy();
+
+		// The sales pages are a menu of the bar, closed until the user opens it.
+		WebElement sales = driver.findElement(By.id("nav-group-sales"));
+		assertThat(sales.getText()).isEqualTo(english("nav.group.sales"));
+		WebElement accountsEntry = driver.findElement(By.cssSelector(SALES_MENU + " a[href='/accounts']"));
+		assertThat(accountsEntry.isDisplayed()).as("menu closed").isFalse();
+		sales.click();
+		wait.until(ExpectedConditions.visibilityOf(accountsEntry));
+		assertThat(sales.getAttribute("aria-expanded")).isEqualTo("true");
+		assertThat(accountsEntry.getText()).isEqualTo(english("nav.accounts"));
+		assertThat(driver.findElements(By.id("admin-menu"))).as("no administration menu for sales").isEmpty();
+		accountsEntry.click();
+		wait.until(ExpectedConditions.urlToBe("http://localhost:" + port + "/accounts"));
+		assertThat(driver.findElement(By.cssSelector(SALES_MENU + " a[href='/accounts']"))
+			.getAttribute("aria-current")).isEqualTo("page");
+		assertThat(driver.findElement(By.id("nav-group-sales")).getAttribute("class")).contains("active");
 		signedIn = true;
 	}
 
@@ -237,7 +254,8 @@ class BrowserTests {
 		wait.until(ExpectedConditions.elementToBeClickable(By.id("user-menu"))).click();
 		wait.until(ExpectedConditions.elementToBeClickable(By.id("lang-zh"))).click();
 
-		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("main-nav"), "客户"));
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("nav-group-sales"),
+				CHINESE.getProperty("nav.group.sales")));
 		assertThat(path()).as("the switch returns to the page it came from").isEqualTo("/accounts");
 		assertThat(driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("zh-CN");
 		assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("客户");
@@ -291,9 +309,21 @@ class BrowserTests {
 			assertThat(driver.findElement(By.cssSelector("#accounts-table tbody tr .badge")).isDisplayed()).isTrue();
 			assertNoHorizontalScrolling();
 
-			// The folded menu opens and its language switch works: back to English.
+			// The search box stays in sight while the menu is folded.
+			assertThat(driver.findElement(By.id("global-search-q")).isDisplayed()).as("search box shown").isTrue();
+
+			// The folded menu opens, its sales menu opens inside it, and its language switch works: back to English.
 			toggler.click();
 			wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("main-nav")));
+			wait.until(ExpectedConditions.elementToBeClickable(By.id("nav-group-sales"))).click();
+			WebElement contactsEntry = wait.until(ExpectedConditions
+				.visibilityOfElementLocated(By.cssSelector(SALES_MENU + " a[href='/contacts']")));
+			assertThat((long) contactsEntry.getRect().getX() + contactsEntry.getRect().getWidth())
+				.as("the sales menu inside the screen").isLessThanOrEqualTo(viewportWidth());
+			assertThat(driver.findElement(By.cssSelector(SALES_MENU)).getCssValue("position"))
+				.as("the sales menu opens in place").isEqualTo("static");
+			assertNoHorizontalScrolling();
+			screenshot("05b-phone-sales-menu");
 			wait.until(ExpectedConditions.elementToBeClickable(By.id("user-menu"))).click();
 			wait.until(ExpectedConditions.elementToBeClickable(By.id("lang-en"))).click();
 			wait.until(ExpectedConditions.attributeToBe(By.tagName("html"), "lang", "en"));

@@ -117,7 +117,7 @@ class LeadConversionBrowserTests {
 		driver.findElement(By.id("sign-in")).click();
 
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("user-menu")));
-		assertThat(driver.findElement(By.id("main-nav")).getText()).contains(english("nav.leads"));
+		assertThat(driver.findElement(By.id("main-nav")).getText()).contains(english("nav.group.sales"));
 		signedIn = true;
 	}
 
@@ -126,6 +126,7 @@ class LeadConversionBrowserTests {
 	void entersAQualifiedLeadThroughTheMenuAndTheForm() {
 		requireEarlierStep(signedIn, "signed in");
 		open("/");
+		wait.until(ExpectedConditions.elementToBeClickable(By.id("nav-group-sales"))).click();
 		wait.until(ExpectedConditions.elementToBeClickable(By.linkText(english("nav.leads")))).click();
 		wait.until(ExpectedConditions.elementToBeClickable(By.id("new-lead"))).click();
 		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("lead-form")));

@@ -4,6 +4,7 @@ import org.rapport.customers.internal.AccountService;
 import org.rapport.identity.CurrentActor;
 import org.rapport.web.HomeCard;
 import org.rapport.web.MenuEntry;
+import org.rapport.web.MenuGroup;
 import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -23,14 +24,16 @@ class CustomersShell {
 		this.currentActor = currentActor;
 	}
 
+	/** Accounts head the sales menu: every other sales record belongs to one. */
 	@Bean
 	static MenuEntry accountsMenu() {
-		return MenuEntry.of("nav.accounts", "/accounts", "building", 10);
+		return MenuEntry.in(MenuGroup.SALES, "nav.accounts", "/accounts", "building", 10);
 	}
 
+	/** Contacts follow accounts in the sales menu, since sellers reach the people of the accounts they sell to. */
 	@Bean
 	static MenuEntry contactsMenu() {
-		return MenuEntry.of("nav.contacts", "/contacts", "person-lines-fill", 20);
+		return MenuEntry.in(MenuGroup.SALES, "nav.contacts", "/contacts", "person-lines-fill", 20);
 	}
 
 	@Bean

@@ -12,28 +12,33 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class AdminMenu {
 
+	/** Users are in the administration menu, since only administrators create accounts and give roles. */
 	@Bean
 	MenuEntry usersMenu() {
-		return new MenuEntry("nav.users", "/admin/users", "people", 900, "ADMIN");
+		return MenuEntry.admin("nav.users", "/admin/users", "people", 900);
 	}
 
+	/** Teams are in the administration menu, since teams decide which records their members see. */
 	@Bean
 	MenuEntry teamsMenu() {
-		return new MenuEntry("nav.teams", "/admin/teams", "diagram-3", 910, "ADMIN");
+		return MenuEntry.admin("nav.teams", "/admin/teams", "diagram-3", 910);
 	}
 
+	/** Custom fields are in the administration menu, since a field changes the forms and lists of everybody. */
 	@Bean
 	MenuEntry customFieldsMenu() {
-		return new MenuEntry("nav.fields", "/admin/fields", "ui-checks", 920, "ADMIN");
+		return MenuEntry.admin("nav.fields", "/admin/fields", "ui-checks", 920);
 	}
 
+	/** The duplicates of the whole base are in the administration menu, since cleaning them up is administrators' work. */
 	@Bean
 	MenuEntry duplicatesMenu() {
-		return new MenuEntry("duplicates.title", "/accounts/duplicates", "intersect", 930, "ADMIN");
+		return MenuEntry.admin("duplicates.title", "/accounts/duplicates", "intersect", 930);
 	}
 
+	/** The search index is in the administration menu, since rebuilding it loads the whole system. */
 	@Bean
 	MenuEntry searchIndexMenu() {
-		return new MenuEntry("search.index.title", "/admin/search", "search", 940, "ADMIN");
+		return MenuEntry.admin("search.index.title", "/admin/search", "search", 940);
 	}
 }

@@ -2,8 +2,9 @@ package org.rapport.web.internal;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.rapport.identity.Actor;
 import org.rapport.identity.CurrentActor;
 import org.rapport.web.MenuEntry;
@@ -15,10 +16,10 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.view.RedirectView;
 
 /**
- * Gives every page of the UI what the layout shows: the signed-in user ({@code actor}), their menu ({@code menu},
- * and the entries that need a role, {@code adminMenu}) and where they are ({@code currentPath}). It fills the model
- * of a view about to be rendered, so the API's answers, redirects and files cost nothing; a value the controller
- * put in the model stays.
+ * Gives every page of the UI what the layout shows: the signed-in user ({@code actor}), their menu
+ * ({@code navigation}: the entries of their own, the groups with the entries the user may see, and the entry of the
+ * page shown) and where they are ({@code currentPath}). It fills the model of a view about to be rendered, so the
+ * API's answers, redirects and files cost nothing; a value the controller put in the model stays.
  */
 @Configuration
 class ShellModel implements WebMvcConfigurer, HandlerInterceptor {
@@ -27,7 +28,7 @@ class ShellModel implements WebMvcConfigurer, HandlerInterceptor {
 	private final CurrentActor currentActor;
 
 	ShellModel(List<MenuEntry> menu, CurrentActor currentActor) {
-		this.menu = menu.stream().sorted(Comparator.comparingInt(MenuEntry::order)).toList();
+		this.menu = List.copyOf(menu);
 		this.currentActor = currentActor;
 	}
 
@@ -46,21 +47,15 @@ class ShellModel implements WebMvcConfigurer, HandlerInterceptor {
 		Actor actor = currentActor.find().orElse(null);
 		var model = page.getModelMap();
 		model.putIfAbsent("actor", actor);
-		model.putIfAbsent("menu", actor == null ? List.of() : everyones());
-		model.putIfAbsent("adminMenu", actor == null ? List.of() : byRole(actor));
+		if (!model.containsAttribute("navigation")) {
+			String path = request.getRequestURI().substring(request.getContextPath().length());
+			model.addAttribute("navigation",
+					actor == null ? Navigation.NONE : Navigation.of(menu, roleNames(actor), path));
+		}
 		model.putIfAbsent("currentPath", request.getRequestURI());
 	}
 
-	/** The main navigation: the entries that every user has. */
-	private List<MenuEntry> everyones() {
-		return menu.stream().filter(entry -> entry.requiredRole() == null).toList();
-	}
-
-	/** The entries that need a role, which the navigation gathers under one menu so that it fits one line. */
-	private List<MenuEntry> byRole(Actor actor) {
-		return menu.stream()
-			.filter(entry -> entry.requiredRole() != null
-					&& actor.roles().stream().anyMatch(role -> role.name().equals(entry.requiredRole())))
-			.toList();
+	private static Set<String> roleNames(Actor actor) {
+		return actor.roles().stream().map(Enum::name).collect(Collectors.toSet());
 	}
 }

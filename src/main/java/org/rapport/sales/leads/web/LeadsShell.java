@@ -7,6 +7,7 @@ import org.rapport.identity.CurrentActor;
 import org.rapport.sales.leads.internal.Lead;
 import org.rapport.sales.leads.internal.LeadService;
 import org.rapport.web.MenuEntry;
+import org.rapport.web.MenuGroup;
 import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -28,9 +29,10 @@ class LeadsShell {
 		this.currentActor = currentActor;
 	}
 
+	/** Leads are in the sales menu, since sellers qualify them into accounts and opportunities. */
 	@Bean
 	static MenuEntry leadsMenu() {
-		return MenuEntry.of("nav.leads", "/leads", "funnel", 30);
+		return MenuEntry.in(MenuGroup.SALES, "nav.leads", "/leads", "funnel", 30);
 	}
 
 	@Bean

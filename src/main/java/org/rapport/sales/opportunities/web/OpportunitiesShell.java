@@ -11,6 +11,7 @@ import org.rapport.sales.opportunities.internal.Opportunity;
 import org.rapport.sales.opportunities.internal.OpportunityService;
 import org.rapport.shared.Money;
 import org.rapport.web.MenuEntry;
+import org.rapport.web.MenuGroup;
 import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -33,19 +34,22 @@ class OpportunitiesShell {
 		this.choices = choices;
 	}
 
+	/** Opportunities are in the sales menu, since they are the deals sellers work on. */
 	@Bean
 	static MenuEntry opportunitiesMenu() {
-		return MenuEntry.of("nav.opportunities", "/opportunities", "trophy", 40);
+		return MenuEntry.in(MenuGroup.SALES, "nav.opportunities", "/opportunities", "trophy", 40);
 	}
 
+	/** The forecast is in the sales menu beside the opportunities it sums, since sellers and their managers read it. */
 	@Bean
 	static MenuEntry forecastMenu() {
-		return MenuEntry.of("nav.forecast", "/forecast", "graph-up-arrow", 50);
+		return MenuEntry.in(MenuGroup.SALES, "nav.forecast", "/forecast", "graph-up-arrow", 50);
 	}
 
+	/** Pipelines are in the administration menu, since only administrators change the stages everybody sells by. */
 	@Bean
 	static MenuEntry pipelinesMenu() {
-		return new MenuEntry("nav.pipelines", "/admin/pipelines", "kanban", 920, "ADMIN");
+		return MenuEntry.admin("nav.pipelines", "/admin/pipelines", "kanban", 915);
 	}
 
 	@Bean
