@@ -8,6 +8,7 @@ import org.rapport.sales.OpportunityId;
 import org.rapport.sales.OrderId;
 import org.rapport.web.HomeCard;
 import org.rapport.web.MenuEntry;
+import org.rapport.web.MenuGroup;
 import org.rapport.web.RecordPanel;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,7 +27,7 @@ class ActivitiesShell {
 
 	@Bean
 	static MenuEntry activitiesMenu() {
-		return MenuEntry.of("nav.activities", "/activities", "list-check", 85);
+		return MenuEntry.in(MenuGroup.SALES, "nav.activities", "/activities", "list-check", 85);
 	}
 
 	@Bean
