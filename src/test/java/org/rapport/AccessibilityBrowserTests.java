@@ -9,6 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import org.rapport.activities.internal.ActivityBook;
+import org.rapport.activities.internal.ActivityDetails;
+import org.rapport.activities.ActivityKind;
+import org.rapport.shared.RecordRef;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -128,6 +133,9 @@ class AccessibilityBrowserTests {
 
 	@Autowired
 	ContractBook contracts;
+
+	@Autowired
+	ActivityBook activities;
 
 	@Autowired
 	CustomFieldService fields;
@@ -328,6 +336,18 @@ class AccessibilityBrowserTests {
 				List.of(new OrderDetails.LineDetails(product.getId(), BigDecimal.ONE, new BigDecimal("240")))));
 		Contract contract = contracts.create(actor, new ContractDetails(account.getId(), null, LocalDate.now(),
 				LocalDate.now().plusYears(1), new BigDecimal("2400"), "EUR", true, 30, "Support"));
+		RecordRef about = new RecordRef("account", account.getId());
+		Instant inAnHour = Instant.now().plusSeconds(3600);
+		var task = activities.create(actor, new ActivityDetails(
+				ActivityKind.TASK, "Send the offer " + tag, about, null, null, inAnHour, null,
+				null, false, null, List.of(), null, null, null, null, null, null, null, null), Map.of());
+		var meeting = activities.create(actor, new ActivityDetails(
+				ActivityKind.MEETING, "Kick-off " + tag, about, null, null, null, inAnHour,
+				inAnHour.plusSeconds(3600), false, "Room 1", List.of(new RecordRef("user",
+						admin.getId())), null, null, null, null, null, null, null, null), Map.of());
+		activities.create(actor, new ActivityDetails(
+				ActivityKind.NOTE, "Visit " + tag, about, null, null, null, null, null, false,
+				null, List.of(), null, null, null, null, null, "<p>Met <b>Ada</b></p>", null, null), Map.of());
 		// the search page shows these records as hits
 		indexing.settle();
 
@@ -375,6 +395,12 @@ class AccessibilityBrowserTests {
 		pages.put("contract", "/contracts/" + contract.getId());
 		pages.put("contract-new", "/contracts/new");
 		pages.put("contract-edit", "/contracts/" + contract.getId() + "/edit");
+		pages.put("activities", "/activities");
+		pages.put("activity", "/activities/" + meeting.getId());
+		pages.put("activity-new", "/activities/new?kind=CALL&about=account:" + account.getId());
+		pages.put("activity-new-meeting", "/activities/new?kind=MEETING");
+		pages.put("activity-edit", "/activities/" + task.getId() + "/edit");
+		pages.put("my-work", "/my-work");
 		pages.put("search", "/search?q=" + tag);
 		pages.put("profile", "/profile");
 		pages.put("tokens", "/profile/tokens");

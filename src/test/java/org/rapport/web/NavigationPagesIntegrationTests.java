@@ -31,7 +31,7 @@ import org.springframework.test.web.servlet.MockMvc;
 class NavigationPagesIntegrationTests {
 
 	static final List<String> SALES_PAGES = List.of("/accounts", "/contacts", "/leads", "/opportunities",
-			"/forecast", "/products", "/orders", "/contracts");
+			"/forecast", "/products", "/orders", "/contracts", "/activities");
 
 	static final List<String> ADMIN_PAGES = List.of("/admin/users", "/admin/teams", "/admin/pipelines",
 			"/admin/fields", "/accounts/duplicates", "/admin/search");

@@ -38,7 +38,7 @@ class TimelineApiController {
 			+ "for the following page; next is null on the last one.")
 	TimelinePage timeline(
 			@Parameter(description = "type:id of the record, as in account:{id}", required = true) @RequestParam String about,
-			@Parameter(description = "Only entries of these kinds") @RequestParam(required = false) List<ActivityKind> kind,
+			@Parameter(description = "Only entries of this kind") @RequestParam(required = false) ActivityKind kind,
 			@Parameter(description = "The next of the page before") @RequestParam(required = false) String before,
 			@RequestParam(required = false) Integer size) {
 		RecordRef record = AboutRecords.parse("about", about);
@@ -51,7 +51,7 @@ class TimelineApiController {
 					ActivityBook.MAX_PAGE);
 		}
 		ActivityBook.TimelinePage page = activities.timeline(currentActor.get(), record,
-				kind == null || kind.isEmpty() ? EnumSet.allOf(ActivityKind.class) : EnumSet.copyOf(kind),
+				kind == null ? EnumSet.allOf(ActivityKind.class) : EnumSet.of(kind),
 				TimelineCursor.parse(before), limit);
 		return new TimelinePage(page.items().stream().map(a -> new Entry("activity", a.getOccursAt(), a.getId(),
 				ActivityResource.listed(a))).toList(), page.next() == null ? null : page.next().toString());
