@@ -33,7 +33,7 @@ import org.rapport.shared.RuleBroken;
 /**
  * A task, call, meeting, logged e-mail or note about one record of another module. Which fields it holds depends
  * on its kind; {@link #occursAt} places it on a timeline. A task, call or meeting is planned (open) and then done or
- * cancelled; a logged e-mail and a note are done once recorded.
+ * cancelled (a call made already is done when recorded); a logged e-mail and a note are done once recorded.
  */
 @Entity
 @Table(name = "activity")
@@ -127,16 +127,22 @@ public class Activity extends BusinessRecord<Activity> {
 
 	/**
 	 * A new activity of the kind with its content, about the record; created {@code now}. A logged e-mail and a note
-	 * are done at once; the other kinds take the status the content gives, open unless said otherwise.
+	 * are done at once, and so is a call that has started by {@code now}; the others take the status the content
+	 * gives, open unless said otherwise.
 	 */
 	static Activity record(ActivityKind kind, Content content, About about, UserId owner, TeamId team, Instant now) {
 		Activity activity = new Activity(kind, about, owner, team);
 		activity.organiserId = kind == ActivityKind.MEETING ? owner.value() : null;
-		activity.status = kind.isScheduled() && content.status() != null ? content.status()
-				: kind.isScheduled() ? ActivityStatus.OPEN : ActivityStatus.DONE;
-		activity.completedAt = activity.status == ActivityStatus.DONE ? now : null;
 		activity.apply(content, now);
+		activity.status = kind.isScheduled() && content.status() != null ? content.status()
+				: kind.isScheduled() && !activity.isLoggedCall(now) ? ActivityStatus.OPEN : ActivityStatus.DONE;
+		activity.completedAt = activity.status == ActivityStatus.DONE ? now : null;
 		return activity;
+	}
+
+	/** A call that has started by {@code now} is logged, done; a later one is planned. */
+	private boolean isLoggedCall(Instant now) {
+		return kind == ActivityKind.CALL && !startsAt.isAfter(now);
 	}
 
 	/** New content; the kind and what it is about stay. */

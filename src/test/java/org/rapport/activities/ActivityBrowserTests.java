@@ -1,0 +1,182 @@
+package org.rapport.activities;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.rapport.Chromium;
+import org.rapport.TestData;
+import org.rapport.customers.AccountId;
+import org.rapport.identity.Role;
+import org.rapport.identity.internal.User;
+import org.rapport.sales.web.CommerceFixtures;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * A sales user, in a real browser (headless Chromium), logs a call and adds a task from an account's timeline, finds
+ * the task in "My work" through the bar and completes it with one click. The steps run in order and share one
+ * browser; a step whose predecessor failed is skipped.
+ * <p>
+ * Where Chromium or its driver is missing the tests are skipped with a warning, unless
+ * {@code RAPPORT_REQUIRE_BROWSER=true} (CI) turns that into a failure, as in {@link org.rapport.BrowserTests}.
+ * Screenshots go to {@code target/screenshots}.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@Import({ TestData.class, CommerceFixtures.class })
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ActivityBrowserTests {
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(20);
+
+	private static WebDriver driver;
+	private static WebDriverWait wait;
+	private static Chromium chromium;
+
+	private static User user;
+	private static AccountId account;
+	private static String taskSubject;
+	private static boolean signedIn;
+	private static boolean taskAdded;
+
+	@RegisterExtension
+	static final TestWatcher SCREENSHOT_ON_FAILURE = new TestWatcher() {
+		@Override
+		public void testFailed(ExtensionContext context, Throwable cause) {
+			if (driver != null) {
+				chromium.screenshot("failed-" + context.getRequiredTestMethod().getName());
+				System.err.println("Browser was at " + driver.getCurrentUrl());
+			}
+		}
+	};
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	TestData data;
+
+	@Autowired
+	CommerceFixtures fixtures;
+
+	@BeforeAll
+	static void startBrowser() {
+		chromium = Chromium.start("ActivityBrowserTests", 1280, 900);
+		driver = chromium.driver();
+		wait = chromium.waiting(TIMEOUT);
+	}
+
+	@AfterAll
+	static void quitBrowser() {
+		if (chromium != null) {
+			chromium.close();
+			chromium = null;
+			driver = null;
+		}
+	}
+
+	@Test
+	@Order(1)
+	void aSalesUserSignsIn() {
+		user = data.user(data.team(), Role.SALES);
+		account = fixtures.account(data.actor(user), TestData.unique("Timeline Browser"));
+		open("/login");
+		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(user.getUsername());
+		driver.findElement(By.id("password")).sendKeys(TestData.PASSWORD);
+		driver.findElement(By.id("sign-in")).click();
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("user-menu")));
+		signedIn = true;
+	}
+
+	@Test
+	@Order(2)
+	void logsACallFromTheAccountsTimeline() {
+		assumeTrue(driver != null && signedIn, "an earlier step failed");
+		open("/accounts/" + account.value());
+		click(wait.until(ExpectedConditions.presenceOfElementLocated(By.id("quick-CALL"))));
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#quick-entry #durationMinutes")));
+		type(By.cssSelector("#quick-entry #subject"), "Asked for a discount");
+		type(By.cssSelector("#quick-entry #durationMinutes"), "9");
+		click(driver.findElement(By.id("quick-save")));
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("timeline-entries"),
+				"Asked for a discount"));
+		chromium.screenshot("activities-call-logged");
+		chromium.assertPageIsHealthy();
+	}
+
+	@Test
+	@Order(3)
+	void addsATaskDueInTwoHoursFromTheTimeline() {
+		assumeTrue(driver != null && signedIn, "an earlier step failed");
+		taskSubject = TestData.unique("Send the offer");
+		click(driver.findElement(By.id("quick-TASK")));
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#quick-entry #dueAt")));
+		type(By.cssSelector("#quick-entry #subject"), taskSubject);
+		// the browser's datetime-local input takes the user's wall-clock time (the test users live in UTC)
+		String due = LocalDateTime.now(ZoneId.of("UTC")).plusHours(2).truncatedTo(ChronoUnit.MINUTES)
+			.format(DateTimeFormatter.ISO_LOCAL_DATE_TIME);
+		((JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1]",
+				driver.findElement(By.cssSelector("#quick-entry #dueAt")), due.substring(0, 16));
+		click(driver.findElement(By.id("quick-save")));
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("timeline-entries"), taskSubject));
+		taskAdded = true;
+	}
+
+	@Test
+	@Order(4)
+	void completesTheTaskInMyWorkWithOneClick() {
+		assumeTrue(driver != null && taskAdded, "an earlier step failed");
+		open("/");
+		click(wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#main-nav a[href='/my-work']"))));
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("my-work"), taskSubject));
+		WebElement item = driver.findElements(By.cssSelector("#my-work .work-item")).stream()
+			.filter(element -> element.getText().contains(taskSubject))
+			.findFirst()
+			.orElseThrow();
+		click(item.findElement(By.cssSelector(".work-complete")));
+		wait.until(ExpectedConditions.not(ExpectedConditions.textToBePresentInElementLocated(By.id("my-work"),
+				taskSubject)));
+		assertThat(driver.findElement(By.id("my-work")).getText()).doesNotContain(taskSubject);
+		chromium.screenshot("activities-my-work-completed");
+		chromium.assertPageIsHealthy();
+	}
+
+	private void open(String path) {
+		driver.get("http://localhost:" + port + path);
+	}
+
+	private static void click(WebElement element) {
+		((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click()",
+				element);
+	}
+
+	private static void type(By field, String text) {
+		WebElement element = driver.findElement(field);
+		element.clear();
+		element.sendKeys(text);
+	}
+}
