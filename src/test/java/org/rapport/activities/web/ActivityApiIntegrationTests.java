@@ -27,6 +27,7 @@ import org.rapport.customers.Customers;
 import org.rapport.customers.NewContact;
 import org.rapport.identity.Role;
 import org.rapport.identity.internal.User;
+import org.rapport.search.Indexing;
 import org.rapport.sales.web.CommerceFixtures;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
@@ -49,6 +50,9 @@ class ActivityApiIntegrationTests {
 
 	@Autowired
 	Customers customers;
+
+	@Autowired
+	Indexing indexing;
 
 	User seller;
 	User other;
@@ -201,6 +205,22 @@ class ActivityApiIntegrationTests {
 		mvc.perform(get("/api/v1/timeline").param("about", about()).param("before", "yesterday")
 			.header("Authorization", token))
 			.andExpect(status().isUnprocessableContent());
+	}
+
+	@Test
+	void theGlobalSearchFindsAnActivityBySubjectForThoseWhoMaySeeIt() throws Exception {
+		String word = TestData.unique("Zephyrine");
+		String id = JsonPath.read(create(token, """
+				{"kind": "TASK", "subject": "Ask %s about the budget", "about": "%s"}
+				""".formatted(word, about())).andExpect(status().isCreated()).andReturn().getResponse()
+			.getContentAsString(), "$.id");
+		indexing.settle();
+		mvc.perform(get("/api/v1/search").param("q", word).header("Authorization", token))
+			.andExpect(jsonPath("$.items[0].id").value(id))
+			.andExpect(jsonPath("$.items[0].kind").value("activity"))
+			.andExpect(jsonPath("$.items[0].url").value("/activities/" + id));
+		mvc.perform(get("/api/v1/search").param("q", word).header("Authorization", otherToken))
+			.andExpect(jsonPath("$.items", hasSize(0)));
 	}
 
 	@Test

@@ -177,4 +177,37 @@ class ActivityPagesIntegrationTests {
 			.header("Accept-Language", "zh-CN"))
 			.andExpect(status().isOk());
 	}
+
+	@Test
+	void theListTheTimelineAndMyWorkIssueTheSameNumberOfQueriesWhateverHowManyTheyShow() throws Exception {
+		ZoneId zone = actor.zone();
+		Instant tomorrow = java.time.LocalDate.now(zone).plusDays(1).atStartOfDay(zone).toInstant();
+		for (int i = 0; i < 12; i++) {
+			AccountId other = fixtures.account(actor, TestData.unique("Counted"));
+			activities.create(actor, new ActivityDetails(ActivityKind.TASK, "Counted " + i,
+					new RecordRef("account", i % 2 == 0 ? account.value() : other.value()), null, null,
+					tomorrow.plus(Duration.ofHours(i)), null, null, false, null, List.of(), null, null, null, null,
+					null, null, null, null), Map.of());
+		}
+		String list = "/activities?owner=" + seller.getId() + "&";
+		statementsFor(list, 3);
+		long small = statementsFor(list, 3);
+		long large = statementsFor(list, 10);
+		assertThat(small).isEqualTo(large).isLessThanOrEqualTo(10);
+		// the timeline and My work show every entry of the account and of the week: more entries, no more queries
+		long fewOnTheTimeline = statementsFor("/timeline?about=account:" + account.value() + "&", 20);
+		long fewInMyWork = org.rapport.Statements.preparedBy(() -> mvc.perform(get("/my-work").with(data.as(seller)))
+			.andExpect(status().isOk()));
+		for (int i = 0; i < 5; i++) {
+			task("More " + i, tomorrow.plus(Duration.ofHours(i)));
+		}
+		assertThat(statementsFor("/timeline?about=account:" + account.value() + "&", 20)).isEqualTo(fewOnTheTimeline);
+		assertThat(org.rapport.Statements.preparedBy(() -> mvc.perform(get("/my-work").with(data.as(seller)))
+			.andExpect(status().isOk()))).isEqualTo(fewInMyWork);
+	}
+
+	private long statementsFor(String list, int size) throws Exception {
+		return org.rapport.Statements.preparedBy(() -> mvc.perform(get(list + "size=" + size).with(data.as(seller)))
+			.andExpect(status().isOk()));
+	}
 }
