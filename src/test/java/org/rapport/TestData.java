@@ -61,6 +61,13 @@ public class TestData {
 				Set.of(roles), team, language, ZoneId.of("UTC")));
 	}
 
+	/** A user with an e-mail address, for what Rapport mails them. */
+	public User userWithEmail(TeamId team, Locale language, Role... roles) {
+		String username = unique("user").toLowerCase(Locale.ROOT);
+		return administration.createUser(new UserAdministration.NewUser(username, "User " + username,
+				username + "@example.com", PASSWORD, Set.of(roles), team, language, ZoneId.of("UTC")));
+	}
+
 	/** Signs a MockMvc request in as the user. */
 	public RequestPostProcessor as(User user) {
 		return SecurityMockMvcRequestPostProcessors.user(principals.loadUserByUsername(user.getUsername()));

@@ -20,6 +20,9 @@ public interface Customers {
 	/** The contact, if it exists and the actor may see it. */
 	Optional<ContactSummary> findContact(Actor actor, ContactId id);
 
+	/** The account of the contact, whoever may see it; empty for an unknown contact or one of no account. */
+	Optional<AccountId> contactAccount(ContactId contact);
+
 	/** Names of the given contacts, in one query, whoever may see them; for labels beside records already shown. */
 	Map<ContactId, String> contactNames(Collection<ContactId> ids);
 

@@ -31,6 +31,12 @@ public interface UserDirectory {
 	/** The active administrator who has been a user longest, for work that nobody in particular was given. */
 	Optional<UserSummary> firstActiveAdministrator();
 
+	/**
+	 * The active user as an actor, with their roles, visibility, time zone and language: for work done for them
+	 * without a request of theirs, such as a reminder or an e-mail in their language.
+	 */
+	Optional<Actor> actorOf(UserId id);
+
 	/** A team by id. */
 	Optional<TeamSummary> findTeam(TeamId id);
 

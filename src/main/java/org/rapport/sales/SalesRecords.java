@@ -18,6 +18,12 @@ public interface SalesRecords {
 	/** The record, if it is of a kind named in {@link #TYPES}, exists and the actor may see it. */
 	Optional<SalesRecord> find(Actor actor, RecordRef ref);
 
+	/** The record, if it is of a kind named in {@link #TYPES} and exists, whoever may see it; for event listeners. */
+	Optional<SalesRecord> describe(RecordRef ref);
+
+	/** The names of the given pipeline stages, in one query; unknown ids left out. */
+	Map<UUID, String> stageNames(Collection<UUID> stages);
+
 	/** The titles of the given records of one kind, in one query, whoever may see them; unknown ids left out. */
 	Map<UUID, String> titles(String type, Collection<UUID> ids);
 }

@@ -43,5 +43,11 @@ public @interface PlausibleDate {
 		public static boolean holds(LocalDate date) {
 			return !date.isBefore(EARLIEST) && !date.isAfter(LATEST);
 		}
+
+		/** Whether the instant falls on a plausible date in UTC; an absent one holds. */
+		public static boolean holds(java.time.Instant instant) {
+			return instant == null || (!instant.isBefore(EARLIEST.atStartOfDay(java.time.ZoneOffset.UTC).toInstant())
+					&& instant.isBefore(LATEST.plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant()));
+		}
 	}
 }

@@ -106,6 +106,11 @@ public class AboutRecords {
 		return customers.findContact(actor, new ContactId(contact)).isPresent();
 	}
 
+	/** The names of the given pipeline stages, in one query. */
+	public Map<UUID, String> stageNames(Collection<UUID> stages) {
+		return stages.isEmpty() ? Map.of() : sales.stageNames(stages);
+	}
+
 	/** The titles of the records, one query per kind, whoever may see them; unknown ones left out. */
 	public Map<RecordRef, String> titles(Collection<RecordRef> refs) {
 		Map<RecordRef, String> titles = new HashMap<>();

@@ -57,9 +57,11 @@ public class ActivityBook {
 	private final CustomFields customFields;
 	private final EntityManager em;
 	private final Clock clock;
+	private final ActivityNotices notices;
 
 	ActivityBook(Activities activities, AboutRecords about, UserDirectory directory, CustomFields customFields,
-			EntityManager em, Clock clock) {
+			EntityManager em, Clock clock, ActivityNotices notices) {
+		this.notices = notices;
 		this.activities = activities;
 		this.about = about;
 		this.directory = directory;
@@ -132,7 +134,10 @@ public class ActivityBook {
 		TeamId team = directory.assign(actor, owner, team(details.teamId()), null, null);
 		Activity activity = Activity.record(details.kind(), content, subject, owner, team, now());
 		activity.changeCustomFields(customFields.merge(ENTITY, Map.of(), custom, true));
-		return activities.saveAndFlush(activity);
+		Activity saved = activities.saveAndFlush(activity);
+		notices.assigned(actor, saved);
+		notices.mentioned(actor, saved, Set.of());
+		return saved;
 	}
 
 	/**
@@ -151,6 +156,8 @@ public class ActivityBook {
 					"An activity stays with the record it is about");
 		}
 		ActivityDetails same = details.kind() == null ? withKind(details, activity.getKind()) : details;
+		Set<String> mentionedBefore = Mentions.in(activity.getBody());
+		UUID ownerBefore = activity.getOwnerId();
 		activity.revise(content(actor, same), now());
 		if (details.ownerId() != null || details.teamId() != null) {
 			UserId owner = details.ownerId() == null ? new UserId(activity.getOwnerId()) : new UserId(details.ownerId());
@@ -161,7 +168,12 @@ public class ActivityBook {
 		if (custom != null) {
 			activity.changeCustomFields(customFields.merge(ENTITY, activity.getCustomFields(), custom, false));
 		}
-		return activities.saveAndFlush(activity);
+		Activity saved = activities.saveAndFlush(activity);
+		if (!ownerBefore.equals(saved.getOwnerId())) {
+			notices.assigned(actor, saved);
+		}
+		notices.mentioned(actor, saved, mentionedBefore);
+		return saved;
 	}
 
 	/** Marks the task, call or meeting done; one done already stays as it is. */
@@ -224,9 +236,10 @@ public class ActivityBook {
 	 * its contacts, opportunities, orders and contracts) that come before the cursor, of the kinds given (all when
 	 * none is).
 	 */
-	public TimelinePage timeline(Actor actor, RecordRef record, Collection<ActivityKind> kinds, TimelineCursor before,
+	TimelinePage timeline(Actor actor, RecordRef record, Collection<ActivityKind> kinds, TimelineCursor before,
 			int size) {
-		int limit = Math.max(1, Math.min(size, MAX_PAGE));
+		// one more than a page: the timeline reads one more to know whether another page follows
+		int limit = Math.max(1, Math.min(size, MAX_PAGE + 1));
 		VisibleQuery query = query(actor, new ActivityFilter(null, record, null, null, null, null));
 		if (kinds != null && !kinds.isEmpty() && kinds.size() < ActivityKind.values().length) {
 			query.where("a.kind in :kinds", "kinds", Set.copyOf(kinds));
@@ -280,6 +293,9 @@ public class ActivityBook {
 			throw new InvalidField("subject", "validation.size.max", "At most 200 characters",
 					ActivityDetails.MAX_SUBJECT);
 		}
+		requirePlausible("dueAt", details.dueAt());
+		requirePlausible("startsAt", details.startsAt());
+		requirePlausible("endsAt", details.endsAt());
 		String body = details.kind() == ActivityKind.NOTE ? NoteHtml.sanitise(details.body())
 				: blankToNull(details.body());
 		if (details.kind() == ActivityKind.NOTE && body == null) {
@@ -316,6 +332,13 @@ public class ActivityBook {
 				details.kind() == ActivityKind.MEETING ? participants(actor, details.participants()) : List.of(),
 				details.direction(), details.durationMinutes(), details.outcome(), blankToNull(details.emailFrom()),
 				blankToNull(details.emailTo()), body);
+	}
+
+	/** Refuses a time on a date nobody means, such as in the year 20260, naming the field. */
+	public static void requirePlausible(String field, Instant time) {
+		if (!org.rapport.shared.PlausibleDate.Check.holds(time)) {
+			throw new InvalidField(field, "validation.date", "Not a plausible date");
+		}
 	}
 
 	/** The meeting's participants: active users, and contacts the actor sees. */

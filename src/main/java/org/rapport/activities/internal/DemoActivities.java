@@ -130,7 +130,10 @@ class DemoActivities implements ApplicationRunner {
 			count++;
 		}
 		String[] note = NOTES[random.nextInt(NOTES.length)];
-		create(actor, ActivityKind.NOTE, note[0], pick(accounts, random), note[1], null, null, null, List.of(), null);
+		String mention = teammates.isEmpty() ? ""
+				: "<p>@" + teammates.get(random.nextInt(teammates.size())).username() + " can you take a look?</p>";
+		create(actor, ActivityKind.NOTE, note[0], pick(accounts, random), note[1] + mention, null, null, null,
+				List.of(), null);
 		create(actor, ActivityKind.EMAIL, "Proposal sent", pick(accounts, random),
 				"Please find our proposal attached.", null, now.minus(Duration.ofDays(1)), null, List.of(), null);
 		return count + 2;

@@ -68,6 +68,8 @@ class ActivityApiController {
 			@SortedBy(ActivityBook.class) @RequestParam(required = false) String sort,
 			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
 			@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params) {
+		ActivityBook.requirePlausible("from", from);
+		ActivityBook.requirePlausible("to", to);
 		if (from != null && to != null && to.isBefore(from)) {
 			throw new InvalidField("to", "validation.activity.range", "The end of the range comes before its start");
 		}

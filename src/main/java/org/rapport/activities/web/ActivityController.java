@@ -124,9 +124,12 @@ class ActivityController {
 		catch (InvalidField malformed) {
 			record = null;
 		}
+		// a date nobody means narrows nothing
+		LocalDate since = from == null || !org.rapport.shared.PlausibleDate.Check.holds(from) ? null : from;
+		LocalDate until = to == null || !org.rapport.shared.PlausibleDate.Check.holds(to) ? null : to;
 		return new ActivityFilter(kind, record, owner, status,
-				from == null ? null : from.atStartOfDay(zone).toInstant(),
-				to == null ? null : to.plusDays(1).atStartOfDay(zone).toInstant());
+				since == null ? null : since.atStartOfDay(zone).toInstant(),
+				until == null ? null : until.plusDays(1).atStartOfDay(zone).toInstant());
 	}
 
 	@GetMapping("/export.csv")

@@ -1,13 +1,15 @@
 package org.rapport.activities.web;
 
 import jakarta.validation.Valid;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.rapport.activities.ActivityKind;
 import org.rapport.activities.internal.AboutRecords;
 import org.rapport.activities.internal.Activity;
 import org.rapport.activities.internal.ActivityBook;
+import org.rapport.activities.internal.ChangeKind;
+import org.rapport.activities.internal.EntryKind;
+import org.rapport.activities.internal.Timeline;
 import org.rapport.activities.internal.TimelineCursor;
 import org.rapport.customization.CustomFields;
 import org.rapport.identity.Actor;
@@ -33,14 +35,16 @@ class TimelineController {
 	static final int PAGE = 20;
 
 	private final ActivityBook activities;
+	private final Timeline timeline;
 	private final AboutRecords about;
 	private final CurrentActor currentActor;
 	private final CustomFields customFields;
 	private final UserDirectory directory;
 
-	TimelineController(ActivityBook activities, AboutRecords about, CurrentActor currentActor,
+	TimelineController(ActivityBook activities, Timeline timeline, AboutRecords about, CurrentActor currentActor,
 			CustomFields customFields, UserDirectory directory) {
 		this.activities = activities;
+		this.timeline = timeline;
 		this.about = about;
 		this.currentActor = currentActor;
 		this.customFields = customFields;
@@ -49,7 +53,7 @@ class TimelineController {
 
 	/** The whole panel, or with {@code before} only the entries of the next page and its "more" button. */
 	@GetMapping("/timeline")
-	String panel(@RequestParam("about") String aboutText, @RequestParam(required = false) List<ActivityKind> kind,
+	String panel(@RequestParam("about") String aboutText, @RequestParam(required = false) EntryKind kind,
 			@RequestParam(required = false) String before, @RequestParam(required = false) ActivityKind entry,
 			Model model) {
 		Actor actor = currentActor.get();
@@ -95,22 +99,46 @@ class TimelineController {
 		return "activities/timeline :: panel";
 	}
 
-	private void fill(Model model, Actor actor, RecordRef record, List<ActivityKind> kinds, TimelineCursor cursor) {
-		Set<ActivityKind> chosen = kinds == null || kinds.isEmpty() ? EnumSet.allOf(ActivityKind.class)
-				: EnumSet.copyOf(kinds);
-		ActivityBook.TimelinePage page = activities.timeline(actor, record, chosen, cursor, PAGE);
+	private void fill(Model model, Actor actor, RecordRef record, EntryKind only, TimelineCursor cursor) {
+		Timeline.Page page = timeline.page(actor, record, only, cursor, PAGE);
 		model.addAttribute("record", record);
 		model.addAttribute("recordKey", AboutRecords.format(record));
 		model.addAttribute("page", page);
-		model.addAttribute("chosenKinds", chosen);
-		model.addAttribute("kinds", ActivityKind.values());
-		model.addAttribute("kindQuery", chosen.size() == ActivityKind.values().length ? ""
-				: chosen.stream().map(k -> "kind=" + k + "&").reduce("", String::concat));
-		model.addAttribute("aboutTitles", about.titles(page.items().stream().map(Activity::about).distinct().toList()));
-		model.addAttribute("ownerNames", names(page.items()));
+		model.addAttribute("only", only);
+		model.addAttribute("kinds", EntryKind.values());
+		model.addAttribute("kindQuery", only == null ? "" : "kind=" + only + "&");
+		List<RecordRef> named = new java.util.ArrayList<>();
+		java.util.Set<java.util.UUID> stages = new java.util.HashSet<>();
+		for (Timeline.Entry entry : page.entries()) {
+			if (entry.isActivity()) {
+				named.add(entry.activity().about());
+			}
+			else {
+				named.add(entry.change().about());
+				if (entry.change().refers() != null) {
+					named.add(entry.change().refers());
+				}
+				if (entry.change().getKind() == ChangeKind.OPPORTUNITY_STAGE) {
+					addStage(stages, entry.change().getFromValue());
+					addStage(stages, entry.change().getToValue());
+				}
+			}
+		}
+		model.addAttribute("aboutTitles", about.titles(named.stream().distinct().toList()));
+		java.util.Map<String, String> stageNames = new java.util.HashMap<>();
+		about.stageNames(stages).forEach((id, name) -> stageNames.put(id.toString(), name));
+		model.addAttribute("stageNames", stageNames);
+		model.addAttribute("ownerNames", names(page.entries().stream().filter(Timeline.Entry::isActivity)
+			.map(Timeline.Entry::activity).toList()));
 		model.addAttribute("now", activities.now());
 		model.addAttribute("directions", org.rapport.activities.internal.Direction.values());
 		model.addAttribute("outcomes", org.rapport.activities.internal.CallOutcome.values());
+	}
+
+	private static void addStage(java.util.Set<java.util.UUID> stages, String id) {
+		if (id != null) {
+			stages.add(java.util.UUID.fromString(id));
+		}
 	}
 
 	private java.util.Map<java.util.UUID, String> names(List<Activity> items) {

@@ -64,6 +64,11 @@ class CustomersFacade implements Customers {
 	}
 
 	@Override
+	public Optional<AccountId> contactAccount(ContactId contact) {
+		return contactRows.findById(contact.value()).map(Contact::accountId);
+	}
+
+	@Override
 	public Map<ContactId, String> contactNames(Collection<ContactId> ids) {
 		if (ids.isEmpty()) {
 			return Map.of();

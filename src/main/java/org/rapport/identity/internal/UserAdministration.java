@@ -48,10 +48,13 @@ public class UserAdministration implements UserDirectory, UserPreferences {
 	private final Clock clock;
 	private final LoadingCache<Boolean, Directory> directory;
 	private final ApiTokenService tokens;
+	private final VisibilityProperties visibility;
 
 	UserAdministration(Users users, Teams teams, PasswordEncoder passwords, Clock clock,
-			@Value("${rapport.directory.cache-time:30s}") Duration cacheTime, ApiTokenService tokens) {
+			@Value("${rapport.directory.cache-time:30s}") Duration cacheTime, ApiTokenService tokens,
+			VisibilityProperties visibility) {
 		this.tokens = tokens;
+		this.visibility = visibility;
 		this.users = users;
 		this.teams = teams;
 		this.passwords = passwords;
@@ -267,6 +270,15 @@ public class UserAdministration implements UserDirectory, UserPreferences {
 	@Override
 	public Optional<UserSummary> find(UserId id) {
 		return users.findById(id.value()).map(User::summary);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Optional<Actor> actorOf(UserId id) {
+		return users.findById(id.value())
+			.filter(User::isActive)
+			.map(user -> new Actor(user.userId(), user.getDisplayName(), user.team(), user.getRoles(),
+					visibility.scopeOf(user.getRoles()), user.getTimeZone(), user.getLocale()));
 	}
 
 	@Override

@@ -37,6 +37,11 @@ class SalesRecordsFacade implements SalesRecords {
 
 	@Override
 	public Optional<SalesRecord> find(Actor actor, RecordRef ref) {
+		return describe(ref).filter(record -> actor.canSee(record.owner(), record.team()));
+	}
+
+	@Override
+	public Optional<SalesRecord> describe(RecordRef ref) {
 		BusinessRecord<?> found = switch (ref.type()) {
 			case LeadId.TYPE -> em.find(Lead.class, ref.id());
 			case OpportunityId.TYPE -> em.find(Opportunity.class, ref.id());
@@ -44,11 +49,24 @@ class SalesRecordsFacade implements SalesRecords {
 			case ContractId.TYPE -> em.find(Contract.class, ref.id());
 			default -> null;
 		};
-		if (found == null || !actor.canSee(new UserId(found.getOwnerId()),
-				found.getTeamId() == null ? null : new TeamId(found.getTeamId()))) {
+		if (found == null) {
 			return Optional.empty();
 		}
-		return Optional.of(new SalesRecord(ref, title(found), account(accountOf(found))));
+		return Optional.of(new SalesRecord(ref, title(found), account(accountOf(found)), new UserId(found.getOwnerId()),
+				found.getTeamId() == null ? null : new TeamId(found.getTeamId())));
+	}
+
+	@Override
+	public Map<UUID, String> stageNames(Collection<UUID> stages) {
+		Map<UUID, String> names = new HashMap<>();
+		if (!stages.isEmpty()) {
+			for (Object[] row : em.createQuery("select s.id, s.name from Stage s where s.id in :ids", Object[].class)
+				.setParameter("ids", stages)
+				.getResultList()) {
+				names.put((UUID) row[0], (String) row[1]);
+			}
+		}
+		return names;
 	}
 
 	private static String title(BusinessRecord<?> found) {

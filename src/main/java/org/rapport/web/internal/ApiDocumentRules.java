@@ -133,7 +133,7 @@ class ApiDocumentRules implements OperationCustomizer, OpenApiCustomizer, Proper
 				.schema(new StringSchema()));
 		}
 		boolean takesInput = false;
-		boolean namesRecord = false;
+		boolean namesRecord = handler.hasMethodAnnotation(org.rapport.web.NamesRecord.class);
 		boolean takesIfMatch = false;
 		boolean writes = false;
 		boolean versioned = false;

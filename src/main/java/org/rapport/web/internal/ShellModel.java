@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import org.rapport.identity.Actor;
 import org.rapport.identity.CurrentActor;
 import org.rapport.web.MenuEntry;
+import org.rapport.web.NavbarWidget;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.ModelAndView;
@@ -18,17 +19,20 @@ import org.springframework.web.servlet.view.RedirectView;
 /**
  * Gives every page of the UI what the layout shows: the signed-in user ({@code actor}), their menu
  * ({@code navigation}: the entries of their own, the groups with the entries the user may see, and the entry of the
- * page shown) and where they are ({@code currentPath}). It fills the model of a view about to be rendered, so the
+ * page shown), the widgets of the bar that modules serve ({@code navbarWidgets}) and where they are
+ * ({@code currentPath}). It fills the model of a view about to be rendered, so the
  * API's answers, redirects and files cost nothing; a value the controller put in the model stays.
  */
 @Configuration
 class ShellModel implements WebMvcConfigurer, HandlerInterceptor {
 
 	private final List<MenuEntry> menu;
+	private final List<NavbarWidget> widgets;
 	private final CurrentActor currentActor;
 
-	ShellModel(List<MenuEntry> menu, CurrentActor currentActor) {
+	ShellModel(List<MenuEntry> menu, List<NavbarWidget> widgets, CurrentActor currentActor) {
 		this.menu = List.copyOf(menu);
+		this.widgets = widgets.stream().sorted(java.util.Comparator.comparingInt(NavbarWidget::order)).toList();
 		this.currentActor = currentActor;
 	}
 
@@ -53,6 +57,7 @@ class ShellModel implements WebMvcConfigurer, HandlerInterceptor {
 					actor == null ? Navigation.NONE : Navigation.of(menu, roleNames(actor), path));
 		}
 		model.putIfAbsent("currentPath", request.getRequestURI());
+		model.putIfAbsent("navbarWidgets", actor == null ? List.of() : widgets);
 	}
 
 	private static Set<String> roleNames(Actor actor) {

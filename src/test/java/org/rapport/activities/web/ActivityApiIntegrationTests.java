@@ -131,6 +131,14 @@ class ActivityApiIntegrationTests {
 				""".formatted(about()))
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(content("body"));
+		create(token, """
+				{"kind": "TASK", "subject": "Far", "about": "%s", "dueAt": "+20260-01-01T00:00:00Z"}
+				""".formatted(about()))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content("dueAt"));
+		mvc.perform(get("/api/v1/activities").param("about", about()).param("to", "+99999-01-01T00:00:00Z")
+			.header("Authorization", token))
+			.andExpect(status().isUnprocessableContent());
 		mvc.perform(get("/api/v1/activities").param("about", about()).header("Authorization", token))
 			.andExpect(jsonPath("$.items", hasSize(0)));
 	}
@@ -191,7 +199,7 @@ class ActivityApiIntegrationTests {
 			.andExpect(jsonPath("$.items", hasSize(5)));
 		// a user of another team sees none of it, whether listed, on the timeline or opened
 		mvc.perform(get("/api/v1/timeline").param("about", about()).header("Authorization", otherToken))
-			.andExpect(jsonPath("$.items", hasSize(0)));
+			.andExpect(status().isNotFound());
 		String id = JsonPath.read(first, "$.items[0].id");
 		mvc.perform(get("/api/v1/activities/{id}", id).header("Authorization", otherToken))
 			.andExpect(status().isNotFound());

@@ -53,7 +53,8 @@ class SearchableKindsIntegrationTests {
 		assertThat(kinds.all()).containsExactlyInAnyOrderElementsOf(
 				context.getBeansOfType(SearchableKind.class).values());
 		List<String> codes = kinds.all().stream().map(SearchableKind::code).toList();
-		assertThat(codes).containsExactly("account", "contact", "lead", "opportunity", "product", "order", "contract");
+		assertThat(codes).containsExactly("account", "contact", "lead", "opportunity", "product", "order", "contract",
+				"activity");
 
 		String answer = mvc.perform(get("/api/v1/search").param("q", TestData.unique("nothing"))
 			.header("Authorization", data.bearer(data.user(data.team(), Role.SALES))))
@@ -68,7 +69,7 @@ class SearchableKindsIntegrationTests {
 		List<String> described = JsonPath.read(document,
 				"$.paths['/api/v1/search'].get.parameters[?(@.name == 'kind')].description");
 		assertThat(described).containsExactly("one kind of record: account, contact, lead, opportunity, product, "
-				+ "order or contract");
+				+ "order, contract or activity");
 
 		for (SearchableKind kind : kinds.all()) {
 			assertThat(messages.getMessage(kind.labelKey(), null, Locale.ENGLISH))

@@ -47,6 +47,9 @@ public class ContractBook {
 	/** The name of contracts among the kinds of record that take custom fields. */
 	public static final String ENTITY = "contract";
 
+	/** The longest "ending within", in days: past it every running contract ends within, as 200 years cover. */
+	static final int MAX_ENDING_WITHIN = 200 * 366;
+
 	/** How many contracts the calendar moves in one transaction. */
 	static final int CALENDAR_BATCH = 200;
 
@@ -113,7 +116,8 @@ public class ContractBook {
 		LocalDate endsFrom = null;
 		if (filter.endingWithin() != null) {
 			endsFrom = today;
-			endsBy = today.plusDays(Math.max(0, filter.endingWithin()));
+			// beyond the last date a contract may end, "ending within" no longer narrows: and the database has an end
+			endsBy = today.plusDays(Math.max(0, Math.min(filter.endingWithin(), MAX_ENDING_WITHIN)));
 			status = status == null ? ContractStatus.ACTIVE : status;
 		}
 		VisibleQuery query = new VisibleQuery("Contract", "c", actor)

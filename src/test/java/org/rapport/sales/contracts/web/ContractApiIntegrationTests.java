@@ -54,6 +54,19 @@ class ContractApiIntegrationTests {
 	}
 
 	@Test
+	void endingWithinMoreDaysThanTheCalendarHoldsListsTheRunningContracts() throws Exception {
+		LocalDate today = LocalDate.now();
+		mvc.perform(post("/api/v1/contracts").header("Authorization", eastToken)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(CommerceFixtures.contractJson(account, today.minusDays(10), today.plusDays(100), "")))
+			.andExpect(status().isCreated());
+		mvc.perform(get("/api/v1/contracts").param("account", account.value().toString())
+			.param("endingWithin", String.valueOf(Integer.MAX_VALUE)).header("Authorization", eastToken))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.items", hasSize(1)));
+	}
+
+	@Test
 	void aContractRunningTodayIsActiveAndAFutureOneADraft() throws Exception {
 		LocalDate today = LocalDate.now();
 		mvc.perform(post("/api/v1/contracts").header("Authorization", eastToken)

@@ -1,0 +1,13 @@
+package org.rapport.notifications;
+
+/**
+ * Tells users what concerns them; other modules call it for their notices.
+ */
+public interface Notifications {
+
+	/**
+	 * Tells the recipient, as they chose for the kind: in the notification centre, by e-mail, both or not at all;
+	 * the e-mail leaves after the caller's transaction commits, and only then. A notice to oneself is dropped.
+	 */
+	void notify(Notice notice);
+}

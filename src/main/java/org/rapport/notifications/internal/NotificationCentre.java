@@ -1,0 +1,175 @@
+package org.rapport.notifications.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.rapport.identity.Actor;
+import org.rapport.identity.UserDirectory;
+import org.rapport.identity.UserId;
+import org.rapport.identity.UserSummary;
+import org.rapport.notifications.Delivery;
+import org.rapport.notifications.Notice;
+import org.rapport.notifications.NoticeKind;
+import org.rapport.notifications.Notifications;
+import org.rapport.shared.RecordNotFound;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The notification centre: takes notices, keeps them for their recipients as each chose per kind, lists and marks
+ * them read, and queues their e-mails.
+ */
+@Service
+@Transactional(readOnly = true)
+public class NotificationCentre implements Notifications {
+
+	private static final Logger log = LoggerFactory.getLogger(NotificationCentre.class);
+
+	/** The most the bell counts; above it shows this many and a plus. */
+	public static final int COUNT_LIMIT = 99;
+
+	private final NotificationRows rows;
+	private final Map<String, NoticeKind> kinds = new LinkedHashMap<>();
+	private final UserDirectory directory;
+	private final MailQueue mail;
+	private final MessageSource messages;
+	private final JdbcTemplate jdbc;
+	private final Clock clock;
+	private final String baseUrl;
+
+	NotificationCentre(NotificationRows rows, List<NoticeKind> kinds, UserDirectory directory, MailQueue mail,
+			MessageSource messages, JdbcTemplate jdbc, Clock clock, MailProperties properties) {
+		this.rows = rows;
+		kinds.forEach(kind -> {
+			if (this.kinds.putIfAbsent(kind.code(), kind) != null) {
+				throw new IllegalStateException("Two kinds of notice are called " + kind.code());
+			}
+		});
+		this.directory = directory;
+		this.mail = mail;
+		this.messages = messages;
+		this.jdbc = jdbc;
+		this.clock = clock;
+		this.baseUrl = properties.baseUrl();
+	}
+
+	@Override
+	@Transactional
+	public void notify(Notice notice) {
+		if (notice.sender() != null && notice.sender().equals(notice.recipient())) {
+			return;
+		}
+		NoticeKind kind = kinds.get(notice.kind());
+		if (kind == null) {
+			throw new IllegalArgumentException("No kind of notice " + notice.kind() + " is declared");
+		}
+		Optional<Actor> recipient = directory.actorOf(notice.recipient());
+		if (recipient.isEmpty()) {
+			return;
+		}
+		Delivery delivery = deliveryOf(notice.recipient(), kind);
+		Instant now = clock.instant();
+		if (delivery.inApp()) {
+			rows.save(new Notification(notice, now));
+		}
+		if (delivery.byEmail()) {
+			String address = directory.find(notice.recipient()).map(UserSummary::email).orElse(null);
+			if (address == null || address.isBlank()) {
+				log.debug("No e-mail address for user {}: notice {} only in the centre", notice.recipient(), kind.code());
+				return;
+			}
+			Locale locale = recipient.get().locale();
+			String text = messages.getMessage(notice.messageKey(), notice.arguments().toArray(), notice.messageKey(),
+					locale);
+			String body = text + (notice.link() == null ? ""
+					: "\n\n" + baseUrl + notice.link()) + "\n\n"
+					+ messages.getMessage("notification.mail.footer", new Object[] { baseUrl + "/notifications/settings" },
+							locale);
+			mail.enqueue(address, messages.getMessage("notification.mail.subject", new Object[] { text }, locale), body,
+					null);
+		}
+	}
+
+	/** How the user gets the kind: as they chose, else the kind's default. */
+	public Delivery deliveryOf(UserId user, NoticeKind kind) {
+		List<String> chosen = jdbc.queryForList(
+				"select delivery from notification_preference where user_id = ? and kind = ?", String.class,
+				user.value(), kind.code());
+		return chosen.isEmpty() ? kind.defaultDelivery() : Delivery.valueOf(chosen.get(0));
+	}
+
+	/** The kinds of notice, in the order the modules declared them. */
+	public List<NoticeKind> kinds() {
+		return List.copyOf(kinds.values());
+	}
+
+	/** The user's choice for each kind. */
+	public Map<String, Delivery> choicesOf(UserId user) {
+		Map<String, Delivery> choices = new LinkedHashMap<>();
+		kinds.values().forEach(kind -> choices.put(kind.code(), deliveryOf(user, kind)));
+		return choices;
+	}
+
+	/** Keeps the user's choices; kinds not named stay as they are, unknown ones are ignored. */
+	@Transactional
+	public void choose(UserId user, Map<String, Delivery> choices, boolean digest) {
+		choices.forEach((code, delivery) -> {
+			if (kinds.containsKey(code) && delivery != null) {
+				int updated = jdbc.update("update notification_preference set delivery = ? where user_id = ? and kind = ?",
+						delivery.name(), user.value(), code);
+				if (updated == 0) {
+					jdbc.update("insert into notification_preference (user_id, kind, delivery) values (?, ?, ?)",
+							user.value(), code, delivery.name());
+				}
+			}
+		});
+		int updated = jdbc.update("update notification_digest set enabled = ? where user_id = ?", digest, user.value());
+		if (updated == 0) {
+			jdbc.update("insert into notification_digest (user_id, enabled) values (?, ?)", user.value(), digest);
+		}
+	}
+
+	/** Whether the user gets the daily digest of what they have not read. */
+	public boolean digestOf(UserId user) {
+		List<Boolean> enabled = jdbc.queryForList("select enabled from notification_digest where user_id = ?",
+				Boolean.class, user.value());
+		return !enabled.isEmpty() && enabled.get(0);
+	}
+
+	/** The user's notices, newest first, a page of them; only the unread ones if asked. */
+	public List<Notification> list(UserId user, boolean unreadOnly, int page, int size) {
+		PageRequest request = PageRequest.of(Math.max(0, Math.min(page, 10_000)), Math.max(1, Math.min(size, 201)));
+		return unreadOnly ? rows.unread(user.value(), request) : rows.latest(user.value(), request);
+	}
+
+	/** How many notices the user has not read, counted up to {@link #COUNT_LIMIT} and one more. */
+	public long unreadCount(UserId user) {
+		return rows.countUnread(user.value(), COUNT_LIMIT + 1);
+	}
+
+	/** Marks one of the user's notices read and answers it; another user's is not found. */
+	@Transactional
+	public Notification read(UserId user, UUID id) {
+		Notification notification = rows.findById(id)
+			.filter(found -> found.getRecipientId().equals(user.value()))
+			.orElseThrow(() -> new RecordNotFound("notification.notFound", "No notification " + id, id));
+		notification.read(clock.instant());
+		return notification;
+	}
+
+	/** Marks every notice of the user read; answers how many were unread. */
+	@Transactional
+	public int readAll(UserId user) {
+		return rows.readAll(user.value(), clock.instant());
+	}
+}
