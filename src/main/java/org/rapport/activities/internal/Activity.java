@@ -109,6 +109,17 @@ public class Activity extends BusinessRecord<Activity> {
 	@Column(name = "completed_at")
 	private Instant completedAt;
 
+	/** How many minutes before its start a meeting reminds its people, or {@code null} for no reminder. */
+	@Column(name = "reminder_minutes")
+	private Integer reminderMinutes;
+
+	/** When the activity alerts its people: a task when due, a meeting before its start; {@code null} for never. */
+	@Column(name = "alert_at")
+	private Instant alertAt;
+
+	@Column(name = "alerted_at")
+	private Instant alertedAt;
+
 	@ElementCollection
 	@org.hibernate.annotations.BatchSize(size = 100)
 	@CollectionTable(name = "activity_participant", joinColumns = @JoinColumn(name = "activity_id"))
@@ -137,6 +148,9 @@ public class Activity extends BusinessRecord<Activity> {
 		activity.status = kind.isScheduled() && content.status() != null ? content.status()
 				: kind.isScheduled() && !activity.isLoggedCall(now) ? ActivityStatus.OPEN : ActivityStatus.DONE;
 		activity.completedAt = activity.status == ActivityStatus.DONE ? now : null;
+		if (activity.status != ActivityStatus.OPEN) {
+			activity.alertAt = null;
+		}
 		return activity;
 	}
 
@@ -151,6 +165,12 @@ public class Activity extends BusinessRecord<Activity> {
 		if (content.status() != null && kind.isScheduled() && content.status() != status) {
 			status = content.status();
 			completedAt = status == ActivityStatus.DONE ? now : null;
+			if (status != ActivityStatus.OPEN) {
+				alertAt = null;
+			}
+			else {
+				planAlert(now);
+			}
 		}
 	}
 
@@ -182,6 +202,42 @@ public class Activity extends BusinessRecord<Activity> {
 			case MEETING, CALL, EMAIL -> startsAt;
 			case NOTE -> occursAt != null ? occursAt : now;
 		};
+		this.reminderMinutes = kind == ActivityKind.MEETING ? content.reminderMinutes() : null;
+		planAlert(now);
+	}
+
+	/**
+	 * Sets when the activity alerts: an open task when it falls due, an open meeting its reminder's minutes before
+	 * its start. A new time clears an alert that went out; one that is past already when planned never goes out (a
+	 * task entered overdue), but a meeting still to start reminds at once.
+	 */
+	private void planAlert(Instant now) {
+		Instant alert = null;
+		if (status == ActivityStatus.OPEN || status == null) {
+			if (kind == ActivityKind.TASK && dueAt != null) {
+				alert = dueAt;
+			}
+			else if (kind == ActivityKind.MEETING && reminderMinutes != null && startsAt.isAfter(now)) {
+				alert = startsAt.minusSeconds(60L * reminderMinutes);
+			}
+		}
+		if (java.util.Objects.equals(alert, alertAt)) {
+			return;
+		}
+		alertAt = alert;
+		alertedAt = alert != null && kind == ActivityKind.TASK && !alert.isAfter(now) ? now : null;
+	}
+
+	/**
+	 * Marks the alert gone out; answers whether it is to go out now: an open activity whose alert is due and has not
+	 * gone out yet. Once marked it never goes out again, until a new time plans a new one.
+	 */
+	boolean alerted(Instant now) {
+		if (alertAt == null || alertedAt != null || alertAt.isAfter(now)) {
+			return false;
+		}
+		alertedAt = now;
+		return status == ActivityStatus.OPEN;
 	}
 
 	/** The task, call or meeting is done (held, made); answers whether that changed anything. */
@@ -192,14 +248,16 @@ public class Activity extends BusinessRecord<Activity> {
 		}
 		status = ActivityStatus.DONE;
 		completedAt = now;
+		alertAt = null;
 		return true;
 	}
 
 	/** A done or cancelled task, call or meeting is open again. */
-	void reopen() {
+	void reopen(Instant now) {
 		requireScheduled();
 		status = ActivityStatus.OPEN;
 		completedAt = null;
+		planAlert(now);
 	}
 
 	/** The task, call or meeting will not happen. */
@@ -207,15 +265,17 @@ public class Activity extends BusinessRecord<Activity> {
 		requireScheduled();
 		status = ActivityStatus.CANCELLED;
 		completedAt = null;
+		alertAt = null;
 	}
 
 	/** An open task falls due at a later time. */
-	void snoozeUntil(Instant until) {
+	void snoozeUntil(Instant until, Instant now) {
 		if (kind != ActivityKind.TASK || status != ActivityStatus.OPEN) {
 			throw new RuleBroken("activity.notSnoozable", "Only an open task is put off");
 		}
 		dueAt = until;
 		occursAt = until;
+		planAlert(now);
 	}
 
 	/** The activity goes to another owner and team. */
@@ -332,6 +392,18 @@ public class Activity extends BusinessRecord<Activity> {
 		return completedAt;
 	}
 
+	public Integer getReminderMinutes() {
+		return reminderMinutes;
+	}
+
+	public Instant getAlertAt() {
+		return alertAt;
+	}
+
+	public Instant getAlertedAt() {
+		return alertedAt;
+	}
+
 	/** The collection itself, which the service loads along with the activity. */
 	Set<Participant> getParticipantSet() {
 		return participants;
@@ -352,7 +424,7 @@ public class Activity extends BusinessRecord<Activity> {
 	record Content(String subject, ActivityStatus status, Priority priority, Instant dueAt, Instant startsAt,
 			Instant endsAt, boolean allDay, String location, Collection<Participant> participants,
 			Direction direction, Integer durationMinutes, CallOutcome outcome, String emailFrom, String emailTo,
-			String body) {
+			String body, Integer reminderMinutes) {
 	}
 
 	/** The record an activity is about and the account that record belongs to, if any. */

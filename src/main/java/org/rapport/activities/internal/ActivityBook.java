@@ -58,10 +58,12 @@ public class ActivityBook {
 	private final EntityManager em;
 	private final Clock clock;
 	private final ActivityNotices notices;
+	private final ActivityPreferences preferences;
 
 	ActivityBook(Activities activities, AboutRecords about, UserDirectory directory, CustomFields customFields,
-			EntityManager em, Clock clock, ActivityNotices notices) {
+			EntityManager em, Clock clock, ActivityNotices notices, ActivityPreferences preferences) {
 		this.notices = notices;
+		this.preferences = preferences;
 		this.activities = activities;
 		this.about = about;
 		this.directory = directory;
@@ -188,7 +190,7 @@ public class ActivityBook {
 	@Transactional
 	public Activity reopen(Actor actor, UUID id, long expectedVersion) {
 		Activity activity = current(actor, id, expectedVersion);
-		activity.reopen();
+		activity.reopen(now());
 		return activities.saveAndFlush(activity);
 	}
 
@@ -216,7 +218,7 @@ public class ActivityBook {
 				: activity.getDueAt().atZone(zone).toLocalTime();
 		LocalDate from = activity.getDueAt() == null || activity.getDueAt().isBefore(now) ? LocalDate.now(clock.withZone(zone))
 				: activity.getDueAt().atZone(zone).toLocalDate();
-		activity.snoozeUntil(from.plusDays(days).atTime(time).atZone(zone).toInstant());
+		activity.snoozeUntil(from.plusDays(days).atTime(time).atZone(zone).toInstant(), now);
 		return activities.saveAndFlush(activity);
 	}
 
@@ -331,7 +333,28 @@ public class ActivityBook {
 				details.startsAt(), details.endsAt(), details.allDay(), blankToNull(details.location()),
 				details.kind() == ActivityKind.MEETING ? participants(actor, details.participants()) : List.of(),
 				details.direction(), details.durationMinutes(), details.outcome(), blankToNull(details.emailFrom()),
-				blankToNull(details.emailTo()), body);
+				blankToNull(details.emailTo()), body, reminder(actor, details));
+	}
+
+	/** The longest reminder, in minutes before a meeting: a week. */
+	public static final int MAX_REMINDER = 7 * 24 * 60;
+
+	/**
+	 * A meeting's reminder: the minutes given, none for a negative number, and the owner's default when not given.
+	 */
+	private Integer reminder(Actor actor, ActivityDetails details) {
+		if (details.kind() != ActivityKind.MEETING) {
+			return null;
+		}
+		Integer minutes = details.reminderMinutes();
+		if (minutes == null) {
+			return preferences.reminderOf(details.ownerId() == null ? actor.id() : new UserId(details.ownerId()));
+		}
+		if (minutes > MAX_REMINDER) {
+			throw new InvalidField("reminderMinutes", "validation.activity.reminder",
+					"A reminder comes at most a week before", MAX_REMINDER);
+		}
+		return minutes < 0 ? null : minutes;
 	}
 
 	/** Refuses a time on a date nobody means, such as in the year 20260, naming the field. */
@@ -379,7 +402,7 @@ public class ActivityBook {
 	private static ActivityDetails withKind(ActivityDetails d, ActivityKind kind) {
 		return new ActivityDetails(kind, d.subject(), d.about(), d.status(), d.priority(), d.dueAt(), d.startsAt(),
 				d.endsAt(), d.allDay(), d.location(), d.participants(), d.direction(), d.durationMinutes(),
-				d.outcome(), d.emailFrom(), d.emailTo(), d.body(), d.ownerId(), d.teamId());
+				d.outcome(), d.emailFrom(), d.emailTo(), d.body(), d.ownerId(), d.teamId(), d.reminderMinutes());
 	}
 
 	private static String blankToNull(String text) {

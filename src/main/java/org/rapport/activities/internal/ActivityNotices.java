@@ -64,6 +64,30 @@ public class ActivityNotices {
 		}
 	}
 
+	/**
+	 * The alert of a task that fell due, to its owner, or of a meeting about to start, to its owner and the users
+	 * who take part, each with the start in their own time zone and language.
+	 */
+	void alert(Activity activity) {
+		if (activity.getKind() == ActivityKind.TASK) {
+			notifications.notify(new Notice(new UserId(activity.getOwnerId()), TASK_DUE, "notice.activity.taskDue",
+					List.of(activity.getSubject()), link(activity), null));
+			return;
+		}
+		java.util.Set<java.util.UUID> people = new java.util.LinkedHashSet<>();
+		people.add(activity.getOwnerId());
+		activity.getParticipants().stream().filter(Participant::isUser).forEach(p -> people.add(p.id()));
+		for (java.util.UUID person : people) {
+			directory.actorOf(new UserId(person)).ifPresent(user -> notifications.notify(new Notice(user.id(),
+					MEETING_SOON, "notice.activity.meetingSoon", List.of(activity.getSubject(),
+							java.time.format.DateTimeFormatter.ofLocalizedTime(java.time.format.FormatStyle.SHORT)
+								.withLocale(user.locale())
+								.withZone(user.zone())
+								.format(activity.getStartsAt())),
+					link(activity), null)));
+		}
+	}
+
 	static String link(Activity activity) {
 		return "/activities/" + activity.getId();
 	}

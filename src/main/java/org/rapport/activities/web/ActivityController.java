@@ -13,6 +13,7 @@ import org.rapport.activities.internal.AboutRecords;
 import org.rapport.activities.internal.Activity;
 import org.rapport.activities.internal.ActivityBook;
 import org.rapport.activities.internal.ActivityFilter;
+import org.rapport.activities.internal.ActivityPreferences;
 import org.rapport.activities.internal.ActivityStatus;
 import org.rapport.activities.internal.CallOutcome;
 import org.rapport.activities.internal.Direction;
@@ -57,21 +58,27 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/activities")
 class ActivityController {
 
+	/** The reminders a form offers, in minutes before a meeting; -1 for none. */
+	static final List<Integer> REMINDERS = List.of(-1, 0, 5, 10, 15, 30, 60, 120, 1440);
+
 	private final ActivityBook activities;
 	private final AboutRecords about;
 	private final CurrentActor currentActor;
 	private final CustomFields customFields;
 	private final UserDirectory directory;
+	private final ActivityPreferences preferences;
 	private final org.rapport.customers.Customers customers;
 
 	ActivityController(ActivityBook activities, AboutRecords about, CurrentActor currentActor,
-			CustomFields customFields, UserDirectory directory, org.rapport.customers.Customers customers) {
+			CustomFields customFields, UserDirectory directory, ActivityPreferences preferences,
+			org.rapport.customers.Customers customers) {
 		this.customers = customers;
 		this.activities = activities;
 		this.about = about;
 		this.currentActor = currentActor;
 		this.customFields = customFields;
 		this.directory = directory;
+		this.preferences = preferences;
 	}
 
 	@GetMapping
@@ -164,7 +171,8 @@ class ActivityController {
 			@RequestParam(name = "about", required = false) String aboutText, Model model) {
 		Actor actor = currentActor.get();
 		ActivityKind chosen = kind == null ? ActivityKind.TASK : kind;
-		model.addAttribute("input", ActivityForm.blank(chosen, blankToNull(aboutText), activities.now(), actor.zone()));
+		model.addAttribute("input", ActivityForm.blank(chosen, blankToNull(aboutText), activities.now(), actor.zone(),
+				preferences.reminderOf(actor.id())));
 		return form(model, actor, CustomFieldForm.blank(customFields.active(ActivityBook.ENTITY)));
 	}
 
@@ -289,6 +297,7 @@ class ActivityController {
 		model.addAttribute("priorities", Priority.values());
 		model.addAttribute("directions", Direction.values());
 		model.addAttribute("outcomes", CallOutcome.values());
+		model.addAttribute("reminders", REMINDERS);
 		Object input = model.getAttribute("input");
 		if (input instanceof ActivityForm form && form.about() != null) {
 			try {

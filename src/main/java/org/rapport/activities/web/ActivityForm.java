@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.rapport.activities.ActivityKind;
 import org.rapport.activities.internal.AboutRecords;
 import org.rapport.activities.internal.Activity;
+import org.rapport.activities.internal.ActivityBook;
 import org.rapport.activities.internal.ActivityDetails;
 import org.rapport.activities.internal.ActivityStatus;
 import org.rapport.activities.internal.CallOutcome;
@@ -35,10 +36,11 @@ record ActivityForm(ActivityKind kind, @NotBlank @Size(max = ActivityDetails.MAX
 		@Size(max = ActivityDetails.MAX_LOCATION) String location, List<UUID> participantUsers,
 		Direction direction, @Min(0) @Max(ActivityDetails.MAX_DURATION) Integer durationMinutes,
 		CallOutcome outcome, @Size(max = 320) String emailFrom, @Size(max = 2000) String emailTo,
-		@Size(max = 10_000) String body, UUID ownerId, UUID teamId, Long version) {
+		@Size(max = 10_000) String body, @Min(-1) @Max(ActivityBook.MAX_REMINDER) Integer reminderMinutes, UUID ownerId,
+		UUID teamId, Long version) {
 
 	/** A new activity of the kind about the record, at the next full hour for what is planned. */
-	static ActivityForm blank(ActivityKind kind, String about, Instant now, ZoneId zone) {
+	static ActivityForm blank(ActivityKind kind, String about, Instant now, ZoneId zone, Integer reminder) {
 		LocalDateTime nextHour = LocalDateTime.ofInstant(now, zone).truncatedTo(ChronoUnit.HOURS).plusHours(1);
 		LocalDateTime start = kind == ActivityKind.MEETING ? nextHour
 				: LocalDateTime.ofInstant(now, zone).truncatedTo(ChronoUnit.MINUTES);
@@ -46,7 +48,7 @@ record ActivityForm(ActivityKind kind, @NotBlank @Size(max = ActivityDetails.MAX
 				kind == ActivityKind.TASK ? nextHour.plusDays(1).withHour(9) : null, start,
 				kind == ActivityKind.MEETING ? nextHour.plusHours(1) : null, false, null, List.of(),
 				kind == ActivityKind.CALL || kind == ActivityKind.EMAIL ? Direction.OUTBOUND : null, null, null, null,
-				null, null, null, null, null);
+				null, null, reminder == null ? -1 : reminder, null, null, null);
 	}
 
 	static ActivityForm of(Activity a, ZoneId zone) {
@@ -55,8 +57,9 @@ record ActivityForm(ActivityKind kind, @NotBlank @Size(max = ActivityDetails.MAX
 				a.isAllDay(), a.getLocation(),
 				a.getParticipants().stream().filter(Participant::isUser).map(Participant::id).toList(),
 				a.getDirection(), a.getDurationMinutes(), a.getOutcome(), a.getEmailFrom(), a.getEmailTo(),
-				a.getKind() == ActivityKind.NOTE ? NoteHtml.toText(a.getBody()) : a.getBody(), a.getOwnerId(),
-				a.getTeamId(), a.getVersion());
+				a.getKind() == ActivityKind.NOTE ? NoteHtml.toText(a.getBody()) : a.getBody(),
+				a.getReminderMinutes() == null ? -1 : a.getReminderMinutes(), a.getOwnerId(), a.getTeamId(),
+				a.getVersion());
 	}
 
 	/**
@@ -74,7 +77,7 @@ record ActivityForm(ActivityKind kind, @NotBlank @Size(max = ActivityDetails.MAX
 		return new ActivityDetails(kind, subject, AboutRecords.parse("about", about), status, priority,
 				instant(dueAt, zone), instant(start, zone), instant(end, zone), wholeDays, location, people, direction,
 				durationMinutes, outcome, emailFrom, emailTo,
-				kind == ActivityKind.NOTE ? NoteHtml.fromText(body) : body, ownerId, teamId);
+				kind == ActivityKind.NOTE ? NoteHtml.fromText(body) : body, ownerId, teamId, reminderMinutes);
 	}
 
 	private static Instant instant(LocalDateTime time, ZoneId zone) {

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.rapport.activities.ActivityKind;
 import org.rapport.activities.internal.AboutRecords;
+import org.rapport.activities.internal.ActivityBook;
 import org.rapport.activities.internal.ActivityDetails;
 import org.rapport.activities.internal.ActivityStatus;
 import org.rapport.activities.internal.CallOutcome;
@@ -45,6 +46,9 @@ record ActivityInput(
 		@Schema(description = "A note's text as HTML, which is sanitised (no scripts, event handlers or javascript: "
 				+ "links); the description of the other kinds, or a logged e-mail's body")
 		@Size(max = ActivityDetails.MAX_BODY) String body,
+		@Schema(description = "A meeting reminds its owner and participants this many minutes before it starts; "
+				+ "left out, the owner's default (15 unless chosen); -1 for no reminder")
+		@Min(-1) @Max(ActivityBook.MAX_REMINDER) Integer reminderMinutes,
 		@Schema(description = "The owner; the acting user when left out") UUID ownerId,
 		@Schema(description = "The team; the owner's when left out") UUID teamId,
 		Map<String, Object> customFields,
@@ -57,6 +61,6 @@ record ActivityInput(
 		Instant when = given == ActivityKind.EMAIL && sentAt != null ? sentAt : startsAt;
 		return new ActivityDetails(given, subject, AboutRecords.parse("about", about), status, priority, dueAt, when,
 				endsAt, allDay != null && allDay, location, people, direction, durationMinutes, outcome, emailFrom,
-				emailTo, body, ownerId, teamId);
+				emailTo, body, ownerId, teamId, reminderMinutes);
 	}
 }

@@ -20,7 +20,7 @@ record ActivityResource(UUID id, long version, ActivityKind kind, String subject
 		ActivityStatus status, Instant occursAt, Priority priority, Instant dueAt, Instant startsAt, Instant endsAt,
 		Instant sentAt, boolean allDay, String location, UUID organiserId, List<String> participants,
 		Direction direction, Integer durationMinutes, CallOutcome outcome, String emailFrom, String emailTo,
-		String body, Instant completedAt, Map<String, Object> customFields, UUID ownerId, UUID teamId,
+		String body, Instant completedAt, Integer reminderMinutes, Instant alertAt, Map<String, Object> customFields, UUID ownerId, UUID teamId,
 		Instant createdAt, Instant updatedAt) {
 
 	static ActivityResource of(Activity a) {
@@ -42,7 +42,7 @@ record ActivityResource(UUID id, long version, ActivityKind kind, String subject
 						: null,
 				a.getDirection(),
 				a.getDurationMinutes(), a.getOutcome(), a.getEmailFrom(), a.getEmailTo(), a.getBody(),
-				a.getCompletedAt(), a.getCustomFields(), a.getOwnerId(), a.getTeamId(), a.getCreatedAt(),
+				a.getCompletedAt(), a.getReminderMinutes(), a.getAlertAt(), a.getCustomFields(), a.getOwnerId(), a.getTeamId(), a.getCreatedAt(),
 				a.getUpdatedAt());
 	}
 

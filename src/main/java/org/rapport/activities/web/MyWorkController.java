@@ -6,6 +6,7 @@ import java.util.stream.Stream;
 import org.rapport.activities.internal.AboutRecords;
 import org.rapport.activities.internal.Activity;
 import org.rapport.activities.internal.ActivityBook;
+import org.rapport.activities.internal.ActivityPreferences;
 import org.rapport.identity.Actor;
 import org.rapport.identity.CurrentActor;
 import org.rapport.shared.RuleBroken;
@@ -28,8 +29,11 @@ class MyWorkController {
 	private final ActivityBook activities;
 	private final AboutRecords about;
 	private final CurrentActor currentActor;
+	private final ActivityPreferences preferences;
 
-	MyWorkController(ActivityBook activities, AboutRecords about, CurrentActor currentActor) {
+	MyWorkController(ActivityBook activities, AboutRecords about, CurrentActor currentActor,
+			ActivityPreferences preferences) {
+		this.preferences = preferences;
 		this.activities = activities;
 		this.about = about;
 		this.currentActor = currentActor;
@@ -39,6 +43,16 @@ class MyWorkController {
 	String page(@RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
 		fill(model);
 		return htmx == null ? "activities/my-work" : "activities/my-work :: work";
+	}
+
+	/** Keeps the user's default reminder for the meetings they plan. */
+	@PostMapping("/my-work/reminder")
+	String reminder(@RequestParam(required = false) Integer minutes,
+			org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+		Integer chosen = minutes != null && ActivityController.REMINDERS.contains(minutes) ? minutes : null;
+		preferences.chooseReminder(currentActor.get().id(), chosen);
+		redirect.addFlashAttribute("success", "myWork.reminder.saved");
+		return "redirect:/my-work";
 	}
 
 	@GetMapping("/my-work/card")
@@ -79,5 +93,8 @@ class MyWorkController {
 		List<Activity> all = Stream.of(work.overdue(), work.dueToday(), work.upcoming()).flatMap(List::stream).toList();
 		model.addAttribute("aboutTitles", about.titles(all.stream().map(Activity::about).distinct().toList()));
 		model.addAttribute("now", activities.now());
+		Integer reminder = preferences.reminderOf(actor.id());
+		model.addAttribute("reminder", reminder == null ? -1 : reminder);
+		model.addAttribute("reminders", ActivityController.REMINDERS);
 	}
 }

@@ -7,6 +7,7 @@ import org.rapport.activities.ActivityKind;
 import org.rapport.activities.internal.AboutRecords;
 import org.rapport.activities.internal.Activity;
 import org.rapport.activities.internal.ActivityBook;
+import org.rapport.activities.internal.ActivityPreferences;
 import org.rapport.activities.internal.ChangeKind;
 import org.rapport.activities.internal.EntryKind;
 import org.rapport.activities.internal.Timeline;
@@ -40,15 +41,17 @@ class TimelineController {
 	private final CurrentActor currentActor;
 	private final CustomFields customFields;
 	private final UserDirectory directory;
+	private final ActivityPreferences preferences;
 
 	TimelineController(ActivityBook activities, Timeline timeline, AboutRecords about, CurrentActor currentActor,
-			CustomFields customFields, UserDirectory directory) {
+			CustomFields customFields, UserDirectory directory, ActivityPreferences preferences) {
 		this.activities = activities;
 		this.timeline = timeline;
 		this.about = about;
 		this.currentActor = currentActor;
 		this.customFields = customFields;
 		this.directory = directory;
+		this.preferences = preferences;
 	}
 
 	/** The whole panel, or with {@code before} only the entries of the next page and its "more" button. */
@@ -61,7 +64,7 @@ class TimelineController {
 		TimelineCursor cursor = TimelineCursor.parse(before);
 		ActivityKind quick = entry == null ? ActivityKind.NOTE : entry;
 		model.addAttribute("input", ActivityForm.blank(quick, AboutRecords.format(record), activities.now(),
-				actor.zone()));
+				actor.zone(), preferences.reminderOf(actor.id())));
 		fill(model, actor, record, kind, cursor);
 		return cursor == null ? "activities/timeline :: panel" : "activities/timeline :: entries";
 	}
@@ -76,7 +79,8 @@ class TimelineController {
 			try {
 				activities.create(actor, input.toDetails(actor.zone(), List.of()), java.util.Map.of());
 				model.addAttribute("added", true);
-				next = ActivityForm.blank(input.kind(), input.about(), activities.now(), actor.zone());
+				next = ActivityForm.blank(input.kind(), input.about(), activities.now(), actor.zone(),
+						preferences.reminderOf(actor.id()));
 			}
 			catch (InvalidField invalid) {
 				if (org.rapport.customization.CustomFieldForm.concerns(invalid.field())) {
