@@ -24,6 +24,9 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.rapport.Chromium;
+import org.rapport.activities.internal.ActivityBook;
+import org.rapport.activities.internal.ActivityDetails;
+import org.rapport.shared.RecordRef;
 import org.rapport.TestData;
 import org.rapport.customers.AccountId;
 import org.rapport.identity.Role;
@@ -38,7 +41,8 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * A sales user, in a real browser (headless Chromium), logs a call and adds a task from an account's timeline, finds
- * the task in "My work" through the bar and completes it with one click. The steps run in order and share one
+ * the task in "My work" through the bar and completes it with one click; the bell counts a teammate's mention of
+ * them without a reload, and its notice leads to the note. The steps run in order and share one
  * browser; a step whose predecessor failed is skipped.
  * <p>
  * Where Chromium or its driver is missing the tests are skipped with a warning, unless
@@ -58,6 +62,7 @@ class ActivityBrowserTests {
 	private static Chromium chromium;
 
 	private static User user;
+	private static org.rapport.identity.TeamId team;
 	private static AccountId account;
 	private static String taskSubject;
 	private static boolean signedIn;
@@ -83,6 +88,9 @@ class ActivityBrowserTests {
 	@Autowired
 	CommerceFixtures fixtures;
 
+	@Autowired
+	ActivityBook activities;
+
 	@BeforeAll
 	static void startBrowser() {
 		chromium = Chromium.start("ActivityBrowserTests", 1280, 900);
@@ -102,7 +110,8 @@ class ActivityBrowserTests {
 	@Test
 	@Order(1)
 	void aSalesUserSignsIn() {
-		user = data.user(data.team(), Role.SALES);
+		team = data.team();
+		user = data.user(team, Role.SALES);
 		account = fixtures.account(data.actor(user), TestData.unique("Timeline Browser"));
 		open("/login");
 		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(user.getUsername());
@@ -162,6 +171,32 @@ class ActivityBrowserTests {
 				taskSubject)));
 		assertThat(driver.findElement(By.id("my-work")).getText()).doesNotContain(taskSubject);
 		chromium.screenshot("activities-my-work-completed");
+		chromium.assertPageIsHealthy();
+	}
+
+	@Test
+	@Order(5)
+	void theBellCountsAMentionByATeammateWithoutAReloadAndLeadsToTheNote() {
+		assumeTrue(driver != null && signedIn, "an earlier step failed");
+		open("/my-work");
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("notification-bell")));
+		assertThat(driver.findElements(By.id("notification-count"))).isEmpty();
+		User teammate = data.user(team, Role.SALES);
+		String subject = TestData.unique("Pricing question");
+		activities.create(data.actor(teammate), new ActivityDetails(ActivityKind.NOTE, subject,
+				new RecordRef("account", account.value()), null, null, null, null, null, false, null,
+				java.util.List.of(), null, null, null, null, null, "<p>@" + user.getUsername() + " can you answer?</p>",
+				null, null), java.util.Map.of());
+		// the bell asks again every 30 seconds
+		new WebDriverWait(driver, Duration.ofSeconds(45))
+			.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notification-count"), "1"));
+		chromium.screenshot("activities-bell-rings");
+		click(driver.findElement(By.id("notification-bell")));
+		WebElement notice = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(
+				"#notifications .notification-text")));
+		assertThat(notice.getText()).contains(subject);
+		click(notice);
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("activity-subject"), subject));
 		chromium.assertPageIsHealthy();
 	}
 

@@ -240,6 +240,27 @@ public class Activity extends BusinessRecord<Activity> {
 		return status == ActivityStatus.OPEN;
 	}
 
+	/**
+	 * Moves the activity on the calendar: a meeting to a new start and end, a call to a new start, a task to a new
+	 * due time; its reminder follows.
+	 */
+	void reschedule(Instant start, Instant end, Instant now) {
+		switch (kind) {
+			case MEETING -> {
+				if (end == null || end.isBefore(start)) {
+					throw new IllegalArgumentException("A meeting ends after it starts");
+				}
+				startsAt = start;
+				endsAt = end;
+			}
+			case CALL -> startsAt = start;
+			case TASK -> dueAt = start;
+			default -> throw new RuleBroken("activity.notOnTheCalendar", "A logged e-mail or a note has no time to move");
+		}
+		occursAt = start;
+		planAlert(now);
+	}
+
 	/** The task, call or meeting is done (held, made); answers whether that changed anything. */
 	boolean complete(Instant now) {
 		requireScheduled();

@@ -2,6 +2,7 @@ package org.rapport.activities.internal;
 
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -74,6 +75,11 @@ public class ActivityBook {
 
 	public Instant now() {
 		return clock.instant();
+	}
+
+	/** The clock the activities go by. */
+	public Clock clock() {
+		return clock;
 	}
 
 	/** The orders of the list with these custom fields. */
@@ -222,6 +228,84 @@ public class ActivityBook {
 		return activities.saveAndFlush(activity);
 	}
 
+	/** The longest a meeting lasts, which the calendar relies on to find the meetings that reach into a week. */
+	public static final Duration MAX_MEETING = Duration.ofDays(31);
+
+	/**
+	 * Moves a meeting, call or task on the calendar: a meeting to a new start and end (keeping its length when no end
+	 * is given), a call to a new start, a task to a new due time.
+	 */
+	@Transactional
+	public Activity reschedule(Actor actor, UUID id, long expectedVersion, Instant start, Instant end) {
+		if (start == null) {
+			throw new InvalidField("start", "validation.required", "Say when it starts");
+		}
+		requirePlausible("start", start);
+		requirePlausible("end", end);
+		Activity activity = current(actor, id, expectedVersion);
+		Instant until = end;
+		if (activity.getKind() == ActivityKind.MEETING) {
+			if (until == null) {
+				until = start.plus(Duration.between(activity.getStartsAt(), activity.getEndsAt()));
+			}
+			if (until.isBefore(start)) {
+				throw new InvalidField("end", "validation.activity.end", "A meeting ends after it starts");
+			}
+			if (Duration.between(start, until).compareTo(MAX_MEETING) > 0) {
+				throw new InvalidField("end", "validation.activity.length", "A meeting lasts at most 31 days");
+			}
+		}
+		activity.reschedule(start, until, now());
+		return activities.saveAndFlush(activity);
+	}
+
+	/**
+	 * The visible meetings, calls and tasks with a due time that take place between {@code from} (inclusive) and
+	 * {@code to} (exclusive), cancelled ones left out, by start: of the given owner, or of the given team, or else the
+	 * actor's own and those they take part in.
+	 */
+	public List<Activity> calendar(Actor actor, UUID owner, UUID team, Instant from, Instant to) {
+		VisibleQuery query = new VisibleQuery("Activity", "a", actor)
+			.where("a.kind in :onCalendar", "onCalendar", Set.of(ActivityKind.MEETING, ActivityKind.CALL,
+					ActivityKind.TASK))
+			.where("a.status <> :cancelled", "cancelled", ActivityStatus.CANCELLED)
+			.where("(a.kind <> :task or a.dueAt is not null)", "task", ActivityKind.TASK)
+			// a meeting that started before the window may reach into it, but none lasts longer than MAX_MEETING
+			.where("a.occursAt >= :earliest", "earliest", from.minus(MAX_MEETING))
+			.where("a.occursAt < :to", "to", to)
+			.where("(a.endsAt > :from or a.occursAt >= :from)", "from", from);
+		if (team != null) {
+			query.where("a.teamId = :team", "team", team);
+		}
+		else {
+			UUID who = owner == null ? actor.id().value() : owner;
+			List<Activity> own = query.where("a.ownerId = :owner", "owner", who)
+				.list(em, Activity.class, null, "a.occursAt, a.id", CALENDAR_LIMIT);
+			if (owner != null) {
+				return own;
+			}
+			List<Activity> joined = em.createQuery("select a from Activity a join a.participants p "
+					+ "where p.type = 'user' and p.id = :me and a.ownerId <> :me and a.status <> :cancelled "
+					+ "and a.occursAt >= :earliest and a.occursAt < :to and (a.endsAt > :from or a.occursAt >= :from) "
+					+ "order by a.occursAt, a.id", Activity.class)
+				.setParameter("me", who)
+				.setParameter("cancelled", ActivityStatus.CANCELLED)
+				.setParameter("earliest", from.minus(MAX_MEETING))
+				.setParameter("to", to)
+				.setParameter("from", from)
+				.setMaxResults(CALENDAR_LIMIT)
+				.getResultList();
+			List<Activity> all = new ArrayList<>(own);
+			all.addAll(joined);
+			all.sort(java.util.Comparator.comparing(Activity::getOccursAt).thenComparing(Activity::getId));
+			return all.size() > CALENDAR_LIMIT ? all.subList(0, CALENDAR_LIMIT) : all;
+		}
+		return query.list(em, Activity.class, null, "a.occursAt, a.id", CALENDAR_LIMIT);
+	}
+
+	/** The most entries a calendar window shows. */
+	public static final int CALENDAR_LIMIT = 2000;
+
 	/** Removes the activity: its owner, a manager of its team or an administrator may. */
 	@Transactional
 	public void delete(Actor actor, UUID id, long expectedVersion) {
@@ -315,6 +399,9 @@ public class ActivityBook {
 			}
 			if (details.endsAt().isBefore(details.startsAt())) {
 				throw new InvalidField("endsAt", "validation.activity.end", "A meeting ends after it starts");
+			}
+			if (Duration.between(details.startsAt(), details.endsAt()).compareTo(MAX_MEETING) > 0) {
+				throw new InvalidField("endsAt", "validation.activity.length", "A meeting lasts at most 31 days");
 			}
 		}
 		if (details.kind() == ActivityKind.CALL && details.durationMinutes() != null

@@ -25,6 +25,12 @@ class ActivitiesShell {
 		return MenuEntry.of("nav.myWork", "/my-work", "check2-square", 5);
 	}
 
+	/** The calendar is a link of its own, one click away from every page. */
+	@Bean
+	static MenuEntry calendarMenu() {
+		return MenuEntry.of("nav.calendar", "/calendar", "calendar3", 6);
+	}
+
 	@Bean
 	static MenuEntry activitiesMenu() {
 		return MenuEntry.in(MenuGroup.SALES, "nav.activities", "/activities", "list-check", 85);

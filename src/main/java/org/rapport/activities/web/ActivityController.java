@@ -168,11 +168,18 @@ class ActivityController {
 
 	@GetMapping("/new")
 	String newActivity(@RequestParam(required = false) ActivityKind kind,
-			@RequestParam(name = "about", required = false) String aboutText, Model model) {
+			@RequestParam(name = "about", required = false) String aboutText,
+			@RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(
+					iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE_TIME) java.time.LocalDateTime startsAt,
+			@RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(
+					iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE_TIME) java.time.LocalDateTime endsAt,
+			@RequestParam(defaultValue = "false") boolean allDay, Model model) {
 		Actor actor = currentActor.get();
 		ActivityKind chosen = kind == null ? ActivityKind.TASK : kind;
-		model.addAttribute("input", ActivityForm.blank(chosen, blankToNull(aboutText), activities.now(), actor.zone(),
-				preferences.reminderOf(actor.id())));
+		ActivityForm blank = ActivityForm.blank(chosen, blankToNull(aboutText), activities.now(), actor.zone(),
+				preferences.reminderOf(actor.id()));
+		// a slot chosen on the calendar
+		model.addAttribute("input", startsAt == null ? blank : blank.at(startsAt, endsAt, allDay));
 		return form(model, actor, CustomFieldForm.blank(customFields.active(ActivityBook.ENTITY)));
 	}
 

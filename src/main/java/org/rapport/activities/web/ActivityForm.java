@@ -51,6 +51,15 @@ record ActivityForm(ActivityKind kind, @NotBlank @Size(max = ActivityDetails.MAX
 				null, null, reminder == null ? -1 : reminder, null, null, null);
 	}
 
+	/** The same form for the time chosen: a meeting's or call's start and end, a task's due time. */
+	ActivityForm at(LocalDateTime start, LocalDateTime end, boolean wholeDays) {
+		boolean task = kind == ActivityKind.TASK;
+		return new ActivityForm(kind, subject, about, status, priority, task ? start : dueAt, task ? startsAt : start,
+				kind == ActivityKind.MEETING ? (end == null || end.isBefore(start) ? start.plusHours(1) : end) : endsAt,
+				kind == ActivityKind.MEETING && wholeDays, location, participantUsers, direction, durationMinutes,
+				outcome, emailFrom, emailTo, body, reminderMinutes, ownerId, teamId, version);
+	}
+
 	static ActivityForm of(Activity a, ZoneId zone) {
 		return new ActivityForm(a.getKind(), a.getSubject(), AboutRecords.format(a.about()), a.getStatus(),
 				a.getPriority(), local(a.getDueAt(), zone), local(a.getStartsAt(), zone), local(a.getEndsAt(), zone),

@@ -35,6 +35,12 @@ class SecurityConfiguration {
 	static final String PUBLIC_LEADS = "/public/leads";
 
 	/**
+	 * What modules serve to anybody, each guarding it itself: the web-to-lead form, and the calendar feeds, which a
+	 * secret in their address opens.
+	 */
+	static final String PUBLIC = "/public/**";
+
+	/**
 	 * Spring Security observes no filter, authentication or authorization of its own: the request as a whole is
 	 * observed (its time and outcome, {@code http.server.requests}), and wrapping each of the chain's filters in an
 	 * observation of its own cost every request a share of its time for figures nobody reads.
@@ -73,7 +79,7 @@ class SecurityConfiguration {
 			.authorizeHttpRequests(auth -> auth
 			.requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico",
 					"/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
-					"/swagger-ui.html", "/swagger-ui/**", PUBLIC_LEADS)
+					"/swagger-ui.html", "/swagger-ui/**", PUBLIC)
 			.permitAll()
 			.requestMatchers("/admin/**")
 			.hasRole("ADMIN")

@@ -1,0 +1,169 @@
+package org.rapport.activities.internal;
+
+import biweekly.Biweekly;
+import biweekly.ICalendar;
+import biweekly.component.VEvent;
+import biweekly.component.VTodo;
+import biweekly.property.Status;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.Date;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.rapport.activities.ActivityKind;
+import org.rapport.identity.Actor;
+import org.rapport.identity.UserDirectory;
+import org.rapport.identity.UserId;
+import org.rapport.shared.RecordRef;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Each user's personal iCalendar feed, which Outlook, Google Calendar and Thunderbird subscribe to: a secret address
+ * per user (only its SHA-256 is stored), reset at will, the old one stopping at once. The feed holds what the user's
+ * calendar shows, as far as they may still see it: meetings and calls as events, tasks with a due time as to-dos,
+ * from a month back to half a year ahead.
+ */
+@Service
+@Transactional(readOnly = true)
+public class CalendarFeeds {
+
+	/** How far back the feed reaches. */
+	static final Duration BACK = Duration.ofDays(31);
+
+	/** How far ahead the feed reaches. */
+	static final Duration AHEAD = Duration.ofDays(183);
+
+	private static final SecureRandom RANDOM = new SecureRandom();
+
+	private final JdbcTemplate jdbc;
+	private final ActivityBook activities;
+	private final AboutRecords about;
+	private final UserDirectory directory;
+	private final Clock clock;
+
+	CalendarFeeds(JdbcTemplate jdbc, ActivityBook activities, AboutRecords about, UserDirectory directory,
+			Clock clock) {
+		this.jdbc = jdbc;
+		this.activities = activities;
+		this.about = about;
+		this.directory = directory;
+		this.clock = clock;
+	}
+
+	/** Whether the user has a feed address. */
+	public boolean hasFeed(UserId user) {
+		return !jdbc.queryForList("select 1 from calendar_feed where user_id = ?", Integer.class, user.value())
+			.isEmpty();
+	}
+
+	/** Gives the user a new secret, which the feed's address carries; any earlier address stops at once. */
+	@Transactional
+	public String reset(UserId user) {
+		byte[] bytes = new byte[32];
+		RANDOM.nextBytes(bytes);
+		String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+		java.time.OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
+		if (jdbc.update("update calendar_feed set secret_hash = ?, created_at = ? where user_id = ?", hash(secret), now,
+				user.value()) == 0) {
+			jdbc.update("insert into calendar_feed (user_id, secret_hash, created_at) values (?, ?, ?)", user.value(),
+					hash(secret), now);
+		}
+		return secret;
+	}
+
+	/** Stops the user's feed. */
+	@Transactional
+	public void stop(UserId user) {
+		jdbc.update("delete from calendar_feed where user_id = ?", user.value());
+	}
+
+	/** The feed of the user whose secret this is and who is still active, as iCalendar text. */
+	public Optional<String> feed(String secret) {
+		if (secret == null || secret.length() < 20 || secret.length() > 100) {
+			return Optional.empty();
+		}
+		List<UUID> users = jdbc.queryForList("select user_id from calendar_feed where secret_hash = ?", UUID.class,
+				hash(secret));
+		return users.stream().findFirst().flatMap(user -> directory.actorOf(new UserId(user))).map(this::feedOf);
+	}
+
+	/** The feed of the actor's calendar, as iCalendar text. */
+	public String feedOf(Actor actor) {
+		Instant now = clock.instant();
+		ICalendar calendar = new ICalendar();
+		calendar.setProductId("-//Rapport//Rapport CRM//EN");
+		calendar.setMethod("PUBLISH");
+		calendar.setExperimentalProperty("X-WR-CALNAME", "Rapport \u00b7 " + actor.displayName());
+		calendar.setExperimentalProperty("X-WR-TIMEZONE", actor.zone().getId());
+		List<Activity> shown = activities.calendar(actor, null, null, now.minus(BACK), now.plus(AHEAD));
+		Map<RecordRef, String> titles = about.titles(shown.stream().map(Activity::about).distinct().toList());
+		for (Activity activity : shown) {
+			add(calendar, activity, titles.get(activity.about()), actor.zone());
+		}
+		// date-times are written in UTC; no VTIMEZONE is needed, and none is fetched from the network
+		return Biweekly.write(calendar).go();
+	}
+
+	private static void add(ICalendar calendar, Activity a, String aboutTitle, ZoneId zone) {
+		String description = aboutTitle == null ? null : aboutTitle;
+		if (a.getKind() == ActivityKind.TASK) {
+			VTodo todo = new VTodo();
+			todo.setUid(a.getId() + "@rapport");
+			todo.setDateTimeStamp(Date.from(a.getUpdatedAt()));
+			todo.setSummary(a.getSubject());
+			todo.setDescription(description);
+			todo.setDateDue(Date.from(a.getDueAt()));
+			todo.setStatus(a.getStatus() == ActivityStatus.DONE ? Status.completed() : Status.needsAction());
+			todo.setSequence((int) Math.min(Integer.MAX_VALUE, a.getVersion()));
+			calendar.addTodo(todo);
+			return;
+		}
+		VEvent event = new VEvent();
+		event.setUid(a.getId() + "@rapport");
+		event.setDateTimeStamp(Date.from(a.getUpdatedAt()));
+		event.setSummary(a.getSubject());
+		event.setDescription(description);
+		event.setLocation(a.getLocation());
+		event.setSequence((int) Math.min(Integer.MAX_VALUE, a.getVersion()));
+		event.setStatus(a.getStatus() == ActivityStatus.CANCELLED ? Status.cancelled() : Status.confirmed());
+		if (a.isAllDay()) {
+			LocalDate first = a.getStartsAt().atZone(zone).toLocalDate();
+			LocalDate last = a.getEndsAt().atZone(zone).toLocalDate();
+			// a date without a time is written as the JVM's zone reads the instant: its midnight there is that date
+			event.setDateStart(Date.from(first.atStartOfDay(ZoneId.systemDefault()).toInstant()), false);
+			event.setDateEnd(Date.from(last.plusDays(1).atStartOfDay(ZoneId.systemDefault()).toInstant()), false);
+		}
+		else {
+			event.setDateStart(Date.from(a.getStartsAt()));
+			Instant end = a.getEndsAt() != null ? a.getEndsAt()
+					: a.getStartsAt().plusSeconds(60L * (a.getDurationMinutes() == null || a.getDurationMinutes() == 0
+							? 15 : a.getDurationMinutes()));
+			event.setDateEnd(Date.from(end));
+		}
+		calendar.addEvent(event);
+	}
+
+	static String hash(String secret) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+				.digest(secret.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException impossible) {
+			throw new IllegalStateException(impossible);
+		}
+	}
+}
