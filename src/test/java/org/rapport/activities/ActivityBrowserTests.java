@@ -64,6 +64,7 @@ class ActivityBrowserTests {
 	private static User user;
 	private static org.rapport.identity.TeamId team;
 	private static AccountId account;
+	private static String accountName;
 	private static String taskSubject;
 	private static boolean signedIn;
 	private static boolean taskAdded;
@@ -112,7 +113,8 @@ class ActivityBrowserTests {
 	void aSalesUserSignsIn() {
 		team = data.team();
 		user = data.user(team, Role.SALES);
-		account = fixtures.account(data.actor(user), TestData.unique("Timeline Browser"));
+		accountName = TestData.unique("Timeline Browser");
+		account = fixtures.account(data.actor(user), accountName);
 		open("/login");
 		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(user.getUsername());
 		driver.findElement(By.id("password")).sendKeys(TestData.PASSWORD);
@@ -197,6 +199,54 @@ class ActivityBrowserTests {
 		assertThat(notice.getText()).contains(subject);
 		click(notice);
 		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("activity-subject"), subject));
+		chromium.assertPageIsHealthy();
+	}
+
+	@Test
+	@Order(6)
+	void createsAMeetingByClickingASlotOnTheCalendarAndDragsItToAnotherDay() {
+		assumeTrue(driver != null && signedIn, "an earlier step failed");
+		open("/calendar?view=timeGridWeek");
+		WebElement slot = wait.until(ExpectedConditions.presenceOfElementLocated(
+				By.cssSelector(".fc-timegrid-slot-lane[data-time='10:00:00']")));
+		// the week's first column: a click on its 10:00 slot chooses that half hour
+		WebElement monday = driver.findElement(By.cssSelector(".fc-timegrid-col[data-date]"));
+		String day = monday.getAttribute("data-date");
+		int x = monday.getRect().getX() + monday.getRect().getWidth() / 2 - slot.getRect().getX();
+		((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", slot);
+		new org.openqa.selenium.interactions.Actions(driver).moveToElement(slot, x - slot.getRect().getWidth() / 2, 0)
+			.click()
+			.perform();
+		wait.until(ExpectedConditions.urlContains("/activities/new"));
+		assertThat(driver.getCurrentUrl()).contains("startsAt=" + day + "T10:00");
+		String subject = TestData.unique("Kick-off");
+		type(By.id("subject"), subject);
+		type(By.id("about-search"), accountName.substring(0, 12));
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#about option[value^='account:']")));
+		new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("about")))
+			.selectByValue("account:" + account.value());
+		click(driver.findElement(By.id("save")));
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("activity-subject"), subject));
+
+		open("/calendar?view=timeGridWeek");
+		WebElement event = wait.until(ExpectedConditions.presenceOfElementLocated(
+				By.xpath("//*[contains(@class,'fc-event')][.//*[contains(text(),'" + subject + "')]]")));
+		WebElement nextDay = driver.findElements(By.cssSelector(".fc-timegrid-col[data-date]")).get(1);
+		String targetDay = nextDay.getAttribute("data-date");
+		((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", event);
+		new org.openqa.selenium.interactions.Actions(driver).clickAndHold(event)
+			.moveByOffset(5, 5)
+			.moveByOffset(nextDay.getRect().getX() - event.getRect().getX() - 5, 0)
+			.pause(Duration.ofMillis(300))
+			.release()
+			.perform();
+		wait.until(driver -> activities.list(data.actor(user), new org.rapport.activities.internal.ActivityFilter(
+				ActivityKind.MEETING, null, user.userId().value(), null, null, null),
+				org.springframework.data.domain.Sort.unsorted(), org.rapport.customization.CustomFieldQuery.none(), 0, 10)
+			.items().stream()
+			.anyMatch(meeting -> meeting.getSubject().equals(subject)
+					&& meeting.getStartsAt().toString().startsWith(targetDay + "T10:00")));
+		chromium.screenshot("activities-calendar-moved");
 		chromium.assertPageIsHealthy();
 	}
 
