@@ -50,7 +50,13 @@ document.addEventListener('DOMContentLoaded', () => {
     footerToolbar: narrow ? { center: 'dayGridMonth,timeGridDay,listWeek' } : false,
     buttonText: { today: data.textToday, month: data.textMonth, week: data.textWeek, day: data.textDay,
       list: data.textList },
+    buttonHints: { prev: data.textPrev, next: data.textNext, today: data.textToday },
     noEventsText: data.textNone,
+    // the arrows' buttons carry their names; the arrow glyphs inside are decoration
+    datesSet: () => element.querySelectorAll('.fc-icon').forEach((icon) => {
+      icon.removeAttribute('role');
+      icon.setAttribute('aria-hidden', 'true');
+    }),
     events: { url: data.events, extraParams: () => {
       const params = {};
       if (data.owner) { params.owner = data.owner; }

@@ -401,6 +401,10 @@ class AccessibilityBrowserTests {
 		pages.put("activity-new-meeting", "/activities/new?kind=MEETING");
 		pages.put("activity-edit", "/activities/" + task.getId() + "/edit");
 		pages.put("my-work", "/my-work");
+		pages.put("calendar", "/calendar");
+		pages.put("calendar-feed", "/calendar/feed");
+		pages.put("notifications", "/notifications");
+		pages.put("notification-settings", "/notifications/settings");
 		pages.put("search", "/search?q=" + tag);
 		pages.put("profile", "/profile");
 		pages.put("tokens", "/profile/tokens");
