@@ -10,4 +10,10 @@ public interface Notifications {
 	 * the e-mail leaves after the caller's transaction commits, and only then. A notice to oneself is dropped.
 	 */
 	void notify(Notice notice);
+
+	/**
+	 * Sends an e-mail after the caller's transaction commits, and only then, at most once; one the SMTP server
+	 * refuses before taking it is tried again later.
+	 */
+	void mail(OutgoingMail mail);
 }

@@ -101,6 +101,11 @@ public class AboutRecords {
 		};
 	}
 
+	/** The contact, if the actor sees it. */
+	Optional<org.rapport.customers.ContactSummary> contact(Actor actor, UUID contact) {
+		return customers.findContact(actor, new ContactId(contact));
+	}
+
 	/** Whether the actor sees the contact, who may then take part in a meeting. */
 	boolean seesContact(Actor actor, UUID contact) {
 		return customers.findContact(actor, new ContactId(contact)).isPresent();

@@ -60,9 +60,12 @@ public class ActivityBook {
 	private final Clock clock;
 	private final ActivityNotices notices;
 	private final ActivityPreferences preferences;
+	private final MeetingInvitations invitations;
 
 	ActivityBook(Activities activities, AboutRecords about, UserDirectory directory, CustomFields customFields,
-			EntityManager em, Clock clock, ActivityNotices notices, ActivityPreferences preferences) {
+			EntityManager em, Clock clock, ActivityNotices notices, ActivityPreferences preferences,
+			MeetingInvitations invitations) {
+		this.invitations = invitations;
 		this.notices = notices;
 		this.preferences = preferences;
 		this.activities = activities;
@@ -145,6 +148,7 @@ public class ActivityBook {
 		Activity saved = activities.saveAndFlush(activity);
 		notices.assigned(actor, saved);
 		notices.mentioned(actor, saved, Set.of());
+		invitations.planned(actor, saved, List.of());
 		return saved;
 	}
 
@@ -166,6 +170,7 @@ public class ActivityBook {
 		ActivityDetails same = details.kind() == null ? withKind(details, activity.getKind()) : details;
 		Set<String> mentionedBefore = Mentions.in(activity.getBody());
 		UUID ownerBefore = activity.getOwnerId();
+		List<Participant> participantsBefore = List.copyOf(activity.getParticipants());
 		activity.revise(content(actor, same), now());
 		if (details.ownerId() != null || details.teamId() != null) {
 			UserId owner = details.ownerId() == null ? new UserId(activity.getOwnerId()) : new UserId(details.ownerId());
@@ -181,6 +186,7 @@ public class ActivityBook {
 			notices.assigned(actor, saved);
 		}
 		notices.mentioned(actor, saved, mentionedBefore);
+		invitations.planned(actor, saved, participantsBefore);
 		return saved;
 	}
 
@@ -205,7 +211,9 @@ public class ActivityBook {
 	public Activity cancel(Actor actor, UUID id, long expectedVersion) {
 		Activity activity = current(actor, id, expectedVersion);
 		activity.cancel();
-		return activities.saveAndFlush(activity);
+		Activity saved = activities.saveAndFlush(activity);
+		invitations.cancelled(actor, saved, saved.getParticipants());
+		return saved;
 	}
 
 	/**
@@ -256,7 +264,9 @@ public class ActivityBook {
 			}
 		}
 		activity.reschedule(start, until, now());
-		return activities.saveAndFlush(activity);
+		Activity saved = activities.saveAndFlush(activity);
+		invitations.planned(actor, saved, saved.getParticipants());
+		return saved;
 	}
 
 	/**
@@ -312,6 +322,9 @@ public class ActivityBook {
 		Activity activity = current(actor, id, expectedVersion);
 		if (!actor.canManage(new UserId(activity.getOwnerId()), team(activity.getTeamId()))) {
 			throw new NotPermitted("activity.delete.denied", "Only its owner, a manager or an administrator removes an activity");
+		}
+		if (activity.getStatus() == ActivityStatus.OPEN) {
+			invitations.cancelled(actor, activity, List.copyOf(activity.getParticipants()));
 		}
 		activities.delete(activity);
 		activities.flush();

@@ -60,7 +60,7 @@ class CustomersFacade implements Customers {
 		return contactRows.findById(id.value())
 			.filter(contact -> actor.canSee(new UserId(contact.getOwnerId()), team(contact.getTeamId())))
 			.map(contact -> new ContactSummary(contact.id(), contact.accountId(), contact.getFullName(),
-					new UserId(contact.getOwnerId()), team(contact.getTeamId())));
+					new UserId(contact.getOwnerId()), team(contact.getTeamId()), contact.getEmail()));
 	}
 
 	@Override

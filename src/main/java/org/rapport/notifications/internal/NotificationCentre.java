@@ -16,6 +16,7 @@ import org.rapport.notifications.Delivery;
 import org.rapport.notifications.Notice;
 import org.rapport.notifications.NoticeKind;
 import org.rapport.notifications.Notifications;
+import org.rapport.notifications.OutgoingMail;
 import org.rapport.shared.RecordNotFound;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -98,6 +99,12 @@ public class NotificationCentre implements Notifications {
 			mail.enqueue(address, messages.getMessage("notification.mail.subject", new Object[] { text }, locale), body,
 					null);
 		}
+	}
+
+	@Override
+	@Transactional
+	public void mail(OutgoingMail outgoing) {
+		mail.enqueue(outgoing.to(), outgoing.subject(), outgoing.body(), outgoing.calendar());
 	}
 
 	/** How the user gets the kind: as they chose, else the kind's default. */

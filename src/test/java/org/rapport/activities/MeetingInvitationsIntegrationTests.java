@@ -1,0 +1,174 @@
+package org.rapport.activities;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import biweekly.Biweekly;
+import biweekly.ICalVersion;
+import biweekly.ICalendar;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.jayway.jsonpath.JsonPath;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.rapport.RapportTest;
+import org.rapport.TestData;
+import org.rapport.customers.AccountId;
+import org.rapport.customers.ContactId;
+import org.rapport.customers.Customers;
+import org.rapport.customers.NewContact;
+import org.rapport.identity.Role;
+import org.rapport.identity.TeamId;
+import org.rapport.identity.internal.User;
+import org.rapport.notifications.internal.MailSender;
+import org.rapport.sales.web.CommerceFixtures;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * A meeting invites its participants by e-mail with an iCalendar REQUEST, sends a CANCEL to one taken off and to all
+ * when it is cancelled; the invitations pass a real SMTP server (GreenMail) with their calendar part.
+ */
+@RapportTest
+@Import(CommerceFixtures.class)
+class MeetingInvitationsIntegrationTests {
+
+	private static final int SMTP_PORT = freePort();
+
+	@DynamicPropertySource
+	static void smtp(DynamicPropertyRegistry registry) {
+		registry.add("spring.mail.host", () -> "127.0.0.1");
+		registry.add("spring.mail.port", () -> SMTP_PORT);
+	}
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	TestData data;
+
+	@Autowired
+	CommerceFixtures fixtures;
+
+	@Autowired
+	Customers customers;
+
+	@Autowired
+	MailSender sender;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	GreenMail smtp;
+	User organiser;
+	User colleague;
+	String token;
+	AccountId account;
+	ContactId buyer;
+	String buyerEmail;
+
+	@BeforeEach
+	void setUp() {
+		jdbc.update("update mail_message set status = 'FAILED' where status = 'PENDING'");
+		TeamId team = data.team();
+		organiser = data.userWithEmail(team, Locale.ENGLISH, Role.SALES);
+		colleague = data.userWithEmail(team, Locale.SIMPLIFIED_CHINESE, Role.SALES);
+		token = data.bearer(organiser);
+		account = fixtures.account(data.actor(organiser), TestData.unique("Invited"));
+		buyerEmail = TestData.unique("buyer").toLowerCase(Locale.ROOT) + "@example.com";
+		buyer = customers.addContact(data.actor(organiser), new NewContact(account, "Bea", "Buyer", null, buyerEmail,
+				null, null, null));
+		smtp = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+		smtp.start();
+	}
+
+	@AfterEach
+	void stop() {
+		smtp.stop();
+	}
+
+	private String calendarTo(String address, String method) {
+		List<String> calendars = jdbc.queryForList("select calendar from mail_message where recipient = ? "
+				+ "order by created_at, id", String.class, address);
+		return calendars.stream().filter(text -> text.contains("METHOD:" + method)).reduce((a, b) -> b).orElse(null);
+	}
+
+	@Test
+	void participantsAreInvitedWithARequestAndTheOneTakenOffAndThenAllGetACancel() throws Exception {
+		Instant start = Instant.now().plus(Duration.ofDays(3)).truncatedTo(ChronoUnit.MINUTES);
+		String created = mvc.perform(post("/api/v1/activities").header("Authorization", token)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("""
+					{"kind": "MEETING", "subject": "Contract talk", "about": "account:%s", "startsAt": "%s",
+					 "endsAt": "%s", "location": "Room 7", "participants": ["user:%s", "contact:%s"]}
+					""".formatted(account.value(), start, start.plus(Duration.ofHours(1)), colleague.getId(),
+					buyer.value())))
+			.andExpect(status().isCreated())
+			.andReturn().getResponse().getContentAsString();
+		String id = JsonPath.read(created, "$.id");
+
+		String request = calendarTo(buyerEmail, "REQUEST");
+		assertThat(request).isNotNull();
+		ICalendar invitation = Biweekly.parse(request).first();
+		assertThat(invitation.validate(ICalVersion.V2_0).isEmpty()).as(invitation.validate(ICalVersion.V2_0).toString())
+			.isTrue();
+		assertThat(invitation.getMethod().getValue()).isEqualTo("REQUEST");
+		var event = invitation.getEvents().get(0);
+		assertThat(event.getUid().getValue()).isEqualTo(id + "@rapport");
+		assertThat(event.getOrganizer().getEmail()).isEqualTo(organiser.getUsername() + "@example.com");
+		assertThat(event.getAttendees()).extracting(attendee -> attendee.getEmail())
+			.containsExactlyInAnyOrder(buyerEmail, colleague.getUsername() + "@example.com");
+		assertThat(event.getDateStart().getValue().toInstant()).isEqualTo(start);
+		assertThat(calendarTo(colleague.getUsername() + "@example.com", "REQUEST")).isNotNull();
+		assertThat(jdbc.queryForObject("select subject from mail_message where recipient = ?", String.class,
+				colleague.getUsername() + "@example.com")).startsWith("邀请");
+
+		// the e-mails leave right after the commit, or with the next run of the sender
+		sender.sendDue();
+		assertThat(smtp.waitForIncomingEmail(20_000, 2)).isTrue();
+		assertThat(com.icegreen.greenmail.util.GreenMailUtil.getWholeMessage(
+				smtp.getReceivedMessagesForDomain(buyerEmail.substring(buyerEmail.indexOf('@') + 1))[0]))
+			.contains("text/calendar").contains("METHOD:REQUEST");
+
+		// the buyer is taken off: a CANCEL to them, a new REQUEST to the colleague
+		mvc.perform(put("/api/v1/activities/{id}", id).header("Authorization", token).header("If-Match", "\"0\"")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("""
+					{"subject": "Contract talk", "startsAt": "%s", "endsAt": "%s", "location": "Room 7",
+					 "participants": ["user:%s"]}
+					""".formatted(start, start.plus(Duration.ofHours(1)), colleague.getId())))
+			.andExpect(status().isOk());
+		assertThat(calendarTo(buyerEmail, "CANCEL")).contains("STATUS:CANCELLED");
+
+		mvc.perform(post("/api/v1/activities/{id}/cancel", id).header("Authorization", token)
+			.header("If-Match", "\"1\""))
+			.andExpect(status().isOk());
+		ICalendar cancel = Biweekly.parse(calendarTo(colleague.getUsername() + "@example.com", "CANCEL")).first();
+		assertThat(cancel.getEvents().get(0).getUid().getValue()).isEqualTo(id + "@rapport");
+		assertThat(cancel.getEvents().get(0).getSequence().getValue()).isEqualTo(2);
+	}
+
+	private static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (IOException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+}
