@@ -20,6 +20,9 @@ public interface Customers {
 	/** The contact, if it exists and the actor may see it. */
 	Optional<ContactSummary> findContact(Actor actor, ContactId id);
 
+	/** The contacts of the account that the actor may see, by name, at most {@code limit} of them. */
+	List<ContactSummary> contactsOf(Actor actor, AccountId account, int limit);
+
 	/** The account of the contact, whoever may see it; empty for an unknown contact or one of no account. */
 	Optional<AccountId> contactAccount(ContactId contact);
 

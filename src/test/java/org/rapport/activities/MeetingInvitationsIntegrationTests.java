@@ -9,10 +9,7 @@ import biweekly.Biweekly;
 import biweekly.ICalVersion;
 import biweekly.ICalendar;
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import com.jayway.jsonpath.JsonPath;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -30,6 +27,7 @@ import org.rapport.customers.NewContact;
 import org.rapport.identity.Role;
 import org.rapport.identity.TeamId;
 import org.rapport.identity.internal.User;
+import org.rapport.notifications.TestSmtp;
 import org.rapport.notifications.internal.MailSender;
 import org.rapport.sales.web.CommerceFixtures;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -48,12 +46,11 @@ import org.springframework.test.web.servlet.MockMvc;
 @Import(CommerceFixtures.class)
 class MeetingInvitationsIntegrationTests {
 
-	private static final int SMTP_PORT = freePort();
+	private static final TestSmtp SMTP = new TestSmtp();
 
 	@DynamicPropertySource
 	static void smtp(DynamicPropertyRegistry registry) {
-		registry.add("spring.mail.host", () -> "127.0.0.1");
-		registry.add("spring.mail.port", () -> SMTP_PORT);
+		SMTP.register(registry);
 	}
 
 	@Autowired
@@ -93,8 +90,7 @@ class MeetingInvitationsIntegrationTests {
 		buyerEmail = TestData.unique("buyer").toLowerCase(Locale.ROOT) + "@example.com";
 		buyer = customers.addContact(data.actor(organiser), new NewContact(account, "Bea", "Buyer", null, buyerEmail,
 				null, null, null));
-		smtp = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-		smtp.start();
+		smtp = SMTP.start();
 	}
 
 	@AfterEach
@@ -161,14 +157,5 @@ class MeetingInvitationsIntegrationTests {
 		ICalendar cancel = Biweekly.parse(calendarTo(colleague.getUsername() + "@example.com", "CANCEL")).first();
 		assertThat(cancel.getEvents().get(0).getUid().getValue()).isEqualTo(id + "@rapport");
 		assertThat(cancel.getEvents().get(0).getSequence().getValue()).isEqualTo(2);
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException e) {
-			throw new IllegalStateException(e);
-		}
 	}
 }

@@ -11,10 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -46,12 +43,11 @@ import org.springframework.test.web.servlet.MockMvc;
 @Import(CommerceFixtures.class)
 class NotificationsIntegrationTests {
 
-	private static final int SMTP_PORT = freePort();
+	private static final TestSmtp SMTP = new TestSmtp();
 
 	@DynamicPropertySource
 	static void smtp(DynamicPropertyRegistry registry) {
-		registry.add("spring.mail.host", () -> "127.0.0.1");
-		registry.add("spring.mail.port", () -> SMTP_PORT);
+		SMTP.register(registry);
 		registry.add("rapport.mail.from", () -> "rapport@example.com");
 		registry.add("rapport.mail.base-url", () -> "https://crm.example.com");
 	}
@@ -101,8 +97,7 @@ class NotificationsIntegrationTests {
 	}
 
 	private void startSmtp() {
-		smtp = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-		smtp.start();
+		smtp = SMTP.start();
 	}
 
 	private String giveTask(String subject) throws Exception {
@@ -221,14 +216,5 @@ class NotificationsIntegrationTests {
 			Thread.sleep(100);
 		}
 		throw new AssertionError("E-mail " + id + " still being sent");
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException e) {
-			throw new IllegalStateException(e);
-		}
 	}
 }

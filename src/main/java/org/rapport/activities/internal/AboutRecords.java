@@ -101,6 +101,16 @@ public class AboutRecords {
 		};
 	}
 
+	/**
+	 * The contacts a meeting about the record may invite: those of the account it belongs to that the actor sees,
+	 * by name; none for a record of no account.
+	 */
+	public List<org.rapport.customers.ContactSummary> contactsAround(Actor actor, RecordRef record) {
+		return find(actor, record).map(Activity.About::accountId)
+			.map(account -> customers.contactsOf(actor, new AccountId(account), 200))
+			.orElse(List.of());
+	}
+
 	/** The contact, if the actor sees it. */
 	Optional<org.rapport.customers.ContactSummary> contact(Actor actor, UUID contact) {
 		return customers.findContact(actor, new ContactId(contact));

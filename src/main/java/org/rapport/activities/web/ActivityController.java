@@ -191,7 +191,7 @@ class ActivityController {
 		CustomFieldForm form = custom.form();
 		if (!errors.hasErrors() && !custom.hasErrors()) {
 			try {
-				Activity activity = activities.create(actor, input.toDetails(actor.zone(), List.of()),
+				Activity activity = activities.create(actor, input.toDetails(actor.zone()),
 						custom.values());
 				redirect.addFlashAttribute("success", "flash.activity.created");
 				return "redirect:/activities/" + activity.getId();
@@ -238,10 +238,8 @@ class ActivityController {
 		CustomFieldForm form = custom.form();
 		if (!errors.hasErrors() && !custom.hasErrors()) {
 			try {
-				List<RecordRef> contacts = activity.getParticipants().stream().filter(p -> !p.isUser())
-					.map(p -> new RecordRef(p.type(), p.id())).toList();
 				activities.update(actor, id, input.version() == null ? -1 : input.version(),
-						input.toDetails(actor.zone(), contacts), custom.values());
+						input.toDetails(actor.zone()), custom.values());
 				redirect.addFlashAttribute("success", "flash.activity.updated");
 				return "redirect:/activities/" + id;
 			}
@@ -311,6 +309,7 @@ class ActivityController {
 				RecordRef ref = AboutRecords.parse("about", form.about());
 				model.addAttribute("aboutRef", ref);
 				model.addAttribute("aboutPath", AboutRecords.path(ref));
+				model.addAttribute("contactChoices", about.contactsAround(actor, ref));
 				model.addAttribute("aboutTitle", about.titles(List.of(ref)).get(ref));
 			}
 			catch (InvalidField malformed) {
@@ -352,7 +351,7 @@ class ActivityController {
 
 	/** The form's field for a field the domain names: the form chooses a meeting's users only. */
 	static String formField(String field) {
-		return "participants".equals(field) ? "participantUsers" : field;
+		return "participants".equals(field) ? "participantContacts" : field;
 	}
 
 	/** The accounts whose name starts with the text, as options of the form's "about" choice. */

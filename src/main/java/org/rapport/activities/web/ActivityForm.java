@@ -34,6 +34,7 @@ record ActivityForm(ActivityKind kind, @NotBlank @Size(max = ActivityDetails.MAX
 		@DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime startsAt,
 		@DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime endsAt, Boolean allDay,
 		@Size(max = ActivityDetails.MAX_LOCATION) String location, List<UUID> participantUsers,
+		List<UUID> participantContacts,
 		Direction direction, @Min(0) @Max(ActivityDetails.MAX_DURATION) Integer durationMinutes,
 		CallOutcome outcome, @Size(max = 320) String emailFrom, @Size(max = 2000) String emailTo,
 		@Size(max = 10_000) String body, @Min(-1) @Max(ActivityBook.MAX_REMINDER) Integer reminderMinutes, UUID ownerId,
@@ -46,7 +47,7 @@ record ActivityForm(ActivityKind kind, @NotBlank @Size(max = ActivityDetails.MAX
 				: LocalDateTime.ofInstant(now, zone).truncatedTo(ChronoUnit.MINUTES);
 		return new ActivityForm(kind, null, about, null, Priority.NORMAL,
 				kind == ActivityKind.TASK ? nextHour.plusDays(1).withHour(9) : null, start,
-				kind == ActivityKind.MEETING ? nextHour.plusHours(1) : null, false, null, List.of(),
+				kind == ActivityKind.MEETING ? nextHour.plusHours(1) : null, false, null, List.of(), List.of(),
 				kind == ActivityKind.CALL || kind == ActivityKind.EMAIL ? Direction.OUTBOUND : null, null, null, null,
 				null, null, reminder == null ? -1 : reminder, null, null, null);
 	}
@@ -56,7 +57,8 @@ record ActivityForm(ActivityKind kind, @NotBlank @Size(max = ActivityDetails.MAX
 		boolean task = kind == ActivityKind.TASK;
 		return new ActivityForm(kind, subject, about, status, priority, task ? start : dueAt, task ? startsAt : start,
 				kind == ActivityKind.MEETING ? (end == null || end.isBefore(start) ? start.plusHours(1) : end) : endsAt,
-				kind == ActivityKind.MEETING && wholeDays, location, participantUsers, direction, durationMinutes,
+				kind == ActivityKind.MEETING && wholeDays, location, participantUsers, participantContacts, direction,
+				durationMinutes,
 				outcome, emailFrom, emailTo, body, reminderMinutes, ownerId, teamId, version);
 	}
 
@@ -65,18 +67,18 @@ record ActivityForm(ActivityKind kind, @NotBlank @Size(max = ActivityDetails.MAX
 				a.getPriority(), local(a.getDueAt(), zone), local(a.getStartsAt(), zone), local(a.getEndsAt(), zone),
 				a.isAllDay(), a.getLocation(),
 				a.getParticipants().stream().filter(Participant::isUser).map(Participant::id).toList(),
-				a.getDirection(), a.getDurationMinutes(), a.getOutcome(), a.getEmailFrom(), a.getEmailTo(),
+				a.getParticipants().stream().filter(p -> !p.isUser()).map(Participant::id).toList(), a.getDirection(), a.getDurationMinutes(), a.getOutcome(), a.getEmailFrom(), a.getEmailTo(),
 				a.getKind() == ActivityKind.NOTE ? NoteHtml.toText(a.getBody()) : a.getBody(),
 				a.getReminderMinutes() == null ? -1 : a.getReminderMinutes(), a.getOwnerId(), a.getTeamId(),
 				a.getVersion());
 	}
 
-	/**
-	 * The details the form gives, with the meeting's contacts kept as they were ({@code contacts}), since the form
-	 * chooses only users.
-	 */
-	ActivityDetails toDetails(ZoneId zone, List<RecordRef> contacts) {
-		List<RecordRef> people = new java.util.ArrayList<>(contacts);
+	/** The details the form gives. */
+	ActivityDetails toDetails(ZoneId zone) {
+		List<RecordRef> people = new java.util.ArrayList<>();
+		if (participantContacts != null) {
+			participantContacts.forEach(contact -> people.add(new RecordRef(Participant.CONTACT, contact)));
+		}
 		if (participantUsers != null) {
 			participantUsers.forEach(user -> people.add(new RecordRef(Participant.USER, user)));
 		}

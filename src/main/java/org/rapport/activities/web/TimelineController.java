@@ -77,7 +77,7 @@ class TimelineController {
 		ActivityForm next = input;
 		if (!errors.hasErrors()) {
 			try {
-				activities.create(actor, input.toDetails(actor.zone(), List.of()), java.util.Map.of());
+				activities.create(actor, input.toDetails(actor.zone()), java.util.Map.of());
 				model.addAttribute("added", true);
 				next = ActivityForm.blank(input.kind(), input.about(), activities.now(), actor.zone(),
 						preferences.reminderOf(actor.id()));

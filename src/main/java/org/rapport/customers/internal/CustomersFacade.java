@@ -64,6 +64,17 @@ class CustomersFacade implements Customers {
 	}
 
 	@Override
+	public List<ContactSummary> contactsOf(Actor actor, AccountId account, int limit) {
+		return new org.rapport.identity.VisibleQuery("Contact", "c", actor)
+			.where("c.accountKey = :account", "account", account.value())
+			.list(em, Contact.class, null, "c.lastName, c.firstName, c.id", Math.max(1, Math.min(limit, 200)))
+			.stream()
+			.map(contact -> new ContactSummary(contact.id(), contact.accountId(), contact.getFullName(),
+					new UserId(contact.getOwnerId()), team(contact.getTeamId()), contact.getEmail()))
+			.toList();
+	}
+
+	@Override
 	public Optional<AccountId> contactAccount(ContactId contact) {
 		return contactRows.findById(contact.value()).map(Contact::accountId);
 	}

@@ -56,6 +56,9 @@ class ActivityPagesIntegrationTests {
 	@Autowired
 	ActivityBook activities;
 
+	@Autowired
+	org.rapport.customers.Customers customers;
+
 	User seller;
 	Actor actor;
 	AccountId account;
@@ -116,9 +119,12 @@ class ActivityPagesIntegrationTests {
 
 	@Test
 	void theFormRefusesAMeetingEndingBeforeItStartsAndKeepsWhatWasTyped() throws Exception {
+		org.rapport.customers.ContactId contact = customers.addContact(actor, new org.rapport.customers.NewContact(account,
+				"Cora", "Client", null, "cora@example.com", null, null, null));
 		mvc.perform(get("/activities/new").param("kind", "MEETING").param("about", about).with(data.as(seller)))
 			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("name=\"endsAt\"")));
+			.andExpect(content().string(allOf(containsString("name=\"endsAt\""),
+					containsString("Cora Client &lt;cora@example.com&gt;"))));
 		mvc.perform(post("/activities").with(data.as(seller)).with(csrf())
 			.param("kind", "MEETING").param("about", about).param("subject", "Quarterly review")
 			.param("startsAt", "2026-05-04T10:00").param("endsAt", "2026-05-04T09:00"))
@@ -128,12 +134,14 @@ class ActivityPagesIntegrationTests {
 		String location = mvc.perform(post("/activities").with(data.as(seller)).with(csrf())
 			.param("kind", "MEETING").param("about", about).param("subject", "Quarterly review")
 			.param("startsAt", "2026-05-04T10:00").param("endsAt", "2026-05-04T11:00")
-			.param("participantUsers", seller.getId().toString()))
+			.param("participantUsers", seller.getId().toString())
+			.param("participantContacts", contact.value().toString()))
 			.andExpect(redirectedUrlPattern("/activities/*"))
 			.andReturn().getResponse().getRedirectedUrl();
 		mvc.perform(get(location).with(data.as(seller)))
 			.andExpect(status().isOk())
-			.andExpect(content().string(allOf(containsString("Quarterly review"), containsString("id=\"participants\""))));
+			.andExpect(content().string(allOf(containsString("Quarterly review"), containsString("id=\"participants\""),
+					containsString("Cora Client"))));
 	}
 
 	@Test
