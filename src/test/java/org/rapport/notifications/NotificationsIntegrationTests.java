@@ -156,8 +156,9 @@ class NotificationsIntegrationTests {
 	@Test
 	void theEmailLeavesOnceEvenWhenTheServerFirstRefusesIt() throws Exception {
 		giveTask("Send the offer");
-		UUID queued = jdbc.queryForObject("select id from mail_message where recipient = ? and status = 'PENDING'",
-				UUID.class, colleague.getUsername() + "@example.com");
+		// the commit may have started an attempt already: the e-mail is the colleague's one, whatever its status
+		UUID queued = jdbc.queryForObject("select id from mail_message where recipient = ?", UUID.class,
+				colleague.getUsername() + "@example.com");
 		// no server listens yet: the e-mail waits for another attempt (the commit started one already, maybe)
 		assertThat(sender.sendDue()).isZero();
 		assertThat(settled(queued)).isEqualTo("PENDING");
@@ -196,8 +197,9 @@ class NotificationsIntegrationTests {
 				Long.class, colleague.getUsername() + "@example.com")).isZero();
 
 		assertThat(digest.sendAll()).isGreaterThanOrEqualTo(1);
-		String body = jdbc.queryForObject("select body from mail_message where recipient = ? and status = 'PENDING'",
-				String.class, colleague.getUsername() + "@example.com");
+		// the colleague's only e-mail, whether or not an attempt to send it has begun
+		String body = jdbc.queryForObject("select body from mail_message where recipient = ?", String.class,
+				colleague.getUsername() + "@example.com");
 		assertThat(body).contains("Told in Rapport only").doesNotContain("Nobody is told");
 		// a second run the same day sends no second digest
 		digest.sendAll();
