@@ -45,6 +45,7 @@ public class ActivityAlerts {
 
 	/** Sends every alert due now, a batch per transaction; answers how many went out. */
 	public int sweep() {
+		long started = System.nanoTime();
 		Instant now = clock.instant();
 		int sent = 0;
 		int read;
@@ -55,7 +56,7 @@ public class ActivityAlerts {
 		}
 		while (read == BATCH);
 		if (sent > 0) {
-			log.info("Activity alerts: {} sent", sent);
+			log.info("Activity alerts: {} sent in {} ms", sent, (System.nanoTime() - started) / 1_000_000);
 		}
 		return sent;
 	}
