@@ -49,8 +49,11 @@ public class ActivityBook {
 		.defaultingTo("occursAt", Sort.Direction.DESC, "a.occursAt", "a.id")
 		.with("subject", "a.subject", "a.id");
 
-	/** The most entries a timeline page or a part of "My work" holds. */
+	/** The most entries a timeline page holds. */
 	public static final int MAX_PAGE = 100;
+
+	/** The most entries a part of "My work" shows; the activity list shows the rest. */
+	public static final int MY_WORK_SHOWN = 50;
 
 	private final Activities activities;
 	private final AboutRecords about;
@@ -275,42 +278,59 @@ public class ActivityBook {
 	 * actor's own and those they take part in.
 	 */
 	public List<Activity> calendar(Actor actor, UUID owner, UUID team, Instant from, Instant to) {
-		VisibleQuery query = new VisibleQuery("Activity", "a", actor)
+		List<Activity> all = new ArrayList<>();
+		if (team != null) {
+			all.addAll(window(actor, from, to).where("a.teamId = :team", "team", team)
+				.list(em, Activity.class, null, "a.occursAt, a.id", CALENDAR_LIMIT));
+			all.addAll(reaching(actor, from).where("a.teamId = :team", "team", team)
+				.list(em, Activity.class, null, "a.endsAt, a.id", CALENDAR_LIMIT));
+		}
+		else {
+			UUID who = owner == null ? actor.id().value() : owner;
+			all.addAll(window(actor, from, to).where("a.ownerId = :owner", "owner", who)
+				.list(em, Activity.class, null, "a.occursAt, a.id", CALENDAR_LIMIT));
+			all.addAll(reaching(actor, from).where("a.ownerId = :owner", "owner", who)
+				.list(em, Activity.class, null, "a.endsAt, a.id", CALENDAR_LIMIT));
+			if (owner == null) {
+				all.addAll(em.createQuery("select a from Activity a join a.participants p "
+						+ "where p.type = 'user' and p.id = :me and a.ownerId <> :me and a.status <> :cancelled "
+						+ "and a.occursAt >= :earliest and a.occursAt < :to and (a.endsAt > :from or a.occursAt >= :from) "
+						+ "order by a.occursAt, a.id", Activity.class)
+					.setParameter("me", who)
+					.setParameter("cancelled", ActivityStatus.CANCELLED)
+					.setParameter("earliest", from.minus(MAX_MEETING))
+					.setParameter("to", to)
+					.setParameter("from", from)
+					.setMaxResults(CALENDAR_LIMIT)
+					.getResultList());
+			}
+		}
+		List<Activity> sorted = new ArrayList<>(new java.util.LinkedHashSet<>(all));
+		sorted.sort(java.util.Comparator.comparing(Activity::getOccursAt).thenComparing(Activity::getId));
+		return sorted.size() > CALENDAR_LIMIT ? sorted.subList(0, CALENDAR_LIMIT) : sorted;
+	}
+
+	/** The visible meetings, calls and dated tasks that start in the window, cancelled ones left out. */
+	private static VisibleQuery window(Actor actor, Instant from, Instant to) {
+		return new VisibleQuery("Activity", "a", actor)
 			.where("a.kind in :onCalendar", "onCalendar", Set.of(ActivityKind.MEETING, ActivityKind.CALL,
 					ActivityKind.TASK))
 			.where("a.status <> :cancelled", "cancelled", ActivityStatus.CANCELLED)
 			.where("(a.kind <> :task or a.dueAt is not null)", "task", ActivityKind.TASK)
-			// a meeting that started before the window may reach into it, but none lasts longer than MAX_MEETING
-			.where("a.occursAt >= :earliest", "earliest", from.minus(MAX_MEETING))
-			.where("a.occursAt < :to", "to", to)
-			.where("(a.endsAt > :from or a.occursAt >= :from)", "from", from);
-		if (team != null) {
-			query.where("a.teamId = :team", "team", team);
-		}
-		else {
-			UUID who = owner == null ? actor.id().value() : owner;
-			List<Activity> own = query.where("a.ownerId = :owner", "owner", who)
-				.list(em, Activity.class, null, "a.occursAt, a.id", CALENDAR_LIMIT);
-			if (owner != null) {
-				return own;
-			}
-			List<Activity> joined = em.createQuery("select a from Activity a join a.participants p "
-					+ "where p.type = 'user' and p.id = :me and a.ownerId <> :me and a.status <> :cancelled "
-					+ "and a.occursAt >= :earliest and a.occursAt < :to and (a.endsAt > :from or a.occursAt >= :from) "
-					+ "order by a.occursAt, a.id", Activity.class)
-				.setParameter("me", who)
-				.setParameter("cancelled", ActivityStatus.CANCELLED)
-				.setParameter("earliest", from.minus(MAX_MEETING))
-				.setParameter("to", to)
-				.setParameter("from", from)
-				.setMaxResults(CALENDAR_LIMIT)
-				.getResultList();
-			List<Activity> all = new ArrayList<>(own);
-			all.addAll(joined);
-			all.sort(java.util.Comparator.comparing(Activity::getOccursAt).thenComparing(Activity::getId));
-			return all.size() > CALENDAR_LIMIT ? all.subList(0, CALENDAR_LIMIT) : all;
-		}
-		return query.list(em, Activity.class, null, "a.occursAt, a.id", CALENDAR_LIMIT);
+			.where("a.occursAt >= :from", "from", from)
+			.where("a.occursAt < :to", "to", to);
+	}
+
+	/**
+	 * The visible meetings that began before the window and reach into it: found by their end, which comes within
+	 * {@link #MAX_MEETING} of the window's start, so that the index on the end reads only those.
+	 */
+	private static VisibleQuery reaching(Actor actor, Instant from) {
+		return new VisibleQuery("Activity", "a", actor)
+			.where("a.endsAt > :from", "from", from)
+			.where("a.endsAt <= :reach", "reach", from.plus(MAX_MEETING))
+			.where("a.occursAt < :start", "start", from)
+			.where("a.status <> :cancelled", "cancelled", ActivityStatus.CANCELLED);
 	}
 
 	/** The most entries a calendar window shows. */
@@ -358,7 +378,7 @@ public class ActivityBook {
 
 	/**
 	 * The actor's open tasks, calls and meetings: overdue ones (tasks and calls whose time has passed), today's and
-	 * those of the next seven days, by time, in the actor's time zone; each part holds at most {@link #MAX_PAGE}.
+	 * those of the next seven days, by time, in the actor's time zone; each part holds at most {@link #MY_WORK_SHOWN}.
 	 */
 	public MyWork myWork(Actor actor) {
 		ZoneId zone = actor.zone();
@@ -380,7 +400,7 @@ public class ActivityBook {
 			// a task without a due time is on the list, not on a day
 			.where("(a.kind <> :task or a.dueAt is not null)", "task", ActivityKind.TASK)
 			.where("a.kind in :kinds", "kinds", kinds);
-		return query.list(em, Activity.class, null, "a.occursAt, a.id", MAX_PAGE);
+		return query.list(em, Activity.class, null, "a.occursAt, a.id", MY_WORK_SHOWN);
 	}
 
 	private Activity.Content content(Actor actor, ActivityDetails details) {

@@ -93,6 +93,7 @@ class MyWorkController {
 		List<Activity> all = Stream.of(work.overdue(), work.dueToday(), work.upcoming()).flatMap(List::stream).toList();
 		model.addAttribute("aboutTitles", about.titles(all.stream().map(Activity::about).distinct().toList()));
 		model.addAttribute("now", activities.now());
+		model.addAttribute("shownLimit", ActivityBook.MY_WORK_SHOWN);
 		Integer reminder = preferences.reminderOf(actor.id());
 		model.addAttribute("reminder", reminder == null ? -1 : reminder);
 		model.addAttribute("reminders", ActivityController.REMINDERS);

@@ -272,13 +272,22 @@ public class UserAdministration implements UserDirectory, UserPreferences {
 		return users.findById(id.value()).map(User::summary);
 	}
 
+	/**
+	 * Work done for many users at once, such as a sweep of reminders, asks for the same few users again and again: a
+	 * user read here is kept for two seconds.
+	 */
+	private final com.github.benmanes.caffeine.cache.Cache<UUID, Optional<Actor>> actors = Caffeine.newBuilder()
+		.expireAfterWrite(Duration.ofSeconds(2))
+		.maximumSize(10_000)
+		.build();
+
 	@Override
 	@Transactional(readOnly = true)
 	public Optional<Actor> actorOf(UserId id) {
-		return users.findById(id.value())
+		return actors.get(id.value(), key -> users.findById(key)
 			.filter(User::isActive)
 			.map(user -> new Actor(user.userId(), user.getDisplayName(), user.team(), user.getRoles(),
-					visibility.scopeOf(user.getRoles()), user.getTimeZone(), user.getLocale()));
+					visibility.scopeOf(user.getRoles()), user.getTimeZone(), user.getLocale())));
 	}
 
 	@Override

@@ -107,12 +107,24 @@ public class NotificationCentre implements Notifications {
 		mail.enqueue(outgoing.to(), outgoing.subject(), outgoing.body(), outgoing.calendar());
 	}
 
+	/**
+	 * The user's choices as last read, kept for two seconds: a sweep tells the same few users many things at once.
+	 * A user's own change clears them on this node.
+	 */
+	private final com.github.benmanes.caffeine.cache.Cache<String, Delivery> chosen = com.github.benmanes.caffeine.cache.Caffeine
+		.newBuilder()
+		.expireAfterWrite(java.time.Duration.ofSeconds(2))
+		.maximumSize(10_000)
+		.build();
+
 	/** How the user gets the kind: as they chose, else the kind's default. */
 	public Delivery deliveryOf(UserId user, NoticeKind kind) {
-		List<String> chosen = jdbc.queryForList(
-				"select delivery from notification_preference where user_id = ? and kind = ?", String.class,
-				user.value(), kind.code());
-		return chosen.isEmpty() ? kind.defaultDelivery() : Delivery.valueOf(chosen.get(0));
+		return chosen.get(user.value() + " " + kind.code(), key -> {
+			List<String> rows = jdbc.queryForList(
+					"select delivery from notification_preference where user_id = ? and kind = ?", String.class,
+					user.value(), kind.code());
+			return rows.isEmpty() ? kind.defaultDelivery() : Delivery.valueOf(rows.get(0));
+		});
 	}
 
 	/** The kinds of notice, in the order the modules declared them. */
@@ -130,6 +142,7 @@ public class NotificationCentre implements Notifications {
 	/** Keeps the user's choices; kinds not named stay as they are, unknown ones are ignored. */
 	@Transactional
 	public void choose(UserId user, Map<String, Delivery> choices, boolean digest) {
+		choices.keySet().forEach(code -> chosen.invalidate(user.value() + " " + code));
 		choices.forEach((code, delivery) -> {
 			if (kinds.containsKey(code) && delivery != null) {
 				int updated = jdbc.update("update notification_preference set delivery = ? where user_id = ? and kind = ?",
