@@ -50,6 +50,16 @@ TOTAL=$(q -c "select reltuples::bigint from pg_class where relname = 'activity'"
 ACCOUNTS=$(q -c "select reltuples::bigint from pg_class where relname = 'account'")
 log "hot account $HOT ($ENTRIES entries), busy user $BUSY_USER ($OPEN_TASKS open tasks), $DUE due alerts"
 
+# the planted reminders (a 15-minute reminder, as generate-activities.sh set them) fall due again, so that each run's
+# first sweep sends them; their earlier notices go
+PLANTED=$(q -c "with planted as (update activity set alert_at = now() - interval '1 minute', alerted_at = null,
+		status = 'OPEN', starts_at = now() + interval '14 minutes', ends_at = now() + interval '74 minutes',
+		occurs_at = now() + interval '14 minutes'
+	where kind = 'MEETING' and reminder_minutes = 15 returning 1) select count(*) from planted")
+q -c "truncate notification, mail_message" >/dev/null
+DUE=$(q -c "select count(*) from activity where alerted_at is null and alert_at <= now()")
+log "$PLANTED planted reminders due again, $DUE due alerts in all"
+
 ensure_jar
 cleanup() {
 	stop_app
