@@ -148,6 +148,16 @@ public final class Chromium implements AutoCloseable {
 		return wait;
 	}
 
+	/**
+	 * Waits until the page has loaded and htmx has finished every request and swap, so that the controls it just
+	 * put in are live: htmx wires up swapped-in content only when it settles, and a click before that does nothing.
+	 */
+	public void settle(Duration timeout) {
+		waiting(timeout).until(browser -> Boolean.TRUE.equals(((JavascriptExecutor) browser).executeScript("""
+				return document.readyState === 'complete'
+				    && document.querySelector('.htmx-request, .htmx-added, .htmx-swapping, .htmx-settling') === null""")));
+	}
+
 	/** No error page, no missing message key, nothing the browser complained about (CSP, missing files, JS). */
 	public void assertPageIsHealthy() {
 		String at = driver.getCurrentUrl();

@@ -128,8 +128,11 @@ class ActivityBrowserTests {
 	void logsACallFromTheAccountsTimeline() {
 		assumeTrue(driver != null && signedIn, "an earlier step failed");
 		open("/accounts/" + account.value());
-		click(wait.until(ExpectedConditions.presenceOfElementLocated(By.id("quick-CALL"))));
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("quick-CALL")));
+		chromium.settle(TIMEOUT);
+		click(driver.findElement(By.id("quick-CALL")));
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#quick-entry #durationMinutes")));
+		chromium.settle(TIMEOUT);
 		type(By.cssSelector("#quick-entry #subject"), "Asked for a discount");
 		type(By.cssSelector("#quick-entry #durationMinutes"), "9");
 		click(driver.findElement(By.id("quick-save")));
@@ -144,8 +147,10 @@ class ActivityBrowserTests {
 	void addsATaskDueInTwoHoursFromTheTimeline() {
 		assumeTrue(driver != null && signedIn, "an earlier step failed");
 		taskSubject = TestData.unique("Send the offer");
+		chromium.settle(TIMEOUT);
 		click(driver.findElement(By.id("quick-TASK")));
 		wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#quick-entry #dueAt")));
+		chromium.settle(TIMEOUT);
 		type(By.cssSelector("#quick-entry #subject"), taskSubject);
 		// the browser's datetime-local input takes the user's wall-clock time (the test users live in UTC)
 		String due = LocalDateTime.now(ZoneId.of("UTC")).plusHours(2).truncatedTo(ChronoUnit.MINUTES)
@@ -163,7 +168,9 @@ class ActivityBrowserTests {
 		assumeTrue(driver != null && taskAdded, "an earlier step failed");
 		open("/");
 		click(wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#main-nav a[href='/my-work']"))));
+		wait.until(ExpectedConditions.urlContains("/my-work"));
 		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("my-work"), taskSubject));
+		chromium.settle(TIMEOUT);
 		WebElement item = driver.findElements(By.cssSelector("#my-work .work-item")).stream()
 			.filter(element -> element.getText().contains(taskSubject))
 			.findFirst()
@@ -193,6 +200,7 @@ class ActivityBrowserTests {
 		new WebDriverWait(driver, Duration.ofSeconds(45))
 			.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notification-count"), "1"));
 		chromium.screenshot("activities-bell-rings");
+		chromium.settle(TIMEOUT);
 		click(driver.findElement(By.id("notification-bell")));
 		WebElement notice = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(
 				"#notifications .notification-text")));
