@@ -18,6 +18,10 @@ document.addEventListener('DOMContentLoaded', () => {
     const body = new URLSearchParams();
     body.set('version', info.event.extendedProps.version);
     body.set('start', wallClock(info.event.start));
+    const occurrence = info.event.extendedProps.occurrence;
+    if (occurrence) {
+      body.set('occurrence', occurrence);
+    }
     if (info.event.end && info.event.extendedProps.kind === 'MEETING') {
       body.set('end', wallClock(info.event.end));
     }
@@ -25,9 +29,16 @@ document.addEventListener('DOMContentLoaded', () => {
     if (token && header) {
       headers[header.content] = token.content;
     }
-    fetch(data.move + info.event.id + '/move', { method: 'POST', headers, body, credentials: 'same-origin' })
+    fetch(data.move + info.event.extendedProps.activity + '/move', { method: 'POST', headers, body, credentials: 'same-origin' })
       .then((response) => response.ok ? response.json() : Promise.reject(response))
-      .then((answer) => info.event.setExtendedProp('version', answer.version))
+      .then((answer) => {
+        if (occurrence) {
+          // the occurrence is an activity of its own now, apart from its series
+          calendar.refetchEvents();
+        } else {
+          info.event.setExtendedProp('version', answer.version);
+        }
+      })
       .catch(() => {
         info.revert();
         refused.classList.remove('d-none');

@@ -71,6 +71,12 @@ public final class VisibleQuery {
 		}
 	}
 
+	/** Adds a condition without a parameter. */
+	public VisibleQuery where(String condition) {
+		conditions.add(condition);
+		return this;
+	}
+
 	public VisibleQuery where(String condition, String parameter, Object value) {
 		if (value != null) {
 			conditions.add(condition);

@@ -8,9 +8,13 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.Collection;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.hibernate.search.engine.backend.types.Aggregable;
@@ -27,6 +31,7 @@ import org.rapport.activities.ActivityKind;
 import org.rapport.identity.TeamId;
 import org.rapport.identity.UserId;
 import org.rapport.shared.BusinessRecord;
+import org.rapport.shared.InvalidField;
 import org.rapport.shared.RecordRef;
 import org.rapport.shared.RuleBroken;
 
@@ -120,6 +125,25 @@ public class Activity extends BusinessRecord<Activity> {
 	@Column(name = "alerted_at")
 	private Instant alertedAt;
 
+	/** A series' RRULE ({@link Recurrence}); {@code null} for an activity that does not repeat. */
+	private String recurrence;
+
+	/** The time zone a series repeats in: its occurrences keep their wall-clock time there. */
+	@Column(name = "recurrence_zone")
+	private String recurrenceZone;
+
+	/** When a series' last occurrence ends; {@code null} for one without end or an activity that does not repeat. */
+	@Column(name = "series_until")
+	private Instant seriesUntil;
+
+	/** The series an occurrence changed on its own belongs to. */
+	@Column(name = "series_id", updatable = false)
+	private UUID seriesId;
+
+	/** The start the series gave the occurrence, which names it in the series. */
+	@Column(name = "original_start", updatable = false)
+	private Instant originalStart;
+
 	@ElementCollection
 	@org.hibernate.annotations.BatchSize(size = 100)
 	@CollectionTable(name = "activity_participant", joinColumns = @JoinColumn(name = "activity_id"))
@@ -152,6 +176,41 @@ public class Activity extends BusinessRecord<Activity> {
 			activity.alertAt = null;
 		}
 		return activity;
+	}
+
+	/**
+	 * The occurrence of the series that starts at {@code original}, as an activity of its own, open, so that it can
+	 * change apart from the series: it takes the series' content, owner, team and custom fields and the times of that
+	 * occurrence.
+	 */
+	static Activity occurrence(Activity series, Instant original, Instant now) {
+		if (!series.isSeries()) {
+			throw new IllegalArgumentException("Not a series: " + series.getId());
+		}
+		Activity occurrence = new Activity(series.kind, new About(series.about(), series.accountId),
+				new UserId(series.getOwnerId()), series.getTeamId() == null ? null : new TeamId(series.getTeamId()));
+		occurrence.seriesId = series.getId();
+		occurrence.originalStart = original;
+		occurrence.organiserId = series.organiserId;
+		occurrence.subject = series.subject;
+		occurrence.body = series.body;
+		occurrence.priority = series.priority;
+		occurrence.allDay = series.allDay;
+		occurrence.location = series.location;
+		occurrence.reminderMinutes = series.reminderMinutes;
+		occurrence.participants.addAll(series.participants);
+		if (series.kind == ActivityKind.TASK) {
+			occurrence.dueAt = original;
+		}
+		else {
+			occurrence.startsAt = original;
+			occurrence.endsAt = original.plus(series.length());
+		}
+		occurrence.occursAt = original;
+		occurrence.status = ActivityStatus.OPEN;
+		occurrence.changeCustomFields(new java.util.LinkedHashMap<>(series.getCustomFields()));
+		occurrence.planAlert(now);
+		return occurrence;
 	}
 
 	/** A call that has started by {@code now} is logged, done; a later one is planned. */
@@ -203,7 +262,106 @@ public class Activity extends BusinessRecord<Activity> {
 			case NOTE -> occursAt != null ? occursAt : now;
 		};
 		this.reminderMinutes = kind == ActivityKind.MEETING ? content.reminderMinutes() : null;
+		repeat(content.recurrence(), content.zone());
 		planAlert(now);
+	}
+
+	/**
+	 * Makes the activity a series that repeats so, in the zone (or the one it repeats in already), starting on the
+	 * first occurrence the rule gives; or, given none, an activity that does not repeat. Only a task with a due time
+	 * and a meeting repeat, and an occurrence changed on its own does not.
+	 */
+	private void repeat(Recurrence rule, ZoneId zone) {
+		if (rule == null) {
+			recurrence = null;
+			recurrenceZone = null;
+			seriesUntil = null;
+			return;
+		}
+		if (seriesId != null) {
+			throw new InvalidField(Recurrence.FIELD, "validation.recurrence.occurrence",
+					"An occurrence of a series does not repeat on its own");
+		}
+		if (!(kind == ActivityKind.MEETING || kind == ActivityKind.TASK && dueAt != null)) {
+			throw new InvalidField(Recurrence.FIELD, "validation.recurrence.kind",
+					"Only a meeting or a task with a due time repeats");
+		}
+		ZoneId in = recurrenceZone != null ? ZoneId.of(recurrenceZone) : zone;
+		ZonedDateTime start = start().atZone(in);
+		if (rule.until() != null && (rule.until().isBefore(start.toLocalDate())
+				|| rule.until().isAfter(start.toLocalDate().plusYears(Recurrence.MAX_YEARS)))) {
+			throw new InvalidField(Recurrence.FIELD, "validation.recurrence.until",
+					"A series ends on or after its first day and within ten years", Recurrence.MAX_YEARS);
+		}
+		List<ZonedDateTime> first = rule.between(start, null, null, 1);
+		if (first.isEmpty()) {
+			throw new InvalidField(Recurrence.FIELD, "validation.recurrence.none", "The repetition has no occurrence");
+		}
+		Duration length = length();
+		moveTo(first.get(0).toInstant(), length);
+		ZonedDateTime last = rule.last(first.get(0));
+		recurrence = rule.rrule(in);
+		recurrenceZone = in.getId();
+		seriesUntil = last == null ? null : last.toInstant().plus(length);
+	}
+
+	private void moveTo(Instant start, Duration length) {
+		if (kind == ActivityKind.TASK) {
+			dueAt = start;
+		}
+		else {
+			startsAt = start;
+			endsAt = endsAt == null ? null : start.plus(length);
+		}
+		occursAt = start;
+	}
+
+	/** When it takes place: a task's due time, the others' start. */
+	public Instant start() {
+		return kind == ActivityKind.TASK ? dueAt : startsAt;
+	}
+
+	/** How long a meeting lasts, or a call that says so; nothing for the others. */
+	public Duration length() {
+		if (kind == ActivityKind.MEETING && endsAt != null) {
+			return Duration.between(startsAt, endsAt);
+		}
+		if (kind == ActivityKind.CALL && durationMinutes != null) {
+			return Duration.ofMinutes(durationMinutes);
+		}
+		return Duration.ZERO;
+	}
+
+	/** Whether the activity is a series that repeats. */
+	public boolean isSeries() {
+		return recurrence != null;
+	}
+
+	/** How the series repeats, or {@code null} for an activity that does not. */
+	public Recurrence recurrence() {
+		return recurrence == null ? null : Recurrence.parse(recurrence, zone());
+	}
+
+	/** The zone a series repeats in. */
+	public ZoneId zone() {
+		return recurrenceZone == null ? ZoneId.of("UTC") : ZoneId.of(recurrenceZone);
+	}
+
+	/**
+	 * The starts of the series' occurrences from {@code from} (inclusive) to {@code to} (exclusive), at most
+	 * {@code limit}; none for an activity that does not repeat.
+	 */
+	public List<Instant> occurrences(Instant from, Instant to, int limit) {
+		if (!isSeries()) {
+			return List.of();
+		}
+		return recurrence().between(start().atZone(zone()), from, to, limit).stream().map(ZonedDateTime::toInstant)
+			.toList();
+	}
+
+	/** Whether the series has an occurrence that starts at this moment. */
+	public boolean hasOccurrenceAt(Instant start) {
+		return occurrences(start, start.plusNanos(1), 1).contains(start);
 	}
 
 	/**
@@ -212,6 +370,11 @@ public class Activity extends BusinessRecord<Activity> {
 	 * task entered overdue), but a meeting still to start reminds at once.
 	 */
 	private void planAlert(Instant now) {
+		if (isSeries()) {
+			alertAt = status == ActivityStatus.OPEN || status == null ? nextAlertAfter(now) : null;
+			alertedAt = null;
+			return;
+		}
 		Instant alert = null;
 		if (status == ActivityStatus.OPEN || status == null) {
 			if (kind == ActivityKind.TASK && dueAt != null) {
@@ -241,10 +404,42 @@ public class Activity extends BusinessRecord<Activity> {
 	}
 
 	/**
+	 * For a series whose next alert is due: answers the start of the occurrence it is for, and plans the alert of the
+	 * first occurrence whose alert is still to come, so that a series alerts once for what it missed while Rapport
+	 * was down; {@code null} when nothing is due.
+	 */
+	Instant alertedOccurrence(Instant now) {
+		if (!isSeries() || alertAt == null || alertAt.isAfter(now) || status != ActivityStatus.OPEN) {
+			return null;
+		}
+		Instant occurrence = alertAt.plus(reminderOffset());
+		alertAt = nextAlertAfter(now);
+		return occurrence;
+	}
+
+	/** How long before an occurrence's start its alert comes: a meeting's reminder; a task alerts when due. */
+	private Duration reminderOffset() {
+		return kind == ActivityKind.MEETING && reminderMinutes != null ? Duration.ofMinutes(reminderMinutes)
+				: Duration.ZERO;
+	}
+
+	/** The alert of the series' first occurrence whose alert comes after {@code moment}, or none. */
+	private Instant nextAlertAfter(Instant moment) {
+		if (kind == ActivityKind.MEETING && reminderMinutes == null
+				|| kind != ActivityKind.MEETING && kind != ActivityKind.TASK) {
+			return null;
+		}
+		Duration offset = reminderOffset();
+		List<Instant> next = occurrences(moment.plus(offset).plusNanos(1), null, 1);
+		return next.isEmpty() ? null : next.get(0).minus(offset);
+	}
+
+	/**
 	 * Moves the activity on the calendar: a meeting to a new start and end, a call to a new start, a task to a new
 	 * due time; its reminder follows.
 	 */
 	void reschedule(Instant start, Instant end, Instant now) {
+		requireSingle();
 		switch (kind) {
 			case MEETING -> {
 				if (end == null || end.isBefore(start)) {
@@ -264,6 +459,7 @@ public class Activity extends BusinessRecord<Activity> {
 	/** The task, call or meeting is done (held, made); answers whether that changed anything. */
 	boolean complete(Instant now) {
 		requireScheduled();
+		requireSingle();
 		if (status == ActivityStatus.DONE) {
 			return false;
 		}
@@ -291,6 +487,7 @@ public class Activity extends BusinessRecord<Activity> {
 
 	/** An open task falls due at a later time. */
 	void snoozeUntil(Instant until, Instant now) {
+		requireSingle();
 		if (kind != ActivityKind.TASK || status != ActivityStatus.OPEN) {
 			throw new RuleBroken("activity.notSnoozable", "Only an open task is put off");
 		}
@@ -302,6 +499,13 @@ public class Activity extends BusinessRecord<Activity> {
 	/** The activity goes to another owner and team. */
 	void assign(UserId owner, TeamId team) {
 		assignOwner(owner.value(), team == null ? null : team.value());
+	}
+
+	/** A series completes, moves and is put off one occurrence at a time. */
+	private void requireSingle() {
+		if (isSeries()) {
+			throw new RuleBroken("activity.series", "Complete, move or put off one occurrence of a series");
+		}
 	}
 
 	private void requireScheduled() {
@@ -325,7 +529,7 @@ public class Activity extends BusinessRecord<Activity> {
 
 	/** Whether the activity is open and its time has passed on {@code now}. */
 	public boolean isOverdue(Instant now) {
-		return status == ActivityStatus.OPEN && kind != ActivityKind.NOTE && kind != ActivityKind.EMAIL
+		return !isSeries() && status == ActivityStatus.OPEN && kind != ActivityKind.NOTE && kind != ActivityKind.EMAIL
 				&& (kind != ActivityKind.TASK || dueAt != null) && occursAt.isBefore(now);
 	}
 
@@ -413,6 +617,26 @@ public class Activity extends BusinessRecord<Activity> {
 		return completedAt;
 	}
 
+	public String getRecurrence() {
+		return recurrence;
+	}
+
+	public String getRecurrenceZone() {
+		return recurrenceZone;
+	}
+
+	public Instant getSeriesUntil() {
+		return seriesUntil;
+	}
+
+	public UUID getSeriesId() {
+		return seriesId;
+	}
+
+	public Instant getOriginalStart() {
+		return originalStart;
+	}
+
 	public Integer getReminderMinutes() {
 		return reminderMinutes;
 	}
@@ -445,7 +669,7 @@ public class Activity extends BusinessRecord<Activity> {
 	record Content(String subject, ActivityStatus status, Priority priority, Instant dueAt, Instant startsAt,
 			Instant endsAt, boolean allDay, String location, Collection<Participant> participants,
 			Direction direction, Integer durationMinutes, CallOutcome outcome, String emailFrom, String emailTo,
-			String body, Integer reminderMinutes) {
+			String body, Integer reminderMinutes, Recurrence recurrence, ZoneId zone) {
 	}
 
 	/** The record an activity is about and the account that record belongs to, if any. */

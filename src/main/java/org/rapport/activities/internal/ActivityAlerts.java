@@ -69,7 +69,19 @@ public class ActivityAlerts {
 			.getResultList();
 		int sent = 0;
 		for (Activity activity : due) {
-			if (activity.alerted(now)) {
+			if (activity.isSeries()) {
+				Instant occurrence = activity.alertedOccurrence(now);
+				// an occurrence that changed apart from its series alerts as an activity of its own
+				if (occurrence != null && em.createQuery("select count(a) from Activity a where a.seriesId = :series "
+						+ "and a.originalStart = :start", Long.class)
+					.setParameter("series", activity.getId())
+					.setParameter("start", occurrence)
+					.getSingleResult() == 0) {
+					notices.alert(activity, occurrence);
+					sent++;
+				}
+			}
+			else if (activity.alerted(now)) {
 				notices.alert(activity);
 				sent++;
 			}

@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -174,6 +175,8 @@ public class ActivityBook {
 		Set<String> mentionedBefore = Mentions.in(activity.getBody());
 		UUID ownerBefore = activity.getOwnerId();
 		List<Participant> participantsBefore = List.copyOf(activity.getParticipants());
+		Instant firstBefore = activity.isSeries() ? activity.start() : null;
+		ZoneId zoneBefore = activity.zone();
 		activity.revise(content(actor, same), now());
 		if (details.ownerId() != null || details.teamId() != null) {
 			UserId owner = details.ownerId() == null ? new UserId(activity.getOwnerId()) : new UserId(details.ownerId());
@@ -185,12 +188,44 @@ public class ActivityBook {
 			activity.changeCustomFields(customFields.merge(ENTITY, activity.getCustomFields(), custom, false));
 		}
 		Activity saved = activities.saveAndFlush(activity);
+		if (firstBefore != null && saved.isSeries() && !firstBefore.equals(saved.start())) {
+			follow(saved, firstBefore, zoneBefore);
+		}
 		if (!ownerBefore.equals(saved.getOwnerId())) {
 			notices.assigned(actor, saved);
 		}
 		notices.mentioned(actor, saved, mentionedBefore);
 		invitations.planned(actor, saved, participantsBefore);
 		return saved;
+	}
+
+	/**
+	 * After a series moved: the occurrences that changed apart from it name the occurrence they replace by its new
+	 * start, moved on the wall clock as the series' first one moved, so that a cancelled one stays cancelled and one
+	 * done or moved is not shown twice. Their own times stay as they are.
+	 */
+	private void follow(Activity series, Instant firstBefore, ZoneId zoneBefore) {
+		java.time.LocalDateTime before = firstBefore.atZone(zoneBefore).toLocalDateTime();
+		java.time.LocalDateTime after = series.start().atZone(series.zone()).toLocalDateTime();
+		long days = java.time.temporal.ChronoUnit.DAYS.between(before.toLocalDate(), after.toLocalDate());
+		Duration time = Duration.between(before.toLocalTime(), after.toLocalTime());
+		List<Activity> apart = activities.findBySeriesId(series.getId());
+		// first out of the way, then to their new starts, so that no two share a start on the way
+		for (int i = 0; i < apart.size(); i++) {
+			em.createNativeQuery("update activity set original_start = ? where id = ?")
+				.setParameter(1, java.time.OffsetDateTime.ofInstant(Instant.EPOCH.plusSeconds(i), java.time.ZoneOffset.UTC))
+				.setParameter(2, apart.get(i).getId())
+				.executeUpdate();
+		}
+		for (Activity own : apart) {
+			Instant moved = own.getOriginalStart().atZone(zoneBefore).toLocalDateTime().plusDays(days).plus(time)
+				.atZone(series.zone())
+				.toInstant();
+			em.createNativeQuery("update activity set original_start = ? where id = ?")
+				.setParameter(1, java.time.OffsetDateTime.ofInstant(moved, java.time.ZoneOffset.UTC))
+				.setParameter(2, own.getId())
+				.executeUpdate();
+		}
 	}
 
 	/** Marks the task, call or meeting done; one done already stays as it is. */
@@ -275,25 +310,31 @@ public class ActivityBook {
 	/**
 	 * The visible meetings, calls and tasks with a due time that take place between {@code from} (inclusive) and
 	 * {@code to} (exclusive), cancelled ones left out, by start: of the given owner, or of the given team, or else the
-	 * actor's own and those they take part in.
+	 * actor's own and those they take part in. A series shows each of its occurrences in the window.
 	 */
-	public List<Activity> calendar(Actor actor, UUID owner, UUID team, Instant from, Instant to) {
-		List<Activity> all = new ArrayList<>();
+	public List<Occurrence> calendar(Actor actor, UUID owner, UUID team, Instant from, Instant to) {
+		List<Activity> single = new ArrayList<>();
+		List<Activity> series = new ArrayList<>();
 		if (team != null) {
-			all.addAll(window(actor, from, to).where("a.teamId = :team", "team", team)
+			single.addAll(window(actor, from, to).where("a.teamId = :team", "team", team)
 				.list(em, Activity.class, null, "a.occursAt, a.id", CALENDAR_LIMIT));
-			all.addAll(reaching(actor, from).where("a.teamId = :team", "team", team)
+			single.addAll(reaching(actor, from).where("a.teamId = :team", "team", team)
 				.list(em, Activity.class, null, "a.endsAt, a.id", CALENDAR_LIMIT));
+			series.addAll(series(actor, from, to).where("a.teamId = :team", "team", team)
+				.list(em, Activity.class, null, "a.occursAt, a.id", CALENDAR_LIMIT));
 		}
 		else {
 			UUID who = owner == null ? actor.id().value() : owner;
-			all.addAll(window(actor, from, to).where("a.ownerId = :owner", "owner", who)
+			single.addAll(window(actor, from, to).where("a.ownerId = :owner", "owner", who)
 				.list(em, Activity.class, null, "a.occursAt, a.id", CALENDAR_LIMIT));
-			all.addAll(reaching(actor, from).where("a.ownerId = :owner", "owner", who)
+			single.addAll(reaching(actor, from).where("a.ownerId = :owner", "owner", who)
 				.list(em, Activity.class, null, "a.endsAt, a.id", CALENDAR_LIMIT));
+			series.addAll(series(actor, from, to).where("a.ownerId = :owner", "owner", who)
+				.list(em, Activity.class, null, "a.occursAt, a.id", CALENDAR_LIMIT));
 			if (owner == null) {
-				all.addAll(em.createQuery("select a from Activity a join a.participants p "
+				single.addAll(em.createQuery("select a from Activity a join a.participants p "
 						+ "where p.type = 'user' and p.id = :me and a.ownerId <> :me and a.status <> :cancelled "
+						+ "and a.recurrenceZone is null "
 						+ "and a.occursAt >= :earliest and a.occursAt < :to and (a.endsAt > :from or a.occursAt >= :from) "
 						+ "order by a.occursAt, a.id", Activity.class)
 					.setParameter("me", who)
@@ -303,11 +344,72 @@ public class ActivityBook {
 					.setParameter("from", from)
 					.setMaxResults(CALENDAR_LIMIT)
 					.getResultList());
+				series.addAll(em.createQuery("select a from Activity a join a.participants p "
+						+ "where p.type = 'user' and p.id = :me and a.ownerId <> :me and a.status = :open "
+						+ "and a.recurrenceZone is not null and a.occursAt < :to "
+						+ "and (a.seriesUntil is null or a.seriesUntil > :from) order by a.occursAt, a.id", Activity.class)
+					.setParameter("me", who)
+					.setParameter("open", ActivityStatus.OPEN)
+					.setParameter("to", to)
+					.setParameter("from", from)
+					.setMaxResults(CALENDAR_LIMIT)
+					.getResultList());
 			}
 		}
-		List<Activity> sorted = new ArrayList<>(new java.util.LinkedHashSet<>(all));
-		sorted.sort(java.util.Comparator.comparing(Activity::getOccursAt).thenComparing(Activity::getId));
-		return sorted.size() > CALENDAR_LIMIT ? sorted.subList(0, CALENDAR_LIMIT) : sorted;
+		List<Occurrence> shown = new ArrayList<>();
+		new LinkedHashSet<>(single).forEach(activity -> shown.add(Occurrence.of(activity)));
+		shown.addAll(occurrences(new LinkedHashSet<>(series), from, to, CALENDAR_LIMIT));
+		return firstByStart(shown, CALENDAR_LIMIT);
+	}
+
+	/**
+	 * The occurrences of the series that take place between {@code from} (inclusive; a meeting that reaches into
+	 * the window too) and {@code to} (exclusive), at most {@code limit} of each, leaving out those that changed apart
+	 * from their series: those are activities of their own.
+	 */
+	private List<Occurrence> occurrences(Collection<Activity> series, Instant from, Instant to, int limit) {
+		if (series.isEmpty()) {
+			return List.of();
+		}
+		Map<UUID, Set<Instant>> apart = new java.util.HashMap<>();
+		List<UUID> ids = series.stream().map(Activity::getId).toList();
+		em.createQuery("select a.seriesId, a.originalStart from Activity a where a.seriesId in :series "
+				+ "and a.originalStart >= :earliest and a.originalStart < :to", Object[].class)
+			.setParameter("series", ids)
+			.setParameter("earliest", from == null ? Instant.EPOCH : from.minus(MAX_MEETING))
+			.setParameter("to", to)
+			.getResultList()
+			.forEach(row -> apart.computeIfAbsent((UUID) row[0], id -> new java.util.HashSet<>()).add((Instant) row[1]));
+		List<Occurrence> found = new ArrayList<>();
+		for (Activity one : series) {
+			Set<Instant> changed = apart.getOrDefault(one.getId(), Set.of());
+			Duration length = one.length();
+			Instant reach = from == null || length.isZero() ? from : from.minus(length).plusNanos(1);
+			for (Instant start : one.occurrences(reach, to, limit + changed.size())) {
+				if (!changed.contains(start)) {
+					found.add(Occurrence.inSeries(one, start));
+				}
+			}
+		}
+		return found;
+	}
+
+	private static List<Occurrence> firstByStart(List<Occurrence> all, int limit) {
+		List<Occurrence> sorted = new ArrayList<>(all);
+		sorted.sort(java.util.Comparator.comparing(Occurrence::start)
+			.thenComparing(occurrence -> occurrence.activity().getId()));
+		return sorted.size() > limit ? List.copyOf(sorted.subList(0, limit)) : List.copyOf(sorted);
+	}
+
+	/**
+	 * The visible series of meetings and dated tasks, not cancelled, that begin before the window ends and last until
+	 * it starts; the index on the owner or team and the zone reads only series.
+	 */
+	private static VisibleQuery series(Actor actor, Instant from, Instant to) {
+		return new VisibleQuery("Activity", "a", actor).where("a.recurrenceZone is not null")
+			.where("a.status = :open", "open", ActivityStatus.OPEN)
+			.where("a.occursAt < :to", "to", to)
+			.where("(a.seriesUntil is null or a.seriesUntil > :from)", "from", from);
 	}
 
 	/** The visible meetings, calls and dated tasks that start in the window, cancelled ones left out. */
@@ -317,6 +419,7 @@ public class ActivityBook {
 					ActivityKind.TASK))
 			.where("a.status <> :cancelled", "cancelled", ActivityStatus.CANCELLED)
 			.where("(a.kind <> :task or a.dueAt is not null)", "task", ActivityKind.TASK)
+			.where("a.recurrenceZone is null")
 			.where("a.occursAt >= :from", "from", from)
 			.where("a.occursAt < :to", "to", to);
 	}
@@ -330,6 +433,7 @@ public class ActivityBook {
 			.where("a.endsAt > :from", "from", from)
 			.where("a.endsAt <= :reach", "reach", from.plus(MAX_MEETING))
 			.where("a.occursAt < :start", "start", from)
+			.where("a.recurrenceZone is null")
 			.where("a.status <> :cancelled", "cancelled", ActivityStatus.CANCELLED);
 	}
 
@@ -345,6 +449,10 @@ public class ActivityBook {
 		}
 		if (activity.getStatus() == ActivityStatus.OPEN) {
 			invitations.cancelled(actor, activity, List.copyOf(activity.getParticipants()));
+		}
+		if (activity.isSeries()) {
+			// a series goes with the occurrences that changed apart from it
+			activities.deleteAll(activities.findBySeriesId(activity.getId()));
 		}
 		activities.delete(activity);
 		activities.flush();
@@ -379,6 +487,7 @@ public class ActivityBook {
 	/**
 	 * The actor's open tasks, calls and meetings: overdue ones (tasks and calls whose time has passed), today's and
 	 * those of the next seven days, by time, in the actor's time zone; each part holds at most {@link #MY_WORK_SHOWN}.
+	 * A series shows each of its occurrences; an overdue one until it is done or cancelled.
 	 */
 	public MyWork myWork(Actor actor) {
 		ZoneId zone = actor.zone();
@@ -386,21 +495,161 @@ public class ActivityBook {
 		Instant startOfToday = today.atStartOfDay(zone).toInstant();
 		Instant startOfTomorrow = today.plusDays(1).atStartOfDay(zone).toInstant();
 		Instant endOfWeek = today.plusDays(8).atStartOfDay(zone).toInstant();
-		List<Activity> overdue = open(actor, null, startOfToday, Set.of(ActivityKind.TASK, ActivityKind.CALL));
-		List<Activity> dueToday = open(actor, startOfToday, startOfTomorrow, null);
-		List<Activity> upcoming = open(actor, startOfTomorrow, endOfWeek, null);
+		List<Occurrence> overdue = open(actor, null, startOfToday, Set.of(ActivityKind.TASK, ActivityKind.CALL));
+		List<Occurrence> dueToday = open(actor, startOfToday, startOfTomorrow, null);
+		List<Occurrence> upcoming = open(actor, startOfTomorrow, endOfWeek, null);
 		return new MyWork(today, overdue, dueToday, upcoming);
 	}
 
-	private List<Activity> open(Actor actor, Instant from, Instant to, Set<ActivityKind> kinds) {
-		VisibleQuery query = new VisibleQuery("Activity", "a", actor).where("a.ownerId = :me", "me", actor.id().value())
+	private List<Occurrence> open(Actor actor, Instant from, Instant to, Set<ActivityKind> kinds) {
+		VisibleQuery single = new VisibleQuery("Activity", "a", actor).where("a.ownerId = :me", "me", actor.id().value())
 			.where("a.status = :open", "open", ActivityStatus.OPEN)
+			.where("a.recurrenceZone is null")
 			.where("a.occursAt >= :from", "from", from)
 			.where("a.occursAt < :to", "to", to)
 			// a task without a due time is on the list, not on a day
 			.where("(a.kind <> :task or a.dueAt is not null)", "task", ActivityKind.TASK)
 			.where("a.kind in :kinds", "kinds", kinds);
-		return query.list(em, Activity.class, null, "a.occursAt, a.id", MY_WORK_SHOWN);
+		List<Occurrence> shown = new ArrayList<>(single.list(em, Activity.class, null, "a.occursAt, a.id", MY_WORK_SHOWN)
+			.stream()
+			.map(Occurrence::of)
+			.toList());
+		VisibleQuery series = new VisibleQuery("Activity", "a", actor).where("a.ownerId = :me", "me", actor.id().value())
+			.where("a.recurrenceZone is not null")
+			.where("a.status = :open", "open", ActivityStatus.OPEN)
+			.where("a.occursAt < :to", "to", to)
+			.where("(a.seriesUntil is null or a.seriesUntil > :from)", "from", from)
+			.where("a.kind in :kinds", "kinds", kinds);
+		shown.addAll(occurrences(series.list(em, Activity.class, null, "a.occursAt, a.id", MY_WORK_SHOWN), from, to,
+				MY_WORK_SHOWN));
+		return firstByStart(shown, MY_WORK_SHOWN);
+	}
+
+	/**
+	 * The occurrence of the series that starts at {@code original}: the activity it became when it changed apart from
+	 * the series, or else the series' own; not found unless the actor may see it and the series has it.
+	 */
+	public Occurrence occurrence(Actor actor, UUID seriesId, Instant original) {
+		Activity series = get(actor, seriesId);
+		Optional<Activity> apart = activities.findBySeriesIdAndOriginalStart(seriesId, original);
+		if (apart.isPresent()) {
+			return Occurrence.of(get(actor, apart.get().getId()));
+		}
+		if (!series.isSeries() || !series.hasOccurrenceAt(original)) {
+			throw new RecordNotFound("activity.notFound", "No occurrence at " + original + " of " + seriesId, seriesId);
+		}
+		return Occurrence.inSeries(series, original);
+	}
+
+	/**
+	 * The occurrence as an activity of its own, apart from its series from now on, which it becomes unless it is one
+	 * already; an occurrence of a cancelled series, or one the series does not have, is not found. The version the
+	 * actor saw, if given, is the series' for an occurrence as the series gives it, and that activity's once it is
+	 * one of its own: a change to either meanwhile is refused as stale.
+	 */
+	@Transactional
+	public Activity apart(Actor actor, UUID seriesId, Instant original, Long expectedVersion) {
+		Activity series = get(actor, seriesId);
+		Optional<Activity> apart = activities.findBySeriesIdAndOriginalStart(seriesId, original);
+		if (apart.isPresent()) {
+			return expectedVersion == null ? get(actor, apart.get().getId())
+					: current(actor, apart.get().getId(), expectedVersion);
+		}
+		if (expectedVersion != null && series.getVersion() != expectedVersion) {
+			throw new ObjectOptimisticLockingFailureException(Activity.class, seriesId);
+		}
+		if (!series.isSeries() || series.getStatus() != ActivityStatus.OPEN || !series.hasOccurrenceAt(original)) {
+			throw new RecordNotFound("activity.notFound", "No occurrence at " + original + " of " + seriesId, seriesId);
+		}
+		try {
+			Activity own = activities.saveAndFlush(Activity.occurrence(series, original, now()));
+			org.hibernate.Hibernate.initialize(own.getParticipantSet());
+			return own;
+		}
+		catch (org.springframework.dao.DataIntegrityViolationException concurrently) {
+			// someone else set it apart at the same moment: their change stands, and this one is tried again
+			throw new ObjectOptimisticLockingFailureException(Activity.class, seriesId);
+		}
+	}
+
+	/**
+	 * Changes one occurrence of a series apart from the rest: its content, times and custom fields; the version is
+	 * the one the actor saw, as {@link #apart} takes it.
+	 */
+	@Transactional
+	public Activity updateOccurrence(Actor actor, UUID seriesId, Instant original, long expectedVersion,
+			ActivityDetails details, Map<String, ?> custom) {
+		if (details.recurrence() != null) {
+			throw new InvalidField(Recurrence.FIELD, "validation.recurrence.occurrence",
+					"An occurrence of a series does not repeat on its own");
+		}
+		Activity own = apart(actor, seriesId, original, expectedVersion);
+		return update(actor, own.getId(), own.getVersion(), details, custom);
+	}
+
+	/** Marks one occurrence of a series done. */
+	@Transactional
+	public Activity completeOccurrence(Actor actor, UUID seriesId, Instant original) {
+		Activity own = apart(actor, seriesId, original, null);
+		return complete(actor, own.getId(), own.getVersion());
+	}
+
+	/** Cancels one occurrence of a series; the others stay. */
+	@Transactional
+	public Activity cancelOccurrence(Actor actor, UUID seriesId, Instant original) {
+		Activity own = apart(actor, seriesId, original, null);
+		return cancel(actor, own.getId(), own.getVersion());
+	}
+
+	/** Puts one occurrence of a series of tasks off, as {@link #snooze} does. */
+	@Transactional
+	public Activity snoozeOccurrence(Actor actor, UUID seriesId, Instant original, int days) {
+		if (days < 1 || days > 365) {
+			throw new InvalidField("days", "validation.activity.snooze", "Put a task off by 1 to 365 days");
+		}
+		Activity own = apart(actor, seriesId, original, null);
+		return snooze(actor, own.getId(), own.getVersion(), days);
+	}
+
+	/**
+	 * Moves one occurrence of a series on the calendar, as {@link #reschedule} does; the version is the one the actor
+	 * saw, as {@link #apart} takes it.
+	 */
+	@Transactional
+	public Activity rescheduleOccurrence(Actor actor, UUID seriesId, Instant original, long expectedVersion,
+			Instant start, Instant end) {
+		if (start == null) {
+			throw new InvalidField("start", "validation.required", "Say when it starts");
+		}
+		requirePlausible("start", start);
+		requirePlausible("end", end);
+		Activity own = apart(actor, seriesId, original, expectedVersion);
+		return reschedule(actor, own.getId(), own.getVersion(), start, end);
+	}
+
+	/**
+	 * The series' occurrences from {@code from} (inclusive) to {@code to} (exclusive), at most {@code limit}: each as
+	 * the series gives it or as the activity it became apart from it; those cancelled apart included.
+	 */
+	public List<Occurrence> occurrencesOf(Actor actor, UUID seriesId, Instant from, Instant to, int limit) {
+		Activity series = get(actor, seriesId);
+		if (!series.isSeries()) {
+			return List.of(Occurrence.of(series));
+		}
+		Map<Instant, Activity> apart = new java.util.HashMap<>();
+		em.createQuery("select a from Activity a where a.seriesId = :series and a.originalStart >= :from "
+				+ "and a.originalStart < :to", Activity.class)
+			.setParameter("series", seriesId)
+			.setParameter("from", from)
+			.setParameter("to", to)
+			.getResultList()
+			.forEach(own -> apart.put(own.getOriginalStart(), own));
+		List<Occurrence> found = new ArrayList<>();
+		for (Instant start : series.occurrences(from, to, limit)) {
+			Activity own = apart.get(start);
+			found.add(own == null ? Occurrence.inSeries(series, start) : Occurrence.of(own));
+		}
+		return found;
 	}
 
 	private Activity.Content content(Actor actor, ActivityDetails details) {
@@ -453,7 +702,7 @@ public class ActivityBook {
 				details.startsAt(), details.endsAt(), details.allDay(), blankToNull(details.location()),
 				details.kind() == ActivityKind.MEETING ? participants(actor, details.participants()) : List.of(),
 				details.direction(), details.durationMinutes(), details.outcome(), blankToNull(details.emailFrom()),
-				blankToNull(details.emailTo()), body, reminder(actor, details));
+				blankToNull(details.emailTo()), body, reminder(actor, details), details.recurrence(), actor.zone());
 	}
 
 	/** The longest reminder, in minutes before a meeting: a week. */
@@ -522,7 +771,8 @@ public class ActivityBook {
 	private static ActivityDetails withKind(ActivityDetails d, ActivityKind kind) {
 		return new ActivityDetails(kind, d.subject(), d.about(), d.status(), d.priority(), d.dueAt(), d.startsAt(),
 				d.endsAt(), d.allDay(), d.location(), d.participants(), d.direction(), d.durationMinutes(),
-				d.outcome(), d.emailFrom(), d.emailTo(), d.body(), d.ownerId(), d.teamId(), d.reminderMinutes());
+				d.outcome(), d.emailFrom(), d.emailTo(), d.body(), d.ownerId(), d.teamId(), d.reminderMinutes(),
+				d.recurrence());
 	}
 
 	private static String blankToNull(String text) {
@@ -538,6 +788,7 @@ public class ActivityBook {
 	}
 
 	/** The actor's open work, as of {@code today} in their time zone. */
-	public record MyWork(LocalDate today, List<Activity> overdue, List<Activity> dueToday, List<Activity> upcoming) {
+	public record MyWork(LocalDate today, List<Occurrence> overdue, List<Occurrence> dueToday,
+			List<Occurrence> upcoming) {
 	}
 }

@@ -69,9 +69,18 @@ public class ActivityNotices {
 	 * who take part, each with the start in their own time zone and language.
 	 */
 	void alert(Activity activity) {
+		alert(activity, activity.start(), link(activity));
+	}
+
+	/** Alerts the occurrence of a series that starts then, linking to that occurrence. */
+	void alert(Activity series, java.time.Instant start) {
+		alert(series, start, link(series) + "?occurrence=" + start);
+	}
+
+	private void alert(Activity activity, java.time.Instant start, String link) {
 		if (activity.getKind() == ActivityKind.TASK) {
 			notifications.notify(new Notice(new UserId(activity.getOwnerId()), TASK_DUE, "notice.activity.taskDue",
-					List.of(activity.getSubject()), link(activity), null));
+					List.of(activity.getSubject()), link, null));
 			return;
 		}
 		java.util.Set<java.util.UUID> people = new java.util.LinkedHashSet<>();
@@ -83,8 +92,8 @@ public class ActivityNotices {
 							java.time.format.DateTimeFormatter.ofLocalizedTime(java.time.format.FormatStyle.SHORT)
 								.withLocale(user.locale())
 								.withZone(user.zone())
-								.format(activity.getStartsAt())),
-					link(activity), null)));
+								.format(start)),
+					link, null)));
 		}
 	}
 

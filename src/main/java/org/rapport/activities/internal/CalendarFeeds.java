@@ -109,31 +109,49 @@ public class CalendarFeeds {
 		calendar.setMethod("PUBLISH");
 		calendar.setExperimentalProperty("X-WR-CALNAME", "Rapport \u00b7 " + actor.displayName());
 		calendar.setExperimentalProperty("X-WR-TIMEZONE", actor.zone().getId());
-		List<Activity> shown = activities.calendar(actor, null, null, now.minus(BACK), now.plus(AHEAD));
-		Map<RecordRef, String> titles = about.titles(shown.stream().map(Activity::about).distinct().toList());
-		for (Activity activity : shown) {
-			add(calendar, activity, titles.get(activity.about()), actor.zone());
+		List<Occurrence> shown = activities.calendar(actor, null, null, now.minus(BACK), now.plus(AHEAD));
+		Map<RecordRef, String> titles = about.titles(shown.stream().map(o -> o.activity().about()).distinct()
+			.toList());
+		for (Occurrence occurrence : shown) {
+			add(calendar, occurrence, titles.get(occurrence.activity().about()), actor.zone());
 		}
 		// date-times are written in UTC; no VTIMEZONE is needed, and none is fetched from the network
 		return Biweekly.write(calendar).go();
 	}
 
-	private static void add(ICalendar calendar, Activity a, String aboutTitle, ZoneId zone) {
+	/**
+	 * The feed's UID of what it shows: an activity's id; for an occurrence of a series, the series' id and the
+	 * occurrence's original start, which it keeps once it changes apart from the series, so that a subscribed
+	 * calendar sees the change rather than a new entry.
+	 */
+	static String uid(Occurrence occurrence) {
+		Activity a = occurrence.activity();
+		if (occurrence.isInSeries()) {
+			return a.getId() + "-" + occurrence.original().getEpochSecond() + "@rapport";
+		}
+		if (a.getSeriesId() != null) {
+			return a.getSeriesId() + "-" + a.getOriginalStart().getEpochSecond() + "@rapport";
+		}
+		return a.getId() + "@rapport";
+	}
+
+	private static void add(ICalendar calendar, Occurrence occurrence, String aboutTitle, ZoneId zone) {
+		Activity a = occurrence.activity();
 		String description = aboutTitle == null ? null : aboutTitle;
 		if (a.getKind() == ActivityKind.TASK) {
 			VTodo todo = new VTodo();
-			todo.setUid(a.getId() + "@rapport");
+			todo.setUid(uid(occurrence));
 			todo.setDateTimeStamp(Date.from(a.getUpdatedAt()));
 			todo.setSummary(a.getSubject());
 			todo.setDescription(description);
-			todo.setDateDue(Date.from(a.getDueAt()));
+			todo.setDateDue(Date.from(occurrence.start()));
 			todo.setStatus(a.getStatus() == ActivityStatus.DONE ? Status.completed() : Status.needsAction());
 			todo.setSequence((int) Math.min(Integer.MAX_VALUE, a.getVersion()));
 			calendar.addTodo(todo);
 			return;
 		}
 		VEvent event = new VEvent();
-		event.setUid(a.getId() + "@rapport");
+		event.setUid(uid(occurrence));
 		event.setDateTimeStamp(Date.from(a.getUpdatedAt()));
 		event.setSummary(a.getSubject());
 		event.setDescription(description);
@@ -141,17 +159,16 @@ public class CalendarFeeds {
 		event.setSequence((int) Math.min(Integer.MAX_VALUE, a.getVersion()));
 		event.setStatus(a.getStatus() == ActivityStatus.CANCELLED ? Status.cancelled() : Status.confirmed());
 		if (a.isAllDay()) {
-			LocalDate first = a.getStartsAt().atZone(zone).toLocalDate();
-			LocalDate last = a.getEndsAt().atZone(zone).toLocalDate();
+			LocalDate first = occurrence.start().atZone(zone).toLocalDate();
+			LocalDate last = occurrence.end().atZone(zone).toLocalDate();
 			// a date without a time is written as the JVM's zone reads the instant: its midnight there is that date
 			event.setDateStart(Date.from(first.atStartOfDay(ZoneId.systemDefault()).toInstant()), false);
 			event.setDateEnd(Date.from(last.plusDays(1).atStartOfDay(ZoneId.systemDefault()).toInstant()), false);
 		}
 		else {
-			event.setDateStart(Date.from(a.getStartsAt()));
-			Instant end = a.getEndsAt() != null ? a.getEndsAt()
-					: a.getStartsAt().plusSeconds(60L * (a.getDurationMinutes() == null || a.getDurationMinutes() == 0
-							? 15 : a.getDurationMinutes()));
+			event.setDateStart(Date.from(occurrence.start()));
+			Instant end = occurrence.end().isAfter(occurrence.start()) ? occurrence.end()
+					: occurrence.start().plusSeconds(60L * 15);
 			event.setDateEnd(Date.from(end));
 		}
 		calendar.addEvent(event);

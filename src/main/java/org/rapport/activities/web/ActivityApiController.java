@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.rapport.activities.ActivityKind;
@@ -94,7 +95,8 @@ class ActivityApiController {
 			+ "and endsAt (not before it); its participants are active users and contacts you may see. A note needs "
 			+ "a body, whose HTML is sanitised.")
 	ResponseEntity<ActivityResource> create(@Valid @RequestBody ActivityInput input) {
-		Activity activity = activities.create(currentActor.get(), input.toDetails(),
+		Actor actor = currentActor.get();
+		Activity activity = activities.create(actor, input.toDetails(actor.zone()),
 				input.customFields() == null ? Map.of() : input.customFields());
 		return ResponseEntity.created(URI.create("/api/v1/activities/" + activity.getId()))
 			.eTag(Versions.etag(activity.getVersion()))
@@ -108,12 +110,76 @@ class ActivityApiController {
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
 		Actor actor = currentActor.get();
 		long expected = Versions.required(ifMatch, input.version(), activities.get(actor, id).getVersion());
-		return answer(activities.update(actor, id, expected, input.toDetails(), input.customFields()));
+		return answer(activities.update(actor, id, expected, input.toDetails(actor.zone()), input.customFields()));
+	}
+
+	@GetMapping("/{id}/occurrences")
+	@Operation(summary = "List a series' occurrences", description = "Those that start from from (inclusive) to to "
+			+ "(exclusive), at most 400 days apart and 500 entries: each as the series gives it (with the series' id, "
+			+ "its seriesId and originalStart) or as the activity it became when it changed apart from the series. An "
+			+ "activity that does not repeat answers itself.")
+	List<ActivityResource> occurrences(@PathVariable UUID id, @RequestParam Instant from, @RequestParam Instant to) {
+		ActivityBook.requirePlausible("from", from);
+		ActivityBook.requirePlausible("to", to);
+		if (!to.isAfter(from)) {
+			throw new InvalidField("to", "validation.activity.range", "The end of the range comes before its start");
+		}
+		if (java.time.Duration.between(from, to).compareTo(java.time.Duration.ofDays(MAX_OCCURRENCE_DAYS)) > 0) {
+			throw new InvalidField("to", "validation.occurrences.window", "Ask for at most 400 days",
+					MAX_OCCURRENCE_DAYS);
+		}
+		return activities.occurrencesOf(currentActor.get(), id, from, to, MAX_OCCURRENCES).stream()
+			.map(ActivityResource::at)
+			.toList();
+	}
+
+	/** The longest span of occurrences one request reads, in days, and the most it answers. */
+	static final int MAX_OCCURRENCE_DAYS = 400;
+
+	static final int MAX_OCCURRENCES = 500;
+
+	@GetMapping("/{id}/occurrences/{start}")
+	@Operation(summary = "Get one occurrence of a series", description = "start is its originalStart. As the series "
+			+ "gives it, or as the activity it became apart from the series; 404 when the series has none then.")
+	ActivityResource occurrence(@PathVariable UUID id, @PathVariable Instant start) {
+		return ActivityResource.at(activities.occurrence(currentActor.get(), id, start));
+	}
+
+	@PutMapping("/{id}/occurrences/{start}")
+	@Operation(summary = "Change one occurrence of a series", description = "start is its originalStart. It becomes "
+			+ "an activity of its own (answered, with its own id and version; seriesId and originalStart name where it "
+			+ "came from) with the content given; the rest of the series stays. It takes no recurrence. Send If-Match "
+			+ "(or version) with the version you read of the occurrence: the series' while it is as the series gives "
+			+ "it. Change the "
+			+ "series itself with PUT /api/v1/activities/{id}.")
+	ActivityResource updateOccurrence(@PathVariable UUID id, @PathVariable Instant start,
+			@Valid @RequestBody ActivityInput input,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+		Actor actor = currentActor.get();
+		long expected = Versions.required(ifMatch, input.version(),
+				activities.occurrence(actor, id, start).activity().getVersion());
+		return ActivityResource.of(activities.updateOccurrence(actor, id, start, expected,
+				input.toDetails(actor.zone()), input.customFields()));
+	}
+
+	@PostMapping("/{id}/occurrences/{start}/complete")
+	@Operation(summary = "Mark one occurrence of a series done", description = "start is its originalStart; it "
+			+ "becomes an activity of its own, done.")
+	ActivityResource completeOccurrence(@PathVariable UUID id, @PathVariable Instant start) {
+		return ActivityResource.of(activities.completeOccurrence(currentActor.get(), id, start));
+	}
+
+	@PostMapping("/{id}/occurrences/{start}/cancel")
+	@Operation(summary = "Cancel one occurrence of a series", description = "start is its originalStart; it becomes "
+			+ "an activity of its own, cancelled, and no longer shows on calendars. Cancel the whole series with POST "
+			+ "/api/v1/activities/{id}/cancel.")
+	ActivityResource cancelOccurrence(@PathVariable UUID id, @PathVariable Instant start) {
+		return ActivityResource.of(activities.cancelOccurrence(currentActor.get(), id, start));
 	}
 
 	@PostMapping("/{id}/complete")
 	@Operation(summary = "Mark a task, call or meeting done", description = "One done already stays as it is; a "
-			+ "logged e-mail or a note answers 409.")
+			+ "logged e-mail, a note or a series answers 409 (complete a series' occurrence instead).")
 	ResponseEntity<ActivityResource> complete(@PathVariable UUID id,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
 		Actor actor = currentActor.get();

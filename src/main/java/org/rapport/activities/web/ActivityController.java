@@ -3,6 +3,7 @@ package org.rapport.activities.web;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.io.IOException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -17,8 +18,10 @@ import org.rapport.activities.internal.ActivityPreferences;
 import org.rapport.activities.internal.ActivityStatus;
 import org.rapport.activities.internal.CallOutcome;
 import org.rapport.activities.internal.Direction;
+import org.rapport.activities.internal.Occurrence;
 import org.rapport.activities.internal.Participant;
 import org.rapport.activities.internal.Priority;
+import org.rapport.activities.internal.Recurrence;
 import org.rapport.customization.CustomFieldForm;
 import org.rapport.customization.CustomFieldInput;
 import org.rapport.customization.CustomFieldQuery;
@@ -27,6 +30,7 @@ import org.rapport.identity.Actor;
 import org.rapport.identity.CurrentActor;
 import org.rapport.identity.UserDirectory;
 import org.rapport.shared.InvalidField;
+import org.rapport.shared.RecordNotFound;
 import org.rapport.shared.RecordRef;
 import org.rapport.shared.ResultPage;
 import org.rapport.shared.RuleBroken;
@@ -204,9 +208,22 @@ class ActivityController {
 	}
 
 	@GetMapping("/{id}")
-	String show(@PathVariable UUID id, Model model) {
+	String show(@PathVariable UUID id, @RequestParam(required = false) Instant occurrence, Model model) {
 		Actor actor = currentActor.get();
 		Activity activity = activities.get(actor, id);
+		if (occurrence != null) {
+			Occurrence shown = activities.occurrence(actor, id, occurrence);
+			if (!shown.isInSeries()) {
+				// the occurrence changed apart from its series: it has a page of its own
+				return "redirect:/activities/" + shown.activity().getId();
+			}
+			model.addAttribute("occurrence", shown);
+		}
+		else if (activity.isSeries()) {
+			model.addAttribute("upcoming", activities.occurrencesOf(actor, id, activities.now(),
+					activities.now().plus(java.time.Duration.ofDays(ActivityApiController.MAX_OCCURRENCE_DAYS)),
+					UPCOMING_SHOWN));
+		}
 		model.addAttribute("activity", activity);
 		addLabels(model, List.of(activity), actor);
 		List<UUID> people = activity.getParticipants().stream().filter(Participant::isUser).map(Participant::id).toList();
@@ -218,12 +235,24 @@ class ActivityController {
 		return "activities/show";
 	}
 
+	/** How many of a series' coming occurrences its page lists. */
+	static final int UPCOMING_SHOWN = 10;
+
 	@GetMapping("/{id}/edit")
-	String edit(@PathVariable UUID id, Model model) {
+	String edit(@PathVariable UUID id, @RequestParam(required = false) Instant occurrence, Model model) {
 		Actor actor = currentActor.get();
 		Activity activity = activities.get(actor, id);
 		model.addAttribute("activity", activity);
-		model.addAttribute("input", ActivityForm.of(activity, actor.zone()));
+		if (occurrence != null) {
+			Occurrence shown = activities.occurrence(actor, id, occurrence);
+			if (!shown.isInSeries()) {
+				return "redirect:/activities/" + shown.activity().getId() + "/edit";
+			}
+			model.addAttribute("input", ActivityForm.of(shown, actor.zone()));
+		}
+		else {
+			model.addAttribute("input", ActivityForm.of(activity, actor.zone()));
+		}
 		return form(model, actor, CustomFieldForm.of(customFields.active(ActivityBook.ENTITY),
 				activity.getCustomFields(), actor.zone()));
 	}
@@ -238,8 +267,14 @@ class ActivityController {
 		CustomFieldForm form = custom.form();
 		if (!errors.hasErrors() && !custom.hasErrors()) {
 			try {
-				activities.update(actor, id, input.version() == null ? -1 : input.version(),
-						input.toDetails(actor.zone()), custom.values());
+				long version = input.version() == null ? -1 : input.version();
+				if (input.occurrence() != null) {
+					Activity own = activities.updateOccurrence(actor, id, input.occurrence(), version,
+							input.toDetails(actor.zone()), custom.values());
+					redirect.addFlashAttribute("success", "flash.activity.occurrenceUpdated");
+					return "redirect:/activities/" + own.getId();
+				}
+				activities.update(actor, id, version, input.toDetails(actor.zone()), custom.values());
 				redirect.addFlashAttribute("success", "flash.activity.updated");
 				return "redirect:/activities/" + id;
 			}
@@ -255,9 +290,17 @@ class ActivityController {
 
 	@PostMapping("/{id}/{action:complete|reopen|cancel}")
 	String change(@PathVariable UUID id, @PathVariable String action, @RequestParam long version,
-			@RequestParam(required = false) String back, RedirectAttributes redirect) {
+			@RequestParam(required = false) String back, @RequestParam(required = false) Instant occurrence,
+			RedirectAttributes redirect) {
 		Actor actor = currentActor.get();
 		try {
+			if (occurrence != null && !action.equals("reopen")) {
+				// one occurrence of a series: it becomes an activity of its own, done or cancelled
+				Activity own = action.equals("complete") ? activities.completeOccurrence(actor, id, occurrence)
+						: activities.cancelOccurrence(actor, id, occurrence);
+				redirect.addFlashAttribute("success", "flash.activity." + action);
+				return "redirect:" + backTo(back, "/activities/" + own.getId());
+			}
 			switch (action) {
 				case "complete" -> activities.complete(actor, id, version);
 				case "reopen" -> activities.reopen(actor, id, version);
@@ -265,7 +308,7 @@ class ActivityController {
 			}
 			redirect.addFlashAttribute("success", "flash.activity." + action);
 		}
-		catch (OptimisticLockingFailureException | RuleBroken refused) {
+		catch (OptimisticLockingFailureException | RuleBroken | RecordNotFound refused) {
 			redirect.addFlashAttribute("failure", "activity.change.refused");
 		}
 		return "redirect:" + backTo(back, "/activities/" + id);
@@ -303,6 +346,9 @@ class ActivityController {
 		model.addAttribute("directions", Direction.values());
 		model.addAttribute("outcomes", CallOutcome.values());
 		model.addAttribute("reminders", REMINDERS);
+		model.addAttribute("frequencies", Recurrence.Frequency.values());
+		model.addAttribute("weekdays", java.time.DayOfWeek.values());
+		model.addAttribute("repeatEnds", ActivityForm.ENDS);
 		Object input = model.getAttribute("input");
 		if (input instanceof ActivityForm form && form.about() != null) {
 			try {
@@ -349,9 +395,16 @@ class ActivityController {
 		return form;
 	}
 
-	/** The form's field for a field the domain names: the form chooses a meeting's users only. */
+	/**
+	 * The form's field for a field the domain names: a meeting's participants are chosen among contacts (users
+	 * cannot be wrong), and the repetition is told at its frequency.
+	 */
 	static String formField(String field) {
-		return "participants".equals(field) ? "participantContacts" : field;
+		return switch (field) {
+			case "participants" -> "participantContacts";
+			case Recurrence.FIELD -> "repeat";
+			default -> field;
+		};
 	}
 
 	/** The accounts whose name starts with the text, as options of the form's "about" choice. */

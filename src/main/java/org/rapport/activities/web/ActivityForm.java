@@ -4,7 +4,9 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
@@ -19,8 +21,11 @@ import org.rapport.activities.internal.ActivityStatus;
 import org.rapport.activities.internal.CallOutcome;
 import org.rapport.activities.internal.Direction;
 import org.rapport.activities.internal.NoteHtml;
+import org.rapport.activities.internal.Occurrence;
 import org.rapport.activities.internal.Participant;
 import org.rapport.activities.internal.Priority;
+import org.rapport.activities.internal.Recurrence;
+import org.rapport.shared.InvalidField;
 import org.rapport.shared.RecordRef;
 import org.springframework.format.annotation.DateTimeFormat;
 
@@ -38,7 +43,12 @@ record ActivityForm(ActivityKind kind, @NotBlank @Size(max = ActivityDetails.MAX
 		Direction direction, @Min(0) @Max(ActivityDetails.MAX_DURATION) Integer durationMinutes,
 		CallOutcome outcome, @Size(max = 320) String emailFrom, @Size(max = 2000) String emailTo,
 		@Size(max = 10_000) String body, @Min(-1) @Max(ActivityBook.MAX_REMINDER) Integer reminderMinutes, UUID ownerId,
-		UUID teamId, Long version) {
+		UUID teamId, Long version, String repeat, Integer repeatInterval, List<DayOfWeek> repeatDays,
+		Integer repeatMonthDay, String repeatEnd, @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate repeatUntil,
+		Integer repeatCount, Instant occurrence) {
+
+	/** How the form says a series ends: never, on a date or after a number of occurrences. */
+	static final List<String> ENDS = List.of("NEVER", "ON", "AFTER");
 
 	/** A new activity of the kind about the record, at the next full hour for what is planned. */
 	static ActivityForm blank(ActivityKind kind, String about, Instant now, ZoneId zone, Integer reminder) {
@@ -49,7 +59,8 @@ record ActivityForm(ActivityKind kind, @NotBlank @Size(max = ActivityDetails.MAX
 				kind == ActivityKind.TASK ? nextHour.plusDays(1).withHour(9) : null, start,
 				kind == ActivityKind.MEETING ? nextHour.plusHours(1) : null, false, null, List.of(), List.of(),
 				kind == ActivityKind.CALL || kind == ActivityKind.EMAIL ? Direction.OUTBOUND : null, null, null, null,
-				null, null, reminder == null ? -1 : reminder, null, null, null);
+				null, null, reminder == null ? -1 : reminder, null, null, null, "NONE", 1, List.of(), null, "NEVER", null,
+				null, null);
 	}
 
 	/** The same form for the time chosen: a meeting's or call's start and end, a task's due time. */
@@ -59,18 +70,65 @@ record ActivityForm(ActivityKind kind, @NotBlank @Size(max = ActivityDetails.MAX
 				kind == ActivityKind.MEETING ? (end == null || end.isBefore(start) ? start.plusHours(1) : end) : endsAt,
 				kind == ActivityKind.MEETING && wholeDays, location, participantUsers, participantContacts, direction,
 				durationMinutes,
-				outcome, emailFrom, emailTo, body, reminderMinutes, ownerId, teamId, version);
+				outcome, emailFrom, emailTo, body, reminderMinutes, ownerId, teamId, version, repeat, repeatInterval,
+				repeatDays, repeatMonthDay, repeatEnd, repeatUntil, repeatCount, occurrence);
 	}
 
 	static ActivityForm of(Activity a, ZoneId zone) {
-		return new ActivityForm(a.getKind(), a.getSubject(), AboutRecords.format(a.about()), a.getStatus(),
-				a.getPriority(), local(a.getDueAt(), zone), local(a.getStartsAt(), zone), local(a.getEndsAt(), zone),
+		Recurrence rule = a.recurrence();
+		return of(a, zone, a.getDueAt(), a.getStartsAt(), a.getEndsAt(), rule, null);
+	}
+
+	/** The form of one occurrence of a series, at its times, which does not repeat on its own. */
+	static ActivityForm of(Occurrence o, ZoneId zone) {
+		Activity a = o.activity();
+		boolean task = a.getKind() == ActivityKind.TASK;
+		return of(a, zone, task ? o.start() : null, task ? null : o.start(),
+				a.getEndsAt() == null ? null : o.end(), null, o.original());
+	}
+
+	private static ActivityForm of(Activity a, ZoneId zone, Instant dueAt, Instant startsAt, Instant endsAt,
+			Recurrence rule, Instant occurrence) {
+		return new ActivityForm(a.getKind(), a.getSubject(), AboutRecords.format(a.about()),
+				occurrence == null ? a.getStatus() : ActivityStatus.OPEN,
+				a.getPriority(), local(dueAt, zone), local(startsAt, zone), local(endsAt, zone),
 				a.isAllDay(), a.getLocation(),
 				a.getParticipants().stream().filter(Participant::isUser).map(Participant::id).toList(),
 				a.getParticipants().stream().filter(p -> !p.isUser()).map(Participant::id).toList(), a.getDirection(), a.getDurationMinutes(), a.getOutcome(), a.getEmailFrom(), a.getEmailTo(),
 				a.getKind() == ActivityKind.NOTE ? NoteHtml.toText(a.getBody()) : a.getBody(),
 				a.getReminderMinutes() == null ? -1 : a.getReminderMinutes(), a.getOwnerId(), a.getTeamId(),
-				a.getVersion());
+				a.getVersion(), rule == null ? "NONE" : rule.frequency().name(), rule == null ? 1 : rule.interval(),
+				rule == null ? List.of() : List.copyOf(rule.days()), rule == null ? null : rule.monthDay(),
+				rule == null || rule.until() == null && rule.count() == null ? "NEVER" : rule.until() != null ? "ON" : "AFTER",
+				rule == null ? null : rule.until(), rule == null ? null : rule.count(), occurrence);
+	}
+
+	/**
+	 * How the form says the activity repeats, or {@code null} for not: a frequency, every how many periods, the
+	 * weekdays of a weekly series, the day of a monthly one (empty for the start's, -1 for the last) and its end.
+	 */
+	Recurrence recurrence() {
+		if (repeat == null || repeat.isBlank() || repeat.equals("NONE")) {
+			return null;
+		}
+		Recurrence.Frequency frequency;
+		try {
+			frequency = Recurrence.Frequency.valueOf(repeat);
+		}
+		catch (IllegalArgumentException unknown) {
+			throw new InvalidField(Recurrence.FIELD, "validation.recurrence.frequency", "Choose daily, weekly or monthly");
+		}
+		String end = repeatEnd == null ? "NEVER" : repeatEnd;
+		if (end.equals("ON") && repeatUntil == null) {
+			throw new InvalidField("repeatUntil", "validation.required", "Say on which day the series ends");
+		}
+		if (end.equals("AFTER") && repeatCount == null) {
+			throw new InvalidField("repeatCount", "validation.required", "Say after how many occurrences it ends");
+		}
+		return new Recurrence(frequency, repeatInterval == null ? 1 : repeatInterval,
+				repeatDays == null ? java.util.Set.of() : java.util.Set.copyOf(repeatDays),
+				frequency == Recurrence.Frequency.MONTHLY ? repeatMonthDay : null, end.equals("ON") ? repeatUntil : null,
+				end.equals("AFTER") ? repeatCount : null);
 	}
 
 	/** The details the form gives. */
@@ -88,7 +146,8 @@ record ActivityForm(ActivityKind kind, @NotBlank @Size(max = ActivityDetails.MAX
 		return new ActivityDetails(kind, subject, AboutRecords.parse("about", about), status, priority,
 				instant(dueAt, zone), instant(start, zone), instant(end, zone), wholeDays, location, people, direction,
 				durationMinutes, outcome, emailFrom, emailTo,
-				kind == ActivityKind.NOTE ? NoteHtml.fromText(body) : body, ownerId, teamId, reminderMinutes);
+				kind == ActivityKind.NOTE ? NoteHtml.fromText(body) : body, ownerId, teamId, reminderMinutes,
+				occurrence == null ? recurrence() : null);
 	}
 
 	private static Instant instant(LocalDateTime time, ZoneId zone) {

@@ -49,18 +49,25 @@ record ActivityInput(
 		@Schema(description = "A meeting reminds its owner and participants this many minutes before it starts; "
 				+ "left out, the owner's default (15 unless chosen); -1 for no reminder")
 		@Min(-1) @Max(ActivityBook.MAX_REMINDER) Integer reminderMinutes,
+		@Schema(description = "How a meeting or a task with a due time repeats, as an RRULE: FREQ=DAILY, WEEKLY "
+				+ "(BYDAY=MO,WE...) or MONTHLY (BYMONTHDAY=1..31, or -1 for the last day), INTERVAL, and COUNT "
+				+ "(up to 999) or UNTIL (a date, or a UTC time as in 20270131T225959Z); it repeats in your time "
+				+ "zone. Left out, the activity does not repeat.", example = "FREQ=WEEKLY;BYDAY=MO,WE;COUNT=10")
+		@Size(max = 300) String recurrence,
 		@Schema(description = "The owner; the acting user when left out") UUID ownerId,
 		@Schema(description = "The team; the owner's when left out") UUID teamId,
 		Map<String, Object> customFields,
 		Long version) {
 
-	ActivityDetails toDetails() {
+	/** The details, a repetition's UNTIL time read in the zone. */
+	ActivityDetails toDetails(java.time.ZoneId zone) {
 		ActivityKind given = kind;
 		List<RecordRef> people = participants == null ? List.of()
 				: participants.stream().map(text -> AboutRecords.parse("participants", text)).toList();
 		Instant when = given == ActivityKind.EMAIL && sentAt != null ? sentAt : startsAt;
 		return new ActivityDetails(given, subject, AboutRecords.parse("about", about), status, priority, dueAt, when,
 				endsAt, allDay != null && allDay, location, people, direction, durationMinutes, outcome, emailFrom,
-				emailTo, body, ownerId, teamId, reminderMinutes);
+				emailTo, body, ownerId, teamId, reminderMinutes,
+				org.rapport.activities.internal.Recurrence.parse(recurrence, zone));
 	}
 }

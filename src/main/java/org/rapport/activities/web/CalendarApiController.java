@@ -35,7 +35,8 @@ class CalendarApiController {
 	@Operation(summary = "The calendar between two instants", description = "Meetings, calls and tasks with a due "
 			+ "time that take place from from (inclusive) to to (exclusive), at most 62 days, cancelled ones left out, "
 			+ "by start: yours and those you take part in, or a user's (owner) or a team's (team), as far as you may "
-			+ "see them. At most 2000 entries.")
+			+ "see them. A series shows each occurrence in the window with the series' id and its originalStart. At most "
+			+ "2000 entries.")
 	List<ActivityResource> calendar(@RequestParam Instant from, @RequestParam Instant to,
 			@Parameter(description = "Whose calendar: a user's id") @RequestParam(required = false) UUID owner,
 			@Parameter(description = "Or a team's id") @RequestParam(required = false) UUID team) {
@@ -48,7 +49,7 @@ class CalendarApiController {
 			throw new InvalidField("to", "validation.calendar.window", "A calendar request reads at most 62 days", 62);
 		}
 		return activities.calendar(currentActor.get(), owner, team, from, to).stream()
-			.map(ActivityResource::listed)
+			.map(ActivityResource::at)
 			.toList();
 	}
 }

@@ -15,6 +15,7 @@ import org.rapport.activities.ActivityKind;
 import org.rapport.activities.internal.Activity;
 import org.rapport.activities.internal.ActivityBook;
 import org.rapport.activities.internal.ActivityStatus;
+import org.rapport.activities.internal.Occurrence;
 import org.rapport.identity.Actor;
 import org.rapport.identity.CurrentActor;
 import org.rapport.identity.UserDirectory;
@@ -83,16 +84,15 @@ class CalendarController {
 		Instant from = wallClock("start", start, zone);
 		Instant to = wallClock("end", end, zone);
 		List<Map<String, Object>> events = new ArrayList<>();
-		for (Activity a : activities.calendar(actor, owner, team, from, to)) {
+		for (Occurrence o : activities.calendar(actor, owner, team, from, to)) {
+			Activity a = o.activity();
 			Map<String, Object> event = new LinkedHashMap<>();
-			event.put("id", a.getId().toString());
+			event.put("id", o.isInSeries() ? a.getId() + "@" + o.original() : a.getId().toString());
 			event.put("title", a.getSubject());
 			boolean allDay = a.isAllDay();
 			event.put("allDay", allDay);
-			Instant begins = a.getKind() == ActivityKind.TASK ? a.getDueAt() : a.getStartsAt();
-			Instant ends = a.getKind() == ActivityKind.MEETING ? a.getEndsAt()
-					: a.getKind() == ActivityKind.CALL && a.getDurationMinutes() != null && a.getDurationMinutes() > 0
-							? a.getStartsAt().plusSeconds(60L * a.getDurationMinutes()) : null;
+			Instant begins = o.start();
+			Instant ends = o.end().isAfter(begins) ? o.end() : null;
 			if (allDay) {
 				LocalDate first = begins.atZone(zone).toLocalDate();
 				LocalDate last = ends == null ? first : ends.atZone(zone).toLocalDate();
@@ -105,12 +105,19 @@ class CalendarController {
 					event.put("end", WALL_CLOCK.format(LocalDateTime.ofInstant(ends, zone)));
 				}
 			}
-			event.put("url", "/activities/" + a.getId());
+			event.put("url", o.getPath());
 			event.put("editable", a.getStatus() == ActivityStatus.OPEN);
 			event.put("durationEditable", a.getKind() == ActivityKind.MEETING && !allDay);
 			event.put("classNames", List.of("calendar-" + a.getKind().name().toLowerCase(java.util.Locale.ROOT),
 					"calendar-" + a.getStatus().name().toLowerCase(java.util.Locale.ROOT)));
-			event.put("extendedProps", Map.of("version", a.getVersion(), "kind", a.getKind().name()));
+			Map<String, Object> props = new LinkedHashMap<>();
+			props.put("activity", a.getId().toString());
+			props.put("version", a.getVersion());
+			props.put("kind", a.getKind().name());
+			if (o.isInSeries()) {
+				props.put("occurrence", o.original().toString());
+			}
+			event.put("extendedProps", props);
 			events.add(event);
 		}
 		return events;
@@ -120,15 +127,17 @@ class CalendarController {
 	@PostMapping("/calendar/{id}/move")
 	@ResponseBody
 	ResponseEntity<Map<String, Object>> move(@PathVariable UUID id, @RequestParam long version,
-			@RequestParam String start, @RequestParam(required = false) String end) {
+			@RequestParam String start, @RequestParam(required = false) String end,
+			@RequestParam(required = false) Instant occurrence) {
 		Actor actor = currentActor.get();
 		try {
 			Instant from = wallClock("start", start, actor.zone());
 			Instant to = end == null || end.isBlank() ? null : wallClock("end", end, actor.zone());
-			Activity moved = activities.reschedule(actor, id, version, from, to);
+			Activity moved = occurrence == null ? activities.reschedule(actor, id, version, from, to)
+					: activities.rescheduleOccurrence(actor, id, occurrence, version, from, to);
 			return ResponseEntity.ok(Map.of("version", moved.getVersion()));
 		}
-		catch (InvalidField | RuleBroken refused) {
+		catch (InvalidField | RuleBroken | org.rapport.shared.RecordNotFound refused) {
 			return ResponseEntity.unprocessableContent().body(Map.of("field", refused instanceof InvalidField field
 					? field.field() : "start"));
 		}

@@ -7,6 +7,7 @@ import org.rapport.activities.internal.AboutRecords;
 import org.rapport.activities.internal.Activity;
 import org.rapport.activities.internal.ActivityBook;
 import org.rapport.activities.internal.ActivityPreferences;
+import org.rapport.activities.internal.Occurrence;
 import org.rapport.identity.Actor;
 import org.rapport.identity.CurrentActor;
 import org.rapport.shared.RuleBroken;
@@ -65,10 +66,20 @@ class MyWorkController {
 	@PostMapping("/my-work/{id}/{action:complete|snooze}")
 	String change(@PathVariable UUID id, @PathVariable String action, @RequestParam long version,
 			@RequestParam(defaultValue = "1") int days, @RequestParam(required = false) String part,
+			@RequestParam(required = false) java.time.Instant occurrence,
 			@RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
 		Actor actor = currentActor.get();
 		try {
-			if (action.equals("complete")) {
+			if (occurrence != null) {
+				// an occurrence of a series: it changes apart from the series
+				if (action.equals("complete")) {
+					activities.completeOccurrence(actor, id, occurrence);
+				}
+				else {
+					activities.snoozeOccurrence(actor, id, occurrence, days);
+				}
+			}
+			else if (action.equals("complete")) {
 				activities.complete(actor, id, version);
 			}
 			else {
@@ -76,7 +87,7 @@ class MyWorkController {
 			}
 			model.addAttribute("success", "flash.activity." + action);
 		}
-		catch (OptimisticLockingFailureException | RuleBroken refused) {
+		catch (OptimisticLockingFailureException | RuleBroken | org.rapport.shared.RecordNotFound refused) {
 			model.addAttribute("failure", "activity.change.refused");
 		}
 		fill(model);
@@ -90,7 +101,9 @@ class MyWorkController {
 		Actor actor = currentActor.get();
 		ActivityBook.MyWork work = activities.myWork(actor);
 		model.addAttribute("work", work);
-		List<Activity> all = Stream.of(work.overdue(), work.dueToday(), work.upcoming()).flatMap(List::stream).toList();
+		List<Activity> all = Stream.of(work.overdue(), work.dueToday(), work.upcoming()).flatMap(List::stream)
+			.map(Occurrence::activity)
+			.toList();
 		model.addAttribute("aboutTitles", about.titles(all.stream().map(Activity::about).distinct().toList()));
 		model.addAttribute("now", activities.now());
 		model.addAttribute("shownLimit", ActivityBook.MY_WORK_SHOWN);
