@@ -158,4 +158,55 @@ class MeetingInvitationsIntegrationTests {
 		assertThat(cancel.getEvents().get(0).getUid().getValue()).isEqualTo(id + "@rapport");
 		assertThat(cancel.getEvents().get(0).getSequence().getValue()).isEqualTo(2);
 	}
+
+	@Autowired
+	org.rapport.activities.internal.ActivityBook activities;
+
+	@Test
+	void aWeeklySeriesInvitesOnceWithItsRuleAndZoneAndAnOccurrenceMovedApartGoesOnItsRecurrenceId() {
+		java.time.ZoneId berlin = java.time.ZoneId.of("Europe/Berlin");
+		org.rapport.identity.Actor utc = data.actor(organiser);
+		org.rapport.identity.Actor actor = new org.rapport.identity.Actor(utc.id(), utc.displayName(), utc.team(),
+				utc.roles(), utc.scope(), berlin, utc.locale());
+		// Mondays at 10:00 in Berlin, four times, across the change to summer time on 29 March
+		int year = java.time.LocalDate.now().getYear() + 1;
+		java.time.LocalDateTime first = java.time.LocalDate.of(year, 3, 31)
+			.with(java.time.temporal.TemporalAdjusters.previous(java.time.DayOfWeek.SUNDAY))
+			.minusDays(13)
+			.atTime(10, 0);
+		Instant start = first.atZone(berlin).toInstant();
+		var series = activities.create(actor, new org.rapport.activities.internal.ActivityDetails(
+				org.rapport.activities.ActivityKind.MEETING, "Weekly sync", new org.rapport.shared.RecordRef("account",
+						account.value()), null, null, null, start, start.plus(Duration.ofMinutes(30)), false, null,
+				List.of(new org.rapport.shared.RecordRef("contact", buyer.value())), null, null, null, null, null, null,
+				null, null, -1, org.rapport.activities.internal.Recurrence.parse("FREQ=WEEKLY;COUNT=4", berlin)),
+				java.util.Map.of());
+
+		ICalendar invitation = Biweekly.parse(calendarTo(buyerEmail, "REQUEST")).first();
+		assertThat(invitation.validate(ICalVersion.V2_0).isEmpty()).as(invitation.validate(ICalVersion.V2_0).toString())
+			.isTrue();
+		var event = invitation.getEvents().get(0);
+		assertThat(event.getUid().getValue()).isEqualTo(series.getId() + "@rapport");
+		assertThat(invitation.getTimezoneInfo().getComponents()).hasSize(1);
+		// the calendar program expands the rule in the zone the invitation carries: the same four Mondays at 10:00
+		var zone = invitation.getTimezoneInfo().getTimezone(event.getDateStart()).getTimeZone();
+		var iterator = event.getDateIterator(zone);
+		List<Instant> theirs = new java.util.ArrayList<>();
+		while (iterator.hasNext()) {
+			theirs.add(iterator.next().toInstant());
+		}
+		assertThat(theirs).containsExactlyElementsOf(series.occurrences(null, null, 10)).hasSize(4);
+		assertThat(theirs).extracting(at -> at.atZone(berlin).toLocalTime()).containsOnly(java.time.LocalTime.of(10, 0));
+		assertThat(theirs.get(0).atZone(berlin).getOffset()).isNotEqualTo(theirs.get(3).atZone(berlin).getOffset());
+
+		Instant second = theirs.get(1);
+		activities.rescheduleOccurrence(actor, series.getId(), second, series.getVersion(),
+				second.plus(Duration.ofHours(2)), null);
+		ICalendar moved = Biweekly.parse(calendarTo(buyerEmail, "REQUEST")).first();
+		var occurrence = moved.getEvents().get(0);
+		assertThat(occurrence.getUid().getValue()).isEqualTo(series.getId() + "@rapport");
+		assertThat(occurrence.getRecurrenceId().getValue().toInstant()).isEqualTo(second);
+		assertThat(occurrence.getDateStart().getValue().toInstant()).isEqualTo(second.plus(Duration.ofHours(2)));
+		assertThat(occurrence.getRecurrenceRule()).isNull();
+	}
 }

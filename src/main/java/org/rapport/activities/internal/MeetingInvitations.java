@@ -30,7 +30,9 @@ import org.springframework.stereotype.Component;
 /**
  * Invites a meeting's participants by e-mail with an iCalendar {@code REQUEST} that their calendar programs take in,
  * sends it again when the meeting changes (its {@code SEQUENCE} is the meeting's version) and a {@code CANCEL} when
- * it is cancelled or deleted, or to a participant taken off. Users read it in their language and time zone,
+ * it is cancelled or deleted, or to a participant taken off. A series goes as one event that repeats (its RRULE,
+ * with the {@code VTIMEZONE} of its zone), an occurrence changed or cancelled apart as that event on its
+ * {@code RECURRENCE-ID}. Users read it in their language and time zone,
  * contacts in English and UTC. The organiser is the meeting's owner, who needs an e-mail address for invitations to
  * go out; participants without one are left out. The e-mails leave after the change commits.
  */
@@ -104,7 +106,16 @@ class MeetingInvitations {
 		calendar.setProductId("-//Rapport//Rapport CRM//EN");
 		calendar.setMethod(method);
 		VEvent event = new VEvent();
-		event.setUid(meeting.getId() + "@rapport");
+		// an occurrence changed apart from its series is that series' event on that date
+		event.setUid((meeting.getSeriesId() != null ? meeting.getSeriesId() : meeting.getId()) + "@rapport");
+		if (meeting.getSeriesId() != null) {
+			event.setRecurrenceId(Date.from(meeting.getOriginalStart()));
+		}
+		if (meeting.isSeries()) {
+			// a series repeats on the wall clock of its zone, which goes along so that every program keeps it
+			calendar.getTimezoneInfo().setDefaultTimezone(IcalZones.assignment(meeting.zone(), meeting.getStartsAt()));
+			event.setRecurrenceRule(IcalZones.recurrence(meeting.recurrence(), meeting.zone()));
+		}
 		event.setSequence((int) Math.min(Integer.MAX_VALUE, meeting.getVersion()));
 		event.setDateTimeStamp(Date.from(clock.instant()));
 		event.setSummary(meeting.getSubject());
