@@ -30,7 +30,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * A realistic week for each demo user on the accounts they own: overdue, today's and coming tasks, meetings with
- * teammates, calls and e-mails logged in the last days and notes, so that "My work" and the timelines are alive on
+ * teammates, a repeating stand-up and a weekly task, calls and e-mails logged in the last days and notes, so that "My work" and the timelines are alive on
  * first start.
  */
 @Component
@@ -123,6 +123,24 @@ class DemoActivities implements ApplicationRunner {
 					null, null, start, start.plus(Duration.ofMinutes(60)), people, "Video call");
 			count++;
 		}
+		// a stand-up every Monday and Thursday, and the forecast to update each Friday for twelve weeks
+		Instant monday = LocalDate.now(clock).with(java.time.temporal.TemporalAdjusters.previousOrSame(
+				java.time.DayOfWeek.MONDAY)).atTime(9, 30).atZone(ZoneId.of("UTC")).toInstant();
+		List<RecordRef> team = teammates.stream().limit(2)
+			.map(mate -> new RecordRef(Participant.USER, mate.id().value()))
+			.toList();
+		activities.create(actor, new ActivityDetails(ActivityKind.MEETING, "Pipeline stand-up",
+				new RecordRef(AccountId.TYPE, pick(accounts, random).id().value()), null, null, null, monday,
+				monday.plus(Duration.ofMinutes(15)), false, "Video call", team, null, null, null, null, null, null,
+				null, null, null, Recurrence.every(Recurrence.Frequency.WEEKLY).on(java.time.DayOfWeek.MONDAY,
+						java.time.DayOfWeek.THURSDAY)), Map.of());
+		Instant friday = LocalDate.now(clock).with(java.time.temporal.TemporalAdjusters.nextOrSame(
+				java.time.DayOfWeek.FRIDAY)).atTime(16, 0).atZone(ZoneId.of("UTC")).toInstant();
+		activities.create(actor, new ActivityDetails(ActivityKind.TASK, "Update the forecast",
+				new RecordRef(AccountId.TYPE, pick(accounts, random).id().value()), null, Priority.HIGH, friday, null,
+				null, false, null, List.of(), null, null, null, null, null, null, null, null, null,
+				Recurrence.every(Recurrence.Frequency.WEEKLY).times(12)), Map.of());
+		count += 2;
 		for (int day = 1; day <= 3; day++) {
 			Instant at = today.minus(Duration.ofDays(day)).plus(Duration.ofHours(10 + random.nextInt(6)));
 			create(actor, ActivityKind.CALL, CALLS[random.nextInt(CALLS.length)], pick(accounts, random),

@@ -220,4 +220,42 @@ class RecurringActivityWebIntegrationTests {
 			.andExpect(content().string(containsString("value=\"Weekly report\"")))
 			.andExpect(content().string(containsString("must be filled in")));
 	}
+
+	@Test
+	void theCalendarShowsEachOccurrenceAndADraggedOneMovesApartFromTheSeries() throws Exception {
+		String id = createSeries("FREQ=DAILY;COUNT=5");
+		LocalDate day = LocalDate.ofInstant(monday, ZoneOffset.UTC);
+		String events = mvc.perform(get("/calendar/events").with(data.as(seller))
+			.param("start", day.toString())
+			.param("end", day.plusDays(7).toString()))
+			.andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+		List<String> occurrences = JsonPath.read(events, "$[?(@.extendedProps.activity == '" + id
+				+ "')].extendedProps.occurrence");
+		assertThat(occurrences).hasSize(5).doesNotHaveDuplicates();
+		List<String> urls = JsonPath.read(events, "$[?(@.extendedProps.activity == '" + id + "')].url");
+		assertThat(urls.get(2)).isEqualTo("/activities/" + id + "?occurrence=" + monday.plus(2, ChronoUnit.DAYS));
+
+		Instant third = monday.plus(2, ChronoUnit.DAYS);
+		mvc.perform(post("/calendar/{id}/move", id).with(data.as(seller)).with(csrf())
+			.param("version", "0")
+			.param("occurrence", third.toString())
+			.param("start", day.plusDays(2).atTime(15, 0).toString())
+			.param("end", day.plusDays(2).atTime(16, 0).toString()))
+			.andExpect(status().isOk());
+		String after = mvc.perform(get("/calendar/events").with(data.as(seller))
+			.param("start", day.toString())
+			.param("end", day.plusDays(7).toString()))
+			.andReturn().getResponse().getContentAsString();
+		assertThat((List<String>) JsonPath.read(after, "$[?(@.extendedProps.activity == '" + id
+				+ "')].extendedProps.occurrence")).hasSize(4).doesNotContain(third.toString());
+		assertThat((List<String>) JsonPath.read(after, "$[?(@.title == 'Weekly review')].start"))
+			.contains(day.plusDays(2).atTime(15, 0) + ":00");
+		// a second drag by someone who still saw it in the series is refused
+		mvc.perform(post("/calendar/{id}/move", id).with(data.as(seller)).with(csrf())
+			.param("version", "0")
+			.param("occurrence", third.toString())
+			.param("start", day.plusDays(2).atTime(17, 0).toString()))
+			.andExpect(status().isConflict());
+	}
 }
