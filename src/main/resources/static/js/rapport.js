@@ -72,3 +72,22 @@ document.addEventListener('submit', (event) => {
     }
   });
 })();
+
+// The repeat fields of an activity's form: only those its frequency and its end use show (without a script, all do).
+(() => {
+  const show = (fieldset) => {
+    const repeat = fieldset.querySelector('#repeat').value;
+    const end = fieldset.querySelector('#repeatEnd').value;
+    fieldset.querySelectorAll('[data-repeat-when]').forEach((part) => {
+      const when = part.dataset.repeatWhen.split(' ');
+      part.hidden = repeat === 'NONE' || !(when.includes('ANY') || when.includes(repeat) || when.includes('END-' + end));
+    });
+  };
+  document.addEventListener('DOMContentLoaded', () => document.querySelectorAll('#repeat-fields').forEach(show));
+  document.addEventListener('change', (event) => {
+    const fieldset = event.target.closest && event.target.closest('#repeat-fields');
+    if (fieldset) {
+      show(fieldset);
+    }
+  });
+})();

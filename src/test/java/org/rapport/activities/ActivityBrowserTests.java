@@ -258,6 +258,48 @@ class ActivityBrowserTests {
 		chromium.assertPageIsHealthy();
 	}
 
+	@Test
+	@Order(7)
+	void plansAMeetingEveryMondayAndWednesdayInTheFormAndCancelsOneOccurrence() {
+		assumeTrue(driver != null && signedIn, "an earlier step failed");
+		open("/activities/new?kind=MEETING&about=account:" + account.value());
+		String subject = TestData.unique("Weekly sync");
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("subject")));
+		chromium.settle(TIMEOUT);
+		type(By.id("subject"), subject);
+		LocalDateTime monday = LocalDateTime.now(ZoneId.of("UTC")).with(java.time.temporal.TemporalAdjusters.next(
+				java.time.DayOfWeek.MONDAY)).withHour(9).truncatedTo(ChronoUnit.HOURS);
+		((JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1]; arguments[2].value = arguments[3]",
+				driver.findElement(By.id("startsAt")), monday.toString().substring(0, 16),
+				driver.findElement(By.id("endsAt")), monday.plusMinutes(30).toString().substring(0, 16));
+		// only the fields the chosen repetition uses show
+		assertThat(driver.findElement(By.id("repeat-day-MONDAY")).isDisplayed()).isFalse();
+		new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("repeat"))).selectByValue("WEEKLY");
+		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("repeat-day-MONDAY")));
+		assertThat(driver.findElement(By.id("repeatMonthDay")).isDisplayed()).isFalse();
+		click(driver.findElement(By.id("repeat-day-MONDAY")));
+		click(driver.findElement(By.id("repeat-day-WEDNESDAY")));
+		new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("repeatEnd"))).selectByValue("AFTER");
+		type(By.id("repeatCount"), "4");
+		chromium.screenshot("activities-series-form");
+		click(driver.findElement(By.id("save")));
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("repeat-text"),
+				"Every week on Monday, Wednesday, 4 times"));
+		assertThat(driver.findElements(By.cssSelector("#upcoming li"))).hasSize(4);
+
+		click(driver.findElements(By.cssSelector("#upcoming a")).get(1));
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("occurrence-actions")));
+		assertThat(driver.findElement(By.id("occurrence-start")).getText()).contains(
+				String.valueOf(monday.plusDays(2).getDayOfMonth()));
+		click(driver.findElement(By.id("cancel-occurrence")));
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("series-link")));
+		click(driver.findElement(By.cssSelector("#series-link a")));
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("upcoming")));
+		assertThat(driver.findElement(By.id("upcoming")).getText()).contains("Cancelled");
+		chromium.screenshot("activities-series-page");
+		chromium.assertPageIsHealthy();
+	}
+
 	private void open(String path) {
 		driver.get("http://localhost:" + port + path);
 	}
