@@ -4,8 +4,10 @@
 #   (w) the reminder sweep: the application starts with the scheduler, and its first sweep sends the 10,000 due
 #       reminders that generate-activities.sh planted; its log says how long that took
 #   (t) the first page of the timeline of the account with 10,000 entries, GET /api/v1/timeline (20 entries)
-#   (c) a week of the team calendar of that account's owner, GET /api/v1/calendar?team=…
-#   (m) "My work" of that owner, who has 5,000 open tasks in the coming week (the page, signed in)
+#   (c) a week of the team calendar of that account's owner, GET /api/v1/calendar?team=…, with SERIES of that team's
+#       meetings repeating three times a week (planted here when fewer repeat)
+#   (m) "My work" of that owner, who has 5,000 open tasks in the coming week (the page, signed in) and OWN_SERIES
+#       tasks due every day (planted here too)
 # each run by wrk for DURATION seconds after WARMUP seconds, one connection, as that owner; with the CPU of the
 # application, of its PostgreSQL backends and of everything else on the machine during the run.
 # Prints a results table; with --update-doc also writes it into the activities section of docs/BENCHMARKS.md.
@@ -15,6 +17,7 @@
 #
 # Settings (environment), besides those of scripts/benchmark.sh (PG*, RAPPORT_JAR, RAPPORT_ADMIN_PASSWORD, APP_HEAP):
 #   DURATION, WARMUP        seconds of each measured run and of its warm-up (default 30 and 10)
+#   SERIES, OWN_SERIES      repeating meetings of the busy team and daily tasks of its user (default 200 and 20)
 set -euo pipefail
 # shellcheck source=lib/common.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
@@ -30,6 +33,8 @@ done
 
 : "${DURATION:=30}"
 : "${WARMUP:=10}"
+: "${SERIES:=200}"
+: "${OWN_SERIES:=20}"
 command -v wrk >/dev/null || die "wrk is missing (apt-get install -y wrk)"
 check_database_name
 q -c "select 1 from activity limit 1" 2>/dev/null | grep -q 1 \
@@ -60,6 +65,7 @@ q -c "truncate notification, mail_message" >/dev/null
 DUE=$(q -c "select count(*) from activity where alerted_at is null and alert_at <= now()")
 log "$PLANTED planted reminders due again, $DUE due alerts in all"
 
+
 ensure_jar
 cleanup() {
 	stop_app
@@ -78,6 +84,32 @@ until grep -q 'Activity alerts: .* sent in' "$RUN_DIR/app.log"; do
 done
 SWEEP=$(grep -o 'Activity alerts: [0-9]* sent in [0-9]* ms' "$RUN_DIR/app.log" | head -1)
 log "$SWEEP"
+
+# repeating meetings of the busy team (Monday, Wednesday and Friday since four weeks ago) and daily tasks of its user
+# (since two weeks ago), made of their existing activities; the columns exist once the application has migrated
+if q -c "select 1 from information_schema.columns where table_name = 'activity' and column_name = 'recurrence'" \
+		| grep -q 1; then
+	SINCE=$(date -u -d "last monday - 28 days" +%Y-%m-%d)
+	q -c "update activity set recurrence = 'FREQ=WEEKLY;BYDAY=MO,WE,FR', recurrence_zone = 'UTC', series_until = null,
+		status = 'OPEN', alert_at = null, alerted_at = null,
+		starts_at = date '$SINCE' + interval '8 hours' + (abs(hashtext(id::text)) % 20) * interval '30 minutes',
+		ends_at = date '$SINCE' + interval '9 hours' + (abs(hashtext(id::text)) % 20) * interval '30 minutes',
+		occurs_at = date '$SINCE' + interval '8 hours' + (abs(hashtext(id::text)) % 20) * interval '30 minutes'
+		where id in (select id from activity where team_id = '$BUSY_TEAM' and kind = 'MEETING'
+			and recurrence is null and reminder_minutes is distinct from 15 order by id
+			limit greatest(0, $SERIES - (select count(*) from activity where team_id = '$BUSY_TEAM'
+				and kind = 'MEETING' and recurrence is not null)))" >/dev/null
+	q -c "update activity set recurrence = 'FREQ=DAILY', recurrence_zone = 'UTC', series_until = null,
+		status = 'OPEN', alert_at = null, alerted_at = null,
+		due_at = date '$SINCE' + interval '14 days 16 hours', occurs_at = date '$SINCE' + interval '14 days 16 hours'
+		where id in (select id from activity where owner_id = '$BUSY_ID' and kind = 'TASK'
+			and recurrence is null order by id
+			limit greatest(0, $OWN_SERIES - (select count(*) from activity where owner_id = '$BUSY_ID'
+				and kind = 'TASK' and recurrence is not null)))" >/dev/null
+fi
+TEAM_SERIES=$(q -c "select count(*) from activity where team_id = '$BUSY_TEAM' and recurrence is not null and kind = 'MEETING'" 2>/dev/null || echo 0)
+USER_SERIES=$(q -c "select count(*) from activity where owner_id = '$BUSY_ID' and recurrence is not null and kind = 'TASK'" 2>/dev/null || echo 0)
+log "$TEAM_SERIES repeating meetings in the busy team, $USER_SERIES repeating tasks of its user"
 
 new_token "$BUSY_USER" TOKEN "Benchmark $RUN_ID"
 jar="$RUN_DIR/cookies.txt"
@@ -125,8 +157,8 @@ TABLE=$(
 	echo '| scenario | p95 (ms) | target | p50 (ms) | requests/s | cores: app / PostgreSQL | other CPU (cores) |'
 	echo '|---|---|---|---|---|---|---|'
 	row timeline "first timeline page of an account with $ENTRIES entries" "< 30 ms"
-	row calendar "a week of the team calendar (team of $BUSY_USER)" "< 50 ms"
-	row mywork "My work of a user with $OPEN_TASKS open tasks" "< 30 ms"
+	row calendar "a week of the team calendar (team of $BUSY_USER, $TEAM_SERIES meetings repeating 3 times a week)" "< 50 ms"
+	row mywork "My work of a user with $OPEN_TASKS open tasks ($USER_SERIES repeating daily)" "< 30 ms"
 	echo "| reminder sweep | ${SWEEP#Activity alerts: } | < 10 s for 10,000 | | | | |"
 )
 echo

@@ -87,6 +87,16 @@ public abstract class BusinessRecord<T extends BusinessRecord<T>> extends Abstra
 		this.teamId = teamId;
 	}
 
+	/**
+	 * Announces, once the change is written, that {@code by} gave this record of the type to its owner, if its owner
+	 * is no longer {@code previousOwner}.
+	 */
+	public void announceOwner(String type, UUID previousOwner, UUID by) {
+		if (previousOwner != null && !previousOwner.equals(getOwnerId())) {
+			registerEvent(new RecordAssigned(new RecordRef(type, getId()), getOwnerId(), previousOwner, by));
+		}
+	}
+
 	/** Takes custom field values that their definitions have checked (see the customization module). */
 	public void changeCustomFields(Map<String, Object> values) {
 		this.customFields = values == null || values.isEmpty() ? null : new LinkedHashMap<>(values);

@@ -191,7 +191,9 @@ public class AccountService {
 		// a stage set by hand is a move like the ones the rules make, by the user and kept in the lifecycle history
 		Optional<LifecycleChange> moved = account.moveTo(Account.stageOf(details), HAND_SET_REASON, clock.instant(),
 				actor.id().value());
+		UserId ownerBefore = account.owner();
 		account.revise(details, chosenOwner, chosenTeam);
+		account.announceOwner(org.rapport.customers.AccountId.TYPE, ownerBefore.value(), actor.id().value());
 		Account saved = accounts.saveAndFlush(account);
 		moved.ifPresent(lifecycleChanges::save);
 		return saved;

@@ -156,7 +156,9 @@ public class ContactService {
 		UserId chosenOwner = owner == null ? contact.owner() : owner;
 		TeamId chosenTeam = owner == null && team == null ? contact.team()
 				: directory.assign(actor, chosenOwner, team, contact.owner(), contact.team());
+		UserId ownerBefore = contact.owner();
 		contact.revise(details, visibleAccount(actor, account), chosenOwner, chosenTeam);
+		contact.announceOwner(org.rapport.customers.ContactId.TYPE, ownerBefore.value(), actor.id().value());
 		return contacts.saveAndFlush(contact);
 	}
 

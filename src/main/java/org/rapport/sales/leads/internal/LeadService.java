@@ -181,7 +181,9 @@ public class LeadService {
 		UserId chosenOwner = owner == null ? lead.owner() : owner;
 		TeamId chosenTeam = owner == null && team == null ? lead.team()
 				: directory.assign(actor, chosenOwner, team, lead.owner(), lead.team());
+		UserId ownerBefore = lead.owner();
 		lead.revise(details, chosenOwner, chosenTeam);
+		lead.announceOwner(org.rapport.sales.LeadId.TYPE, ownerBefore.value(), actor.id().value());
 		if (custom != null) {
 			lead.changeCustomFields(customFields.merge(ENTITY, lead.getCustomFields(), custom, false));
 		}

@@ -212,8 +212,10 @@ public class OpportunityService implements Opportunities {
 		opportunity.identify(draft.externalId());
 		opportunity.describe(draft.name(), draft.closeDate(), draft.nextStep());
 		if (draft.owner() != null && !draft.owner().equals(opportunity.owner())) {
+			UUID ownerBefore = opportunity.owner().value();
 			opportunity.reassign(draft.owner(),
 					directory.assign(actor, draft.owner(), draft.team(), opportunity.owner(), opportunity.team()));
+			opportunity.announceOwner(org.rapport.sales.OpportunityId.TYPE, ownerBefore, actor.id().value());
 		}
 		if (!draft.amount().currency().equals(opportunity.getAmount().currency()) && !draft.lines().isEmpty()) {
 			throw new InvalidField("amount", "validation.opportunity.currency",
