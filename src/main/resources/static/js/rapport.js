@@ -91,3 +91,70 @@ document.addEventListener('submit', (event) => {
     }
   });
 })();
+
+// A note's editor: the plain text box becomes a box that keeps bold, italics, lists and links, whose HTML goes in
+// the form's noteHtml (the server sanitises it); without a script the plain text box stays.
+(() => {
+  const start = (part) => {
+    const text = part.querySelector('textarea');
+    const html = part.querySelector('input[name="noteHtml"]');
+    const format = part.querySelector('input[name="bodyFormat"]');
+    const toolbar = document.createElement('div');
+    toolbar.className = 'btn-toolbar gap-1 mb-1';
+    toolbar.setAttribute('role', 'toolbar');
+    toolbar.setAttribute('aria-label', part.dataset.labelToolbar);
+    const editor = document.createElement('div');
+    editor.className = 'form-control note-editor note-body';
+    editor.id = 'note-editor';
+    editor.contentEditable = 'true';
+    editor.setAttribute('role', 'textbox');
+    editor.setAttribute('aria-multiline', 'true');
+    editor.setAttribute('aria-labelledby', 'body-label');
+    if (html.value) {
+      editor.innerHTML = html.value;
+    } else {
+      text.value.split(/\n/).forEach((line) => {
+        const paragraph = document.createElement('p');
+        paragraph.textContent = line;
+        editor.appendChild(paragraph);
+      });
+    }
+    const buttons = [['bold', 'bi-type-bold', 'labelBold'], ['italic', 'bi-type-italic', 'labelItalic'],
+      ['insertUnorderedList', 'bi-list-ul', 'labelBullets'], ['insertOrderedList', 'bi-list-ol', 'labelNumbers'],
+      ['createLink', 'bi-link-45deg', 'labelLink']];
+    buttons.forEach(([command, icon, label]) => {
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.className = 'btn btn-sm btn-outline-secondary';
+      button.id = 'note-' + command;
+      button.setAttribute('aria-label', part.dataset[label]);
+      button.title = part.dataset[label];
+      button.innerHTML = '<i class="bi ' + icon + '" aria-hidden="true"></i>';
+      button.addEventListener('click', () => {
+        editor.focus();
+        if (command === 'createLink') {
+          const address = window.prompt(part.dataset.linkPrompt, 'https://');
+          if (address && /^(https?:|mailto:)/i.test(address)) {
+            document.execCommand('createLink', false, address);
+          }
+        } else {
+          document.execCommand(command, false, null);
+        }
+      });
+      toolbar.appendChild(button);
+    });
+    text.hidden = true;
+    text.removeAttribute('id');
+    part.querySelector('label[for="body"]').removeAttribute('for');
+    text.after(toolbar, editor);
+    if (text.classList.contains('is-invalid')) {
+      editor.classList.add('is-invalid');
+    }
+    text.form.addEventListener('submit', () => {
+      html.value = editor.innerHTML;
+      format.value = 'html';
+      text.value = editor.innerText;
+    });
+  };
+  document.addEventListener('DOMContentLoaded', () => document.querySelectorAll('[data-rich-note]').forEach(start));
+})();

@@ -30,7 +30,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * A realistic week for each demo user on the accounts they own: overdue, today's and coming tasks, meetings with
- * teammates, a repeating stand-up and a weekly task, calls and e-mails logged in the last days and notes, so that "My work" and the timelines are alive on
+ * teammates and the customer's contacts, a repeating stand-up and a weekly task, calls and e-mails logged in the last days and notes, so that "My work" and the timelines are alive on
  * first start.
  */
 @Component
@@ -117,10 +117,17 @@ class DemoActivities implements ApplicationRunner {
 		count++;
 		for (int day = 0; day < 3; day++) {
 			Instant start = today.plus(Duration.ofDays(day * 2L + 1)).plus(Duration.ofHours(9 + random.nextInt(7)));
-			List<RecordRef> people = teammates.isEmpty() ? List.of()
-					: List.of(new RecordRef(Participant.USER, teammates.get(random.nextInt(teammates.size())).id().value()));
-			create(actor, ActivityKind.MEETING, MEETINGS[random.nextInt(MEETINGS.length)], pick(accounts, random),
+			List<RecordRef> people = new ArrayList<>();
+			if (!teammates.isEmpty()) {
+				people.add(new RecordRef(Participant.USER, teammates.get(random.nextInt(teammates.size())).id().value()));
+			}
+			AccountSummary with = pick(accounts, random);
+			Activity meeting = create(actor, ActivityKind.MEETING, MEETINGS[random.nextInt(MEETINGS.length)], with,
 					null, null, start, start.plus(Duration.ofMinutes(60)), people, "Video call");
+			// someone of the customer's takes part too; added here, so that no invitation goes to a made-up address
+			customers.contactsOf(actor, with.id(), 1).forEach(contact -> meeting.getParticipantSet()
+				.add(new Participant(Participant.CONTACT, contact.id().value())));
+			rows.save(meeting);
 			count++;
 		}
 		// a stand-up every Monday and Thursday, and the forecast to update each Friday for twelve weeks

@@ -45,7 +45,10 @@ record ActivityForm(ActivityKind kind, @NotBlank @Size(max = ActivityDetails.MAX
 		@Size(max = 10_000) String body, @Min(-1) @Max(ActivityBook.MAX_REMINDER) Integer reminderMinutes, UUID ownerId,
 		UUID teamId, Long version, String repeat, Integer repeatInterval, List<DayOfWeek> repeatDays,
 		Integer repeatMonthDay, String repeatEnd, @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate repeatUntil,
-		Integer repeatCount, Instant occurrence) {
+		Integer repeatCount, Instant occurrence, @Size(max = 40_000) String noteHtml, String bodyFormat) {
+
+	/** What bodyFormat says when the page's editor sent a note's formatted text in noteHtml. */
+	static final String HTML = "html";
 
 	/** How the form says a series ends: never, on a date or after a number of occurrences. */
 	static final List<String> ENDS = List.of("NEVER", "ON", "AFTER");
@@ -60,7 +63,7 @@ record ActivityForm(ActivityKind kind, @NotBlank @Size(max = ActivityDetails.MAX
 				kind == ActivityKind.MEETING ? nextHour.plusHours(1) : null, false, null, List.of(), List.of(),
 				kind == ActivityKind.CALL || kind == ActivityKind.EMAIL ? Direction.OUTBOUND : null, null, null, null,
 				null, null, reminder == null ? -1 : reminder, null, null, null, "NONE", 1, List.of(), null, "NEVER", null,
-				null, null);
+				null, null, null, null);
 	}
 
 	/** The same form for the time chosen: a meeting's or call's start and end, a task's due time. */
@@ -71,7 +74,7 @@ record ActivityForm(ActivityKind kind, @NotBlank @Size(max = ActivityDetails.MAX
 				kind == ActivityKind.MEETING && wholeDays, location, participantUsers, participantContacts, direction,
 				durationMinutes,
 				outcome, emailFrom, emailTo, body, reminderMinutes, ownerId, teamId, version, repeat, repeatInterval,
-				repeatDays, repeatMonthDay, repeatEnd, repeatUntil, repeatCount, occurrence);
+				repeatDays, repeatMonthDay, repeatEnd, repeatUntil, repeatCount, occurrence, noteHtml, bodyFormat);
 	}
 
 	static ActivityForm of(Activity a, ZoneId zone) {
@@ -100,7 +103,8 @@ record ActivityForm(ActivityKind kind, @NotBlank @Size(max = ActivityDetails.MAX
 				a.getVersion(), rule == null ? "NONE" : rule.frequency().name(), rule == null ? 1 : rule.interval(),
 				rule == null ? List.of() : List.copyOf(rule.days()), rule == null ? null : rule.monthDay(),
 				rule == null || rule.until() == null && rule.count() == null ? "NEVER" : rule.until() != null ? "ON" : "AFTER",
-				rule == null ? null : rule.until(), rule == null ? null : rule.count(), occurrence);
+				rule == null ? null : rule.until(), rule == null ? null : rule.count(), occurrence,
+				a.getKind() == ActivityKind.NOTE ? a.getBody() : null, null);
 	}
 
 	/**
@@ -146,8 +150,16 @@ record ActivityForm(ActivityKind kind, @NotBlank @Size(max = ActivityDetails.MAX
 		return new ActivityDetails(kind, subject, AboutRecords.parse("about", about), status, priority,
 				instant(dueAt, zone), instant(start, zone), instant(end, zone), wholeDays, location, people, direction,
 				durationMinutes, outcome, emailFrom, emailTo,
-				kind == ActivityKind.NOTE ? NoteHtml.fromText(body) : body, ownerId, teamId, reminderMinutes,
+				kind == ActivityKind.NOTE ? noteBody() : body, ownerId, teamId, reminderMinutes,
 				occurrence == null ? recurrence() : null);
+	}
+
+	/**
+	 * A note's HTML: as the page's editor sent it with its formatting (the domain sanitises it), or else the plain
+	 * text typed, its lines kept.
+	 */
+	private String noteBody() {
+		return HTML.equals(bodyFormat) ? noteHtml : NoteHtml.fromText(body);
 	}
 
 	private static Instant instant(LocalDateTime time, ZoneId zone) {

@@ -108,6 +108,25 @@ class ActivityPagesIntegrationTests {
 	}
 
 	@Test
+	void aNoteEditedInTheFormKeepsItsFormattingAndLosesWhatIsUnsafe() throws Exception {
+		String location = mvc.perform(post("/activities").with(data.as(seller)).with(csrf())
+			.param("kind", "NOTE").param("about", about).param("subject", "Call notes")
+			.param("body", "Ann wants it")
+			.param("bodyFormat", "html")
+			.param("noteHtml", "<p><b>Ann</b> wants it</p><ul><li>soon</li></ul><img src=x onerror=alert(1)>"))
+			.andExpect(status().is3xxRedirection())
+			.andReturn().getResponse().getRedirectedUrl();
+		mvc.perform(get(location).with(data.as(seller)))
+			.andExpect(content().string(allOf(containsString("<b>Ann</b> wants it"), containsString("<li>soon</li>"),
+					not(containsString("onerror")))));
+		// the form hands the formatted note to its editor, and plain text to a browser without a script
+		mvc.perform(get(location + "/edit").with(data.as(seller)))
+			.andExpect(content().string(allOf(containsString("data-rich-note"),
+					containsString("value=\"&lt;p&gt;&lt;b&gt;Ann&lt;/b&gt; wants it"),
+					containsString(">Ann wants it"))));
+	}
+
+	@Test
 	void aNoteTypedInTheFormIsEscapedAndKeepsItsLines() throws Exception {
 		mvc.perform(post("/timeline").with(data.as(seller)).with(csrf())
 			.param("kind", "NOTE").param("about", about).param("subject", "Visit")
