@@ -107,6 +107,8 @@ if q -c "select 1 from information_schema.columns where table_name = 'activity' 
 			limit greatest(0, $OWN_SERIES - (select count(*) from activity where owner_id = '$BUSY_ID'
 				and kind = 'TASK' and recurrence is not null)))" >/dev/null
 fi
+# fresh statistics, as autovacuum keeps them, now that the application added its columns and the series are planted
+q -c "analyze activity" >/dev/null
 TEAM_SERIES=$(q -c "select count(*) from activity where team_id = '$BUSY_TEAM' and recurrence is not null and kind = 'MEETING'" 2>/dev/null || echo 0)
 USER_SERIES=$(q -c "select count(*) from activity where owner_id = '$BUSY_ID' and recurrence is not null and kind = 'TASK'" 2>/dev/null || echo 0)
 log "$TEAM_SERIES repeating meetings in the busy team, $USER_SERIES repeating tasks of its user"

@@ -368,18 +368,30 @@ public class ActivityBook {
 	 * from their series: those are activities of their own.
 	 */
 	private List<Occurrence> occurrences(Collection<Activity> series, Instant from, Instant to, int limit) {
-		if (series.isEmpty()) {
-			return List.of();
-		}
+		return occurrences(series, apart(series, from, to), from, to, limit);
+	}
+
+	/**
+	 * The starts of the series' occurrences that changed apart from them, by series: those whose start falls in the
+	 * window or up to the longest meeting before it.
+	 */
+	private Map<UUID, Set<Instant>> apart(Collection<Activity> series, Instant from, Instant to) {
 		Map<UUID, Set<Instant>> apart = new java.util.HashMap<>();
-		List<UUID> ids = series.stream().map(Activity::getId).toList();
+		if (series.isEmpty()) {
+			return apart;
+		}
 		em.createQuery("select a.seriesId, a.originalStart from Activity a where a.seriesId in :series "
 				+ "and a.originalStart >= :earliest and a.originalStart < :to", Object[].class)
-			.setParameter("series", ids)
+			.setParameter("series", series.stream().map(Activity::getId).toList())
 			.setParameter("earliest", from == null ? Instant.EPOCH : from.minus(MAX_MEETING))
 			.setParameter("to", to)
 			.getResultList()
 			.forEach(row -> apart.computeIfAbsent((UUID) row[0], id -> new java.util.HashSet<>()).add((Instant) row[1]));
+		return apart;
+	}
+
+	private List<Occurrence> occurrences(Collection<Activity> series, Map<UUID, Set<Instant>> apart, Instant from,
+			Instant to, int limit) {
 		List<Occurrence> found = new ArrayList<>();
 		for (Activity one : series) {
 			Set<Instant> changed = apart.getOrDefault(one.getId(), Set.of());
@@ -495,13 +507,22 @@ public class ActivityBook {
 		Instant startOfToday = today.atStartOfDay(zone).toInstant();
 		Instant startOfTomorrow = today.plusDays(1).atStartOfDay(zone).toInstant();
 		Instant endOfWeek = today.plusDays(8).atStartOfDay(zone).toInstant();
-		List<Occurrence> overdue = open(actor, null, startOfToday, Set.of(ActivityKind.TASK, ActivityKind.CALL));
-		List<Occurrence> dueToday = open(actor, startOfToday, startOfTomorrow, null);
-		List<Occurrence> upcoming = open(actor, startOfTomorrow, endOfWeek, null);
+		// the actor's series and the occurrences changed apart from them, read once for the three parts
+		List<Activity> series = new VisibleQuery("Activity", "a", actor).where("a.ownerId = :me", "me", actor.id().value())
+			.where("a.recurrenceZone is not null")
+			.where("a.status = :open", "open", ActivityStatus.OPEN)
+			.where("a.occursAt < :to", "to", endOfWeek)
+			.list(em, Activity.class, null, "a.occursAt, a.id", CALENDAR_LIMIT);
+		Map<UUID, Set<Instant>> apart = apart(series, null, endOfWeek);
+		List<Occurrence> overdue = open(actor, null, startOfToday, Set.of(ActivityKind.TASK, ActivityKind.CALL),
+				series, apart);
+		List<Occurrence> dueToday = open(actor, startOfToday, startOfTomorrow, null, series, apart);
+		List<Occurrence> upcoming = open(actor, startOfTomorrow, endOfWeek, null, series, apart);
 		return new MyWork(today, overdue, dueToday, upcoming);
 	}
 
-	private List<Occurrence> open(Actor actor, Instant from, Instant to, Set<ActivityKind> kinds) {
+	private List<Occurrence> open(Actor actor, Instant from, Instant to, Set<ActivityKind> kinds, List<Activity> series,
+			Map<UUID, Set<Instant>> apart) {
 		VisibleQuery single = new VisibleQuery("Activity", "a", actor).where("a.ownerId = :me", "me", actor.id().value())
 			.where("a.status = :open", "open", ActivityStatus.OPEN)
 			.where("a.recurrenceZone is null")
@@ -514,14 +535,8 @@ public class ActivityBook {
 			.stream()
 			.map(Occurrence::of)
 			.toList());
-		VisibleQuery series = new VisibleQuery("Activity", "a", actor).where("a.ownerId = :me", "me", actor.id().value())
-			.where("a.recurrenceZone is not null")
-			.where("a.status = :open", "open", ActivityStatus.OPEN)
-			.where("a.occursAt < :to", "to", to)
-			.where("(a.seriesUntil is null or a.seriesUntil > :from)", "from", from)
-			.where("a.kind in :kinds", "kinds", kinds);
-		shown.addAll(occurrences(series.list(em, Activity.class, null, "a.occursAt, a.id", MY_WORK_SHOWN), from, to,
-				MY_WORK_SHOWN));
+		shown.addAll(occurrences(series.stream().filter(one -> kinds == null || kinds.contains(one.getKind())).toList(),
+				apart, from, to, MY_WORK_SHOWN));
 		return firstByStart(shown, MY_WORK_SHOWN);
 	}
 
