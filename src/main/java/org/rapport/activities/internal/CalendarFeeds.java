@@ -139,15 +139,15 @@ public class CalendarFeeds {
 		Activity a = occurrence.activity();
 		String description = aboutTitle == null ? null : aboutTitle;
 		if (a.getKind() == ActivityKind.TASK) {
-			VTodo todo = new VTodo();
-			todo.setUid(uid(occurrence));
-			todo.setDateTimeStamp(Date.from(a.getUpdatedAt()));
-			todo.setSummary(a.getSubject());
-			todo.setDescription(description);
-			todo.setDateDue(Date.from(occurrence.start()));
-			todo.setStatus(a.getStatus() == ActivityStatus.DONE ? Status.completed() : Status.needsAction());
-			todo.setSequence((int) Math.min(Integer.MAX_VALUE, a.getVersion()));
-			calendar.addTodo(todo);
+			VTodo entry = new VTodo();
+			entry.setUid(uid(occurrence));
+			entry.setDateTimeStamp(Date.from(a.getUpdatedAt()));
+			entry.setSummary(a.getSubject());
+			entry.setDescription(description);
+			entry.setDateDue(Date.from(occurrence.start()));
+			entry.setStatus(a.getStatus() == ActivityStatus.DONE ? Status.completed() : Status.needsAction());
+			entry.setSequence((int) Math.min(Integer.MAX_VALUE, a.getVersion()));
+			calendar.addTodo(entry);
 			return;
 		}
 		VEvent event = new VEvent();

@@ -175,7 +175,7 @@ class CalendarIntegrationTests {
 			assertThat(event.getDateStart().getValue().toInstant()).isEqualTo(soon);
 			assertThat(event.getLocation().getValue()).isEqualTo("Room 4");
 		});
-		assertThat(feed.getTodos()).anySatisfy(todo -> assertThat(todo.getSummary().getValue()).isEqualTo("Feed task"));
+		assertThat(feed.getTodos()).anySatisfy(task -> assertThat(task.getSummary().getValue()).isEqualTo("Feed task"));
 
 		mvc.perform(post("/calendar/feed").with(data.as(me)).with(csrf()));
 		mvc.perform(get(path)).andExpect(status().isNotFound());
