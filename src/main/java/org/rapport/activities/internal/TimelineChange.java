@@ -5,12 +5,16 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
 import org.rapport.shared.RecordRef;
 import org.rapport.shared.UuidV7;
+import org.springframework.data.domain.Persistable;
 
 /**
  * A change that another module reported about one of its records, as the timeline shows it. It is written once and
@@ -18,7 +22,7 @@ import org.rapport.shared.UuidV7;
  */
 @Entity
 @Table(name = "timeline_change")
-public class TimelineChange {
+public class TimelineChange implements Persistable<UUID> {
 
 	@Id
 	private UUID id;
@@ -64,7 +68,22 @@ public class TimelineChange {
 	@Column(name = "ref_id")
 	private UUID refId;
 
+	/** Whether it is in the database: saving a new one inserts it without reading first. */
+	@Transient
+	private boolean stored;
+
 	protected TimelineChange() {
+	}
+
+	@PostLoad
+	@PostPersist
+	void markStored() {
+		this.stored = true;
+	}
+
+	@Override
+	public boolean isNew() {
+		return !stored;
 	}
 
 	TimelineChange(ChangeKind kind, Instant occurredAt, RecordRef about, UUID accountId, UUID ownerId, UUID teamId) {

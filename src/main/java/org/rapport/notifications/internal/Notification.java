@@ -3,17 +3,21 @@ package org.rapport.notifications.internal;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.rapport.notifications.Notice;
 import org.rapport.shared.UuidV7;
+import org.springframework.data.domain.Persistable;
 
 /** A notice in a user's notification centre, read or not. */
 @Entity
 @Table(name = "notification")
-public class Notification {
+public class Notification implements Persistable<UUID> {
 
 	@Id
 	private UUID id;
@@ -43,7 +47,22 @@ public class Notification {
 	@Column(name = "read_at")
 	private Instant readAt;
 
+	/** Whether it is in the database: saving a new one inserts it without reading first. */
+	@Transient
+	private boolean stored;
+
 	protected Notification() {
+	}
+
+	@PostLoad
+	@PostPersist
+	void markStored() {
+		this.stored = true;
+	}
+
+	@Override
+	public boolean isNew() {
+		return !stored;
 	}
 
 	Notification(Notice notice, Instant now) {
