@@ -80,21 +80,22 @@ final class MaximumLikelihood {
 		double[] logs = best.getPoint();
 		for (int i = 0; i < logs.length; i++) {
 			if (Math.abs(logs[i]) > LIMIT) {
-				throw new InvalidField("file", "analytics.clv.parameterRunsOff",
-						"The {0} model cannot be fitted to these purchases: its parameter {1} runs off to {2}", model,
-						names[i], logs[i] > 0 ? "infinity" : "zero");
+				throw logs[i] > 0
+						? new InvalidField("file", "analytics.clv.parameterToInfinity",
+								"The {0} model cannot be fitted to these purchases: its parameter {1} grows without bound",
+								model, names[i])
+						: new InvalidField("file", "analytics.clv.parameterToZero",
+								"The {0} model cannot be fitted to these purchases: its parameter {1} shrinks to zero",
+								model, names[i]);
 			}
 		}
 		return new Estimate(Arrays.stream(logs).map(Math::exp).toArray(), -best.getValue());
 	}
 
 	private static PointValuePair search(ObjectiveFunction objective, double[] start) {
-		SimplexOptimizer optimizer = new SimplexOptimizer(new SimpleValueChecker(1e-12, 1e-10));
-		PointValuePair found = optimizer.optimize(new MaxEval(MAX_EVALUATIONS), objective, GoalType.MINIMIZE,
-				new InitialGuess(start), new NelderMeadSimplex(start.length, 0.5));
+		PointValuePair found = simplex(objective, start, 0.5);
 		for (int restart = 0; restart < MAX_RESTARTS; restart++) {
-			PointValuePair again = optimizer.optimize(new MaxEval(MAX_EVALUATIONS), objective, GoalType.MINIMIZE,
-					new InitialGuess(found.getPoint()), new NelderMeadSimplex(start.length, 0.1));
+			PointValuePair again = simplex(objective, found.getPoint(), 0.1);
 			boolean improved = again.getValue() < found.getValue() - IMPROVEMENT;
 			if (again.getValue() < found.getValue()) {
 				found = again;
@@ -104,5 +105,11 @@ final class MaximumLikelihood {
 			}
 		}
 		throw new TooManyEvaluationsException(MAX_RESTARTS);
+	}
+
+	/** One Nelder-Mead search from a simplex of the given side around the start, on its own evaluation budget. */
+	private static PointValuePair simplex(ObjectiveFunction objective, double[] start, double side) {
+		return new SimplexOptimizer(new SimpleValueChecker(1e-12, 1e-10)).optimize(new MaxEval(MAX_EVALUATIONS),
+				objective, GoalType.MINIMIZE, new InitialGuess(start), new NelderMeadSimplex(start.length, side));
 	}
 }

@@ -107,6 +107,10 @@ class RepeatSummariesTests {
 					assertThat(refused.messageKey()).isEqualTo("analytics.clv.amountNegative");
 				});
 		assertThatThrownBy(() -> purchase("gus", "2026-01-01", Double.NaN)).isInstanceOf(InvalidField.class);
+		assertThatThrownBy(() -> purchase(" ", "2026-01-01", 1))
+			.isInstanceOfSatisfying(InvalidField.class, refused -> assertThat(refused.field()).isEqualTo("customer"));
+		assertThatThrownBy(() -> new Purchase("gus", null, 1))
+			.isInstanceOfSatisfying(InvalidField.class, refused -> assertThat(refused.field()).isEqualTo("date"));
 	}
 
 	@Test
