@@ -5,7 +5,9 @@ package org.rapport.identity;
  * records they see.
  */
 public enum Role {
-	ADMIN, MANAGER, SALES, SUPPORT, MARKETING;
+	ADMIN, MANAGER, SALES, SUPPORT, MARKETING,
+	/** Runs the analytics models on the CRM's data and on uploaded files. */
+	ANALYST;
 
 	public String authority() {
 		return "ROLE_" + name();

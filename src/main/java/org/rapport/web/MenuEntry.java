@@ -11,7 +11,8 @@ import java.util.Objects;
  * @param path where it leads
  * @param icon a bootstrap-icons name, such as {@code building}
  * @param order its place among the entries of its group (or among the entries without one), smaller first
- * @param requiredRole the role a user needs to see it, or {@code null} for everybody
+ * @param requiredRole the role a user needs to see it, or several separated by commas of which they need one
+ *        ({@code ANALYST,ADMIN}), or {@code null} for everybody
  * @param group the menu that lists it, or {@code null} for a link of its own in the bar
  */
 public record MenuEntry(String messageKey, String path, String icon, int order, String requiredRole,

@@ -36,7 +36,8 @@ public record Navigation(List<MenuEntry> direct, List<Section> groups, MenuEntry
 	 */
 	static Navigation of(Collection<MenuEntry> entries, Collection<String> roles, String path) {
 		List<MenuEntry> visible = entries.stream()
-			.filter(entry -> entry.requiredRole() == null || roles.contains(entry.requiredRole()))
+			.filter(entry -> entry.requiredRole() == null
+					|| java.util.Arrays.stream(entry.requiredRole().split(",")).map(String::strip).anyMatch(roles::contains))
 			.sorted(IN_ORDER)
 			.toList();
 		MenuEntry current = visible.stream()

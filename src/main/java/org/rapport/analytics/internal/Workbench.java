@@ -1,0 +1,166 @@
+package org.rapport.analytics.internal;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.ArrayList;
+import java.util.List;
+import org.rapport.analytics.internal.clv.ClvModels;
+import org.rapport.analytics.internal.clv.ClvModels.ClvFit;
+import org.rapport.analytics.internal.clv.PeriodUnit;
+import org.rapport.analytics.internal.clv.Purchase;
+import org.rapport.analytics.internal.clv.RepeatSummaries;
+import org.rapport.analytics.internal.clv.RepeatSummaries.TrackingPoint;
+import org.rapport.analytics.internal.clv.RepeatSummary;
+import org.rapport.identity.Actor;
+import org.rapport.identity.Role;
+import org.rapport.shared.InvalidField;
+import org.rapport.shared.NotPermitted;
+import org.springframework.stereotype.Service;
+
+/**
+ * The models run on a file someone brought rather than on the CRM's records: administrators and analysts fit the
+ * lifetime-value models, segment, compare churn models and evaluate recommendations on their own data, with the
+ * same code the CRM's jobs run. The work runs in the analytics pool, never on the request's thread.
+ */
+@Service
+public class Workbench {
+
+	private final AnalyticsPool pool;
+
+	Workbench(AnalyticsPool pool) {
+		this.pool = pool;
+	}
+
+	/** Whether the actor may run the models on uploaded files: administrators and analysts may. */
+	public static boolean mayUse(Actor actor) {
+		return actor.isAdmin() || actor.roles().contains(Role.ANALYST);
+	}
+
+	/** Refuses an actor who may not run the models on uploaded files. */
+	public static void check(Actor actor) {
+		if (!mayUse(actor)) {
+			throw new NotPermitted("analytics.workbench.notPermitted",
+					"Only administrators and analysts run the models on uploaded files");
+		}
+	}
+
+	/**
+	 * Fits BG/NBD, Pareto/NBD and Gamma-Gamma to the transactions up to the calibration end and predicts each
+	 * customer's purchases, probability of being alive, spend and value over the horizon; transactions after the
+	 * calibration end, if any, are the holdout that the fit is checked against.
+	 */
+	public ClvResult fitClv(Actor actor, UploadedTable file, ClvRequest request) {
+		check(actor);
+		int customer = file.column("customerColumn", request.customerColumn());
+		int date = file.column("dateColumn", request.dateColumn());
+		int amount = file.column("amountColumn", request.amountColumn());
+		DateTimeFormatter format = dateFormat(request.dateFormat());
+		PeriodUnit unit = periodUnit(request.periodUnit());
+		int horizon = request.horizon() == null ? 39 : request.horizon();
+		if (horizon < 1 || horizon > 520) {
+			throw new InvalidField("horizon", "analytics.clv.horizon", "The horizon is 1 to 520 periods");
+		}
+		double discountRate = request.discountRate() == null ? 0 : request.discountRate();
+		if (!(discountRate >= 0 && discountRate < 1)) {
+			throw new InvalidField("discountRate", "analytics.clv.discountRate",
+					"The discount rate per period is at least 0 and below 1");
+		}
+		List<Purchase> purchases = new ArrayList<>(file.size());
+		LocalDate last = null;
+		for (int row = 0; row < file.size(); row++) {
+			String[] cells = file.row(row);
+			if (cells[customer].isBlank()) {
+				throw new InvalidField("customerColumn", "analytics.upload.blank", "Line {0}: column {1} is empty",
+						file.line(row), file.columns().get(customer));
+			}
+			LocalDate day = parseDate(file, row, date, format);
+			double spent = file.number(row, amount, "amountColumn");
+			if (spent < 0) {
+				throw new InvalidField("amountColumn", "analytics.upload.negative",
+						"Line {0}: {1} in column {2} is below zero", file.line(row), cells[amount],
+						file.columns().get(amount));
+			}
+			purchases.add(new Purchase(cells[customer], day, spent));
+			last = last == null || day.isAfter(last) ? day : last;
+		}
+		LocalDate calibrationEnd = request.calibrationEnd() == null ? last : request.calibrationEnd();
+		LocalDate end = calibrationEnd;
+		return pool.run(() -> {
+			int holdout = holdoutPeriods(purchases, end, unit);
+			List<RepeatSummary> summaries = RepeatSummaries.of(purchases, end, unit, Math.max(holdout, 1));
+			if (summaries.isEmpty()) {
+				throw new InvalidField("calibrationEnd", "analytics.clv.noneBefore",
+						"No transaction falls on or before the calibration end {0}", end);
+			}
+			ClvFit fit = ClvModels.fit(summaries, horizon, discountRate);
+			List<TrackingPoint> tracking = holdout == 0 ? List.of()
+					: RepeatSummaries.tracking(purchases, end, unit, holdout, fit.bgnbd());
+			return new ClvResult(end, unit, horizon, discountRate, fit, tracking);
+		});
+	}
+
+	/** The whole periods from the calibration end to the last transaction after it; 0 when none follows it. */
+	private static int holdoutPeriods(List<Purchase> purchases, LocalDate calibrationEnd, PeriodUnit unit) {
+		LocalDate last = calibrationEnd;
+		for (Purchase purchase : purchases) {
+			if (purchase.date().isAfter(last)) {
+				last = purchase.date();
+			}
+		}
+		long days = java.time.temporal.ChronoUnit.DAYS.between(calibrationEnd, last);
+		return days == 0 ? 0 : (int) Math.min(520, Math.ceil(unit.periods(days) - 1e-9));
+	}
+
+	private static DateTimeFormatter dateFormat(String pattern) {
+		String wanted = pattern == null || pattern.isBlank() ? "yyyy-MM-dd" : pattern.strip();
+		try {
+			// yyyy is the year of the era, which the strict resolver (no 30 February) wants an era for
+			return new java.time.format.DateTimeFormatterBuilder().appendPattern(wanted)
+				.parseDefaulting(java.time.temporal.ChronoField.ERA, 1)
+				.toFormatter(java.util.Locale.ROOT)
+				.withResolverStyle(ResolverStyle.STRICT);
+		}
+		catch (IllegalArgumentException notAPattern) {
+			throw new InvalidField("dateFormat", "analytics.upload.dateFormat",
+					"\"{0}\" is not a date pattern such as yyyy-MM-dd", wanted);
+		}
+	}
+
+	private static LocalDate parseDate(UploadedTable file, int row, int column, DateTimeFormatter format) {
+		String cell = file.row(row)[column];
+		try {
+			return LocalDate.parse(cell, format);
+		}
+		catch (DateTimeParseException notADate) {
+			throw new InvalidField("dateColumn", "analytics.upload.notADate",
+					"Line {0}: \"{1}\" in column {2} is not a date as dateFormat writes it", file.line(row), cell,
+					file.columns().get(column));
+		}
+	}
+
+	private static PeriodUnit periodUnit(String name) {
+		if (name == null || name.isBlank()) {
+			return PeriodUnit.WEEK;
+		}
+		return switch (name.strip().toLowerCase(java.util.Locale.ROOT)) {
+			case "day", "days" -> PeriodUnit.DAY;
+			case "week", "weeks" -> PeriodUnit.WEEK;
+			default -> throw new InvalidField("periodUnit", "analytics.clv.periodUnit", "The period is day or week");
+		};
+	}
+
+	/** What a lifetime-value fit on a file is asked: the columns, how dates are written, and the periods. */
+	public record ClvRequest(String customerColumn, String dateColumn, String amountColumn, String dateFormat,
+			LocalDate calibrationEnd, String periodUnit, Integer horizon, Double discountRate) {
+	}
+
+	/**
+	 * A lifetime-value fit on a file: the calibration end it used, the models and predictions, and the
+	 * calibration/holdout check when transactions follow the calibration end.
+	 */
+	public record ClvResult(LocalDate calibrationEnd, PeriodUnit unit, int horizon, double discountRate, ClvFit fit,
+			List<TrackingPoint> tracking) {
+	}
+}

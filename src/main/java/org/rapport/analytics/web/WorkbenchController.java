@@ -1,0 +1,127 @@
+package org.rapport.analytics.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.Locale;
+import org.rapport.analytics.internal.AnalyticsProperties;
+import org.rapport.analytics.internal.UploadedTable;
+import org.rapport.analytics.internal.Workbench;
+import org.rapport.analytics.internal.Workbench.ClvRequest;
+import org.rapport.identity.CurrentActor;
+import org.rapport.shared.InvalidField;
+import org.springframework.context.MessageSource;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * The workbench pages: the same models as the analytics API, run on a file the user uploads, with their figures and
+ * charts; for administrators and analysts.
+ */
+@Controller
+@RequestMapping("/analytics/workbench")
+class WorkbenchController {
+
+	/** How many customers the lifetime-value page lists, those of the highest value first. */
+	static final int CUSTOMERS_SHOWN = 25;
+
+	private final Workbench workbench;
+	private final CurrentActor currentActor;
+	private final AnalyticsProperties properties;
+	private final WorkbenchCharts charts;
+	private final MessageSource messages;
+
+	WorkbenchController(Workbench workbench, CurrentActor currentActor, AnalyticsProperties properties,
+			WorkbenchCharts charts, MessageSource messages) {
+		this.workbench = workbench;
+		this.currentActor = currentActor;
+		this.properties = properties;
+		this.charts = charts;
+		this.messages = messages;
+	}
+
+	@GetMapping
+	String index() {
+		Workbench.check(currentActor.get());
+		return "redirect:/analytics/workbench/clv";
+	}
+
+	@GetMapping("/clv")
+	String clv(Model model) {
+		Workbench.check(currentActor.get());
+		model.addAttribute("clvForm", ClvForm.initial());
+		return "analytics/workbench-clv";
+	}
+
+	@PostMapping(path = "/clv", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	String fitClv(@ModelAttribute("clvForm") ClvForm form, BindingResult errors, Model model,
+			HttpServletResponse response, Locale locale) throws IOException {
+		Workbench.check(currentActor.get());
+		if (!errors.hasErrors()) {
+			try {
+				UploadedTable table = read(form.file());
+				Workbench.ClvResult result = workbench.fitClv(currentActor.get(), table,
+						new ClvRequest(form.customerColumn(), form.dateColumn(), form.amountColumn(), form.dateFormat(),
+								form.calibrationEnd(), form.periodUnit(), form.horizon(), form.discountRate()));
+				model.addAttribute("result", result);
+				model.addAttribute("trackingChart", charts.tracking(result.tracking(), text("workbench.clv.period", locale),
+						text("workbench.clv.purchases", locale), text("workbench.clv.actual", locale),
+						text("workbench.clv.expected", locale)));
+				model.addAttribute("top", result.fit()
+					.predictions()
+					.stream()
+					.sorted(Comparator.comparingDouble(
+							(org.rapport.analytics.internal.clv.ClvModels.CustomerValue value) -> value.clv())
+						.reversed())
+					.limit(CUSTOMERS_SHOWN)
+					.toList());
+			}
+			catch (InvalidField invalid) {
+				reject(errors, invalid);
+			}
+		}
+		if (errors.hasErrors()) {
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+		}
+		return "analytics/workbench-clv";
+	}
+
+	private String text(String key, Locale locale) {
+		return messages.getMessage(key, null, locale);
+	}
+
+	private UploadedTable read(MultipartFile file) throws IOException {
+		if (file == null || file.isEmpty()) {
+			throw new InvalidField("file", "analytics.upload.empty", "The file is empty");
+		}
+		try (InputStream content = file.getInputStream()) {
+			return UploadedTable.read("file", content, properties.maxUploadRows());
+		}
+	}
+
+	/** Shows the refusal at the field it names; the file, which a browser never sends back, at its input. */
+	private static void reject(BindingResult errors, InvalidField invalid) {
+		errors.rejectValue(invalid.field(), invalid.messageKey(), invalid.getArguments(), invalid.getDefaultMessage());
+	}
+
+	/** The lifetime-value form: the file, its columns and the fit's settings, as the API takes them. */
+	record ClvForm(MultipartFile file, String customerColumn, String dateColumn, String amountColumn,
+			String dateFormat, @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate calibrationEnd,
+			String periodUnit, Integer horizon, Double discountRate) {
+
+		static ClvForm initial() {
+			return new ClvForm(null, "customer", "date", "amount", "yyyy-MM-dd", null, "week", 39, 0.0);
+		}
+	}
+}

@@ -1,0 +1,101 @@
+package org.rapport.analytics;
+
+import static org.hamcrest.Matchers.closeTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.rapport.RapportTest;
+import org.rapport.TestData;
+import org.rapport.identity.Role;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
+
+/**
+ * The models run on uploaded files through the API, as a script would call them: the published figures of the
+ * public data sets come back, bad files are refused naming the field, and only administrators and analysts may.
+ */
+@RapportTest
+class WorkbenchApiIntegrationTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	TestData data;
+
+	private String analyst() {
+		return data.bearer(data.user(data.team(), Role.ANALYST));
+	}
+
+	private static MockMultipartFile csv(String field, String text) {
+		return new MockMultipartFile(field, field + ".csv", "text/csv", text.getBytes(StandardCharsets.UTF_8));
+	}
+
+	private MockMultipartHttpServletRequestBuilder clvFit(String token, String file) {
+		MockMultipartHttpServletRequestBuilder request = multipart("/api/v1/analytics/clv/fit");
+		request.file(csv("file", file))
+			.param("customerColumn", "customer")
+			.param("dateColumn", "date")
+			.param("amountColumn", "amount")
+			.param("dateFormat", "yyyyMMdd")
+			.param("calibrationEnd", "1997-09-30")
+			.header("Authorization", token);
+		return request;
+	}
+
+	@Test
+	void theLifetimeValueFitOfTheCdnowSampleGivesThePublishedParameters() throws Exception {
+		mvc.perform(clvFit(analyst(), PublicData.cdnowCsv()))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.customers").value(2357))
+			.andExpect(jsonPath("$.bgnbd.r").value(closeTo(0.243, 0.243 * 0.01)))
+			.andExpect(jsonPath("$.bgnbd.alpha").value(closeTo(4.414, 4.414 * 0.01)))
+			.andExpect(jsonPath("$.bgnbd.a").value(closeTo(0.793, 0.793 * 0.01)))
+			.andExpect(jsonPath("$.bgnbd.b").value(closeTo(2.426, 2.426 * 0.01)))
+			.andExpect(jsonPath("$.bgnbd.logLikelihood").value(closeTo(-9582.4, 0.1)))
+			.andExpect(jsonPath("$.paretoNbd.r").value(closeTo(0.553, 0.553 * 0.01)))
+			.andExpect(jsonPath("$.paretoNbd.logLikelihood").value(closeTo(-9595.0, 0.1)))
+			.andExpect(jsonPath("$.gammaGamma.p").value(closeTo(6.25, 6.25 * 0.01)))
+			.andExpect(jsonPath("$.gammaGamma.q").value(closeTo(3.74, 3.74 * 0.01)))
+			.andExpect(jsonPath("$.gammaGamma.v").value(closeTo(15.44, 15.44 * 0.01)))
+			.andExpect(jsonPath("$.predictions.length()").value(2357))
+			// the sample runs to June 1998: 39 weeks of holdout after the calibration end
+			.andExpect(jsonPath("$.tracking.length()").value(40));
+	}
+
+	@Test
+	void aBadFileIsRefusedNamingTheFieldAndTheLine() throws Exception {
+		String token = analyst();
+		mvc.perform(clvFit(token, "customer,day,amount\n1,19970101,5\n"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[0].field").value("dateColumn"));
+		mvc.perform(clvFit(token, "customer,date,amount\n1,19970101,five\n"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[0].field").value("amountColumn"))
+			.andExpect(jsonPath("$.errors[0].message", org.hamcrest.Matchers.containsString("Line 2")));
+		mvc.perform(clvFit(token, "customer,date,amount\n1,1997-01-01,5\n"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[0].field").value("dateColumn"));
+		mvc.perform(clvFit(token, ""))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[*].field", hasItem("file")));
+		mvc.perform(clvFit(token, "customer,date,amount\n").param("horizon", "1"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[0].code").value("analytics.upload.noRows"));
+		mvc.perform(clvFit(token, "customer,date,amount\n1,19970101,5\n").param("horizon", "0"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[0].field").value("horizon"));
+	}
+
+	@Test
+	void onlyAdministratorsAndAnalystsRunTheModelsOnFiles() throws Exception {
+		String seller = data.bearer(data.user(data.team(), Role.SALES));
+		mvc.perform(clvFit(seller, "customer,date,amount\n1,19970101,5\n")).andExpect(status().isForbidden());
+	}
+}

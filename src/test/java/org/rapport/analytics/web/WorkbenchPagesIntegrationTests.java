@@ -1,0 +1,92 @@
+package org.rapport.analytics.web;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.rapport.RapportTest;
+import org.rapport.TestData;
+import org.rapport.analytics.PublicData;
+import org.rapport.identity.Role;
+import org.rapport.identity.internal.User;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * The workbench's pages run the models on an uploaded file and show the figures, keep what the user typed when a
+ * value is refused and show the refusal at its field, and are there for analysts and administrators only.
+ */
+@RapportTest
+class WorkbenchPagesIntegrationTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	TestData data;
+
+	private static MockMultipartFile file(String text) {
+		return new MockMultipartFile("file", "data.csv", "text/csv", text.getBytes(StandardCharsets.UTF_8));
+	}
+
+	@Test
+	void anAnalystFitsTheLifetimeValueModelsToAFileAndSeesTheParameters() throws Exception {
+		User analyst = data.user(data.team(), Role.ANALYST);
+		mvc.perform(get("/analytics/workbench/clv").with(data.as(analyst)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"clv-form\"")));
+		mvc.perform(multipart("/analytics/workbench/clv").file(file(PublicData.cdnowCsv()))
+			.param("customerColumn", "customer")
+			.param("dateColumn", "date")
+			.param("amountColumn", "amount")
+			.param("dateFormat", "yyyyMMdd")
+			.param("calibrationEnd", "1997-09-30")
+			.param("periodUnit", "week")
+			.param("horizon", "39")
+			.param("discountRate", "0")
+			.with(data.as(analyst))
+			.with(csrf()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"clv-parameters\"")))
+			.andExpect(content().string(containsString("r = 0.2426")))
+			.andExpect(content().string(containsString("id=\"tracking-chart\"")));
+	}
+
+	@Test
+	void aRefusedColumnIsShownAtItsFieldWithWhatTheUserTyped() throws Exception {
+		User analyst = data.user(data.team(), Locale.SIMPLIFIED_CHINESE, Role.ANALYST);
+		mvc.perform(multipart("/analytics/workbench/clv").file(file("customer,date,amount\n1,2024-01-02,5\n"))
+			.param("customerColumn", "customer")
+			.param("dateColumn", "date")
+			.param("amountColumn", "revenue")
+			.param("dateFormat", "yyyy-MM-dd")
+			.param("periodUnit", "week")
+			.param("horizon", "39")
+			.locale(Locale.SIMPLIFIED_CHINESE)
+			.with(data.as(analyst))
+			.with(csrf()))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(containsString("value=\"revenue\"")))
+			.andExpect(content().string(containsString("id=\"amountColumn-error\"")))
+			.andExpect(content().string(containsString("文件中没有列")))
+			.andExpect(content().string(not(containsString("id=\"clv-result\""))));
+	}
+
+	@Test
+	void aSellerHasNoWorkbench() throws Exception {
+		User seller = data.user(data.team(), Role.SALES);
+		mvc.perform(get("/analytics/workbench/clv").with(data.as(seller))).andExpect(status().isForbidden());
+		mvc.perform(get("/").with(data.as(seller)))
+			.andExpect(content().string(not(containsString("/analytics/workbench"))));
+		mvc.perform(get("/").with(data.as(data.user(data.team(), Role.ADMIN))))
+			.andExpect(content().string(containsString("/analytics/workbench")));
+	}
+}
