@@ -59,6 +59,12 @@ document.addEventListener('DOMContentLoaded', () => {
       ? { left: 'prev,next', center: 'title', right: 'today' }
       : { left: 'prev,next today', center: 'title', right: 'dayGridMonth,timeGridWeek,timeGridDay,listWeek' },
     footerToolbar: narrow ? { center: 'dayGridMonth,timeGridDay,listWeek' } : false,
+    // a month on a phone keeps each day's cell to one entry and a link to the rest, the weekdays to one letter
+    views: {
+      dayGridMonth: narrow
+        ? { dayMaxEvents: 1, displayEventTime: false, dayHeaderFormat: { weekday: 'narrow' } }
+        : { dayMaxEvents: 4 },
+    },
     buttonText: { today: data.textToday, month: data.textMonth, week: data.textWeek, day: data.textDay,
       list: data.textList },
     buttonHints: { prev: data.textPrev, next: data.textNext, today: data.textToday },
