@@ -23,10 +23,18 @@ public record BgNbd(double r, double alpha, double a, double b, double logLikeli
 
 	/** The model of the largest likelihood for these customers, from several starting points. */
 	public static BgNbd fit(List<RepeatSummary> summaries) {
+		return fit(summaries, 0);
+	}
+
+	/**
+	 * The model as {@link #fit(List)} finds it, with the weak prior of the given strength on its parameters (see
+	 * {@code MaximumLikelihood}), for data that leave a parameter unbounded.
+	 */
+	public static BgNbd fit(List<RepeatSummary> summaries, double penalty) {
 		RepeatData data = RepeatData.of(summaries).checkFittable();
 		// the mean rate of purchase over the customers' ages puts alpha on the scale of the periods
 		double perPeriod = Math.max(data.repeatPurchases(), 1) / (data.meanAge() * data.customers);
-		MaximumLikelihood.Estimate estimate = MaximumLikelihood.maximise(NAME, PARAMETERS, new Likelihood(data),
+		MaximumLikelihood.Estimate estimate = MaximumLikelihood.maximise(NAME, PARAMETERS, new Likelihood(data), penalty,
 				new double[] { 1, 1 / perPeriod, 1, 1 }, new double[] { 0.5, 0.25 / perPeriod, 0.5, 2 },
 				new double[] { 1, 1, 1, 1 });
 		double[] p = estimate.parameters();

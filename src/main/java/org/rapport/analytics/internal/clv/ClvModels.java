@@ -14,12 +14,20 @@ public final class ClvModels {
 
 	/** The three models fitted to the customers, and each customer's prediction over the horizon. */
 	public static ClvFit fit(List<RepeatSummary> summaries, int horizon, double discountRate) {
+		return fit(summaries, horizon, discountRate, 0);
+	}
+
+	/**
+	 * The models fitted as {@link #fit(List, int, double)} fits them, with the weak prior of the given strength on
+	 * their parameters, for data that leave a parameter unbounded (see {@code MaximumLikelihood}).
+	 */
+	public static ClvFit fit(List<RepeatSummary> summaries, int horizon, double discountRate, double penalty) {
 		Clv.checkHorizon(horizon);
 		Clv.checkDiscountRate(discountRate);
 		RepeatData data = RepeatData.of(summaries).checkFittable();
-		BgNbd bgnbd = BgNbd.fit(summaries);
-		ParetoNbd paretoNbd = ParetoNbd.fit(summaries);
-		GammaGamma gammaGamma = GammaGamma.fit(summaries);
+		BgNbd bgnbd = BgNbd.fit(summaries, penalty);
+		ParetoNbd paretoNbd = ParetoNbd.fit(summaries, penalty);
+		GammaGamma gammaGamma = GammaGamma.fit(summaries, penalty);
 		// customers of one (x, tx, T) share their purchases; only the spend tells them apart
 		double[] expected = new double[data.rows];
 		double[] alive = new double[data.rows];

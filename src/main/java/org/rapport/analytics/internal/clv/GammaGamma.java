@@ -27,6 +27,14 @@ public record GammaGamma(double p, double q, double v, double logLikelihood) {
 
 	/** The model of the largest likelihood for the repeat buyers of positive spend among these customers. */
 	public static GammaGamma fit(List<RepeatSummary> summaries) {
+		return fit(summaries, 0);
+	}
+
+	/**
+	 * The model as {@link #fit(List)} finds it, with the weak prior of the given strength on its parameters (see
+	 * {@code MaximumLikelihood}), for data that leave a parameter unbounded.
+	 */
+	public static GammaGamma fit(List<RepeatSummary> summaries, double penalty) {
 		Likelihood likelihood = new Likelihood(summaries);
 		if (likelihood.buyers < MIN_BUYERS) {
 			throw new InvalidField("file", "analytics.clv.tooFewRepeatBuyers",
@@ -35,7 +43,7 @@ public record GammaGamma(double p, double q, double v, double logLikelihood) {
 		}
 		double mean = likelihood.meanSpend();
 		// both starts have the observed mean spend as their mean, p v / (q - 1)
-		MaximumLikelihood.Estimate estimate = MaximumLikelihood.maximise(NAME, PARAMETERS, likelihood,
+		MaximumLikelihood.Estimate estimate = MaximumLikelihood.maximise(NAME, PARAMETERS, likelihood, penalty,
 				new double[] { 1, 2, mean }, new double[] { 5, 3, 0.4 * mean }, new double[] { 1, 1, 1 });
 		double[] found = estimate.parameters();
 		return new GammaGamma(found[0], found[1], found[2], estimate.logLikelihood());

@@ -49,6 +49,19 @@ final class MaximumLikelihood {
 
 	/** The best estimate from the starting points, refused with the model's name when none converges to one. */
 	static Estimate maximise(String model, String[] names, LogLikelihood likelihood, double[]... starts) {
+		return maximise(model, names, likelihood, 0, starts);
+	}
+
+	/**
+	 * The best estimate as {@link #maximise(String, String[], LogLikelihood, double[]...)} finds it, the
+	 * log-likelihood less {@code penalty} times the sum of the squared logarithms of each parameter over its value in
+	 * the first starting point (which the models put on the scale of the data): a weak prior that holds a parameter
+	 * the data do not hold, one that would grow without bound or shrink to zero, near that scale. The estimate's
+	 * log-likelihood is the likelihood's own, without the penalty.
+	 */
+	static Estimate maximise(String model, String[] names, LogLikelihood likelihood, double penalty,
+			double[]... starts) {
+		double[] centre = Arrays.stream(starts[0]).map(Math::log).toArray();
 		ObjectiveFunction objective = new ObjectiveFunction(logs -> {
 			double[] parameters = new double[logs.length];
 			for (int i = 0; i < logs.length; i++) {
@@ -58,7 +71,11 @@ final class MaximumLikelihood {
 				parameters[i] = Math.exp(logs[i]);
 			}
 			double value = likelihood.at(parameters);
-			return Double.isNaN(value) ? Double.POSITIVE_INFINITY : -value;
+			double prior = 0;
+			for (int i = 0; penalty > 0 && i < logs.length; i++) {
+				prior += penalty * (logs[i] - centre[i]) * (logs[i] - centre[i]);
+			}
+			return Double.isNaN(value) ? Double.POSITIVE_INFINITY : -value + prior;
 		});
 		PointValuePair best = null;
 		for (double[] start : starts) {
@@ -89,7 +106,8 @@ final class MaximumLikelihood {
 								model, names[i]);
 			}
 		}
-		return new Estimate(Arrays.stream(logs).map(Math::exp).toArray(), -best.getValue());
+		double[] parameters = Arrays.stream(logs).map(Math::exp).toArray();
+		return new Estimate(parameters, penalty == 0 ? -best.getValue() : likelihood.at(parameters));
 	}
 
 	private static PointValuePair search(ObjectiveFunction objective, double[] start) {
