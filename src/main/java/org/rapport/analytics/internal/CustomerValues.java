@@ -310,5 +310,10 @@ public class CustomerValues {
 	public record AccountValue(int purchases, LocalDate firstPurchase, LocalDate lastPurchase,
 			BigDecimal historicValue, double expectedPurchases, double probabilityAlive, double expectedSpend,
 			BigDecimal predictedValue, BigDecimal discountedValue, String currency, Instant computedAt) {
+
+		/** The expected spend per purchase as an amount of the currency. */
+		public BigDecimal spendPerPurchase() {
+			return money(expectedSpend).setScale(2, RoundingMode.HALF_UP);
+		}
 	}
 }
