@@ -145,7 +145,8 @@ class CustomerValueController {
 	record SettingsForm(BigDecimal discountPercent, String periodUnit, Integer horizon, Integer holdout, long version) {
 
 		static SettingsForm of(ClvSettings settings) {
-			return new SettingsForm(settings.discountRate().movePointRight(2).stripTrailingZeros(),
+			BigDecimal percent = settings.discountRate().movePointRight(2).stripTrailingZeros();
+			return new SettingsForm(percent.scale() < 0 ? percent.setScale(0) : percent,
 					settings.unit().name().toLowerCase(Locale.ROOT), settings.horizon(), settings.holdout(),
 					settings.version());
 		}

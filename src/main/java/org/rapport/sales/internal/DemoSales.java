@@ -109,8 +109,9 @@ class DemoSales implements ApplicationRunner {
 
 	/**
 	 * Orders and contracts on a share of the demo accounts, made through the order book and the contract book as the
-	 * pages make them, so that their numbers, totals and statuses follow the same rules: orders of the past year
-	 * that are drafts, confirmed, fulfilled or cancelled, and contracts that run, end within weeks or have expired.
+	 * pages make them, so that their numbers, totals and statuses follow the same rules: two years of orders of loyal,
+	 * lapsed and occasional customers (see {@link #purchaseDays}), confirmed, fulfilled, cancelled or, when recent,
+	 * drafts, and contracts that run, end within weeks or have expired.
 	 * Answers how many orders and contracts it made.
 	 */
 	private int[] commerce(List<UserSummary> sellers, UserSummary first, List<Product> catalogue, LocalDate today,
@@ -120,30 +121,30 @@ class DemoSales implements ApplicationRunner {
 		for (AccountSummary account : customers.accountsNamed(systemActor(first), "", 300)) {
 			UserSummary owner = sellers.stream().filter(s -> s.id().equals(account.owner())).findFirst().orElse(first);
 			Actor seller = systemActor(owner);
-			if (random.nextInt(3) == 0) {
-				int many = 1 + random.nextInt(3);
-				for (int i = 0; i < many; i++) {
-					List<OrderDetails.LineDetails> lines = new ArrayList<>();
-					int lineCount = 1 + random.nextInt(3);
-					for (int l = 0; l < lineCount; l++) {
-						lines.add(new OrderDetails.LineDetails(catalogue.get(random.nextInt(catalogue.size())).getId(),
-								BigDecimal.valueOf(1 + random.nextInt(10)), null));
-					}
-					SalesOrder order = orders.create(seller, new OrderDetails(account.id().value(),
-							today.minusDays(random.nextInt(365)), null, null, lines));
-					switch (random.nextInt(6)) {
-						case 0 -> {
-							// stays a draft
-						}
-						case 1, 2 -> orders.confirm(seller, order.getId(), order.getVersion());
-						case 3, 4 -> {
-							SalesOrder confirmed = orders.confirm(seller, order.getId(), order.getVersion());
-							orders.fulfil(seller, confirmed.getId(), confirmed.getVersion());
-						}
-						default -> orders.cancel(seller, order.getId(), order.getVersion());
-					}
-					orderCount++;
+			for (LocalDate day : purchaseDays(today, random)) {
+				List<OrderDetails.LineDetails> lines = new ArrayList<>();
+				int lineCount = 1 + random.nextInt(3);
+				for (int l = 0; l < lineCount; l++) {
+					lines.add(new OrderDetails.LineDetails(catalogue.get(random.nextInt(catalogue.size())).getId(),
+							BigDecimal.valueOf(1 + random.nextInt(10)), null));
 				}
+				SalesOrder order = orders.create(seller, new OrderDetails(account.id().value(), day, null, null,
+						lines));
+				int fate = random.nextInt(10);
+				if (fate == 0 && day.isAfter(today.minusDays(30))) {
+					// a recent draft, still being put together
+				}
+				else if (fate == 1) {
+					orders.cancel(seller, order.getId(), order.getVersion());
+				}
+				else if (fate < 5 || day.isAfter(today.minusDays(14))) {
+					orders.confirm(seller, order.getId(), order.getVersion());
+				}
+				else {
+					SalesOrder confirmed = orders.confirm(seller, order.getId(), order.getVersion());
+					orders.fulfil(seller, confirmed.getId(), confirmed.getVersion());
+				}
+				orderCount++;
 			}
 			if (random.nextInt(4) == 0) {
 				LocalDate end = switch (random.nextInt(3)) {
@@ -159,6 +160,36 @@ class DemoSales implements ApplicationRunner {
 			}
 		}
 		return new int[] { orderCount, contractCount };
+	}
+
+	/**
+	 * The days an account bought on over the past two years, as customers of four kinds buy: a third never bought;
+	 * loyal ones every few weeks since they started; lapsed ones as often, until they stopped half a year to
+	 * fifteen months ago; occasional ones once to three times.
+	 */
+	private static List<LocalDate> purchaseDays(LocalDate today, Random random) {
+		List<LocalDate> days = new ArrayList<>();
+		int kind = random.nextInt(10);
+		if (kind < 3) {
+			return days;
+		}
+		if (kind < 8) {
+			boolean lapsed = kind >= 6;
+			LocalDate day = today.minusDays(60 + random.nextInt(670));
+			LocalDate until = lapsed ? today.minusDays(180 + random.nextInt(270)) : today;
+			int every = 45 + random.nextInt(75);
+			while (!day.isAfter(until)) {
+				days.add(day);
+				// the gaps vary around the customer's own rhythm
+				day = day.plusDays(Math.max(3, every / 2 + random.nextInt(every)));
+			}
+			return days;
+		}
+		for (int i = 1 + random.nextInt(3); i > 0; i--) {
+			days.add(today.minusDays(random.nextInt(730)));
+		}
+		days.sort(null);
+		return days;
 	}
 
 	private static Actor systemActor(UserSummary user) {

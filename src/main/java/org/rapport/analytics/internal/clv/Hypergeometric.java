@@ -24,13 +24,21 @@ final class Hypergeometric {
 	 * series does not converge within {@link #MAX_TERMS} terms.
 	 */
 	static double log2F1(double a, double b, double c, double z) {
+		return log2F1(a, b, c, z, MAX_TERMS);
+	}
+
+	/**
+	 * The logarithm of 2F1 as {@link #log2F1(double, double, double, double)} gives it, NaN where the series needs more
+	 * than {@code maxTerms} terms: a likelihood evaluated many times over takes such a point as one it cannot reach.
+	 */
+	static double log2F1(double a, double b, double c, double z, int maxTerms) {
 		if (!(a > 0 && b > 0 && c > 0 && z >= 0 && z < 1)) {
 			throw new IllegalArgumentException("2F1 wants a, b, c > 0 and 0 <= z < 1: " + a + ", " + b + ", " + c + ", " + z);
 		}
 		double term = 1;
 		double sum = 1;
 		double logScale = 0;
-		for (int n = 0; n < MAX_TERMS; n++) {
+		for (int n = 0; n < maxTerms; n++) {
 			double ratio = (a + n) * (b + n) / ((c + n) * (n + 1)) * z;
 			term *= ratio;
 			sum += term;

@@ -17,6 +17,13 @@ public record ParetoNbd(double r, double alpha, double s, double beta, double lo
 
 	private static final String[] PARAMETERS = { "r", "alpha", "s", "beta" };
 
+	/**
+	 * The most terms of the hypergeometric series the likelihood sums for one customer: where the fit wanders to
+	 * parameters that need more (the series' argument near 1), the likelihood counts as out of reach, which keeps a
+	 * fit of data that leave a parameter unbounded from crawling.
+	 */
+	static final int LIKELIHOOD_TERMS = 2_000;
+
 	public ParetoNbd {
 		Positive.check(NAME, PARAMETERS, r, alpha, s, beta);
 	}
@@ -62,7 +69,8 @@ public record ParetoNbd(double r, double alpha, double s, double beta, double lo
 
 	/** The probability that a customer of this history is alive at the end of the calibration. */
 	public double probabilityAlive(int x, double tx, double T) {
-		double[] parts = parts(r, alpha, s, beta, x, Math.log(alpha + T), Math.log(beta + T), tx, T);
+		double[] parts = parts(r, alpha, s, beta, x, Math.log(alpha + T), Math.log(beta + T), tx, T,
+				Hypergeometric.MAX_TERMS);
 		return Math.exp(parts[0] - logSumExp(parts[0], parts[1]));
 	}
 
@@ -71,7 +79,7 @@ public record ParetoNbd(double r, double alpha, double s, double beta, double lo
 	 * and died between tx and T.
 	 */
 	private static double[] parts(double r, double alpha, double s, double beta, int x, double logAlphaT,
-			double logBetaT, double tx, double T) {
+			double logBetaT, double tx, double T, int maxTerms) {
 		double rx = r + x;
 		double aliveAtT = -rx * logAlphaT - s * logBetaT;
 		if (tx == T) {
@@ -81,9 +89,10 @@ public record ParetoNbd(double r, double alpha, double s, double beta, double lo
 		double larger = Math.max(alpha, beta);
 		double difference = Math.abs(alpha - beta);
 		double second = alpha >= beta ? s + 1 : rx;
-		double atTx = Hypergeometric.log2F1(rsx, second, rsx + 1, difference / (larger + tx))
+		double atTx = Hypergeometric.log2F1(rsx, second, rsx + 1, difference / (larger + tx), maxTerms)
 				- rsx * Math.log(larger + tx);
-		double atT = Hypergeometric.log2F1(rsx, second, rsx + 1, difference / (larger + T)) - rsx * Math.log(larger + T);
+		double atT = Hypergeometric.log2F1(rsx, second, rsx + 1, difference / (larger + T), maxTerms)
+				- rsx * Math.log(larger + T);
 		// A0 = e^atTx - e^atT > 0, as the later death is the less likely; rounding may tie them
 		double logA0 = atT < atTx ? atTx + Math.log1p(-Math.exp(atT - atTx)) : Double.NEGATIVE_INFINITY;
 		return new double[] { aliveAtT, Math.log(s) - Math.log(rsx) + logA0 };
@@ -133,7 +142,7 @@ public record ParetoNbd(double r, double alpha, double s, double beta, double lo
 			for (int row = 0; row < data.rows; row++) {
 				int t = data.tIndex[row];
 				double[] parts = parts(r, alpha, s, beta, data.x[row], logAlphaT[t], logBetaT[t], data.tx[row],
-						data.T[row]);
+						data.T[row], LIKELIHOOD_TERMS);
 				sum += data.weight[row] * (common[data.xIndex[row]] + logSumExp(parts[0], parts[1]));
 			}
 			return sum;
