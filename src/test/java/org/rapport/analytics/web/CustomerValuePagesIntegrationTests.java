@@ -6,6 +6,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -95,6 +96,27 @@ class CustomerValuePagesIntegrationTests {
 		mvc.perform(get("/analytics/accounts/{id}/value", regular.value()).with(data.as(stranger)))
 			.andExpect(status().isNotFound());
 		mvc.perform(get("/analytics/value").with(data.as(seller))).andExpect(status().isForbidden());
+
+		// the same through the API
+		String sellerToken = data.bearer(seller);
+		mvc.perform(get("/api/v1/analytics/accounts/{id}/value", regular.value()).header("Authorization", sellerToken))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.purchases").isNumber())
+			.andExpect(jsonPath("$.predictedValue").isNumber())
+			.andExpect(jsonPath("$.currency").value("EUR"));
+		mvc.perform(get("/api/v1/analytics/accounts/{id}/value", regular.value())
+			.header("Authorization", data.bearer(stranger))).andExpect(status().isNotFound());
+		mvc.perform(get("/api/v1/analytics/customer-value/runs").header("Authorization", sellerToken))
+			.andExpect(status().isForbidden());
+		String analystToken = data.bearer(analyst);
+		mvc.perform(get("/api/v1/analytics/customer-value/runs").header("Authorization", analystToken))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[0].status").value("DONE"))
+			.andExpect(jsonPath("$[0].figures", containsString("bgnbd")));
+		mvc.perform(post("/api/v1/analytics/customer-value/runs").header("Authorization", analystToken))
+			.andExpect(status().isAccepted())
+			.andExpect(jsonPath("$.status").value("QUEUED"));
+		jobs.sweep();
 	}
 
 	@Test
