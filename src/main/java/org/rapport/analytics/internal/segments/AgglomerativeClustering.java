@@ -65,13 +65,10 @@ public final class AgglomerativeClustering {
 		int n = x.size();
 		if (n > MAX_ROWS) {
 			throw new InvalidField("algorithm", "analytics.segments.tooManyRowsForHierarchical",
-					"Hierarchical clustering takes at most {0} rows, not {1}: choose kmeans or dbscan for more", MAX_ROWS,
-					n);
+					"Hierarchical clustering takes at most {0} rows, not {1}: choose kmeans or dbscan for more",
+					MAX_ROWS, n);
 		}
-		if (k < 2 || k > n) {
-			throw new InvalidField("k", "analytics.segments.kOutOfRange", "k must be between 2 and {0}, the number of rows",
-					n);
-		}
+		x.checkClusterCount(k);
 		double[][] data = x.scaled();
 		smile.clustering.linkage.Linkage distances = switch (linkage) {
 			case WARD -> WardLinkage.of(data);

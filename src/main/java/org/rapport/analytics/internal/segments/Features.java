@@ -117,6 +117,14 @@ public final class Features {
 		return scaled;
 	}
 
+	/** Refuses a number of clusters below 2 or above the number of rows. */
+	void checkClusterCount(int k) {
+		if (k < 2 || k > size()) {
+			throw new InvalidField("k", "analytics.segments.kOutOfRange",
+					"k must be between 2 and {0}, the number of rows", size());
+		}
+	}
+
 	/** How many distinct scaled rows there are, counted up to {@code enough}. */
 	int distinctUpTo(int enough) {
 		Set<Row> distinct = new HashSet<>();

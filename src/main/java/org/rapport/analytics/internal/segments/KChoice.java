@@ -9,7 +9,10 @@ public record KChoice(int k, Segmentation segmentation, List<Score> scores) {
 		scores = List.copyOf(scores);
 	}
 
-	/** The best of the restarts at one k: its silhouette ({@code null} if undefined) and within-cluster sum of squares. */
+	/**
+	 * The best of the restarts at one k: its silhouette ({@code null} where undefined) and its within-cluster sum of
+	 * squares.
+	 */
 	public record Score(int k, Double silhouette, double withinSumOfSquares) {
 	}
 }

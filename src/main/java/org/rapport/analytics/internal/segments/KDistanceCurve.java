@@ -2,7 +2,8 @@ package org.rapport.analytics.internal.segments;
 
 /**
  * Each row's distance to its k-th nearest other row, in the scaled units, largest first. The knee of the curve is a
- * good {@code eps} for DBSCAN: with {@code k = minSamples - 1} a row below {@code eps} on the curve is a core point.
+ * good {@code eps} for DBSCAN: with {@code k = minSamples - 1}, a row at or below {@code eps} on the curve is a core
+ * point.
  */
 public record KDistanceCurve(int k, double[] distances) {
 

@@ -43,11 +43,7 @@ public final class KMeansClustering {
 
 	/** The best of {@code restarts} K-Means runs with k clusters, seeded with {@code seed}. */
 	public static Segmentation fit(Features x, int k, int restarts, long seed) {
-		int n = x.size();
-		if (k < 2 || k > n) {
-			throw new InvalidField("k", "analytics.segments.kOutOfRange", "k must be between 2 and {0}, the number of rows",
-					n);
-		}
+		x.checkClusterCount(k);
 		checkRestarts(restarts);
 		checkDistinct(x, k, "k");
 		Fit fit = best(x, new BBDTree(x.scaled()), k, restarts, seed);
