@@ -98,4 +98,61 @@ class WorkbenchApiIntegrationTests {
 		String seller = data.bearer(data.user(data.team(), Role.SALES));
 		mvc.perform(clvFit(seller, "customer,date,amount\n1,19970101,5\n")).andExpect(status().isForbidden());
 	}
+
+	private MockMultipartHttpServletRequestBuilder segments(String token, byte[] file, String... parameters) {
+		MockMultipartHttpServletRequestBuilder request = multipart("/api/v1/analytics/segments/evaluate");
+		request.file(new MockMultipartFile("file", "mall.csv", "text/csv", file)).header("Authorization", token);
+		for (int i = 0; i < parameters.length; i += 2) {
+			request.param(parameters[i], parameters[i + 1]);
+		}
+		return request;
+	}
+
+	@Test
+	void theMallCustomersSegmentAsPublished() throws Exception {
+		String token = analyst();
+		byte[] mall = PublicData.bytes("Mall_Customers.csv");
+		mvc.perform(segments(token, mall, "features", "AnnualIncome,SpendingScore", "algorithm", "kmeans", "k", "5"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.rows").value(200))
+			.andExpect(jsonPath("$.clusters").value(5))
+			.andExpect(jsonPath("$.labels.length()").value(200))
+			.andExpect(jsonPath("$.silhouette").value(org.hamcrest.Matchers.greaterThanOrEqualTo(0.55)))
+			.andExpect(jsonPath("$.profiles[0].means.AnnualIncome").isNumber());
+		mvc.perform(segments(token, mall, "features", "AnnualIncome,SpendingScore", "algorithm", "hierarchical", "k",
+				"5", "linkage", "ward"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.silhouette").value(org.hamcrest.Matchers.greaterThanOrEqualTo(0.55)))
+			.andExpect(jsonPath("$.dendrogram.merges").isArray());
+		mvc.perform(segments(token, mall, "features", "AnnualIncome,SpendingScore", "algorithm", "dbscan", "eps", "0.3",
+				"minSamples", "3"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.clusters").value(9))
+			.andExpect(jsonPath("$.kDistance.distances").isArray());
+		mvc.perform(segments(token, mall, "features", "AnnualIncome,SpendingScore", "algorithm", "kmeans"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.kScores.length()").value(9))
+			.andExpect(jsonPath("$.clusters").value(5));
+	}
+
+	@Test
+	void aSegmentationOfBadInputNamesTheField() throws Exception {
+		String token = analyst();
+		byte[] mall = PublicData.bytes("Mall_Customers.csv");
+		mvc.perform(segments(token, mall, "features", "AnnualIncome,Height"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[0].field").value("features"));
+		mvc.perform(segments(token, mall, "features", "Genre"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[0].field").value("features"));
+		mvc.perform(segments(token, mall, "features", "AnnualIncome", "algorithm", "dbscan"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[0].field").value("eps"));
+		mvc.perform(segments(token, mall, "features", "AnnualIncome", "algorithm", "spectral"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[0].field").value("algorithm"));
+		mvc.perform(segments(token, mall, "features", "AnnualIncome", "k", "1"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[0].field").value("k"));
+	}
 }

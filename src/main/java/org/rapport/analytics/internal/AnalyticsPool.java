@@ -1,8 +1,10 @@
 package org.rapport.analytics.internal;
 
 import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.ForkJoinWorkerThread;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -29,23 +31,40 @@ public class AnalyticsPool implements DisposableBean {
 
 	/** Runs the work in the pool and answers what it answers; what it throws is thrown here as it was. */
 	public <T> T run(Callable<T> work) {
+		// the work's own exception is kept: ForkJoinTask would hand over a copy made by reflection
+		ForkJoinTask<Outcome<T>> task = pool.submit(() -> {
+			try {
+				return new Outcome<>(work.call(), null);
+			}
+			catch (Exception | Error failed) {
+				return new Outcome<>(null, failed);
+			}
+		});
+		Outcome<T> outcome;
 		try {
-			return pool.submit(work).get();
+			outcome = task.get();
 		}
 		catch (InterruptedException interrupted) {
+			task.cancel(true);
 			Thread.currentThread().interrupt();
-			throw new IllegalStateException("Interrupted while the analytics pool worked", interrupted);
+			throw new CancellationException("Interrupted while waiting for the analytics pool");
 		}
 		catch (ExecutionException failed) {
-			Throwable cause = failed.getCause();
-			if (cause instanceof RuntimeException runtime) {
-				throw runtime;
-			}
-			if (cause instanceof Error error) {
-				throw error;
-			}
-			throw new IllegalStateException(cause);
+			throw new IllegalStateException(failed.getCause());
 		}
+		if (outcome.failure() instanceof RuntimeException runtime) {
+			throw runtime;
+		}
+		if (outcome.failure() instanceof Error error) {
+			throw error;
+		}
+		if (outcome.failure() != null) {
+			throw new IllegalStateException(outcome.failure());
+		}
+		return outcome.value();
+	}
+
+	private record Outcome<T>(T value, Throwable failure) {
 	}
 
 	/** How many threads the pool runs at most. */

@@ -13,6 +13,16 @@ import org.rapport.analytics.internal.clv.Purchase;
 import org.rapport.analytics.internal.clv.RepeatSummaries;
 import org.rapport.analytics.internal.clv.RepeatSummaries.TrackingPoint;
 import org.rapport.analytics.internal.clv.RepeatSummary;
+import org.rapport.analytics.internal.segments.AgglomerativeClustering;
+import org.rapport.analytics.internal.segments.DbscanClustering;
+import org.rapport.analytics.internal.segments.Dendrogram;
+import org.rapport.analytics.internal.segments.Features;
+import org.rapport.analytics.internal.segments.HierarchicalSegmentation;
+import org.rapport.analytics.internal.segments.KChoice;
+import org.rapport.analytics.internal.segments.KDistanceCurve;
+import org.rapport.analytics.internal.segments.KMeansClustering;
+import org.rapport.analytics.internal.segments.Scaling;
+import org.rapport.analytics.internal.segments.Segmentation;
 import org.rapport.identity.Actor;
 import org.rapport.identity.Role;
 import org.rapport.shared.InvalidField;
@@ -149,6 +159,98 @@ public class Workbench {
 			case "week", "weeks" -> PeriodUnit.WEEK;
 			default -> throw new InvalidField("periodUnit", "analytics.clv.periodUnit", "The period is day or week");
 		};
+	}
+
+	/**
+	 * Segments the file's rows by the chosen numeric columns with K-Means (k given, or chosen by the silhouette over a
+	 * range), hierarchical clustering or DBSCAN, and describes the clusters.
+	 */
+	public SegmentResult segment(Actor actor, UploadedTable file, SegmentRequest request) {
+		check(actor);
+		if (request.features() == null || request.features().isBlank()) {
+			throw new InvalidField("features", "analytics.segments.noFeatures", "Choose at least one feature");
+		}
+		List<String> names = new ArrayList<>();
+		List<Integer> columns = new ArrayList<>();
+		for (String name : request.features().split(",")) {
+			if (!name.isBlank()) {
+				columns.add(file.column("features", name));
+				names.add(file.columns().get(columns.get(columns.size() - 1)));
+			}
+		}
+		double[][] rows = new double[file.size()][names.size()];
+		for (int row = 0; row < file.size(); row++) {
+			for (int f = 0; f < columns.size(); f++) {
+				rows[row][f] = file.number(row, columns.get(f), "features");
+			}
+		}
+		Scaling scaling = scaling(request.scaling(), request.standardize());
+		String algorithm = request.algorithm() == null || request.algorithm().isBlank() ? "kmeans"
+				: request.algorithm().strip().toLowerCase(java.util.Locale.ROOT);
+		long seed = request.seed() == null ? 42 : request.seed();
+		return pool.run(() -> {
+			Features x = Features.of(names, rows, scaling);
+			return switch (algorithm) {
+				case "kmeans" -> {
+					int restarts = request.restarts() == null ? KMeansClustering.DEFAULT_RESTARTS : request.restarts();
+					if (request.k() != null) {
+						yield new SegmentResult(KMeansClustering.fit(x, request.k(), restarts, seed), null, null, null,
+								rows);
+					}
+					int highest = Math.min(10, x.size() - 1);
+					int kMin = request.kMin() == null ? Math.min(2, highest) : request.kMin();
+					int kMax = request.kMax() == null ? highest : request.kMax();
+					KChoice choice = KMeansClustering.chooseK(x, kMin, kMax, restarts, seed);
+					yield new SegmentResult(choice.segmentation(), choice.scores(), null, null, rows);
+				}
+				case "hierarchical" -> {
+					HierarchicalSegmentation tree = AgglomerativeClustering.fit(x,
+							AgglomerativeClustering.Linkage.parse(request.linkage() == null ? "ward" : request.linkage()),
+							request.k() == null ? 5 : request.k());
+					yield new SegmentResult(tree.segmentation(), null, tree.dendrogram(), null, rows);
+				}
+				case "dbscan" -> {
+					if (request.eps() == null) {
+						throw new InvalidField("eps", "analytics.segments.epsMissing",
+								"DBSCAN needs eps, the radius of a neighbourhood in the scaled units");
+					}
+					int minSamples = request.minSamples() == null ? 5 : request.minSamples();
+					Segmentation segmentation = DbscanClustering.fit(x, request.eps(), minSamples);
+					KDistanceCurve curve = minSamples > 1 && minSamples - 1 < x.size()
+							? DbscanClustering.kDistances(x, minSamples - 1).thinned(200) : null;
+					yield new SegmentResult(segmentation, null, null, curve, rows);
+				}
+				default -> throw new InvalidField("algorithm", "analytics.segments.algorithm",
+						"The algorithm is kmeans, hierarchical or dbscan, not {0}", algorithm);
+			};
+		});
+	}
+
+	private static Scaling scaling(String name, Boolean standardize) {
+		if (name == null || name.isBlank()) {
+			return standardize == null || standardize ? Scaling.STANDARDIZE : Scaling.NONE;
+		}
+		return switch (name.strip().toLowerCase(java.util.Locale.ROOT)) {
+			case "standardize", "standardise", "z" -> Scaling.STANDARDIZE;
+			case "log", "log_standardize" -> Scaling.LOG_STANDARDIZE;
+			case "none" -> Scaling.NONE;
+			default -> throw new InvalidField("scaling", "analytics.segments.scaling",
+					"The scaling is standardize, log or none, not {0}", name);
+		};
+	}
+
+	/** What a segmentation of a file is asked: the features, the algorithm and its parameters. */
+	public record SegmentRequest(String features, String algorithm, Integer k, Integer kMin, Integer kMax,
+			String linkage, Double eps, Integer minSamples, Boolean standardize, String scaling, Integer restarts,
+			Long seed) {
+	}
+
+	/**
+	 * A segmentation of a file: the clusters, and as the algorithm gives them the silhouette of each k tried, the top
+	 * of the dendrogram, or the k-distance curve; with the rows as read, for the chart.
+	 */
+	public record SegmentResult(Segmentation segmentation, List<KChoice.Score> kScores, Dendrogram dendrogram,
+			KDistanceCurve kDistance, double[][] rows) {
 	}
 
 	/** What a lifetime-value fit on a file is asked: the columns, how dates are written, and the periods. */

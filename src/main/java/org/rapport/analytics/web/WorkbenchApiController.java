@@ -68,6 +68,38 @@ class WorkbenchApiController {
 				amountColumn, dateFormat, calibrationEnd, periodUnit, horizon, discountRate)));
 	}
 
+	@PostMapping(path = "/segments/evaluate", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	@Operation(summary = "Segment the rows of a file", description = "Clusters the rows by the chosen numeric columns, "
+			+ "scaled as asked: K-Means (the best of several seeded restarts; without k, the k of the best silhouette "
+			+ "from kMin to kMax), hierarchical agglomerative clustering (Ward, complete or average linkage, cut at k; "
+			+ "up to 10,000 rows) or DBSCAN (eps in the scaled units; minSamples counts the point itself, as "
+			+ "scikit-learn does). Answers each row's cluster (−1 for DBSCAN's noise), the clusters' sizes and "
+			+ "profiles (feature means and standard deviations in the file's units) and the silhouette (exact up to "
+			+ "10,000 rows, on a seeded sample of 10,000 above; noise left out); K-Means without k adds the silhouette "
+			+ "of each k tried, hierarchical clustering the last merges of the dendrogram, DBSCAN the k-distance curve "
+			+ "that helps choose eps.")
+	SegmentationResource segment(@RequestPart("file") MultipartFile file,
+			@Parameter(description = "The numeric columns to cluster by, separated by commas") @RequestParam String features,
+			@Parameter(description = "kmeans, hierarchical or dbscan") @RequestParam(defaultValue = "kmeans") String algorithm,
+			@Parameter(description = "The number of clusters (K-Means and hierarchical; hierarchical 5 when left out)")
+			@RequestParam(required = false) Integer k,
+			@Parameter(description = "K-Means without k: the smallest k to try (2 when left out)") @RequestParam(required = false) Integer kMin,
+			@Parameter(description = "K-Means without k: the largest k to try (10 when left out)") @RequestParam(required = false) Integer kMax,
+			@Parameter(description = "Hierarchical: ward, complete or average") @RequestParam(defaultValue = "ward") String linkage,
+			@Parameter(description = "DBSCAN: the radius of a neighbourhood, in the scaled units") @RequestParam(required = false) Double eps,
+			@Parameter(description = "DBSCAN: the rows within eps, the point itself included, that make a core point")
+			@RequestParam(defaultValue = "5") int minSamples,
+			@Parameter(description = "Whether to put each feature on z-scores first") @RequestParam(defaultValue = "true") boolean standardize,
+			@Parameter(description = "standardize, log (log(1 + x), then z-scores, for skewed amounts) or none; overrides standardize")
+			@RequestParam(required = false) String scaling,
+			@Parameter(description = "K-Means: how many seeded restarts, the best kept") @RequestParam(defaultValue = "10") int restarts,
+			@Parameter(description = "The seed of the random choices") @RequestParam(defaultValue = "42") long seed)
+			throws IOException {
+		UploadedTable table = read("file", file);
+		return SegmentationResource.of(workbench.segment(currentActor.get(), table, new Workbench.SegmentRequest(
+				features, algorithm, k, kMin, kMax, linkage, eps, minSamples, standardize, scaling, restarts, seed)));
+	}
+
 	private UploadedTable read(String field, MultipartFile file) throws IOException {
 		if (file == null || file.isEmpty()) {
 			throw new InvalidField(field, "analytics.upload.empty", "The file is empty");
@@ -127,5 +159,63 @@ class WorkbenchApiController {
 	/** One customer's prediction over the horizon. */
 	record PredictionResource(String customer, double expectedPurchases, double probabilityAlive,
 			double expectedSpend, double clv) {
+	}
+
+	/** A segmentation as the API answers it. */
+	record SegmentationResource(int rows, String algorithm, java.util.Map<String, Object> parameters,
+			List<String> features, int[] labels, int clusters, int noise, int[] sizes, Double silhouette,
+			List<ProfileResource> profiles, List<KScoreResource> kScores, DendrogramResource dendrogram,
+			KDistanceResource kDistance) {
+
+		static SegmentationResource of(Workbench.SegmentResult result) {
+			var segmentation = result.segmentation();
+			List<String> names = segmentation.features();
+			List<ProfileResource> profiles = segmentation.profiles().stream().map(profile -> {
+				java.util.Map<String, Double> means = new java.util.LinkedHashMap<>();
+				java.util.Map<String, Double> spreads = new java.util.LinkedHashMap<>();
+				for (int f = 0; f < names.size(); f++) {
+					means.put(names.get(f), profile.means()[f]);
+					spreads.put(names.get(f), profile.standardDeviations()[f]);
+				}
+				return new ProfileResource(profile.cluster(), profile.size(), means, spreads);
+			}).toList();
+			return new SegmentationResource(segmentation.labels().length, segmentation.algorithm(),
+					segmentation.parameters(), names, segmentation.labels(), segmentation.clusters(),
+					segmentation.noise(), segmentation.sizes(), segmentation.silhouette(), profiles,
+					result.kScores() == null ? null : result.kScores().stream()
+						.map(score -> new KScoreResource(score.k(), score.silhouette(), score.withinSumOfSquares()))
+						.toList(),
+					result.dendrogram() == null ? null : new DendrogramResource(result.dendrogram().points(),
+							result.dendrogram().merges().stream()
+								.map(merge -> new MergeResource(merge.id(), merge.left(), merge.leftSize(),
+										merge.right(), merge.rightSize(), merge.height(), merge.size()))
+								.toList()),
+					result.kDistance() == null ? null
+							: new KDistanceResource(result.kDistance().k(), result.kDistance().distances()));
+		}
+	}
+
+	/** A cluster's size and its features' means and standard deviations, in the file's units. */
+	record ProfileResource(int cluster, int size, java.util.Map<String, Double> means,
+			java.util.Map<String, Double> standardDeviations) {
+	}
+
+	/** The silhouette and the within-cluster sum of squares of one k that K-Means tried. */
+	record KScoreResource(int k, Double silhouette, double withinSumOfSquares) {
+	}
+
+	/**
+	 * The last merges of the hierarchical clustering's tree: rows are numbered 0 to points − 1, and each merge makes
+	 * the cluster of the next number.
+	 */
+	record DendrogramResource(int points, List<MergeResource> merges) {
+	}
+
+	/** One merge of the dendrogram: the two clusters, their sizes, the height and the size of the new one. */
+	record MergeResource(int id, int left, int leftSize, int right, int rightSize, double height, int size) {
+	}
+
+	/** Each row's distance to its k-th nearest other row, largest first, thinned to at most 200 points. */
+	record KDistanceResource(int k, double[] distances) {
 	}
 }
