@@ -37,6 +37,41 @@ class WorkbenchCharts {
 				purchasesTitle);
 	}
 
+	/** A line chart of one series over numbered or named points. */
+	String line(List<?> labels, String label, List<? extends Number> values, String xTitle, String yTitle) {
+		return chart("line", labels, List.of(series(label, values)), xTitle, yTitle);
+	}
+
+	/** The most points a scatter chart draws; above, an even sample of the rows. */
+	static final int SCATTER_POINTS = 2_000;
+
+	/**
+	 * A scatter chart of two features of the rows, a series per cluster (and one of the noise, if any), at most
+	 * {@link #SCATTER_POINTS} points spread evenly over the rows.
+	 */
+	String scatter(double[][] rows, int[] labels, int clusters, int xFeature, int yFeature, String clusterLabel,
+			String noiseLabel, String xTitle, String yTitle) {
+		List<List<Map<String, Double>>> points = new ArrayList<>();
+		for (int c = 0; c <= clusters; c++) {
+			points.add(new ArrayList<>());
+		}
+		int step = Math.max(1, (int) Math.ceil(rows.length / (double) SCATTER_POINTS));
+		for (int i = 0; i < rows.length; i += step) {
+			int series = labels[i] < 0 ? clusters : labels[i];
+			points.get(series).add(Map.of("x", rows[i][xFeature], "y", rows[i][yFeature]));
+		}
+		List<Map<String, Object>> all = new ArrayList<>();
+		for (int c = 0; c < clusters; c++) {
+			all.add(series(clusterLabel + " " + (c + 1), points.get(c)));
+		}
+		if (!points.get(clusters).isEmpty()) {
+			Map<String, Object> noise = series(noiseLabel, points.get(clusters));
+			noise.put("colour", "#6c757d");
+			all.add(noise);
+		}
+		return chart("scatter", List.of(), all, xTitle, yTitle);
+	}
+
 	private static Map<String, Object> series(String label, List<?> data) {
 		Map<String, Object> series = new LinkedHashMap<>();
 		series.put("label", label);

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.LocalDate;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import org.rapport.analytics.internal.AnalyticsProperties;
 import org.rapport.analytics.internal.UploadedTable;
@@ -97,6 +98,75 @@ class WorkbenchController {
 		return "analytics/workbench-clv";
 	}
 
+	@GetMapping("/segments")
+	String segments(Model model) {
+		Workbench.check(currentActor.get());
+		model.addAttribute("segmentForm", SegmentForm.initial());
+		return "analytics/workbench-segments";
+	}
+
+	@PostMapping(path = "/segments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	String segment(@ModelAttribute("segmentForm") SegmentForm form, BindingResult errors, Model model,
+			HttpServletResponse response, Locale locale) throws IOException {
+		Workbench.check(currentActor.get());
+		if (!errors.hasErrors()) {
+			try {
+				UploadedTable table = read(form.file());
+				Workbench.SegmentResult result = workbench.segment(currentActor.get(), table,
+						new Workbench.SegmentRequest(form.features(), form.algorithm(), form.k(), null, null,
+								form.linkage(), form.eps(), form.minSamples(), null, form.scaling(), null,
+								form.seed()));
+				model.addAttribute("result", result);
+				var segmentation = result.segmentation();
+				List<String> features = segmentation.features();
+				String cluster = text("workbench.segments.cluster", locale);
+				model.addAttribute("scatterChart", charts.scatter(result.rows(), segmentation.labels(),
+						segmentation.clusters(), 0, features.size() > 1 ? 1 : 0, cluster,
+						text("workbench.segments.noise", locale), features.get(0),
+						features.get(features.size() > 1 ? 1 : 0)));
+				if (result.kScores() != null) {
+					model.addAttribute("kChart", charts.line(result.kScores().stream().map(score -> score.k()).toList(),
+							text("workbench.segments.silhouette", locale),
+							result.kScores().stream().map(score -> score.silhouette() == null ? 0.0 : score.silhouette())
+								.toList(),
+							"k", text("workbench.segments.silhouette", locale)));
+				}
+				if (result.dendrogram() != null) {
+					var merges = result.dendrogram().merges();
+					List<Integer> clustersLeft = new java.util.ArrayList<>();
+					for (int m = 0; m < merges.size(); m++) {
+						clustersLeft.add(merges.size() - m + 1);
+					}
+					model.addAttribute("mergeChart", charts.line(clustersLeft,
+							text("workbench.segments.mergeHeight", locale),
+							merges.stream().map(merge -> merge.height()).toList(),
+							text("workbench.segments.clustersLeft", locale),
+							text("workbench.segments.mergeHeight", locale)));
+				}
+				if (result.kDistance() != null) {
+					double[] distances = result.kDistance().distances();
+					List<Integer> positions = new java.util.ArrayList<>();
+					List<Double> values = new java.util.ArrayList<>();
+					for (int p = 0; p < distances.length; p++) {
+						positions.add(p + 1);
+						values.add(distances[p]);
+					}
+					model.addAttribute("kDistanceChart", charts.line(positions,
+							text("workbench.segments.kDistance", locale), values,
+							text("workbench.segments.kDistance.rows", locale),
+							text("workbench.segments.kDistance", locale)));
+				}
+			}
+			catch (InvalidField invalid) {
+				reject(errors, invalid);
+			}
+		}
+		if (errors.hasErrors()) {
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+		}
+		return "analytics/workbench-segments";
+	}
+
 	private String text(String key, Locale locale) {
 		return messages.getMessage(key, null, locale);
 	}
@@ -122,6 +192,15 @@ class WorkbenchController {
 
 		static ClvForm initial() {
 			return new ClvForm(null, "customer", "date", "amount", "yyyy-MM-dd", null, "week", 39, 0.0);
+		}
+	}
+
+	/** The segmentation form: the file, the features and the algorithm's parameters, as the API takes them. */
+	record SegmentForm(MultipartFile file, String features, String algorithm, Integer k, String linkage, Double eps,
+			Integer minSamples, String scaling, Long seed) {
+
+		static SegmentForm initial() {
+			return new SegmentForm(null, "", "kmeans", null, "ward", 0.5, 5, "standardize", 42L);
 		}
 	}
 }

@@ -89,4 +89,39 @@ class WorkbenchPagesIntegrationTests {
 		mvc.perform(get("/").with(data.as(data.user(data.team(), Role.ADMIN))))
 			.andExpect(content().string(containsString("/analytics/workbench")));
 	}
+
+	@Test
+	void anAnalystSegmentsAFileAndSeesTheClusters() throws Exception {
+		User analyst = data.user(data.team(), Role.ANALYST);
+		mvc.perform(get("/analytics/workbench/segments").with(data.as(analyst)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"segments-form\"")));
+		for (String[] run : new String[][] { { "kmeans", "5", "" }, { "hierarchical", "5", "" }, { "dbscan", "", "0.3" },
+				{ "kmeans", "", "" } }) {
+			mvc.perform(multipart("/analytics/workbench/segments")
+				.file(new MockMultipartFile("file", "mall.csv", "text/csv", PublicData.bytes("Mall_Customers.csv")))
+				.param("features", "AnnualIncome,SpendingScore")
+				.param("algorithm", run[0])
+				.param("k", run[1])
+				.param("eps", run[2].isEmpty() ? "0.5" : run[2])
+				.param("minSamples", "3")
+				.param("linkage", "ward")
+				.param("scaling", "standardize")
+				.param("seed", "42")
+				.with(data.as(analyst))
+				.with(csrf()))
+				.andExpect(status().isOk())
+				.andExpect(content().string(containsString("id=\"segments-profiles\"")))
+				.andExpect(content().string(containsString("id=\"scatter-chart\"")));
+		}
+		mvc.perform(multipart("/analytics/workbench/segments")
+			.file(new MockMultipartFile("file", "mall.csv", "text/csv", PublicData.bytes("Mall_Customers.csv")))
+			.param("features", "Income")
+			.param("algorithm", "kmeans")
+			.with(data.as(analyst))
+			.with(csrf()))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(containsString("value=\"Income\"")))
+			.andExpect(content().string(containsString("id=\"features-error\"")));
+	}
 }
