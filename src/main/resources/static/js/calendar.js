@@ -62,7 +62,8 @@ document.addEventListener('DOMContentLoaded', () => {
     // a month on a phone keeps each day's cell to one entry and a link to the rest, the weekdays to one letter
     views: {
       dayGridMonth: narrow
-        ? { dayMaxEvents: 1, displayEventTime: false, dayHeaderFormat: { weekday: 'narrow' } }
+        ? { dayMaxEvents: 1, displayEventTime: false, dayHeaderFormat: { weekday: 'narrow' },
+          moreLinkContent: (more) => '+' + more.num }
         : { dayMaxEvents: 4 },
     },
     buttonText: { today: data.textToday, month: data.textMonth, week: data.textWeek, day: data.textDay,
