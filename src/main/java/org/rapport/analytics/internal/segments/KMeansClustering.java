@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 import org.rapport.shared.InvalidField;
 import smile.clustering.BBDTree;
 import smile.clustering.KMeans;
@@ -14,7 +15,7 @@ import smile.math.MathEx;
 /**
  * K-Means on the scaled features with Smile (k-means++ seeding, then Lloyd's iterations on a BBD tree), the best of
  * several seeded restarts by within-cluster sum of squares: one run lands in a poor local minimum often enough to
- * matter. The same seed gives the same segmentation.
+ * matter. The restarts run side by side; the same seed gives the same segmentation.
  * <p>
  * Smile draws its random numbers from a generator of the calling thread, which each restart seeds; its parallel
  * streams run in the pool of the calling thread, so call it through a {@link FitRunner}.
@@ -122,15 +123,39 @@ public final class KMeansClustering {
 		double tolerance = RELATIVE_TOLERANCE * totalSumOfSquares(data);
 		// each k has its own seeds, the same whether fitted alone or within a range
 		SplittableRandom seeds = new SplittableRandom(seed * 1_000_003L + k);
-		KMeans best = null;
+		long[] runSeeds = new long[restarts];
 		for (int run = 0; run < restarts; run++) {
-			MathEx.setSeed(seeds.nextLong());
-			KMeans candidate = KMeans.fit(tree, data, k, MAX_ITERATIONS, tolerance);
-			if (best == null || candidate.distortion < best.distortion) {
-				best = candidate;
+			runSeeds[run] = seeds.nextLong();
+		}
+		// Lloyd's iterations on the tree run on one thread, so the restarts run side by side; each seeds the generator
+		// of its own thread just before Smile draws from it, and the threads that help a restart's parallel steps
+		// draw nothing
+		Best best = new Best();
+		IntStream.range(0, restarts).parallel().forEach(run -> {
+			MathEx.setSeed(runSeeds[run]);
+			best.offer(run, KMeans.fit(tree, data, k, MAX_ITERATIONS, tolerance));
+		});
+		return best.fit();
+	}
+
+	/** The run of least distortion, the first on a tie, whatever order the runs end in; one run's labels kept. */
+	private static final class Best {
+
+		private int run = -1;
+
+		private KMeans model;
+
+		synchronized void offer(int candidateRun, KMeans candidate) {
+			if (model == null || candidate.distortion < model.distortion
+					|| candidate.distortion == model.distortion && candidateRun < run) {
+				run = candidateRun;
+				model = candidate;
 			}
 		}
-		return new Fit(best.y.clone(), best.distortion);
+
+		synchronized Fit fit() {
+			return new Fit(model.y, model.distortion);
+		}
 	}
 
 	private static double totalSumOfSquares(double[][] data) {
