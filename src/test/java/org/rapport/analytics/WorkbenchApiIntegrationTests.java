@@ -155,4 +155,72 @@ class WorkbenchApiIntegrationTests {
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.errors[0].field").value("k"));
 	}
+
+	/** Users in taste groups, each with items mostly of their group: some held out for the test file. */
+	private static String[] interactions() {
+		java.util.Random random = new java.util.Random(3);
+		StringBuilder train = new StringBuilder("user;item\n");
+		StringBuilder test = new StringBuilder("user;item\n");
+		for (int user = 0; user < 300; user++) {
+			int group = user % 6;
+			java.util.Set<Integer> items = new java.util.TreeSet<>();
+			while (items.size() < 8) {
+				items.add(random.nextInt(10) < 8 ? group * 20 + random.nextInt(20) : random.nextInt(120));
+			}
+			int i = 0;
+			for (int item : items) {
+				(i++ < 6 ? train : test).append("u").append(user).append(';').append("p").append(item).append('\n');
+			}
+		}
+		return new String[] { train.toString(), test.toString() };
+	}
+
+	private MockMultipartHttpServletRequestBuilder recommendations(String token, String train, String test,
+			String... parameters) {
+		MockMultipartHttpServletRequestBuilder request = multipart("/api/v1/analytics/recommendations/evaluate");
+		request.file(csv("train", train)).file(csv("test", test)).header("Authorization", token);
+		for (int i = 0; i < parameters.length; i += 2) {
+			request.param(parameters[i], parameters[i + 1]);
+		}
+		return request;
+	}
+
+	@Test
+	void recommendationsAreEvaluatedAgainstTheHeldOutInteractionsBesideTheBaselines() throws Exception {
+		String[] files = interactions();
+		String body = mvc.perform(recommendations(analyst(), files[0], files[1], "userColumn", "user", "itemColumn",
+				"item"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.users").value(300))
+			.andExpect(jsonPath("$.k").value(10))
+			.andExpect(jsonPath("$.precisionAtK").isNumber())
+			.andExpect(jsonPath("$.recallAtK").isNumber())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		double model = ((Number) com.jayway.jsonpath.JsonPath.read(body, "$.precisionAtK")).doubleValue();
+		double cosine = ((Number) com.jayway.jsonpath.JsonPath.read(body, "$.baselines.cosine.precisionAtK")).doubleValue();
+		double popular = ((Number) com.jayway.jsonpath.JsonPath.read(body, "$.baselines.mostPopular.precisionAtK")).doubleValue();
+		org.assertj.core.api.Assertions.assertThat(model).isGreaterThanOrEqualTo(cosine * 0.98)
+			.isGreaterThan(popular);
+	}
+
+	@Test
+	void anEvaluationOfBadFilesNamesTheField() throws Exception {
+		String token = analyst();
+		String[] files = interactions();
+		mvc.perform(recommendations(token, files[0], files[1], "userColumn", "customer", "itemColumn", "item"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[0].field").value("userColumn"));
+		mvc.perform(recommendations(token, "", files[1], "userColumn", "user", "itemColumn", "item"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[0].field").value("train"));
+		mvc.perform(recommendations(token, files[0], files[1], "userColumn", "user", "itemColumn", "item", "k", "0"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[0].field").value("k"));
+		mvc.perform(recommendations(token, files[0], "user;item\nnobody;p1\n", "userColumn", "user", "itemColumn",
+				"item"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[0].field").value("test"));
+	}
 }

@@ -13,6 +13,11 @@ import org.rapport.analytics.internal.clv.Purchase;
 import org.rapport.analytics.internal.clv.RepeatSummaries;
 import org.rapport.analytics.internal.clv.RepeatSummaries.TrackingPoint;
 import org.rapport.analytics.internal.clv.RepeatSummary;
+import org.rapport.analytics.internal.recommend.Interactions;
+import org.rapport.analytics.internal.recommend.ItemBasedRecommender;
+import org.rapport.analytics.internal.recommend.MostPopular;
+import org.rapport.analytics.internal.recommend.RankingEvaluation;
+import org.rapport.analytics.internal.recommend.RankingQuality;
 import org.rapport.analytics.internal.segments.AgglomerativeClustering;
 import org.rapport.analytics.internal.segments.DbscanClustering;
 import org.rapport.analytics.internal.segments.Dendrogram;
@@ -251,6 +256,53 @@ public class Workbench {
 	 */
 	public record SegmentResult(Segmentation segmentation, List<KChoice.Score> kScores, Dendrogram dendrogram,
 			KDistanceCurve kDistance, double[][] rows) {
+	}
+
+	/**
+	 * Evaluates the recommendations on interactions of users with items: the model fitted to the training file
+	 * recommends k items to each user who is in both files, and precision and recall at k measure them against the
+	 * test file; beside it the standard item-based cosine kNN and the most popular items, as baselines.
+	 */
+	public RecommendationResult evaluateRecommendations(Actor actor, UploadedTable train, UploadedTable test,
+			String userColumn, String itemColumn, Integer k) {
+		check(actor);
+		int at = k == null ? RankingEvaluation.DEFAULT_K : k;
+		Interactions<String, String> training = interactions(train, userColumn, itemColumn);
+		Interactions<String, String> testing = interactions(test, userColumn, itemColumn);
+		return pool.run(() -> new RecommendationResult(at, training.userCount(), training.itemCount(),
+				training.size(), RankingEvaluation.evaluate(training, testing, at),
+				RankingEvaluation.evaluate(training, testing, at,
+						data -> ItemBasedRecommender.cosine(data, COSINE_NEIGHBOURS)),
+				RankingEvaluation.evaluate(training, testing, at, MostPopular::fit)));
+	}
+
+	/** The neighbours per item of the cosine baseline. */
+	static final int COSINE_NEIGHBOURS = 50;
+
+	private static Interactions<String, String> interactions(UploadedTable file, String userColumn,
+			String itemColumn) {
+		int user = file.column("userColumn", userColumn);
+		int item = file.column("itemColumn", itemColumn);
+		Interactions.Builder<String, String> interactions = Interactions.builder();
+		for (int row = 0; row < file.size(); row++) {
+			String[] cells = file.row(row);
+			for (int column : new int[] { user, item }) {
+				if (cells[column].isBlank()) {
+					throw new InvalidField(column == user ? "userColumn" : "itemColumn", "analytics.upload.blank",
+							"Line {0}: column {1} is empty", file.line(row), file.columns().get(column));
+				}
+			}
+			interactions.add(cells[user], cells[item]);
+		}
+		return interactions.build();
+	}
+
+	/**
+	 * An evaluation of the recommendations at k: the training file's size, and the quality of the model shipped,
+	 * of the item-based cosine kNN and of the most popular items.
+	 */
+	public record RecommendationResult(int k, int trainUsers, int trainItems, int trainInteractions,
+			RankingQuality model, RankingQuality cosine, RankingQuality mostPopular) {
 	}
 
 	/** What a lifetime-value fit on a file is asked: the columns, how dates are written, and the periods. */

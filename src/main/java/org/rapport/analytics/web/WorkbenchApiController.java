@@ -100,6 +100,28 @@ class WorkbenchApiController {
 				features, algorithm, k, kMin, kMax, linkage, eps, minSamples, standardize, scaling, restarts, seed)));
 	}
 
+	@PostMapping(path = "/recommendations/evaluate", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	@Operation(summary = "Evaluate the recommendations on interactions", description = "Implicit feedback: each row of "
+			+ "the training and the test file says that a user has an item (a purchase, a rating); a pair given twice "
+			+ "counts once. The item-based model fitted to the training file (cosine similarity over users whose rows "
+			+ "are scaled to unit length, each item's neighbours normalised; 200 neighbours per item) recommends k "
+			+ "items each user of both files does not have yet; precision at k is the share of them in the user's test "
+			+ "items, recall at k the share of the user's test items among them, both averaged over those users. "
+			+ "`baselines` gives the same for the standard item-based cosine kNN (50 neighbours) and for the most "
+			+ "popular items.")
+	RecommendationsResource evaluateRecommendations(@RequestPart("train") MultipartFile train,
+			@RequestPart("test") MultipartFile test,
+			@Parameter(description = "The column naming the user") @RequestParam String userColumn,
+			@Parameter(description = "The column naming the item") @RequestParam String itemColumn,
+			@Parameter(description = "How many items to recommend to each user, 1 to 100") @RequestParam(defaultValue = "10") int k)
+			throws IOException {
+		Workbench.RecommendationResult result = workbench.evaluateRecommendations(currentActor.get(),
+				read("train", train), read("test", test), userColumn, itemColumn, k);
+		return new RecommendationsResource(result.model().users(), result.k(), result.model().precisionAtK(),
+				result.model().recallAtK(), result.trainUsers(), result.trainItems(), result.trainInteractions(),
+				java.util.Map.of("cosine", result.cosine(), "mostPopular", result.mostPopular()));
+	}
+
 	private UploadedTable read(String field, MultipartFile file) throws IOException {
 		if (file == null || file.isEmpty()) {
 			throw new InvalidField(field, "analytics.upload.empty", "The file is empty");
@@ -217,5 +239,11 @@ class WorkbenchApiController {
 
 	/** Each row's distance to its k-th nearest other row, largest first, thinned to at most 200 points. */
 	record KDistanceResource(int k, double[] distances) {
+	}
+
+	/** An evaluation of the recommendations, with the baselines' figures beside the model's. */
+	record RecommendationsResource(int users, int k, double precisionAtK, double recallAtK, int trainUsers,
+			int trainItems, int trainInteractions,
+			java.util.Map<String, org.rapport.analytics.internal.recommend.RankingQuality> baselines) {
 	}
 }
