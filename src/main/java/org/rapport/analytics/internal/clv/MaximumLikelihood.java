@@ -13,8 +13,9 @@ import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.SimplexOptimizer;
 import org.rapport.shared.InvalidField;
 
 /**
- * Maximises a log-likelihood of positive parameters over their logarithms with Nelder-Mead, from several starting
- * points, restarting each from where it stopped until a restart no longer improves it, and keeps the best.
+ * Maximises a log-likelihood of positive parameters over their logarithms with Nelder-Mead: a rough search from
+ * each of several starting points, then the best of them restarted from where it stopped until a restart no longer
+ * improves it.
  * <p>
  * Nelder-Mead only compares values, so a likelihood that cannot be evaluated somewhere (a series that does not
  * converge, an overflow) simply loses there; it may also stop early on a flat stretch, which the restarts catch.
@@ -44,6 +45,11 @@ final class MaximumLikelihood {
 	/** A restart that improves the log-likelihood by less than this ends the search. */
 	private static final double IMPROVEMENT = 1e-7;
 
+	/** Where a rough search stops: the basin is found, its bottom not yet. */
+	private static final SimpleValueChecker ROUGH = new SimpleValueChecker(1e-8, 1e-6);
+
+	private static final SimpleValueChecker FINE = new SimpleValueChecker(1e-12, 1e-10);
+
 	private MaximumLikelihood() {
 	}
 
@@ -60,11 +66,12 @@ final class MaximumLikelihood {
 			double value = likelihood.at(parameters);
 			return Double.isNaN(value) ? Double.POSITIVE_INFINITY : -value;
 		});
+		// a rough search from every start finds the best basin; only its best point is searched to the end
 		PointValuePair best = null;
 		for (double[] start : starts) {
 			double[] logs = Arrays.stream(start).map(Math::log).toArray();
 			try {
-				PointValuePair found = search(objective, logs);
+				PointValuePair found = simplex(objective, logs, 0.5, ROUGH);
 				if (best == null || found.getValue() < best.getValue()) {
 					best = found;
 				}
@@ -72,6 +79,12 @@ final class MaximumLikelihood {
 			catch (TooManyEvaluationsException tooMany) {
 				// another starting point may still converge
 			}
+		}
+		try {
+			best = best == null ? null : polish(objective, best);
+		}
+		catch (TooManyEvaluationsException tooMany) {
+			best = null;
 		}
 		if (best == null || !Double.isFinite(best.getValue())) {
 			throw new InvalidField("file", "analytics.clv.notConverged",
@@ -92,10 +105,11 @@ final class MaximumLikelihood {
 		return new Estimate(Arrays.stream(logs).map(Math::exp).toArray(), -best.getValue());
 	}
 
-	private static PointValuePair search(ObjectiveFunction objective, double[] start) {
-		PointValuePair found = simplex(objective, start, 0.5);
+	/** Restarts Nelder-Mead from the best point until a restart no longer improves it. */
+	private static PointValuePair polish(ObjectiveFunction objective, PointValuePair rough) {
+		PointValuePair found = rough;
 		for (int restart = 0; restart < MAX_RESTARTS; restart++) {
-			PointValuePair again = simplex(objective, found.getPoint(), 0.1);
+			PointValuePair again = simplex(objective, found.getPoint(), 0.1, FINE);
 			boolean improved = again.getValue() < found.getValue() - IMPROVEMENT;
 			if (again.getValue() < found.getValue()) {
 				found = again;
@@ -108,8 +122,9 @@ final class MaximumLikelihood {
 	}
 
 	/** One Nelder-Mead search from a simplex of the given side around the start, on its own evaluation budget. */
-	private static PointValuePair simplex(ObjectiveFunction objective, double[] start, double side) {
-		return new SimplexOptimizer(new SimpleValueChecker(1e-12, 1e-10)).optimize(new MaxEval(MAX_EVALUATIONS),
+	private static PointValuePair simplex(ObjectiveFunction objective, double[] start, double side,
+			SimpleValueChecker checker) {
+		return new SimplexOptimizer(checker).optimize(new MaxEval(MAX_EVALUATIONS),
 				objective, GoalType.MINIMIZE, new InitialGuess(start), new NelderMeadSimplex(start.length, side));
 	}
 }
