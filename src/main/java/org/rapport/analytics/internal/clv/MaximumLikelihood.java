@@ -32,11 +32,28 @@ final class MaximumLikelihood {
 	record Estimate(double[] parameters, double logLikelihood) {
 	}
 
-	/** Parameters beyond e^±LIMIT count as run off: the data do not hold them to a finite value. */
-	static final double LIMIT = 20;
+	/**
+	 * A parameter and how far its logarithm may go before it counts as run off, which is what a likelihood without
+	 * a finite maximum looks like: the search stops somewhere along the ridge, beyond all plausible values.
+	 */
+	record Parameter(String name, double limit) {
 
-	/** The likelihood is not evaluated beyond e^±2·LIMIT, where its terms under- or overflow. */
-	private static final double OUT_OF_REACH = 2 * LIMIT;
+		/**
+		 * A shape: beyond e^±10 (22,026 or 1/22,026) the gamma or beta distribution is a point or nothing, all
+		 * customers alike or none like another.
+		 */
+		static Parameter shape(String name) {
+			return new Parameter(name, 10);
+		}
+
+		/** A scale, in periods or in money, which their units may make large or small. */
+		static Parameter scale(String name) {
+			return new Parameter(name, 20);
+		}
+	}
+
+	/** The likelihood is not evaluated beyond e^±40, where its terms under- or overflow. */
+	private static final double OUT_OF_REACH = 40;
 
 	private static final int MAX_EVALUATIONS = 20_000;
 
@@ -54,16 +71,16 @@ final class MaximumLikelihood {
 	}
 
 	/** The best estimate from the starting points, refused with the model's name when none converges to one. */
-	static Estimate maximise(String model, String[] names, LogLikelihood likelihood, double[]... starts) {
+	static Estimate maximise(String model, Parameter[] parameters, LogLikelihood likelihood, double[]... starts) {
 		ObjectiveFunction objective = new ObjectiveFunction(logs -> {
-			double[] parameters = new double[logs.length];
+			double[] values = new double[logs.length];
 			for (int i = 0; i < logs.length; i++) {
 				if (!(Math.abs(logs[i]) <= OUT_OF_REACH)) {
 					return Double.POSITIVE_INFINITY;
 				}
-				parameters[i] = Math.exp(logs[i]);
+				values[i] = Math.exp(logs[i]);
 			}
-			double value = likelihood.at(parameters);
+			double value = likelihood.at(values);
 			return Double.isNaN(value) ? Double.POSITIVE_INFINITY : -value;
 		});
 		// a rough search from every start finds the best basin; only its best point is searched to the end
@@ -92,14 +109,14 @@ final class MaximumLikelihood {
 		}
 		double[] logs = best.getPoint();
 		for (int i = 0; i < logs.length; i++) {
-			if (Math.abs(logs[i]) > LIMIT) {
+			if (Math.abs(logs[i]) > parameters[i].limit()) {
 				throw logs[i] > 0
 						? new InvalidField("file", "analytics.clv.parameterToInfinity",
 								"The {0} model cannot be fitted to these purchases: its parameter {1} grows without bound",
-								model, names[i])
+								model, parameters[i].name())
 						: new InvalidField("file", "analytics.clv.parameterToZero",
 								"The {0} model cannot be fitted to these purchases: its parameter {1} shrinks to zero",
-								model, names[i]);
+								model, parameters[i].name());
 			}
 		}
 		return new Estimate(Arrays.stream(logs).map(Math::exp).toArray(), -best.getValue());

@@ -1,7 +1,11 @@
 package org.rapport.analytics.internal.clv;
 
+import static org.rapport.analytics.internal.clv.MaximumLikelihood.Parameter.scale;
+import static org.rapport.analytics.internal.clv.MaximumLikelihood.Parameter.shape;
+
 import java.util.List;
 import org.apache.commons.math3.special.Gamma;
+import org.rapport.analytics.internal.clv.MaximumLikelihood.Parameter;
 
 /**
  * The Pareto/NBD model of repeat purchases (Schmittlein, Morrison and Colombo 1987): while alive a customer buys at a
@@ -15,7 +19,7 @@ public record ParetoNbd(double r, double alpha, double s, double beta, double lo
 	/** The model's name in messages. */
 	public static final String NAME = "Pareto/NBD";
 
-	private static final String[] PARAMETERS = { "r", "alpha", "s", "beta" };
+	private static final Parameter[] PARAMETERS = { shape("r"), scale("alpha"), shape("s"), scale("beta") };
 
 	public ParetoNbd {
 		Positive.check(NAME, PARAMETERS, r, alpha, s, beta);
