@@ -1,8 +1,12 @@
 package org.rapport.analytics.internal.clv;
 
+import static org.rapport.analytics.internal.clv.MaximumLikelihood.Parameter.scale;
+import static org.rapport.analytics.internal.clv.MaximumLikelihood.Parameter.shape;
+
 import java.util.List;
 import org.apache.commons.math3.special.Beta;
 import org.apache.commons.math3.special.Gamma;
+import org.rapport.analytics.internal.clv.MaximumLikelihood.Parameter;
 import org.rapport.shared.InvalidField;
 
 /**
@@ -15,7 +19,7 @@ public record BgNbd(double r, double alpha, double a, double b, double logLikeli
 	/** The model's name in messages. */
 	public static final String NAME = "BG/NBD";
 
-	private static final String[] PARAMETERS = { "r", "alpha", "a", "b" };
+	private static final Parameter[] PARAMETERS = { shape("r"), scale("alpha"), shape("a"), shape("b") };
 
 	public BgNbd {
 		Positive.check(NAME, PARAMETERS, r, alpha, a, b);

@@ -1,8 +1,12 @@
 package org.rapport.analytics.internal.clv;
 
+import static org.rapport.analytics.internal.clv.MaximumLikelihood.Parameter.scale;
+import static org.rapport.analytics.internal.clv.MaximumLikelihood.Parameter.shape;
+
 import java.util.Arrays;
 import java.util.List;
 import org.apache.commons.math3.special.Gamma;
+import org.rapport.analytics.internal.clv.MaximumLikelihood.Parameter;
 import org.rapport.shared.InvalidField;
 
 /**
@@ -19,7 +23,7 @@ public record GammaGamma(double p, double q, double v, double logLikelihood) {
 	/** The fewest repeat buyers with a positive spend that the model is fitted to. */
 	public static final int MIN_BUYERS = 3;
 
-	private static final String[] PARAMETERS = { "p", "q", "v" };
+	private static final Parameter[] PARAMETERS = { shape("p"), shape("q"), scale("v") };
 
 	public GammaGamma {
 		Positive.check(NAME, PARAMETERS, p, q, v);

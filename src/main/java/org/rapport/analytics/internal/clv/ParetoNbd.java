@@ -1,7 +1,13 @@
 package org.rapport.analytics.internal.clv;
 
+import static org.rapport.analytics.internal.clv.MaximumLikelihood.Parameter.scale;
+import static org.rapport.analytics.internal.clv.MaximumLikelihood.Parameter.shape;
+
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.commons.math3.special.Gamma;
+import org.rapport.analytics.internal.clv.MaximumLikelihood.Parameter;
 
 /**
  * The Pareto/NBD model of repeat purchases (Schmittlein, Morrison and Colombo 1987): while alive a customer buys at a
@@ -15,7 +21,7 @@ public record ParetoNbd(double r, double alpha, double s, double beta, double lo
 	/** The model's name in messages. */
 	public static final String NAME = "Pareto/NBD";
 
-	private static final String[] PARAMETERS = { "r", "alpha", "s", "beta" };
+	private static final Parameter[] PARAMETERS = { shape("r"), scale("alpha"), shape("s"), scale("beta") };
 
 	/**
 	 * The most terms of the hypergeometric series the likelihood sums for one customer: where the fit wanders to
@@ -69,8 +75,7 @@ public record ParetoNbd(double r, double alpha, double s, double beta, double lo
 
 	/** The probability that a customer of this history is alive at the end of the calibration. */
 	public double probabilityAlive(int x, double tx, double T) {
-		double[] parts = parts(r, alpha, s, beta, x, Math.log(alpha + T), Math.log(beta + T), tx, T,
-				Hypergeometric.MAX_TERMS);
+		double[] parts = parts(r, alpha, s, beta, x, Math.log(alpha + T), Math.log(beta + T), tx, T);
 		return Math.exp(parts[0] - logSumExp(parts[0], parts[1]));
 	}
 
@@ -79,23 +84,29 @@ public record ParetoNbd(double r, double alpha, double s, double beta, double lo
 	 * and died between tx and T.
 	 */
 	private static double[] parts(double r, double alpha, double s, double beta, int x, double logAlphaT,
-			double logBetaT, double tx, double T, int maxTerms) {
-		double rx = r + x;
-		double aliveAtT = -rx * logAlphaT - s * logBetaT;
-		if (tx == T) {
-			return new double[] { aliveAtT, Double.NEGATIVE_INFINITY };
-		}
-		double rsx = rx + s;
+			double logBetaT, double tx, double T) {
+		double aliveAtT = -(r + x) * logAlphaT - s * logBetaT;
+		double died = Math.log(s) - Math.log(r + s + x)
+				+ logA0(deathTerm(r, alpha, s, beta, x, tx, Hypergeometric.MAX_TERMS),
+						deathTerm(r, alpha, s, beta, x, T, Hypergeometric.MAX_TERMS));
+		return new double[] { aliveAtT, died };
+	}
+
+	/**
+	 * log of one of the two terms of A0 in Fader and Hardie's note, 2F1(r+s+x, s+1; r+s+x+1; (alpha-beta)/(alpha+t))
+	 * / (alpha+t)^(r+s+x) where alpha >= beta, and with alpha and beta, s+1 and r+x swapped where alpha < beta.
+	 */
+	private static double deathTerm(double r, double alpha, double s, double beta, int x, double t, int maxTerms) {
+		double rsx = r + s + x;
 		double larger = Math.max(alpha, beta);
-		double difference = Math.abs(alpha - beta);
-		double second = alpha >= beta ? s + 1 : rx;
-		double atTx = Hypergeometric.log2F1(rsx, second, rsx + 1, difference / (larger + tx), maxTerms)
-				- rsx * Math.log(larger + tx);
-		double atT = Hypergeometric.log2F1(rsx, second, rsx + 1, difference / (larger + T), maxTerms)
-				- rsx * Math.log(larger + T);
-		// A0 = e^atTx - e^atT > 0, as the later death is the less likely; rounding may tie them
-		double logA0 = atT < atTx ? atTx + Math.log1p(-Math.exp(atT - atTx)) : Double.NEGATIVE_INFINITY;
-		return new double[] { aliveAtT, Math.log(s) - Math.log(rsx) + logA0 };
+		double second = alpha >= beta ? s + 1 : r + x;
+		return Hypergeometric.log2F1(rsx, second, rsx + 1, Math.abs(alpha - beta) / (larger + t), maxTerms)
+				- rsx * Math.log(larger + t);
+	}
+
+	/** log A0 = log(e^atTx - e^atT), which is positive as the later death is the less likely; nothing where tx = T. */
+	private static double logA0(double atTx, double atT) {
+		return atT < atTx ? atTx + Math.log1p(-Math.exp(atT - atTx)) : Double.NEGATIVE_INFINITY;
 	}
 
 	private static double logSumExp(double u, double v) {
@@ -106,22 +117,54 @@ public record ParetoNbd(double r, double alpha, double s, double beta, double lo
 		return larger + Math.log1p(Math.exp(-Math.abs(u - v)));
 	}
 
-	/** The log-likelihood of the customers, with what depends on x or T alone computed once per distinct value. */
+	/**
+	 * The log-likelihood of the customers, with what depends on x or T alone computed once per distinct value, and
+	 * each term of A0, the costly part, once per distinct (x, tx) and (x, T).
+	 */
 	private static final class Likelihood implements MaximumLikelihood.LogLikelihood {
 
 		private final RepeatData data;
 
 		private final double[] common;
 
+		/** log s - log(r + s + x) per distinct x. */
+		private final double[] shareOfDeath;
+
 		private final double[] logAlphaT;
 
 		private final double[] logBetaT;
 
+		/** The distinct (x, time) of the terms of A0, and each row's (x, tx) and (x, T) among them. */
+		private final int[] pairX;
+
+		private final double[] pairTime;
+
+		private final int[] txPair;
+
+		private final int[] tPair;
+
+		private final double[] deathTerms;
+
 		Likelihood(RepeatData data) {
 			this.data = data;
 			common = new double[data.xValues.length];
+			shareOfDeath = new double[data.xValues.length];
 			logAlphaT = new double[data.tValues.length];
 			logBetaT = new double[data.tValues.length];
+			txPair = new int[data.rows];
+			tPair = new int[data.rows];
+			Map<List<Double>, Integer> pairs = new HashMap<>();
+			for (int row = 0; row < data.rows; row++) {
+				txPair[row] = pairs.computeIfAbsent(List.of((double) data.x[row], data.tx[row]), key -> pairs.size());
+				tPair[row] = pairs.computeIfAbsent(List.of((double) data.x[row], data.T[row]), key -> pairs.size());
+			}
+			pairX = new int[pairs.size()];
+			pairTime = new double[pairs.size()];
+			pairs.forEach((pair, index) -> {
+				pairX[index] = pair.get(0).intValue();
+				pairTime[index] = pair.get(1);
+			});
+			deathTerms = new double[pairs.size()];
 		}
 
 		@Override
@@ -133,17 +176,22 @@ public record ParetoNbd(double r, double alpha, double s, double beta, double lo
 			double shared = -Gamma.logGamma(r) + r * Math.log(alpha) + s * Math.log(beta);
 			for (int k = 0; k < common.length; k++) {
 				common[k] = Gamma.logGamma(r + data.xValues[k]) + shared;
+				shareOfDeath[k] = Math.log(s) - Math.log(r + s + data.xValues[k]);
 			}
 			for (int k = 0; k < logAlphaT.length; k++) {
 				logAlphaT[k] = Math.log(alpha + data.tValues[k]);
 				logBetaT[k] = Math.log(beta + data.tValues[k]);
 			}
+			for (int pair = 0; pair < deathTerms.length; pair++) {
+				deathTerms[pair] = deathTerm(r, alpha, s, beta, pairX[pair], pairTime[pair], LIKELIHOOD_TERMS);
+			}
 			double sum = 0;
 			for (int row = 0; row < data.rows; row++) {
 				int t = data.tIndex[row];
-				double[] parts = parts(r, alpha, s, beta, data.x[row], logAlphaT[t], logBetaT[t], data.tx[row],
-						data.T[row], LIKELIHOOD_TERMS);
-				sum += data.weight[row] * (common[data.xIndex[row]] + logSumExp(parts[0], parts[1]));
+				int k = data.xIndex[row];
+				double aliveAtT = -(r + data.x[row]) * logAlphaT[t] - s * logBetaT[t];
+				double died = shareOfDeath[k] + logA0(deathTerms[txPair[row]], deathTerms[tPair[row]]);
+				sum += data.weight[row] * (common[k] + logSumExp(aliveAtT, died));
 			}
 			return sum;
 		}

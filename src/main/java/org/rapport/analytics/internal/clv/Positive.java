@@ -7,10 +7,11 @@ final class Positive {
 	}
 
 	/** Refuses parameters that are not positive finite numbers, naming them. */
-	static void check(String model, String[] names, double... parameters) {
+	static void check(String model, MaximumLikelihood.Parameter[] names, double... parameters) {
 		for (int i = 0; i < parameters.length; i++) {
 			if (!(parameters[i] > 0) || Double.isInfinite(parameters[i])) {
-				throw new IllegalArgumentException(model + " needs a positive " + names[i] + ", not " + parameters[i]);
+				throw new IllegalArgumentException(
+						model + " needs a positive " + names[i].name() + ", not " + parameters[i]);
 			}
 		}
 	}

@@ -75,6 +75,18 @@ class BgNbdTests {
 	}
 
 	@Test
+	void customersWhoAllBuyAlikeHaveNoFiniteMaximumAndTheFitSaysWhichParameterRunsOff() {
+		List<RepeatSummary> regulars = new ArrayList<>();
+		for (int i = 0; i < 30; i++) {
+			regulars.add(new RepeatSummary("c" + i, 4, 16, 16 + i % 3, 10 + i));
+		}
+		assertThatThrownBy(() -> BgNbd.fit(regulars)).isInstanceOfSatisfying(InvalidField.class, refused -> {
+			assertThat(refused.messageKey()).isEqualTo("analytics.clv.parameterToInfinity");
+			assertThat(refused.getArguments()).containsExactly(BgNbd.NAME, "r");
+		});
+	}
+
+	@Test
 	void fewCustomersOrNoRepeatPurchaseAreRefusedSayingWhy() {
 		assertThatThrownBy(() -> BgNbd.fit(Cdnow.summaries().subList(0, 1))).isInstanceOfSatisfying(InvalidField.class,
 				refused -> assertThat(refused.messageKey()).isEqualTo("analytics.clv.tooFewCustomers"));

@@ -45,11 +45,15 @@ final class Cdnow {
 	/** The published summary {@code ID,x,t_x,T,zbar}, rounded to two decimals. */
 	static synchronized List<RepeatSummary> summaries() {
 		if (summaries == null) {
-			summaries = lines("cdnow_customers_summary_with_transactions.csv").stream().skip(1).filter(line -> !line.isBlank()).map(line -> {
-				String[] columns = line.split(",");
-				return new RepeatSummary(columns[0], Integer.parseInt(columns[1]), Double.parseDouble(columns[2]),
-						Double.parseDouble(columns[3]), Double.parseDouble(columns[4]));
-			}).toList();
+			summaries = lines("cdnow_customers_summary_with_transactions.csv").stream()
+				.skip(1)
+				.filter(line -> !line.isBlank())
+				.map(line -> {
+					String[] columns = line.split(",");
+					return new RepeatSummary(columns[0], Integer.parseInt(columns[1]), Double.parseDouble(columns[2]),
+							Double.parseDouble(columns[3]), Double.parseDouble(columns[4]));
+				})
+				.toList();
 		}
 		return summaries;
 	}

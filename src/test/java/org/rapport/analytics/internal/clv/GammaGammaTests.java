@@ -61,6 +61,19 @@ class GammaGammaTests {
 	}
 
 	@Test
+	void spendsAllAlikeHaveNoFiniteMaximumAndTheFitSaysWhichParameterRunsOff() {
+		List<RepeatSummary> alike = new ArrayList<>();
+		for (int i = 0; i < 30; i++) {
+			alike.add(new RepeatSummary("c" + i, 1 + i % 3, 5 + i % 4, 20, 10));
+		}
+		assertThatThrownBy(() -> GammaGamma.fit(alike)).isInstanceOfSatisfying(InvalidField.class, refused -> {
+			assertThat(refused.field()).isEqualTo("file");
+			assertThat(refused.messageKey()).isEqualTo("analytics.clv.parameterToInfinity");
+			assertThat(refused.getArguments()).startsWith(GammaGamma.NAME);
+		});
+	}
+
+	@Test
 	void aSpendModelWithoutAMeanSaysSo() {
 		GammaGamma heavyTailed = new GammaGamma(2, 0.8, 10, Double.NaN);
 		assertThat(heavyTailed.expectedSpend(2, 30)).isPositive();
