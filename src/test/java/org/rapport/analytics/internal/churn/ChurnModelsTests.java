@@ -1,10 +1,15 @@
 package org.rapport.analytics.internal.churn;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 import static org.rapport.analytics.internal.churn.ChurnTableTests.assertRefused;
 import static org.rapport.analytics.internal.churn.ChurnTableTests.row;
 
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.io.ObjectOutputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -149,6 +154,16 @@ class ChurnModelsTests {
 			assertThat(restored.algorithm()).isEqualTo(algorithm);
 			assertThat(restored.score(telco.columns(), some)).containsExactly(model.score(telco.columns(), some));
 		}
+	}
+
+	@Test
+	void bytesThatHoldSomethingElseThanSmileAndTheJdkCollectionsAreRefused() throws IOException {
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+			out.writeObject(new File("model"));
+		}
+
+		assertThatThrownBy(() -> ChurnModel.fromBytes(bytes.toByteArray())).isInstanceOf(IllegalArgumentException.class);
 	}
 
 	@Test
