@@ -54,16 +54,16 @@ class WorkbenchApiIntegrationTests {
 		mvc.perform(clvFit(analyst(), PublicData.cdnowCsv()))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.customers").value(2357))
-			.andExpect(jsonPath("$.bgnbd.r").value(closeTo(0.243, 0.243 * 0.01)))
-			.andExpect(jsonPath("$.bgnbd.alpha").value(closeTo(4.414, 4.414 * 0.01)))
-			.andExpect(jsonPath("$.bgnbd.a").value(closeTo(0.793, 0.793 * 0.01)))
-			.andExpect(jsonPath("$.bgnbd.b").value(closeTo(2.426, 2.426 * 0.01)))
-			.andExpect(jsonPath("$.bgnbd.logLikelihood").value(closeTo(-9582.4, 0.1)))
-			.andExpect(jsonPath("$.paretoNbd.r").value(closeTo(0.553, 0.553 * 0.01)))
-			.andExpect(jsonPath("$.paretoNbd.logLikelihood").value(closeTo(-9595.0, 0.1)))
-			.andExpect(jsonPath("$.gammaGamma.p").value(closeTo(6.25, 6.25 * 0.01)))
-			.andExpect(jsonPath("$.gammaGamma.q").value(closeTo(3.74, 3.74 * 0.01)))
-			.andExpect(jsonPath("$.gammaGamma.v").value(closeTo(15.44, 15.44 * 0.01)))
+			.andExpect(jsonPath("$.bgnbd.r").value(closeTo(0.243, 0.243 * 0.01), Double.class))
+			.andExpect(jsonPath("$.bgnbd.alpha").value(closeTo(4.414, 4.414 * 0.01), Double.class))
+			.andExpect(jsonPath("$.bgnbd.a").value(closeTo(0.793, 0.793 * 0.01), Double.class))
+			.andExpect(jsonPath("$.bgnbd.b").value(closeTo(2.426, 2.426 * 0.01), Double.class))
+			.andExpect(jsonPath("$.bgnbd.logLikelihood").value(closeTo(-9582.4, 0.1), Double.class))
+			.andExpect(jsonPath("$.paretoNbd.r").value(closeTo(0.553, 0.553 * 0.01), Double.class))
+			.andExpect(jsonPath("$.paretoNbd.logLikelihood").value(closeTo(-9595.0, 0.1), Double.class))
+			.andExpect(jsonPath("$.gammaGamma.p").value(closeTo(6.25, 6.25 * 0.01), Double.class))
+			.andExpect(jsonPath("$.gammaGamma.q").value(closeTo(3.74, 3.74 * 0.01), Double.class))
+			.andExpect(jsonPath("$.gammaGamma.v").value(closeTo(15.44, 15.44 * 0.01), Double.class))
 			.andExpect(jsonPath("$.predictions.length()").value(2357))
 			// the sample runs to June 1998: 39 weeks of holdout after the calibration end
 			.andExpect(jsonPath("$.tracking.length()").value(40));
@@ -117,12 +117,12 @@ class WorkbenchApiIntegrationTests {
 			.andExpect(jsonPath("$.rows").value(200))
 			.andExpect(jsonPath("$.clusters").value(5))
 			.andExpect(jsonPath("$.labels.length()").value(200))
-			.andExpect(jsonPath("$.silhouette").value(org.hamcrest.Matchers.greaterThanOrEqualTo(0.55)))
+			.andExpect(jsonPath("$.silhouette").value(org.hamcrest.Matchers.greaterThanOrEqualTo(0.55), Double.class))
 			.andExpect(jsonPath("$.profiles[0].means.AnnualIncome").isNumber());
 		mvc.perform(segments(token, mall, "features", "AnnualIncome,SpendingScore", "algorithm", "hierarchical", "k",
 				"5", "linkage", "ward"))
 			.andExpect(status().isOk())
-			.andExpect(jsonPath("$.silhouette").value(org.hamcrest.Matchers.greaterThanOrEqualTo(0.55)))
+			.andExpect(jsonPath("$.silhouette").value(org.hamcrest.Matchers.greaterThanOrEqualTo(0.55), Double.class))
 			.andExpect(jsonPath("$.dendrogram.merges").isArray());
 		mvc.perform(segments(token, mall, "features", "AnnualIncome,SpendingScore", "algorithm", "dbscan", "eps", "0.3",
 				"minSamples", "3"))
@@ -222,5 +222,58 @@ class WorkbenchApiIntegrationTests {
 				"item"))
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.errors[0].field").value("test"));
+	}
+
+	private MockMultipartHttpServletRequestBuilder churn(String token, byte[] file, String... parameters) {
+		MockMultipartHttpServletRequestBuilder request = multipart("/api/v1/analytics/churn/evaluate");
+		request.file(new MockMultipartFile("file", "telco.csv", "text/csv", file)).header("Authorization", token);
+		for (int i = 0; i < parameters.length; i += 2) {
+			request.param(parameters[i], parameters[i + 1]);
+		}
+		return request;
+	}
+
+	@Test
+	void theChurnModelsReachThePublishedAucOnTheTelcoCustomers() throws Exception {
+		String body = mvc.perform(churn(analyst(), PublicData.bytes("telco-customer-churn.csv"), "target", "Churn", "positive", "Yes",
+				"idColumn", "customerID", "algorithms", "logistic,tree,forest,gbt", "folds", "5"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.rows").value(7043))
+			.andExpect(jsonPath("$.churned").value(1869))
+			.andExpect(jsonPath("$.noChurnAccuracy").value(closeTo(0.735, 0.001), Double.class))
+			.andExpect(jsonPath("$.imputation", org.hamcrest.Matchers.containsString("TotalCharges")))
+			.andExpect(jsonPath("$.results[0].roc").isArray())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		java.util.Map<String, Double> auc = new java.util.HashMap<>();
+		for (Object result : com.jayway.jsonpath.JsonPath.<java.util.List<Object>>read(body, "$.results")) {
+			java.util.Map<?, ?> figures = (java.util.Map<?, ?>) result;
+			auc.put((String) figures.get("algorithm"), ((Number) figures.get("auc")).doubleValue());
+		}
+		org.assertj.core.api.Assertions.assertThat(auc).containsOnlyKeys("logistic", "tree", "forest", "gbt");
+		org.assertj.core.api.Assertions.assertThat(auc.get("logistic")).isGreaterThanOrEqualTo(0.84);
+		org.assertj.core.api.Assertions.assertThat(auc.get("forest")).isGreaterThanOrEqualTo(0.84);
+		org.assertj.core.api.Assertions.assertThat(auc.get("gbt")).isGreaterThanOrEqualTo(0.84);
+		org.assertj.core.api.Assertions.assertThat(auc.get("tree")).isGreaterThanOrEqualTo(0.82);
+	}
+
+	@Test
+	void aChurnComparisonOfBadInputNamesTheField() throws Exception {
+		String token = analyst();
+		byte[] telco = PublicData.bytes("telco-customer-churn.csv");
+		mvc.perform(churn(token, telco, "target", "Left", "positive", "Yes"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[0].field").value("target"));
+		mvc.perform(churn(token, telco, "target", "Churn", "positive", "Maybe", "idColumn", "customerID"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[0].field").value("positive"));
+		mvc.perform(churn(token, telco, "target", "Churn", "positive", "Yes", "idColumn", "customerID", "algorithms",
+				"svm"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[0].field").value("algorithms"));
+		mvc.perform(churn(token, telco, "target", "Churn", "positive", "Yes", "idColumn", "customerID", "folds", "1"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[0].field").value("folds"));
 	}
 }

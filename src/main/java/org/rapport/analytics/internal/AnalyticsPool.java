@@ -35,4 +35,17 @@ public class AnalyticsPool implements DisposableBean {
 	public void destroy() {
 		runner.close();
 	}
+
+	/**
+	 * The churn models' own pool, which spreads each algorithm and fold of a cross-validation over its threads, as
+	 * many as the analytics pool's; closed when the application stops.
+	 */
+	@org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+	static class ChurnPool {
+
+		@org.springframework.context.annotation.Bean(destroyMethod = "close")
+		org.rapport.analytics.internal.churn.ChurnModels churnModels(AnalyticsProperties properties) {
+			return new org.rapport.analytics.internal.churn.ChurnModels(properties.parallelism());
+		}
+	}
 }

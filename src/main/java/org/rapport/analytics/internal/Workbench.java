@@ -6,6 +6,10 @@ import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.List;
+import org.rapport.analytics.internal.churn.Algorithm;
+import org.rapport.analytics.internal.churn.ChurnModels;
+import org.rapport.analytics.internal.churn.ChurnTable;
+import org.rapport.analytics.internal.churn.Evaluation;
 import org.rapport.analytics.internal.clv.ClvModels;
 import org.rapport.analytics.internal.clv.ClvModels.ClvFit;
 import org.rapport.analytics.internal.clv.PeriodUnit;
@@ -43,9 +47,11 @@ import org.springframework.stereotype.Service;
 public class Workbench {
 
 	private final AnalyticsPool pool;
+	private final ChurnModels churn;
 
-	Workbench(AnalyticsPool pool) {
+	Workbench(AnalyticsPool pool, ChurnModels churn) {
 		this.pool = pool;
+		this.churn = churn;
 	}
 
 	/** Whether the actor may run the models on uploaded files: administrators and analysts may. */
@@ -303,6 +309,20 @@ public class Workbench {
 	 */
 	public record RecommendationResult(int k, int trainUsers, int trainItems, int trainInteractions,
 			RankingQuality model, RankingQuality cosine, RankingQuality mostPopular) {
+	}
+
+	/**
+	 * Compares the churn models on the file by stratified k-fold cross-validation: text columns one-hot encoded, blank
+	 * numbers imputed by the median of the training rows, the identifier column left out.
+	 */
+	public Evaluation evaluateChurn(Actor actor, UploadedTable file, String target, String positive, String idColumn,
+			String algorithms, Integer folds, Long seed) {
+		check(actor);
+		ChurnTable table = ChurnTable.fromText(file.columns(), file.rows(), target, positive,
+				idColumn == null || idColumn.isBlank() ? null : idColumn);
+		List<Algorithm> chosen = Algorithm.parse(algorithms);
+		return churn.evaluate(table, chosen, folds == null ? ChurnModels.DEFAULT_FOLDS : folds,
+				seed == null ? 42 : seed);
 	}
 
 	/** What a lifetime-value fit on a file is asked: the columns, how dates are written, and the periods. */

@@ -100,6 +100,34 @@ class WorkbenchApiController {
 				features, algorithm, k, kMin, kMax, linkage, eps, minSamples, standardize, scaling, restarts, seed)));
 	}
 
+	@PostMapping(path = "/churn/evaluate", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	@Operation(summary = "Compare churn models on a file", description = "Each row is a customer and the target column "
+			+ "says whether they churned (the value `positive` means churn). Columns whose values are all numbers are "
+			+ "features as they are; other columns are one-hot encoded (a column of more than 100 different texts is "
+			+ "refused: name it `idColumn`); blank numbers take the median of their column in the training rows, as "
+			+ "`imputation` says. Logistic regression (standardised on the training rows), a depth-limited tree, a "
+			+ "random forest and gradient-boosted trees are compared by stratified k-fold cross-validation: AUC "
+			+ "(the mean over the folds) and, at a probability of 0.5 over all held-out rows, accuracy, precision and "
+			+ "recall, with the ROC curve. `noChurnAccuracy` is what always predicting no churn would reach.")
+	ChurnResource evaluateChurn(@RequestPart("file") MultipartFile file,
+			@Parameter(description = "The column that says whether the customer churned") @RequestParam String target,
+			@Parameter(description = "The target's value that means churn, such as Yes") @RequestParam String positive,
+			@Parameter(description = "A column that names the customer, left out of the features") @RequestParam(required = false) String idColumn,
+			@Parameter(description = "Comma-separated: logistic, tree, forest, gbt; all four when left out")
+			@RequestParam(required = false) String algorithms,
+			@Parameter(description = "How many folds, 2 to 20") @RequestParam(defaultValue = "5") int folds,
+			@Parameter(description = "The seed of the folds and the forests") @RequestParam(defaultValue = "42") long seed)
+			throws IOException {
+		var evaluation = workbench.evaluateChurn(currentActor.get(), read("file", file), target, positive, idColumn,
+				algorithms, folds, seed);
+		return new ChurnResource(evaluation.rows(), evaluation.churned(), evaluation.folds(), evaluation.imputation(),
+				evaluation.noChurnAccuracy(), evaluation.best().algorithm().key(),
+				evaluation.results().stream()
+					.map(result -> new ChurnResultResource(result.algorithm().key(), result.auc(), result.accuracy(),
+							result.precision(), result.recall(), result.roc()))
+					.toList());
+	}
+
 	@PostMapping(path = "/recommendations/evaluate", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	@Operation(summary = "Evaluate the recommendations on interactions", description = "Implicit feedback: each row of "
 			+ "the training and the test file says that a user has an item (a purchase, a rating); a pair given twice "
@@ -245,5 +273,15 @@ class WorkbenchApiController {
 	record RecommendationsResource(int users, int k, double precisionAtK, double recallAtK, int trainUsers,
 			int trainItems, int trainInteractions,
 			java.util.Map<String, org.rapport.analytics.internal.recommend.RankingQuality> baselines) {
+	}
+
+	/** A comparison of the churn models as the API answers it. */
+	record ChurnResource(int rows, int churned, int folds, String imputation, double noChurnAccuracy, String best,
+			List<ChurnResultResource> results) {
+	}
+
+	/** One algorithm's cross-validated figures and its ROC curve (at most 200 points). */
+	record ChurnResultResource(String algorithm, double auc, double accuracy, double precision, double recall,
+			List<org.rapport.analytics.internal.churn.RocPoint> roc) {
 	}
 }
