@@ -14,11 +14,11 @@ document.addEventListener('DOMContentLoaded', () => {
       data: series.data,
       borderColor: series.colour || colours[i % colours.length],
       backgroundColor: series.colour || colours[i % colours.length],
-      pointRadius: scatter ? 3 : 2,
-      borderWidth: scatter ? 0 : 2,
+      pointRadius: scatter && !spec.lines ? 3 : (spec.lines ? 0 : 2),
+      borderWidth: scatter && !spec.lines ? 0 : 2,
       fill: false,
       tension: 0,
-      showLine: !scatter,
+      showLine: !scatter || Boolean(spec.lines),
     }));
     const axis = (title) => ({ title: { display: Boolean(title), text: title } });
     // eslint-disable-next-line no-new

@@ -91,6 +91,11 @@ class WorkbenchBrowserTests {
 		Path cdnow = Files.createTempFile("cdnow-", ".csv");
 		Files.writeString(cdnow, PublicData.cdnowCsv());
 		Path mall = PublicData.FOLDER.resolve("Mall_Customers.csv").toAbsolutePath().normalize();
+		Path telco = PublicData.FOLDER.resolve("telco-customer-churn.csv").toAbsolutePath().normalize();
+		Path recommendationsTrain = Files.createTempFile("train-", ".csv");
+		Files.writeString(recommendationsTrain, "user,item\na,p1\na,p2\nb,p1\nb,p2\nc,p1\nc,p3\nd,p2\nd,p3\n");
+		Path recommendationsTest = Files.createTempFile("test-", ".csv");
+		Files.writeString(recommendationsTest, "user,item\na,p3\nb,p3\nc,p2\nd,p1\n");
 		signIn(analyst);
 		try {
 			for (String language : List.of("en", "zh-CN")) {
@@ -112,6 +117,17 @@ class WorkbenchBrowserTests {
 					open("/analytics/workbench/segments");
 					fill(Map.of("features", "AnnualIncome,SpendingScore", "k", "5"));
 					run("file", mall, "segments-run", "segments-result", view, "workbench-segments", phone);
+
+					open("/analytics/workbench/churn");
+					fill(Map.of("target", "Churn", "positive", "Yes", "idColumn", "customerID", "folds", "3"));
+					((JavascriptExecutor) driver).executeScript("['tree', 'forest', 'gbt'].forEach(a => "
+							+ "document.getElementById('algorithm-' + a).checked = false)");
+					run("file", telco, "churn-run", "churn-result", view, "workbench-churn", phone);
+
+					open("/analytics/workbench/recommendations");
+					driver.findElement(By.id("test")).sendKeys(recommendationsTest.toAbsolutePath().toString());
+					run("train", recommendationsTrain, "recommendations-run", "recommendations-result", view,
+							"workbench-recommendations", phone);
 
 					open("/analytics/value");
 					wait.until(ExpectedConditions.presenceOfElementLocated(By.id("value-run")));

@@ -315,14 +315,18 @@ public class Workbench {
 	 * Compares the churn models on the file by stratified k-fold cross-validation: text columns one-hot encoded, blank
 	 * numbers imputed by the median of the training rows, the identifier column left out.
 	 */
-	public Evaluation evaluateChurn(Actor actor, UploadedTable file, String target, String positive, String idColumn,
-			String algorithms, Integer folds, Long seed) {
+	public ChurnResult evaluateChurn(Actor actor, UploadedTable file, String target, String positive,
+			String idColumn, String algorithms, Integer folds, Long seed) {
 		check(actor);
 		ChurnTable table = ChurnTable.fromText(file.columns(), file.rows(), target, positive,
 				idColumn == null || idColumn.isBlank() ? null : idColumn);
 		List<Algorithm> chosen = Algorithm.parse(algorithms);
-		return churn.evaluate(table, chosen, folds == null ? ChurnModels.DEFAULT_FOLDS : folds,
-				seed == null ? 42 : seed);
+		return new ChurnResult(churn.evaluate(table, chosen, folds == null ? ChurnModels.DEFAULT_FOLDS : folds,
+				seed == null ? 42 : seed), table.blankNumbers());
+	}
+
+	/** A comparison of the churn models on a file, with the blank numbers of each column that the median filled. */
+	public record ChurnResult(Evaluation evaluation, java.util.Map<String, Integer> blankNumbers) {
 	}
 
 	/** What a lifetime-value fit on a file is asked: the columns, how dates are written, and the periods. */

@@ -119,7 +119,7 @@ class WorkbenchApiController {
 			@Parameter(description = "The seed of the folds and the forests") @RequestParam(defaultValue = "42") long seed)
 			throws IOException {
 		var evaluation = workbench.evaluateChurn(currentActor.get(), read("file", file), target, positive, idColumn,
-				algorithms, folds, seed);
+				algorithms, folds, seed).evaluation();
 		return new ChurnResource(evaluation.rows(), evaluation.churned(), evaluation.folds(), evaluation.imputation(),
 				evaluation.noChurnAccuracy(), evaluation.best().algorithm().key(),
 				evaluation.results().stream()

@@ -42,6 +42,33 @@ class WorkbenchCharts {
 		return chart("line", labels, List.of(series(label, values)), xTitle, yTitle);
 	}
 
+	/** A bar chart of several series over named groups. */
+	String bars(List<String> groups, List<String> labels, List<List<Double>> values, String xTitle, String yTitle) {
+		List<Map<String, Object>> all = new ArrayList<>();
+		for (int i = 0; i < labels.size(); i++) {
+			all.add(series(labels.get(i), values.get(i)));
+		}
+		return chart("bar", groups, all, xTitle, yTitle);
+	}
+
+	/** Curves through points (x, y), one series each, such as ROC curves, with the diagonal of chance. */
+	String curves(List<String> labels, List<List<double[]>> curves, String xTitle, String yTitle) {
+		List<Map<String, Object>> all = new ArrayList<>();
+		for (int c = 0; c < curves.size(); c++) {
+			List<Map<String, Double>> points = new ArrayList<>();
+			curves.get(c).forEach(point -> points.add(Map.of("x", point[0], "y", point[1])));
+			all.add(series(labels.get(c), points));
+		}
+		Map<String, Object> chart = new LinkedHashMap<>();
+		chart.put("type", "scatter");
+		chart.put("lines", true);
+		chart.put("labels", List.of());
+		chart.put("series", all);
+		chart.put("x", xTitle);
+		chart.put("y", yTitle);
+		return json.writeValueAsString(chart);
+	}
+
 	/** The most points a scatter chart draws; above, an even sample of the rows. */
 	static final int SCATTER_POINTS = 2_000;
 

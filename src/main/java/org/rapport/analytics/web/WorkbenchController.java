@@ -167,16 +167,100 @@ class WorkbenchController {
 		return "analytics/workbench-segments";
 	}
 
+	@GetMapping("/churn")
+	String churn(Model model) {
+		Workbench.check(currentActor.get());
+		model.addAttribute("churnForm", ChurnForm.initial());
+		return "analytics/workbench-churn";
+	}
+
+	@PostMapping(path = "/churn", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	String evaluateChurn(@ModelAttribute("churnForm") ChurnForm form, BindingResult errors, Model model,
+			HttpServletResponse response, Locale locale) throws IOException {
+		Workbench.check(currentActor.get());
+		if (!errors.hasErrors()) {
+			try {
+				var churned = workbench.evaluateChurn(currentActor.get(), read(form.file()), form.target(),
+						form.positive(), form.idColumn(),
+						form.algorithms() == null ? "" : String.join(",", form.algorithms()), form.folds(), form.seed());
+				var evaluation = churned.evaluation();
+				model.addAttribute("result", evaluation);
+				model.addAttribute("blanks", churned.blankNumbers().entrySet().stream()
+					.map(blank -> messages.getMessage("workbench.churn.blankIn",
+							new Object[] { blank.getValue(), blank.getKey() }, locale))
+					.collect(java.util.stream.Collectors.joining(", ")));
+				model.addAttribute("rocChart", charts.curves(
+						evaluation.results().stream().map(result -> text("workbench.churn." + result.algorithm().key(), locale)).toList(),
+						evaluation.results().stream()
+							.map(result -> result.roc().stream()
+								.map(point -> new double[] { point.falsePositiveRate(), point.truePositiveRate() })
+								.toList())
+							.toList(),
+						text("workbench.churn.falsePositives", locale), text("workbench.churn.truePositives", locale)));
+			}
+			catch (InvalidField invalid) {
+				reject(errors, invalid);
+			}
+		}
+		if (errors.hasErrors()) {
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+		}
+		return "analytics/workbench-churn";
+	}
+
+	@GetMapping("/recommendations")
+	String recommendations(Model model) {
+		Workbench.check(currentActor.get());
+		model.addAttribute("recommendationsForm", RecommendationsForm.initial());
+		return "analytics/workbench-recommendations";
+	}
+
+	@PostMapping(path = "/recommendations", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	String evaluateRecommendations(@ModelAttribute("recommendationsForm") RecommendationsForm form,
+			BindingResult errors, Model model, HttpServletResponse response, Locale locale) throws IOException {
+		Workbench.check(currentActor.get());
+		if (!errors.hasErrors()) {
+			try {
+				Workbench.RecommendationResult result = workbench.evaluateRecommendations(currentActor.get(),
+						read("train", form.train()), read("test", form.test()), form.userColumn(), form.itemColumn(),
+						form.k());
+				model.addAttribute("result", result);
+				List<String> models = List.of(text("workbench.recommendations.model", locale),
+						text("workbench.recommendations.cosine", locale),
+						text("workbench.recommendations.popular", locale));
+				model.addAttribute("qualityChart", charts.bars(models,
+						List.of(text("workbench.recommendations.precision", locale),
+								text("workbench.recommendations.recall", locale)),
+						List.of(List.of(result.model().precisionAtK(), result.cosine().precisionAtK(),
+								result.mostPopular().precisionAtK()),
+								List.of(result.model().recallAtK(), result.cosine().recallAtK(),
+										result.mostPopular().recallAtK())),
+						"", text("workbench.recommendations.share", locale)));
+			}
+			catch (InvalidField invalid) {
+				reject(errors, invalid);
+			}
+		}
+		if (errors.hasErrors()) {
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+		}
+		return "analytics/workbench-recommendations";
+	}
+
 	private String text(String key, Locale locale) {
 		return messages.getMessage(key, null, locale);
 	}
 
 	private UploadedTable read(MultipartFile file) throws IOException {
+		return read("file", file);
+	}
+
+	private UploadedTable read(String field, MultipartFile file) throws IOException {
 		if (file == null || file.isEmpty()) {
-			throw new InvalidField("file", "analytics.upload.empty", "The file is empty");
+			throw new InvalidField(field, "analytics.upload.empty", "The file is empty");
 		}
 		try (InputStream content = file.getInputStream()) {
-			return UploadedTable.read("file", content, properties.maxUploadRows());
+			return UploadedTable.read(field, content, properties.maxUploadRows());
 		}
 	}
 
@@ -201,6 +285,24 @@ class WorkbenchController {
 
 		static SegmentForm initial() {
 			return new SegmentForm(null, "", "kmeans", null, "ward", 0.5, 5, "standardize", 42L);
+		}
+	}
+
+	/** The recommendations form: the training and test files, their columns, and k. */
+	record RecommendationsForm(MultipartFile train, MultipartFile test, String userColumn, String itemColumn,
+			Integer k) {
+
+		static RecommendationsForm initial() {
+			return new RecommendationsForm(null, null, "user", "item", 10);
+		}
+	}
+
+	/** The churn form: the file, its target and identifier columns, the algorithms, the folds and the seed. */
+	record ChurnForm(MultipartFile file, String target, String positive, String idColumn, List<String> algorithms,
+			Integer folds, Long seed) {
+
+		static ChurnForm initial() {
+			return new ChurnForm(null, "Churn", "Yes", "", List.of("logistic", "tree", "forest", "gbt"), 5, 42L);
 		}
 	}
 }

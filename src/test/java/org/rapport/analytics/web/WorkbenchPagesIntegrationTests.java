@@ -124,4 +124,60 @@ class WorkbenchPagesIntegrationTests {
 			.andExpect(content().string(containsString("value=\"Income\"")))
 			.andExpect(content().string(containsString("id=\"features-error\"")));
 	}
+
+	@Test
+	void anAnalystComparesChurnModelsAndEvaluatesRecommendationsOnFiles() throws Exception {
+		User analyst = data.user(data.team(), Role.ANALYST);
+		for (String part : new String[] { "churn", "recommendations" }) {
+			mvc.perform(get("/analytics/workbench/" + part).with(data.as(analyst))).andExpect(status().isOk());
+		}
+		mvc.perform(multipart("/analytics/workbench/churn")
+			.file(new MockMultipartFile("file", "telco.csv", "text/csv", PublicData.bytes("telco-customer-churn.csv")))
+			.param("target", "Churn")
+			.param("positive", "Yes")
+			.param("idColumn", "customerID")
+			.param("algorithms", "logistic", "tree")
+			.param("folds", "3")
+			.param("seed", "42")
+			.with(data.as(analyst))
+			.with(csrf()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"churn-results\"")))
+			.andExpect(content().string(containsString("id=\"roc-chart\"")));
+		mvc.perform(multipart("/analytics/workbench/churn")
+			.file(new MockMultipartFile("file", "telco.csv", "text/csv", PublicData.bytes("telco-customer-churn.csv")))
+			.param("target", "Churned")
+			.param("positive", "Yes")
+			.param("algorithms", "logistic")
+			.param("folds", "3")
+			.with(data.as(analyst))
+			.with(csrf()))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(containsString("value=\"Churned\"")))
+			.andExpect(content().string(containsString("id=\"target-error\"")));
+
+		String train = "user,item\na,p1\na,p2\nb,p1\nb,p2\nc,p1\nc,p3\nd,p2\nd,p3\n";
+		String test = "user,item\na,p3\nb,p3\nc,p2\nd,p1\n";
+		mvc.perform(multipart("/analytics/workbench/recommendations")
+			.file(new MockMultipartFile("train", "train.csv", "text/csv", train.getBytes(StandardCharsets.UTF_8)))
+			.file(new MockMultipartFile("test", "test.csv", "text/csv", test.getBytes(StandardCharsets.UTF_8)))
+			.param("userColumn", "user")
+			.param("itemColumn", "item")
+			.param("k", "2")
+			.with(data.as(analyst))
+			.with(csrf()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"recommendations-quality\"")))
+			.andExpect(content().string(containsString("id=\"quality-chart\"")));
+		mvc.perform(multipart("/analytics/workbench/recommendations")
+			.file(new MockMultipartFile("train", "train.csv", "text/csv", train.getBytes(StandardCharsets.UTF_8)))
+			.file(new MockMultipartFile("test", "test.csv", "text/csv", test.getBytes(StandardCharsets.UTF_8)))
+			.param("userColumn", "customer")
+			.param("itemColumn", "item")
+			.param("k", "2")
+			.with(data.as(analyst))
+			.with(csrf()))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(content().string(containsString("id=\"userColumn-error\"")));
+	}
 }

@@ -46,7 +46,16 @@ public final class ChurnTable {
 
 	private final String imputation;
 
-	private ChurnTable(Encoding encoding, double[][] values, int[] labels, String imputation) {
+	/** The blank numbers per column, which the median fills. */
+	private final Map<String, Integer> blankNumbers;
+
+	private ChurnTable(Encoding encoding, double[][] values, int[] labels, Map<String, Integer> blankNumbers,
+			Map<String, Integer> blankTexts) {
+		this(encoding, values, labels, imputation(blankNumbers, blankTexts), blankNumbers);
+	}
+
+	private ChurnTable(Encoding encoding, double[][] values, int[] labels, String imputation,
+			Map<String, Integer> blankNumbers) {
 		this.encoding = encoding;
 		this.values = values;
 		this.labels = labels;
@@ -56,6 +65,7 @@ public final class ChurnTable {
 		}
 		this.churned = positives;
 		this.imputation = imputation;
+		this.blankNumbers = Map.copyOf(blankNumbers);
 	}
 
 	/**
@@ -140,7 +150,7 @@ public final class ChurnTable {
 		}
 		Encoding encoding = Encoding.of(names, levels);
 		double[][] values = encoding.encode(header, rows);
-		return new ChurnTable(encoding, values, labels, imputation(blanks, blankTexts));
+		return new ChurnTable(encoding, values, labels, blanks, blankTexts);
 	}
 
 	/** Whether each row churned, refusing blank targets and a value of churn that too few or too many rows hold. */
@@ -251,8 +261,7 @@ public final class ChurnTable {
 			throw new InvalidField(TARGET, "analytics.churn.tooFewRetainedRows",
 					(values.length - positives) + " rows did not churn, at least 2 are needed", values.length - positives);
 		}
-		return new ChurnTable(Encoding.numeric(List.copyOf(features)), copy, labels,
-				imputation(blanks, Map.of()));
+		return new ChurnTable(Encoding.numeric(List.copyOf(features)), copy, labels, blanks, Map.of());
 	}
 
 	/** How many rows the table has. */
@@ -273,6 +282,11 @@ public final class ChurnTable {
 	/** How blank cells are filled, and how many there were in which columns. */
 	public String imputation() {
 		return imputation;
+	}
+
+	/** How many blank numbers each column had, which the median of the training rows fills. */
+	public Map<String, Integer> blankNumbers() {
+		return blankNumbers;
 	}
 
 	/** The accuracy of predicting that nobody churns, which a model must beat to be of use. */
