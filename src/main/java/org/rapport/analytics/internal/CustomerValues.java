@@ -48,8 +48,17 @@ public class CustomerValues {
 
 	private static final Logger log = LoggerFactory.getLogger(CustomerValues.class);
 
-	/** The strength of the weak prior on the models' parameters when the purchases leave one unbounded. */
-	static final double PRIOR = 0.1;
+	/**
+	 * The strength of the weak prior per customer on the models' parameters when the purchases leave one unbounded:
+	 * it grows with the customers, as the likelihood's pull towards the bound does (identical spends pull Gamma-Gamma's
+	 * shape up by about half a customer's worth of log-likelihood per unit of its logarithm).
+	 */
+	static final double PRIOR_PER_CUSTOMER = 0.1;
+
+	/** The prior's strength for these many customers. */
+	static double prior(int customers) {
+		return PRIOR_PER_CUSTOMER * Math.max(1, customers);
+	}
 
 	/** The refusals of a fit whose parameter the purchases leave unbounded. */
 	private static final java.util.Set<String> UNBOUNDED = java.util.Set.of("analytics.clv.parameterToInfinity",
@@ -179,8 +188,9 @@ public class CustomerValues {
 				throw unbounded;
 			}
 			// the purchases leave a parameter unbounded (say, nobody has stopped buying yet): a weak prior holds it
-			fit = ClvModels.fit(valued, chosen.horizon(), chosen.ratePerPeriod(), PRIOR);
-			figures.put("prior", PRIOR);
+			double prior = prior(valued.size());
+			fit = ClvModels.fit(valued, chosen.horizon(), chosen.ratePerPeriod(), prior);
+			figures.put("prior", prior);
 			figures.put("priorBecause", java.text.MessageFormat.format(unbounded.getMessage(),
 					unbounded.getArguments()));
 		}
@@ -211,7 +221,7 @@ public class CustomerValues {
 				if (!UNBOUNDED.contains(unbounded.messageKey())) {
 					throw unbounded;
 				}
-				before = BgNbd.fit(checked, PRIOR);
+				before = BgNbd.fit(checked, prior(checked.size()));
 			}
 			double[] ages = checked.stream().mapToDouble(RepeatSummary::T).sorted().toArray();
 			return check.tracking(ages, before);

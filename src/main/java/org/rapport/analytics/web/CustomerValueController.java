@@ -9,6 +9,9 @@ import org.rapport.analytics.internal.AnalyticsRuns.Run;
 import org.rapport.analytics.internal.ClvSettings;
 import org.rapport.analytics.internal.CustomerValues;
 import org.rapport.analytics.internal.Workbench;
+import org.rapport.analytics.internal.clv.BgNbd;
+import org.rapport.analytics.internal.clv.GammaGamma;
+import org.rapport.analytics.internal.clv.ParetoNbd;
 import org.rapport.analytics.internal.clv.PeriodUnit;
 import org.rapport.analytics.internal.clv.RepeatSummaries.TrackingPoint;
 import org.rapport.customers.AccountId;
@@ -125,6 +128,17 @@ class CustomerValueController {
 		if (last != null && last.figures() != null) {
 			JsonNode figures = json.readTree(last.figures());
 			model.addAttribute("figures", figures);
+			if (figures.has("bgnbd")) {
+				JsonNode bg = figures.path("bgnbd");
+				JsonNode pn = figures.path("paretoNbd");
+				JsonNode gg = figures.path("gammaGamma");
+				model.addAttribute("bgnbd", new BgNbd(bg.path("r").asDouble(), bg.path("alpha").asDouble(),
+						bg.path("a").asDouble(), bg.path("b").asDouble(), bg.path("logLikelihood").asDouble()));
+				model.addAttribute("paretoNbd", new ParetoNbd(pn.path("r").asDouble(), pn.path("alpha").asDouble(),
+						pn.path("s").asDouble(), pn.path("beta").asDouble(), pn.path("logLikelihood").asDouble()));
+				model.addAttribute("gammaGamma", new GammaGamma(gg.path("p").asDouble(), gg.path("q").asDouble(),
+						gg.path("v").asDouble(), gg.path("logLikelihood").asDouble()));
+			}
 			java.util.List<TrackingPoint> tracking = new java.util.ArrayList<>();
 			figures.path("tracking").forEach(point -> tracking.add(new TrackingPoint(point.path("period").asInt(),
 					point.path("actualPurchases").asLong(), point.path("expectedPurchases").asDouble())));

@@ -68,34 +68,24 @@ class WorkbenchController {
 	@PostMapping(path = "/clv", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	String fitClv(@ModelAttribute("clvForm") ClvForm form, BindingResult errors, Model model,
 			HttpServletResponse response, Locale locale) throws IOException {
-		Workbench.check(currentActor.get());
-		if (!errors.hasErrors()) {
-			try {
-				UploadedTable table = read(form.file());
-				Workbench.ClvResult result = workbench.fitClv(currentActor.get(), table,
-						new ClvRequest(form.customerColumn(), form.dateColumn(), form.amountColumn(), form.dateFormat(),
-								form.calibrationEnd(), form.periodUnit(), form.horizon(), form.discountRate()));
-				model.addAttribute("result", result);
-				model.addAttribute("trackingChart", charts.tracking(result.tracking(), text("workbench.clv.period", locale),
-						text("workbench.clv.purchases", locale), text("workbench.clv.actual", locale),
-						text("workbench.clv.expected", locale)));
-				model.addAttribute("top", result.fit()
-					.predictions()
-					.stream()
-					.sorted(Comparator.comparingDouble(
-							(org.rapport.analytics.internal.clv.ClvModels.CustomerValue value) -> value.clv())
-						.reversed())
-					.limit(CUSTOMERS_SHOWN)
-					.toList());
-			}
-			catch (InvalidField invalid) {
-				reject(errors, invalid);
-			}
-		}
-		if (errors.hasErrors()) {
-			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-		}
-		return "analytics/workbench-clv";
+		return run(errors, response, "analytics/workbench-clv", () -> {
+			UploadedTable table = read(form.file());
+			Workbench.ClvResult result = workbench.fitClv(currentActor.get(), table,
+					new ClvRequest(form.customerColumn(), form.dateColumn(), form.amountColumn(), form.dateFormat(),
+							form.calibrationEnd(), form.periodUnit(), form.horizon(), form.discountRate()));
+			model.addAttribute("result", result);
+			model.addAttribute("trackingChart", charts.tracking(result.tracking(), text("workbench.clv.period", locale),
+					text("workbench.clv.purchases", locale), text("workbench.clv.actual", locale),
+					text("workbench.clv.expected", locale)));
+			model.addAttribute("top", result.fit()
+				.predictions()
+				.stream()
+				.sorted(Comparator.comparingDouble(
+						(org.rapport.analytics.internal.clv.ClvModels.CustomerValue value) -> value.clv())
+					.reversed())
+				.limit(CUSTOMERS_SHOWN)
+				.toList());
+		});
 	}
 
 	@GetMapping("/segments")
@@ -108,63 +98,53 @@ class WorkbenchController {
 	@PostMapping(path = "/segments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	String segment(@ModelAttribute("segmentForm") SegmentForm form, BindingResult errors, Model model,
 			HttpServletResponse response, Locale locale) throws IOException {
-		Workbench.check(currentActor.get());
-		if (!errors.hasErrors()) {
-			try {
-				UploadedTable table = read(form.file());
-				Workbench.SegmentResult result = workbench.segment(currentActor.get(), table,
-						new Workbench.SegmentRequest(form.features(), form.algorithm(), form.k(), null, null,
-								form.linkage(), form.eps(), form.minSamples(), null, form.scaling(), null,
-								form.seed()));
-				model.addAttribute("result", result);
-				var segmentation = result.segmentation();
-				List<String> features = segmentation.features();
-				String cluster = text("workbench.segments.cluster", locale);
-				model.addAttribute("scatterChart", charts.scatter(result.rows(), segmentation.labels(),
-						segmentation.clusters(), 0, features.size() > 1 ? 1 : 0, cluster,
-						text("workbench.segments.noise", locale), features.get(0),
-						features.get(features.size() > 1 ? 1 : 0)));
-				if (result.kScores() != null) {
-					model.addAttribute("kChart", charts.line(result.kScores().stream().map(score -> score.k()).toList(),
-							text("workbench.segments.silhouette", locale),
-							result.kScores().stream().map(score -> score.silhouette() == null ? 0.0 : score.silhouette())
-								.toList(),
-							"k", text("workbench.segments.silhouette", locale)));
-				}
-				if (result.dendrogram() != null) {
-					var merges = result.dendrogram().merges();
-					List<Integer> clustersLeft = new java.util.ArrayList<>();
-					for (int m = 0; m < merges.size(); m++) {
-						clustersLeft.add(merges.size() - m + 1);
-					}
-					model.addAttribute("mergeChart", charts.line(clustersLeft,
-							text("workbench.segments.mergeHeight", locale),
-							merges.stream().map(merge -> merge.height()).toList(),
-							text("workbench.segments.clustersLeft", locale),
-							text("workbench.segments.mergeHeight", locale)));
-				}
-				if (result.kDistance() != null) {
-					double[] distances = result.kDistance().distances();
-					List<Integer> positions = new java.util.ArrayList<>();
-					List<Double> values = new java.util.ArrayList<>();
-					for (int p = 0; p < distances.length; p++) {
-						positions.add(p + 1);
-						values.add(distances[p]);
-					}
-					model.addAttribute("kDistanceChart", charts.line(positions,
-							text("workbench.segments.kDistance", locale), values,
-							text("workbench.segments.kDistance.rows", locale),
-							text("workbench.segments.kDistance", locale)));
-				}
+		return run(errors, response, "analytics/workbench-segments", () -> {
+			UploadedTable table = read(form.file());
+			Workbench.SegmentResult result = workbench.segment(currentActor.get(), table,
+					new Workbench.SegmentRequest(form.features(), form.algorithm(), form.k(), null, null,
+							form.linkage(), form.eps(), form.minSamples(), null, form.scaling(), null,
+							form.seed()));
+			model.addAttribute("result", result);
+			var segmentation = result.segmentation();
+			List<String> features = segmentation.features();
+			String cluster = text("workbench.segments.cluster", locale);
+			model.addAttribute("scatterChart", charts.scatter(result.rows(), segmentation.labels(),
+					segmentation.clusters(), 0, features.size() > 1 ? 1 : 0, cluster,
+					text("workbench.segments.noise", locale), features.get(0),
+					features.get(features.size() > 1 ? 1 : 0)));
+			if (result.kScores() != null) {
+				model.addAttribute("kChart", charts.line(result.kScores().stream().map(score -> score.k()).toList(),
+						text("workbench.segments.silhouette", locale),
+						result.kScores().stream().map(score -> score.silhouette() == null ? 0.0 : score.silhouette())
+							.toList(),
+						"k", text("workbench.segments.silhouette", locale)));
 			}
-			catch (InvalidField invalid) {
-				reject(errors, invalid);
+			if (result.dendrogram() != null) {
+				var merges = result.dendrogram().merges();
+				List<Integer> clustersLeft = new java.util.ArrayList<>();
+				for (int m = 0; m < merges.size(); m++) {
+					clustersLeft.add(merges.size() - m + 1);
+				}
+				model.addAttribute("mergeChart", charts.line(clustersLeft,
+						text("workbench.segments.mergeHeight", locale),
+						merges.stream().map(merge -> merge.height()).toList(),
+						text("workbench.segments.clustersLeft", locale),
+						text("workbench.segments.mergeHeight", locale)));
 			}
-		}
-		if (errors.hasErrors()) {
-			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-		}
-		return "analytics/workbench-segments";
+			if (result.kDistance() != null) {
+				double[] distances = result.kDistance().distances();
+				List<Integer> positions = new java.util.ArrayList<>();
+				List<Double> values = new java.util.ArrayList<>();
+				for (int p = 0; p < distances.length; p++) {
+					positions.add(p + 1);
+					values.add(distances[p]);
+				}
+				model.addAttribute("kDistanceChart", charts.line(positions,
+						text("workbench.segments.kDistance", locale), values,
+						text("workbench.segments.kDistance.rows", locale),
+						text("workbench.segments.kDistance", locale)));
+			}
+		});
 	}
 
 	@GetMapping("/churn")
@@ -177,35 +157,25 @@ class WorkbenchController {
 	@PostMapping(path = "/churn", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	String evaluateChurn(@ModelAttribute("churnForm") ChurnForm form, BindingResult errors, Model model,
 			HttpServletResponse response, Locale locale) throws IOException {
-		Workbench.check(currentActor.get());
-		if (!errors.hasErrors()) {
-			try {
-				var churned = workbench.evaluateChurn(currentActor.get(), read(form.file()), form.target(),
-						form.positive(), form.idColumn(),
-						form.algorithms() == null ? "" : String.join(",", form.algorithms()), form.folds(), form.seed());
-				var evaluation = churned.evaluation();
-				model.addAttribute("result", evaluation);
-				model.addAttribute("blanks", churned.blankNumbers().entrySet().stream()
-					.map(blank -> messages.getMessage("workbench.churn.blankIn",
-							new Object[] { blank.getValue(), blank.getKey() }, locale))
-					.collect(java.util.stream.Collectors.joining(", ")));
-				model.addAttribute("rocChart", charts.curves(
-						evaluation.results().stream().map(result -> text("workbench.churn." + result.algorithm().key(), locale)).toList(),
-						evaluation.results().stream()
-							.map(result -> result.roc().stream()
-								.map(point -> new double[] { point.falsePositiveRate(), point.truePositiveRate() })
-								.toList())
-							.toList(),
-						text("workbench.churn.falsePositives", locale), text("workbench.churn.truePositives", locale)));
-			}
-			catch (InvalidField invalid) {
-				reject(errors, invalid);
-			}
-		}
-		if (errors.hasErrors()) {
-			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-		}
-		return "analytics/workbench-churn";
+		return run(errors, response, "analytics/workbench-churn", () -> {
+			var churned = workbench.evaluateChurn(currentActor.get(), read(form.file()), form.target(),
+					form.positive(), form.idColumn(),
+					form.algorithms() == null ? "" : String.join(",", form.algorithms()), form.folds(), form.seed());
+			var evaluation = churned.evaluation();
+			model.addAttribute("result", evaluation);
+			model.addAttribute("blanks", churned.blankNumbers().entrySet().stream()
+				.map(blank -> messages.getMessage("workbench.churn.blankIn",
+						new Object[] { blank.getValue(), blank.getKey() }, locale))
+				.collect(java.util.stream.Collectors.joining(", ")));
+			model.addAttribute("rocChart", charts.curves(
+					evaluation.results().stream().map(result -> text("workbench.churn." + result.algorithm().key(), locale)).toList(),
+					evaluation.results().stream()
+						.map(result -> result.roc().stream()
+							.map(point -> new double[] { point.falsePositiveRate(), point.truePositiveRate() })
+							.toList())
+						.toList(),
+					text("workbench.churn.falsePositives", locale), text("workbench.churn.truePositives", locale)));
+		});
 	}
 
 	@GetMapping("/recommendations")
@@ -218,33 +188,23 @@ class WorkbenchController {
 	@PostMapping(path = "/recommendations", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	String evaluateRecommendations(@ModelAttribute("recommendationsForm") RecommendationsForm form,
 			BindingResult errors, Model model, HttpServletResponse response, Locale locale) throws IOException {
-		Workbench.check(currentActor.get());
-		if (!errors.hasErrors()) {
-			try {
-				Workbench.RecommendationResult result = workbench.evaluateRecommendations(currentActor.get(),
-						read("train", form.train()), read("test", form.test()), form.userColumn(), form.itemColumn(),
-						form.k());
-				model.addAttribute("result", result);
-				List<String> models = List.of(text("workbench.recommendations.model", locale),
-						text("workbench.recommendations.cosine", locale),
-						text("workbench.recommendations.popular", locale));
-				model.addAttribute("qualityChart", charts.bars(models,
-						List.of(text("workbench.recommendations.precision", locale),
-								text("workbench.recommendations.recall", locale)),
-						List.of(List.of(result.model().precisionAtK(), result.cosine().precisionAtK(),
-								result.mostPopular().precisionAtK()),
-								List.of(result.model().recallAtK(), result.cosine().recallAtK(),
-										result.mostPopular().recallAtK())),
-						"", text("workbench.recommendations.share", locale)));
-			}
-			catch (InvalidField invalid) {
-				reject(errors, invalid);
-			}
-		}
-		if (errors.hasErrors()) {
-			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-		}
-		return "analytics/workbench-recommendations";
+		return run(errors, response, "analytics/workbench-recommendations", () -> {
+			Workbench.RecommendationResult result = workbench.evaluateRecommendations(currentActor.get(),
+					read("train", form.train()), read("test", form.test()), form.userColumn(), form.itemColumn(),
+					form.k());
+			model.addAttribute("result", result);
+			List<String> models = List.of(text("workbench.recommendations.model", locale),
+					text("workbench.recommendations.cosine", locale),
+					text("workbench.recommendations.popular", locale));
+			model.addAttribute("qualityChart", charts.bars(models,
+					List.of(text("workbench.recommendations.precision", locale),
+							text("workbench.recommendations.recall", locale)),
+					List.of(List.of(result.model().precisionAtK(), result.cosine().precisionAtK(),
+							result.mostPopular().precisionAtK()),
+							List.of(result.model().recallAtK(), result.cosine().recallAtK(),
+									result.mostPopular().recallAtK())),
+					"", text("workbench.recommendations.share", locale)));
+		});
 	}
 
 	private String text(String key, Locale locale) {
@@ -262,6 +222,34 @@ class WorkbenchController {
 		try (InputStream content = file.getInputStream()) {
 			return UploadedTable.read(field, content, properties.maxUploadRows());
 		}
+	}
+
+	/**
+	 * Runs the model for the page unless the form's values could not be read; a refusal shows at the field it names
+	 * and answers 422, with what the user typed kept.
+	 */
+	private String run(BindingResult errors, HttpServletResponse response, String template, Work work)
+			throws IOException {
+		Workbench.check(currentActor.get());
+		if (!errors.hasErrors()) {
+			try {
+				work.run();
+			}
+			catch (InvalidField invalid) {
+				reject(errors, invalid);
+			}
+		}
+		if (errors.hasErrors()) {
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+		}
+		return template;
+	}
+
+	/** A run of a model for a page, which may read the uploaded file. */
+	@FunctionalInterface
+	private interface Work {
+
+		void run() throws IOException;
 	}
 
 	/** Shows the refusal at the field it names; the file, which a browser never sends back, at its input. */
