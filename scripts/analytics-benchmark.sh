@@ -28,7 +28,7 @@
 #   PYTHON        the interpreter with scikit-learn and SciPy (default /usr/bin/python3; apt-get install -y
 #                 python3-sklearn python3-scipy)
 #   PYTHON_SKIP=1 leaves out the Python side
-#   KEEP_DATA=1   keeps the generated CSV files (about 150 MB) in the run folder
+#   KEEP_DATA=1   keeps the generated CSV files (about 100 MB) in the run folder
 #   QUIET_WAIT, QUIET_CORES   wait up to 180 s before the run until other processes use less than 0.3 cores
 set -euo pipefail
 # shellcheck source=lib/common.sh
