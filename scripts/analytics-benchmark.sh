@@ -25,8 +25,8 @@
 #   BENCH_PROPS   extra -D options for the Java side, such as smaller sizes for a trial: bench.clvSmall,
 #                 bench.clvLarge, bench.kmeansRows, bench.recUsers, bench.recLines, bench.recItems,
 #                 bench.scoringRows, bench.parallelism (default: the processors), bench.seed (42)
-#   PYTHON        the interpreter with scikit-learn and SciPy (default /usr/bin/python3; apt-get install -y
-#                 python3-sklearn python3-scipy)
+#   PYTHON        the interpreter with scikit-learn and SciPy (default /usr/bin/python3, for which the script
+#                 installs Debian's python3-sklearn and python3-scipy when they are missing and it runs as root)
 #   PYTHON_SKIP=1 leaves out the Python side
 #   KEEP_DATA=1   keeps the generated CSV files (about 100 MB) in the run folder
 #   QUIET_WAIT, QUIET_CORES   wait up to 180 s before the run until other processes use less than 0.3 cores
@@ -53,7 +53,13 @@ done
 : "${QUIET_CORES:=0.3}"
 TELCO="$ROOT/../shared/data/telco-customer-churn.csv"
 [[ -r "$TELCO" ]] || die "no Telco data at $TELCO (the shared data folder beside the project)"
-if ((!PYTHON_SKIP)); then
+if ((!PYTHON_SKIP)) && ! "$PYTHON" -c 'import sklearn, scipy, numpy' 2>/dev/null; then
+	# Debian's packages: the Python package index need not be reachable
+	if [[ "$PYTHON" == /usr/bin/python3 && $(id -u) -eq 0 ]] && command -v apt-get >/dev/null; then
+		log "installing python3-sklearn and python3-scipy (apt-get)"
+		DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends python3-sklearn python3-scipy >&2 \
+			|| die "apt-get could not install python3-sklearn and python3-scipy"
+	fi
 	"$PYTHON" -c 'import sklearn, scipy, numpy' 2>/dev/null \
 		|| die "$PYTHON lacks scikit-learn or SciPy (apt-get install -y python3-sklearn python3-scipy), or set PYTHON_SKIP=1"
 fi
