@@ -7,6 +7,7 @@ import smile.base.cart.SplitRule;
 import smile.classification.GradientTreeBoost;
 import smile.classification.LogisticRegression;
 import smile.classification.RandomForest;
+import smile.classification.Classifier;
 import smile.data.DataFrame;
 import smile.data.Tuple;
 import smile.data.formula.Formula;
@@ -87,14 +88,14 @@ final class Learners {
 					LOGISTIC_ITERATIONS));
 			case TREE -> new Tree(RegressionTree.fit(Formula.lhs(LABEL), frame(x, DoubleVector.of(LABEL, toDouble(y))),
 					TREE_DEPTH, TREE_LEAVES, TREE_NODE_SIZE), x[0].length);
-			case FOREST -> new Forest(RandomForest.fit(Formula.lhs(LABEL), frame(x, IntVector.of(LABEL, y)), FOREST_TREES,
+			case FOREST -> new Ensemble(RandomForest.fit(Formula.lhs(LABEL), frame(x, IntVector.of(LABEL, y)), FOREST_TREES,
 					Math.max(1, x[0].length / FOREST_SHARE_TRIED), SplitRule.GINI, FOREST_DEPTH, x.length / 5,
 					FOREST_NODE_SIZE, 1.0, null,
 					// Smile seeds a tree only with a value above 1, and wants them distinct
 					new SplittableRandom(seed).longs(2, Long.MAX_VALUE)), x[0].length);
 			case GBT -> {
 				MathEx.setSeed(seed);
-				yield new Boosting(GradientTreeBoost.fit(Formula.lhs(LABEL), frame(x, IntVector.of(LABEL, y)),
+				yield new Ensemble(GradientTreeBoost.fit(Formula.lhs(LABEL), frame(x, IntVector.of(LABEL, y)),
 						BOOSTING_TREES, 20, BOOSTING_LEAVES, 5, BOOSTING_SHRINKAGE, BOOSTING_SUBSAMPLE), x[0].length);
 			}
 		};
@@ -211,17 +212,31 @@ final class Learners {
 		}
 	}
 
-	/** A random forest: the trees' class probabilities, weighted as Smile weighs its trees. */
-	static final class Forest extends OnTuples {
+	/**
+	 * An ensemble of trees that gives class probabilities: a random forest (the trees' votes, weighted as Smile weighs
+	 * them) or gradient-boosted trees on the logistic loss; with the ensemble's own importance of each feature.
+	 */
+	static final class Ensemble extends OnTuples {
 
 		@Serial
 		private static final long serialVersionUID = 1L;
 
-		private final RandomForest model;
+		private final Classifier<Tuple> model;
 
-		Forest(RandomForest model, int width) {
+		private final double[] importance;
+
+		Ensemble(RandomForest model, int width) {
+			this(model, model.importance(), width);
+		}
+
+		Ensemble(GradientTreeBoost model, int width) {
+			this(model, model.importance(), width);
+		}
+
+		private Ensemble(Classifier<Tuple> model, double[] importance, int width) {
 			super(width);
 			this.model = model;
+			this.importance = importance.clone();
 		}
 
 		@Override
@@ -233,33 +248,7 @@ final class Learners {
 
 		@Override
 		public double[] importance() {
-			return model.importance().clone();
-		}
-	}
-
-	/** Gradient-boosted trees on the logistic loss. */
-	static final class Boosting extends OnTuples {
-
-		@Serial
-		private static final long serialVersionUID = 1L;
-
-		private final GradientTreeBoost model;
-
-		Boosting(GradientTreeBoost model, int width) {
-			super(width);
-			this.model = model;
-		}
-
-		@Override
-		public double probability(double[] row) {
-			double[] posteriori = new double[2];
-			model.predict(tuple(row), posteriori);
-			return posteriori[1];
-		}
-
-		@Override
-		public double[] importance() {
-			return model.importance().clone();
+			return importance.clone();
 		}
 	}
 }
