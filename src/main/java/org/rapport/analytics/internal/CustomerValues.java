@@ -76,10 +76,12 @@ public class CustomerValues {
 	private final JsonMapper json;
 	private final DefaultCurrency currency;
 	private final Clock clock;
+	private final AccountOwners owners;
 
 	CustomerValues(Purchases purchases, RunningContracts contracts, ClvSettingsStore settings, AnalyticsRuns runs,
 			JdbcTemplate jdbc, org.springframework.transaction.PlatformTransactionManager transactions,
-			JsonMapper json, DefaultCurrency currency, Clock clock) {
+			JsonMapper json, DefaultCurrency currency, Clock clock, AccountOwners owners) {
+		this.owners = owners;
 		this.purchases = purchases;
 		this.contracts = contracts;
 		this.settings = settings;
@@ -264,6 +266,8 @@ public class CustomerValues {
 			int to = Math.min(histories.size(), from + WRITE_BATCH);
 			List<Object[]> rows = new ArrayList<>(to - from);
 			List<Object[]> keys = new ArrayList<>(to - from);
+			Map<AccountId, org.rapport.customers.AccountFacts.AccountFact> facts = owners.of(
+					histories.subList(from, to).stream().map(history -> new AccountId(history.account)).toList());
 			for (int i = from; i < to; i++) {
 				History history = histories.get(i);
 				CustomerValue value = predictions.get(i);
@@ -276,17 +280,22 @@ public class CustomerValues {
 				}
 				double discounted = org.rapport.analytics.internal.clv.Clv.discounted(revenues, rate);
 				keys.add(new Object[] { history.account });
-				rows.add(new Object[] { history.account, run, history.days, history.first, history.last,
+				var fact = facts.get(new AccountId(history.account));
+				if (fact == null) {
+					continue; // gone since its orders were read
+				}
+				rows.add(new Object[] { history.account, fact.owner().value(),
+						fact.team() == null ? null : fact.team().value(), run, history.days, history.first, history.last,
 						history.value.setScale(4, RoundingMode.HALF_UP), value.expectedPurchases(),
 						value.probabilityAlive(), value.expectedSpend(), money(value.clv()), money(discounted), code,
 						at.atOffset(ZoneOffset.UTC) });
 			}
 			transactions.executeWithoutResult(status -> {
 				jdbc.batchUpdate("delete from account_value where account_id = ?", keys);
-				jdbc.batchUpdate("insert into account_value (account_id, run_id, purchases, first_purchase, "
-						+ "last_purchase, historic_value, expected_purchases, probability_alive, expected_spend, "
+				jdbc.batchUpdate("insert into account_value (account_id, owner_id, team_id, run_id, purchases, "
+						+ "first_purchase, last_purchase, historic_value, expected_purchases, probability_alive, expected_spend, "
 						+ "predicted_value, discounted_value, currency, computed_at) "
-						+ "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+						+ "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
 			});
 		}
 		// accounts that no longer have a purchase in the currency keep no value of an earlier run
