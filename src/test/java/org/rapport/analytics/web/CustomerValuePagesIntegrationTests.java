@@ -81,8 +81,22 @@ class CustomerValuePagesIntegrationTests {
 		mvc.perform(post("/analytics/value/run").with(data.as(analyst)).with(csrf()))
 			.andExpect(redirectedUrl("/analytics/value"));
 		mvc.perform(get("/analytics/value").with(data.as(analyst)))
-			.andExpect(content().string(containsString("id=\"value-pending\"")));
+			.andExpect(content().string(containsString("id=\"value-pending\"")))
+			.andExpect(content().string(containsString("hx-get=\"/analytics/runs/CUSTOMER_VALUE/progress\"")));
+		mvc.perform(get("/analytics/runs/CUSTOMER_VALUE/progress").with(data.as(analyst)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("hx-trigger=\"every 5s\"")));
 		jobs.sweep();
+		// the progress stops asking and links to the results
+		mvc.perform(get("/analytics/runs/CUSTOMER_VALUE/progress").with(data.as(analyst)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("The run is over.")))
+			.andExpect(content().string(containsString("hx-trigger=\"none\"")))
+			.andExpect(content().string(containsString("href=\"/analytics/value\"")));
+		mvc.perform(get("/analytics/runs/CUSTOMER_VALUE/progress").with(data.as(seller)))
+			.andExpect(status().isForbidden());
+		mvc.perform(get("/analytics/runs/NO_SUCH/progress").with(data.as(analyst)))
+			.andExpect(status().isNotFound());
 		mvc.perform(get("/analytics/value").with(data.as(analyst)))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("id=\"value-parameters\"")))
