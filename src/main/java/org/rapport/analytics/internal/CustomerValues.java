@@ -28,6 +28,8 @@ import org.rapport.sales.RunningContracts;
 import org.rapport.shared.DefaultCurrency;
 import org.rapport.shared.InvalidField;
 import org.rapport.shared.NotPermitted;
+import org.rapport.shared.ResultPage;
+import org.rapport.identity.VisibleQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -125,6 +127,75 @@ public class CustomerValues {
 						rs.getDouble(5), rs.getDouble(6), rs.getDouble(7), rs.getBigDecimal(8), rs.getBigDecimal(9),
 						rs.getString(10), rs.getObject(11, java.time.OffsetDateTime.class).toInstant()),
 				account.value()).stream().findFirst();
+	}
+
+	/** The valued accounts the actor may see, the most valuable first, a page at a time. */
+	public ResultPage<ValuedAccount> valued(Actor actor, int page, int size) {
+		VisibleAccounts visible = VisibleAccounts.of(actor, "v");
+		int offset = Math.max(0, page) * size;
+		List<ValuedAccount> rows = jdbc.query(VALUED + visible.condition() + VALUED_ORDER + " limit " + (size + 1)
+				+ " offset " + offset, VALUED_ROW, visible.arguments().toArray());
+		boolean hasNext = rows.size() > size;
+		List<ValuedAccount> items = hasNext ? rows.subList(0, size) : rows;
+		long total;
+		boolean capped = false;
+		if (page == 0 && !hasNext) {
+			total = items.size();
+		}
+		else {
+			total = jdbc.queryForObject("select count(*) from (select v.account_id from account_value v where 1 = 1"
+					+ visible.condition() + " limit " + (VisibleQuery.COUNT_LIMIT + 1) + ") matches", Long.class,
+					visible.arguments().toArray());
+			capped = total > VisibleQuery.COUNT_LIMIT;
+			total = Math.min(total, VisibleQuery.COUNT_LIMIT);
+		}
+		return new ResultPage<>(items, Math.max(0, page), size, hasNext, total, capped);
+	}
+
+	/**
+	 * Hands all valued accounts the actor may see to the consumer in the list's order, a batch of {@link #WRITE_BATCH}
+	 * at a time, each read after the last one's key: an export of a million needs the memory of one batch.
+	 */
+	public void forEachValued(Actor actor, java.util.function.Consumer<List<ValuedAccount>> batches) {
+		VisibleAccounts visible = VisibleAccounts.of(actor, "v");
+		ValuedAccount last = null;
+		while (true) {
+			String after = last == null ? ""
+					: " and (v.predicted_value < ? or (v.predicted_value = ? and v.account_id < ?))";
+			Object[] arguments = last == null ? visible.arguments().toArray() : concat(visible.arguments(), last);
+			List<ValuedAccount> batch = jdbc.query(VALUED + visible.condition() + after + VALUED_ORDER + " limit "
+					+ WRITE_BATCH, VALUED_ROW, arguments);
+			if (!batch.isEmpty()) {
+				batches.accept(batch);
+			}
+			if (batch.size() < WRITE_BATCH) {
+				return;
+			}
+			last = batch.get(batch.size() - 1);
+		}
+	}
+
+	private static Object[] concat(List<Object> visible, ValuedAccount last) {
+		List<Object> all = new ArrayList<>(visible);
+		all.add(last.predictedValue());
+		all.add(last.predictedValue());
+		all.add(last.account().value());
+		return all.toArray();
+	}
+
+	private static final String VALUED = "select v.account_id, v.purchases, v.last_purchase, v.historic_value, "
+			+ "v.probability_alive, v.predicted_value, v.discounted_value, v.currency from account_value v where 1 = 1";
+
+	private static final String VALUED_ORDER = " order by v.predicted_value desc, v.account_id desc";
+
+	private static final org.springframework.jdbc.core.RowMapper<ValuedAccount> VALUED_ROW = (rs,
+			row) -> new ValuedAccount(new AccountId(rs.getObject(1, UUID.class)), rs.getInt(2),
+					rs.getObject(3, LocalDate.class), rs.getBigDecimal(4), rs.getDouble(5), rs.getBigDecimal(6),
+					rs.getBigDecimal(7), rs.getString(8));
+
+	/** A valued account in the list of values: its purchases, last purchase, historic and predicted values. */
+	public record ValuedAccount(AccountId account, int purchases, LocalDate lastPurchase, BigDecimal historicValue,
+			double probabilityAlive, BigDecimal predictedValue, BigDecimal discountedValue, String currency) {
 	}
 
 	static String parameters(ClvSettings settings) {

@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.rapport.analytics.internal.AnalyticsModel;
 import org.rapport.analytics.internal.AnalyticsRuns;
@@ -17,12 +18,16 @@ import org.rapport.customers.Customers;
 import org.rapport.identity.Actor;
 import org.rapport.identity.CurrentActor;
 import org.rapport.shared.RecordNotFound;
+import org.rapport.shared.ResultPage;
+import org.rapport.web.ApiPage;
+import org.rapport.web.Paging;
 import org.rapport.web.NamesRecord;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -64,6 +69,23 @@ class CustomerValueApiController {
 				value.predictedValue(), value.discountedValue(), value.currency(), value.computedAt());
 	}
 
+	@GetMapping("/customer-value/accounts")
+	@Operation(summary = "The valued accounts you may see, the most valuable first", description = "A page of the "
+			+ "accounts the last run valued, by predicted value over the horizon, highest first; for administrators and "
+			+ "analysts, who see only the accounts their visibility reaches.")
+	ApiPage<ValuedAccountResource> valued(@RequestParam(required = false) Integer page,
+			@RequestParam(required = false) Integer size) {
+		Actor actor = currentActor.get();
+		Workbench.check(actor);
+		Paging paging = Paging.of(page, size);
+		ResultPage<CustomerValues.ValuedAccount> result = values.valued(actor, paging.page(), paging.size());
+		Map<AccountId, String> names = customers
+			.accountNames(result.items().stream().map(CustomerValues.ValuedAccount::account).toList());
+		return ApiPage.of(result.map(row -> new ValuedAccountResource(row.account().value(),
+				names.get(row.account()), row.purchases(), row.lastPurchase(), row.historicValue(),
+				row.probabilityAlive(), row.predictedValue(), row.discountedValue(), row.currency())));
+	}
+
 	@GetMapping("/customer-value/runs")
 	@Operation(summary = "The latest runs of the lifetime-value model", description = "Newest first, at most 20, with "
 			+ "their parameters and figures (the fitted models, their log-likelihoods and the holdout check) as JSON; "
@@ -90,6 +112,12 @@ class CustomerValueApiController {
 	record AccountValueResource(UUID accountId, int purchases, LocalDate firstPurchase, LocalDate lastPurchase,
 			BigDecimal historicValue, double expectedPurchases, double probabilityAlive, BigDecimal expectedSpend,
 			BigDecimal predictedValue, BigDecimal discountedValue, String currency, Instant computedAt) {
+	}
+
+	/** A valued account in the API's list. */
+	record ValuedAccountResource(UUID accountId, String accountName, int purchases, LocalDate lastPurchase,
+			BigDecimal historicValue, double probabilityAlive, BigDecimal predictedValue, BigDecimal discountedValue,
+			String currency) {
 	}
 
 	/** A run of the model as the API answers it: its parameters and figures are JSON text. */

@@ -134,6 +134,68 @@ class CustomerValuePagesIntegrationTests {
 	}
 
 	@Test
+	void theListOfValuedAccountsShowsAnAnalystOnlyTheirTeamsAccountsAndFollowsAHandOver() throws Exception {
+		var east = data.team();
+		var west = data.team();
+		User eastSeller = data.user(east, Role.SALES);
+		User westSeller = data.user(west, Role.SALES);
+		User eastAnalyst = data.user(east, Role.ANALYST);
+		Product product = fixtures.product("40", "EUR");
+		LocalDate today = LocalDate.now();
+		AccountId eastAccount = fixtures.account(data.actor(eastSeller), "East valued");
+		AccountId westAccount = fixtures.account(data.actor(westSeller), "West valued");
+		for (int n = 1; n <= 3; n++) {
+			order(data.actor(eastSeller), eastAccount, today.minusDays(n * 30L), product);
+			order(data.actor(westSeller), westAccount, today.minusDays(n * 25L), product);
+		}
+		mvc.perform(post("/analytics/value/run").with(data.as(eastAnalyst)).with(csrf()));
+		jobs.sweep();
+
+		String analystToken = data.bearer(eastAnalyst);
+		mvc.perform(get("/api/v1/analytics/customer-value/accounts").param("size", "200")
+			.header("Authorization", analystToken))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.items[*].accountId").value(org.hamcrest.Matchers.contains(eastAccount.value().toString())))
+			.andExpect(jsonPath("$.items[0].predictedValue").isNumber())
+			.andExpect(jsonPath("$.total").value(1));
+		mvc.perform(get("/analytics/value/accounts").with(data.as(eastAnalyst)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString(eastAccount.value().toString())))
+			.andExpect(content().string(not(containsString(westAccount.value().toString()))));
+		String csv = mvc.perform(get("/analytics/value/accounts/export").with(data.as(eastAnalyst)))
+			.andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		org.assertj.core.api.Assertions.assertThat(csv).contains(eastAccount.value().toString())
+			.doesNotContain(westAccount.value().toString());
+		mvc.perform(get("/api/v1/analytics/customer-value/accounts").header("Authorization", data.bearer(eastSeller)))
+			.andExpect(status().isForbidden());
+
+		// an administrator gives the west account to the east seller: the east analyst sees its value from then on
+		String admin = data.bearer(data.user(null, Role.ADMIN));
+		String etag = mvc.perform(get("/api/v1/accounts/{id}", westAccount.value()).header("Authorization", admin))
+			.andReturn().getResponse().getHeader("ETag");
+		String name = customersNames(westAccount);
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+			.put("/api/v1/accounts/{id}", westAccount.value())
+			.header("Authorization", admin)
+			.header("If-Match", etag)
+			.contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+			.content("{\"name\": \"" + name + "\", \"ownerId\": \"" + eastSeller.getId() + "\"}"))
+			.andExpect(status().isOk());
+		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).untilAsserted(() -> mvc
+			.perform(get("/api/v1/analytics/customer-value/accounts").param("size", "200")
+				.header("Authorization", analystToken))
+			.andExpect(jsonPath("$.total").value(2)));
+	}
+
+	@Autowired
+	org.rapport.customers.Customers customers;
+
+	private String customersNames(AccountId account) {
+		return customers.accountNames(List.of(account)).get(account);
+	}
+
+	@Test
 	void onlyAnAdministratorChangesTheSettingsAndARefusedValueShowsAtItsField() throws Exception {
 		User admin = data.user(data.team(), Role.ADMIN);
 		User analyst = data.user(data.team(), Role.ANALYST);
