@@ -99,6 +99,53 @@ class WorkbenchCharts {
 		return chart("scatter", List.of(), all, xTitle, yTitle);
 	}
 
+	/**
+	 * The dendrogram of the last merges drawn as a tree, as SciPy draws it truncated to them: the clusters below them
+	 * stand at height 0 in the order a walk from the top merge meets them, and each merge joins its two children with
+	 * a bracket at its height, above the middle of the two.
+	 */
+	String dendrogram(org.rapport.analytics.internal.segments.Dendrogram dendrogram, String xTitle, String yTitle) {
+		Map<Integer, org.rapport.analytics.internal.segments.Dendrogram.Merge> merges = new java.util.HashMap<>();
+		dendrogram.merges().forEach(merge -> merges.put(merge.id(), merge));
+		Map<Integer, double[]> at = new java.util.HashMap<>();
+		List<Map<String, Object>> brackets = new ArrayList<>();
+		if (!dendrogram.merges().isEmpty()) {
+			int top = dendrogram.merges().get(dendrogram.merges().size() - 1).id();
+			place(top, merges, at, new int[] { 0 }, brackets);
+		}
+		Map<String, Object> chart = new LinkedHashMap<>();
+		chart.put("type", "scatter");
+		chart.put("lines", true);
+		chart.put("legend", false);
+		chart.put("hideXTicks", true);
+		chart.put("labels", List.of());
+		chart.put("series", brackets);
+		chart.put("x", xTitle);
+		chart.put("y", yTitle);
+		return json.writeValueAsString(chart);
+	}
+
+	/** Places the node and the nodes below it, left first; answers its position (x, height). */
+	private static double[] place(int node, Map<Integer, org.rapport.analytics.internal.segments.Dendrogram.Merge> merges,
+			Map<Integer, double[]> at, int[] nextLeaf, List<Map<String, Object>> brackets) {
+		var merge = merges.get(node);
+		if (merge == null) {
+			double[] leaf = { ++nextLeaf[0], 0 };
+			at.put(node, leaf);
+			return leaf;
+		}
+		double[] left = place(merge.left(), merges, at, nextLeaf, brackets);
+		double[] right = place(merge.right(), merges, at, nextLeaf, brackets);
+		double[] here = { (left[0] + right[0]) / 2, merge.height() };
+		at.put(node, here);
+		Map<String, Object> bracket = series(String.valueOf(merge.size()),
+				List.of(Map.of("x", left[0], "y", left[1]), Map.of("x", left[0], "y", here[1]),
+						Map.of("x", right[0], "y", here[1]), Map.of("x", right[0], "y", right[1])));
+		bracket.put("colour", "#0072B2");
+		brackets.add(bracket);
+		return here;
+	}
+
 	private static Map<String, Object> series(String label, List<?> data) {
 		Map<String, Object> series = new LinkedHashMap<>();
 		series.put("label", label);

@@ -125,6 +125,9 @@ class WorkbenchController {
 				for (int m = 0; m < merges.size(); m++) {
 					clustersLeft.add(merges.size() - m + 1);
 				}
+				model.addAttribute("treeChart", charts.dendrogram(result.dendrogram(),
+						text("workbench.segments.tree.leaves", locale),
+						text("workbench.segments.mergeHeight", locale)));
 				model.addAttribute("mergeChart", charts.line(clustersLeft,
 						text("workbench.segments.mergeHeight", locale),
 						merges.stream().map(merge -> merge.height()).toList(),
