@@ -56,11 +56,11 @@ class SegmentsApiController {
 	@GetMapping
 	@Operation(summary = "The saved segmentations", description = "Newest first, a page at a time: name, algorithm, "
 			+ "features, silhouette (null where not defined), how many accounts and how many in noise.")
-	ApiPage<SegmentationResource> list(@Parameter(description = "The page, from 0") @RequestParam(required = false) Integer page,
+	ApiPage<SavedSegmentationResource> list(@Parameter(description = "The page, from 0") @RequestParam(required = false) Integer page,
 			@Parameter(description = "Segmentations per page, up to 200") @RequestParam(required = false) Integer size) {
 		Paging paging = Paging.of(page, size);
 		return ApiPage.of(segmentations.page(currentActor.get(), paging.page(), paging.size())
-			.map(SegmentationResource::of));
+			.map(SavedSegmentationResource::of));
 	}
 
 	@PostMapping
@@ -73,7 +73,7 @@ class SegmentsApiController {
 			+ "log. `algorithm`: kmeans (k, or kMin to kMax to choose k by silhouette), hierarchical (k and linkage; "
 			+ "up to 10,000 accounts) or dbscan (eps in the scaled units and minSamples). A bad value answers 422 "
 			+ "naming the field.")
-	RunResource create(@RequestBody SegmentationBody body) {
+	RunResource create(@RequestBody NewSegmentationBody body) {
 		UUID run = segmentations.queue(currentActor.get(), body.request());
 		return runs.find(run).map(RunResource::of).orElseThrow();
 	}
@@ -81,23 +81,23 @@ class SegmentsApiController {
 	@GetMapping("/{id}")
 	@Operation(summary = "A saved segmentation", description = "Its parameters and each cluster: number (from 1 by "
 			+ "falling size; 0 holds DBSCAN's noise), name, size and the means of the features in their own units.")
-	SegmentationDetailResource find(@PathVariable UUID id) {
+	SavedSegmentationDetailResource find(@PathVariable UUID id) {
 		Detail detail = segmentations.find(currentActor.get(), id);
 		List<String> features = detail.summary().features();
-		return new SegmentationDetailResource(SegmentationResource.of(detail.summary()), detail.parameters(),
+		return new SavedSegmentationDetailResource(SavedSegmentationResource.of(detail.summary()), detail.parameters(),
 				detail.clusters().stream().map(cluster -> {
 					Map<String, Double> means = new LinkedHashMap<>();
 					for (int j = 0; j < cluster.means().length && j < features.size(); j++) {
 						means.put(features.get(j), cluster.means()[j]);
 					}
-					return new ClusterResource(cluster.number(), cluster.nameOrDefault(), cluster.size(), means);
+					return new SavedClusterResource(cluster.number(), cluster.nameOrDefault(), cluster.size(), means);
 				}).toList());
 	}
 
 	@GetMapping("/{id}/clusters/{cluster}/accounts")
 	@Operation(summary = "The accounts of a cluster", description = "Those you may see, in the order of their ids, a "
 			+ "page at a time, with their names and the raw values of the segmentation's features.")
-	ApiPage<MemberResource> members(@PathVariable UUID id, @PathVariable int cluster,
+	ApiPage<SegmentMemberResource> members(@PathVariable UUID id, @PathVariable int cluster,
 			@Parameter(description = "The page, from 0") @RequestParam(required = false) Integer page,
 			@Parameter(description = "Accounts per page, up to 200") @RequestParam(required = false) Integer size) {
 		Actor actor = currentActor.get();
@@ -114,13 +114,13 @@ class SegmentsApiController {
 			for (int j = 0; j < member.values().length && j < features.size(); j++) {
 				values.put(features.get(j), member.values()[j]);
 			}
-			return new MemberResource(member.account().value(), names.get(member.account()), member.cluster(),
+			return new SegmentMemberResource(member.account().value(), names.get(member.account()), member.cluster(),
 					values);
 		}));
 	}
 
 	/** A new segmentation as the API takes it. */
-	record SegmentationBody(String name, List<String> features, String scaling, String algorithm, Integer k,
+	record NewSegmentationBody(String name, List<String> features, String scaling, String algorithm, Integer k,
 			Integer kMin, Integer kMax, String linkage, Double eps, Integer minSamples, Boolean allAccounts) {
 
 		SegmentationRequest request() {
@@ -130,25 +130,25 @@ class SegmentsApiController {
 	}
 
 	/** A saved segmentation as the API lists it. */
-	record SegmentationResource(UUID id, UUID runId, String name, String algorithm, List<String> features,
+	record SavedSegmentationResource(UUID id, UUID runId, String name, String algorithm, List<String> features,
 			Double silhouette, int accounts, int noise, Instant created) {
 
-		static SegmentationResource of(Summary summary) {
-			return new SegmentationResource(summary.id(), summary.runId(), summary.name(), summary.algorithm(),
+		static SavedSegmentationResource of(Summary summary) {
+			return new SavedSegmentationResource(summary.id(), summary.runId(), summary.name(), summary.algorithm(),
 					summary.features(), summary.silhouette(), summary.accounts(), summary.noise(), summary.created());
 		}
 	}
 
 	/** A saved segmentation with its parameters (JSON text) and clusters. */
-	record SegmentationDetailResource(SegmentationResource segmentation, String parameters,
-			List<ClusterResource> clusters) {
+	record SavedSegmentationDetailResource(SavedSegmentationResource segmentation, String parameters,
+			List<SavedClusterResource> clusters) {
 	}
 
 	/** A cluster: its number, name, size and feature means. */
-	record ClusterResource(int number, String name, int size, Map<String, Double> means) {
+	record SavedClusterResource(int number, String name, int size, Map<String, Double> means) {
 	}
 
 	/** An account of a cluster with its features' raw values. */
-	record MemberResource(UUID accountId, String name, int cluster, Map<String, Double> values) {
+	record SegmentMemberResource(UUID accountId, String name, int cluster, Map<String, Double> values) {
 	}
 }
