@@ -522,11 +522,23 @@ public class SavedSegmentations implements SegmentMemberships {
 		return new Detail(summary, stored[0], clusters(id), sampleLabels, sampleRows);
 	}
 
+	private static final String CLUSTER = "select segmentation_id, cluster, size, name, means, version "
+			+ "from analytics_cluster ";
+
+	/** The clusters by falling size, the noise last. */
+	private static final String CLUSTER_ORDER = " order by segmentation_id, case when cluster = 0 then 1 else 0 end, "
+			+ "cluster";
+
+	private RowMapper<Map.Entry<UUID, SavedCluster>> clusterRow() {
+		return (rs, row) -> Map.entry(rs.getObject(1, UUID.class), new SavedCluster(rs.getInt(2), rs.getInt(3),
+				rs.getString(4), json.readValue(rs.getString(5), double[].class), rs.getLong(6)));
+	}
+
 	private List<SavedCluster> clusters(UUID id) {
-		return jdbc.query("select cluster, size, name, means, version from analytics_cluster where segmentation_id = ? "
-				+ "order by case when cluster = 0 then 1 else 0 end, cluster", (rs, row) -> new SavedCluster(
-						rs.getInt(1), rs.getInt(2), rs.getString(3), json.readValue(rs.getString(4), double[].class),
-						rs.getLong(5)), id);
+		return jdbc.query(CLUSTER + "where segmentation_id = ?" + CLUSTER_ORDER, clusterRow(), id)
+			.stream()
+			.map(Map.Entry::getValue)
+			.toList();
 	}
 
 	/**
@@ -656,14 +668,16 @@ public class SavedSegmentations implements SegmentMemberships {
 	@Override
 	public List<SavedSegment> segmentations() {
 		List<Summary> summaries = jdbc.query(SUMMARY + "order by created desc, id desc limit 500", summaryRow());
-		List<SavedSegment> all = new ArrayList<>(summaries.size());
-		for (Summary summary : summaries) {
-			all.add(new SavedSegment(summary.id(), summary.name(), summary.created(), clusters(summary.id())
-				.stream()
-				.map(cluster -> new Cluster(cluster.number(), cluster.nameOrDefault(), cluster.size()))
-				.toList()));
-		}
-		return all;
+		// the clusters of all of them in one query
+		Map<UUID, List<Cluster>> clusters = new HashMap<>();
+		jdbc.query(CLUSTER + "where segmentation_id in (select id from analytics_segmentation "
+				+ "order by created desc, id desc limit 500)" + CLUSTER_ORDER, clusterRow())
+			.forEach(entry -> clusters.computeIfAbsent(entry.getKey(), id -> new ArrayList<>())
+				.add(new Cluster(entry.getValue().number(), entry.getValue().nameOrDefault(), entry.getValue().size())));
+		return summaries.stream()
+			.map(summary -> new SavedSegment(summary.id(), summary.name(), summary.created(),
+					clusters.getOrDefault(summary.id(), List.of())))
+			.toList();
 	}
 
 	@Override

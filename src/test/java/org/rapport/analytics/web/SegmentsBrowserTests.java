@@ -3,9 +3,7 @@ package org.rapport.analytics.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.math.BigDecimal;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,9 +24,6 @@ import org.rapport.identity.Actor;
 import org.rapport.identity.Role;
 import org.rapport.identity.internal.User;
 import org.rapport.sales.catalogue.internal.Product;
-import org.rapport.sales.orders.internal.OrderBook;
-import org.rapport.sales.orders.internal.OrderDetails;
-import org.rapport.sales.orders.internal.SalesOrder;
 import org.rapport.sales.web.CommerceFixtures;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -80,9 +75,6 @@ class SegmentsBrowserTests {
 	CommerceFixtures fixtures;
 
 	@Autowired
-	OrderBook orders;
-
-	@Autowired
 	AnalyticsJobs jobs;
 
 	@Autowired
@@ -113,19 +105,8 @@ class SegmentsBrowserTests {
 		Actor selling = data.actor(seller);
 		Product big = fixtures.product("900", "EUR");
 		Product small = fixtures.product("15", "EUR");
-		LocalDate today = LocalDate.now();
-		AccountId spender = null;
-		for (int a = 0; a < 5; a++) {
-			AccountId account = fixtures.account(selling, "Browser spender");
-			for (int order = 0; order < 8 + a; order++) {
-				order(selling, account, today.minusDays(3 + order * 11L + a), big);
-			}
-			spender = spender == null ? account : spender;
-		}
-		for (int a = 0; a < 5; a++) {
-			AccountId account = fixtures.account(selling, "Browser rare");
-			order(selling, account, today.minusDays(420 + a * 17L), small);
-		}
+		AccountId spender = BuyingPatterns.frequentBigSpenders(fixtures, selling, "Browser spender", 5, 8, big).get(0);
+		BuyingPatterns.rareSmallBuyers(fixtures, selling, "Browser rare", 5, small);
 		String name = TestData.unique("Browser buyers");
 		signIn(analyst);
 		try {
@@ -195,12 +176,6 @@ class SegmentsBrowserTests {
 		if (phone) {
 			chromium.assertFitsWidth(PHONE);
 		}
-	}
-
-	private void order(Actor seller, AccountId account, LocalDate day, Product product) {
-		SalesOrder order = orders.create(seller, new OrderDetails(account.value(), day, null, null,
-				List.of(new OrderDetails.LineDetails(product.getId(), BigDecimal.ONE, null))));
-		orders.confirm(seller, order.getId(), order.getVersion());
 	}
 
 	private void signIn(User user) {

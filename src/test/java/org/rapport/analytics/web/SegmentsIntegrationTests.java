@@ -11,8 +11,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.jayway.jsonpath.JsonPath;
-import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -25,13 +23,16 @@ import org.rapport.TestData;
 import org.rapport.analytics.SegmentMemberships;
 import org.rapport.analytics.internal.AnalyticsJobs;
 import org.rapport.customers.AccountId;
+import org.rapport.customers.AccountType;
+import org.rapport.customers.Customers;
+import org.rapport.customers.NewAccount;
+import org.rapport.customization.FieldType;
+import org.rapport.customization.internal.CustomFieldService;
+import org.rapport.customization.internal.FieldDefinition.FieldText;
 import org.rapport.identity.Actor;
 import org.rapport.identity.Role;
 import org.rapport.identity.internal.User;
 import org.rapport.sales.catalogue.internal.Product;
-import org.rapport.sales.orders.internal.OrderBook;
-import org.rapport.sales.orders.internal.OrderDetails;
-import org.rapport.sales.orders.internal.SalesOrder;
 import org.rapport.sales.web.CommerceFixtures;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
@@ -59,9 +60,6 @@ class SegmentsIntegrationTests {
 	CommerceFixtures fixtures;
 
 	@Autowired
-	OrderBook orders;
-
-	@Autowired
 	AnalyticsJobs jobs;
 
 	@Autowired
@@ -69,6 +67,12 @@ class SegmentsIntegrationTests {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	CustomFieldService fields;
+
+	@Autowired
+	Customers customers;
 
 	@Test
 	void theClustersSeparateFrequentBigSpendersFromRareSmallBuyersAndEachUserSeesOnlyTheirAccounts() throws Exception {
@@ -80,21 +84,8 @@ class SegmentsIntegrationTests {
 		Actor selling = data.actor(seller);
 		Product big = fixtures.product("4000", "EUR");
 		Product small = fixtures.product("12", "EUR");
-		LocalDate today = LocalDate.now();
-		List<AccountId> spenders = new ArrayList<>();
-		List<AccountId> rare = new ArrayList<>();
-		for (int a = 0; a < 6; a++) {
-			AccountId account = fixtures.account(selling, "Big spender");
-			for (int order = 0; order < 10 + a; order++) {
-				order(selling, account, today.minusDays(2 + order * 9L + a), big, 1 + a % 3);
-			}
-			spenders.add(account);
-		}
-		for (int a = 0; a < 6; a++) {
-			AccountId account = fixtures.account(selling, "Rare buyer");
-			order(selling, account, today.minusDays(500 + a * 23L), small, 1 + a % 2);
-			rare.add(account);
-		}
+		List<AccountId> spenders = BuyingPatterns.frequentBigSpenders(fixtures, selling, "Big spender", 6, 10, big);
+		List<AccountId> rare = BuyingPatterns.rareSmallBuyers(fixtures, selling, "Rare buyer", 6, small);
 		String name = TestData.unique("Buyers");
 
 		mvc.perform(get("/analytics/segments").with(data.as(seller))).andExpect(status().isForbidden());
@@ -155,7 +146,10 @@ class SegmentsIntegrationTests {
 		List<AccountId> members = new ArrayList<>();
 		memberships.forEachMember(id, spending, members::add);
 		assertThat(members).containsAll(spenders);
-		assertThat(memberships.segmentations()).anySatisfy(saved -> assertThat(saved.id()).isEqualTo(id));
+		assertThat(memberships.segmentations()).anySatisfy(saved -> {
+			assertThat(saved.id()).isEqualTo(id);
+			assertThat(saved.clusters()).extracting(SegmentMemberships.Cluster::number).contains(spending, buyingRarely);
+		});
 
 		// the segmentation's page, its cluster's accounts and their export, for the analyst of the sellers' team
 		mvc.perform(get("/analytics/segments/{id}", id).with(data.as(analyst)))
@@ -298,6 +292,48 @@ class SegmentsIntegrationTests {
 		jobs.sweep();
 	}
 
+	@Test
+	void aNumericCustomFieldOfAccountsIsAFeatureAndAccountsWithoutAValueAreLeftOut() throws Exception {
+		String seats = "seats" + TestData.unique("").toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "");
+		UUID field = fields.define("account", seats, FieldType.NUMBER,
+				new FieldText("Seats", "席位", null, null, false, null, List.of(), null)).getId();
+		try {
+			var team = data.team();
+			User analyst = data.user(team, Role.ANALYST);
+			Actor selling = data.actor(data.user(team, Role.SALES));
+			mvc.perform(get("/analytics/segments").with(data.as(analyst)))
+				.andExpect(content().string(containsString("id=\"feature-cf." + seats + "\"")));
+			List<AccountId> few = new ArrayList<>();
+			List<AccountId> many = new ArrayList<>();
+			for (int a = 0; a < 5; a++) {
+				few.add(customers.openAccount(selling, new NewAccount(TestData.unique("Few seats"),
+						AccountType.COMPANY, null, null, null, null, null, Map.of(seats, 3 + a))));
+				many.add(customers.openAccount(selling, new NewAccount(TestData.unique("Many seats"),
+						AccountType.COMPANY, null, null, null, null, null, Map.of(seats, 900 + 10 * a))));
+			}
+			AccountId without = fixtures.account(selling, "No seats");
+			String name = TestData.unique("Seats");
+			mvc.perform(post("/api/v1/analytics/segmentations").header("Authorization", data.bearer(analyst))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"name\": \"" + name + "\", \"features\": [\"cf." + seats + "\"], \"scaling\": \"log\", "
+						+ "\"algorithm\": \"kmeans\", \"k\": 2, \"allAccounts\": true}"))
+				.andExpect(status().isAccepted());
+			jobs.sweep();
+			UUID id = jdbc.queryForObject("select id from analytics_segmentation where name = ?", UUID.class, name);
+			assertThat(jdbc.queryForObject("select accounts from analytics_segmentation where id = ?", Integer.class, id))
+				.isEqualTo(10);
+			Set<Integer> fewClusters = clusters(id, few);
+			Set<Integer> manyClusters = clusters(id, many);
+			assertThat(fewClusters).hasSize(1);
+			assertThat(manyClusters).hasSize(1).doesNotContainAnyElementsOf(fewClusters);
+			assertThat(jdbc.queryForObject("select count(*) from account_segment where segmentation_id = ? "
+					+ "and account_id = ?", Integer.class, id, without.value())).isZero();
+		}
+		finally {
+			fields.retire(field);
+		}
+	}
+
 	private Set<Integer> clusters(UUID segmentation, List<AccountId> accounts) {
 		Set<Integer> found = new HashSet<>();
 		for (AccountId account : accounts) {
@@ -305,11 +341,5 @@ class SegmentsIntegrationTests {
 					+ "and account_id = ?", Integer.class, segmentation, account.value()));
 		}
 		return found;
-	}
-
-	private void order(Actor seller, AccountId account, LocalDate day, Product product, int quantity) {
-		SalesOrder order = orders.create(seller, new OrderDetails(account.value(), day, null, null,
-				List.of(new OrderDetails.LineDetails(product.getId(), BigDecimal.valueOf(quantity), null))));
-		orders.confirm(seller, order.getId(), order.getVersion());
 	}
 }
