@@ -15,7 +15,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs the models on the CRM's data on the persistent scheduler: every night the lifetime-value model is queued, and
+ * Runs the models on the CRM's data on the persistent scheduler: every night the lifetime-value model and the standard
+ * segmentation are queued, and
  * every 30 seconds the queued runs are run, one after the other, in the analytics pool. The scheduler runs the sweep
  * on one node of the cluster at a time, so a run the sweep finds still running was cut off by a stop, and runs again.
  */
@@ -28,8 +29,11 @@ public class AnalyticsJobs {
 	private final CustomerValues values;
 	private final ClvSettingsStore settings;
 	private final AnalyticsPool pool;
+	private final SavedSegmentations segmentations;
 
-	AnalyticsJobs(AnalyticsRuns runs, CustomerValues values, ClvSettingsStore settings, AnalyticsPool pool) {
+	AnalyticsJobs(AnalyticsRuns runs, CustomerValues values, ClvSettingsStore settings, AnalyticsPool pool,
+			SavedSegmentations segmentations) {
+		this.segmentations = segmentations;
 		this.runs = runs;
 		this.values = values;
 		this.settings = settings;
@@ -48,6 +52,8 @@ public class AnalyticsJobs {
 			try {
 				String figures = switch (run.model()) {
 					case CUSTOMER_VALUE -> pool.run(() -> values.compute(run.id()));
+					// streams the accounts here and fits in the pool itself
+					case SEGMENTS -> segmentations.compute(run);
 				};
 				runs.done(run.id(), figures);
 			}
@@ -61,9 +67,10 @@ public class AnalyticsJobs {
 		return ran;
 	}
 
-	/** Queues the nightly run of the lifetime-value model. */
+	/** Queues the nightly runs: the lifetime-value model, and the standard segmentation, which replaces its last. */
 	public void nightly() {
 		runs.queue(AnalyticsModel.CUSTOMER_VALUE, CustomerValues.parameters(settings.current()), null);
+		segmentations.queueStandard();
 	}
 
 	/** The schedule of the analytics jobs. */

@@ -9,8 +9,9 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * On the first start with demo data, queues a run of the customer-value model, so that the accounts' values and the
- * model's page are filled within a minute of the start rather than after the first night.
+ * On the first start with demo data, queues a run of the customer-value model and the standard segmentation, so that
+ * the accounts' values and segments and the models' pages are filled within a minute of the start rather than after
+ * the first night.
  */
 @Component
 @Profile("demo")
@@ -21,14 +22,20 @@ class DemoAnalytics implements ApplicationRunner {
 
 	private final AnalyticsRuns runs;
 	private final ClvSettingsStore settings;
+	private final SavedSegmentations segmentations;
 
-	DemoAnalytics(AnalyticsRuns runs, ClvSettingsStore settings) {
+	DemoAnalytics(AnalyticsRuns runs, ClvSettingsStore settings, SavedSegmentations segmentations) {
 		this.runs = runs;
 		this.settings = settings;
+		this.segmentations = segmentations;
 	}
 
 	@Override
 	public void run(ApplicationArguments args) {
+		if (runs.latest(AnalyticsModel.SEGMENTS, 1).isEmpty()) {
+			segmentations.queueStandard();
+			log.info("Demo data: the standard segmentation is queued and runs within a minute");
+		}
 		if (!runs.latest(AnalyticsModel.CUSTOMER_VALUE, 1).isEmpty()) {
 			return;
 		}

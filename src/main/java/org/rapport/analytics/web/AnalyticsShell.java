@@ -7,8 +7,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * What analytics adds to the shell: the customer-value model and the workbench in the analytics menu, for analysts and
- * administrators, and each account's value on its page.
+ * What analytics adds to the shell: the customer-value model, the saved segmentations and the workbench in the
+ * analytics menu, for analysts and administrators, and each account's value and segments on its page.
  */
 @Configuration(proxyBeanMethods = false)
 class AnalyticsShell {
@@ -22,6 +22,17 @@ class AnalyticsShell {
 	@Bean
 	static AccountPanel accountValuePanel() {
 		return new AccountPanel("/analytics/accounts/{id}/value", 45, false);
+	}
+
+	@Bean
+	static MenuEntry segmentsMenu() {
+		return new MenuEntry("nav.segments", "/analytics/segments", "diagram-3", 20, "ANALYST,ADMIN",
+				MenuGroup.ANALYTICS);
+	}
+
+	@Bean
+	static AccountPanel accountSegmentsPanel() {
+		return new AccountPanel("/analytics/accounts/{id}/segments", 46, false);
 	}
 
 	@Bean

@@ -78,18 +78,32 @@ class WorkbenchCharts {
 	 */
 	String scatter(double[][] rows, int[] labels, int clusters, int xFeature, int yFeature, String clusterLabel,
 			String noiseLabel, String xTitle, String yTitle) {
+		List<String> names = new ArrayList<>();
+		for (int c = 0; c < clusters; c++) {
+			names.add(clusterLabel + " " + (c + 1));
+		}
+		return scatter(rows, labels, names, xFeature, yFeature, noiseLabel, xTitle, yTitle);
+	}
+
+	/**
+	 * A scatter chart of two features of the rows, a series per cluster named as given (labels count from 0, the
+	 * noise's is negative), at most {@link #SCATTER_POINTS} points spread evenly over the rows.
+	 */
+	String scatter(double[][] rows, int[] labels, List<String> clusterNames, int xFeature, int yFeature,
+			String noiseLabel, String xTitle, String yTitle) {
+		int clusters = clusterNames.size();
 		List<List<Map<String, Double>>> points = new ArrayList<>();
 		for (int c = 0; c <= clusters; c++) {
 			points.add(new ArrayList<>());
 		}
 		int step = Math.max(1, (int) Math.ceil(rows.length / (double) SCATTER_POINTS));
 		for (int i = 0; i < rows.length; i += step) {
-			int series = labels[i] < 0 ? clusters : labels[i];
+			int series = labels[i] < 0 || labels[i] >= clusters ? clusters : labels[i];
 			points.get(series).add(Map.of("x", rows[i][xFeature], "y", rows[i][yFeature]));
 		}
 		List<Map<String, Object>> all = new ArrayList<>();
 		for (int c = 0; c < clusters; c++) {
-			all.add(series(clusterLabel + " " + (c + 1), points.get(c)));
+			all.add(series(clusterNames.get(c), points.get(c)));
 		}
 		if (!points.get(clusters).isEmpty()) {
 			Map<String, Object> noise = series(noiseLabel, points.get(clusters));
