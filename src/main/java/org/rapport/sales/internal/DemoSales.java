@@ -65,6 +65,17 @@ class DemoSales implements ApplicationRunner {
 			{ "SUP-PREM", "Premium support (year)", BuiltInNames.SUPPORT, "5000" },
 			{ "HW-SCAN-01", "Badge scanner", BuiltInNames.HARDWARE, "320" } };
 
+	/**
+	 * What kinds of customer buy, as places in the catalogue: small teams take Standard seats, training and badge
+	 * scanners; growing ones Professional seats, onboarding and premium support; data-minded ones Professional seats,
+	 * the analytics add-on and a data migration. Each account has one taste, which most of its order lines follow, so
+	 * that the recommendations and the products bought together have something to find.
+	 */
+	private static final int[][] TASTES = { { 0, 5, 7 }, { 1, 3, 6 }, { 1, 2, 4 } };
+
+	/** The share (per cent) of order lines that follow the account's taste; the others take any product. */
+	private static final int TASTE_SHARE = 85;
+
 	private static final String[] DEAL_KINDS = { "Annual licence", "Expansion", "Renewal", "Pilot", "Onboarding",
 			"Upgrade to Professional", "Analytics add-on", "Support contract" };
 
@@ -118,14 +129,19 @@ class DemoSales implements ApplicationRunner {
 			Random random) {
 		int orderCount = 0;
 		int contractCount = 0;
+		// the tastes draw from a random of their own, so that the days and fates of the orders stay as they were
+		Random tastes = new Random(20261207L);
 		for (AccountSummary account : customers.accountsNamed(systemActor(first), "", 300)) {
 			UserSummary owner = sellers.stream().filter(s -> s.id().equals(account.owner())).findFirst().orElse(first);
 			Actor seller = systemActor(owner);
+			int[] taste = TASTES[tastes.nextInt(TASTES.length)];
 			for (LocalDate day : purchaseDays(today, random)) {
 				List<OrderDetails.LineDetails> lines = new ArrayList<>();
 				int lineCount = 1 + random.nextInt(3);
 				for (int l = 0; l < lineCount; l++) {
-					lines.add(new OrderDetails.LineDetails(catalogue.get(random.nextInt(catalogue.size())).getId(),
+					int any = random.nextInt(catalogue.size());
+					int chosen = tastes.nextInt(100) < TASTE_SHARE ? taste[tastes.nextInt(taste.length)] : any;
+					lines.add(new OrderDetails.LineDetails(catalogue.get(chosen).getId(),
 							BigDecimal.valueOf(1 + random.nextInt(10)), null));
 				}
 				SalesOrder order = orders.create(seller, new OrderDetails(account.id().value(), day, null, null,
