@@ -15,7 +15,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs the models on the CRM's data on the persistent scheduler: every night the lifetime-value model is queued, and
+ * Runs the models on the CRM's data on the persistent scheduler: every night the lifetime-value model and the
+ * recommendations are queued, and
  * every 30 seconds the queued runs are run, one after the other, in the analytics pool. The scheduler runs the sweep
  * on one node of the cluster at a time, so a run the sweep finds still running was cut off by a stop, and runs again.
  */
@@ -28,9 +29,12 @@ public class AnalyticsJobs {
 	private final CustomerValues values;
 	private final ClvSettingsStore settings;
 	private final AnalyticsPool pool;
+	private final ProductRecommendations recommendations;
 
-	AnalyticsJobs(AnalyticsRuns runs, CustomerValues values, ClvSettingsStore settings, AnalyticsPool pool) {
+	AnalyticsJobs(AnalyticsRuns runs, CustomerValues values, ClvSettingsStore settings, AnalyticsPool pool,
+			ProductRecommendations recommendations) {
 		this.runs = runs;
+		this.recommendations = recommendations;
 		this.values = values;
 		this.settings = settings;
 		this.pool = pool;
@@ -48,6 +52,7 @@ public class AnalyticsJobs {
 			try {
 				String figures = switch (run.model()) {
 					case CUSTOMER_VALUE -> pool.run(() -> values.compute(run.id()));
+					case RECOMMENDATIONS -> pool.run(() -> recommendations.compute(run.id()));
 				};
 				runs.done(run.id(), figures);
 			}
@@ -61,9 +66,10 @@ public class AnalyticsJobs {
 		return ran;
 	}
 
-	/** Queues the nightly run of the lifetime-value model. */
+	/** Queues the nightly runs of the lifetime-value model and of the recommendations. */
 	public void nightly() {
 		runs.queue(AnalyticsModel.CUSTOMER_VALUE, CustomerValues.parameters(settings.current()), null);
+		runs.queue(AnalyticsModel.RECOMMENDATIONS, ProductRecommendations.PARAMETERS, null);
 	}
 
 	/** The schedule of the analytics jobs. */

@@ -9,8 +9,9 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * On the first start with demo data, queues a run of the customer-value model, so that the accounts' values and the
- * model's page are filled within a minute of the start rather than after the first night.
+ * On the first start with demo data, queues a run of the customer-value model and of the recommendations, so that
+ * the accounts' values and recommendations and the models' pages are filled within a minute of the start rather than
+ * after the first night.
  */
 @Component
 @Profile("demo")
@@ -29,10 +30,13 @@ class DemoAnalytics implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) {
-		if (!runs.latest(AnalyticsModel.CUSTOMER_VALUE, 1).isEmpty()) {
-			return;
+		if (runs.latest(AnalyticsModel.CUSTOMER_VALUE, 1).isEmpty()) {
+			runs.queue(AnalyticsModel.CUSTOMER_VALUE, CustomerValues.parameters(settings.current()), null);
+			log.info("Demo data: the customer-value model is queued and runs within a minute");
 		}
-		runs.queue(AnalyticsModel.CUSTOMER_VALUE, CustomerValues.parameters(settings.current()), null);
-		log.info("Demo data: the customer-value model is queued and runs within a minute");
+		if (runs.latest(AnalyticsModel.RECOMMENDATIONS, 1).isEmpty()) {
+			runs.queue(AnalyticsModel.RECOMMENDATIONS, ProductRecommendations.PARAMETERS, null);
+			log.info("Demo data: the recommendations are queued and run within a minute");
+		}
 	}
 }
