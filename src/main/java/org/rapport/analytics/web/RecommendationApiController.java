@@ -13,7 +13,6 @@ import org.rapport.analytics.internal.Workbench;
 import org.rapport.analytics.web.CustomerValueApiController.RunResource;
 import org.rapport.customers.AccountId;
 import org.rapport.customers.Customers;
-import org.rapport.identity.Actor;
 import org.rapport.identity.CurrentActor;
 import org.rapport.sales.ProductId;
 import org.rapport.sales.ProductNames.NamedProduct;
@@ -51,10 +50,7 @@ class RecommendationApiController {
 			+ "products it bought) and the products it bought that led to it. Empty before the first run or for an "
 			+ "account that never bought; 404 for an account you may not see.")
 	List<RecommendationResource> recommendations(@PathVariable UUID id) {
-		Actor actor = currentActor.get();
-		AccountId account = customers.findAccount(actor, new AccountId(id))
-			.orElseThrow(() -> new RecordNotFound("account.notFound", "No account {0}", id))
-			.id();
+		AccountId account = VisibleAccount.of(customers, currentActor.get(), id);
 		return recommendations.of(account).stream().map(RecommendationResource::of).toList();
 	}
 
@@ -76,7 +72,7 @@ class RecommendationApiController {
 			+ "for administrators and analysts.")
 	List<RunResource> runs() {
 		Workbench.check(currentActor.get());
-		return runs.latest(AnalyticsModel.RECOMMENDATIONS, 20).stream().map(RunResource::of).toList();
+		return RunResource.latest(runs, AnalyticsModel.RECOMMENDATIONS);
 	}
 
 	@PostMapping("/recommendations/runs")
@@ -84,12 +80,7 @@ class RecommendationApiController {
 	@Operation(summary = "Run the recommendations now", description = "Queues a run (one already queued or running "
 			+ "is answered instead); the scheduler starts it within a minute. For administrators and analysts.")
 	RunResource runNow() {
-		UUID id = recommendations.runNow(currentActor.get());
-		return runs.latest(AnalyticsModel.RECOMMENDATIONS, 20).stream()
-			.filter(run -> run.id().equals(id))
-			.findFirst()
-			.map(RunResource::of)
-			.orElseThrow();
+		return RunResource.queued(runs, AnalyticsModel.RECOMMENDATIONS, recommendations.runNow(currentActor.get()));
 	}
 
 	/** A product as the recommendations name it. */

@@ -8,16 +8,14 @@ import org.rapport.analytics.internal.ProductRecommendations;
 import org.rapport.analytics.internal.Workbench;
 import org.rapport.customers.AccountId;
 import org.rapport.customers.Customers;
-import org.rapport.identity.Actor;
 import org.rapport.identity.CurrentActor;
 import org.rapport.sales.ProductId;
-import org.springframework.http.HttpStatus;
+import org.rapport.shared.RecordNotFound;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -47,10 +45,7 @@ class RecommendationController {
 	@GetMapping("/analytics/recommendations")
 	String page(Model model) {
 		Workbench.check(currentActor.get());
-		model.addAttribute("pending", runs.pending(AnalyticsModel.RECOMMENDATIONS).orElse(null));
-		model.addAttribute("runs", runs.latest(AnalyticsModel.RECOMMENDATIONS, CustomerValueController.RUNS_SHOWN));
-		Run last = runs.lastDone(AnalyticsModel.RECOMMENDATIONS).orElse(null);
-		model.addAttribute("last", last);
+		Run last = RunProgressController.addRuns(model, runs, AnalyticsModel.RECOMMENDATIONS);
 		if (last != null && last.figures() != null) {
 			model.addAttribute("figures", json.readTree(last.figures()));
 		}
@@ -66,10 +61,7 @@ class RecommendationController {
 
 	@GetMapping("/analytics/accounts/{id}/recommendations")
 	String accountPanel(@PathVariable UUID id, Model model) {
-		Actor actor = currentActor.get();
-		AccountId account = customers.findAccount(actor, new AccountId(id))
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No account " + id))
-			.id();
+		AccountId account = VisibleAccount.of(customers, currentActor.get(), id);
 		model.addAttribute("recommended", recommendations.of(account));
 		model.addAttribute("computedAt", recommendations.computedAt().orElse(null));
 		return "analytics/recommendation-panels :: account";
@@ -78,7 +70,7 @@ class RecommendationController {
 	@GetMapping("/analytics/products/{id}/bought-together")
 	String productPanel(@PathVariable UUID id, Model model) {
 		ProductId product = recommendations.product(new ProductId(id))
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No product " + id))
+			.orElseThrow(() -> new RecordNotFound("product.notFound", "No product {0}", id))
 			.id();
 		model.addAttribute("paired", recommendations.boughtWith(product));
 		model.addAttribute("computedAt", recommendations.computedAt().orElse(null));

@@ -3,10 +3,8 @@ package org.rapport.analytics.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -21,9 +19,6 @@ import org.rapport.identity.Role;
 import org.rapport.sales.ProductId;
 import org.rapport.sales.catalogue.internal.Product;
 import org.rapport.sales.catalogue.internal.ProductCatalogue;
-import org.rapport.sales.orders.internal.OrderBook;
-import org.rapport.sales.orders.internal.OrderDetails;
-import org.rapport.sales.orders.internal.SalesOrder;
 import org.rapport.sales.web.CommerceFixtures;
 import org.rapport.shared.NotPermitted;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,9 +41,6 @@ class ProductRecommendationsIntegrationTests {
 
 	@Autowired
 	CommerceFixtures fixtures;
-
-	@Autowired
-	OrderBook orders;
 
 	@Autowired
 	ProductCatalogue catalogue;
@@ -80,15 +72,15 @@ class ProductRecommendationsIntegrationTests {
 		LocalDate today = LocalDate.now();
 		// accounts that buy A and B together (and a product since retired), others B and C
 		for (int i = 0; i < 3; i++) {
-			order(seller, fixtures.account(seller, "A and B"), today.minusDays(90), a, b, retired);
-			order(seller, fixtures.account(seller, "B and C"), today.minusDays(90), b, c);
+			fixtures.confirmedOrder(seller, fixtures.account(seller, "A and B"), today.minusDays(90), a, b, retired);
+			fixtures.confirmedOrder(seller, fixtures.account(seller, "B and C"), today.minusDays(90), b, c);
 		}
 		// accounts that bought A, then B: the check holds their latest order (B) out and asks for it
 		List<AccountId> checked = new ArrayList<>();
 		for (int i = 0; i < 3; i++) {
 			AccountId account = fixtures.account(seller, "A then B");
-			order(seller, account, today.minusDays(60), a);
-			order(seller, account, today.minusDays(30), b);
+			fixtures.confirmedOrder(seller, account, today.minusDays(60), a);
+			fixtures.confirmedOrder(seller, account, today.minusDays(30), b);
 			checked.add(account);
 		}
 		// a dozen products that many buy, each on its own, so that the most popular ten leave B out
@@ -98,10 +90,11 @@ class ProductRecommendationsIntegrationTests {
 		}
 		// (eight accounts each, where six bought B before the latest orders)
 		for (int i = 0; i < 8; i++) {
-			order(seller, fixtures.account(seller, "Popular"), today.minusDays(45), popular.toArray(Product[]::new));
+			fixtures.confirmedOrder(seller, fixtures.account(seller, "Popular"), today.minusDays(45),
+					popular.toArray(Product[]::new));
 		}
 		AccountId boughtA = fixtures.account(seller, "Bought A");
-		order(seller, boughtA, today.minusDays(10), a);
+		fixtures.confirmedOrder(seller, boughtA, today.minusDays(10), a);
 		AccountId neverBought = fixtures.account(seller, "Never bought");
 		catalogue.deleteOrRetire(admin, retired.getId());
 
@@ -174,11 +167,4 @@ class ProductRecommendationsIntegrationTests {
 		assertThatThrownBy(() -> recommendations.runNow(seller)).isInstanceOf(NotPermitted.class);
 	}
 
-	private void order(Actor seller, AccountId account, LocalDate day, Product... products) {
-		SalesOrder order = orders.create(seller, new OrderDetails(account.value(), day, null, null,
-				Arrays.stream(products)
-					.map(product -> new OrderDetails.LineDetails(product.getId(), BigDecimal.ONE, null))
-					.toList()));
-		orders.confirm(seller, order.getId(), order.getVersion());
-	}
 }

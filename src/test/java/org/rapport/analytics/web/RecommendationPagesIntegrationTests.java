@@ -10,9 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.rapport.RapportTest;
@@ -23,9 +21,6 @@ import org.rapport.identity.Actor;
 import org.rapport.identity.Role;
 import org.rapport.identity.internal.User;
 import org.rapport.sales.catalogue.internal.Product;
-import org.rapport.sales.orders.internal.OrderBook;
-import org.rapport.sales.orders.internal.OrderDetails;
-import org.rapport.sales.orders.internal.SalesOrder;
 import org.rapport.sales.web.CommerceFixtures;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
@@ -50,9 +45,6 @@ class RecommendationPagesIntegrationTests {
 	CommerceFixtures fixtures;
 
 	@Autowired
-	OrderBook orders;
-
-	@Autowired
 	AnalyticsJobs jobs;
 
 	@Test
@@ -68,12 +60,12 @@ class RecommendationPagesIntegrationTests {
 		LocalDate today = LocalDate.now();
 		for (int i = 0; i < 3; i++) {
 			AccountId both = fixtures.account(selling, "A then B");
-			order(selling, both, today.minusDays(50), a);
-			order(selling, both, today.minusDays(20), b);
-			order(selling, fixtures.account(selling, "B and C"), today.minusDays(40), b, c);
+			fixtures.confirmedOrder(selling, both, today.minusDays(50), a);
+			fixtures.confirmedOrder(selling, both, today.minusDays(20), b);
+			fixtures.confirmedOrder(selling, fixtures.account(selling, "B and C"), today.minusDays(40), b, c);
 		}
 		AccountId boughtA = fixtures.account(selling, "Bought A");
-		order(selling, boughtA, today.minusDays(5), a);
+		fixtures.confirmedOrder(selling, boughtA, today.minusDays(5), a);
 
 		mvc.perform(get("/analytics/recommendations").with(data.as(seller))).andExpect(status().isForbidden());
 		mvc.perform(post("/analytics/recommendations/run").with(data.as(seller)).with(csrf()))
@@ -165,11 +157,4 @@ class RecommendationPagesIntegrationTests {
 		jobs.sweep();
 	}
 
-	private void order(Actor seller, AccountId account, LocalDate day, Product... products) {
-		SalesOrder order = orders.create(seller, new OrderDetails(account.value(), day, null, null,
-				Arrays.stream(products)
-					.map(product -> new OrderDetails.LineDetails(product.getId(), BigDecimal.ONE, null))
-					.toList()));
-		orders.confirm(seller, order.getId(), order.getVersion());
-	}
 }
