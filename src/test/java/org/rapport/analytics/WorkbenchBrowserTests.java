@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -20,8 +21,13 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.rapport.Chromium;
 import org.rapport.TestData;
+import org.rapport.analytics.internal.AnalyticsJobs;
+import org.rapport.analytics.internal.ProductRecommendations;
+import org.rapport.customers.AccountId;
+import org.rapport.identity.Actor;
 import org.rapport.identity.Role;
 import org.rapport.identity.internal.User;
+import org.rapport.sales.catalogue.internal.Product;
 import org.rapport.sales.web.CommerceFixtures;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -33,7 +39,8 @@ import org.springframework.test.context.ActiveProfiles;
 /**
  * An analyst, in a real browser (headless Chromium), runs each model of the workbench on a public data set from its
  * page, in English and Chinese, on a desktop and on a phone, and finds the figures and charts on a page that passes
- * axe-core and fits the phone's screen; the customer-value page too.
+ * axe-core and fits the phone's screen; the customer-value page too, and the recommendations' page with an account's
+ * recommended products and a product's bought-together products.
  * <p>
  * Where Chromium or its driver is missing the tests are skipped with a warning, unless
  * {@code RAPPORT_REQUIRE_BROWSER=true} (CI) turns that into a failure. Screenshots go to {@code target/screenshots}.
@@ -68,6 +75,15 @@ class WorkbenchBrowserTests {
 	@Autowired
 	TestData data;
 
+	@Autowired
+	CommerceFixtures fixtures;
+
+	@Autowired
+	ProductRecommendations recommendations;
+
+	@Autowired
+	AnalyticsJobs jobs;
+
 	@BeforeAll
 	static void startBrowser() {
 		chromium = Chromium.start("WorkbenchBrowserTests", 1280, 900);
@@ -96,6 +112,7 @@ class WorkbenchBrowserTests {
 		Files.writeString(recommendationsTrain, "user,item\na,p1\na,p2\nb,p1\nb,p2\nc,p1\nc,p3\nd,p2\nd,p3\n");
 		Path recommendationsTest = Files.createTempFile("test-", ".csv");
 		Files.writeString(recommendationsTest, "user,item\na,p3\nb,p3\nc,p2\nd,p1\n");
+		AccountId boughtA = recommendedAccount(analyst);
 		signIn(analyst);
 		try {
 			for (String language : List.of("en", "zh-CN")) {
@@ -132,12 +149,50 @@ class WorkbenchBrowserTests {
 					open("/analytics/value");
 					wait.until(ExpectedConditions.presenceOfElementLocated(By.id("value-run")));
 					check(view, "customer-value", phone);
+
+					open("/analytics/recommendations");
+					wait.until(ExpectedConditions.presenceOfElementLocated(By.id("recommendations-quality")));
+					check(view, "recommendations", phone);
+					open("/accounts/" + boughtA.value());
+					wait.until(ExpectedConditions.presenceOfElementLocated(By.id("recommendations-list")));
+					chromium.settle(TIMEOUT);
+					check(view, "account-recommendations", phone);
+					open("/products/" + productBoughtByIt.getId());
+					wait.until(ExpectedConditions.presenceOfElementLocated(By.id("bought-together")));
+					chromium.settle(TIMEOUT);
+					check(view, "bought-together", phone);
 				}
 			}
 		}
 		finally {
 			chromium.showAsWindow();
 		}
+	}
+
+	/** The product the account of {@link #recommendedAccount} bought. */
+	private Product productBoughtByIt;
+
+	/**
+	 * An account of the analyst's team that bought A, where others bought A then B and C: the recommendations, run
+	 * here, give it B and C, and A's page lists them as bought together.
+	 */
+	private AccountId recommendedAccount(User analyst) {
+		Actor seller = data.actor(data.user(analyst.team(), Role.SALES));
+		Product a = fixtures.product("10", "EUR");
+		Product b = fixtures.product("20", "EUR");
+		Product c = fixtures.product("30", "EUR");
+		LocalDate today = LocalDate.now();
+		for (int i = 0; i < 3; i++) {
+			AccountId both = fixtures.account(seller, "A then B");
+			fixtures.confirmedOrder(seller, both, today.minusDays(50), a);
+			fixtures.confirmedOrder(seller, both, today.minusDays(20), b, c);
+		}
+		AccountId boughtA = fixtures.account(seller, "Bought A");
+		fixtures.confirmedOrder(seller, boughtA, today.minusDays(5), a);
+		recommendations.runNow(data.actor(analyst));
+		jobs.sweep();
+		productBoughtByIt = a;
+		return boughtA;
 	}
 
 	private void run(String input, Path file, String button, String result, String view, String name, boolean phone) {

@@ -15,8 +15,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs the models on the CRM's data on the persistent scheduler: every night the lifetime-value model and the standard
- * segmentation are queued, and
+ * Runs the models on the CRM's data on the persistent scheduler: every night the lifetime-value model, the standard
+ * segmentation and the recommendations are queued, and
  * every 30 seconds the queued runs are run, one after the other, in the analytics pool. The scheduler runs the sweep
  * on one node of the cluster at a time, so a run the sweep finds still running was cut off by a stop, and runs again.
  */
@@ -30,11 +30,13 @@ public class AnalyticsJobs {
 	private final ClvSettingsStore settings;
 	private final AnalyticsPool pool;
 	private final SavedSegmentations segmentations;
+	private final ProductRecommendations recommendations;
 
 	AnalyticsJobs(AnalyticsRuns runs, CustomerValues values, ClvSettingsStore settings, AnalyticsPool pool,
-			SavedSegmentations segmentations) {
+			SavedSegmentations segmentations, ProductRecommendations recommendations) {
 		this.segmentations = segmentations;
 		this.runs = runs;
+		this.recommendations = recommendations;
 		this.values = values;
 		this.settings = settings;
 		this.pool = pool;
@@ -54,6 +56,7 @@ public class AnalyticsJobs {
 					case CUSTOMER_VALUE -> pool.run(() -> values.compute(run.id()));
 					// streams the accounts here and fits in the pool itself
 					case SEGMENTS -> segmentations.compute(run);
+					case RECOMMENDATIONS -> pool.run(() -> recommendations.compute(run.id()));
 				};
 				runs.done(run.id(), figures);
 			}
@@ -67,10 +70,14 @@ public class AnalyticsJobs {
 		return ran;
 	}
 
-	/** Queues the nightly runs: the lifetime-value model, and the standard segmentation, which replaces its last. */
+	/**
+	 * Queues the nightly runs: the lifetime-value model, the standard segmentation, which replaces its last, and the
+	 * recommendations.
+	 */
 	public void nightly() {
 		runs.queue(AnalyticsModel.CUSTOMER_VALUE, CustomerValues.parameters(settings.current()), null);
 		segmentations.queueStandard();
+		runs.queue(AnalyticsModel.RECOMMENDATIONS, ProductRecommendations.PARAMETERS, null);
 	}
 
 	/** The schedule of the analytics jobs. */

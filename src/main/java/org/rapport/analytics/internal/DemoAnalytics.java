@@ -9,9 +9,9 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * On the first start with demo data, queues a run of the customer-value model and the standard segmentation, so that
- * the accounts' values and segments and the models' pages are filled within a minute of the start rather than after
- * the first night.
+ * On the first start with demo data, queues a run of the customer-value model, the standard segmentation and the
+ * recommendations, so that the accounts' values, segments and recommendations and the models' pages are filled within
+ * a minute of the start rather than after the first night.
  */
 @Component
 @Profile("demo")
@@ -36,10 +36,13 @@ class DemoAnalytics implements ApplicationRunner {
 			segmentations.queueStandard();
 			log.info("Demo data: the standard segmentation is queued and runs within a minute");
 		}
-		if (!runs.latest(AnalyticsModel.CUSTOMER_VALUE, 1).isEmpty()) {
-			return;
+		if (runs.latest(AnalyticsModel.CUSTOMER_VALUE, 1).isEmpty()) {
+			runs.queue(AnalyticsModel.CUSTOMER_VALUE, CustomerValues.parameters(settings.current()), null);
+			log.info("Demo data: the customer-value model is queued and runs within a minute");
 		}
-		runs.queue(AnalyticsModel.CUSTOMER_VALUE, CustomerValues.parameters(settings.current()), null);
-		log.info("Demo data: the customer-value model is queued and runs within a minute");
+		if (runs.latest(AnalyticsModel.RECOMMENDATIONS, 1).isEmpty()) {
+			runs.queue(AnalyticsModel.RECOMMENDATIONS, ProductRecommendations.PARAMETERS, null);
+			log.info("Demo data: the recommendations are queued and run within a minute");
+		}
 	}
 }

@@ -58,10 +58,7 @@ class CustomerValueApiController {
 			+ "Gamma-Gamma), and its revenue per period discounted over the horizon. 404 for an account you may not "
 			+ "see, or one that has no value yet.")
 	AccountValueResource value(@PathVariable UUID id) {
-		Actor actor = currentActor.get();
-		AccountId account = customers.findAccount(actor, new AccountId(id))
-			.orElseThrow(() -> new RecordNotFound("account.notFound", "No account {0}", id))
-			.id();
+		AccountId account = VisibleAccount.of(customers, currentActor.get(), id);
 		CustomerValues.AccountValue value = values.of(account)
 			.orElseThrow(() -> new RecordNotFound("value.notFound", "Account {0} has no value yet", id));
 		return new AccountValueResource(id, value.purchases(), value.firstPurchase(), value.lastPurchase(),
@@ -92,7 +89,7 @@ class CustomerValueApiController {
 			+ "for administrators and analysts.")
 	List<RunResource> runs() {
 		Workbench.check(currentActor.get());
-		return runs.latest(AnalyticsModel.CUSTOMER_VALUE, 20).stream().map(RunResource::of).toList();
+		return RunResource.latest(runs, AnalyticsModel.CUSTOMER_VALUE);
 	}
 
 	@PostMapping("/customer-value/runs")
@@ -100,12 +97,7 @@ class CustomerValueApiController {
 	@Operation(summary = "Run the lifetime-value model now", description = "Queues a run (one already queued or "
 			+ "running is answered instead); the scheduler starts it within a minute. For administrators and analysts.")
 	RunResource runNow() {
-		UUID id = values.runNow(currentActor.get());
-		return runs.latest(AnalyticsModel.CUSTOMER_VALUE, 20).stream()
-			.filter(run -> run.id().equals(id))
-			.findFirst()
-			.map(RunResource::of)
-			.orElseThrow();
+		return RunResource.queued(runs, AnalyticsModel.CUSTOMER_VALUE, values.runNow(currentActor.get()));
 	}
 
 	/** An account's value as the API answers it. */
@@ -128,5 +120,22 @@ class CustomerValueApiController {
 			return new RunResource(run.id(), run.status(), run.parameters(), run.figures(), run.error(),
 					run.queuedAt(), run.startedAt(), run.finishedAt());
 		}
+
+		/** The model's latest runs, newest first, as many as the API lists. */
+		static List<RunResource> latest(AnalyticsRuns runs, AnalyticsModel model) {
+			return runs.latest(model, LISTED).stream().map(RunResource::of).toList();
+		}
+
+		/** The run just queued (or the one already waiting). */
+		static RunResource queued(AnalyticsRuns runs, AnalyticsModel model, UUID id) {
+			return runs.latest(model, LISTED).stream()
+				.filter(run -> run.id().equals(id))
+				.findFirst()
+				.map(RunResource::of)
+				.orElseThrow();
+		}
+
+		/** How many runs the API lists. */
+		static final int LISTED = 20;
 	}
 }

@@ -35,7 +35,6 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -46,9 +45,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Controller
 class CustomerValueController {
-
-	/** How many runs the page lists. */
-	static final int RUNS_SHOWN = 10;
 
 	private final CustomerValues values;
 	private final AnalyticsRuns runs;
@@ -71,10 +67,7 @@ class CustomerValueController {
 
 	@GetMapping("/analytics/accounts/{id}/value")
 	String panel(@PathVariable UUID id, Model model) {
-		Actor actor = currentActor.get();
-		AccountId account = customers.findAccount(actor, new AccountId(id))
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No account " + id))
-			.id();
+		AccountId account = VisibleAccount.of(customers, currentActor.get(), id);
 		model.addAttribute("value", values.of(account).orElse(null));
 		model.addAttribute("settings", values.settings());
 		return "analytics/value-panel :: panel";
@@ -156,10 +149,7 @@ class CustomerValueController {
 
 	private void fill(Model model, Actor actor, Locale locale) {
 		model.addAttribute("mayChange", actor.isAdmin());
-		model.addAttribute("pending", runs.pending(AnalyticsModel.CUSTOMER_VALUE).orElse(null));
-		model.addAttribute("runs", runs.latest(AnalyticsModel.CUSTOMER_VALUE, RUNS_SHOWN));
-		Run last = runs.lastDone(AnalyticsModel.CUSTOMER_VALUE).orElse(null);
-		model.addAttribute("last", last);
+		Run last = RunProgressController.addRuns(model, runs, AnalyticsModel.CUSTOMER_VALUE);
 		if (last != null && last.figures() != null) {
 			JsonNode figures = json.readTree(last.figures());
 			model.addAttribute("figures", figures);

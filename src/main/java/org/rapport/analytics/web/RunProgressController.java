@@ -47,11 +47,27 @@ class RunProgressController {
 		return "analytics/runs :: pending(id=${progressId}, model=${model}, pending=${pending})";
 	}
 
+	/**
+	 * Puts the model's pending run, its latest runs and its last run that finished well on its page (as
+	 * {@code pending}, {@code runs} and {@code last}, for the fragments of {@code analytics/runs}); answers the last.
+	 */
+	static AnalyticsRuns.Run addRuns(Model page, AnalyticsRuns runs, AnalyticsModel model) {
+		page.addAttribute("pending", runs.pending(model).orElse(null));
+		page.addAttribute("runs", runs.latest(model, RUNS_SHOWN));
+		AnalyticsRuns.Run last = runs.lastDone(model).orElse(null);
+		page.addAttribute("last", last);
+		return last;
+	}
+
+	/** How many runs a model's page lists. */
+	static final int RUNS_SHOWN = 10;
+
 	/** The page that shows the model's results. */
 	static String pageOf(AnalyticsModel model) {
 		return switch (model) {
 			case CUSTOMER_VALUE -> "/analytics/value";
 			case SEGMENTS -> "/analytics/segments";
+			case RECOMMENDATIONS -> "/analytics/recommendations";
 		};
 	}
 
@@ -60,6 +76,7 @@ class RunProgressController {
 		return switch (model) {
 			case CUSTOMER_VALUE -> "value-pending";
 			case SEGMENTS -> "segments-pending";
+			case RECOMMENDATIONS -> "recommendations-pending";
 		};
 	}
 }
