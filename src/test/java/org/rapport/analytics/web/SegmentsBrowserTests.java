@@ -103,8 +103,8 @@ class SegmentsBrowserTests {
 		User seller = data.user(team, Role.SALES);
 		User analyst = data.user(team, Role.ANALYST);
 		Actor selling = data.actor(seller);
-		Product big = fixtures.product("900", "EUR");
-		Product small = fixtures.product("15", "EUR");
+		Product big = fixtures.product("30", "EUR");
+		Product small = fixtures.product("5", "EUR");
 		AccountId spender = BuyingPatterns.frequentBigSpenders(fixtures, selling, "Browser spender", 5, 8, big).get(0);
 		BuyingPatterns.rareSmallBuyers(fixtures, selling, "Browser rare", 5, small);
 		String name = TestData.unique("Browser buyers");

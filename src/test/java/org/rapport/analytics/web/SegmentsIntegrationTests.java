@@ -82,8 +82,8 @@ class SegmentsIntegrationTests {
 		User outsider = data.user(data.team(), Role.ANALYST);
 		User stranger = data.user(data.team(), Role.SALES);
 		Actor selling = data.actor(seller);
-		Product big = fixtures.product("4000", "EUR");
-		Product small = fixtures.product("12", "EUR");
+		Product big = fixtures.product("30", "EUR");
+		Product small = fixtures.product("5", "EUR");
 		List<AccountId> spenders = BuyingPatterns.frequentBigSpenders(fixtures, selling, "Big spender", 6, 10, big);
 		List<AccountId> rare = BuyingPatterns.rareSmallBuyers(fixtures, selling, "Rare buyer", 6, small);
 		String name = TestData.unique("Buyers");
@@ -139,8 +139,9 @@ class SegmentsIntegrationTests {
 		List<Double> rareRecency = JsonPath.read(detail, "$.clusters[?(@.number == " + buyingRarely + ")].means.recency");
 		List<Double> spendingRecency = JsonPath.read(detail,
 				"$.clusters[?(@.number == " + spending + ")].means.recency");
-		// other tests' buyers may share these clusters, which moves the means but not their order
-		assertThat(spendingMeans.get(0)).isGreaterThan(20 * rareMeans.get(0));
+		// other tests' buyers may share these clusters, which moves the means but not their order; the amounts are
+		// small, so that these buyers do not move the spend that other tests' lifetime-value fits expect
+		assertThat(spendingMeans.get(0)).isGreaterThan(3 * rareMeans.get(0));
 		assertThat(rareRecency.get(0)).isGreaterThan(spendingRecency.get(0) + 100);
 		assertThat(memberships.count(id, spending)).isGreaterThanOrEqualTo(spenders.size());
 		List<AccountId> members = new ArrayList<>();
