@@ -15,8 +15,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs the models on the CRM's data on the persistent scheduler: every night the lifetime-value model is queued, and
- * every 30 seconds the queued runs are run, one after the other, in the analytics pool. The scheduler runs the sweep
+ * Runs the models on the CRM's data on the persistent scheduler: every night the lifetime-value and churn models are
+ * queued, and every 30 seconds the queued runs are run, one after the other, in the analytics pool. The scheduler runs the sweep
  * on one node of the cluster at a time, so a run the sweep finds still running was cut off by a stop, and runs again.
  */
 @Component
@@ -28,8 +28,11 @@ public class AnalyticsJobs {
 	private final CustomerValues values;
 	private final ClvSettingsStore settings;
 	private final AnalyticsPool pool;
+	private final AccountChurn churn;
 
-	AnalyticsJobs(AnalyticsRuns runs, CustomerValues values, ClvSettingsStore settings, AnalyticsPool pool) {
+	AnalyticsJobs(AnalyticsRuns runs, CustomerValues values, ClvSettingsStore settings, AnalyticsPool pool,
+			AccountChurn churn) {
+		this.churn = churn;
 		this.runs = runs;
 		this.values = values;
 		this.settings = settings;
@@ -48,6 +51,7 @@ public class AnalyticsJobs {
 			try {
 				String figures = switch (run.model()) {
 					case CUSTOMER_VALUE -> pool.run(() -> values.compute(run.id()));
+					case CHURN -> pool.run(() -> churn.compute(run.id(), run.parameters()));
 				};
 				runs.done(run.id(), figures);
 			}
@@ -61,9 +65,13 @@ public class AnalyticsJobs {
 		return ran;
 	}
 
-	/** Queues the nightly run of the lifetime-value model. */
+	/**
+	 * Queues the nightly runs: the lifetime-value model first, whose predicted values the churn run weighs its risks
+	 * by, then the churn model with the settings of its latest run.
+	 */
 	public void nightly() {
 		runs.queue(AnalyticsModel.CUSTOMER_VALUE, CustomerValues.parameters(settings.current()), null);
+		churn.nightly();
 	}
 
 	/** The schedule of the analytics jobs. */

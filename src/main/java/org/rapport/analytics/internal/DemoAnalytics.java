@@ -9,8 +9,9 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * On the first start with demo data, queues a run of the customer-value model, so that the accounts' values and the
- * model's page are filled within a minute of the start rather than after the first night.
+ * On the first start with demo data, queues a run of the customer-value model and one of the churn model, so that the
+ * accounts' values and risks and the models' pages are filled within a minute of the start rather than after the
+ * first night.
  */
 @Component
 @Profile("demo")
@@ -21,8 +22,10 @@ class DemoAnalytics implements ApplicationRunner {
 
 	private final AnalyticsRuns runs;
 	private final ClvSettingsStore settings;
+	private final AccountChurn churn;
 
-	DemoAnalytics(AnalyticsRuns runs, ClvSettingsStore settings) {
+	DemoAnalytics(AnalyticsRuns runs, ClvSettingsStore settings, AccountChurn churn) {
+		this.churn = churn;
 		this.runs = runs;
 		this.settings = settings;
 	}
@@ -33,6 +36,8 @@ class DemoAnalytics implements ApplicationRunner {
 			return;
 		}
 		runs.queue(AnalyticsModel.CUSTOMER_VALUE, CustomerValues.parameters(settings.current()), null);
-		log.info("Demo data: the customer-value model is queued and runs within a minute");
+		// after the values, which weigh the accounts at risk
+		churn.nightly();
+		log.info("Demo data: the customer-value and churn models are queued and run within a minute");
 	}
 }
