@@ -7,8 +7,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * What analytics adds to the shell: the customer-value model and the workbench in the analytics menu, for analysts and
- * administrators, and each account's value on its page.
+ * What analytics adds to the shell: the customer-value and churn models and the workbench in the analytics menu, for
+ * analysts and administrators, and each account's value and risk of churn on its page.
  */
 @Configuration(proxyBeanMethods = false)
 class AnalyticsShell {
@@ -22,6 +22,16 @@ class AnalyticsShell {
 	@Bean
 	static AccountPanel accountValuePanel() {
 		return new AccountPanel("/analytics/accounts/{id}/value", 45, false);
+	}
+
+	@Bean
+	static MenuEntry churnMenu() {
+		return new MenuEntry("nav.churn", "/analytics/churn", "person-dash", 20, "ANALYST,ADMIN", MenuGroup.ANALYTICS);
+	}
+
+	@Bean
+	static AccountPanel accountChurnPanel() {
+		return new AccountPanel("/analytics/accounts/{id}/churn", 47, false);
 	}
 
 	@Bean

@@ -51,6 +51,7 @@ class RunProgressController {
 	static String pageOf(AnalyticsModel model) {
 		return switch (model) {
 			case CUSTOMER_VALUE -> "/analytics/value";
+			case CHURN -> "/analytics/churn";
 		};
 	}
 
@@ -58,6 +59,7 @@ class RunProgressController {
 	static String idOf(AnalyticsModel model) {
 		return switch (model) {
 			case CUSTOMER_VALUE -> "value-pending";
+			case CHURN -> "churn-pending";
 		};
 	}
 }
