@@ -345,6 +345,7 @@ public class AccountChurn {
 		figures.put("folds", evaluation.folds());
 		figures.put("noChurnAccuracy", evaluation.noChurnAccuracy());
 		figures.put("imputation", table.imputation());
+		figures.put("blankNumbers", table.blankNumbers());
 		figures.put("kept", evaluation.best().algorithm().key());
 		List<Map<String, Object>> results = new ArrayList<>();
 		for (AlgorithmResult result : evaluation.results()) {

@@ -165,6 +165,11 @@ class ChurnController {
 		}
 		JsonNode figures = json.readTree(last.figures());
 		model.addAttribute("figures", figures);
+		List<String> blanks = new ArrayList<>();
+		figures.path("blankNumbers").properties().forEach(blank -> blanks.add(messages.getMessage(
+				"workbench.churn.blankIn", new Object[] { blank.getValue().asInt(), feature(blank.getKey(), locale) },
+				locale)));
+		model.addAttribute("blanks", String.join(", ", blanks));
 		List<AlgorithmResult> results = results(figures);
 		model.addAttribute("results", results);
 		model.addAttribute("kept", Algorithm.of(figures.path("kept").asText()));

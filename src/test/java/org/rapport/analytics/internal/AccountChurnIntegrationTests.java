@@ -12,7 +12,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -24,16 +23,11 @@ import org.rapport.analytics.internal.AccountChurn.AccountRisk;
 import org.rapport.analytics.internal.AccountChurn.ChurnSettings;
 import org.rapport.analytics.internal.AnalyticsRuns.Run;
 import org.rapport.customers.AccountId;
-import org.rapport.customers.Customers;
-import org.rapport.customers.LifecycleStage;
 import org.rapport.identity.Actor;
 import org.rapport.identity.Role;
 import org.rapport.identity.TeamId;
 import org.rapport.identity.internal.User;
 import org.rapport.sales.catalogue.internal.Product;
-import org.rapport.sales.orders.internal.OrderBook;
-import org.rapport.sales.orders.internal.OrderDetails;
-import org.rapport.sales.orders.internal.SalesOrder;
 import org.rapport.sales.web.CommerceFixtures;
 import org.rapport.shared.InvalidField;
 import org.rapport.shared.NotPermitted;
@@ -51,7 +45,7 @@ import tools.jackson.databind.json.JsonMapper;
  * the reason.
  */
 @RapportTest
-@Import(CommerceFixtures.class)
+@Import({ CommerceFixtures.class, ChurnHistories.class })
 class AccountChurnIntegrationTests {
 
 	@Autowired
@@ -61,10 +55,7 @@ class AccountChurnIntegrationTests {
 	CommerceFixtures fixtures;
 
 	@Autowired
-	OrderBook orders;
-
-	@Autowired
-	Customers customers;
+	ChurnHistories histories;
 
 	@Autowired
 	AccountChurn churn;
@@ -93,28 +84,19 @@ class AccountChurnIntegrationTests {
 		User otherSeller = data.user(data.team(), Role.SALES);
 		Actor selling = data.actor(seller);
 		Product product = fixtures.product("100", "EUR");
-		LocalDate today = LocalDate.now(ZoneOffset.UTC);
+		LocalDate today = ChurnHistories.today();
 
 		List<AccountId> lost = new ArrayList<>();
 		for (int i = 0; i < 12; i++) {
 			// bought every few weeks, ever less often, stopped seven to nine months ago and became lost since
-			AccountId account = fixtures.account(selling, "Fading");
-			fading(selling, account, product, today, 200 + 5 * i);
-			markLost(account, today.minusDays(40 + 3 * i));
-			lost.add(account);
+			lost.add(histories.lost(selling, product, "Fading", 200 + 5 * i, 40 + 3 * i));
 		}
 		List<AccountId> steady = new ArrayList<>();
 		for (int i = 0; i < 14; i++) {
-			AccountId account = fixtures.account(selling, "Steady");
-			// entered newest first, so that the lifecycle that follows each order never finds a gap of a year
-			for (int ago = 3 + i; ago < 700; ago += 30) {
-				order(selling, account, today.minusDays(ago), product, 2);
-			}
-			steady.add(account);
+			steady.add(histories.steady(selling, product, "Steady", 3 + i, 30));
 		}
 		// the same fading, a window later: not lost yet
-		AccountId fadingNow = fixtures.account(selling, "Fading now");
-		fading(selling, fadingNow, product, today.plusDays(180), 220);
+		AccountId fadingNow = histories.fading(selling, product, "Fading now", today.plusDays(180), 220);
 		AccountId steadyNow = steady.get(0);
 
 		Actor analysing = data.actor(analyst);
@@ -240,46 +222,5 @@ class AccountChurnIntegrationTests {
 			.orElseThrow();
 		assertThat(failed.status()).isEqualTo("FAILED");
 		assertThat(failed.error()).contains("became lost in the 30 days before today", "at least 5 of each");
-	}
-
-	/**
-	 * Orders from two years ago, ever less often, the last {@code lastAgo} days before {@code until}; entered newest
-	 * first, so that the lifecycle that follows each order never finds a gap of a year.
-	 */
-	private void fading(Actor seller, AccountId account, Product product, LocalDate until, int lastAgo) {
-		List<LocalDate> days = new ArrayList<>();
-		double gap = 20;
-		for (double ago = 720; ago > lastAgo; ago -= gap, gap *= 1.35) {
-			LocalDate day = until.minusDays((long) ago);
-			if (!day.isAfter(LocalDate.now(ZoneOffset.UTC))) {
-				days.add(day);
-			}
-		}
-		order(seller, account, until.minusDays(lastAgo), product, 1);
-		for (int d = days.size() - 1; d >= 0; d--) {
-			order(seller, account, days.get(d), product, 2);
-		}
-	}
-
-	/** Marks the account lost on the day, again if the lifecycle that follows its orders changed it meanwhile. */
-	private void markLost(AccountId account, LocalDate day) {
-		for (int attempt = 1;; attempt++) {
-			try {
-				customers.moveLifecycle(account, LifecycleStage.LOST, "No purchase for long",
-						day.atStartOfDay(ZoneOffset.UTC).toInstant());
-				return;
-			}
-			catch (org.springframework.dao.OptimisticLockingFailureException raced) {
-				if (attempt == 5) {
-					throw raced;
-				}
-			}
-		}
-	}
-
-	private void order(Actor seller, AccountId account, LocalDate day, Product product, int quantity) {
-		SalesOrder order = orders.create(seller, new OrderDetails(account.value(), day, null, null,
-				List.of(new OrderDetails.LineDetails(product.getId(), BigDecimal.valueOf(quantity), null))));
-		orders.confirm(seller, order.getId(), order.getVersion());
 	}
 }

@@ -1,0 +1,166 @@
+package org.rapport.analytics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.rapport.Chromium;
+import org.rapport.TestData;
+import org.rapport.analytics.internal.AccountChurn;
+import org.rapport.analytics.internal.AnalyticsJobs;
+import org.rapport.analytics.internal.ChurnHistories;
+import org.rapport.identity.Actor;
+import org.rapport.identity.Role;
+import org.rapport.identity.TeamId;
+import org.rapport.identity.internal.User;
+import org.rapport.sales.catalogue.internal.Product;
+import org.rapport.sales.web.CommerceFixtures;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * An analyst, in a real browser (headless Chromium), finds the churn run's comparison and charts, and the valuable
+ * customers at risk, in English and Chinese, on a desktop and on a phone, on pages that pass axe-core and fit the
+ * phone's screen. Skipped with a warning where Chromium is missing, unless {@code RAPPORT_REQUIRE_BROWSER=true}.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@Import({ TestData.class, CommerceFixtures.class, ChurnHistories.class })
+class ChurnBrowserTests {
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+	private static final int PHONE = 390;
+
+	private static WebDriver driver;
+	private static WebDriverWait wait;
+	private static Chromium chromium;
+
+	@RegisterExtension
+	static final TestWatcher SCREENSHOT_ON_FAILURE = new TestWatcher() {
+		@Override
+		public void testFailed(ExtensionContext context, Throwable cause) {
+			if (driver != null) {
+				chromium.screenshot("failed-" + context.getRequiredTestMethod().getName());
+				System.err.println("Browser was at " + driver.getCurrentUrl());
+			}
+		}
+	};
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	TestData data;
+
+	@Autowired
+	CommerceFixtures fixtures;
+
+	@Autowired
+	ChurnHistories histories;
+
+	@Autowired
+	AccountChurn churn;
+
+	@Autowired
+	AnalyticsJobs jobs;
+
+	@BeforeAll
+	static void startBrowser() {
+		chromium = Chromium.start("ChurnBrowserTests", 1280, 900);
+		driver = chromium.driver();
+		wait = chromium.waiting(TIMEOUT);
+	}
+
+	@AfterAll
+	static void quitBrowser() {
+		if (chromium != null) {
+			chromium.close();
+			chromium = null;
+			driver = null;
+		}
+	}
+
+	@Test
+	void anAnalystComparesTheAlgorithmsAndListsTheCustomersAtRisk() {
+		assumeTrue(driver != null, "no browser");
+		TeamId team = data.team();
+		User analyst = data.user(team, Role.ANALYST);
+		Actor seller = data.actor(data.user(team, Role.SALES));
+		Product product = fixtures.product("80", "EUR");
+		for (int i = 0; i < 6; i++) {
+			histories.lost(seller, product, "Faded", 210 + 7 * i, 50 + 5 * i);
+			histories.steady(seller, product, "Regular", 4 + i, 45);
+		}
+		histories.fading(seller, product, "Fading", ChurnHistories.today().plusDays(180), 215);
+		churn.runNow(data.actor(analyst), AccountChurn.ChurnSettings.DEFAULT);
+		jobs.sweep();
+
+		signIn(analyst);
+		try {
+			for (String language : List.of("en", "zh-CN")) {
+				open("/login?lang=" + language);
+				for (boolean phone : List.of(false, true)) {
+					if (phone) {
+						chromium.showAsPhone(PHONE, 844);
+					}
+					else {
+						chromium.showAsWindow();
+					}
+					String view = language + "-" + (phone ? PHONE : 1280);
+					open("/analytics/churn");
+					wait.until(ExpectedConditions.presenceOfElementLocated(By.id("churn-comparison")));
+					wait.until(browser -> Boolean.TRUE.equals(((JavascriptExecutor) browser)
+						.executeScript("return typeof Chart !== 'undefined' && document.readyState === 'complete'")));
+					assertThat(driver.findElements(By.cssSelector("#churn-comparison tbody tr"))).hasSize(4);
+					check(view, "churn", phone);
+
+					open("/analytics/churn/at-risk");
+					wait.until(ExpectedConditions.presenceOfElementLocated(By.id("churn-at-risk")));
+					assertThat(driver.findElements(By.cssSelector("#churn-at-risk tbody a"))).isNotEmpty();
+					check(view, "churn-at-risk", phone);
+				}
+			}
+		}
+		finally {
+			chromium.showAsWindow();
+		}
+	}
+
+	private void check(String view, String name, boolean phone) {
+		chromium.screenshotWholePage("churn-" + view + "-" + name);
+		chromium.assertPageIsHealthy();
+		chromium.assertAccessible();
+		if (phone) {
+			chromium.assertFitsWidth(PHONE);
+		}
+	}
+
+	private void signIn(User user) {
+		open("/login");
+		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(user.getUsername());
+		driver.findElement(By.id("password")).sendKeys(TestData.PASSWORD);
+		driver.findElement(By.id("sign-in")).click();
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("user-menu")));
+	}
+
+	private void open(String path) {
+		driver.get("http://localhost:" + port + path);
+	}
+}
