@@ -1,5 +1,6 @@
 package org.rapport.analytics;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
@@ -20,6 +21,12 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.rapport.Chromium;
 import org.rapport.TestData;
+import org.rapport.analytics.internal.AccountChurn;
+import org.rapport.analytics.internal.AnalyticsJobs;
+import org.rapport.analytics.internal.ChurnHistories;
+import org.rapport.identity.Actor;
+import org.rapport.identity.TeamId;
+import org.rapport.sales.catalogue.internal.Product;
 import org.rapport.identity.Role;
 import org.rapport.identity.internal.User;
 import org.rapport.sales.web.CommerceFixtures;
@@ -33,14 +40,15 @@ import org.springframework.test.context.ActiveProfiles;
 /**
  * An analyst, in a real browser (headless Chromium), runs each model of the workbench on a public data set from its
  * page, in English and Chinese, on a desktop and on a phone, and finds the figures and charts on a page that passes
- * axe-core and fits the phone's screen; the customer-value page too.
+ * axe-core and fits the phone's screen; the customer-value page too, and the churn run's comparison and the valuable
+ * customers at risk.
  * <p>
  * Where Chromium or its driver is missing the tests are skipped with a warning, unless
  * {@code RAPPORT_REQUIRE_BROWSER=true} (CI) turns that into a failure. Screenshots go to {@code target/screenshots}.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-@Import({ TestData.class, CommerceFixtures.class })
+@Import({ TestData.class, CommerceFixtures.class, ChurnHistories.class })
 class WorkbenchBrowserTests {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(30);
@@ -67,6 +75,18 @@ class WorkbenchBrowserTests {
 
 	@Autowired
 	TestData data;
+
+	@Autowired
+	CommerceFixtures fixtures;
+
+	@Autowired
+	ChurnHistories histories;
+
+	@Autowired
+	AccountChurn churn;
+
+	@Autowired
+	AnalyticsJobs jobs;
 
 	@BeforeAll
 	static void startBrowser() {
@@ -132,6 +152,52 @@ class WorkbenchBrowserTests {
 					open("/analytics/value");
 					wait.until(ExpectedConditions.presenceOfElementLocated(By.id("value-run")));
 					check(view, "customer-value", phone);
+				}
+			}
+		}
+		finally {
+			chromium.showAsWindow();
+		}
+	}
+
+	@Test
+	void anAnalystComparesTheAlgorithmsAndListsTheCustomersAtRisk() {
+		assumeTrue(driver != null, "no browser");
+		TeamId team = data.team();
+		User analyst = data.user(team, Role.ANALYST);
+		Actor seller = data.actor(data.user(team, Role.SALES));
+		Product product = fixtures.product("80", "EUR");
+		for (int i = 0; i < 6; i++) {
+			histories.lost(seller, product, "Faded", 210 + 7 * i, 50 + 5 * i);
+			histories.steady(seller, product, "Regular", 4 + i, 45);
+		}
+		histories.fading(seller, product, "Fading", ChurnHistories.today().plusDays(180), 215);
+		churn.runNow(data.actor(analyst), AccountChurn.ChurnSettings.DEFAULT);
+		jobs.sweep();
+
+		signIn(analyst);
+		try {
+			for (String language : List.of("en", "zh-CN")) {
+				open("/login?lang=" + language);
+				for (boolean phone : List.of(false, true)) {
+					if (phone) {
+						chromium.showAsPhone(PHONE, 844);
+					}
+					else {
+						chromium.showAsWindow();
+					}
+					String view = language + "-" + (phone ? PHONE : 1280);
+					open("/analytics/churn");
+					wait.until(ExpectedConditions.presenceOfElementLocated(By.id("churn-comparison")));
+					wait.until(browser -> Boolean.TRUE.equals(((JavascriptExecutor) browser)
+						.executeScript("return typeof Chart !== 'undefined' && document.readyState === 'complete'")));
+					assertThat(driver.findElements(By.cssSelector("#churn-comparison tbody tr"))).hasSize(4);
+					check(view, "churn", phone);
+
+					open("/analytics/churn/at-risk");
+					wait.until(ExpectedConditions.presenceOfElementLocated(By.id("churn-at-risk")));
+					assertThat(driver.findElements(By.cssSelector("#churn-at-risk tbody a"))).isNotEmpty();
+					check(view, "churn-at-risk", phone);
 				}
 			}
 		}

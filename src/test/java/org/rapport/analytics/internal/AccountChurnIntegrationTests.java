@@ -213,14 +213,20 @@ class AccountChurnIntegrationTests {
 	}
 
 	@Test
-	void aRunWithTooFewLostAccountsFailsAndSaysWhy() {
+	void aRunWithTooFewLostAccountsFailsAndSaysWhyAndTheNightTakesItsSettingsAgain() {
 		Actor analyst = data.actor(data.user(data.team(), Role.ANALYST));
 		// nobody of this test became lost in the last month
-		UUID run = churn.runNow(analyst, new ChurnSettings(30, List.of()));
+		UUID run = churn.runNow(analyst, new ChurnSettings(30, List.of("seats")));
 		jobs.sweep();
 		Run failed = runs.latest(AnalyticsModel.CHURN, 5).stream().filter(r -> r.id().equals(run)).findFirst()
 			.orElseThrow();
 		assertThat(failed.status()).isEqualTo("FAILED");
 		assertThat(failed.error()).contains("became lost in the 30 days before today", "at least 5 of each");
+		assertThat(churn.settings()).isEqualTo(new ChurnSettings(30, List.of("seats")));
+		jobs.nightly();
+		Run nightly = runs.pending(AnalyticsModel.CHURN).orElseThrow();
+		assertThat(nightly.requestedBy()).isNull();
+		assertThat(nightly.parameters()).contains("\"windowDays\":30", "seats");
+		jobs.sweep();
 	}
 }
