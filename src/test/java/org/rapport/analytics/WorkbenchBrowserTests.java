@@ -117,47 +117,31 @@ class WorkbenchBrowserTests {
 		Path recommendationsTest = Files.createTempFile("test-", ".csv");
 		Files.writeString(recommendationsTest, "user,item\na,p3\nb,p3\nc,p2\nd,p1\n");
 		signIn(analyst);
-		try {
-			for (String language : List.of("en", "zh-CN")) {
-				open("/login?lang=" + language);
-				for (boolean phone : List.of(false, true)) {
-					if (phone) {
-						chromium.showAsPhone(PHONE, 844);
-					}
-					else {
-						chromium.showAsWindow();
-					}
-					String view = language + "-" + (phone ? PHONE : 1280);
+		inEveryView((view, phone) -> {
+			open("/analytics/workbench/clv");
+			fill(Map.of("customerColumn", "customer", "dateColumn", "date", "amountColumn", "amount",
+					"dateFormat", "yyyyMMdd", "calibrationEnd", "1997-09-30"));
+			run("file", cdnow, "clv-run", "clv-result", view, "workbench-clv", phone);
 
-					open("/analytics/workbench/clv");
-					fill(Map.of("customerColumn", "customer", "dateColumn", "date", "amountColumn", "amount",
-							"dateFormat", "yyyyMMdd", "calibrationEnd", "1997-09-30"));
-					run("file", cdnow, "clv-run", "clv-result", view, "workbench-clv", phone);
+			open("/analytics/workbench/segments");
+			fill(Map.of("features", "AnnualIncome,SpendingScore", "k", "5"));
+			run("file", mall, "segments-run", "segments-result", view, "workbench-segments", phone);
 
-					open("/analytics/workbench/segments");
-					fill(Map.of("features", "AnnualIncome,SpendingScore", "k", "5"));
-					run("file", mall, "segments-run", "segments-result", view, "workbench-segments", phone);
+			open("/analytics/workbench/churn");
+			fill(Map.of("target", "Churn", "positive", "Yes", "idColumn", "customerID", "folds", "3"));
+			((JavascriptExecutor) driver).executeScript("['tree', 'forest', 'gbt'].forEach(a => "
+					+ "document.getElementById('algorithm-' + a).checked = false)");
+			run("file", telco, "churn-run", "churn-result", view, "workbench-churn", phone);
 
-					open("/analytics/workbench/churn");
-					fill(Map.of("target", "Churn", "positive", "Yes", "idColumn", "customerID", "folds", "3"));
-					((JavascriptExecutor) driver).executeScript("['tree', 'forest', 'gbt'].forEach(a => "
-							+ "document.getElementById('algorithm-' + a).checked = false)");
-					run("file", telco, "churn-run", "churn-result", view, "workbench-churn", phone);
+			open("/analytics/workbench/recommendations");
+			driver.findElement(By.id("test")).sendKeys(recommendationsTest.toAbsolutePath().toString());
+			run("train", recommendationsTrain, "recommendations-run", "recommendations-result", view,
+					"workbench-recommendations", phone);
 
-					open("/analytics/workbench/recommendations");
-					driver.findElement(By.id("test")).sendKeys(recommendationsTest.toAbsolutePath().toString());
-					run("train", recommendationsTrain, "recommendations-run", "recommendations-result", view,
-							"workbench-recommendations", phone);
-
-					open("/analytics/value");
-					wait.until(ExpectedConditions.presenceOfElementLocated(By.id("value-run")));
-					check(view, "customer-value", phone);
-				}
-			}
-		}
-		finally {
-			chromium.showAsWindow();
-		}
+			open("/analytics/value");
+			wait.until(ExpectedConditions.presenceOfElementLocated(By.id("value-run")));
+			check(view, "customer-value", phone);
+		});
 	}
 
 	@Test
@@ -176,34 +160,19 @@ class WorkbenchBrowserTests {
 		jobs.sweep();
 
 		signIn(analyst);
-		try {
-			for (String language : List.of("en", "zh-CN")) {
-				open("/login?lang=" + language);
-				for (boolean phone : List.of(false, true)) {
-					if (phone) {
-						chromium.showAsPhone(PHONE, 844);
-					}
-					else {
-						chromium.showAsWindow();
-					}
-					String view = language + "-" + (phone ? PHONE : 1280);
-					open("/analytics/churn");
-					wait.until(ExpectedConditions.presenceOfElementLocated(By.id("churn-comparison")));
-					wait.until(browser -> Boolean.TRUE.equals(((JavascriptExecutor) browser)
-						.executeScript("return typeof Chart !== 'undefined' && document.readyState === 'complete'")));
-					assertThat(driver.findElements(By.cssSelector("#churn-comparison tbody tr"))).hasSize(4);
-					check(view, "churn", phone);
+		inEveryView((view, phone) -> {
+			open("/analytics/churn");
+			wait.until(ExpectedConditions.presenceOfElementLocated(By.id("churn-comparison")));
+			wait.until(browser -> Boolean.TRUE.equals(((JavascriptExecutor) browser)
+				.executeScript("return typeof Chart !== 'undefined' && document.readyState === 'complete'")));
+			assertThat(driver.findElements(By.cssSelector("#churn-comparison tbody tr"))).hasSize(4);
+			check(view, "churn", phone);
 
-					open("/analytics/churn/at-risk");
-					wait.until(ExpectedConditions.presenceOfElementLocated(By.id("churn-at-risk")));
-					assertThat(driver.findElements(By.cssSelector("#churn-at-risk tbody a"))).isNotEmpty();
-					check(view, "churn-at-risk", phone);
-				}
-			}
-		}
-		finally {
-			chromium.showAsWindow();
-		}
+			open("/analytics/churn/at-risk");
+			wait.until(ExpectedConditions.presenceOfElementLocated(By.id("churn-at-risk")));
+			assertThat(driver.findElements(By.cssSelector("#churn-at-risk tbody a"))).isNotEmpty();
+			check(view, "churn-at-risk", phone);
+		});
 	}
 
 	private void run(String input, Path file, String button, String result, String view, String name, boolean phone) {
@@ -214,6 +183,27 @@ class WorkbenchBrowserTests {
 		wait.until(browser -> Boolean.TRUE.equals(((JavascriptExecutor) browser)
 			.executeScript("return typeof Chart !== 'undefined' && document.readyState === 'complete'")));
 		check(view, name, phone);
+	}
+
+	/** Visits the pages in English and Chinese, on a desktop and on a phone, named as {@code en-1280}. */
+	private void inEveryView(java.util.function.BiConsumer<String, Boolean> visit) {
+		try {
+			for (String language : List.of("en", "zh-CN")) {
+				open("/login?lang=" + language);
+				for (boolean phone : List.of(false, true)) {
+					if (phone) {
+						chromium.showAsPhone(PHONE, 844);
+					}
+					else {
+						chromium.showAsWindow();
+					}
+					visit.accept(language + "-" + (phone ? PHONE : 1280), phone);
+				}
+			}
+		}
+		finally {
+			chromium.showAsWindow();
+		}
 	}
 
 	private void check(String view, String name, boolean phone) {
