@@ -26,6 +26,13 @@ public interface AccountFacts {
 	 */
 	void forEachMoveTo(LifecycleStage stage, Instant from, Instant to, Consumer<StageMove> each);
 
+	/**
+	 * The accounts whose lifecycle stage changed at or after {@code at}, with the stage they held then (the stage their
+	 * first change since left), handed to the consumer in the order of their ids; the others still hold the stage they
+	 * held then.
+	 */
+	void forEachStageChangedSince(Instant at, Consumer<EarlierStage> each);
+
 	/** An account as the models see it. */
 	record AccountFact(AccountId id, UserId owner, TeamId team, LifecycleStage stage, Instant createdAt,
 			Map<String, Object> customFields) {
@@ -33,5 +40,9 @@ public interface AccountFacts {
 
 	/** The latest move of an account to a stage within a window. */
 	record StageMove(AccountId account, Instant at) {
+	}
+
+	/** The stage an account held at some earlier time. */
+	record EarlierStage(AccountId account, LifecycleStage stage) {
 	}
 }

@@ -1,5 +1,6 @@
 package org.rapport.analytics;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
@@ -21,10 +22,13 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.rapport.Chromium;
 import org.rapport.TestData;
+import org.rapport.analytics.internal.AccountChurn;
 import org.rapport.analytics.internal.AnalyticsJobs;
+import org.rapport.analytics.internal.ChurnHistories;
 import org.rapport.analytics.internal.ProductRecommendations;
 import org.rapport.customers.AccountId;
 import org.rapport.identity.Actor;
+import org.rapport.identity.TeamId;
 import org.rapport.identity.Role;
 import org.rapport.identity.internal.User;
 import org.rapport.sales.catalogue.internal.Product;
@@ -39,15 +43,16 @@ import org.springframework.test.context.ActiveProfiles;
 /**
  * An analyst, in a real browser (headless Chromium), runs each model of the workbench on a public data set from its
  * page, in English and Chinese, on a desktop and on a phone, and finds the figures and charts on a page that passes
- * axe-core and fits the phone's screen; the customer-value page too, and the recommendations' page with an account's
- * recommended products and a product's bought-together products.
+ * axe-core and fits the phone's screen; the customer-value page too, the recommendations' page with an account's
+ * recommended products and a product's bought-together products, and the churn run's comparison and the valuable
+ * customers at risk.
  * <p>
  * Where Chromium or its driver is missing the tests are skipped with a warning, unless
  * {@code RAPPORT_REQUIRE_BROWSER=true} (CI) turns that into a failure. Screenshots go to {@code target/screenshots}.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-@Import({ TestData.class, CommerceFixtures.class })
+@Import({ TestData.class, CommerceFixtures.class, ChurnHistories.class })
 class WorkbenchBrowserTests {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(30);
@@ -82,6 +87,12 @@ class WorkbenchBrowserTests {
 	ProductRecommendations recommendations;
 
 	@Autowired
+	ChurnHistories histories;
+
+	@Autowired
+	AccountChurn churn;
+
+	@Autowired
 	AnalyticsJobs jobs;
 
 	@BeforeAll
@@ -114,59 +125,74 @@ class WorkbenchBrowserTests {
 		Files.writeString(recommendationsTest, "user,item\na,p3\nb,p3\nc,p2\nd,p1\n");
 		AccountId boughtA = recommendedAccount(analyst);
 		signIn(analyst);
-		try {
-			for (String language : List.of("en", "zh-CN")) {
-				open("/login?lang=" + language);
-				for (boolean phone : List.of(false, true)) {
-					if (phone) {
-						chromium.showAsPhone(PHONE, 844);
-					}
-					else {
-						chromium.showAsWindow();
-					}
-					String view = language + "-" + (phone ? PHONE : 1280);
+		inEveryView((view, phone) -> {
+			open("/analytics/workbench/clv");
+			fill(Map.of("customerColumn", "customer", "dateColumn", "date", "amountColumn", "amount",
+					"dateFormat", "yyyyMMdd", "calibrationEnd", "1997-09-30"));
+			run("file", cdnow, "clv-run", "clv-result", view, "workbench-clv", phone);
 
-					open("/analytics/workbench/clv");
-					fill(Map.of("customerColumn", "customer", "dateColumn", "date", "amountColumn", "amount",
-							"dateFormat", "yyyyMMdd", "calibrationEnd", "1997-09-30"));
-					run("file", cdnow, "clv-run", "clv-result", view, "workbench-clv", phone);
+			open("/analytics/workbench/segments");
+			fill(Map.of("features", "AnnualIncome,SpendingScore", "k", "5"));
+			run("file", mall, "segments-run", "segments-result", view, "workbench-segments", phone);
 
-					open("/analytics/workbench/segments");
-					fill(Map.of("features", "AnnualIncome,SpendingScore", "k", "5"));
-					run("file", mall, "segments-run", "segments-result", view, "workbench-segments", phone);
+			open("/analytics/workbench/churn");
+			fill(Map.of("target", "Churn", "positive", "Yes", "idColumn", "customerID", "folds", "3"));
+			((JavascriptExecutor) driver).executeScript("['tree', 'forest', 'gbt'].forEach(a => "
+					+ "document.getElementById('algorithm-' + a).checked = false)");
+			run("file", telco, "churn-run", "churn-result", view, "workbench-churn", phone);
 
-					open("/analytics/workbench/churn");
-					fill(Map.of("target", "Churn", "positive", "Yes", "idColumn", "customerID", "folds", "3"));
-					((JavascriptExecutor) driver).executeScript("['tree', 'forest', 'gbt'].forEach(a => "
-							+ "document.getElementById('algorithm-' + a).checked = false)");
-					run("file", telco, "churn-run", "churn-result", view, "workbench-churn", phone);
+			open("/analytics/workbench/recommendations");
+			driver.findElement(By.id("test")).sendKeys(recommendationsTest.toAbsolutePath().toString());
+			run("train", recommendationsTrain, "recommendations-run", "recommendations-result", view,
+					"workbench-recommendations", phone);
 
-					open("/analytics/workbench/recommendations");
-					driver.findElement(By.id("test")).sendKeys(recommendationsTest.toAbsolutePath().toString());
-					run("train", recommendationsTrain, "recommendations-run", "recommendations-result", view,
-							"workbench-recommendations", phone);
+			open("/analytics/value");
+			wait.until(ExpectedConditions.presenceOfElementLocated(By.id("value-run")));
+			check(view, "customer-value", phone);
 
-					open("/analytics/value");
-					wait.until(ExpectedConditions.presenceOfElementLocated(By.id("value-run")));
-					check(view, "customer-value", phone);
+			open("/analytics/recommendations");
+			wait.until(ExpectedConditions.presenceOfElementLocated(By.id("recommendations-quality")));
+			check(view, "recommendations", phone);
+			open("/accounts/" + boughtA.value());
+			wait.until(ExpectedConditions.presenceOfElementLocated(By.id("recommendations-list")));
+			chromium.settle(TIMEOUT);
+			check(view, "account-recommendations", phone);
+			open("/products/" + productBoughtByIt.getId());
+			wait.until(ExpectedConditions.presenceOfElementLocated(By.id("bought-together")));
+			chromium.settle(TIMEOUT);
+			check(view, "bought-together", phone);
+		});
+	}
 
-					open("/analytics/recommendations");
-					wait.until(ExpectedConditions.presenceOfElementLocated(By.id("recommendations-quality")));
-					check(view, "recommendations", phone);
-					open("/accounts/" + boughtA.value());
-					wait.until(ExpectedConditions.presenceOfElementLocated(By.id("recommendations-list")));
-					chromium.settle(TIMEOUT);
-					check(view, "account-recommendations", phone);
-					open("/products/" + productBoughtByIt.getId());
-					wait.until(ExpectedConditions.presenceOfElementLocated(By.id("bought-together")));
-					chromium.settle(TIMEOUT);
-					check(view, "bought-together", phone);
-				}
-			}
+	@Test
+	void anAnalystComparesTheAlgorithmsAndListsTheCustomersAtRisk() {
+		assumeTrue(driver != null, "no browser");
+		TeamId team = data.team();
+		User analyst = data.user(team, Role.ANALYST);
+		Actor seller = data.actor(data.user(team, Role.SALES));
+		Product product = fixtures.product("80", "EUR");
+		for (int i = 0; i < 6; i++) {
+			histories.lost(seller, product, "Faded", 210 + 7 * i, 50 + 5 * i);
+			histories.steady(seller, product, "Regular", 4 + i, 45);
 		}
-		finally {
-			chromium.showAsWindow();
-		}
+		histories.fading(seller, product, "Fading", ChurnHistories.today().plusDays(180), 215);
+		churn.runNow(data.actor(analyst), AccountChurn.ChurnSettings.DEFAULT);
+		jobs.sweep();
+
+		signIn(analyst);
+		inEveryView((view, phone) -> {
+			open("/analytics/churn");
+			wait.until(ExpectedConditions.presenceOfElementLocated(By.id("churn-comparison")));
+			wait.until(browser -> Boolean.TRUE.equals(((JavascriptExecutor) browser)
+				.executeScript("return typeof Chart !== 'undefined' && document.readyState === 'complete'")));
+			assertThat(driver.findElements(By.cssSelector("#churn-comparison tbody tr"))).hasSize(4);
+			check(view, "churn", phone);
+
+			open("/analytics/churn/at-risk");
+			wait.until(ExpectedConditions.presenceOfElementLocated(By.id("churn-at-risk")));
+			assertThat(driver.findElements(By.cssSelector("#churn-at-risk tbody a"))).isNotEmpty();
+			check(view, "churn-at-risk", phone);
+		});
 	}
 
 	/** The product the account of {@link #recommendedAccount} bought. */
@@ -203,6 +229,27 @@ class WorkbenchBrowserTests {
 		wait.until(browser -> Boolean.TRUE.equals(((JavascriptExecutor) browser)
 			.executeScript("return typeof Chart !== 'undefined' && document.readyState === 'complete'")));
 		check(view, name, phone);
+	}
+
+	/** Visits the pages in English and Chinese, on a desktop and on a phone, named as {@code en-1280}. */
+	private void inEveryView(java.util.function.BiConsumer<String, Boolean> visit) {
+		try {
+			for (String language : List.of("en", "zh-CN")) {
+				open("/login?lang=" + language);
+				for (boolean phone : List.of(false, true)) {
+					if (phone) {
+						chromium.showAsPhone(PHONE, 844);
+					}
+					else {
+						chromium.showAsWindow();
+					}
+					visit.accept(language + "-" + (phone ? PHONE : 1280), phone);
+				}
+			}
+		}
+		finally {
+			chromium.showAsWindow();
+		}
 	}
 
 	private void check(String view, String name, boolean phone) {

@@ -23,7 +23,8 @@ import org.springframework.stereotype.Component;
 public class AccountOwners {
 
 	/** The tables of results per account, each with {@code account_id}, {@code owner_id} and {@code team_id}. */
-	static final List<String> TABLES = List.of("account_value", "account_segment", "account_recommendation");
+	static final List<String> TABLES = List.of("account_value", "account_segment", "account_recommendation",
+			"account_churn");
 
 	private final AccountFacts facts;
 	private final JdbcTemplate jdbc;

@@ -16,8 +16,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Runs the models on the CRM's data on the persistent scheduler: every night the lifetime-value model, the standard
- * segmentation and the recommendations are queued, and
- * every 30 seconds the queued runs are run, one after the other, in the analytics pool. The scheduler runs the sweep
+ * segmentation, the churn model and the recommendations are queued, and every 30 seconds the queued runs are run, one
+ * after the other, in the analytics pool. The scheduler runs the sweep
  * on one node of the cluster at a time, so a run the sweep finds still running was cut off by a stop, and runs again.
  */
 @Component
@@ -31,10 +31,12 @@ public class AnalyticsJobs {
 	private final AnalyticsPool pool;
 	private final SavedSegmentations segmentations;
 	private final ProductRecommendations recommendations;
+	private final AccountChurn churn;
 
 	AnalyticsJobs(AnalyticsRuns runs, CustomerValues values, ClvSettingsStore settings, AnalyticsPool pool,
-			SavedSegmentations segmentations, ProductRecommendations recommendations) {
+			SavedSegmentations segmentations, ProductRecommendations recommendations, AccountChurn churn) {
 		this.segmentations = segmentations;
+		this.churn = churn;
 		this.runs = runs;
 		this.recommendations = recommendations;
 		this.values = values;
@@ -57,6 +59,7 @@ public class AnalyticsJobs {
 					// streams the accounts here and fits in the pool itself
 					case SEGMENTS -> segmentations.compute(run);
 					case RECOMMENDATIONS -> pool.run(() -> recommendations.compute(run.id()));
+					case CHURN -> pool.run(() -> churn.compute(run.id(), run.parameters()));
 				};
 				runs.done(run.id(), figures);
 			}
@@ -71,12 +74,14 @@ public class AnalyticsJobs {
 	}
 
 	/**
-	 * Queues the nightly runs: the lifetime-value model, the standard segmentation, which replaces its last, and the
-	 * recommendations.
+	 * Queues the nightly runs: the lifetime-value model first, whose predicted values the churn run weighs its risks
+	 * by; the standard segmentation, which replaces its last; the churn model with the settings of its latest run; and
+	 * the recommendations.
 	 */
 	public void nightly() {
 		runs.queue(AnalyticsModel.CUSTOMER_VALUE, CustomerValues.parameters(settings.current()), null);
 		segmentations.queueStandard();
+		churn.nightly();
 		runs.queue(AnalyticsModel.RECOMMENDATIONS, ProductRecommendations.PARAMETERS, null);
 	}
 

@@ -4,5 +4,6 @@ package org.rapport.analytics.internal;
 public enum AnalyticsModel {
 	CUSTOMER_VALUE,
 	SEGMENTS,
+	CHURN,
 	RECOMMENDATIONS
 }

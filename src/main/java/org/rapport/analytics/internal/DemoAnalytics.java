@@ -9,9 +9,10 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * On the first start with demo data, queues a run of the customer-value model, the standard segmentation and the
- * recommendations, so that the accounts' values, segments and recommendations and the models' pages are filled within
- * a minute of the start rather than after the first night.
+ * On the first start with demo data, queues a run of each model on the CRM's data — the standard segmentation, the
+ * customer-value model, the churn model after it (the values weigh the accounts at risk) and the recommendations — so
+ * that the accounts' values, segments, risks and recommendations and the models' pages are filled within minutes of
+ * the start rather than after the first night.
  */
 @Component
 @Profile("demo")
@@ -23,11 +24,14 @@ class DemoAnalytics implements ApplicationRunner {
 	private final AnalyticsRuns runs;
 	private final ClvSettingsStore settings;
 	private final SavedSegmentations segmentations;
+	private final AccountChurn churn;
 
-	DemoAnalytics(AnalyticsRuns runs, ClvSettingsStore settings, SavedSegmentations segmentations) {
+	DemoAnalytics(AnalyticsRuns runs, ClvSettingsStore settings, SavedSegmentations segmentations,
+			AccountChurn churn) {
 		this.runs = runs;
 		this.settings = settings;
 		this.segmentations = segmentations;
+		this.churn = churn;
 	}
 
 	@Override
@@ -39,6 +43,10 @@ class DemoAnalytics implements ApplicationRunner {
 		if (runs.latest(AnalyticsModel.CUSTOMER_VALUE, 1).isEmpty()) {
 			runs.queue(AnalyticsModel.CUSTOMER_VALUE, CustomerValues.parameters(settings.current()), null);
 			log.info("Demo data: the customer-value model is queued and runs within a minute");
+		}
+		if (runs.latest(AnalyticsModel.CHURN, 1).isEmpty()) {
+			churn.nightly();
+			log.info("Demo data: the churn model is queued and runs after the customer values");
 		}
 		if (runs.latest(AnalyticsModel.RECOMMENDATIONS, 1).isEmpty()) {
 			runs.queue(AnalyticsModel.RECOMMENDATIONS, ProductRecommendations.PARAMETERS, null);

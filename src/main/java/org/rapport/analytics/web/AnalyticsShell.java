@@ -9,9 +9,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * What analytics adds to the shell: the customer-value model, the saved segmentations, the recommendations and the
- * workbench in the analytics menu, for analysts and administrators; each account's value, segments and recommended
- * products on its page, and the products bought together on a product's page.
+ * What analytics adds to the shell: the customer-value model, the saved segmentations, the churn model, the
+ * recommendations and the workbench in the analytics menu, for analysts and administrators; each account's value,
+ * segments, risk of churn and recommended products on its page, and the products bought together on a product's page.
  */
 @Configuration(proxyBeanMethods = false)
 class AnalyticsShell {
@@ -52,6 +52,16 @@ class AnalyticsShell {
 	@Bean
 	static RecordPanel boughtTogetherPanel() {
 		return new RecordPanel(ProductId.TYPE, "/analytics/products/{id}/bought-together", 50);
+	}
+
+	@Bean
+	static MenuEntry churnMenu() {
+		return new MenuEntry("nav.churn", "/analytics/churn", "person-dash", 30, "ANALYST,ADMIN", MenuGroup.ANALYTICS);
+	}
+
+	@Bean
+	static AccountPanel accountChurnPanel() {
+		return new AccountPanel("/analytics/accounts/{id}/churn", 47, false);
 	}
 
 	@Bean

@@ -68,6 +68,7 @@ class RunProgressController {
 			case CUSTOMER_VALUE -> "/analytics/value";
 			case SEGMENTS -> "/analytics/segments";
 			case RECOMMENDATIONS -> "/analytics/recommendations";
+			case CHURN -> "/analytics/churn";
 		};
 	}
 
@@ -77,6 +78,7 @@ class RunProgressController {
 			case CUSTOMER_VALUE -> "value-pending";
 			case SEGMENTS -> "segments-pending";
 			case RECOMMENDATIONS -> "recommendations-pending";
+			case CHURN -> "churn-pending";
 		};
 	}
 }

@@ -69,6 +69,19 @@ class WorkbenchCharts {
 		return json.writeValueAsString(chart);
 	}
 
+	/** The ROC curves of a comparison of churn algorithms, each named as {@code names} says. */
+	String roc(List<org.rapport.analytics.internal.churn.AlgorithmResult> results,
+			java.util.function.Function<org.rapport.analytics.internal.churn.Algorithm, String> names, String xTitle,
+			String yTitle) {
+		return curves(results.stream().map(result -> names.apply(result.algorithm())).toList(),
+				results.stream()
+					.map(result -> result.roc().stream()
+						.map(point -> new double[] { point.falsePositiveRate(), point.truePositiveRate() })
+						.toList())
+					.toList(),
+				xTitle, yTitle);
+	}
+
 	/** The most points a scatter chart draws; above, an even sample of the rows. */
 	static final int SCATTER_POINTS = 2_000;
 

@@ -91,6 +91,22 @@ class AccountFactReader implements AccountFacts {
 			.forEach(row -> each.accept(new StageMove(new AccountId((UUID) row[0]), (Instant) row[1])));
 	}
 
+	@Override
+	public void forEachStageChangedSince(Instant at, Consumer<EarlierStage> each) {
+		UUID[] last = { null };
+		em.createQuery("select h.accountId, h.from from LifecycleChange h where h.changedAt >= :at "
+				+ "order by h.accountId, h.changedAt, h.id", Object[].class)
+			.setParameter("at", at)
+			.getResultStream()
+			.forEach(row -> {
+				// the first change of each account since then says what it held before
+				if (!row[0].equals(last[0])) {
+					last[0] = (UUID) row[0];
+					each.accept(new EarlierStage(new AccountId((UUID) row[0]), (LifecycleStage) row[1]));
+				}
+			});
+	}
+
 	@SuppressWarnings("unchecked")
 	private static AccountFact fact(Object[] row) {
 		Map<String, Object> custom = (Map<String, Object>) row[5];

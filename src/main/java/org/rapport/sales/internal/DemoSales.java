@@ -195,8 +195,9 @@ class DemoSales implements ApplicationRunner {
 
 	/**
 	 * The days an account bought on over the past two years, as customers of four kinds buy: a third never bought;
-	 * loyal ones every few weeks since they started; lapsed ones as often, until they stopped half a year to
-	 * fifteen months ago; occasional ones once to three times.
+	 * loyal ones every few weeks since they started; lapsed ones as often at first, then ever less often, until they
+	 * stopped seven to twenty months ago (those that stopped over a year ago become lost, on the day a year after
+	 * their last order, which the churn model learns from); occasional ones once to three times.
 	 */
 	private static List<LocalDate> purchaseDays(LocalDate today, Random random) {
 		List<LocalDate> days = new ArrayList<>();
@@ -206,13 +207,19 @@ class DemoSales implements ApplicationRunner {
 		}
 		if (kind < 8) {
 			boolean lapsed = kind >= 6;
-			LocalDate day = today.minusDays(60 + random.nextInt(670));
-			LocalDate until = lapsed ? today.minusDays(180 + random.nextInt(270)) : today;
+			LocalDate until = lapsed ? today.minusDays(200 + random.nextInt(400)) : today;
+			// a lapsed customer bought for four months to over a year before it stopped, within the two years
+			long room = 730 - java.time.temporal.ChronoUnit.DAYS.between(until, today);
+			LocalDate day = lapsed ? until.minusDays(Math.min(room, 120 + random.nextInt(400)))
+					: today.minusDays(60 + random.nextInt(670));
 			int every = 45 + random.nextInt(75);
 			while (!day.isAfter(until)) {
 				days.add(day);
-				// the gaps vary around the customer's own rhythm
+				// the gaps vary around the customer's own rhythm, and widen as a lapsing customer fades
 				day = day.plusDays(Math.max(3, every / 2 + random.nextInt(every)));
+				if (lapsed) {
+					every = every * 5 / 4;
+				}
 			}
 			return days;
 		}
