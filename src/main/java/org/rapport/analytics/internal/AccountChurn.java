@@ -531,15 +531,8 @@ public class AccountChurn {
 		if (page < 0 || (long) page * size > Integer.MAX_VALUE) {
 			throw new InvalidField("page", "analytics.churn.page", "Pages count from 0");
 		}
-		VisibleAccounts visible = VisibleAccounts.of(actor, "c");
-		List<AccountRisk> rows = jdbc.query(SELECT + "where 1 = 1" + visible.condition()
-				+ " order by c.risk_value desc, c.account_id limit " + (size + 1) + " offset " + ((long) page * size),
-				riskRow(), visible.arguments().toArray());
-		boolean hasNext = rows.size() > size;
-		List<AccountRisk> items = hasNext ? rows.subList(0, size) : rows;
-		Long total = jdbc.queryForObject("select count(*) from account_churn c where 1 = 1" + visible.condition(),
-				Long.class, visible.arguments().toArray());
-		return new ResultPage<>(items, page, size, hasNext, total == null ? 0 : total, false);
+		return VisibleAccounts.of(actor, "c").page(jdbc, COLUMNS, FROM + "where 1 = 1", List.of(),
+				"c.risk_value desc, c.account_id", riskRow(), page, size);
 	}
 
 	/**
@@ -572,8 +565,12 @@ public class AccountChurn {
 		}
 	}
 
-	private static final String SELECT = "select c.account_id, c.risk, c.factors, c.risk_value, v.predicted_value, "
-			+ "v.currency, c.computed_at from account_churn c left join account_value v on v.account_id = c.account_id ";
+	private static final String COLUMNS = "c.account_id, c.risk, c.factors, c.risk_value, v.predicted_value, "
+			+ "v.currency, c.computed_at";
+
+	private static final String FROM = "from account_churn c left join account_value v on v.account_id = c.account_id ";
+
+	private static final String SELECT = "select " + COLUMNS + " " + FROM;
 
 	private RowMapper<AccountRisk> riskRow() {
 		return (rs, row) -> {

@@ -29,7 +29,6 @@ import org.rapport.shared.DefaultCurrency;
 import org.rapport.shared.InvalidField;
 import org.rapport.shared.NotPermitted;
 import org.rapport.shared.ResultPage;
-import org.rapport.identity.VisibleQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -131,25 +130,8 @@ public class CustomerValues {
 
 	/** The valued accounts the actor may see, the most valuable first, a page at a time. */
 	public ResultPage<ValuedAccount> valued(Actor actor, int page, int size) {
-		VisibleAccounts visible = VisibleAccounts.of(actor, "v");
-		int offset = Math.max(0, page) * size;
-		List<ValuedAccount> rows = jdbc.query(VALUED + visible.condition() + VALUED_ORDER + " limit " + (size + 1)
-				+ " offset " + offset, VALUED_ROW, visible.arguments().toArray());
-		boolean hasNext = rows.size() > size;
-		List<ValuedAccount> items = hasNext ? rows.subList(0, size) : rows;
-		long total;
-		boolean capped = false;
-		if (page == 0 && !hasNext) {
-			total = items.size();
-		}
-		else {
-			total = jdbc.queryForObject("select count(*) from (select v.account_id from account_value v where 1 = 1"
-					+ visible.condition() + " limit " + (VisibleQuery.COUNT_LIMIT + 1) + ") matches", Long.class,
-					visible.arguments().toArray());
-			capped = total > VisibleQuery.COUNT_LIMIT;
-			total = Math.min(total, VisibleQuery.COUNT_LIMIT);
-		}
-		return new ResultPage<>(items, Math.max(0, page), size, hasNext, total, capped);
+		return VisibleAccounts.of(actor, "v").page(jdbc, VALUED_COLUMNS, "from account_value v where 1 = 1",
+				List.of(), "v.predicted_value desc, v.account_id desc", VALUED_ROW, Math.max(0, page), size);
 	}
 
 	/**
@@ -183,8 +165,10 @@ public class CustomerValues {
 		return all.toArray();
 	}
 
-	private static final String VALUED = "select v.account_id, v.purchases, v.last_purchase, v.historic_value, "
-			+ "v.probability_alive, v.predicted_value, v.discounted_value, v.currency from account_value v where 1 = 1";
+	private static final String VALUED_COLUMNS = "v.account_id, v.purchases, v.last_purchase, v.historic_value, "
+			+ "v.probability_alive, v.predicted_value, v.discounted_value, v.currency";
+
+	private static final String VALUED = "select " + VALUED_COLUMNS + " from account_value v where 1 = 1";
 
 	private static final String VALUED_ORDER = " order by v.predicted_value desc, v.account_id desc";
 

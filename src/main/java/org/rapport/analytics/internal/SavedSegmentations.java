@@ -85,9 +85,6 @@ public class SavedSegmentations implements SegmentMemberships {
 	/** How many accounts one statement writes, and one read of a cluster's members hands on. */
 	static final int BATCH = 1_000;
 
-	/** Past this many members, a cluster's list stops counting. */
-	static final int COUNT_LIMIT = 10_000;
-
 	private final Purchases purchases;
 	private final AccountFacts facts;
 	private final CustomFields customFields;
@@ -592,25 +589,13 @@ public class SavedSegmentations implements SegmentMemberships {
 
 	/**
 	 * A page of the cluster's accounts that the actor may see, in the order of their ids; counted up to
-	 * {@link #COUNT_LIMIT}. For administrators and analysts.
+	 * {@link org.rapport.identity.VisibleQuery#COUNT_LIMIT}. For administrators and analysts.
 	 */
 	public ResultPage<Member> members(Actor actor, UUID id, int cluster, int page, int size) {
 		Workbench.check(actor);
-		VisibleAccounts visible = VisibleAccounts.of(actor, "a");
-		String where = "from account_segment a where a.segmentation_id = ? and a.cluster = ?" + visible.condition();
-		List<Object> arguments = new ArrayList<>(Arrays.asList(visible.after(id, cluster)));
-		arguments.add(size + 1);
-		arguments.add((long) page * size);
-		List<Member> items = jdbc.query("select a.account_id, a.cluster, a.feature_values " + where
-				+ " order by a.account_id limit ? offset ?", memberRow(), arguments.toArray());
-		boolean hasNext = items.size() > size;
-		List<Object> countArguments = new ArrayList<>(Arrays.asList(visible.after(id, cluster)));
-		countArguments.add(COUNT_LIMIT + 1);
-		Long counted = jdbc.queryForObject("select count(*) from (select 1 " + where + " limit ?) c", Long.class,
-				countArguments.toArray());
-		long total = counted == null ? 0 : counted;
-		return new ResultPage<>(hasNext ? items.subList(0, size) : items, page, size, hasNext,
-				Math.min(total, COUNT_LIMIT), total > COUNT_LIMIT);
+		return VisibleAccounts.of(actor, "a").page(jdbc, "a.account_id, a.cluster, a.feature_values",
+				"from account_segment a where a.segmentation_id = ? and a.cluster = ?", List.of(id, cluster),
+				"a.account_id", memberRow(), page, size);
 	}
 
 	/**

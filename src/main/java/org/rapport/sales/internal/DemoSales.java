@@ -144,6 +144,7 @@ class DemoSales implements ApplicationRunner {
 			Random random) {
 		int orderCount = 0;
 		int contractCount = 0;
+		int drafts = 0;
 		// the tastes draw from a random of their own, so that the days and fates of the orders stay as they were
 		Random tastes = new Random(20261207L);
 		for (AccountSummary account : customers.accountsNamed(systemActor(first), "", 300)) {
@@ -162,8 +163,9 @@ class DemoSales implements ApplicationRunner {
 				SalesOrder order = orders.create(seller, new OrderDetails(account.id().value(), day, null, null,
 						lines));
 				int fate = random.nextInt(10);
-				if (fate == 0 && day.isAfter(today.minusDays(30))) {
-					// a recent draft, still being put together
+				if ((fate == 0 || drafts == 0) && day.isAfter(today.minusDays(30))) {
+					// a recent draft, still being put together (at least one, whatever the dice say)
+					drafts++;
 				}
 				else if (fate == 1) {
 					orders.cancel(seller, order.getId(), order.getVersion());
