@@ -60,9 +60,7 @@ class ChurnApiController {
 			+ "times the account's predicted value. 404 for an account you may not see, or one that has no risk yet.")
 	RiskResource risk(@PathVariable UUID id) {
 		Actor actor = currentActor.get();
-		AccountId account = customers.findAccount(actor, new AccountId(id))
-			.orElseThrow(() -> new RecordNotFound("account.notFound", "No account {0}", id))
-			.id();
+		AccountId account = VisibleAccount.of(customers, actor, id);
 		AccountRisk risk = churn.of(account)
 			.orElseThrow(() -> new RecordNotFound("churn.notFound", "Account {0} has no risk of churn yet", id));
 		return RiskResource.of(risk, null);

@@ -34,7 +34,6 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -75,9 +74,7 @@ class ChurnController {
 	@GetMapping("/analytics/accounts/{id}/churn")
 	String panel(@PathVariable UUID id, Model model, Locale locale) {
 		Actor actor = currentActor.get();
-		AccountId account = customers.findAccount(actor, new AccountId(id))
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No account " + id))
-			.id();
+		AccountId account = VisibleAccount.of(customers, actor, id);
 		AccountRisk risk = churn.of(account).orElse(null);
 		model.addAttribute("risk", risk);
 		if (risk != null) {

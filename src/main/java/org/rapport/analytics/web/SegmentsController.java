@@ -220,9 +220,7 @@ class SegmentsController {
 	@GetMapping("/analytics/accounts/{id}/segments")
 	String panel(@PathVariable UUID id, Model model) {
 		Actor actor = currentActor.get();
-		AccountId account = customers.findAccount(actor, new AccountId(id))
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No account " + id))
-			.id();
+		AccountId account = VisibleAccount.of(customers, actor, id);
 		model.addAttribute("memberships", segmentations.of(account));
 		return "analytics/segments-panel :: panel";
 	}
