@@ -55,6 +55,8 @@ document.addEventListener('DOMContentLoaded', () => {
     slotMinTime: '07:00:00',
     slotMaxTime: '21:00:00',
     scrollTime: '08:00:00',
+    // entries at the same time stand side by side, so that none covers another's text
+    slotEventOverlap: false,
     headerToolbar: narrow
       ? { left: 'prev,next', center: 'title', right: 'today' }
       : { left: 'prev,next today', center: 'title', right: 'dayGridMonth,timeGridWeek,timeGridDay,listWeek' },

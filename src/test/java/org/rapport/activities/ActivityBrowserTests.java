@@ -217,8 +217,11 @@ class ActivityBrowserTests {
 		open("/calendar?view=timeGridWeek");
 		WebElement slot = wait.until(ExpectedConditions.presenceOfElementLocated(
 				By.cssSelector(".fc-timegrid-slot-lane[data-time='10:00:00']")));
-		// the week's first column: a click on its 10:00 slot chooses that half hour
-		WebElement monday = driver.findElement(By.cssSelector(".fc-timegrid-col[data-date]"));
+		// the week's first day but today (where an earlier step's task may stand at 10:00): a click on its 10:00 slot
+		// chooses that half hour
+		java.util.List<WebElement> days = driver
+			.findElements(By.cssSelector(".fc-timegrid-col[data-date]:not(.fc-day-today)"));
+		WebElement monday = days.get(0);
 		String day = monday.getAttribute("data-date");
 		int x = monday.getRect().getX() + monday.getRect().getWidth() / 2 - slot.getRect().getX();
 		((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", slot);
@@ -239,7 +242,12 @@ class ActivityBrowserTests {
 		open("/calendar?view=timeGridWeek");
 		WebElement event = wait.until(ExpectedConditions.presenceOfElementLocated(
 				By.xpath("//*[contains(@class,'fc-event')][.//*[contains(text(),'" + subject + "')]]")));
-		WebElement nextDay = driver.findElements(By.cssSelector(".fc-timegrid-col[data-date]")).get(1);
+		// another day but today
+		WebElement nextDay = driver.findElements(By.cssSelector(".fc-timegrid-col[data-date]:not(.fc-day-today)"))
+			.stream()
+			.filter(column -> !day.equals(column.getAttribute("data-date")))
+			.findFirst()
+			.orElseThrow();
 		String targetDay = nextDay.getAttribute("data-date");
 		((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", event);
 		new org.openqa.selenium.interactions.Actions(driver).clickAndHold(event)
