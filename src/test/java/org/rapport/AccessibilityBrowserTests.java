@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.time.LocalDate;
 import org.rapport.activities.internal.ActivityBook;
 import org.rapport.activities.internal.ActivityDetails;
+import org.rapport.activities.internal.ActivityStatus;
+import org.rapport.activities.internal.Direction;
 import org.rapport.activities.ActivityKind;
 import org.rapport.shared.RecordRef;
 import java.time.Instant;
@@ -337,14 +339,19 @@ class AccessibilityBrowserTests {
 		Contract contract = contracts.create(actor, new ContractDetails(account.getId(), null, LocalDate.now(),
 				LocalDate.now().plusYears(1), new BigDecimal("2400"), "EUR", true, 30, "Support"));
 		RecordRef about = new RecordRef("account", account.getId());
-		Instant inAnHour = Instant.now().plusSeconds(3600);
+		// at nine today, so that the week's calendar shows both entries in sight whatever the time of the run
+		Instant atNine = LocalDate.now(actor.zone()).atTime(9, 0).atZone(actor.zone()).toInstant();
 		var task = activities.create(actor, new ActivityDetails(
-				ActivityKind.TASK, "Send the offer " + tag, about, null, null, inAnHour, null,
+				ActivityKind.TASK, "Send the offer " + tag, about, null, null, atNine, null,
 				null, false, null, List.of(), null, null, null, null, null, null, null, null), Map.of());
 		var meeting = activities.create(actor, new ActivityDetails(
-				ActivityKind.MEETING, "Kick-off " + tag, about, null, null, null, inAnHour,
-				inAnHour.plusSeconds(3600), false, "Room 1", List.of(new RecordRef("user",
+				ActivityKind.MEETING, "Kick-off " + tag, about, null, null, null, atNine,
+				atNine.plusSeconds(3600), false, "Room 1", List.of(new RecordRef("user",
 						admin.getId())), null, null, null, null, null, null, null, null), Map.of());
+		// a call made, in a colour of its own and crossed out
+		activities.create(actor, new ActivityDetails(
+				ActivityKind.CALL, "Call " + tag, about, ActivityStatus.DONE, null, null, atNine.plusSeconds(7200), null,
+				false, null, List.of(), Direction.OUTBOUND, 15, null, null, null, null, null, null), Map.of());
 		activities.create(actor, new ActivityDetails(
 				ActivityKind.NOTE, "Visit " + tag, about, null, null, null, null, null, false,
 				null, List.of(), null, null, null, null, null, "<p>Met <b>Ada</b></p>", null, null), Map.of());
