@@ -4,8 +4,6 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -17,14 +15,12 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.rapport.analytics.internal.churn.Algorithm;
 import org.rapport.analytics.internal.churn.AlgorithmResult;
 import org.rapport.analytics.internal.churn.ChurnModel;
 import org.rapport.analytics.internal.churn.ChurnModels;
 import org.rapport.analytics.internal.churn.ChurnTable;
+import org.rapport.analytics.internal.churn.Telco;
 import org.rapport.analytics.internal.churn.Evaluation;
 import org.rapport.analytics.internal.clv.BgNbd;
 import org.rapport.analytics.internal.clv.GammaGamma;
@@ -65,8 +61,6 @@ public final class AnalyticsBenchmark {
 	static final int FIRST_DAYS = 12 * 7, CALIBRATION_DAYS = 39 * 7;
 
 	static final LocalDate START = LocalDate.of(1997, 1, 1);
-
-	static final Path TELCO = PublicData.FOLDER.resolve("telco-customer-churn.csv");
 
 	static final List<String> ALL = List.of("clv-25k", "clv-1m", "kmeans-1m", "churn-telco", "recommendations-100k",
 			"scoring-1m");
@@ -255,37 +249,16 @@ public final class AnalyticsBenchmark {
 
 	// ---- churn -------------------------------------------------------------------------------------------------
 
-	private record Table(List<String> columns, List<String[]> rows) {
-	}
-
-	private static Table telco() throws IOException {
-		try (Reader reader = Files.newBufferedReader(TELCO, StandardCharsets.UTF_8);
-				CSVParser parser = CSVFormat.DEFAULT.parse(reader)) {
-			List<String> columns = null;
-			List<String[]> rows = new ArrayList<>();
-			for (CSVRecord record : parser) {
-				String[] cells = record.toList().toArray(String[]::new);
-				if (columns == null) {
-					columns = List.of(cells);
-				}
-				else {
-					rows.add(cells);
-				}
-			}
-			return new Table(columns, rows);
-		}
-	}
-
 	/** The Telco comparison of churn-telco, which scoring-1m takes over rather than running it again. */
 	private ChurnTable telcoTable;
 
 	private Evaluation telcoEvaluation;
 
 	private void churn(String scenario) throws IOException {
-		Table telco = telco();
+		Telco telco = Telco.load();
 		try (ChurnModels models = new ChurnModels(parallelism)) {
 			long start = System.nanoTime();
-			ChurnTable table = ChurnTable.fromText(telco.columns(), telco.rows(), "Churn", "Yes", "customerID");
+			ChurnTable table = telco.table();
 			Evaluation evaluation = models.evaluate(table, List.of(Algorithm.values()), 5, 42);
 			double seconds = since(start);
 			telcoTable = table;
@@ -304,7 +277,7 @@ public final class AnalyticsBenchmark {
 	 * (their numbers written for the Python side), as text rows the way an upload arrives.
 	 */
 	private void scoring(String scenario, int rows) throws IOException {
-		Table telco = telco();
+		Telco telco = Telco.load();
 		SplittableRandom random = new SplittableRandom(seed + 2);
 		List<String[]> sample = new ArrayList<>(rows);
 		try (BufferedWriter writer = Files.newBufferedWriter(out.resolve(scenario + "-rows.csv"))) {
@@ -318,7 +291,7 @@ public final class AnalyticsBenchmark {
 		try (ChurnModels models = new ChurnModels(parallelism)) {
 			long fitStart = System.nanoTime();
 			if (telcoEvaluation == null) {
-				telcoTable = ChurnTable.fromText(telco.columns(), telco.rows(), "Churn", "Yes", "customerID");
+				telcoTable = telco.table();
 				telcoEvaluation = models.evaluate(telcoTable, List.of(Algorithm.values()), 5, 42);
 			}
 			ChurnModel model = models.fitBest(telcoTable, telcoEvaluation, 42);

@@ -17,14 +17,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The IBM Telco customer churn data of {@code ../shared/data}, read as the web layer reads an upload: a header and
- * rows of text.
+ * rows of text. The analytics benchmark reads it so too.
  */
-record Telco(List<String> columns, List<String[]> rows) {
+public record Telco(List<String> columns, List<String[]> rows) {
 
 	static final Path FILE = Path.of("..", "shared", "data", "telco-customer-churn.csv");
 
 	/** Reads the file once per test class; Smile is quieted, as the application's configuration does. */
-	static Telco load() {
+	public static Telco load() {
 		// Smile logs every tree at INFO, which a plain unit test would print
 		((Logger) LoggerFactory.getLogger("smile")).setLevel(Level.WARN);
 		try (Reader reader = Files.newBufferedReader(FILE, StandardCharsets.UTF_8);
@@ -48,7 +48,7 @@ record Telco(List<String> columns, List<String[]> rows) {
 	}
 
 	/** The table that the published figures are about: churn is {@code Yes}, {@code customerID} names the row. */
-	ChurnTable table() {
+	public ChurnTable table() {
 		return ChurnTable.fromText(columns, rows, "Churn", "Yes", "customerID");
 	}
 }
