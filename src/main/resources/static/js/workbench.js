@@ -29,8 +29,12 @@ document.addEventListener('DOMContentLoaded', () => {
         responsive: true,
         maintainAspectRatio: false,
         animation: false,
-        scales: { x: { ...axis(spec.x), ...(scatter || spec.numericX ? { type: 'linear' } : {}) }, y: axis(spec.y) },
-        plugins: { legend: { position: 'bottom' } },
+        scales: {
+          x: { ...axis(spec.x), ...(scatter || spec.numericX ? { type: 'linear' } : {}),
+            ...(spec.hideXTicks ? { ticks: { display: false }, grid: { display: false } } : {}) },
+          y: axis(spec.y),
+        },
+        plugins: { legend: { display: spec.legend !== false, position: 'bottom' } },
       },
     });
   });

@@ -58,4 +58,11 @@ public interface Customers {
 	 * again by the caller.
 	 */
 	void moveLifecycle(AccountId account, LifecycleStage to, String reason);
+
+	/**
+	 * Moves the account as {@link #moveLifecycle(AccountId, LifecycleStage, String)} does, recording the move at the
+	 * earlier time it took effect (a rule that finds an account lost since some days, say); a time after now is
+	 * recorded as now.
+	 */
+	void moveLifecycle(AccountId account, LifecycleStage to, String reason, java.time.Instant tookEffect);
 }

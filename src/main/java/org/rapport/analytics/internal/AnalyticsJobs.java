@@ -15,8 +15,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs the models on the CRM's data on the persistent scheduler: every night the lifetime-value model is queued, and
- * every 30 seconds the queued runs are run, one after the other, in the analytics pool. The scheduler runs the sweep
+ * Runs the models on the CRM's data on the persistent scheduler: every night the lifetime-value model, the standard
+ * segmentation, the churn model and the recommendations are queued, and every 30 seconds the queued runs are run, one
+ * after the other, in the analytics pool. The scheduler runs the sweep
  * on one node of the cluster at a time, so a run the sweep finds still running was cut off by a stop, and runs again.
  */
 @Component
@@ -28,9 +29,16 @@ public class AnalyticsJobs {
 	private final CustomerValues values;
 	private final ClvSettingsStore settings;
 	private final AnalyticsPool pool;
+	private final SavedSegmentations segmentations;
+	private final ProductRecommendations recommendations;
+	private final AccountChurn churn;
 
-	AnalyticsJobs(AnalyticsRuns runs, CustomerValues values, ClvSettingsStore settings, AnalyticsPool pool) {
+	AnalyticsJobs(AnalyticsRuns runs, CustomerValues values, ClvSettingsStore settings, AnalyticsPool pool,
+			SavedSegmentations segmentations, ProductRecommendations recommendations, AccountChurn churn) {
+		this.segmentations = segmentations;
+		this.churn = churn;
 		this.runs = runs;
+		this.recommendations = recommendations;
 		this.values = values;
 		this.settings = settings;
 		this.pool = pool;
@@ -48,6 +56,10 @@ public class AnalyticsJobs {
 			try {
 				String figures = switch (run.model()) {
 					case CUSTOMER_VALUE -> pool.run(() -> values.compute(run.id()));
+					// streams the accounts here and fits in the pool itself
+					case SEGMENTS -> segmentations.compute(run);
+					case RECOMMENDATIONS -> pool.run(() -> recommendations.compute(run.id()));
+					case CHURN -> pool.run(() -> churn.compute(run.id(), run.parameters()));
 				};
 				runs.done(run.id(), figures);
 			}
@@ -61,9 +73,16 @@ public class AnalyticsJobs {
 		return ran;
 	}
 
-	/** Queues the nightly run of the lifetime-value model. */
+	/**
+	 * Queues the nightly runs: the lifetime-value model first, whose predicted values the churn run weighs its risks
+	 * by; the standard segmentation, which replaces its last; the churn model with the settings of its latest run; and
+	 * the recommendations.
+	 */
 	public void nightly() {
 		runs.queue(AnalyticsModel.CUSTOMER_VALUE, CustomerValues.parameters(settings.current()), null);
+		segmentations.queueStandard();
+		churn.nightly();
+		runs.queue(AnalyticsModel.RECOMMENDATIONS, ProductRecommendations.PARAMETERS, null);
 	}
 
 	/** The schedule of the analytics jobs. */

@@ -35,10 +35,23 @@ public class AnalyticsRuns {
 		if (pending.isPresent()) {
 			return pending.get().id();
 		}
+		return queueAnother(model, parameters, requestedBy);
+	}
+
+	/**
+	 * Queues a run of the model even when another waits, for models whose every run makes something of its own (each
+	 * saved segmentation); answers the new run.
+	 */
+	public UUID queueAnother(AnalyticsModel model, String parameters, UUID requestedBy) {
 		UUID id = UuidV7.next();
 		jdbc.update("insert into analytics_run (id, model, status, parameters, requested_by, queued_at) "
 				+ "values (?, ?, 'QUEUED', ?, ?, ?)", id, model.name(), parameters, requestedBy, now());
 		return id;
+	}
+
+	/** The run with this id, if any. */
+	public Optional<Run> find(UUID id) {
+		return jdbc.query(SELECT + "where id = ?", ROW, id).stream().findFirst();
 	}
 
 	/** The model's queued or running run, if any. */

@@ -28,6 +28,7 @@ import org.rapport.sales.RunningContracts;
 import org.rapport.shared.DefaultCurrency;
 import org.rapport.shared.InvalidField;
 import org.rapport.shared.NotPermitted;
+import org.rapport.shared.ResultPage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -76,10 +77,12 @@ public class CustomerValues {
 	private final JsonMapper json;
 	private final DefaultCurrency currency;
 	private final Clock clock;
+	private final AccountOwners owners;
 
 	CustomerValues(Purchases purchases, RunningContracts contracts, ClvSettingsStore settings, AnalyticsRuns runs,
 			JdbcTemplate jdbc, org.springframework.transaction.PlatformTransactionManager transactions,
-			JsonMapper json, DefaultCurrency currency, Clock clock) {
+			JsonMapper json, DefaultCurrency currency, Clock clock, AccountOwners owners) {
+		this.owners = owners;
 		this.purchases = purchases;
 		this.contracts = contracts;
 		this.settings = settings;
@@ -123,6 +126,60 @@ public class CustomerValues {
 						rs.getDouble(5), rs.getDouble(6), rs.getDouble(7), rs.getBigDecimal(8), rs.getBigDecimal(9),
 						rs.getString(10), rs.getObject(11, java.time.OffsetDateTime.class).toInstant()),
 				account.value()).stream().findFirst();
+	}
+
+	/** The valued accounts the actor may see, the most valuable first, a page at a time. */
+	public ResultPage<ValuedAccount> valued(Actor actor, int page, int size) {
+		return VisibleAccounts.of(actor, "v").page(jdbc, VALUED_COLUMNS, "from account_value v where 1 = 1",
+				List.of(), "v.predicted_value desc, v.account_id desc", VALUED_ROW, Math.max(0, page), size);
+	}
+
+	/**
+	 * Hands all valued accounts the actor may see to the consumer in the list's order, a batch of {@link #WRITE_BATCH}
+	 * at a time, each read after the last one's key: an export of a million needs the memory of one batch.
+	 */
+	public void forEachValued(Actor actor, java.util.function.Consumer<List<ValuedAccount>> batches) {
+		VisibleAccounts visible = VisibleAccounts.of(actor, "v");
+		ValuedAccount last = null;
+		while (true) {
+			String after = last == null ? ""
+					: " and (v.predicted_value < ? or (v.predicted_value = ? and v.account_id < ?))";
+			Object[] arguments = last == null ? visible.arguments().toArray() : concat(visible.arguments(), last);
+			List<ValuedAccount> batch = jdbc.query(VALUED + visible.condition() + after + VALUED_ORDER + " limit "
+					+ WRITE_BATCH, VALUED_ROW, arguments);
+			if (!batch.isEmpty()) {
+				batches.accept(batch);
+			}
+			if (batch.size() < WRITE_BATCH) {
+				return;
+			}
+			last = batch.get(batch.size() - 1);
+		}
+	}
+
+	private static Object[] concat(List<Object> visible, ValuedAccount last) {
+		List<Object> all = new ArrayList<>(visible);
+		all.add(last.predictedValue());
+		all.add(last.predictedValue());
+		all.add(last.account().value());
+		return all.toArray();
+	}
+
+	private static final String VALUED_COLUMNS = "v.account_id, v.purchases, v.last_purchase, v.historic_value, "
+			+ "v.probability_alive, v.predicted_value, v.discounted_value, v.currency";
+
+	private static final String VALUED = "select " + VALUED_COLUMNS + " from account_value v where 1 = 1";
+
+	private static final String VALUED_ORDER = " order by v.predicted_value desc, v.account_id desc";
+
+	private static final org.springframework.jdbc.core.RowMapper<ValuedAccount> VALUED_ROW = (rs,
+			row) -> new ValuedAccount(new AccountId(rs.getObject(1, UUID.class)), rs.getInt(2),
+					rs.getObject(3, LocalDate.class), rs.getBigDecimal(4), rs.getDouble(5), rs.getBigDecimal(6),
+					rs.getBigDecimal(7), rs.getString(8));
+
+	/** A valued account in the list of values: its purchases, last purchase, historic and predicted values. */
+	public record ValuedAccount(AccountId account, int purchases, LocalDate lastPurchase, BigDecimal historicValue,
+			double probabilityAlive, BigDecimal predictedValue, BigDecimal discountedValue, String currency) {
 	}
 
 	static String parameters(ClvSettings settings) {
@@ -264,6 +321,8 @@ public class CustomerValues {
 			int to = Math.min(histories.size(), from + WRITE_BATCH);
 			List<Object[]> rows = new ArrayList<>(to - from);
 			List<Object[]> keys = new ArrayList<>(to - from);
+			Map<AccountId, org.rapport.customers.AccountFacts.AccountFact> facts = owners.of(
+					histories.subList(from, to).stream().map(history -> new AccountId(history.account)).toList());
 			for (int i = from; i < to; i++) {
 				History history = histories.get(i);
 				CustomerValue value = predictions.get(i);
@@ -276,17 +335,22 @@ public class CustomerValues {
 				}
 				double discounted = org.rapport.analytics.internal.clv.Clv.discounted(revenues, rate);
 				keys.add(new Object[] { history.account });
-				rows.add(new Object[] { history.account, run, history.days, history.first, history.last,
+				var fact = facts.get(new AccountId(history.account));
+				if (fact == null) {
+					continue; // gone since its orders were read
+				}
+				rows.add(new Object[] { history.account, fact.owner().value(),
+						fact.team() == null ? null : fact.team().value(), run, history.days, history.first, history.last,
 						history.value.setScale(4, RoundingMode.HALF_UP), value.expectedPurchases(),
 						value.probabilityAlive(), value.expectedSpend(), money(value.clv()), money(discounted), code,
 						at.atOffset(ZoneOffset.UTC) });
 			}
 			transactions.executeWithoutResult(status -> {
 				jdbc.batchUpdate("delete from account_value where account_id = ?", keys);
-				jdbc.batchUpdate("insert into account_value (account_id, run_id, purchases, first_purchase, "
-						+ "last_purchase, historic_value, expected_purchases, probability_alive, expected_spend, "
+				jdbc.batchUpdate("insert into account_value (account_id, owner_id, team_id, run_id, purchases, "
+						+ "first_purchase, last_purchase, historic_value, expected_purchases, probability_alive, expected_spend, "
 						+ "predicted_value, discounted_value, currency, computed_at) "
-						+ "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+						+ "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
 			});
 		}
 		// accounts that no longer have a purchase in the currency keep no value of an earlier run

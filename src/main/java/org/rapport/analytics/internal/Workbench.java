@@ -196,48 +196,54 @@ public class Workbench {
 			}
 		}
 		Scaling scaling = scaling(request.scaling(), request.standardize());
+		return pool.run(() -> cluster(Features.of(names, rows, scaling), request, rows));
+	}
+
+	/**
+	 * Clusters the rows as the request asks: K-Means with k, or with the k of the best silhouette from kMin to kMax
+	 * (2 to 10 where not given); hierarchical clustering cut at k (5 where not given); or DBSCAN. Call it in the
+	 * analytics pool.
+	 */
+	static SegmentResult cluster(Features x, SegmentRequest request, double[][] rows) {
 		String algorithm = request.algorithm() == null || request.algorithm().isBlank() ? "kmeans"
 				: request.algorithm().strip().toLowerCase(java.util.Locale.ROOT);
 		long seed = request.seed() == null ? 42 : request.seed();
-		return pool.run(() -> {
-			Features x = Features.of(names, rows, scaling);
-			return switch (algorithm) {
-				case "kmeans" -> {
-					int restarts = request.restarts() == null ? KMeansClustering.DEFAULT_RESTARTS : request.restarts();
-					if (request.k() != null) {
-						yield new SegmentResult(KMeansClustering.fit(x, request.k(), restarts, seed), null, null, null,
-								rows);
-					}
-					int highest = Math.min(10, x.size() - 1);
-					int kMin = request.kMin() == null ? Math.min(2, highest) : request.kMin();
-					int kMax = request.kMax() == null ? highest : request.kMax();
-					KChoice choice = KMeansClustering.chooseK(x, kMin, kMax, restarts, seed);
-					yield new SegmentResult(choice.segmentation(), choice.scores(), null, null, rows);
+		return switch (algorithm) {
+			case "kmeans" -> {
+				int restarts = request.restarts() == null ? KMeansClustering.DEFAULT_RESTARTS : request.restarts();
+				if (request.k() != null) {
+					yield new SegmentResult(KMeansClustering.fit(x, request.k(), restarts, seed), null, null, null,
+							rows);
 				}
-				case "hierarchical" -> {
-					HierarchicalSegmentation tree = AgglomerativeClustering.fit(x,
-							AgglomerativeClustering.Linkage.parse(request.linkage() == null ? "ward" : request.linkage()),
-							request.k() == null ? 5 : request.k());
-					yield new SegmentResult(tree.segmentation(), null, tree.dendrogram(), null, rows);
+				int highest = Math.min(10, x.size() - 1);
+				int kMin = request.kMin() == null ? Math.min(2, highest) : request.kMin();
+				int kMax = request.kMax() == null ? highest : request.kMax();
+				KChoice choice = KMeansClustering.chooseK(x, kMin, kMax, restarts, seed);
+				yield new SegmentResult(choice.segmentation(), choice.scores(), null, null, rows);
+			}
+			case "hierarchical" -> {
+				HierarchicalSegmentation tree = AgglomerativeClustering.fit(x,
+						AgglomerativeClustering.Linkage.parse(request.linkage() == null ? "ward" : request.linkage()),
+						request.k() == null ? 5 : request.k());
+				yield new SegmentResult(tree.segmentation(), null, tree.dendrogram(), null, rows);
+			}
+			case "dbscan" -> {
+				if (request.eps() == null) {
+					throw new InvalidField("eps", "analytics.segments.epsMissing",
+							"DBSCAN needs eps, the radius of a neighbourhood in the scaled units");
 				}
-				case "dbscan" -> {
-					if (request.eps() == null) {
-						throw new InvalidField("eps", "analytics.segments.epsMissing",
-								"DBSCAN needs eps, the radius of a neighbourhood in the scaled units");
-					}
-					int minSamples = request.minSamples() == null ? 5 : request.minSamples();
-					Segmentation segmentation = DbscanClustering.fit(x, request.eps(), minSamples);
-					KDistanceCurve curve = minSamples > 1 && minSamples - 1 < x.size()
-							? DbscanClustering.kDistances(x, minSamples - 1).thinned(200) : null;
-					yield new SegmentResult(segmentation, null, null, curve, rows);
-				}
-				default -> throw new InvalidField("algorithm", "analytics.segments.algorithm",
-						"The algorithm is kmeans, hierarchical or dbscan, not {0}", algorithm);
-			};
-		});
+				int minSamples = request.minSamples() == null ? 5 : request.minSamples();
+				Segmentation segmentation = DbscanClustering.fit(x, request.eps(), minSamples);
+				KDistanceCurve curve = minSamples > 1 && minSamples - 1 < x.size()
+						? DbscanClustering.kDistances(x, minSamples - 1).thinned(200) : null;
+				yield new SegmentResult(segmentation, null, null, curve, rows);
+			}
+			default -> throw new InvalidField("algorithm", "analytics.segments.algorithm",
+					"The algorithm is kmeans, hierarchical or dbscan, not {0}", algorithm);
+		};
 	}
 
-	private static Scaling scaling(String name, Boolean standardize) {
+	static Scaling scaling(String name, Boolean standardize) {
 		if (name == null || name.isBlank()) {
 			return standardize == null || standardize ? Scaling.STANDARDIZE : Scaling.NONE;
 		}

@@ -2,6 +2,7 @@ package org.rapport.analytics.web;
 
 import java.math.BigDecimal;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import org.rapport.analytics.internal.AnalyticsModel;
 import org.rapport.analytics.internal.AnalyticsRuns;
@@ -20,6 +21,9 @@ import org.rapport.identity.Actor;
 import org.rapport.identity.CurrentActor;
 import org.rapport.shared.InvalidField;
 import org.rapport.shared.NotPermitted;
+import org.rapport.shared.ResultPage;
+import org.rapport.web.CsvDownload;
+import org.rapport.web.Paging;
 import org.springframework.context.MessageSource;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
@@ -30,7 +34,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -41,9 +45,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Controller
 class CustomerValueController {
-
-	/** How many runs the page lists. */
-	static final int RUNS_SHOWN = 10;
 
 	private final CustomerValues values;
 	private final AnalyticsRuns runs;
@@ -66,10 +67,7 @@ class CustomerValueController {
 
 	@GetMapping("/analytics/accounts/{id}/value")
 	String panel(@PathVariable UUID id, Model model) {
-		Actor actor = currentActor.get();
-		AccountId account = customers.findAccount(actor, new AccountId(id))
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No account " + id))
-			.id();
+		AccountId account = VisibleAccount.of(customers, currentActor.get(), id);
 		model.addAttribute("value", values.of(account).orElse(null));
 		model.addAttribute("settings", values.settings());
 		return "analytics/value-panel :: panel";
@@ -83,6 +81,36 @@ class CustomerValueController {
 		model.addAttribute("settingsForm", SettingsForm.of(settings));
 		fill(model, actor, locale);
 		return "analytics/value";
+	}
+
+	@GetMapping("/analytics/value/accounts")
+	String valued(@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
+			Model model) {
+		Actor actor = currentActor.get();
+		Workbench.check(actor);
+		Paging paging = Paging.of(page, size);
+		ResultPage<CustomerValues.ValuedAccount> result = values.valued(actor, paging.page(), paging.size());
+		model.addAttribute("result", result);
+		model.addAttribute("names", customers
+			.accountNames(result.items().stream().map(CustomerValues.ValuedAccount::account).toList()));
+		model.addAttribute("last", runs.lastDone(AnalyticsModel.CUSTOMER_VALUE).orElse(null));
+		return "analytics/value-accounts";
+	}
+
+	@GetMapping("/analytics/value/accounts/export")
+	void export(jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+		Actor actor = currentActor.get();
+		Workbench.check(actor);
+		CsvDownload.write(response, "customer-values.csv", new String[] { "account_id", "account", "purchases",
+				"last_purchase", "historic_value", "probability_alive", "predicted_value", "discounted_value",
+				"currency" }, rows -> values.forEachValued(actor, batch -> {
+					Map<AccountId, String> names = customers
+						.accountNames(batch.stream().map(CustomerValues.ValuedAccount::account).toList());
+					batch.forEach(row -> rows.row(row.account().value(), names.get(row.account()), row.purchases(),
+							row.lastPurchase(), row.historicValue().toPlainString(), row.probabilityAlive(),
+							row.predictedValue().toPlainString(), row.discountedValue().toPlainString(),
+							row.currency()));
+				}));
 	}
 
 	@PostMapping("/analytics/value/run")
@@ -121,10 +149,7 @@ class CustomerValueController {
 
 	private void fill(Model model, Actor actor, Locale locale) {
 		model.addAttribute("mayChange", actor.isAdmin());
-		model.addAttribute("pending", runs.pending(AnalyticsModel.CUSTOMER_VALUE).orElse(null));
-		model.addAttribute("runs", runs.latest(AnalyticsModel.CUSTOMER_VALUE, RUNS_SHOWN));
-		Run last = runs.lastDone(AnalyticsModel.CUSTOMER_VALUE).orElse(null);
-		model.addAttribute("last", last);
+		Run last = RunProgressController.addRuns(model, runs, AnalyticsModel.CUSTOMER_VALUE);
 		if (last != null && last.figures() != null) {
 			JsonNode figures = json.readTree(last.figures());
 			model.addAttribute("figures", figures);

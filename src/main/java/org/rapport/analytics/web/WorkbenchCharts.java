@@ -69,6 +69,19 @@ class WorkbenchCharts {
 		return json.writeValueAsString(chart);
 	}
 
+	/** The ROC curves of a comparison of churn algorithms, each named as {@code names} says. */
+	String roc(List<org.rapport.analytics.internal.churn.AlgorithmResult> results,
+			java.util.function.Function<org.rapport.analytics.internal.churn.Algorithm, String> names, String xTitle,
+			String yTitle) {
+		return curves(results.stream().map(result -> names.apply(result.algorithm())).toList(),
+				results.stream()
+					.map(result -> result.roc().stream()
+						.map(point -> new double[] { point.falsePositiveRate(), point.truePositiveRate() })
+						.toList())
+					.toList(),
+				xTitle, yTitle);
+	}
+
 	/** The most points a scatter chart draws; above, an even sample of the rows. */
 	static final int SCATTER_POINTS = 2_000;
 
@@ -78,18 +91,32 @@ class WorkbenchCharts {
 	 */
 	String scatter(double[][] rows, int[] labels, int clusters, int xFeature, int yFeature, String clusterLabel,
 			String noiseLabel, String xTitle, String yTitle) {
+		List<String> names = new ArrayList<>();
+		for (int c = 0; c < clusters; c++) {
+			names.add(clusterLabel + " " + (c + 1));
+		}
+		return scatter(rows, labels, names, xFeature, yFeature, noiseLabel, xTitle, yTitle);
+	}
+
+	/**
+	 * A scatter chart of two features of the rows, a series per cluster named as given (labels count from 0, the
+	 * noise's is negative), at most {@link #SCATTER_POINTS} points spread evenly over the rows.
+	 */
+	String scatter(double[][] rows, int[] labels, List<String> clusterNames, int xFeature, int yFeature,
+			String noiseLabel, String xTitle, String yTitle) {
+		int clusters = clusterNames.size();
 		List<List<Map<String, Double>>> points = new ArrayList<>();
 		for (int c = 0; c <= clusters; c++) {
 			points.add(new ArrayList<>());
 		}
 		int step = Math.max(1, (int) Math.ceil(rows.length / (double) SCATTER_POINTS));
 		for (int i = 0; i < rows.length; i += step) {
-			int series = labels[i] < 0 ? clusters : labels[i];
+			int series = labels[i] < 0 || labels[i] >= clusters ? clusters : labels[i];
 			points.get(series).add(Map.of("x", rows[i][xFeature], "y", rows[i][yFeature]));
 		}
 		List<Map<String, Object>> all = new ArrayList<>();
 		for (int c = 0; c < clusters; c++) {
-			all.add(series(clusterLabel + " " + (c + 1), points.get(c)));
+			all.add(series(clusterNames.get(c), points.get(c)));
 		}
 		if (!points.get(clusters).isEmpty()) {
 			Map<String, Object> noise = series(noiseLabel, points.get(clusters));
@@ -97,6 +124,53 @@ class WorkbenchCharts {
 			all.add(noise);
 		}
 		return chart("scatter", List.of(), all, xTitle, yTitle);
+	}
+
+	/**
+	 * The dendrogram of the last merges drawn as a tree, as SciPy draws it truncated to them: the clusters below them
+	 * stand at height 0 in the order a walk from the top merge meets them, and each merge joins its two children with
+	 * a bracket at its height, above the middle of the two.
+	 */
+	String dendrogram(org.rapport.analytics.internal.segments.Dendrogram dendrogram, String xTitle, String yTitle) {
+		Map<Integer, org.rapport.analytics.internal.segments.Dendrogram.Merge> merges = new java.util.HashMap<>();
+		dendrogram.merges().forEach(merge -> merges.put(merge.id(), merge));
+		Map<Integer, double[]> at = new java.util.HashMap<>();
+		List<Map<String, Object>> brackets = new ArrayList<>();
+		if (!dendrogram.merges().isEmpty()) {
+			int top = dendrogram.merges().get(dendrogram.merges().size() - 1).id();
+			place(top, merges, at, new int[] { 0 }, brackets);
+		}
+		Map<String, Object> chart = new LinkedHashMap<>();
+		chart.put("type", "scatter");
+		chart.put("lines", true);
+		chart.put("legend", false);
+		chart.put("hideXTicks", true);
+		chart.put("labels", List.of());
+		chart.put("series", brackets);
+		chart.put("x", xTitle);
+		chart.put("y", yTitle);
+		return json.writeValueAsString(chart);
+	}
+
+	/** Places the node and the nodes below it, left first; answers its position (x, height). */
+	private static double[] place(int node, Map<Integer, org.rapport.analytics.internal.segments.Dendrogram.Merge> merges,
+			Map<Integer, double[]> at, int[] nextLeaf, List<Map<String, Object>> brackets) {
+		var merge = merges.get(node);
+		if (merge == null) {
+			double[] leaf = { ++nextLeaf[0], 0 };
+			at.put(node, leaf);
+			return leaf;
+		}
+		double[] left = place(merge.left(), merges, at, nextLeaf, brackets);
+		double[] right = place(merge.right(), merges, at, nextLeaf, brackets);
+		double[] here = { (left[0] + right[0]) / 2, merge.height() };
+		at.put(node, here);
+		Map<String, Object> bracket = series(String.valueOf(merge.size()),
+				List.of(Map.of("x", left[0], "y", left[1]), Map.of("x", left[0], "y", here[1]),
+						Map.of("x", right[0], "y", here[1]), Map.of("x", right[0], "y", right[1])));
+		bracket.put("colour", "#0072B2");
+		brackets.add(bracket);
+		return here;
 	}
 
 	private static Map<String, Object> series(String label, List<?> data) {

@@ -125,6 +125,9 @@ class WorkbenchController {
 				for (int m = 0; m < merges.size(); m++) {
 					clustersLeft.add(merges.size() - m + 1);
 				}
+				model.addAttribute("treeChart", charts.dendrogram(result.dendrogram(),
+						text("workbench.segments.tree.leaves", locale),
+						text("workbench.segments.mergeHeight", locale)));
 				model.addAttribute("mergeChart", charts.line(clustersLeft,
 						text("workbench.segments.mergeHeight", locale),
 						merges.stream().map(merge -> merge.height()).toList(),
@@ -167,13 +170,8 @@ class WorkbenchController {
 				.map(blank -> messages.getMessage("workbench.churn.blankIn",
 						new Object[] { blank.getValue(), blank.getKey() }, locale))
 				.collect(java.util.stream.Collectors.joining(", ")));
-			model.addAttribute("rocChart", charts.curves(
-					evaluation.results().stream().map(result -> text("workbench.churn." + result.algorithm().key(), locale)).toList(),
-					evaluation.results().stream()
-						.map(result -> result.roc().stream()
-							.map(point -> new double[] { point.falsePositiveRate(), point.truePositiveRate() })
-							.toList())
-						.toList(),
+			model.addAttribute("rocChart", charts.roc(evaluation.results(),
+					algorithm -> text("workbench.churn." + algorithm.key(), locale),
 					text("workbench.churn.falsePositives", locale), text("workbench.churn.truePositives", locale)));
 		});
 	}

@@ -158,6 +158,12 @@ class CustomersFacade implements Customers {
 		lifecycle.move(account, to, reason);
 	}
 
+	@Override
+	@Transactional
+	public void moveLifecycle(AccountId account, LifecycleStage to, String reason, java.time.Instant tookEffect) {
+		lifecycle.move(account, to, reason, tookEffect);
+	}
+
 	static AccountSummary summary(Account account) {
 		return new AccountSummary(account.id(), account.getName(), account.owner(), account.team(),
 				account.getLifecycleStage());

@@ -66,10 +66,18 @@ public class Lifecycle {
 	 */
 	@Transactional
 	public boolean move(AccountId account, LifecycleStage to, String reason) {
+		return move(account, to, reason, clock.instant());
+	}
+
+	/** Moves the account as {@link #move(AccountId, LifecycleStage, String)}, recorded when it took effect. */
+	@Transactional
+	public boolean move(AccountId account, LifecycleStage to, String reason, Instant tookEffect) {
+		Instant now = clock.instant();
+		Instant at = tookEffect == null || tookEffect.isAfter(now) ? now : tookEffect;
 		Account found = accounts.findById(account.value())
 			.orElseThrow(() -> new RecordNotFound("account.notFound", "No account " + account, account));
 		UUID by = currentActor.find().map(actor -> actor.id().value()).orElse(null);
-		Optional<LifecycleChange> moved = found.moveTo(to, reason, clock.instant(), by);
+		Optional<LifecycleChange> moved = found.moveTo(to, reason, at, by);
 		if (moved.isEmpty()) {
 			return false;
 		}

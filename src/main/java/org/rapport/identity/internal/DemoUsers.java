@@ -45,6 +45,7 @@ class DemoUsers implements ApplicationRunner {
 		create("sofia", "Sofia Rossi", Set.of(Role.SALES), west, Locale.ENGLISH, "Europe/Rome");
 		create("chen", "Chen Jing", Set.of(Role.SUPPORT), west, Locale.SIMPLIFIED_CHINESE, "Asia/Shanghai");
 		create("ava", "Ava Martin", Set.of(Role.MARKETING), west, Locale.ENGLISH, "America/Chicago");
+		create("wang", "Wang Fang", Set.of(Role.ANALYST), east, Locale.SIMPLIFIED_CHINESE, "Asia/Shanghai");
 		log.info("Demo users created in teams Sales East and Sales West; each signs in with the password '{}'.",
 				PASSWORD);
 	}

@@ -63,7 +63,33 @@ class DemoSales implements ApplicationRunner {
 			{ "SRV-MIG-STD", "Data migration", BuiltInNames.SERVICES, "3500" },
 			{ "SRV-TRN-1D", "Training day", BuiltInNames.SERVICES, "1400" },
 			{ "SUP-PREM", "Premium support (year)", BuiltInNames.SUPPORT, "5000" },
-			{ "HW-SCAN-01", "Badge scanner", BuiltInNames.HARDWARE, "320" } };
+			{ "HW-SCAN-01", "Badge scanner", BuiltInNames.HARDWARE, "320" },
+			{ "RAP-MKT-ADD", "Marketing automation add-on (year)", BuiltInNames.LICENCES, "900" },
+			{ "RAP-SVC-ADD", "Service desk add-on (year)", BuiltInNames.LICENCES, "800" },
+			{ "RAP-API-ADD", "API and integrations pack (year)", BuiltInNames.LICENCES, "600" },
+			{ "SRV-CFG-2D", "Configuration workshop, 2 days", BuiltInNames.SERVICES, "2600" },
+			{ "SRV-INT-STD", "Integration project", BuiltInNames.SERVICES, "7500" },
+			{ "SRV-RPT-1D", "Reporting workshop", BuiltInNames.SERVICES, "1300" },
+			{ "SUP-STD", "Standard support (year)", BuiltInNames.SUPPORT, "1500" },
+			{ "SUP-SLA-24", "24/7 support SLA (year)", BuiltInNames.SUPPORT, "9000" },
+			{ "HW-PRN-01", "Label printer", BuiltInNames.HARDWARE, "450" },
+			{ "HW-TAB-01", "Field sales tablet", BuiltInNames.HARDWARE, "700" },
+			{ "HW-KIOSK", "Event check-in kiosk", BuiltInNames.HARDWARE, "2200" },
+			{ "SRV-HYP-1D", "Hypercare day", BuiltInNames.SERVICES, "1600" } };
+
+	/**
+	 * What kinds of customer buy, as places in the catalogue: small teams take Standard seats, training, standard
+	 * support and badge scanners; growing ones Professional seats, onboarding, premium support and configuration;
+	 * data-minded ones the analytics add-on, a data migration, reporting and the API pack; service teams the service
+	 * desk, the 24/7 SLA, integration and hypercare; event and field teams the marketing add-on, kiosks, tablets and
+	 * label printers. Each account has one taste, which most of its order lines follow, so that the recommendations
+	 * and the products bought together have something to find.
+	 */
+	private static final int[][] TASTES = { { 0, 5, 14, 7 }, { 1, 3, 6, 11 }, { 2, 4, 13, 10 }, { 9, 15, 12, 19 },
+			{ 8, 18, 17, 16 } };
+
+	/** The share (per cent) of order lines that follow the account's taste; the others take any product. */
+	private static final int TASTE_SHARE = 85;
 
 	private static final String[] DEAL_KINDS = { "Annual licence", "Expansion", "Renewal", "Pilot", "Onboarding",
 			"Upgrade to Professional", "Analytics add-on", "Support contract" };
@@ -118,21 +144,28 @@ class DemoSales implements ApplicationRunner {
 			Random random) {
 		int orderCount = 0;
 		int contractCount = 0;
+		int drafts = 0;
+		// the tastes draw from a random of their own, so that the days and fates of the orders stay as they were
+		Random tastes = new Random(20261207L);
 		for (AccountSummary account : customers.accountsNamed(systemActor(first), "", 300)) {
 			UserSummary owner = sellers.stream().filter(s -> s.id().equals(account.owner())).findFirst().orElse(first);
 			Actor seller = systemActor(owner);
+			int[] taste = TASTES[tastes.nextInt(TASTES.length)];
 			for (LocalDate day : purchaseDays(today, random)) {
 				List<OrderDetails.LineDetails> lines = new ArrayList<>();
 				int lineCount = 1 + random.nextInt(3);
 				for (int l = 0; l < lineCount; l++) {
-					lines.add(new OrderDetails.LineDetails(catalogue.get(random.nextInt(catalogue.size())).getId(),
+					int any = random.nextInt(catalogue.size());
+					int chosen = tastes.nextInt(100) < TASTE_SHARE ? taste[tastes.nextInt(taste.length)] : any;
+					lines.add(new OrderDetails.LineDetails(catalogue.get(chosen).getId(),
 							BigDecimal.valueOf(1 + random.nextInt(10)), null));
 				}
 				SalesOrder order = orders.create(seller, new OrderDetails(account.id().value(), day, null, null,
 						lines));
 				int fate = random.nextInt(10);
-				if (fate == 0 && day.isAfter(today.minusDays(30))) {
-					// a recent draft, still being put together
+				if ((fate == 0 || drafts == 0) && day.isAfter(today.minusDays(30))) {
+					// a recent draft, still being put together (at least one, whatever the dice say)
+					drafts++;
 				}
 				else if (fate == 1) {
 					orders.cancel(seller, order.getId(), order.getVersion());
@@ -164,8 +197,9 @@ class DemoSales implements ApplicationRunner {
 
 	/**
 	 * The days an account bought on over the past two years, as customers of four kinds buy: a third never bought;
-	 * loyal ones every few weeks since they started; lapsed ones as often, until they stopped half a year to
-	 * fifteen months ago; occasional ones once to three times.
+	 * loyal ones every few weeks since they started; lapsed ones as often at first, then ever less often, until they
+	 * stopped seven to twenty months ago (those that stopped over a year ago become lost, on the day a year after
+	 * their last order, which the churn model learns from); occasional ones once to three times.
 	 */
 	private static List<LocalDate> purchaseDays(LocalDate today, Random random) {
 		List<LocalDate> days = new ArrayList<>();
@@ -175,13 +209,19 @@ class DemoSales implements ApplicationRunner {
 		}
 		if (kind < 8) {
 			boolean lapsed = kind >= 6;
-			LocalDate day = today.minusDays(60 + random.nextInt(670));
-			LocalDate until = lapsed ? today.minusDays(180 + random.nextInt(270)) : today;
+			LocalDate until = lapsed ? today.minusDays(200 + random.nextInt(400)) : today;
+			// a lapsed customer bought for four months to over a year before it stopped, within the two years
+			long room = 730 - java.time.temporal.ChronoUnit.DAYS.between(until, today);
+			LocalDate day = lapsed ? until.minusDays(Math.min(room, 120 + random.nextInt(400)))
+					: today.minusDays(60 + random.nextInt(670));
 			int every = 45 + random.nextInt(75);
 			while (!day.isAfter(until)) {
 				days.add(day);
-				// the gaps vary around the customer's own rhythm
+				// the gaps vary around the customer's own rhythm, and widen as a lapsing customer fades
 				day = day.plusDays(Math.max(3, every / 2 + random.nextInt(every)));
+				if (lapsed) {
+					every = every * 5 / 4;
+				}
 			}
 			return days;
 		}

@@ -81,8 +81,22 @@ class CustomerValuePagesIntegrationTests {
 		mvc.perform(post("/analytics/value/run").with(data.as(analyst)).with(csrf()))
 			.andExpect(redirectedUrl("/analytics/value"));
 		mvc.perform(get("/analytics/value").with(data.as(analyst)))
-			.andExpect(content().string(containsString("id=\"value-pending\"")));
+			.andExpect(content().string(containsString("id=\"value-pending\"")))
+			.andExpect(content().string(containsString("hx-get=\"/analytics/runs/CUSTOMER_VALUE/progress\"")));
+		mvc.perform(get("/analytics/runs/CUSTOMER_VALUE/progress").with(data.as(analyst)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("hx-trigger=\"every 5s\"")));
 		jobs.sweep();
+		// the progress stops asking and links to the results
+		mvc.perform(get("/analytics/runs/CUSTOMER_VALUE/progress").with(data.as(analyst)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("The run is over.")))
+			.andExpect(content().string(containsString("hx-trigger=\"none\"")))
+			.andExpect(content().string(containsString("href=\"/analytics/value\"")));
+		mvc.perform(get("/analytics/runs/CUSTOMER_VALUE/progress").with(data.as(seller)))
+			.andExpect(status().isForbidden());
+		mvc.perform(get("/analytics/runs/NO_SUCH/progress").with(data.as(analyst)))
+			.andExpect(status().isNotFound());
 		mvc.perform(get("/analytics/value").with(data.as(analyst)))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("id=\"value-parameters\"")))
@@ -117,6 +131,68 @@ class CustomerValuePagesIntegrationTests {
 			.andExpect(status().isAccepted())
 			.andExpect(jsonPath("$.status").value("QUEUED"));
 		jobs.sweep();
+	}
+
+	@Test
+	void theListOfValuedAccountsShowsAnAnalystOnlyTheirTeamsAccountsAndFollowsAHandOver() throws Exception {
+		var east = data.team();
+		var west = data.team();
+		User eastSeller = data.user(east, Role.SALES);
+		User westSeller = data.user(west, Role.SALES);
+		User eastAnalyst = data.user(east, Role.ANALYST);
+		Product product = fixtures.product("40", "EUR");
+		LocalDate today = LocalDate.now();
+		AccountId eastAccount = fixtures.account(data.actor(eastSeller), "East valued");
+		AccountId westAccount = fixtures.account(data.actor(westSeller), "West valued");
+		for (int n = 1; n <= 3; n++) {
+			order(data.actor(eastSeller), eastAccount, today.minusDays(n * 30L), product);
+			order(data.actor(westSeller), westAccount, today.minusDays(n * 25L), product);
+		}
+		mvc.perform(post("/analytics/value/run").with(data.as(eastAnalyst)).with(csrf()));
+		jobs.sweep();
+
+		String analystToken = data.bearer(eastAnalyst);
+		mvc.perform(get("/api/v1/analytics/customer-value/accounts").param("size", "200")
+			.header("Authorization", analystToken))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.items[*].accountId").value(org.hamcrest.Matchers.contains(eastAccount.value().toString())))
+			.andExpect(jsonPath("$.items[0].predictedValue").isNumber())
+			.andExpect(jsonPath("$.total").value(1));
+		mvc.perform(get("/analytics/value/accounts").with(data.as(eastAnalyst)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString(eastAccount.value().toString())))
+			.andExpect(content().string(not(containsString(westAccount.value().toString()))));
+		String csv = mvc.perform(get("/analytics/value/accounts/export").with(data.as(eastAnalyst)))
+			.andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		org.assertj.core.api.Assertions.assertThat(csv).contains(eastAccount.value().toString())
+			.doesNotContain(westAccount.value().toString());
+		mvc.perform(get("/api/v1/analytics/customer-value/accounts").header("Authorization", data.bearer(eastSeller)))
+			.andExpect(status().isForbidden());
+
+		// an administrator gives the west account to the east seller: the east analyst sees its value from then on
+		String admin = data.bearer(data.user(null, Role.ADMIN));
+		String etag = mvc.perform(get("/api/v1/accounts/{id}", westAccount.value()).header("Authorization", admin))
+			.andReturn().getResponse().getHeader("ETag");
+		String name = customersNames(westAccount);
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+			.put("/api/v1/accounts/{id}", westAccount.value())
+			.header("Authorization", admin)
+			.header("If-Match", etag)
+			.contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+			.content("{\"name\": \"" + name + "\", \"ownerId\": \"" + eastSeller.getId() + "\"}"))
+			.andExpect(status().isOk());
+		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).untilAsserted(() -> mvc
+			.perform(get("/api/v1/analytics/customer-value/accounts").param("size", "200")
+				.header("Authorization", analystToken))
+			.andExpect(jsonPath("$.total").value(2)));
+	}
+
+	@Autowired
+	org.rapport.customers.Customers customers;
+
+	private String customersNames(AccountId account) {
+		return customers.accountNames(List.of(account)).get(account);
 	}
 
 	@Test

@@ -112,7 +112,9 @@ class WorkbenchPagesIntegrationTests {
 				.with(csrf()))
 				.andExpect(status().isOk())
 				.andExpect(content().string(containsString("id=\"segments-profiles\"")))
-				.andExpect(content().string(containsString("id=\"scatter-chart\"")));
+				.andExpect(content().string(containsString("id=\"scatter-chart\"")))
+				.andExpect(content().string(run[0].equals("hierarchical") ? containsString("id=\"tree-chart\"")
+						: not(containsString("id=\"tree-chart\""))));
 		}
 		mvc.perform(multipart("/analytics/workbench/segments")
 			.file(new MockMultipartFile("file", "mall.csv", "text/csv", PublicData.bytes("Mall_Customers.csv")))

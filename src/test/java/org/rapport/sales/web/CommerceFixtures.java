@@ -13,6 +13,9 @@ import org.rapport.sales.catalogue.internal.Product;
 import org.rapport.sales.catalogue.internal.ProductCatalogue;
 import org.rapport.sales.catalogue.internal.ProductDetails;
 import org.rapport.sales.opportunities.internal.OpportunityDraft;
+import org.rapport.sales.orders.internal.OrderBook;
+import org.rapport.sales.orders.internal.OrderDetails;
+import org.rapport.sales.orders.internal.SalesOrder;
 import org.rapport.sales.opportunities.internal.OpportunityService;
 import org.rapport.shared.Money;
 import org.springframework.boot.test.context.TestComponent;
@@ -27,13 +30,23 @@ public class CommerceFixtures {
 	private final Customers customers;
 	private final ProductCatalogue catalogue;
 	private final OpportunityService opportunities;
+	private final OrderBook orders;
 
 	CommerceFixtures(TestData data, Customers customers, ProductCatalogue catalogue,
-			OpportunityService opportunities) {
+			OpportunityService opportunities, OrderBook orders) {
 		this.data = data;
 		this.customers = customers;
 		this.catalogue = catalogue;
 		this.opportunities = opportunities;
+		this.orders = orders;
+	}
+
+	/** A confirmed order of the account on the day: one line of the product, as many as given, at its price. */
+	public void confirmedOrder(Actor seller, AccountId account, LocalDate day, Product product, int quantity) {
+		SalesOrder order = orders.create(seller, new OrderDetails(account.value(), day, null, null,
+				java.util.List.of(new OrderDetails.LineDetails(product.getId(), java.math.BigDecimal.valueOf(quantity),
+						null))));
+		orders.confirm(seller, order.getId(), order.getVersion());
 	}
 
 	/** An open opportunity of the account, owned by the actor. */
@@ -52,6 +65,15 @@ public class CommerceFixtures {
 		Actor admin = data.actor(data.user(null, Role.ADMIN));
 		return catalogue.create(admin, new ProductDetails(TestData.unique("SKU"), TestData.unique("Product"), null,
 				Money.of(price, currency), "Test", true));
+	}
+
+	/** A confirmed order of the account on the day, one of each product, made by the seller. */
+	public SalesOrder confirmedOrder(Actor seller, AccountId account, LocalDate day, Product... products) {
+		SalesOrder order = orders.create(seller, new OrderDetails(account.value(), day, null, null,
+				java.util.Arrays.stream(products)
+					.map(product -> new OrderDetails.LineDetails(product.getId(), java.math.BigDecimal.ONE, null))
+					.toList()));
+		return orders.confirm(seller, order.getId(), order.getVersion());
 	}
 
 	public static String orderJson(AccountId account, UUID product, String quantity, String unitPrice) {

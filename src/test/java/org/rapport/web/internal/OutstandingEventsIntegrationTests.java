@@ -55,7 +55,8 @@ class OutstandingEventsIntegrationTests {
 		UUID account = jdbc.queryForObject("select id from account where name = ?", UUID.class,
 				capital(imported) + " Trading");
 		Map<String, Object> published = jdbc.queryForMap("select listener_id, event_type, serialized_event "
-				+ "from event_publication where event_type like '%AccountsImported' and serialized_event like ?",
+				+ "from event_publication where event_type like '%AccountsImported' and serialized_event like ? "
+				+ "and listener_id like 'org.rapport.search.%'",
 				"%" + account + "%");
 
 		// what the crash left: the rows as the batch committed them, and their event, not yet processed

@@ -214,6 +214,18 @@ public class CustomerLifecycle {
 		if (!decision.moves()) {
 			return false;
 		}
+		LocalDate lostSince = LifecycleRules.NO_PURCHASE.equals(decision.reason())
+				? properties.rules().lostSince(bought.dates.values(), bought.periods, today) : today;
+		if (lostSince.isBefore(today)) {
+			// a pass that finds the account lost since some days (after a pause, an import or on first start) dates
+			// the move on the day it took effect, never before the account's previous move
+			java.time.Instant tookEffect = lostSince.atStartOfDay(ZoneOffset.UTC).toInstant();
+			if (status.since() != null && tookEffect.isBefore(status.since())) {
+				tookEffect = status.since();
+			}
+			customers.moveLifecycle(status.account(), decision.stage(), decision.reason(), tookEffect);
+			return true;
+		}
 		customers.moveLifecycle(status.account(), decision.stage(), decision.reason());
 		return true;
 	}

@@ -44,13 +44,7 @@ public record LifecycleRules(Duration newPeriod, Duration lostAfter) {
 			// A lost account stays lost until it buys again, whatever contract still runs out.
 			return new Decision(LifecycleStage.LOST, null);
 		}
-		LocalDate lastActivity = lastPurchase;
-		for (Period period : started) {
-			LocalDate end = period.end().isAfter(today) ? today : period.end();
-			if (lastActivity == null || end.isAfter(lastActivity)) {
-				lastActivity = end;
-			}
-		}
+		LocalDate lastActivity = lastActivity(lastPurchase, started, today);
 		if (!contractRunning && lastActivity.plusDays(lostAfter.toDays()).isBefore(today)) {
 			return decision(current, LifecycleStage.LOST, NO_PURCHASE);
 		}
@@ -70,6 +64,34 @@ public record LifecycleRules(Duration newPeriod, Duration lostAfter) {
 			return new Decision(current, null);
 		}
 		return decision(current, LifecycleStage.NEW, FIRST_PURCHASE);
+	}
+
+	/**
+	 * The day on which an account that the rules find lost today became lost: the first day after its last purchase
+	 * or contract day that lies beyond the lost period; today when it bought nothing.
+	 */
+	public LocalDate lostSince(Collection<LocalDate> purchases, Collection<Period> contracts, LocalDate today) {
+		LocalDate lastPurchase = purchases.stream().filter(day -> !day.isAfter(today)).max(LocalDate::compareTo)
+			.orElse(null);
+		List<Period> started = contracts.stream().filter(period -> !period.start().isAfter(today)).toList();
+		LocalDate lastActivity = lastActivity(lastPurchase, started, today);
+		if (lastActivity == null) {
+			return today;
+		}
+		LocalDate since = lastActivity.plusDays(lostAfter.toDays() + 1);
+		return since.isAfter(today) ? today : since;
+	}
+
+	/** The later of the last purchase and the last day a started contract ran, up to today. */
+	private static LocalDate lastActivity(LocalDate lastPurchase, List<Period> started, LocalDate today) {
+		LocalDate lastActivity = lastPurchase;
+		for (Period period : started) {
+			LocalDate end = period.end().isAfter(today) ? today : period.end();
+			if (lastActivity == null || end.isAfter(lastActivity)) {
+				lastActivity = end;
+			}
+		}
+		return lastActivity;
 	}
 
 	private static Decision decision(LifecycleStage current, LifecycleStage next, String reason) {

@@ -84,4 +84,18 @@ class LifecycleRulesTests {
 	void anExistingCustomerDoesNotBecomeNewAgain() {
 		assertThat(decide(List.of(TODAY.minusDays(200)), List.of(), LifecycleStage.EXISTING).moves()).isFalse();
 	}
+
+	@Test
+	void anAccountFoundLostBecameLostTheDayAfterAYearWithoutPurchaseOrContract() {
+		LocalDate lastPurchase = TODAY.minusDays(400);
+		assertThat(RULES.lostSince(List.of(TODAY.minusDays(500), lastPurchase), List.of(), TODAY))
+			.isEqualTo(lastPurchase.plusDays(366));
+		// a contract that ran later counts as activity until it ended
+		Period contract = new Period(TODAY.minusDays(600), TODAY.minusDays(380));
+		assertThat(RULES.lostSince(List.of(lastPurchase), List.of(contract), TODAY))
+			.isEqualTo(TODAY.minusDays(380).plusDays(366));
+		// never later than the day asked about, and the day itself for an account that never bought
+		assertThat(RULES.lostSince(List.of(TODAY.minusDays(100)), List.of(), TODAY)).isEqualTo(TODAY);
+		assertThat(RULES.lostSince(List.of(), List.of(), TODAY)).isEqualTo(TODAY);
+	}
 }

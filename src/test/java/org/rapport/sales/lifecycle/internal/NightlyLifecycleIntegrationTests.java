@@ -34,7 +34,8 @@ import org.springframework.context.annotation.Import;
 
 /**
  * The nightly lifecycle job takes its day from the application's clock: a customer who bought once becomes Lost on
- * the first night after a year without a purchase, not before, and the move is dated that night.
+ * the first night after a year without a purchase, not before, and the move is dated that night; a night that finds
+ * it lost since some days dates the move on the day it took effect.
  */
 @RapportTest
 @Import(TestClock.Setup.class)
@@ -67,17 +68,7 @@ class NightlyLifecycleIntegrationTests {
 
 	@Test
 	void aCustomerWithoutAPurchaseForAYearIsLostOnTheNightAfterTheYearEnds() {
-		Actor seller = data.actor(data.user(data.team(), Role.SALES));
-		AccountId account = customers.openAccount(seller,
-				new NewAccount(TestData.unique("Lapsing"), AccountType.COMPANY, null, null, null, null, null));
-		Product product = catalogue.create(data.actor(data.user(null, Role.ADMIN)), new ProductDetails(
-				TestData.unique("SKU"), "Seat", null, Money.of("10", "EUR"), null, true));
-		SalesOrder order = orders.create(seller, new OrderDetails(account.value(), LocalDate.of(2026, 6, 15), null, null,
-				List.of(new OrderDetails.LineDetails(product.getId(), BigDecimal.ONE, null))));
-		orders.confirm(seller, order.getId(), order.getVersion());
-		await().atMost(Duration.ofSeconds(20))
-			.untilAsserted(() -> assertThat(customers.lifecycleOf(account).orElseThrow().stage())
-				.isEqualTo(LifecycleStage.NEW));
+		AccountId account = boughtOnce();
 
 		clock.setTo(Instant.parse("2027-06-15T01:30:00Z"));
 		runTheNightlyJob();
@@ -89,6 +80,34 @@ class NightlyLifecycleIntegrationTests {
 		LifecycleStatus lost = customers.lifecycleOf(account).orElseThrow();
 		assertThat(lost.stage()).isEqualTo(LifecycleStage.LOST);
 		assertThat(lost.since()).isEqualTo(Instant.parse("2027-06-16T01:30:00Z"));
+	}
+
+	@Test
+	void aNightThatFindsACustomerLostSinceSomeDaysDatesTheMoveOnTheDayItTookEffect() {
+		AccountId account = boughtOnce();
+
+		// the nights in between did not run
+		clock.setTo(Instant.parse("2027-06-20T01:30:00Z"));
+		runTheNightlyJob();
+		LifecycleStatus lost = customers.lifecycleOf(account).orElseThrow();
+		assertThat(lost.stage()).isEqualTo(LifecycleStage.LOST);
+		assertThat(lost.since()).isEqualTo(Instant.parse("2027-06-16T00:00:00Z"));
+	}
+
+	/** An account that bought once, on the day the clock stands at, and is New. */
+	private AccountId boughtOnce() {
+		Actor seller = data.actor(data.user(data.team(), Role.SALES));
+		AccountId account = customers.openAccount(seller,
+				new NewAccount(TestData.unique("Lapsing"), AccountType.COMPANY, null, null, null, null, null));
+		Product product = catalogue.create(data.actor(data.user(null, Role.ADMIN)), new ProductDetails(
+				TestData.unique("SKU"), "Seat", null, Money.of("10", "EUR"), null, true));
+		SalesOrder order = orders.create(seller, new OrderDetails(account.value(), LocalDate.of(2026, 6, 15), null, null,
+				List.of(new OrderDetails.LineDetails(product.getId(), BigDecimal.ONE, null))));
+		orders.confirm(seller, order.getId(), order.getVersion());
+		await().atMost(Duration.ofSeconds(20))
+			.untilAsserted(() -> assertThat(customers.lifecycleOf(account).orElseThrow().stage())
+				.isEqualTo(LifecycleStage.NEW));
+		return account;
 	}
 
 	/** What db-scheduler does at half past one every night. */
