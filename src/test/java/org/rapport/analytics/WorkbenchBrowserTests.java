@@ -21,6 +21,7 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.rapport.Chromium;
+import org.rapport.OwnDatabase;
 import org.rapport.TestData;
 import org.rapport.analytics.internal.AccountChurn;
 import org.rapport.analytics.internal.AnalyticsJobs;
@@ -28,17 +29,18 @@ import org.rapport.analytics.internal.ChurnHistories;
 import org.rapport.analytics.internal.ProductRecommendations;
 import org.rapport.customers.AccountId;
 import org.rapport.identity.Actor;
-import org.rapport.identity.TeamId;
 import org.rapport.identity.Role;
+import org.rapport.identity.TeamId;
 import org.rapport.identity.internal.User;
 import org.rapport.sales.catalogue.internal.Product;
 import org.rapport.sales.web.CommerceFixtures;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.ContextConfiguration;
 
 /**
  * An analyst, in a real browser (headless Chromium), runs each model of the workbench on a public data set from its
@@ -53,6 +55,8 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 @Import({ TestData.class, CommerceFixtures.class, ChurnHistories.class })
+// a database of its own, where the runs learn from these tests' accounts alone
+@ContextConfiguration(initializers = OwnDatabase.class)
 class WorkbenchBrowserTests {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(30);

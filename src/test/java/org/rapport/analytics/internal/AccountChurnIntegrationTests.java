@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.UUID;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
-import org.rapport.RapportTest;
+import org.rapport.RapportTestOnOwnData;
 import org.rapport.TestData;
 import org.rapport.analytics.internal.AccountChurn.AccountRisk;
 import org.rapport.analytics.internal.AccountChurn.ChurnSettings;
@@ -44,7 +44,7 @@ import tools.jackson.databind.json.JsonMapper;
  * those who see the account, in the panel, the API, the list and its export. Too few lost accounts fail the run with
  * the reason.
  */
-@RapportTest
+@RapportTestOnOwnData
 @Import({ CommerceFixtures.class, ChurnHistories.class })
 class AccountChurnIntegrationTests {
 

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.rapport.RapportTest;
+import org.rapport.RapportTestOnOwnData;
 import org.rapport.TestData;
 import org.rapport.analytics.internal.AnalyticsRuns.Run;
 import org.rapport.analytics.internal.CustomerValues.AccountValue;
@@ -33,8 +33,8 @@ import org.springframework.context.annotation.Import;
  * date, the models' prediction and the discounted value; it keeps the fit's figures, and a loyal customer is worth
  * more than one who stopped buying.
  */
-@RapportTest
-@Import(CommerceFixtures.class)
+@RapportTestOnOwnData
+@Import({ CommerceFixtures.class, ChurnHistories.class })
 class CustomerValuesIntegrationTests {
 
 	@Autowired

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.rapport.RapportTest;
+import org.rapport.RapportTestOnOwnData;
 import org.rapport.TestData;
 import org.rapport.analytics.internal.AnalyticsRuns.Run;
 import org.rapport.analytics.internal.ProductRecommendations.PairedProduct;
@@ -32,8 +32,8 @@ import tools.jackson.databind.json.JsonMapper;
  * recommended B because of A, A is bought together with B, a retired product is never recommended, and the run keeps
  * the check of the model against the most popular products on each account's latest orders.
  */
-@RapportTest
-@Import(CommerceFixtures.class)
+@RapportTestOnOwnData
+@Import({ CommerceFixtures.class, ChurnHistories.class })
 class ProductRecommendationsIntegrationTests {
 
 	@Autowired

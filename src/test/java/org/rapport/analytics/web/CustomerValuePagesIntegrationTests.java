@@ -14,9 +14,10 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.rapport.RapportTest;
+import org.rapport.RapportTestOnOwnData;
 import org.rapport.TestData;
 import org.rapport.analytics.internal.AnalyticsJobs;
+import org.rapport.analytics.internal.ChurnHistories;
 import org.rapport.analytics.internal.ClvSettingsStore;
 import org.rapport.customers.AccountId;
 import org.rapport.identity.Actor;
@@ -36,8 +37,8 @@ import org.springframework.test.web.servlet.MockMvc;
  * change its settings (a refused value shown at its field), and each account's value shows on its page to whoever
  * sees the account.
  */
-@RapportTest
-@Import(CommerceFixtures.class)
+@RapportTestOnOwnData
+@Import({ CommerceFixtures.class, ChurnHistories.class })
 class CustomerValuePagesIntegrationTests {
 
 	@Autowired

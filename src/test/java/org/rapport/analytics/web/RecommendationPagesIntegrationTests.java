@@ -13,9 +13,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.time.LocalDate;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.rapport.RapportTest;
+import org.rapport.RapportTestOnOwnData;
 import org.rapport.TestData;
 import org.rapport.analytics.internal.AnalyticsJobs;
+import org.rapport.analytics.internal.ChurnHistories;
 import org.rapport.customers.AccountId;
 import org.rapport.identity.Actor;
 import org.rapport.identity.Role;
@@ -31,8 +32,8 @@ import org.springframework.test.web.servlet.MockMvc;
  * its recommended products with the purchases behind them to whoever sees the account (404 to others), a product's
  * page the products bought with it, and the API answers the same.
  */
-@RapportTest
-@Import(CommerceFixtures.class)
+@RapportTestOnOwnData
+@Import({ CommerceFixtures.class, ChurnHistories.class })
 class RecommendationPagesIntegrationTests {
 
 	@Autowired

@@ -17,8 +17,10 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.rapport.Chromium;
+import org.rapport.OwnDatabase;
 import org.rapport.TestData;
 import org.rapport.analytics.internal.AnalyticsJobs;
+import org.rapport.analytics.internal.ChurnHistories;
 import org.rapport.customers.AccountId;
 import org.rapport.identity.Actor;
 import org.rapport.identity.Role;
@@ -26,11 +28,12 @@ import org.rapport.identity.internal.User;
 import org.rapport.sales.catalogue.internal.Product;
 import org.rapport.sales.web.CommerceFixtures;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.ContextConfiguration;
 
 /**
  * An analyst, in a real browser (headless Chromium), segments the accounts from the segments page: fills the form,
@@ -43,7 +46,9 @@ import org.springframework.test.context.ActiveProfiles;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-@Import({ TestData.class, CommerceFixtures.class })
+@Import({ TestData.class, CommerceFixtures.class, ChurnHistories.class })
+// a database of its own, where the runs learn from these tests' accounts alone
+@ContextConfiguration(initializers = OwnDatabase.class)
 class SegmentsBrowserTests {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(30);

@@ -18,10 +18,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.rapport.RapportTest;
+import org.rapport.RapportTestOnOwnData;
 import org.rapport.TestData;
 import org.rapport.analytics.SegmentMemberships;
 import org.rapport.analytics.internal.AnalyticsJobs;
+import org.rapport.analytics.internal.ChurnHistories;
 import org.rapport.customers.AccountId;
 import org.rapport.customers.AccountType;
 import org.rapport.customers.Customers;
@@ -46,8 +47,8 @@ import org.springframework.test.web.servlet.MockMvc;
  * only the accounts they may see; the account page tells the account's cluster; bad parameters are refused at their
  * field.
  */
-@RapportTest
-@Import(CommerceFixtures.class)
+@RapportTestOnOwnData
+@Import({ CommerceFixtures.class, ChurnHistories.class })
 class SegmentsIntegrationTests {
 
 	@Autowired
