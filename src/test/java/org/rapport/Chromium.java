@@ -4,15 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.deque.html.axecore.args.AxeRunOnlyOptions;
-import com.deque.html.axecore.args.AxeRunOptions;
-import com.deque.html.axecore.results.CheckedNode;
-import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.results.Rule;
-import com.deque.html.axecore.selenium.AxeBuilder;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -81,6 +76,24 @@ public final class Chromium implements AutoCloseable {
 			return 'scrollWidth ' + root.scrollWidth + ', innerWidth ' + window.innerWidth + ' > ' + width + ': '
 			  + outside.join(', ');
 			""";
+
+	/** axe-core's script, as the axe-core jar for Selenium bundles it. */
+	private static final String AXE = axeScript();
+
+	/**
+	 * Runs axe on the page with the rule tags and failing impacts given; answers a line per element found, "[rule,
+	 * impact] help: [target] \u0000html", or the error as a string.
+	 */
+	private static final String AXE_RUN = """
+			const [tags, impacts, done] = arguments;
+			axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'], iframes: false })
+			  .then(results => done(results.violations.filter(rule => impacts.includes(rule.impact))
+			    .flatMap(rule => rule.nodes.map(node => '[' + rule.id + ', ' + rule.impact + '] ' + rule.help + ': ['
+			      + node.target.join(', ') + '] \u0000' + node.html))))
+			  .catch(error => done(String(error)));
+			""";
+
+	private boolean axeOnEveryPage;
 
 	private final WebDriver driver;
 	private final Path profile;
@@ -182,29 +195,27 @@ public final class Chromium implements AutoCloseable {
 
 	/**
 	 * axe-core's serious and critical findings on the page shown, against the WCAG 2.1 A and AA rules, one line per
-	 * element found (rule, impact, help, element); a failed run is a finding too.
+	 * element found (rule, impact, help, element); a failed run is a finding too. axe comes with every page the
+	 * browser opens once the first check has asked for it, so that a check costs the run alone.
 	 */
 	public List<String> accessibilityViolations() {
-		AxeRunOnlyOptions only = new AxeRunOnlyOptions();
-		only.setType("tag");
-		only.setValues(WCAG_TAGS);
-		AxeRunOptions options = new AxeRunOptions();
-		options.setRunOnly(only);
-		options.setResultTypes(List.of("violations"));
-		// Rapport has no frames: axe need not open the blank window it merges the results of frames in
-		options.setIFrames(false);
-		Results results = new AxeBuilder().withOptions(options).setLegacyMode(true).analyze(driver);
-		if (results.isErrored()) {
-			return List.of("axe failed: " + results.getErrorMessage());
+		JavascriptExecutor js = (JavascriptExecutor) driver;
+		if (!axeOnEveryPage) {
+			((ChromiumDriver) driver).executeCdpCommand("Page.addScriptToEvaluateOnNewDocument",
+					Map.of("source", AXE));
+			axeOnEveryPage = true;
+		}
+		if (!Boolean.TRUE.equals(js.executeScript("return typeof axe !== 'undefined'"))) {
+			// the page was open before axe came with every page
+			js.executeScript(AXE);
+		}
+		Object answer = js.executeAsyncScript(AXE_RUN, WCAG_TAGS, List.copyOf(FAILING_IMPACTS));
+		if (!(answer instanceof List<?> found)) {
+			return List.of("axe failed: " + answer);
 		}
 		List<String> violations = new ArrayList<>();
-		for (Rule rule : results.getViolations()) {
-			if (FAILING_IMPACTS.contains(rule.getImpact())) {
-				for (CheckedNode node : rule.getNodes()) {
-					violations.add("[%s, %s] %s: %s %s".formatted(rule.getId(), rule.getImpact(), rule.getHelp(),
-							node.getTarget(), abbreviate(node.getHtml())));
-				}
-			}
+		for (Object line : found) {
+			violations.add(abbreviateHtmlOf(String.valueOf(line)));
 		}
 		return violations;
 	}
@@ -261,6 +272,23 @@ public final class Chromium implements AutoCloseable {
 	}
 
 	/** An element's markup cut to a length that a failure message can show. */
+	private static String abbreviateHtmlOf(String line) {
+		int html = line.indexOf('\u0000');
+		return html < 0 ? line : line.substring(0, html) + abbreviate(line.substring(html + 1));
+	}
+
+	private static String axeScript() {
+		try (var in = Chromium.class.getResourceAsStream("/axe.min.js")) {
+			if (in == null) {
+				throw new IllegalStateException("axe.min.js is not on the test classpath");
+			}
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
 	static String abbreviate(String html) {
 		return html == null || html.length() <= 160 ? html : html.substring(0, 160) + "…";
 	}
