@@ -1,0 +1,7 @@
+/**
+ * Customer service: support cases, the SLA policies that set their targets in business hours, and escalation.
+ */
+@ApplicationModule(allowedDependencies = { "shared" })
+package org.rapport.support;
+
+import org.springframework.modulith.ApplicationModule;
