@@ -11,4 +11,6 @@ alter table activity add column series_until timestamp(6) with time zone;
 alter table activity add column series_id uuid references activity (id) on delete set null;
 alter table activity add column original_start timestamp(6) with time zone;
 create unique index activity_occurrence_idx on activity (series_id, original_start);
--- The indexes that find a user's and a team's series follow in V47_1, by database.
+-- The series of a user and of a team: recurrence_zone is set on series only, so the index reads just those.
+create index activity_owner_series_idx on activity (owner_id, recurrence_zone);
+create index activity_team_series_idx on activity (team_id, recurrence_zone);
