@@ -271,7 +271,7 @@ public final class Chromium implements AutoCloseable {
 		}
 	}
 
-	/** An element's markup cut to a length that a failure message can show. */
+	/** A finding's line with the element's markup, after the NUL that sets it apart, abbreviated. */
 	private static String abbreviateHtmlOf(String line) {
 		int html = line.indexOf('\u0000');
 		return html < 0 ? line : line.substring(0, html) + abbreviate(line.substring(html + 1));
@@ -289,6 +289,7 @@ public final class Chromium implements AutoCloseable {
 		}
 	}
 
+	/** An element's markup cut to a length that a failure message can show. */
 	static String abbreviate(String html) {
 		return html == null || html.length() <= 160 ? html : html.substring(0, 160) + "…";
 	}

@@ -219,11 +219,10 @@ class ActivityBrowserTests {
 				By.cssSelector(".fc-timegrid-slot-lane[data-time='10:00:00']")));
 		// the week's first day but today (where an earlier step's task may stand at 10:00): a click on its 10:00 slot
 		// chooses that half hour
-		java.util.List<WebElement> days = driver
-			.findElements(By.cssSelector(".fc-timegrid-col[data-date]:not(.fc-day-today)"));
-		WebElement monday = days.get(0);
-		String day = monday.getAttribute("data-date");
-		int x = monday.getRect().getX() + monday.getRect().getWidth() / 2 - slot.getRect().getX();
+		WebElement column = driver.findElements(By.cssSelector(".fc-timegrid-col[data-date]:not(.fc-day-today)"))
+			.get(0);
+		String day = column.getAttribute("data-date");
+		int x = column.getRect().getX() + column.getRect().getWidth() / 2 - slot.getRect().getX();
 		((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", slot);
 		new org.openqa.selenium.interactions.Actions(driver).moveToElement(slot, x - slot.getRect().getWidth() / 2, 0)
 			.click()
@@ -245,7 +244,7 @@ class ActivityBrowserTests {
 		// another day but today
 		WebElement nextDay = driver.findElements(By.cssSelector(".fc-timegrid-col[data-date]:not(.fc-day-today)"))
 			.stream()
-			.filter(column -> !day.equals(column.getAttribute("data-date")))
+			.filter(other -> !day.equals(other.getAttribute("data-date")))
 			.findFirst()
 			.orElseThrow();
 		String targetDay = nextDay.getAttribute("data-date");
