@@ -56,7 +56,8 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code windowDays} ago (day D): its tenure, recency, frequency and monetary value from its orders before D in the
  * installation's currency, its orders and revenue in the 90 days before D against the 90 days before those, its
  * running contracts and the days to the nearest end (contracts as they run today: the CRM keeps no history of them),
- * its activities in the 90 days before D, its lifecycle stage at D (one-hot) and the chosen number custom fields. An
+ * its activities in the 90 days before D, its lifecycle stage at D (one-hot; none for an account entered after D with
+ * earlier orders, an import say, whose recorded stages begin after D) and the chosen number custom fields. An
  * account churned when it moved to Lost between D and now; accounts lost at D or opened after it are left out. The four
  * algorithms are compared by stratified 5-fold AUC, the best is fitted on all rows and scores every account not lost
  * today from the same features as of today, with the three factors that push its risk most. The model is fitted again
@@ -292,7 +293,9 @@ public class AccountChurn {
 			LocalDate start = buyer != null && buyer.first.isBefore(opened) ? buyer.first : opened;
 			LifecycleStage then = stageThen.getOrDefault(id, fact.stage());
 			if (start.isBefore(snapshot) && then != LifecycleStage.LOST) {
-				training.add(row(fact, buyer, 0, snapshot, start, running.get(id), activitiesThen, then, settings));
+				// the stages of an account entered after D begin after D: its stage at D is not known
+				LifecycleStage known = opened.isAfter(snapshot) ? null : then;
+				training.add(row(fact, buyer, 0, snapshot, start, running.get(id), activitiesThen, known, settings));
 				churned.add(lost.contains(id));
 			}
 			if (fact.stage() != LifecycleStage.LOST) {
@@ -378,7 +381,10 @@ public class AccountChurn {
 		return json.writeValueAsString(figures);
 	}
 
-	/** One account's features as of a day, in the order of {@link #BASE_FEATURES}, stages and custom fields. */
+	/**
+	 * One account's features as of a day, in the order of {@link #BASE_FEATURES}, stages and custom fields; a stage not
+	 * known ({@code null}) sets none of the stages.
+	 */
 	private static double[] row(AccountFact fact, Buyer buyer, int at, LocalDate asOf, LocalDate start,
 			Contracts contracts, Map<UUID, Long> activities, LifecycleStage stage, ChurnSettings settings) {
 		double[] row = new double[BASE_FEATURES.size() + STAGES.size() + settings.customFields().size()];
