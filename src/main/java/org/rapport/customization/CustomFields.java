@@ -17,7 +17,7 @@ public interface CustomFields {
 
 	/** The kinds of record that take custom fields. */
 	Set<String> ENTITIES = Set.of("account", "contact", "lead", "opportunity", "product", "order", "contract",
-			"activity");
+			"activity", "case");
 
 	/** How request parameters and list columns name a custom field: {@code cf.<key>}. */
 	String PARAM_PREFIX = "cf.";

@@ -1,7 +1,8 @@
 /**
  * Customer service: support cases, the SLA policies that set their targets in business hours, and escalation.
  */
-@ApplicationModule(allowedDependencies = { "shared" })
+@ApplicationModule(allowedDependencies = { "shared", "identity", "customization", "web", "customers", "sales",
+		"search" })
 package org.rapport.support;
 
 import org.springframework.modulith.ApplicationModule;

@@ -43,7 +43,7 @@ class FieldIndexes implements DisposableBean {
 	/** The table of each kind of record that takes custom fields. */
 	static final Map<String, String> TABLES = Map.of("account", "account", "contact", "contact", "lead", "lead",
 			"opportunity", "opportunity", "product", "product", "order", "sales_order", "contract", "contract",
-			"activity", "activity");
+			"activity", "activity", "case", "support_case");
 
 	/** Where a field's indexes stand. */
 	enum State {

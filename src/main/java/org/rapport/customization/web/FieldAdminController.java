@@ -32,7 +32,7 @@ class FieldAdminController {
 
 	/** The kinds of record in the order the page offers them. */
 	static final List<String> ENTITIES = List.of("account", "contact", "lead", "opportunity", "product", "order",
-			"contract", "activity");
+			"contract", "activity", "case");
 
 	private final CustomFieldService fields;
 

@@ -64,6 +64,37 @@ public final class SlaClock {
 		return new SlaClock(hours, target, warningPercent, Duration.ZERO, at, null, at);
 	}
 
+	/**
+	 * A clock as it was kept: the business time used before it last ran, since when it runs ({@code null} while paused
+	 * or stopped), when it stopped, and its last change.
+	 */
+	public static SlaClock restore(BusinessHours hours, Duration target, int warningPercent, Duration usedBefore,
+			Instant runningSince, Instant stoppedAt, Instant lastChange) {
+		SlaClock started = start(hours, target, warningPercent, lastChange);
+		return new SlaClock(started.hours, started.target, started.warningPercent, usedBefore, runningSince, stoppedAt,
+				lastChange);
+	}
+
+	/** The business time used before the clock last started running; all of it while paused or stopped. */
+	public Duration usedBefore() {
+		return usedBefore;
+	}
+
+	/** Since when the clock runs; {@code null} while it is paused or stopped. */
+	public Instant runningSince() {
+		return runningSince;
+	}
+
+	/** When the clock stopped; {@code null} until then. */
+	public Instant stoppedAt() {
+		return stoppedAt;
+	}
+
+	/** When the clock last changed: started, paused, resumed or stopped. */
+	public Instant lastChange() {
+		return lastChange;
+	}
+
 	/** The clock paused at {@code at}, while the case waits on the customer; a paused or stopped clock stays. */
 	public SlaClock pause(Instant at) {
 		checkOrder(at);

@@ -1,0 +1,16 @@
+package org.rapport.support.internal;
+
+import java.util.List;
+import java.util.UUID;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+public interface Cases extends JpaRepository<SupportCase, UUID> {
+
+	/** The number of an account's cases, open and in all, and of its cases held to a policy that met every target. */
+	@Query("select count(c), sum(case when c.open = true then 1 else 0 end), "
+			+ "sum(case when c.policyId is not null then 1 else 0 end), "
+			+ "sum(case when c.policyId is not null and c.slaBreached = false then 1 else 0 end) "
+			+ "from SupportCase c where c.accountId = :account")
+	List<Object[]> countsOf(UUID account);
+}
