@@ -160,12 +160,18 @@ public class CaseBook {
 	@Transactional
 	public SupportCase create(Actor actor, SupportCase.Details details, Map<String, ?> custom, UUID queue,
 			boolean take) {
+		return create(actor, details, custom, queue, take, now());
+	}
+
+	/** Opens a case as of {@code at}, from when its SLA counts; the demo data opens cases of the past so. */
+	@Transactional
+	SupportCase create(Actor actor, SupportCase.Details details, Map<String, ?> custom, UUID queue, boolean take,
+			Instant at) {
 		SupportCase.Details checked = checked(actor, details);
 		UUID team = queue != null ? queue : actor.team() == null ? null : actor.team().value();
 		SupportCase opened = SupportCase.open(nextNumber(), checked, actor.id().value(), team, take);
 		opened.changeCustomFields(customFields.merge(ENTITY, Map.of(), custom, true));
-		Instant now = now();
-		holdToPolicy(opened, now, now);
+		holdToPolicy(opened, at, at);
 		return cases.saveAndFlush(opened);
 	}
 
@@ -189,8 +195,13 @@ public class CaseBook {
 	/** Moves a case to another status; resolving or closing needs a resolution. */
 	@Transactional
 	public SupportCase move(Actor actor, UUID id, long expectedVersion, CaseStatus to, String resolution) {
-		SupportCase found = current(actor, id, expectedVersion);
-		found.moveTo(to, resolution, hours(found).orElse(null), now());
+		return move(current(actor, id, expectedVersion), to, resolution, now());
+	}
+
+	/** Moves a case as of {@code at}. */
+	@Transactional
+	SupportCase move(SupportCase found, CaseStatus to, String resolution, Instant at) {
+		found.moveTo(to, resolution, hours(found).orElse(null), at);
 		return cases.saveAndFlush(found);
 	}
 
@@ -208,15 +219,33 @@ public class CaseBook {
 	 */
 	@Transactional
 	public CaseComment comment(Actor actor, UUID id, boolean publicReply, String body) {
-		SupportCase found = get(actor, id);
-		Instant now = now();
+		return comment(actor, get(actor, id), publicReply, body, now());
+	}
+
+	/** An agent's comment as of {@code at}. */
+	@Transactional
+	CaseComment comment(Actor actor, SupportCase found, boolean publicReply, String body, Instant at) {
 		CaseComment comment = comments.save(CaseComment.byAgent(found.getId(), actor.id().value(), publicReply, body,
-				now));
+				at));
 		if (publicReply) {
-			found.answered(hours(found).orElse(null), now);
+			found.answered(hours(found).orElse(null), at);
 			cases.saveAndFlush(found);
 		}
 		return comment;
+	}
+
+	/**
+	 * The customer's reply from their address, as a public comment: a case waiting on them is in progress again and
+	 * its clocks run on.
+	 */
+	@Transactional
+	public CaseComment customerReplied(UUID id, String email, String body, String messageId, Instant at) {
+		SupportCase found = cases.findById(id)
+			.orElseThrow(() -> new RecordNotFound("support.case.notFound", "No case " + id, id));
+		CaseComment reply = comments.save(CaseComment.byCustomer(found.getId(), email, body, messageId, at));
+		found.customerReplied(hours(found).orElse(null), at);
+		cases.saveAndFlush(found);
+		return reply;
 	}
 
 	/** A case's comments, oldest first; only for those who may see the case. */
