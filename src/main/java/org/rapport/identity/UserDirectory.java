@@ -40,6 +40,9 @@ public interface UserDirectory {
 	/** A team by id. */
 	Optional<TeamSummary> findTeam(TeamId id);
 
+	/** The active managers of a team, by display name: whom work of the team is escalated to. */
+	List<UserSummary> managersOf(TeamId team);
+
 	/**
 	 * The team a record of this owner goes to: the one asked for, else the owner's own. Refuses an owner who is
 	 * not an active user and a team that does not exist, naming the field ({@code ownerId}, {@code teamId}).

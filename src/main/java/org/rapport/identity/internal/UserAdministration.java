@@ -308,6 +308,15 @@ public class UserAdministration implements UserDirectory, UserPreferences {
 	}
 
 	@Override
+	public List<UserSummary> managersOf(TeamId team) {
+		return users.findByTeamIdAndActiveTrueOrderByDisplayName(team.value())
+			.stream()
+			.filter(user -> user.getRoles().contains(Role.MANAGER))
+			.map(User::summary)
+			.toList();
+	}
+
+	@Override
 	public Optional<TeamSummary> findTeam(TeamId id) {
 		return teams.findById(id.value()).map(Team::summary);
 	}

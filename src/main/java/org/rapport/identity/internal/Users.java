@@ -17,4 +17,6 @@ interface Users extends JpaRepository<User, UUID> {
 	List<User> findByActiveTrueOrderByCreatedAtAscIdAsc();
 
 	List<User> findByIdIn(Collection<UUID> ids);
+
+	List<User> findByTeamIdAndActiveTrueOrderByDisplayName(UUID teamId);
 }

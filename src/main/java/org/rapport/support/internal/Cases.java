@@ -7,6 +7,11 @@ import org.springframework.data.jpa.repository.Query;
 
 public interface Cases extends JpaRepository<SupportCase, UUID> {
 
+	/** The open cases whose next SLA event fell due by {@code now}, the earliest first. */
+	@Query("select c.id from SupportCase c where c.nextEscalationAt <= :now and c.open = true "
+			+ "order by c.nextEscalationAt, c.id")
+	List<UUID> dueForEscalation(java.time.Instant now, org.springframework.data.domain.Pageable page);
+
 	/** The number of an account's cases, open and in all, and of its cases held to a policy that met every target. */
 	@Query("select count(c), sum(case when c.open = true then 1 else 0 end), "
 			+ "sum(case when c.policyId is not null then 1 else 0 end), "

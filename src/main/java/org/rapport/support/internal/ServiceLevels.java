@@ -88,6 +88,11 @@ public class ServiceLevels {
 			.orElseThrow(() -> new RecordNotFound("support.policy.notFound", "No SLA policy " + id, id));
 	}
 
+	/** The policy, if it still exists. */
+	public Optional<SlaPolicy> findPolicy(UUID id) {
+		return policies.findById(id);
+	}
+
 	@Transactional
 	public SlaPolicy createPolicy(Actor actor, SlaPolicy.Terms terms) {
 		requireAdmin(actor);

@@ -151,6 +151,10 @@ public class SupportCase extends BusinessRecord<SupportCase> {
 	@Column(name = "next_escalation_at")
 	private Instant nextEscalationAt;
 
+	/** The SLA events that escalated the case, as the bits of {@link SlaEvent}. */
+	@Column(nullable = false)
+	private int escalations;
+
 	@Column(name = "is_open", nullable = false)
 	private boolean open;
 
@@ -406,7 +410,67 @@ public class SupportCase extends BusinessRecord<SupportCase> {
 		}
 		this.slaHeldState = held;
 		this.slaBreached = held == SlaState.BREACHED || (slaDueAt != null && !slaDueAt.isAfter(now));
+		this.nextEscalationAt = pending(response, resolution).stream()
+			.map(Pending::at)
+			.min(Instant::compareTo)
+			.orElse(null);
 	}
+
+	/** The SLA events of the running targets that have not escalated the case yet, earliest first. */
+	private java.util.List<Pending> pending(SlaClock response, SlaClock resolution) {
+		java.util.List<Pending> events = new java.util.ArrayList<>();
+		if (open) {
+			response.warningAt().ifPresent(at -> events.add(new Pending(SlaEvent.RESPONSE_WARNING, at)));
+			response.due().ifPresent(at -> events.add(new Pending(SlaEvent.RESPONSE_BREACH, at)));
+			resolution.warningAt().ifPresent(at -> events.add(new Pending(SlaEvent.RESOLUTION_WARNING, at)));
+			resolution.due().ifPresent(at -> events.add(new Pending(SlaEvent.RESOLUTION_BREACH, at)));
+		}
+		events.removeIf(event -> (escalations & event.event().bit()) != 0);
+		events.sort(java.util.Comparator.comparing(Pending::at).thenComparing(Pending::event));
+		return events;
+	}
+
+	/** An SLA event of a case and when it falls. */
+	record Pending(SlaEvent event, Instant at) {
+	}
+
+	/** The SLA events due by {@code now} that have not escalated the case yet, earliest first. */
+	java.util.List<Pending> dueEvents(BusinessHours hours, Instant now) {
+		if (responseTargetMinutes == null || hours == null) {
+			return java.util.List.of();
+		}
+		return pending(response(hours), resolution(hours)).stream().filter(event -> !event.at().isAfter(now)).toList();
+	}
+
+	/**
+	 * Escalates the case one level for an SLA event, at most to {@link #MAX_LEVEL}: a breach marks it breached and,
+	 * from the second level, escalated; the priority goes up one step where the policy says so; at the last level a
+	 * case moves to the escalation queue, if the policy names one, to wait there for an agent. Answers the level.
+	 */
+	int escalate(SlaEvent event, boolean raisePriority, UUID escalationQueue, BusinessHours hours, Instant now) {
+		this.escalations |= event.bit();
+		this.escalationLevel = Math.min(MAX_LEVEL, escalationLevel + 1);
+		if (event.breach()) {
+			this.slaBreached = true;
+		}
+		if (raisePriority) {
+			this.priority = priority.raised();
+		}
+		if (escalationLevel >= 2 && status.canMoveTo(CaseStatus.ESCALATED) && status != CaseStatus.WAITING_ON_CUSTOMER) {
+			this.status = CaseStatus.ESCALATED;
+		}
+		if (escalationLevel == MAX_LEVEL && escalationQueue != null && !escalationQueue.equals(getTeamId())) {
+			assignOwner(getOwnerId(), escalationQueue);
+			this.taken = false;
+		}
+		if (hours != null && responseTargetMinutes != null) {
+			keep(response(hours), resolution(hours), now);
+		}
+		return escalationLevel;
+	}
+
+	/** The highest level of escalation: notify the owner, then the queue's managers, then the escalation queue. */
+	public static final int MAX_LEVEL = 3;
 
 	private void clearClocks() {
 		this.calendarId = null;
@@ -426,6 +490,7 @@ public class SupportCase extends BusinessRecord<SupportCase> {
 		this.slaWarningAt = null;
 		this.slaHeldState = null;
 		this.slaBreached = false;
+		this.nextEscalationAt = null;
 	}
 
 	private static Instant earliest(Instant a, Instant b) {
@@ -550,6 +615,10 @@ public class SupportCase extends BusinessRecord<SupportCase> {
 
 	public int getEscalationLevel() {
 		return escalationLevel;
+	}
+
+	public Instant getNextEscalationAt() {
+		return nextEscalationAt;
 	}
 
 	public boolean isOpen() {

@@ -1,0 +1,192 @@
+package org.rapport.support.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.rapport.identity.TeamId;
+import org.rapport.identity.UserDirectory;
+import org.rapport.identity.UserId;
+import org.rapport.identity.UserSummary;
+import org.rapport.notifications.Delivery;
+import org.rapport.notifications.Notice;
+import org.rapport.notifications.NoticeKind;
+import org.rapport.notifications.Notifications;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Escalates the cases whose SLA events fell due, on the scheduler. Each case keeps the time of its next event, indexed,
+ * so a sweep reads only the cases due; each event escalates a case once (the case keeps which did), in a transaction of
+ * its own, so that a sweep after downtime catches up on every event missed, in order, and one case that fails keeps
+ * no other from escalating. Level 1 tells the owner, level 2 the managers of the case's queue, level 3 moves the case
+ * to the policy's escalation queue and tells that queue's managers. The notices wait for the working hours of the
+ * case's calendar unless the policy escalates around the clock, and each is sent once.
+ */
+@Service
+public class CaseEscalations {
+
+	private static final Logger log = LoggerFactory.getLogger(CaseEscalations.class);
+
+	/** The kind of notice an escalation sends. */
+	public static final String NOTICE_KIND = "support.caseEscalated";
+
+	/** How many cases or notices one step of a sweep reads. */
+	static final int BATCH = 200;
+
+	private final Cases cases;
+	private final CaseEvents events;
+	private final CaseNotices notices;
+	private final ServiceLevels levels;
+	private final UserDirectory directory;
+	private final Notifications notifications;
+	private final Clock clock;
+	private final TransactionTemplate transactions;
+
+	CaseEscalations(Cases cases, CaseEvents events, CaseNotices notices, ServiceLevels levels, UserDirectory directory,
+			Notifications notifications, Clock clock, PlatformTransactionManager transactionManager) {
+		this.cases = cases;
+		this.events = events;
+		this.notices = notices;
+		this.levels = levels;
+		this.directory = directory;
+		this.notifications = notifications;
+		this.clock = clock;
+		this.transactions = new TransactionTemplate(transactionManager);
+	}
+
+	/** Escalates every case due by now and sends the notices due; answers how many escalations it made. */
+	public int sweep() {
+		Instant now = clock.instant();
+		int escalated = 0;
+		Set<UUID> skipped = new LinkedHashSet<>();
+		while (true) {
+			List<UUID> due = transactions.execute(status -> cases.dueForEscalation(now, PageRequest.of(0, BATCH)));
+			due.removeAll(skipped);
+			if (due.isEmpty()) {
+				break;
+			}
+			for (UUID id : due) {
+				try {
+					Integer made = transactions.execute(status -> escalate(id, now));
+					escalated += made;
+					if (made == 0) {
+						skipped.add(id);
+					}
+				}
+				catch (ObjectOptimisticLockingFailureException changed) {
+					// an agent changed the case meanwhile: the next sweep looks at it again as it is then
+					skipped.add(id);
+				}
+				catch (RuntimeException failed) {
+					skipped.add(id);
+					log.warn("Case {} not escalated: {}", id, failed.toString());
+				}
+			}
+		}
+		int sent = sendDue(now);
+		if (escalated > 0 || sent > 0) {
+			log.info("Case escalation at {}: {} escalations, {} notices sent", now, escalated, sent);
+		}
+		return escalated;
+	}
+
+	private int escalate(UUID id, Instant now) {
+		SupportCase found = cases.findById(id).orElse(null);
+		if (found == null) {
+			return 0;
+		}
+		Optional<BusinessHours> hours = levels.hours(found.getCalendarId());
+		Optional<SlaPolicy> policy = Optional.ofNullable(found.getPolicyId()).flatMap(levels::findPolicy);
+		List<SupportCase.Pending> due = found.dueEvents(hours.orElse(null), now);
+		if (due.isEmpty()) {
+			return 0;
+		}
+		boolean raise = policy.map(SlaPolicy::isRaisePriority).orElse(false);
+		UUID escalationQueue = policy.map(SlaPolicy::getEscalationTeamId).orElse(null);
+		boolean aroundTheClock = policy.map(SlaPolicy::isAroundTheClock).orElse(false);
+		// the notices wait for the next working moment of the case's calendar, unless the policy says otherwise
+		Instant sendAt = aroundTheClock || hours.isEmpty() ? now : hours.get().plus(now, Duration.ZERO);
+		for (SupportCase.Pending event : due) {
+			UUID queueBefore = found.getTeamId();
+			int level = found.escalate(event.event(), raise, escalationQueue, hours.orElse(null), now);
+			String detail = event.event().name() + (level == SupportCase.MAX_LEVEL && escalationQueue != null
+					&& !escalationQueue.equals(queueBefore) ? " queue=" + escalationQueue : "");
+			events.save(new CaseEvent(found.getId(), CaseEvent.ESCALATED, level, detail, event.at()));
+			for (UUID recipient : recipients(found, level)) {
+				notices.save(new CaseNotice(found.getId(), recipient, level, sendAt));
+			}
+		}
+		cases.saveAndFlush(found);
+		return due.size();
+	}
+
+	/** Who hears of an escalation to the level: the owner, then the managers of the case's queue. */
+	private List<UUID> recipients(SupportCase found, int level) {
+		List<UUID> recipients = new ArrayList<>();
+		if (level == 1 || found.getTeamId() == null) {
+			recipients.add(found.getOwnerId());
+		}
+		else {
+			directory.managersOf(new TeamId(found.getTeamId()))
+				.stream()
+				.map(UserSummary::id)
+				.map(UserId::value)
+				.forEach(recipients::add);
+			if (recipients.isEmpty()) {
+				recipients.add(found.getOwnerId());
+			}
+		}
+		return recipients;
+	}
+
+	/** Hands the notices due to the notification centre, each in the transaction that marks it sent. */
+	int sendDue(Instant now) {
+		int sent = 0;
+		while (true) {
+			List<UUID> due = transactions.execute(status -> notices.dueBy(now, PageRequest.of(0, BATCH)));
+			if (due.isEmpty()) {
+				return sent;
+			}
+			for (UUID id : due) {
+				sent += transactions.execute(status -> notices.findById(id).filter(notice -> !notice.isSent()).map(notice -> {
+					notice.markSent();
+					notices.saveAndFlush(notice);
+					cases.findById(notice.getCaseId())
+						.ifPresent(found -> notifications.notify(new Notice(new UserId(notice.getRecipientId()),
+								NOTICE_KIND, "notice.support.caseEscalated",
+								List.of(found.getNumber(), found.getSubject(), String.valueOf(notice.getLevel())),
+								"/cases/" + found.getId(), null)));
+					return 1;
+				}).orElse(0));
+			}
+		}
+	}
+
+	/** The history of escalations of a case, oldest first. */
+	public List<CaseEvent> eventsOf(UUID caseId) {
+		return events.ofCase(caseId);
+	}
+
+	/** The kind of notice escalations send, in the centre and by e-mail unless the user chooses otherwise. */
+	@Configuration(proxyBeanMethods = false)
+	static class Kinds {
+
+		@Bean
+		NoticeKind caseEscalated() {
+			return new NoticeKind(NOTICE_KIND, "notice.kind.support.caseEscalated", Delivery.BOTH);
+		}
+	}
+}
