@@ -22,6 +22,9 @@ public class MailQueue {
 	/** The longest subject, in characters; a longer one is cut. */
 	static final int MAX_SUBJECT = 300;
 
+	/** The longest References header kept, in characters. */
+	static final int MAX_REFERENCES = 4000;
+
 	private final JdbcTemplate jdbc;
 	private final Clock clock;
 	private final ObjectProvider<MailSender> sender;
@@ -38,13 +41,24 @@ public class MailQueue {
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public UUID enqueue(String recipient, String subject, String body, String calendar) {
+		return enqueue(recipient, subject, body, calendar, null);
+	}
+
+	/** Queues an e-mail with the headers that thread it in its conversation ({@code null} for none). */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public UUID enqueue(String recipient, String subject, String body, String calendar,
+			org.rapport.notifications.OutgoingMail.Thread thread) {
 		UUID id = UuidV7.next();
 		Instant now = clock.instant();
 		String line = subject.replaceAll("[\\r\\n]+", " ").strip();
+		String references = references(thread);
 		jdbc.update("insert into mail_message (id, recipient, subject, body, calendar, status, attempts, "
-				+ "next_attempt_at, created_at) values (?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)", id, recipient.strip(),
+				+ "next_attempt_at, created_at, message_id, in_reply_to, mail_references, reply_to) "
+				+ "values (?, ?, ?, ?, ?, 'PENDING', 0, ?, ?, ?, ?, ?, ?)", id, recipient.strip(),
 				line.length() > MAX_SUBJECT ? line.substring(0, MAX_SUBJECT - 1) + "\u2026" : line, body, calendar,
-				now.atOffset(java.time.ZoneOffset.UTC), now.atOffset(java.time.ZoneOffset.UTC));
+				now.atOffset(java.time.ZoneOffset.UTC), now.atOffset(java.time.ZoneOffset.UTC),
+				header(thread == null ? null : thread.messageId()), header(thread == null ? null : thread.inReplyTo()),
+				references, thread == null ? null : thread.replyTo());
 		if (TransactionSynchronizationManager.isSynchronizationActive()) {
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 				@Override
@@ -54,5 +68,28 @@ public class MailQueue {
 			});
 		}
 		return id;
+	}
+
+	/**
+	 * The References header: the conversation's Message-IDs, oldest first; where they are too many, the first and the
+	 * latest, which mail clients thread by.
+	 */
+	static String references(org.rapport.notifications.OutgoingMail.Thread thread) {
+		if (thread == null || thread.references().isEmpty()) {
+			return null;
+		}
+		java.util.List<String> ids = new java.util.ArrayList<>(thread.references().stream()
+			.map(MailQueue::header)
+			.filter(java.util.Objects::nonNull)
+			.toList());
+		while (ids.size() > 1 && String.join(" ", ids).length() > MAX_REFERENCES) {
+			ids.remove(1);
+		}
+		String joined = String.join(" ", ids);
+		return joined.isEmpty() || joined.length() > MAX_REFERENCES ? null : joined;
+	}
+
+	private static String header(String value) {
+		return value == null || value.isBlank() ? null : value.replaceAll("[\\r\\n]+", "").strip();
 	}
 }

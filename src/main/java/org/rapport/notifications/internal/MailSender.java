@@ -24,6 +24,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mail.MailAuthenticationException;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
@@ -85,11 +86,13 @@ public class MailSender {
 			jdbc.update("update mail_message set status = 'UNKNOWN', last_error = ? where status = 'SENDING' "
 					+ "and claimed_at < ?", "Claimed by a node that stopped before saying whether it was sent",
 					utc(now.minus(ABANDONED_AFTER)));
-			List<Queued> due = jdbc.query("select id, recipient, subject, body, calendar, attempts from mail_message "
+			List<Queued> due = jdbc.query("select id, recipient, subject, body, calendar, attempts, message_id, "
+					+ "in_reply_to, mail_references, reply_to from mail_message "
 					+ "where status = 'PENDING' and next_attempt_at <= ? order by next_attempt_at, id limit " + BATCH,
 					(row, i) -> new Queued(row.getObject("id", UUID.class), row.getString("recipient"),
 							row.getString("subject"), row.getString("body"), row.getString("calendar"),
-							row.getInt("attempts")),
+							row.getInt("attempts"), row.getString("message_id"), row.getString("in_reply_to"),
+							row.getString("mail_references"), row.getString("reply_to")),
 					utc(now));
 			int sent = 0;
 			for (Queued mail : due) {
@@ -111,12 +114,25 @@ public class MailSender {
 
 	private boolean send(JavaMailSender server, Queued mail) {
 		try {
-			MimeMessage message = server.createMimeMessage();
+			MimeMessage message = mail.messageId() != null && server instanceof JavaMailSenderImpl impl
+					? new KeptIdMessage(impl.getSession()) : server.createMimeMessage();
 			MimeMessageHelper helper = new MimeMessageHelper(message, mail.calendar() != null, "UTF-8");
 			helper.setFrom(properties.from());
 			helper.setTo(mail.recipient());
 			helper.setSubject(mail.subject());
 			helper.setText(mail.body(), false);
+			if (mail.replyTo() != null) {
+				helper.setReplyTo(mail.replyTo());
+			}
+			if (mail.messageId() != null) {
+				message.setHeader("Message-ID", mail.messageId());
+			}
+			if (mail.inReplyTo() != null) {
+				message.setHeader("In-Reply-To", mail.inReplyTo());
+			}
+			if (mail.references() != null) {
+				message.setHeader("References", mail.references());
+			}
 			if (mail.calendar() != null) {
 				helper.addAttachment("invite.ics", new jakarta.mail.util.ByteArrayDataSource(mail.calendar(),
 						"text/calendar; charset=UTF-8; method=" + method(mail.calendar())));
@@ -180,6 +196,25 @@ public class MailSender {
 		return instant.atOffset(ZoneOffset.UTC);
 	}
 
-	private record Queued(UUID id, String recipient, String subject, String body, String calendar, int attempts) {
+	private record Queued(UUID id, String recipient, String subject, String body, String calendar, int attempts,
+			String messageId, String inReplyTo, String references, String replyTo) {
+	}
+
+	/**
+	 * A message that keeps the Message-ID it was given: JavaMail makes up a new one when the message is saved, which
+	 * would break the thread that the answers to it follow.
+	 */
+	private static final class KeptIdMessage extends MimeMessage {
+
+		KeptIdMessage(jakarta.mail.Session session) {
+			super(session);
+		}
+
+		@Override
+		protected void updateMessageID() throws MessagingException {
+			if (getHeader("Message-ID") == null) {
+				super.updateMessageID();
+			}
+		}
 	}
 }

@@ -104,7 +104,7 @@ public class NotificationCentre implements Notifications {
 	@Override
 	@Transactional
 	public void mail(OutgoingMail outgoing) {
-		mail.enqueue(outgoing.to(), outgoing.subject(), outgoing.body(), outgoing.calendar());
+		mail.enqueue(outgoing.to(), outgoing.subject(), outgoing.body(), outgoing.calendar(), outgoing.thread());
 	}
 
 	/**

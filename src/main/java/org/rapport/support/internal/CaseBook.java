@@ -56,9 +56,11 @@ public class CaseBook {
 	private final CustomFields customFields;
 	private final EntityManager em;
 	private final Clock clock;
+	private final CaseReplies replies;
 
 	CaseBook(Cases cases, CaseComments comments, ServiceLevels levels, Customers customers, AccountFacts accounts,
-			SalesRecords sales, CustomFields customFields, EntityManager em, Clock clock) {
+			SalesRecords sales, CustomFields customFields, EntityManager em, Clock clock, CaseReplies replies) {
+		this.replies = replies;
 		this.cases = cases;
 		this.comments = comments;
 		this.levels = levels;
@@ -214,15 +216,20 @@ public class CaseBook {
 	}
 
 	/**
-	 * An agent's comment. A public one is the case's first response if it is the first, and moves a new case to In
-	 * progress.
+	 * An agent's comment. A public one is the case's first response if it is the first, moves a new case to In
+	 * progress, and is e-mailed to the case's contact.
 	 */
 	@Transactional
 	public CaseComment comment(Actor actor, UUID id, boolean publicReply, String body) {
-		return comment(actor, get(actor, id), publicReply, body, now());
+		SupportCase found = get(actor, id);
+		CaseComment comment = comment(actor, found, publicReply, body, now());
+		if (publicReply) {
+			replies.send(actor, found, comment);
+		}
+		return comment;
 	}
 
-	/** An agent's comment as of {@code at}. */
+	/** An agent's comment as of {@code at}, e-mailed to nobody. */
 	@Transactional
 	CaseComment comment(Actor actor, SupportCase found, boolean publicReply, String body, Instant at) {
 		CaseComment comment = comments.save(CaseComment.byAgent(found.getId(), actor.id().value(), publicReply, body,

@@ -7,6 +7,8 @@ import org.springframework.data.jpa.repository.Query;
 
 public interface Cases extends JpaRepository<SupportCase, UUID> {
 
+	java.util.Optional<SupportCase> findByNumber(String number);
+
 	/** The open cases whose next SLA event fell due by {@code now}, the earliest first. */
 	@Query("select c.id from SupportCase c where c.nextEscalationAt <= :now and c.open = true "
 			+ "order by c.nextEscalationAt, c.id")

@@ -9,7 +9,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The support module's work on the persistent scheduler, which runs each task on one node of a cluster at a time: the
- * escalation sweep every minute.
+ * escalation sweep and the reading of the service mailbox, every minute.
  */
 @Configuration(proxyBeanMethods = false)
 class SupportScheduling {
@@ -17,9 +17,18 @@ class SupportScheduling {
 	/** The name of the escalation sweep among the scheduler's tasks. */
 	static final String ESCALATION = "case-escalation";
 
+	/** The name of the reading of the service mailbox. */
+	static final String MAILBOX = "case-mailbox";
+
 	@Bean
 	RecurringTask<Void> caseEscalationTask(CaseEscalations escalations) {
 		return Tasks.recurring(ESCALATION, Schedules.fixedDelay(Duration.ofMinutes(1)))
 			.execute((instance, context) -> escalations.sweep());
+	}
+
+	@Bean
+	RecurringTask<Void> caseMailboxTask(CaseMailbox mailbox) {
+		return Tasks.recurring(MAILBOX, Schedules.fixedDelay(Duration.ofMinutes(1)))
+			.execute((instance, context) -> mailbox.poll());
 	}
 }

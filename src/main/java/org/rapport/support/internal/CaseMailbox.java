@@ -1,0 +1,354 @@
+package org.rapport.support.internal;
+
+import jakarta.mail.Flags;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.search.FlagTerm;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import org.rapport.customers.AccountId;
+import org.rapport.customers.AccountSummary;
+import org.rapport.customers.AccountType;
+import org.rapport.customers.ContactId;
+import org.rapport.customers.ContactMatch;
+import org.rapport.customers.Customers;
+import org.rapport.customers.NewAccount;
+import org.rapport.customers.NewContact;
+import org.rapport.identity.Actor;
+import org.rapport.identity.Role;
+import org.rapport.identity.UserDirectory;
+import org.rapport.identity.UserId;
+import org.rapport.identity.UserSummary;
+import org.rapport.identity.VisibilityScope;
+import org.rapport.shared.NotPermitted;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * E-mail to case. Reads the service mailbox's unread messages over IMAP: a message whose subject carries a case number
+ * or that answers a message of a case's conversation joins that case as the customer's reply (a resolved case reopens;
+ * a closed one stays closed and the message opens a new case); any other opens a case for the sender, matched to a
+ * contact by address, else a new contact at an account of the sender's company domain (or of the sender, for a
+ * free-mail address). Auto-replies, bounces, lists and the mailbox's own mail are recorded and left alone. Each
+ * message is recorded by its Message-ID in the transaction that acts on it, and marked read after: a message read
+ * again after a crash is recognised and not handled twice.
+ */
+@Service
+public class CaseMailbox {
+
+	private static final Logger log = LoggerFactory.getLogger(CaseMailbox.class);
+
+	/** How many messages one poll reads at most. */
+	static final int BATCH = 200;
+
+	/** Domains of free e-mail services, whose senders are people rather than companies. */
+	private static final Set<String> FREE_MAIL = Set.of("gmail.com", "googlemail.com", "outlook.com", "hotmail.com",
+			"live.com", "yahoo.com", "icloud.com", "me.com", "gmx.de", "gmx.net", "web.de", "qq.com", "163.com",
+			"126.com", "sina.com", "aol.com", "proton.me", "protonmail.com");
+
+	/** What became of a message. */
+	enum Outcome {
+		OPENED, REPLY, AUTOMATIC, OWN
+	}
+
+	private final Mailboxes mailboxes;
+	private final Cases cases;
+	private final CaseComments comments;
+	private final CaseBook book;
+	private final Customers customers;
+	private final UserDirectory directory;
+	private final JdbcTemplate jdbc;
+	private final Clock clock;
+	private final TransactionTemplate transactions;
+
+	CaseMailbox(Mailboxes mailboxes, Cases cases, CaseComments comments, CaseBook book, Customers customers,
+			UserDirectory directory, JdbcTemplate jdbc, Clock clock, PlatformTransactionManager transactionManager) {
+		this.mailboxes = mailboxes;
+		this.cases = cases;
+		this.comments = comments;
+		this.book = book;
+		this.customers = customers;
+		this.directory = directory;
+		this.jdbc = jdbc;
+		this.clock = clock;
+		this.transactions = new TransactionTemplate(transactionManager);
+	}
+
+	/** The mailbox's settings as kept, or as they are before anybody set them. */
+	public Mailbox settings() {
+		return mailboxes.findById(Mailbox.ID).orElseGet(Mailbox::unset);
+	}
+
+	/** Keeps new settings; only an administrator changes them. */
+	public Mailbox change(Actor actor, long expectedVersion, Mailbox.Settings settings) {
+		requireAdmin(actor);
+		return transactions.execute(status -> {
+			Mailbox mailbox = mailboxes.findById(Mailbox.ID).orElseGet(Mailbox::unset);
+			if (mailboxes.existsById(Mailbox.ID) && mailbox.getVersion() != expectedVersion) {
+				throw new ObjectOptimisticLockingFailureException(Mailbox.class, Mailbox.ID);
+			}
+			if (settings.ownerId() != null && directory.find(new UserId(settings.ownerId()))
+				.filter(UserSummary::active)
+				.isEmpty()) {
+				throw new org.rapport.shared.InvalidField("ownerId", "support.mailbox.owner",
+						"Choose the agent who owns the cases the mailbox opens");
+			}
+			mailbox.change(settings, clock.instant());
+			return mailboxes.saveAndFlush(mailbox);
+		});
+	}
+
+	/**
+	 * Signs in to the mailbox with the settings kept and opens its folder, without reading anything: answers the number
+	 * of messages in it, or the server's refusal as a {@link MailboxUnreachable}.
+	 */
+	public int test(Actor actor) {
+		requireAdmin(actor);
+		Mailbox mailbox = settings();
+		try (Store store = connect(mailbox)) {
+			Folder folder = store.getFolder(mailbox.getFolder());
+			folder.open(Folder.READ_ONLY);
+			try {
+				return folder.getMessageCount();
+			}
+			finally {
+				folder.close(false);
+			}
+		}
+		catch (MessagingException | RuntimeException failed) {
+			throw new MailboxUnreachable(describe(failed));
+		}
+	}
+
+	/** Reads the unread messages of an enabled mailbox and acts on each; answers how many it handled. */
+	public int poll() {
+		Mailbox mailbox = settings();
+		if (!mailbox.isEnabled()) {
+			return 0;
+		}
+		int handled = 0;
+		String error = null;
+		try (Store store = connect(mailbox)) {
+			Folder folder = store.getFolder(mailbox.getFolder());
+			folder.open(Folder.READ_WRITE);
+			try {
+				Message[] unread = folder.search(new FlagTerm(new Flags(Flags.Flag.SEEN), false));
+				for (int i = 0; i < unread.length && i < BATCH; i++) {
+					Message message = unread[i];
+					try {
+						Inbound inbound = Inbound.read((MimeMessage) message);
+						handle(mailbox, inbound);
+						message.setFlag(Flags.Flag.SEEN, true);
+						handled++;
+					}
+					catch (MessagingException | IOException | RuntimeException failed) {
+						// left unread: the next poll tries it again
+						log.warn("E-mail to case: message {} not handled: {}", i, failed.toString());
+						error = describe(failed);
+					}
+				}
+			}
+			finally {
+				folder.close(false);
+			}
+		}
+		catch (MessagingException | RuntimeException failed) {
+			error = describe(failed);
+			log.warn("E-mail to case: mailbox {}@{} not read: {}", mailbox.getUsername(), mailbox.getHost(), error);
+		}
+		String lastError = error;
+		transactions.executeWithoutResult(status -> mailboxes.findById(Mailbox.ID).ifPresent(kept -> {
+			kept.polled(clock.instant(), lastError);
+			mailboxes.save(kept);
+		}));
+		return handled;
+	}
+
+	/** Acts on one message in a transaction that records it; a message recorded already is left alone. */
+	Outcome handle(Mailbox mailbox, Inbound inbound) {
+		try {
+			return transactions.execute(status -> {
+				Integer seen = jdbc.queryForObject("select count(*) from case_inbound where message_id = ?",
+						Integer.class, inbound.messageId());
+				if (seen != null && seen > 0) {
+					return null;
+				}
+				Instant now = clock.instant();
+				UUID caseId = null;
+				Outcome outcome;
+				if (inbound.from() == null || inbound.from().equalsIgnoreCase(mailbox.getAddress())) {
+					outcome = Outcome.OWN;
+				}
+				else if (inbound.automatic()) {
+					outcome = Outcome.AUTOMATIC;
+				}
+				else {
+					Optional<SupportCase> answered = answered(inbound).filter(found -> found.getStatus() != CaseStatus.CLOSED);
+					if (answered.isPresent()) {
+						caseId = answered.get().getId();
+						book.customerReplied(caseId, inbound.from(), body(inbound), inbound.messageId(), now);
+						outcome = Outcome.REPLY;
+					}
+					else {
+						caseId = open(mailbox, inbound, now);
+						outcome = Outcome.OPENED;
+					}
+				}
+				jdbc.update("insert into case_inbound (message_id, case_id, outcome, received_at) values (?, ?, ?, ?)",
+						inbound.messageId(), caseId, outcome.name(), java.sql.Timestamp.from(now));
+				return outcome;
+			});
+		}
+		catch (DataIntegrityViolationException handledElsewhere) {
+			// another node recorded the same message first
+			return null;
+		}
+	}
+
+	/** The case a message answers: by the number in its subject, else by the messages it names. */
+	private Optional<SupportCase> answered(Inbound inbound) {
+		Matcher number = CaseReplies.NUMBER_IN_SUBJECT.matcher(inbound.subject());
+		if (number.find()) {
+			Optional<SupportCase> found = cases.findByNumber(number.group(1));
+			if (found.isPresent()) {
+				return found;
+			}
+		}
+		if (inbound.answers().isEmpty()) {
+			return Optional.empty();
+		}
+		List<UUID> ids = new ArrayList<>(comments.casesOfMessages(inbound.answers()));
+		ids.addAll(jdbc.queryForList("select case_id from case_inbound where case_id is not null and message_id in ("
+				+ String.join(", ", java.util.Collections.nCopies(inbound.answers().size(), "?")) + ")", UUID.class,
+				inbound.answers().toArray()));
+		return ids.stream().findFirst().flatMap(cases::findById);
+	}
+
+	/** Opens a case for the message's sender, in the mailbox's queue, waiting for an agent to take it. */
+	private UUID open(Mailbox mailbox, Inbound inbound, Instant now) {
+		Actor intake = intake(mailbox);
+		ContactMatch contact = customers.possibleDuplicateContacts(intake, inbound.from(), null, null, null, 5)
+			.stream()
+			.filter(match -> match.account() != null && inbound.from().equalsIgnoreCase(match.email()))
+			.findFirst()
+			.orElse(null);
+		AccountId account;
+		ContactId contactId;
+		if (contact != null) {
+			account = contact.account();
+			contactId = contact.id();
+		}
+		else {
+			account = accountFor(intake, inbound);
+			String[] names = names(inbound);
+			contactId = customers.addContact(intake, new NewContact(account, names[0], names[1], null, inbound.from(),
+					null, intake.id()));
+		}
+		String subject = inbound.subject().isBlank() ? "(no subject)" : inbound.subject();
+		if (subject.length() > SupportCase.MAX_SUBJECT) {
+			subject = subject.substring(0, SupportCase.MAX_SUBJECT);
+		}
+		SupportCase opened = book.create(intake, new SupportCase.Details(account.value(), contactId.value(), null,
+				subject, body(inbound), CasePriority.NORMAL, CaseChannel.EMAIL, null), Map.of(),
+				mailbox.getQueueTeamId(), false, now);
+		return opened.getId();
+	}
+
+	/** The account of an unknown sender: their company's, by the domain of their address, or their own. */
+	private AccountId accountFor(Actor intake, Inbound inbound) {
+		String domain = inbound.from().substring(inbound.from().indexOf('@') + 1);
+		boolean person = FREE_MAIL.contains(domain);
+		String name = person ? String.join(" ", names(inbound)).strip() : domain;
+		if (!person) {
+			Optional<AccountSummary> known = customers.accountsNamed(intake, domain, 5)
+				.stream()
+				.filter(account -> account.name().equalsIgnoreCase(domain))
+				.findFirst();
+			if (known.isPresent()) {
+				return known.get().id();
+			}
+		}
+		return customers.openAccount(intake, new NewAccount(name.isBlank() ? inbound.from() : name,
+				person ? AccountType.PERSON : AccountType.COMPANY, person ? null : domain, null, null, null,
+				intake.id()));
+	}
+
+	/** The sender's first and last name from the display name, else from the address. */
+	private static String[] names(Inbound inbound) {
+		String name = inbound.fromName() == null || inbound.fromName().isBlank()
+				? inbound.from().substring(0, inbound.from().indexOf('@')).replaceAll("[._-]+", " ")
+				: inbound.fromName().strip();
+		int space = name.lastIndexOf(' ');
+		return space < 0 ? new String[] { null, name } : new String[] { name.substring(0, space), name.substring(space + 1) };
+	}
+
+	private static String body(Inbound inbound) {
+		String text = inbound.text().isBlank() ? "(no text)" : inbound.text();
+		return text.length() > SupportCase.MAX_DESCRIPTION ? text.substring(0, SupportCase.MAX_DESCRIPTION) : text;
+	}
+
+	/** Who opens the mailbox's cases: its owner, seeing every account so that the sender's is found. */
+	private Actor intake(Mailbox mailbox) {
+		UserSummary owner = directory.find(new UserId(mailbox.getOwnerId()))
+			.orElseThrow(() -> new IllegalStateException("The mailbox's owner is no user"));
+		return new Actor(owner.id(), owner.displayName(), owner.team(), Set.of(Role.SUPPORT), VisibilityScope.ALL,
+				java.time.ZoneOffset.UTC, Locale.ENGLISH);
+	}
+
+	private static Store connect(Mailbox mailbox) throws MessagingException {
+		if (mailbox.getHost() == null) {
+			throw new MessagingException("No IMAP server is set");
+		}
+		String protocol = mailbox.getSecurity() == Mailbox.Security.SSL ? "imaps" : "imap";
+		Properties properties = new Properties();
+		properties.put("mail.store.protocol", protocol);
+		properties.put("mail." + protocol + ".connectiontimeout", "10000");
+		properties.put("mail." + protocol + ".timeout", "20000");
+		if (mailbox.getSecurity() == Mailbox.Security.STARTTLS) {
+			properties.put("mail.imap.starttls.enable", "true");
+			properties.put("mail.imap.starttls.required", "true");
+		}
+		Store store = Session.getInstance(properties).getStore(protocol);
+		store.connect(mailbox.getHost(), mailbox.getPort(), mailbox.getUsername(), mailbox.password());
+		return store;
+	}
+
+	private static String describe(Exception failed) {
+		String message = failed.getMessage();
+		return message == null || message.isBlank() ? failed.getClass().getSimpleName() : message.strip();
+	}
+
+	private static void requireAdmin(Actor actor) {
+		if (!actor.isAdmin()) {
+			throw new NotPermitted("support.admin", "Only an administrator changes calendars and SLA policies");
+		}
+	}
+
+	/** The mailbox could not be reached or refused to sign in; the message says why, as the server put it. */
+	public static final class MailboxUnreachable extends org.rapport.shared.RuleBroken {
+
+		MailboxUnreachable(String reason) {
+			super("support.mailbox.unreachable", "The mailbox cannot be reached: {0}", reason);
+		}
+	}
+}

@@ -1,0 +1,227 @@
+package org.rapport.support.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.icegreen.greenmail.user.GreenMailUser;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.net.ServerSocket;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.rapport.RapportTest;
+import org.rapport.TestClock;
+import org.rapport.TestData;
+import org.rapport.customers.AccountId;
+import org.rapport.customers.AccountType;
+import org.rapport.customers.ContactId;
+import org.rapport.customers.Customers;
+import org.rapport.customers.NewAccount;
+import org.rapport.customers.NewContact;
+import org.rapport.identity.Actor;
+import org.rapport.identity.Role;
+import org.rapport.identity.TeamId;
+import org.rapport.shared.InvalidField;
+import org.rapport.shared.NotPermitted;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * E-mail to case through a real IMAP server (GreenMail): a customer's message opens a case for their contact, the
+ * agent's public answer goes out with the case number and threading headers, the customer's reply joins the case and
+ * takes it out of waiting, an unknown sender gets a contact at their company's account, auto-replies and the
+ * mailbox's own mail open nothing, and a message read twice is handled once.
+ */
+@RapportTest
+@Import(TestClock.Setup.class)
+class EmailToCaseIntegrationTests {
+
+	static final String DESK = "desk@service.example";
+
+	@Autowired
+	TestData data;
+
+	@Autowired
+	CaseMailbox mailbox;
+
+	@Autowired
+	CaseBook cases;
+
+	@Autowired
+	Customers customers;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	GreenMail imap;
+	GreenMailUser desk;
+	Actor admin;
+	Actor agent;
+	TeamId team;
+
+	@BeforeEach
+	void setUp() throws Exception {
+		int port;
+		try (ServerSocket socket = new ServerSocket(0)) {
+			port = socket.getLocalPort();
+		}
+		imap = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_IMAP));
+		imap.start();
+		desk = imap.setUser(DESK, "desk", "secret");
+		jdbc.update("delete from sla_policy");
+		admin = data.actor(data.user(null, Role.ADMIN));
+		team = data.team();
+		agent = data.actor(data.user(team, Role.SUPPORT));
+		long version = mailbox.settings().getVersion();
+		mailbox.change(admin, version, new Mailbox.Settings(true, "127.0.0.1", port, Mailbox.Security.NONE, "desk",
+				"secret", "INBOX", DESK, agent.id().value(), team.value()));
+	}
+
+	@AfterEach
+	void tearDown() {
+		imap.stop();
+		mailbox.change(admin, mailbox.settings().getVersion(), new Mailbox.Settings(false, null, 993,
+				Mailbox.Security.SSL, null, null, "INBOX", null, null, null));
+	}
+
+	@Test
+	void aCustomersMessageOpensACaseAndTheirReplyToTheAnswerJoinsIt() throws Exception {
+		AccountId account = customers.openAccount(agent, new NewAccount(TestData.unique("Clinic"),
+				AccountType.COMPANY, null, null, null, null, null));
+		String address = TestData.unique("ada").toLowerCase() + "@clinic.example";
+		ContactId contact = customers.addContact(agent, new NewContact(account, "Ada", "Byron", null, address, null,
+				null));
+
+		deliver(message(address, "Ada Byron", "The scanner does not pair", "It blinks red.", "<first@clinic.example>",
+				null, Map.of()));
+		assertThat(mailbox.poll()).isEqualTo(1);
+		SupportCase opened = only(account);
+		assertThat(opened.getContactId()).isEqualTo(contact.value());
+		assertThat(opened.getChannel()).isEqualTo(CaseChannel.EMAIL);
+		assertThat(opened.isTaken()).isFalse();
+		assertThat(opened.getTeamId()).isEqualTo(team.value());
+		assertThat(opened.getDescription()).isEqualTo("It blinks red.");
+		assertThat(mailbox.poll()).as("read messages are not read again").isZero();
+
+		// the agent answers and waits on the customer; the answer is threaded under the customer's message
+		cases.comment(agent, opened.getId(), true, "Please hold the button for ten seconds.");
+		SupportCase answered = cases.get(agent, opened.getId());
+		cases.move(agent, opened.getId(), answered.getVersion(), CaseStatus.WAITING_ON_CUSTOMER, null);
+		Map<String, Object> sent = jdbc.queryForMap("select recipient, subject, message_id, in_reply_to, "
+				+ "mail_references, reply_to from mail_message where recipient = ?", address);
+		assertThat(sent.get("subject")).isEqualTo("Re: [" + opened.getNumber() + "] The scanner does not pair");
+		assertThat(sent.get("in_reply_to")).isEqualTo("<first@clinic.example>");
+		assertThat(sent.get("mail_references")).isEqualTo("<first@clinic.example>");
+		assertThat(sent.get("reply_to")).isEqualTo(DESK);
+		String ours = (String) sent.get("message_id");
+		assertThat(ours).startsWith("<").endsWith("@service.example>");
+
+		// the reply names our message only in its headers; its subject lost the number
+		deliver(message(address, "Ada Byron", "Re: scanner", "Done, it works now.", "<second@clinic.example>", ours,
+				Map.of()));
+		assertThat(mailbox.poll()).isEqualTo(1);
+		SupportCase replied = cases.get(agent, opened.getId());
+		assertThat(replied.getStatus()).isEqualTo(CaseStatus.IN_PROGRESS);
+		assertThat(cases.commentsOf(agent, opened.getId())).extracting(CaseComment::getBody)
+			.containsExactly("Please hold the button for ten seconds.", "Done, it works now.");
+
+		// a reply by the number in the subject joins the case too
+		deliver(message(address, "Ada Byron", "[" + opened.getNumber() + "] one more thing", "Thanks!",
+				"<third@clinic.example>", null, Map.of()));
+		mailbox.poll();
+		assertThat(cases.commentsOf(agent, opened.getId())).hasSize(3);
+		assertThat(cases.list(agent, new CaseFilter(account.value(), null, null, null, null, null, null),
+				CaseBook.SORTS.defaultSort(), org.rapport.customization.CustomFieldQuery.none(), 0, 10).items())
+			.hasSize(1);
+	}
+
+	@Test
+	void anUnknownSenderGetsAContactAtTheirCompanysAccountAndMachinesOpenNothing() throws Exception {
+		String domain = TestData.unique("acme").toLowerCase() + ".example";
+		deliver(message("grace@" + domain, "Grace Hopper", "Invoice question", "Which VAT rate?", "<g1@" + domain + ">",
+				null, Map.of()));
+		deliver(message("grace@" + domain, "Grace Hopper", "Out of office", "I am away.", "<g2@" + domain + ">",
+				null, Map.of("Auto-Submitted", "auto-replied")));
+		deliver(message("news@" + domain, null, "Newsletter", "News.", "<g3@" + domain + ">", null,
+				Map.of("Precedence", "bulk")));
+		deliver(message(DESK, null, "Loop", "Our own.", "<g4@" + domain + ">", null, Map.of()));
+		assertThat(mailbox.poll()).isEqualTo(4);
+
+		List<String> outcomes = jdbc.queryForList("select outcome from case_inbound where message_id like ? "
+				+ "order by message_id", String.class, "%@" + domain + ">");
+		assertThat(outcomes).containsExactly("OPENED", "AUTOMATIC", "AUTOMATIC", "OWN");
+		AccountId account = customers.accountsNamed(admin, domain, 5).get(0).id();
+		SupportCase opened = only(account);
+		assertThat(customers.contactsOf(admin, account, 5)).singleElement()
+			.satisfies(contact -> assertThat(contact.email()).isEqualTo("grace@" + domain));
+		assertThat(opened.getSubject()).isEqualTo("Invoice question");
+
+		// the same message again (read before a crash, never marked read) is recognised
+		deliver(message("grace@" + domain, "Grace Hopper", "Invoice question", "Which VAT rate?", "<g1@" + domain + ">",
+				null, Map.of()));
+		mailbox.poll();
+		assertThat(cases.list(admin, new CaseFilter(account.value(), null, null, null, null, null, null),
+				CaseBook.SORTS.defaultSort(), org.rapport.customization.CustomFieldQuery.none(), 0, 10).items())
+			.hasSize(1);
+	}
+
+	@Test
+	void theConnectionTestSignsInAndOnlyAnAdministratorChangesTheMailbox() throws Exception {
+		deliver(message("someone@example.org", null, "Hello", "Hi", "<h1@example.org>", null, Map.of()));
+		assertThat(mailbox.test(admin)).isEqualTo(1);
+		assertThatThrownBy(() -> mailbox.test(agent)).isInstanceOf(NotPermitted.class);
+		assertThatThrownBy(() -> mailbox.change(admin, mailbox.settings().getVersion(), new Mailbox.Settings(true,
+				null, 143, Mailbox.Security.NONE, "desk", null, "INBOX", DESK, agent.id().value(), null)))
+			.isInstanceOfSatisfying(InvalidField.class, invalid -> assertThat(invalid.field()).isEqualTo("host"));
+		imap.stop();
+		assertThatThrownBy(() -> mailbox.test(admin)).isInstanceOf(CaseMailbox.MailboxUnreachable.class);
+		imap.start();
+	}
+
+	private SupportCase only(AccountId account) {
+		List<SupportCase> found = cases.list(admin, new CaseFilter(account.value(), null, null, null, null, null, null),
+				CaseBook.SORTS.defaultSort(), org.rapport.customization.CustomFieldQuery.none(), 0, 10).items();
+		assertThat(found).hasSize(1);
+		return found.get(0);
+	}
+
+	private void deliver(MimeMessage message) {
+		desk.deliver(message);
+	}
+
+	private static MimeMessage message(String from, String name, String subject, String text, String messageId,
+			String inReplyTo, Map<String, String> headers) throws Exception {
+		MimeMessage message = new MimeMessage(Session.getInstance(new Properties())) {
+			@Override
+			protected void updateMessageID() throws jakarta.mail.MessagingException {
+				setHeader("Message-ID", messageId);
+			}
+		};
+		message.setFrom(new InternetAddress(from, name));
+		message.setRecipients(MimeMessage.RecipientType.TO, DESK);
+		message.setSubject(subject);
+		message.setText(text);
+		if (inReplyTo != null) {
+			message.setHeader("In-Reply-To", inReplyTo);
+			message.setHeader("References", inReplyTo);
+		}
+		headers.forEach((header, value) -> {
+			try {
+				message.setHeader(header, value);
+			}
+			catch (jakarta.mail.MessagingException e) {
+				throw new IllegalStateException(e);
+			}
+		});
+		message.saveChanges();
+		return message;
+	}
+}
