@@ -17,6 +17,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.jayway.jsonpath.JsonPath;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,6 +28,9 @@ import org.rapport.customers.AccountId;
 import org.rapport.customers.AccountType;
 import org.rapport.customers.Customers;
 import org.rapport.customers.NewAccount;
+import org.rapport.customization.FieldType;
+import org.rapport.customization.internal.CustomFieldService;
+import org.rapport.customization.internal.FieldDefinition.FieldText;
 import org.rapport.identity.Actor;
 import org.rapport.identity.Role;
 import org.rapport.identity.TeamId;
@@ -60,6 +65,9 @@ class CaseApiIntegrationTests {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	CustomFieldService fields;
 
 	TeamId team;
 	User agent;
@@ -283,6 +291,30 @@ class CaseApiIntegrationTests {
 		mvc.perform(get("/api/v1/cases").param("sla", "SOMETIMES").header("Authorization", agentToken))
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.errors[0].field").value("sla"));
+	}
+
+	@Test
+	void customFieldsTravelInTheBodyStayWhenLeftOutAndFilterTheList() throws Exception {
+		String key = "ref" + TestData.unique("").toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+		UUID field = fields.define("case", key, FieldType.TEXT,
+				new FieldText("Reference", "参考号", null, null, false, null, List.of(), null)).getId();
+		try {
+			String first = location(open(agentToken, withExtra(", \"customFields\": {\"" + key + "\": \"A-1\"}")));
+			String second = location(open(agentToken, withExtra(", \"customFields\": {\"" + key + "\": \"B-2\"}")));
+			mvc.perform(get(first).header("Authorization", agentToken))
+				.andExpect(jsonPath("$.customFields." + key).value("A-1"));
+			change(first, "\"0\"", "HIGH").andExpect(status().isOk())
+				.andExpect(jsonPath("$.customFields." + key).value("A-1"));
+			mvc.perform(get("/api/v1/cases").param("cf." + key, "a-1").header("Authorization", agentToken))
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$.items[*].id", hasItem(first.substring(first.lastIndexOf('/') + 1))))
+				.andExpect(jsonPath("$.items[*].id", not(hasItem(second.substring(second.lastIndexOf('/') + 1)))));
+			open(agentToken, withExtra(", \"customFields\": {\"nosuchfield\": \"x\"}"))
+				.andExpect(status().isUnprocessableContent());
+		}
+		finally {
+			fields.retire(field);
+		}
 	}
 
 	private ResultActions open(String token, String body) throws Exception {
