@@ -317,6 +317,40 @@ class CaseApiIntegrationTests {
 		}
 	}
 
+	@Test
+	@SuppressWarnings("unchecked")
+	void theDocumentStatesWhatACaseTakesAndEveryOperationsSummary() throws Exception {
+		String document = mvc.perform(get("/v3/api-docs")).andReturn().getResponse().getContentAsString();
+		assertThat(JsonPath.<List<String>>read(document, "$.components.schemas.CaseInput.required"))
+			.containsExactlyInAnyOrder("accountId", "subject", "priority", "channel");
+		assertThat(JsonPath.<Integer>read(document, "$.components.schemas.CaseInput.properties.subject.maxLength"))
+			.isEqualTo(255);
+		assertThat(JsonPath.<List<String>>read(document, "$.components.schemas.CaseInput.properties.channel.enum"))
+			.contains("EMAIL", "PHONE", "WEB", "CHAT", "PORTAL");
+		assertThat(JsonPath.<List<String>>read(document, "$.components.schemas.CaseCommentInput.required"))
+			.containsExactly("body");
+		assertThat(JsonPath.<Object>read(document, "$.components.schemas.CaseCommentInput.properties.public"))
+			.isNotNull();
+		assertThat(JsonPath.<List<Object>>read(document, "$.components.schemas.CaseResource.properties.slaState.enum"))
+			.contains("ON_TRACK", "AT_RISK", "BREACHED", "MET");
+		assertThat(JsonPath.<List<String>>read(document, "$.components.schemas.BusinessCalendarInput.required"))
+			.containsExactlyInAnyOrder("name", "timeZone", "hours");
+		assertThat(JsonPath.<Integer>read(document,
+				"$.components.schemas.SlaPolicyInput.properties.warningPercent.maximum")).isEqualTo(100);
+		for (String path : List.of("/api/v1/cases", "/api/v1/cases/{id}", "/api/v1/cases/{id}/status",
+				"/api/v1/cases/{id}/take", "/api/v1/cases/{id}/comments", "/api/v1/queues/{team}",
+				"/api/v1/sla-policies", "/api/v1/sla-policies/{id}", "/api/v1/business-calendars",
+				"/api/v1/business-calendars/{id}")) {
+			java.util.Map<String, java.util.Map<String, Object>> operations = JsonPath.read(document,
+					"$.paths['" + path + "']");
+			assertThat(operations).as(path).isNotEmpty();
+			operations.forEach((method, operation) -> assertThat(operation.get("summary")).as(method + " " + path)
+				.isNotNull());
+		}
+		assertThat(JsonPath.<java.util.Map<String, Object>>read(document,
+				"$.paths['/api/v1/cases/{id}'].put.responses")).containsKeys("412", "428");
+	}
+
 	private ResultActions open(String token, String body) throws Exception {
 		return mvc.perform(post("/api/v1/cases").header("Authorization", token)
 			.contentType(MediaType.APPLICATION_JSON)
