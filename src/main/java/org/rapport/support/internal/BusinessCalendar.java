@@ -44,6 +44,12 @@ public class BusinessCalendar {
 	/** The longest name. */
 	public static final int MAX_NAME = 100;
 
+	/** The longest working hours as kept, in characters. */
+	public static final int MAX_HOURS = 1000;
+
+	/** The longest list of holidays as kept, in characters (eleven per date). */
+	public static final int MAX_HOLIDAYS = 8000;
+
 	private static final Pattern DAY = Pattern.compile("\\s*([A-Za-z]{3})\\s+(.+)");
 	private static final Pattern PERIOD = Pattern.compile("(\\d{1,2}:\\d{2})\\s*-\\s*(\\d{1,2}:\\d{2})");
 
@@ -91,11 +97,20 @@ public class BusinessCalendar {
 		Map<DayOfWeek, List<BusinessHours.Period>> week = week(weekHours);
 		Set<LocalDate> days = holidays(holidays);
 		BusinessHours.of(zone, week, days);
+		String formatted = format(week);
+		if (formatted.length() > MAX_HOURS) {
+			throw new InvalidField("hours", "support.calendar.hoursLength",
+					"The working hours are written in up to {0} characters", MAX_HOURS);
+		}
+		String holidayList = days.stream().map(LocalDate::toString).collect(Collectors.joining(" "));
+		if (holidayList.length() > MAX_HOLIDAYS) {
+			throw new InvalidField("holidays", "support.calendar.holidaysLength", "A calendar holds up to {0} holidays",
+					MAX_HOLIDAYS / 11);
+		}
 		this.name = trimmed;
 		this.timeZone = zone.getId();
-		this.weekHours = format(week);
-		this.holidays = days.isEmpty() ? null
-				: days.stream().map(LocalDate::toString).collect(Collectors.joining(" "));
+		this.weekHours = formatted;
+		this.holidays = days.isEmpty() ? null : holidayList;
 	}
 
 	/** The business hours this calendar gives. */

@@ -57,10 +57,13 @@ public class CaseBook {
 	private final EntityManager em;
 	private final Clock clock;
 	private final CaseReplies replies;
+	private final org.rapport.identity.UserDirectory directory;
 
 	CaseBook(Cases cases, CaseComments comments, ServiceLevels levels, Customers customers, AccountFacts accounts,
-			SalesRecords sales, CustomFields customFields, EntityManager em, Clock clock, CaseReplies replies) {
+			SalesRecords sales, CustomFields customFields, EntityManager em, Clock clock, CaseReplies replies,
+			org.rapport.identity.UserDirectory directory) {
 		this.replies = replies;
+		this.directory = directory;
 		this.cases = cases;
 		this.comments = comments;
 		this.levels = levels;
@@ -170,6 +173,9 @@ public class CaseBook {
 	SupportCase create(Actor actor, SupportCase.Details details, Map<String, ?> custom, UUID queue, boolean take,
 			Instant at) {
 		SupportCase.Details checked = checked(actor, details);
+		if (queue != null && directory.findTeam(new TeamId(queue)).isEmpty()) {
+			throw new InvalidField("queueId", "validation.team.unknown", "There is no such team.");
+		}
 		UUID team = queue != null ? queue : actor.team() == null ? null : actor.team().value();
 		SupportCase opened = SupportCase.open(nextNumber(), checked, actor.id().value(), team, take);
 		opened.changeCustomFields(customFields.merge(ENTITY, Map.of(), custom, true));

@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.rapport.identity.Actor;
+import org.rapport.identity.TeamId;
+import org.rapport.identity.UserDirectory;
 import org.rapport.shared.InvalidField;
 import org.rapport.shared.NotPermitted;
 import org.rapport.shared.RecordNotFound;
@@ -26,8 +28,10 @@ public class ServiceLevels {
 
 	private final BusinessCalendars calendars;
 	private final SlaPolicies policies;
+	private final UserDirectory directory;
 
-	ServiceLevels(BusinessCalendars calendars, SlaPolicies policies) {
+	ServiceLevels(BusinessCalendars calendars, SlaPolicies policies, UserDirectory directory) {
+		this.directory = directory;
 		this.calendars = calendars;
 		this.policies = policies;
 	}
@@ -129,6 +133,9 @@ public class ServiceLevels {
 	}
 
 	private void requireCalendar(SlaPolicy.Terms terms) {
+		if (terms.escalationTeamId() != null && directory.findTeam(new TeamId(terms.escalationTeamId())).isEmpty()) {
+			throw new InvalidField("escalationTeamId", "validation.team.unknown", "There is no such team.");
+		}
 		if (terms.calendarId() != null && !calendars.existsById(terms.calendarId())) {
 			throw new InvalidField("calendarId", "support.policy.calendar", "Choose the business calendar of the policy");
 		}

@@ -18,9 +18,6 @@ import org.rapport.customization.CustomFieldQuery;
 import org.rapport.customization.CustomFields;
 import org.rapport.identity.Actor;
 import org.rapport.identity.CurrentActor;
-import org.rapport.identity.TeamId;
-import org.rapport.identity.UserDirectory;
-import org.rapport.shared.InvalidField;
 import org.rapport.support.internal.CaseBook;
 import org.rapport.support.internal.CaseComment;
 import org.rapport.support.internal.CaseFilter;
@@ -56,14 +53,11 @@ class CaseApiController {
 	private final CaseBook cases;
 	private final CurrentActor currentActor;
 	private final CustomFields customFields;
-	private final UserDirectory directory;
 
-	CaseApiController(CaseBook cases, CurrentActor currentActor, CustomFields customFields,
-			UserDirectory directory) {
+	CaseApiController(CaseBook cases, CurrentActor currentActor, CustomFields customFields) {
 		this.cases = cases;
 		this.currentActor = currentActor;
 		this.customFields = customFields;
-		this.directory = directory;
 	}
 
 	@GetMapping
@@ -100,9 +94,6 @@ class CaseApiController {
 			+ "matches its priority and the account's tier sets its due times.")
 	ResponseEntity<CaseResource> create(@Valid @RequestBody CaseInput input) {
 		Actor actor = currentActor.get();
-		if (input.queueId() != null && directory.findTeam(new TeamId(input.queueId())).isEmpty()) {
-			throw new InvalidField("queueId", "validation.team.unknown", "There is no such team.");
-		}
 		SupportCase opened = cases.create(actor, input.toDetails(),
 				input.customFields() == null ? Map.of() : input.customFields(), input.queueId(), input.takes());
 		return ResponseEntity.created(URI.create("/api/v1/cases/" + opened.getId()))

@@ -7,9 +7,6 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.rapport.identity.CurrentActor;
-import org.rapport.identity.TeamId;
-import org.rapport.identity.UserDirectory;
-import org.rapport.shared.InvalidField;
 import org.rapport.support.internal.ServiceLevels;
 import org.rapport.support.internal.SlaPolicy;
 import org.rapport.web.Versions;
@@ -35,12 +32,10 @@ class SlaPolicyApiController {
 
 	private final ServiceLevels levels;
 	private final CurrentActor currentActor;
-	private final UserDirectory directory;
 
-	SlaPolicyApiController(ServiceLevels levels, CurrentActor currentActor, UserDirectory directory) {
+	SlaPolicyApiController(ServiceLevels levels, CurrentActor currentActor) {
 		this.levels = levels;
 		this.currentActor = currentActor;
-		this.directory = directory;
 	}
 
 	@GetMapping
@@ -60,7 +55,7 @@ class SlaPolicyApiController {
 	@Operation(summary = "Create an SLA policy", description = "Administrators only. It applies to the cases opened "
 			+ "from now on, and to those whose priority changes.")
 	ResponseEntity<SlaPolicyResource> create(@Valid @RequestBody SlaPolicyInput input) {
-		SlaPolicy policy = levels.createPolicy(currentActor.get(), checked(input).toTerms());
+		SlaPolicy policy = levels.createPolicy(currentActor.get(), input.toTerms());
 		return ResponseEntity.created(URI.create("/api/v1/sla-policies/" + policy.getId()))
 			.eTag(Versions.etag(policy.getVersion()))
 			.body(SlaPolicyResource.of(policy));
@@ -72,7 +67,7 @@ class SlaPolicyApiController {
 	ResponseEntity<SlaPolicyResource> update(@PathVariable UUID id, @Valid @RequestBody SlaPolicyInput input,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
 		long expected = Versions.required(ifMatch, input.version(), levels.policy(id).getVersion());
-		return answer(levels.changePolicy(currentActor.get(), id, expected, checked(input).toTerms()));
+		return answer(levels.changePolicy(currentActor.get(), id, expected, input.toTerms()));
 	}
 
 	@DeleteMapping("/{id}")
@@ -85,13 +80,6 @@ class SlaPolicyApiController {
 		}
 		levels.deletePolicy(currentActor.get(), id);
 		return ResponseEntity.noContent().build();
-	}
-
-	private SlaPolicyInput checked(SlaPolicyInput input) {
-		if (input.escalationTeamId() != null && directory.findTeam(new TeamId(input.escalationTeamId())).isEmpty()) {
-			throw new InvalidField("escalationTeamId", "validation.team.unknown", "There is no such team.");
-		}
-		return input;
 	}
 
 	private static ResponseEntity<SlaPolicyResource> answer(SlaPolicy policy) {
