@@ -69,6 +69,13 @@ import org.rapport.sales.orders.internal.OrderBook;
 import org.rapport.sales.orders.internal.OrderDetails;
 import org.rapport.sales.orders.internal.SalesOrder;
 import org.rapport.search.Indexing;
+import org.rapport.support.internal.BusinessCalendar;
+import org.rapport.support.internal.CaseBook;
+import org.rapport.support.internal.CaseChannel;
+import org.rapport.support.internal.CasePriority;
+import org.rapport.support.internal.ServiceLevels;
+import org.rapport.support.internal.SlaPolicy;
+import org.rapport.support.internal.SupportCase;
 import org.rapport.shared.Money;
 import org.rapport.shared.PostalAddress;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -144,6 +151,12 @@ class AccessibilityBrowserTests {
 
 	@Autowired
 	Indexing indexing;
+
+	@Autowired
+	CaseBook cases;
+
+	@Autowired
+	ServiceLevels serviceLevels;
 
 	@BeforeAll
 	static void startBrowser() {
@@ -402,6 +415,9 @@ class AccessibilityBrowserTests {
 		pages.put("contract", "/contracts/" + contract.getId());
 		pages.put("contract-new", "/contracts/new");
 		pages.put("contract-edit", "/contracts/" + contract.getId() + "/edit");
+		if (actor.isAdmin()) {
+			pages.putAll(supportPages(actor, team, tag, account, contact, contract));
+		}
 		pages.put("activities", "/activities");
 		pages.put("activity", "/activities/" + meeting.getId());
 		pages.put("activity-new", "/activities/new?kind=CALL&about=account:" + account.getId());
@@ -429,6 +445,36 @@ class AccessibilityBrowserTests {
 		pages.put("search-admin", "/admin/search");
 		pages.put("imports", "/imports");
 		pages.put("not-found", "/accounts/" + UUID.randomUUID());
+		return pages;
+	}
+
+	/**
+	 * The case pages with a case that a policy holds, with a public and an internal comment, and another case waiting
+	 * in the queue; and the administration of calendars and policies.
+	 */
+	private Map<String, String> supportPages(Actor actor, TeamId team, String tag, Account account, Contact contact,
+			Contract contract) {
+		BusinessCalendar calendar = serviceLevels.createCalendar(actor, tag + " hours", "Europe/Berlin",
+				"MON 09:00-17:00, TUE 09:00-17:00, WED 09:00-17:00, THU 09:00-17:00, FRI 09:00-17:00", "2026-12-25");
+		SlaPolicy policy = serviceLevels.createPolicy(actor, new SlaPolicy.Terms(tag + " standard", 1000, null, null,
+				calendar.getId(), 60, 480, 80, false, false, team.value(), true));
+		SupportCase taken = cases.create(actor, new SupportCase.Details(account.getId(), contact.getId(),
+				contract.getId(), "Cannot print " + tag, "The printer says no", CasePriority.HIGH, CaseChannel.PHONE,
+				"Hardware"), Map.of(), team.value(), true);
+		cases.comment(actor, taken.getId(), false, "Checked the logs");
+		cases.comment(actor, taken.getId(), true, "We are on it");
+		cases.create(actor, new SupportCase.Details(account.getId(), null, null, "Waiting " + tag, null,
+				CasePriority.URGENT, CaseChannel.EMAIL, null), Map.of(), team.value(), false);
+		Map<String, String> pages = new LinkedHashMap<>();
+		pages.put("cases", "/cases");
+		pages.put("case", "/cases/" + taken.getId());
+		pages.put("case-new", "/cases/new?account=" + account.getId());
+		pages.put("case-edit", "/cases/" + taken.getId() + "/edit");
+		pages.put("case-queue", "/cases/queue?team=" + team);
+		pages.put("sla-calendars", "/admin/support/calendars");
+		pages.put("sla-calendar-edit", "/admin/support/calendars/" + calendar.getId() + "/edit");
+		pages.put("sla-policies", "/admin/support/policies");
+		pages.put("sla-policy-edit", "/admin/support/policies/" + policy.getId() + "/edit");
 		return pages;
 	}
 

@@ -34,7 +34,8 @@ class NavigationPagesIntegrationTests {
 			"/forecast", "/products", "/orders", "/contracts", "/activities");
 
 	static final List<String> ADMIN_PAGES = List.of("/admin/users", "/admin/teams", "/admin/pipelines",
-			"/admin/fields", "/accounts/duplicates", "/admin/search");
+			"/admin/fields", "/accounts/duplicates", "/admin/search", "/admin/support/calendars",
+			"/admin/support/policies");
 
 	@Autowired
 	MockMvc mvc;
@@ -55,8 +56,9 @@ class NavigationPagesIntegrationTests {
 		assertThat(toggle(page, "nav-group-sales")).contains("aria-expanded=\"false\"", "bi-briefcase", ">Sales<")
 			.doesNotContain("active");
 		assertThat(page).doesNotContain("id=\"admin-menu\"").doesNotContain("href=\"/admin/users\"");
+		assertThat(hrefs(menu(page, "nav-group-service"))).containsExactly("/cases", "/cases/queue");
 		// no module has entries in these menus yet
-		assertThat(page).doesNotContain("nav-group-service", "nav-group-marketing", "nav-group-analytics",
+		assertThat(page).doesNotContain("nav-group-marketing", "nav-group-analytics",
 				"nav-group-administration");
 		assertThat(navbar(page)).doesNotContain("aria-current");
 	}

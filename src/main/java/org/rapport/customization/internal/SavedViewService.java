@@ -25,7 +25,7 @@ public class SavedViewService {
 
 	/** The lists that views can be saved for, by the path of their page. */
 	public static final Set<String> LISTS = Set.of("accounts", "contacts", "leads", "opportunities", "products",
-			"orders", "contracts", "activities");
+			"orders", "contracts", "activities", "cases");
 
 	private final SavedViews views;
 	private final Clock clock;

@@ -385,7 +385,7 @@ public class SupportCase extends BusinessRecord<SupportCase> {
 	}
 
 	/** The first-response and resolution clocks of a case. */
-	record Clocks(SlaClock response, SlaClock resolution) {
+	public record Clocks(SlaClock response, SlaClock resolution) {
 	}
 
 	private void keep(SlaClock response, SlaClock resolution, Instant now) {

@@ -54,7 +54,7 @@ class SearchableKindsIntegrationTests {
 				context.getBeansOfType(SearchableKind.class).values());
 		List<String> codes = kinds.all().stream().map(SearchableKind::code).toList();
 		assertThat(codes).containsExactly("account", "contact", "lead", "opportunity", "product", "order", "contract",
-				"activity");
+				"case", "activity");
 
 		String answer = mvc.perform(get("/api/v1/search").param("q", TestData.unique("nothing"))
 			.header("Authorization", data.bearer(data.user(data.team(), Role.SALES))))
@@ -69,7 +69,7 @@ class SearchableKindsIntegrationTests {
 		List<String> described = JsonPath.read(document,
 				"$.paths['/api/v1/search'].get.parameters[?(@.name == 'kind')].description");
 		assertThat(described).containsExactly("one kind of record: account, contact, lead, opportunity, product, "
-				+ "order, contract or activity");
+				+ "order, contract, case or activity");
 
 		for (SearchableKind kind : kinds.all()) {
 			assertThat(messages.getMessage(kind.labelKey(), null, Locale.ENGLISH))
