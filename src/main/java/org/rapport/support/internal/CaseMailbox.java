@@ -13,27 +13,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
-import org.rapport.customers.AccountId;
-import org.rapport.customers.AccountSummary;
-import org.rapport.customers.AccountType;
-import org.rapport.customers.ContactId;
-import org.rapport.customers.ContactMatch;
-import org.rapport.customers.Customers;
-import org.rapport.customers.NewAccount;
-import org.rapport.customers.NewContact;
 import org.rapport.identity.Actor;
-import org.rapport.identity.Role;
 import org.rapport.identity.UserDirectory;
 import org.rapport.identity.UserId;
 import org.rapport.identity.UserSummary;
-import org.rapport.identity.VisibilityScope;
 import org.rapport.shared.NotPermitted;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,8 +35,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * E-mail to case. Reads the service mailbox's unread messages over IMAP: a message whose subject carries a case number
  * or that answers a message of a case's conversation joins that case as the customer's reply (a resolved case reopens;
  * a closed one stays closed and the message opens a new case); any other opens a case for the sender, matched to a
- * contact by address, else a new contact at an account of the sender's company domain (or of the sender, for a
- * free-mail address). Auto-replies, bounces, lists and the mailbox's own mail are recorded and left alone. Each
+ * contact by address, else a new contact (see {@link CaseIntake}). Auto-replies, bounces, lists and the mailbox's own mail are recorded and left alone. Each
  * message is recorded by its Message-ID in the transaction that acts on it, and marked read after: a message read
  * again after a crash is recognised and not handled twice.
  */
@@ -61,10 +47,6 @@ public class CaseMailbox {
 	/** How many messages one poll reads at most. */
 	static final int BATCH = 200;
 
-	/** Domains of free e-mail services, whose senders are people rather than companies. */
-	private static final Set<String> FREE_MAIL = Set.of("gmail.com", "googlemail.com", "outlook.com", "hotmail.com",
-			"live.com", "yahoo.com", "icloud.com", "me.com", "gmx.de", "gmx.net", "web.de", "qq.com", "163.com",
-			"126.com", "sina.com", "aol.com", "proton.me", "protonmail.com");
 
 	/** What became of a message. */
 	enum Outcome {
@@ -72,22 +54,22 @@ public class CaseMailbox {
 	}
 
 	private final Mailboxes mailboxes;
+	private final CaseIntake intake;
 	private final Cases cases;
 	private final CaseComments comments;
 	private final CaseBook book;
-	private final Customers customers;
 	private final UserDirectory directory;
 	private final JdbcTemplate jdbc;
 	private final Clock clock;
 	private final TransactionTemplate transactions;
 
-	CaseMailbox(Mailboxes mailboxes, Cases cases, CaseComments comments, CaseBook book, Customers customers,
+	CaseMailbox(Mailboxes mailboxes, CaseIntake intake, Cases cases, CaseComments comments, CaseBook book,
 			UserDirectory directory, JdbcTemplate jdbc, Clock clock, PlatformTransactionManager transactionManager) {
 		this.mailboxes = mailboxes;
+		this.intake = intake;
 		this.cases = cases;
 		this.comments = comments;
 		this.book = book;
-		this.customers = customers;
 		this.directory = directory;
 		this.jdbc = jdbc;
 		this.clock = clock;
@@ -206,11 +188,12 @@ public class CaseMailbox {
 					Optional<SupportCase> answered = answered(inbound).filter(found -> found.getStatus() != CaseStatus.CLOSED);
 					if (answered.isPresent()) {
 						caseId = answered.get().getId();
-						book.customerReplied(caseId, inbound.from(), body(inbound), inbound.messageId(), now);
+						book.customerReplied(caseId, inbound.from(), CaseIntake.text(inbound.text()), inbound.messageId(), now);
 						outcome = Outcome.REPLY;
 					}
 					else {
-						caseId = open(mailbox, inbound, now);
+						caseId = intake.open(inbound.from(), inbound.fromName(), inbound.subject(), inbound.text(),
+								CaseChannel.EMAIL, now);
 						outcome = Outcome.OPENED;
 					}
 				}
@@ -242,77 +225,6 @@ public class CaseMailbox {
 				+ String.join(", ", java.util.Collections.nCopies(inbound.answers().size(), "?")) + ")", UUID.class,
 				inbound.answers().toArray()));
 		return ids.stream().findFirst().flatMap(cases::findById);
-	}
-
-	/** Opens a case for the message's sender, in the mailbox's queue, waiting for an agent to take it. */
-	private UUID open(Mailbox mailbox, Inbound inbound, Instant now) {
-		Actor intake = intake(mailbox);
-		ContactMatch contact = customers.possibleDuplicateContacts(intake, inbound.from(), null, null, null, 5)
-			.stream()
-			.filter(match -> match.account() != null && inbound.from().equalsIgnoreCase(match.email()))
-			.findFirst()
-			.orElse(null);
-		AccountId account;
-		ContactId contactId;
-		if (contact != null) {
-			account = contact.account();
-			contactId = contact.id();
-		}
-		else {
-			account = accountFor(intake, inbound);
-			String[] names = names(inbound);
-			contactId = customers.addContact(intake, new NewContact(account, names[0], names[1], null, inbound.from(),
-					null, intake.id()));
-		}
-		String subject = inbound.subject().isBlank() ? "(no subject)" : inbound.subject();
-		if (subject.length() > SupportCase.MAX_SUBJECT) {
-			subject = subject.substring(0, SupportCase.MAX_SUBJECT);
-		}
-		SupportCase opened = book.create(intake, new SupportCase.Details(account.value(), contactId.value(), null,
-				subject, body(inbound), CasePriority.NORMAL, CaseChannel.EMAIL, null), Map.of(),
-				mailbox.getQueueTeamId(), false, now);
-		return opened.getId();
-	}
-
-	/** The account of an unknown sender: their company's, by the domain of their address, or their own. */
-	private AccountId accountFor(Actor intake, Inbound inbound) {
-		String domain = inbound.from().substring(inbound.from().indexOf('@') + 1);
-		boolean person = FREE_MAIL.contains(domain);
-		String name = person ? String.join(" ", names(inbound)).strip() : domain;
-		if (!person) {
-			Optional<AccountSummary> known = customers.accountsNamed(intake, domain, 5)
-				.stream()
-				.filter(account -> account.name().equalsIgnoreCase(domain))
-				.findFirst();
-			if (known.isPresent()) {
-				return known.get().id();
-			}
-		}
-		return customers.openAccount(intake, new NewAccount(name.isBlank() ? inbound.from() : name,
-				person ? AccountType.PERSON : AccountType.COMPANY, person ? null : domain, null, null, null,
-				intake.id()));
-	}
-
-	/** The sender's first and last name from the display name, else from the address. */
-	private static String[] names(Inbound inbound) {
-		String name = inbound.fromName() == null || inbound.fromName().isBlank()
-				? inbound.from().substring(0, inbound.from().indexOf('@')).replaceAll("[._-]+", " ")
-				: inbound.fromName().strip();
-		int space = name.lastIndexOf(' ');
-		return space < 0 ? new String[] { null, name } : new String[] { name.substring(0, space), name.substring(space + 1) };
-	}
-
-	private static String body(Inbound inbound) {
-		String text = inbound.text().isBlank() ? "(no text)" : inbound.text();
-		return text.length() > SupportCase.MAX_DESCRIPTION ? text.substring(0, SupportCase.MAX_DESCRIPTION) : text;
-	}
-
-	/** Who opens the mailbox's cases: its owner, seeing every account so that the sender's is found. */
-	private Actor intake(Mailbox mailbox) {
-		UserSummary owner = directory.find(new UserId(mailbox.getOwnerId()))
-			.orElseThrow(() -> new IllegalStateException("The mailbox's owner is no user"));
-		return new Actor(owner.id(), owner.displayName(), owner.team(), Set.of(Role.SUPPORT), VisibilityScope.ALL,
-				java.time.ZoneOffset.UTC, Locale.ENGLISH);
 	}
 
 	private static Store connect(Mailbox mailbox) throws MessagingException {
