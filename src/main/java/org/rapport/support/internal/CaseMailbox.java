@@ -35,9 +35,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * E-mail to case. Reads the service mailbox's unread messages over IMAP: a message whose subject carries a case number
  * or that answers a message of a case's conversation joins that case as the customer's reply (a resolved case reopens;
  * a closed one stays closed and the message opens a new case); any other opens a case for the sender, matched to a
- * contact by address, else a new contact (see {@link CaseIntake}). Auto-replies, bounces, lists and the mailbox's own mail are recorded and left alone. Each
- * message is recorded by its Message-ID in the transaction that acts on it, and marked read after: a message read
- * again after a crash is recognised and not handled twice.
+ * contact by address, else a new contact (see {@link CaseIntake}); its files are kept on the case. Auto-replies,
+ * bounces, lists and the mailbox's own mail are recorded and left alone. Each message is recorded by its Message-ID in
+ * the transaction that acts on it, and marked read after: a message read again after a crash is recognised and not
+ * handled twice.
  */
 @Service
 public class CaseMailbox {
@@ -55,6 +56,7 @@ public class CaseMailbox {
 
 	private final Mailboxes mailboxes;
 	private final CaseIntake intake;
+	private final CaseAttachments attachments;
 	private final Cases cases;
 	private final CaseComments comments;
 	private final CaseBook book;
@@ -63,10 +65,11 @@ public class CaseMailbox {
 	private final Clock clock;
 	private final TransactionTemplate transactions;
 
-	CaseMailbox(Mailboxes mailboxes, CaseIntake intake, Cases cases, CaseComments comments, CaseBook book,
+	CaseMailbox(Mailboxes mailboxes, CaseIntake intake, CaseAttachments attachments, Cases cases, CaseComments comments, CaseBook book,
 			UserDirectory directory, JdbcTemplate jdbc, Clock clock, PlatformTransactionManager transactionManager) {
 		this.mailboxes = mailboxes;
 		this.intake = intake;
+		this.attachments = attachments;
 		this.cases = cases;
 		this.comments = comments;
 		this.book = book;
@@ -197,6 +200,9 @@ public class CaseMailbox {
 						outcome = Outcome.OPENED;
 					}
 				}
+				if (caseId != null) {
+					keepFiles(caseId, inbound);
+				}
 				jdbc.update("insert into case_inbound (message_id, case_id, outcome, received_at) values (?, ?, ?, ?)",
 						inbound.messageId(), caseId, outcome.name(), java.sql.Timestamp.from(now));
 				return outcome;
@@ -205,6 +211,24 @@ public class CaseMailbox {
 		catch (DataIntegrityViolationException handledElsewhere) {
 			// another node recorded the same message first
 			return null;
+		}
+	}
+
+	/** Keeps the message's files on the case; a file the case does not take is left out, and the message handled. */
+	private void keepFiles(UUID caseId, Inbound inbound) {
+		for (jakarta.mail.Part part : inbound.attachments()) {
+			try (java.io.InputStream content = part.getInputStream()) {
+				String name = jakarta.mail.internet.MimeUtility.decodeText(part.getFileName());
+				attachments.fromCustomer(caseId, name, content);
+			}
+			catch (org.rapport.shared.InvalidField refused) {
+				log.info("E-mail to case: a file of message {} not kept: {}", inbound.messageId(),
+						refused.getMessage());
+			}
+			catch (MessagingException | IOException unreadable) {
+				log.warn("E-mail to case: a file of message {} not read: {}", inbound.messageId(),
+						unreadable.toString());
+			}
 		}
 	}
 

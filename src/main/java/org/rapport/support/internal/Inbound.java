@@ -15,11 +15,11 @@ import java.util.regex.Pattern;
 
 /**
  * A message read from the service mailbox, as e-mail to case needs it: its Message-ID (made from its headers where it
- * has none), the sender, the subject, the text, the Message-IDs it answers, and whether a machine sent it (an
- * auto-reply, a bounce, a list), which is never answered and never opens a case.
+ * has none), the sender, the subject, the text, the Message-IDs it answers, whether a machine sent it (an
+ * auto-reply, a bounce, a list), which is never answered and never opens a case, and its files.
  */
 record Inbound(String messageId, String from, String fromName, String subject, String text, List<String> answers,
-		boolean automatic) {
+		boolean automatic, List<Part> attachments) {
 
 	private static final Pattern MESSAGE_ID = Pattern.compile("<[^<>\\s]+>");
 
@@ -36,9 +36,25 @@ record Inbound(String messageId, String from, String fromName, String subject, S
 		ids(message.getHeader("In-Reply-To"), answers);
 		ids(message.getHeader("References"), answers);
 		String subject = message.getSubject() == null ? "" : message.getSubject().strip();
+		List<Part> attachments = new ArrayList<>();
+		attachments(message, attachments);
 		return new Inbound(messageId.strip(), sender == null ? null : sender.getAddress().strip().toLowerCase(Locale.ROOT),
 				sender == null ? null : sender.getPersonal(), subject, text(message).strip(), answers,
-				automatic(message, sender));
+				automatic(message, sender), attachments);
+	}
+
+	/** The parts of the message that are files: attached, or inline with a file name. */
+	private static void attachments(Part part, List<Part> into) throws MessagingException, IOException {
+		if (part.isMimeType("multipart/*")) {
+			Multipart parts = (Multipart) part.getContent();
+			for (int i = 0; i < parts.getCount(); i++) {
+				attachments(parts.getBodyPart(i), into);
+			}
+		}
+		else if (part.getFileName() != null && (Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())
+				|| Part.INLINE.equalsIgnoreCase(part.getDisposition()))) {
+			into.add(part);
+		}
 	}
 
 	private static void ids(String[] headers, List<String> into) {
@@ -100,7 +116,8 @@ record Inbound(String messageId, String from, String fromName, String subject, S
 	}
 
 	private static String find(Part part, String type) throws MessagingException, IOException {
-		if (part.isMimeType(type) && !Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
+		if (part.isMimeType(type) && !Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())
+				&& part.getFileName() == null) {
 			Object content = part.getContent();
 			return content instanceof String text ? text : null;
 		}

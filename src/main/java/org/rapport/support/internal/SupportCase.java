@@ -346,10 +346,16 @@ public class SupportCase extends BusinessRecord<SupportCase> {
 		}
 	}
 
-	/** The customer's reply: a case waiting on them is in progress again and its clocks run on. */
+	/**
+	 * The customer's reply: a case waiting on them is in progress again and its clocks run on; a resolved case
+	 * reopens.
+	 */
 	void customerReplied(BusinessHours hours, Instant now) {
 		if (status == CaseStatus.WAITING_ON_CUSTOMER) {
 			moveTo(CaseStatus.IN_PROGRESS, null, hours, now);
+		}
+		else if (status == CaseStatus.RESOLVED) {
+			moveTo(CaseStatus.REOPENED, null, hours, now);
 		}
 	}
 

@@ -56,6 +56,9 @@ class EmailToCaseIntegrationTests {
 	CaseBook cases;
 
 	@Autowired
+	CaseAttachments attachments;
+
+	@Autowired
 	Customers customers;
 
 	@Autowired
@@ -100,8 +103,20 @@ class EmailToCaseIntegrationTests {
 		ContactId contact = customers.addContact(agent, new NewContact(account, "Ada", "Byron", null, address, null,
 				null));
 
-		deliver(message(address, "Ada Byron", "The scanner does not pair", "It blinks red.", "<first@clinic.example>",
-				null, Map.of()));
+		MimeMessage first = message(address, "Ada Byron", "The scanner does not pair", "It blinks red.",
+				"<first@clinic.example>", null, Map.of());
+		jakarta.mail.internet.MimeMultipart parts = new jakarta.mail.internet.MimeMultipart();
+		jakarta.mail.internet.MimeBodyPart text = new jakarta.mail.internet.MimeBodyPart();
+		text.setText("It blinks red.");
+		jakarta.mail.internet.MimeBodyPart log = new jakarta.mail.internet.MimeBodyPart();
+		log.setText("pairing failed: timeout");
+		log.setFileName("pairing.log");
+		log.setDisposition(jakarta.mail.Part.ATTACHMENT);
+		parts.addBodyPart(text);
+		parts.addBodyPart(log);
+		first.setContent(parts);
+		first.saveChanges();
+		deliver(first);
 		assertThat(mailbox.poll()).isEqualTo(1);
 		SupportCase opened = only(account);
 		assertThat(opened.getContactId()).isEqualTo(contact.value());
@@ -109,6 +124,10 @@ class EmailToCaseIntegrationTests {
 		assertThat(opened.isTaken()).isFalse();
 		assertThat(opened.getTeamId()).isEqualTo(team.value());
 		assertThat(opened.getDescription()).isEqualTo("It blinks red.");
+		assertThat(attachments.of(admin, opened.getId())).singleElement().satisfies(file -> {
+			assertThat(file.getFileName()).isEqualTo("pairing.log");
+			assertThat(file.isFromCustomer()).isTrue();
+		});
 		assertThat(mailbox.poll()).as("read messages are not read again").isZero();
 
 		// the agent answers and waits on the customer; the answer is threaded under the customer's message
