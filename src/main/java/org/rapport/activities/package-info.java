@@ -3,7 +3,7 @@
  * of a record and each user's work of the coming days.
  */
 @ApplicationModule(allowedDependencies = { "shared", "identity", "customization", "notifications", "web",
-		"customers", "sales", "search" })
+		"customers", "sales", "search", "support" })
 package org.rapport.activities;
 
 import org.springframework.modulith.ApplicationModule;

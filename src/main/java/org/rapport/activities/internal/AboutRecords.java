@@ -20,6 +20,8 @@ import org.rapport.sales.OrderId;
 import org.rapport.sales.SalesRecords;
 import org.rapport.shared.InvalidField;
 import org.rapport.shared.RecordRef;
+import org.rapport.support.CaseId;
+import org.rapport.support.SupportCases;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,14 +39,16 @@ public class AboutRecords {
 
 	private static final Map<String, String> PAGES = Map.of(AccountId.TYPE, "/accounts/", ContactId.TYPE,
 			"/contacts/", LeadId.TYPE, "/leads/", OpportunityId.TYPE, "/opportunities/", OrderId.TYPE, "/orders/",
-			ContractId.TYPE, "/contracts/");
+			ContractId.TYPE, "/contracts/", CaseId.TYPE, "/cases/");
 
 	private final Customers customers;
 	private final SalesRecords sales;
+	private final SupportCases cases;
 
-	AboutRecords(Customers customers, SalesRecords sales) {
+	AboutRecords(Customers customers, SalesRecords sales, SupportCases cases) {
 		this.customers = customers;
 		this.sales = sales;
+		this.cases = cases;
 	}
 
 	/**
@@ -137,6 +141,7 @@ public class AboutRecords {
 					.forEach((id, name) -> titles.put(new RecordRef(type, id.value()), name));
 				case ContactId.TYPE -> customers.contactNames(ids.stream().map(ContactId::new).toList())
 					.forEach((id, name) -> titles.put(new RecordRef(type, id.value()), name));
+				case CaseId.TYPE -> cases.titles(ids).forEach((id, title) -> titles.put(new RecordRef(type, id), title));
 				default -> sales.titles(type, ids).forEach((id, title) -> titles.put(new RecordRef(type, id), title));
 			}
 		});

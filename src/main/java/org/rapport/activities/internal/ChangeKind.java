@@ -15,5 +15,11 @@ public enum ChangeKind {
 	/** Another account was merged into this one. */
 	ACCOUNT_MERGED,
 	/** Another contact was merged into this one. */
-	CONTACT_MERGED
+	CONTACT_MERGED,
+	/** A support case was opened ({@code note}: its number). */
+	CASE_OPENED,
+	/** A support case moved from one status to another ({@code fromValue}, {@code toValue}; {@code note}: its number). */
+	CASE_STATUS,
+	/** A support case was escalated ({@code toValue}: the level, 1 to 3; {@code note}: its number). */
+	CASE_ESCALATED
 }

@@ -21,12 +21,17 @@ import org.rapport.sales.OrderPlaced;
 import org.rapport.sales.SalesRecord;
 import org.rapport.sales.SalesRecords;
 import org.rapport.shared.RecordRef;
+import org.rapport.support.CaseEscalated;
+import org.rapport.support.CaseId;
+import org.rapport.support.CaseOpened;
+import org.rapport.support.CaseStatusChanged;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes what the customers and sales modules report onto the timelines of the records concerned: stage moves,
- * lifecycle changes, conversions, orders placed, contracts starting and merges. Each listener runs after the change
+ * Writes what the customers, sales and support modules report onto the timelines of the records concerned: stage
+ * moves, lifecycle changes, conversions, orders placed, contracts starting, merges, and cases opened, moved and
+ * escalated. Each listener runs after the change
  * committed, in a transaction of its own; the event publication registry hands an event over again after a crash.
  * The entry keeps the owner and team the record had, which decide who sees it on an account's timeline.
  */
@@ -103,6 +108,33 @@ class ReportedChanges {
 		UUID account = customers.contactAccount(merged.survivor()).map(AccountId::value).orElse(null);
 		changes.save(new TimelineChange(ChangeKind.CONTACT_MERGED, clock.instant(),
 				new RecordRef(ContactId.TYPE, survivor), account, null, null));
+	}
+
+	@ApplicationModuleListener
+	void on(CaseOpened opened) {
+		changes.save(ofCase(ChangeKind.CASE_OPENED, opened.id(), opened.account(), opened.owner(), opened.team(),
+				opened.at()).note(opened.number()));
+	}
+
+	@ApplicationModuleListener
+	void on(CaseStatusChanged moved) {
+		changes.save(ofCase(ChangeKind.CASE_STATUS, moved.id(), moved.account(), moved.owner(), moved.team(), moved.at())
+			.values(moved.from(), moved.to())
+			.note(moved.number()));
+	}
+
+	@ApplicationModuleListener
+	void on(CaseEscalated escalated) {
+		changes.save(ofCase(ChangeKind.CASE_ESCALATED, escalated.id(), escalated.account(), escalated.owner(),
+				escalated.team(), escalated.at())
+			.values(null, String.valueOf(escalated.level()))
+			.note(escalated.number()));
+	}
+
+	private TimelineChange ofCase(ChangeKind kind, CaseId id, AccountId account, org.rapport.identity.UserId owner,
+			org.rapport.identity.TeamId team, Instant at) {
+		return new TimelineChange(kind, at(at), new RecordRef(CaseId.TYPE, id.value()), account.value(),
+				owner == null ? null : owner.value(), team == null ? null : team.value());
 	}
 
 	private static TimelineChange of(ChangeKind kind, Instant at, SalesRecord record) {

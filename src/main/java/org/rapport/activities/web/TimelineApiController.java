@@ -85,7 +85,9 @@ class TimelineApiController {
 	/**
 	 * A change another part of Rapport reported: OPPORTUNITY_STAGE (from and to are stage ids), LIFECYCLE (stage
 	 * names; note is why), LEAD_CONVERTED (refers is what the lead became), ORDER_PLACED (note is its number, amount
-	 * its total), CONTRACT_ACTIVATED (from and to are its dates, amount its value), ACCOUNT_MERGED, CONTACT_MERGED.
+	 * its total), CONTRACT_ACTIVATED (from and to are its dates, amount its value), ACCOUNT_MERGED, CONTACT_MERGED,
+	 * CASE_OPENED (note is the case's number), CASE_STATUS (from and to are statuses), CASE_ESCALATED (to is the
+	 * level).
 	 */
 	record ChangeResource(ChangeKind kind, String about, UUID accountId, String from, String to,
 			java.math.BigDecimal amount, String currency, String note, String refers) {

@@ -180,6 +180,7 @@ public class CaseBook {
 		SupportCase opened = SupportCase.open(nextNumber(), checked, actor.id().value(), team, take);
 		opened.changeCustomFields(customFields.merge(ENTITY, Map.of(), custom, true));
 		holdToPolicy(opened, at, at);
+		opened.announceOpened(at);
 		return cases.saveAndFlush(opened);
 	}
 

@@ -261,6 +261,21 @@ public class SupportCase extends BusinessRecord<SupportCase> {
 		}
 	}
 
+	/** Announces the case's opening, once it is saved. */
+	void announceOpened(Instant at) {
+		registerEvent(new org.rapport.support.CaseOpened(id(), new org.rapport.customers.AccountId(accountId), number,
+				new org.rapport.identity.UserId(getOwnerId()), team(), at));
+	}
+
+	private void announce(CaseStatus from, Instant at) {
+		registerEvent(new org.rapport.support.CaseStatusChanged(id(), new org.rapport.customers.AccountId(accountId),
+				number, from.name(), status.name(), new org.rapport.identity.UserId(getOwnerId()), team(), at));
+	}
+
+	private org.rapport.identity.TeamId team() {
+		return getTeamId() == null ? null : new org.rapport.identity.TeamId(getTeamId());
+	}
+
 	private static Instant later(Instant a, Instant b) {
 		return b.isBefore(a) ? a : b;
 	}
@@ -292,6 +307,7 @@ public class SupportCase extends BusinessRecord<SupportCase> {
 		SlaClock resolving = hours == null ? null : resolution(hours);
 		CaseStatus from = status;
 		this.status = to;
+		announce(from, now);
 		if (to == CaseStatus.RESOLVED || to == CaseStatus.CLOSED) {
 			if (resolvedAt == null) {
 				this.resolvedAt = now;
@@ -343,6 +359,7 @@ public class SupportCase extends BusinessRecord<SupportCase> {
 		}
 		if (status == CaseStatus.NEW) {
 			this.status = CaseStatus.IN_PROGRESS;
+			announce(CaseStatus.NEW, now);
 		}
 	}
 
@@ -456,6 +473,7 @@ public class SupportCase extends BusinessRecord<SupportCase> {
 	int escalate(SlaEvent event, boolean raisePriority, UUID escalationQueue, BusinessHours hours, Instant now) {
 		this.escalations |= event.bit();
 		this.escalationLevel = Math.min(MAX_LEVEL, escalationLevel + 1);
+		CaseStatus before = status;
 		if (event.breach()) {
 			this.slaBreached = true;
 		}
@@ -464,6 +482,7 @@ public class SupportCase extends BusinessRecord<SupportCase> {
 		}
 		if (escalationLevel >= 2 && status.canMoveTo(CaseStatus.ESCALATED) && status != CaseStatus.WAITING_ON_CUSTOMER) {
 			this.status = CaseStatus.ESCALATED;
+			announce(before, now);
 		}
 		if (escalationLevel == MAX_LEVEL && escalationQueue != null && !escalationQueue.equals(getTeamId())) {
 			assignOwner(getOwnerId(), escalationQueue);
@@ -472,6 +491,8 @@ public class SupportCase extends BusinessRecord<SupportCase> {
 		if (hours != null && responseTargetMinutes != null) {
 			keep(response(hours), resolution(hours), now);
 		}
+		registerEvent(new org.rapport.support.CaseEscalated(id(), new org.rapport.customers.AccountId(accountId), number,
+				escalationLevel, new org.rapport.identity.UserId(getOwnerId()), team(), now));
 		return escalationLevel;
 	}
 
