@@ -475,6 +475,7 @@ class AccessibilityBrowserTests {
 		pages.put("sla-calendar-edit", "/admin/support/calendars/" + calendar.getId() + "/edit");
 		pages.put("sla-policies", "/admin/support/policies");
 		pages.put("sla-policy-edit", "/admin/support/policies/" + policy.getId() + "/edit");
+		pages.put("service-mailbox", "/admin/support/mailbox");
 		return pages;
 	}
 
