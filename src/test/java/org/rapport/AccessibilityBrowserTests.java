@@ -192,6 +192,8 @@ class AccessibilityBrowserTests {
 					String view = language + "-" + size.width;
 					check("login", "/login", view, violations, overflows);
 					check("web-form", "/public/leads", view, violations, overflows);
+					check("case-web-form", "/public/cases", view, violations, overflows);
+					check("case-web-form-thanks", "/public/cases/thanks", view, violations, overflows);
 				}
 			}
 			show(DESKTOP);
