@@ -192,6 +192,8 @@ class AccessibilityBrowserTests {
 					String view = language + "-" + size.width;
 					check("login", "/login", view, violations, overflows);
 					check("web-form", "/public/leads", view, violations, overflows);
+					check("case-web-form", "/public/cases", view, violations, overflows);
+					check("case-web-form-thanks", "/public/cases/thanks", view, violations, overflows);
 				}
 			}
 			show(DESKTOP);
@@ -475,6 +477,7 @@ class AccessibilityBrowserTests {
 		pages.put("sla-calendar-edit", "/admin/support/calendars/" + calendar.getId() + "/edit");
 		pages.put("sla-policies", "/admin/support/policies");
 		pages.put("sla-policy-edit", "/admin/support/policies/" + policy.getId() + "/edit");
+		pages.put("service-mailbox", "/admin/support/mailbox");
 		return pages;
 	}
 

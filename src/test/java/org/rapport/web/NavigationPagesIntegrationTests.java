@@ -35,7 +35,7 @@ class NavigationPagesIntegrationTests {
 
 	static final List<String> ADMIN_PAGES = List.of("/admin/users", "/admin/teams", "/admin/pipelines",
 			"/admin/fields", "/accounts/duplicates", "/admin/search", "/admin/support/calendars",
-			"/admin/support/policies");
+			"/admin/support/policies", "/admin/support/mailbox");
 
 	@Autowired
 	MockMvc mvc;

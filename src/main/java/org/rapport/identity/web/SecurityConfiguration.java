@@ -36,8 +36,9 @@ class SecurityConfiguration {
 	static final String PUBLIC_LEADS = "/public/leads";
 
 	/**
-	 * What modules serve to anybody, each guarding it itself: the web-to-lead form, and the calendar feeds, which a
-	 * secret in their address opens.
+	 * What modules serve to anybody, each guarding it itself: the web-to-lead form, the public case form (which keeps
+	 * the CSRF token, being posted only from our own page), and the calendar feeds, which a secret in their address
+	 * opens.
 	 */
 	static final String PUBLIC = "/public/**";
 

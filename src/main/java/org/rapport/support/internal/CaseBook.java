@@ -21,6 +21,7 @@ import org.rapport.identity.VisibleQuery;
 import org.rapport.sales.ContractId;
 import org.rapport.sales.SalesRecords;
 import org.rapport.shared.InvalidField;
+import org.rapport.shared.NotPermitted;
 import org.rapport.shared.RecordNotFound;
 import org.rapport.shared.RecordRef;
 import org.rapport.shared.ResultPage;
@@ -219,6 +220,25 @@ public class CaseBook {
 	public SupportCase take(Actor actor, UUID id, long expectedVersion) {
 		SupportCase found = current(actor, id, expectedVersion);
 		found.take(actor.id().value(), actor.team() == null ? null : actor.team().value());
+		return cases.saveAndFlush(found);
+	}
+
+	/**
+	 * Moves an open case to another team's queue, untaken there; whoever may manage the case, or a member of the team
+	 * it moves to, moves it.
+	 */
+	@Transactional
+	public SupportCase moveToQueue(Actor actor, UUID id, long expectedVersion, UUID teamId) {
+		SupportCase found = current(actor, id, expectedVersion);
+		if (teamId == null || directory.findTeam(new TeamId(teamId)).isEmpty()) {
+			throw new InvalidField("teamId", "validation.team.unknown", "There is no such team.");
+		}
+		boolean joinsOwnTeam = actor.team() != null && actor.team().value().equals(teamId);
+		if (!joinsOwnTeam && !actor.canManage(new UserId(found.getOwnerId()), team(found.getTeamId()))) {
+			throw new NotPermitted("support.case.moveQueue",
+					"Only the case's owner, a manager of its team or a member of the team it moves to moves a case");
+		}
+		found.moveToQueue(teamId);
 		return cases.saveAndFlush(found);
 	}
 

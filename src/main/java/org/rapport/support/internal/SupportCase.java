@@ -385,6 +385,21 @@ public class SupportCase extends BusinessRecord<SupportCase> {
 		this.taken = true;
 	}
 
+	/**
+	 * Moves an open case to another team's queue, where it waits for an agent of that team to take it; its owner stays
+	 * until then. Moving it to the queue it is in changes nothing.
+	 */
+	void moveToQueue(UUID queue) {
+		if (!open) {
+			throw new RuleBroken("support.case.queueClosed", "Only an open case moves to another queue");
+		}
+		if (queue.equals(getTeamId())) {
+			return;
+		}
+		assignOwner(getOwnerId(), queue);
+		this.taken = false;
+	}
+
 	/** Hands the case to an agent, in a queue; {@code taken} says whether the agent has it or it waits in the queue. */
 	void assign(UUID owner, UUID queue, boolean taken) {
 		assignOwner(owner, queue);

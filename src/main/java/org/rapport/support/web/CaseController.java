@@ -26,6 +26,7 @@ import org.rapport.identity.UserId;
 import org.rapport.sales.ContractId;
 import org.rapport.sales.SalesRecords;
 import org.rapport.shared.InvalidField;
+import org.rapport.shared.NotPermitted;
 import org.rapport.shared.RecordRef;
 import org.rapport.shared.ResultPage;
 import org.rapport.shared.RuleBroken;
@@ -33,6 +34,7 @@ import org.rapport.shared.SortWhitelist;
 import org.rapport.support.internal.CaseBook;
 import org.rapport.support.internal.CaseChannel;
 import org.rapport.support.internal.CaseComment;
+import org.rapport.support.internal.CaseEscalations;
 import org.rapport.support.internal.CaseFilter;
 import org.rapport.support.internal.CasePriority;
 import org.rapport.support.internal.CaseStatus;
@@ -74,9 +76,12 @@ class CaseController {
 	private final SupportCustomFields customFields;
 	private final UserDirectory directory;
 	private final AccountReferences accounts;
+	private final CaseEscalations escalations;
 
 	CaseController(CaseBook cases, Customers customers, SalesRecords sales, CurrentActor currentActor,
-			SupportCustomFields customFields, UserDirectory directory, AccountReferences accounts) {
+			SupportCustomFields customFields, UserDirectory directory, AccountReferences accounts,
+			CaseEscalations escalations) {
+		this.escalations = escalations;
 		this.cases = cases;
 		this.customers = customers;
 		this.sales = sales;
@@ -219,6 +224,7 @@ class CaseController {
 		SupportCase found = cases.get(actor, id);
 		model.addAttribute("move", new MoveInput(null, found.getResolution(), found.getVersion()));
 		model.addAttribute("comment", new CommentInput(null, true));
+		model.addAttribute("queueMove", new QueueMoveInput(found.getTeamId(), found.getVersion()));
 		return page(actor, found, model);
 	}
 
@@ -266,6 +272,36 @@ class CaseController {
 		}
 		SupportCase found = cases.get(actor, id);
 		model.addAttribute("move", new MoveInput(null, found.getResolution(), found.getVersion()));
+		return page(actor, found, model);
+	}
+
+	/** Moves the case to another team's queue, where it waits untaken. */
+	@PostMapping("/{id}/queue")
+	String moveToQueue(@PathVariable UUID id, @ModelAttribute("queueMove") QueueMoveInput queueMove,
+			BindingResult errors, Model model, RedirectAttributes redirect) {
+		Actor actor = currentActor.get();
+		if (!errors.hasErrors()) {
+			try {
+				SupportCase moved = cases.moveToQueue(actor, id, queueMove.version() == null ? -1 : queueMove.version(),
+						queueMove.teamId());
+				redirect.addFlashAttribute("success", "flash.case.queueMoved");
+				// a case moved to a team whose cases the actor does not see leaves the actor's view
+				return actor.canSee(new UserId(moved.getOwnerId()), moved.getTeamId() == null ? null
+						: new TeamId(moved.getTeamId())) ? "redirect:/cases/" + id : "redirect:/cases";
+			}
+			catch (InvalidField invalid) {
+				errors.rejectValue("teamId", invalid.messageKey(), invalid.getArguments(), invalid.getDefaultMessage());
+			}
+			catch (OptimisticLockingFailureException stale) {
+				errors.reject("form.stale");
+			}
+			catch (NotPermitted | RuleBroken refused) {
+				errors.reject(refused.messageKey(), refused.getArguments(), refused.getDefaultMessage());
+			}
+		}
+		SupportCase found = cases.get(actor, id);
+		model.addAttribute("move", new MoveInput(null, found.getResolution(), found.getVersion()));
+		model.addAttribute("comment", new CommentInput(null, true));
 		return page(actor, found, model);
 	}
 
@@ -327,6 +363,11 @@ class CaseController {
 
 	private String page(Actor actor, SupportCase found, Model model) {
 		Instant now = cases.now();
+		if (!model.containsAttribute("queueMove")) {
+			model.addAttribute("queueMove", new QueueMoveInput(found.getTeamId(), found.getVersion()));
+		}
+		model.addAttribute("teams", directory.teams());
+		model.addAttribute("escalations", escalations.eventsOf(found.getId()).stream().map(EscalationLine::of).toList());
 		model.addAttribute("caze", found);
 		model.addAttribute("now", now);
 		model.addAttribute("slaState", found.slaState(now).orElse(null));

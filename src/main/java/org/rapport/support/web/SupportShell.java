@@ -7,7 +7,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * What customer service adds to the shell: the service menu with cases and the queue, and the administration of
- * business calendars and SLA policies.
+ * business calendars, SLA policies and the service mailbox.
  */
 @Configuration(proxyBeanMethods = false)
 class SupportShell {
@@ -30,5 +30,10 @@ class SupportShell {
 	@Bean
 	static MenuEntry policiesMenu() {
 		return MenuEntry.admin("nav.slaPolicies", "/admin/support/policies", "stopwatch", 955);
+	}
+
+	@Bean
+	static MenuEntry mailboxMenu() {
+		return MenuEntry.admin("nav.serviceMailbox", MailboxController.PATH, "envelope", 960);
 	}
 }

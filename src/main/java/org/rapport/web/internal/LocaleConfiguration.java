@@ -28,7 +28,8 @@ class LocaleConfiguration implements WebMvcConfigurer {
 		LocaleChangeInterceptor interceptor = new LocaleChangeInterceptor();
 		interceptor.setParamName("lang");
 		interceptor.setIgnoreInvalidLocale(true);
-		registry.addInterceptor(interceptor).addPathPatterns("/login");
+		// visitors who are not signed in choose the language where they arrive: the sign-in page and the public pages
+		registry.addInterceptor(interceptor).addPathPatterns("/login", "/public/**");
 	}
 
 	static class UserLocaleResolver extends SessionLocaleResolver {

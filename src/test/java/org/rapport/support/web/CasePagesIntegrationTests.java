@@ -13,6 +13,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Instant;
+import java.util.Locale;
 import java.time.ZonedDateTime;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -41,6 +42,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.web.servlet.i18n.SessionLocaleResolver;
 
 /**
  * The case pages as an agent uses them: the list narrowed by its filters and exported, the form that shows a bad
@@ -295,6 +297,64 @@ class CasePagesIntegrationTests {
 		mvc.perform(post("/admin/support/calendars/" + created.getId() + "/delete").with(data.as(admin)).with(csrf()))
 			.andExpect(redirectedUrl("/admin/support/calendars"));
 		assertThat(levels.calendars()).anyMatch(c -> c.getId().equals(created.getId()));
+	}
+
+	@Test
+	void theCasePageListsItsEscalationsInTheUsersLanguageWithTheLevelReached() throws Exception {
+		SupportCase opened = open(CasePriority.HIGH, "Escalating printer", true);
+		mvc.perform(get("/cases/" + opened.getId()).with(data.as(agent)))
+			.andExpect(content().string(allOf(containsString("Not escalated."),
+					not(containsString("id=\"case-escalation-level\"")))));
+
+		// as the escalation sweep writes them: a warning at level 1, the breach at level 2
+		escalation(opened, 1, "RESPONSE_WARNING", WEDNESDAY_10.plusSeconds(48 * 60));
+		escalation(opened, 2, "RESPONSE_BREACH", WEDNESDAY_10.plusSeconds(60 * 60));
+		jdbc.update("update support_case set escalation_level = 2 where id = ?", opened.getId());
+
+		mvc.perform(get("/cases/" + opened.getId()).with(data.as(agent)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("Escalated to level 1: first response at risk"),
+					containsString("Escalated to level 2: first response breached"),
+					containsString("id=\"case-escalation-level\""), containsString("Level 2"))));
+		mvc.perform(get("/cases/" + opened.getId()).with(data.as(agent))
+			.sessionAttr(SessionLocaleResolver.LOCALE_SESSION_ATTRIBUTE_NAME, Locale.SIMPLIFIED_CHINESE))
+			.andExpect(content().string(allOf(containsString("升级到第 2 级：首次响应已超时"),
+					containsString("第 2 级"))));
+	}
+
+	@Test
+	void theCasePageMovesACaseToAnotherQueueWhereItWaitsUntaken() throws Exception {
+		SupportCase opened = open(CasePriority.NORMAL, "Belongs to billing", true);
+		TeamId billing = data.team();
+
+		mvc.perform(post("/cases/" + opened.getId() + "/queue").with(data.as(agent)).with(csrf())
+			.param("teamId", java.util.UUID.randomUUID().toString())
+			.param("version", String.valueOf(opened.getVersion())))
+			.andExpect(status().isOk())
+			.andExpect(model().attributeHasFieldErrors("queueMove", "teamId"))
+			.andExpect(content().string(containsString("There is no such team.")));
+		mvc.perform(post("/cases/" + opened.getId() + "/queue").with(data.as(agent)).with(csrf())
+			.param("teamId", billing.toString()).param("version", String.valueOf(opened.getVersion() + 3)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Someone else changed this record")));
+		assertThat(cases.get(agentActor, opened.getId()).getTeamId()).isEqualTo(team.value());
+
+		// the agent stays its owner until somebody of billing takes it, so the agent still sees it
+		mvc.perform(post("/cases/" + opened.getId() + "/queue").with(data.as(agent)).with(csrf())
+			.param("teamId", billing.toString()).param("version", String.valueOf(opened.getVersion())))
+			.andExpect(redirectedUrl("/cases/" + opened.getId()));
+		mvc.perform(get("/cases/" + opened.getId()).with(data.as(agent)))
+			.andExpect(content().string(containsString("In the queue")));
+		Map<String, Object> moved = jdbc.queryForMap("select team_id, taken, owner_id from support_case where id = ?",
+				opened.getId());
+		assertThat(moved.get("team_id")).isEqualTo(billing.value());
+		assertThat(moved.get("taken")).isEqualTo(false);
+		assertThat(moved.get("owner_id")).isEqualTo(agent.getId());
+	}
+
+	private void escalation(SupportCase caze, int level, String detail, Instant at) {
+		jdbc.update("insert into case_event (id, case_id, kind, level, detail, at) values (?, ?, 'ESCALATED', ?, ?, ?)",
+				java.util.UUID.randomUUID(), caze.getId(), level, detail, java.sql.Timestamp.from(at));
 	}
 
 	private SupportCase open(CasePriority priority, String subject, boolean take) {
