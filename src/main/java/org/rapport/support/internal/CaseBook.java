@@ -107,7 +107,10 @@ public class CaseBook {
 			.where("c.teamId = :queue", "queue", filter.queue())
 			.where("c.ownerId = :owner", "owner", filter.owner())
 			.where("c.open = :open", "open", filter.open());
-		if (filter.sla() != null) {
+		if (filter.sla() == SlaState.MET) {
+			query.where(slaCondition(filter.sla()));
+		}
+		else if (filter.sla() != null) {
 			query.where(slaCondition(filter.sla()), "now", now());
 		}
 		return query;
@@ -126,8 +129,9 @@ public class CaseBook {
 			case ON_TRACK -> "(c.slaBreached = false and (" + held + " is null or " + held
 					+ " <> org.rapport.support.internal.SlaState.AT_RISK) and (c.slaWarningAt > :now or (" + held
 					+ " = org.rapport.support.internal.SlaState.ON_TRACK and c.slaWarningAt is null)))";
+			// every target stopped in time: nothing that the time of reading changes
 			case MET -> "(" + held + " = org.rapport.support.internal.SlaState.MET and c.slaWarningAt is null and "
-					+ "c.slaBreached = false and :now is not null)";
+					+ "c.slaBreached = false)";
 		};
 	}
 
