@@ -69,7 +69,8 @@ public class CaseEscalations {
 
 	/** Escalates every case due by now and sends the notices due; answers how many escalations it made. */
 	public int sweep() {
-		Instant now = clock.instant();
+		// as the database keeps it, so that a notice due now counts as due in this very sweep
+		Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
 		int escalated = 0;
 		Set<UUID> skipped = new LinkedHashSet<>();
 		while (true) {
