@@ -191,7 +191,8 @@ public class CaseMailbox {
 					Optional<SupportCase> answered = answered(inbound).filter(found -> found.getStatus() != CaseStatus.CLOSED);
 					if (answered.isPresent()) {
 						caseId = answered.get().getId();
-						book.customerReplied(caseId, inbound.from(), CaseIntake.text(inbound.text()), inbound.messageId(), now);
+						book.customerReplied(caseId, inbound.from(), CaseIntake.text(Inbound.withoutQuote(inbound.text())),
+								inbound.messageId(), now);
 						outcome = Outcome.REPLY;
 					}
 					else {

@@ -98,6 +98,28 @@ record Inbound(String messageId, String from, String fromName, String subject, S
 		return address.startsWith("mailer-daemon@") || address.startsWith("postmaster@");
 	}
 
+	/** Where a reply's quote of the earlier message begins, as common mail clients write it. */
+	private static final Pattern QUOTE_START = Pattern.compile(
+			"(?m)^(On .{1,300}(\\R.{0,120})? wrote:\\s*$|Am .{1,300} schrieb .{1,200}:\\s*$|在.{1,300}写道[：:]\\s*$"
+					+ "|-{2,}\\s*(Original Message|Ursprüngliche Nachricht|原始邮件)\\s*-{2,}\\s*$"
+					+ "|From: .+\\R(Sent|Date): .+$|>.*$)");
+
+	/**
+	 * The text of a reply without the quote of the messages before it, which the case holds already: everything from
+	 * the first line that begins a quote ("On … wrote:", "-----Original Message-----", "From:" with "Sent:", or a
+	 * line starting with {@code >}); the whole text where nothing is left before it.
+	 */
+	static String withoutQuote(String text) {
+		Matcher quote = QUOTE_START.matcher(text);
+		if (quote.find()) {
+			String before = text.substring(0, quote.start()).strip();
+			if (!before.isEmpty()) {
+				return before;
+			}
+		}
+		return text;
+	}
+
 	/** The text of the message: its plain text part, else its HTML part without the markup. */
 	static String text(Part part) throws MessagingException, IOException {
 		String plain = find(part, "text/plain");

@@ -144,8 +144,9 @@ class EmailToCaseIntegrationTests {
 		assertThat(ours).startsWith("<").endsWith("@service.example>");
 
 		// the reply names our message only in its headers; its subject lost the number
-		deliver(message(address, "Ada Byron", "Re: scanner", "Done, it works now.", "<second@clinic.example>", ours,
-				Map.of()));
+		deliver(message(address, "Ada Byron", "Re: scanner",
+				"Done, it works now.\n\nOn Monday, Desk <" + DESK + "> wrote:\n> Please hold the button for ten seconds.",
+				"<second@clinic.example>", ours, Map.of()));
 		assertThat(mailbox.poll()).isEqualTo(1);
 		SupportCase replied = cases.get(agent, opened.getId());
 		assertThat(replied.getStatus()).isEqualTo(CaseStatus.IN_PROGRESS);
