@@ -1,5 +1,6 @@
 package org.rapport.support.internal;
 
+import jakarta.mail.FetchProfile;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
@@ -12,9 +13,11 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import org.rapport.identity.Actor;
@@ -45,8 +48,16 @@ public class CaseMailbox {
 
 	private static final Logger log = LoggerFactory.getLogger(CaseMailbox.class);
 
-	/** How many messages one poll reads at most. */
+	/** How many messages a poll reads and marks read at a time. */
 	static final int BATCH = 200;
+
+	/** The whole of each message, with its flags: parsed here once fetched. */
+	private static final FetchProfile WHOLE_MESSAGES = new FetchProfile();
+
+	static {
+		WHOLE_MESSAGES.add(FetchProfile.Item.FLAGS);
+		WHOLE_MESSAGES.add(org.eclipse.angus.mail.imap.IMAPFolder.FetchProfileItem.MESSAGE);
+	}
 
 
 	/** What became of a message. */
@@ -65,6 +76,8 @@ public class CaseMailbox {
 	private final Clock clock;
 	private final TransactionTemplate transactions;
 
+	private int batchSize = BATCH;
+
 	CaseMailbox(Mailboxes mailboxes, CaseIntake intake, CaseAttachments attachments, Cases cases, CaseComments comments, CaseBook book,
 			UserDirectory directory, JdbcTemplate jdbc, Clock clock, PlatformTransactionManager transactionManager) {
 		this.mailboxes = mailboxes;
@@ -77,6 +90,11 @@ public class CaseMailbox {
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.transactions = new TransactionTemplate(transactionManager);
+	}
+
+	/** Reads and marks read this many messages at a time rather than {@link #BATCH}; for tests. */
+	void batchSize(int size) {
+		this.batchSize = size;
 	}
 
 	/** The mailbox's settings as kept, or as they are before anybody set them. */
@@ -125,31 +143,60 @@ public class CaseMailbox {
 		}
 	}
 
-	/** Reads the unread messages of an enabled mailbox and acts on each; answers how many it handled. */
+	/**
+	 * Reads the unread messages of an enabled mailbox and acts on each, a batch at a time until none is left
+	 * (a backlog after downtime drains in one poll); answers how many it handled. A message that fails stays unread
+	 * for the next poll.
+	 */
 	public int poll() {
 		Mailbox mailbox = settings();
 		if (!mailbox.isEnabled()) {
 			return 0;
 		}
+		long started = System.nanoTime();
 		int handled = 0;
+		int failed = 0;
 		String error = null;
 		try (Store store = connect(mailbox)) {
 			Folder folder = store.getFolder(mailbox.getFolder());
 			folder.open(Folder.READ_WRITE);
 			try {
-				Message[] unread = folder.search(new FlagTerm(new Flags(Flags.Flag.SEEN), false));
-				for (int i = 0; i < unread.length && i < BATCH; i++) {
-					Message message = unread[i];
-					try {
-						Inbound inbound = Inbound.read((MimeMessage) message);
-						handle(mailbox, inbound);
-						message.setFlag(Flags.Flag.SEEN, true);
-						handled++;
+				Set<Message> tried = new HashSet<>();
+				while (true) {
+					List<Message> batch = new ArrayList<>(batchSize);
+					for (Message unread : folder.search(new FlagTerm(new Flags(Flags.Flag.SEEN), false))) {
+						if (batch.size() == batchSize) {
+							break;
+						}
+						if (tried.add(unread)) {
+							batch.add(unread);
+						}
 					}
-					catch (MessagingException | IOException | RuntimeException failed) {
-						// left unread: the next poll tries it again
-						log.warn("E-mail to case: message {} not handled: {}", i, failed.toString());
-						error = describe(failed);
+					if (batch.isEmpty()) {
+						break;
+					}
+					// the whole messages in one command, then read here rather than header by header
+					Message[] messages = batch.toArray(Message[]::new);
+					folder.fetch(messages, WHOLE_MESSAGES);
+					List<Message> done = new ArrayList<>(messages.length);
+					for (Message message : messages) {
+						try {
+							handle(mailbox, Inbound.read((MimeMessage) message));
+							done.add(message);
+						}
+						catch (MessagingException | IOException | RuntimeException refused) {
+							// left unread: the next poll tries it again
+							log.warn("E-mail to case: message {} not handled: {}", message.getMessageNumber(),
+									refused.toString());
+							error = describe(refused);
+							failed++;
+						}
+					}
+					// marked read once handled, in one command: a message read again after a crash before this is
+					// recognised by its Message-ID
+					if (!done.isEmpty()) {
+						folder.setFlags(done.toArray(Message[]::new), new Flags(Flags.Flag.SEEN), true);
+						handled += done.size();
 					}
 				}
 			}
@@ -157,9 +204,13 @@ public class CaseMailbox {
 				folder.close(false);
 			}
 		}
-		catch (MessagingException | RuntimeException failed) {
-			error = describe(failed);
+		catch (MessagingException | RuntimeException unreachable) {
+			error = describe(unreachable);
 			log.warn("E-mail to case: mailbox {}@{} not read: {}", mailbox.getUsername(), mailbox.getHost(), error);
+		}
+		if (handled > 0 || failed > 0) {
+			log.info("E-mail to case: {} messages handled, {} left for the next poll, in {} ms", handled, failed,
+					java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
 		}
 		String lastError = error;
 		transactions.executeWithoutResult(status -> mailboxes.findById(Mailbox.ID).ifPresent(kept -> {
@@ -261,6 +312,8 @@ public class CaseMailbox {
 		properties.put("mail.store.protocol", protocol);
 		properties.put("mail." + protocol + ".connectiontimeout", "10000");
 		properties.put("mail." + protocol + ".timeout", "20000");
+		// reading a message leaves it unread: it is marked read once handled
+		properties.put("mail." + protocol + ".peek", "true");
 		if (mailbox.getSecurity() == Mailbox.Security.STARTTLS) {
 			properties.put("mail.imap.starttls.enable", "true");
 			properties.put("mail.imap.starttls.required", "true");

@@ -206,6 +206,28 @@ class EmailToCaseIntegrationTests {
 		imap.start();
 	}
 
+	@Test
+	void aBacklogDrainsInOnePollBatchByBatchAndEachMessageIsMarkedReadOnceHandled() throws Exception {
+		String domain = TestData.unique("backlog").toLowerCase() + ".example";
+		for (int i = 1; i <= 5; i++) {
+			deliver(message("buyer" + i + "@" + domain, null, "Question " + i, "Where is order " + i + "?",
+					"<b" + i + "@" + domain + ">", null, Map.of()));
+		}
+		mailbox.batchSize(2);
+		try {
+			assertThat(mailbox.poll()).isEqualTo(5);
+		}
+		finally {
+			mailbox.batchSize(CaseMailbox.BATCH);
+		}
+
+		assertThat(jdbc.queryForObject("select count(*) from case_inbound where message_id like ? and outcome = 'OPENED'",
+				Integer.class, "%@" + domain + ">")).isEqualTo(5);
+		assertThat(imap.getManagers().getImapHostManager().getInbox(desk).getMessages())
+			.allSatisfy(stored -> assertThat(stored.isSet(jakarta.mail.Flags.Flag.SEEN)).isTrue());
+		assertThat(mailbox.poll()).isZero();
+	}
+
 	private SupportCase only(AccountId account) {
 		List<SupportCase> found = cases.list(admin, new CaseFilter(account.value(), null, null, null, null, null, null),
 				CaseBook.SORTS.defaultSort(), org.rapport.customization.CustomFieldQuery.none(), 0, 10).items();
