@@ -29,11 +29,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Escalates the cases whose SLA events fell due, on the scheduler. Each case keeps the time of its next event, indexed,
- * so a sweep reads only the cases due; each event escalates a case once (the case keeps which did), in a transaction of
- * its own, so that a sweep after downtime catches up on every event missed, in order, and one case that fails keeps
- * no other from escalating. Level 1 tells the owner, level 2 the managers of the case's queue, level 3 moves the case
- * to the policy's escalation queue and tells that queue's managers. The notices wait for the working hours of the
- * case's calendar unless the policy escalates around the clock, and each is sent once.
+ * so a sweep reads only the cases due; each event escalates a case once (the case keeps which did), a batch of cases in
+ * a transaction, so that a sweep after downtime catches up on every event missed, in order; a batch that fails is done
+ * again case by case, so that one case that fails keeps no other from escalating. Level 1 tells the owner, level 2 the
+ * managers of the case's queue, level 3 moves the case to the policy's escalation queue and tells that queue's
+ * managers. The notices wait for the working hours of the case's calendar unless the policy escalates around the
+ * clock, and each is sent once.
  */
 @Service
 public class CaseEscalations {
@@ -71,6 +72,8 @@ public class CaseEscalations {
 	public int sweep() {
 		// as the database keeps it, so that a notice due now counts as due in this very sweep
 		Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+		long started = System.nanoTime();
+		Memo memo = new Memo();
 		int escalated = 0;
 		Set<UUID> skipped = new LinkedHashSet<>();
 		while (true) {
@@ -79,38 +82,66 @@ public class CaseEscalations {
 			if (due.isEmpty()) {
 				break;
 			}
-			for (UUID id : due) {
-				try {
-					Integer made = transactions.execute(status -> escalate(id, now));
-					escalated += made;
-					if (made == 0) {
-						skipped.add(id);
-					}
-				}
-				catch (ObjectOptimisticLockingFailureException changed) {
-					// an agent changed the case meanwhile: the next sweep looks at it again as it is then
-					skipped.add(id);
-				}
-				catch (RuntimeException failed) {
-					skipped.add(id);
-					log.warn("Case {} not escalated: {}", id, failed.toString());
-				}
-			}
+			escalated += escalateAll(due, now, memo, skipped);
 		}
 		int sent = sendDue(now);
 		if (escalated > 0 || sent > 0) {
-			log.info("Case escalation at {}: {} escalations, {} notices sent", now, escalated, sent);
+			log.info("Case escalation at {}: {} escalations, {} notices sent in {} ms", now, escalated, sent,
+					java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
 		}
 		return escalated;
 	}
 
-	private int escalate(UUID id, Instant now) {
+	/**
+	 * Escalates a batch of cases in one transaction; should one of them fail, the batch is undone and each case is
+	 * escalated in a transaction of its own, so that the others still escalate. The cases that escalate no further
+	 * now go into {@code skipped}.
+	 */
+	private int escalateAll(List<UUID> due, Instant now, Memo memo, Set<UUID> skipped) {
+		try {
+			return transactions.execute(status -> {
+				int made = 0;
+				for (UUID id : due) {
+					int one = escalate(id, now, memo);
+					made += one;
+					if (one == 0) {
+						skipped.add(id);
+					}
+				}
+				return made;
+			});
+		}
+		catch (RuntimeException batchFailed) {
+			due.forEach(skipped::remove);
+		}
+		int escalated = 0;
+		for (UUID id : due) {
+			try {
+				Integer made = transactions.execute(status -> escalate(id, now, memo));
+				escalated += made;
+				if (made == 0) {
+					skipped.add(id);
+				}
+			}
+			catch (ObjectOptimisticLockingFailureException changed) {
+				// an agent changed the case meanwhile: the next sweep looks at it again as it is then
+				skipped.add(id);
+			}
+			catch (RuntimeException failed) {
+				skipped.add(id);
+				log.warn("Case {} not escalated: {}", id, failed.toString());
+			}
+		}
+		return escalated;
+	}
+
+	private int escalate(UUID id, Instant now, Memo memo) {
 		SupportCase found = cases.findById(id).orElse(null);
 		if (found == null) {
 			return 0;
 		}
-		Optional<BusinessHours> hours = levels.hours(found.getCalendarId());
-		Optional<SlaPolicy> policy = Optional.ofNullable(found.getPolicyId()).flatMap(levels::findPolicy);
+		Optional<BusinessHours> hours = memo.hours(found.getCalendarId());
+		Optional<SlaPolicy> policy = memo.policy(found.getPolicyId());
 		List<SupportCase.Pending> due = found.dueEvents(hours.orElse(null), now);
 		if (due.isEmpty()) {
 			return 0;
@@ -126,26 +157,24 @@ public class CaseEscalations {
 			String detail = event.event().name() + (level == SupportCase.MAX_LEVEL && escalationQueue != null
 					&& !escalationQueue.equals(queueBefore) ? " queue=" + escalationQueue : "");
 			events.save(new CaseEvent(found.getId(), CaseEvent.ESCALATED, level, detail, event.at()));
-			for (UUID recipient : recipients(found, level)) {
+			for (UUID recipient : recipients(found, level, memo)) {
 				notices.save(new CaseNotice(found.getId(), recipient, level, sendAt));
 			}
 		}
-		cases.saveAndFlush(found);
+		// written when the transaction commits, with the rest of its batch: a case an agent changed meanwhile fails the
+		// batch there, which is then done case by case
+		cases.save(found);
 		return due.size();
 	}
 
 	/** Who hears of an escalation to the level: the owner, then the managers of the case's queue. */
-	private List<UUID> recipients(SupportCase found, int level) {
+	private List<UUID> recipients(SupportCase found, int level, Memo memo) {
 		List<UUID> recipients = new ArrayList<>();
 		if (level == 1 || found.getTeamId() == null) {
 			recipients.add(found.getOwnerId());
 		}
 		else {
-			directory.managersOf(new TeamId(found.getTeamId()))
-				.stream()
-				.map(UserSummary::id)
-				.map(UserId::value)
-				.forEach(recipients::add);
+			recipients.addAll(memo.managers(found.getTeamId()));
 			if (recipients.isEmpty()) {
 				recipients.add(found.getOwnerId());
 			}
@@ -153,26 +182,73 @@ public class CaseEscalations {
 		return recipients;
 	}
 
-	/** Hands the notices due to the notification centre, each in the transaction that marks it sent. */
+	/**
+	 * Hands the notices due to the notification centre, a batch at a time, each batch in the transaction that marks
+	 * its notices sent, so that each goes out once; should a batch fail, each of its notices is tried on its own.
+	 */
 	int sendDue(Instant now) {
 		int sent = 0;
+		Set<UUID> failed = new LinkedHashSet<>();
 		while (true) {
 			List<UUID> due = transactions.execute(status -> notices.dueBy(now, PageRequest.of(0, BATCH)));
+			due.removeAll(failed);
 			if (due.isEmpty()) {
 				return sent;
 			}
-			for (UUID id : due) {
-				sent += transactions.execute(status -> notices.findById(id).filter(notice -> !notice.isSent()).map(notice -> {
-					notice.markSent();
-					notices.saveAndFlush(notice);
-					cases.findById(notice.getCaseId())
-						.ifPresent(found -> notifications.notify(new Notice(new UserId(notice.getRecipientId()),
-								NOTICE_KIND, "notice.support.caseEscalated",
-								List.of(found.getNumber(), found.getSubject(), String.valueOf(notice.getLevel())),
-								"/cases/" + found.getId(), null)));
-					return 1;
-				}).orElse(0));
+			try {
+				sent += transactions.execute(status -> due.stream().mapToInt(this::send).sum());
+				continue;
 			}
+			catch (RuntimeException batchFailed) {
+				// tried one by one below
+			}
+			for (UUID id : due) {
+				try {
+					sent += transactions.execute(status -> send(id));
+				}
+				catch (RuntimeException notSent) {
+					failed.add(id);
+					log.warn("Escalation notice {} not sent: {}", id, notSent.toString());
+				}
+			}
+		}
+	}
+
+	private int send(UUID id) {
+		return notices.findById(id).filter(notice -> !notice.isSent()).map(notice -> {
+			notice.markSent();
+			cases.findById(notice.getCaseId())
+				.ifPresent(found -> notifications.notify(new Notice(new UserId(notice.getRecipientId()), NOTICE_KIND,
+						"notice.support.caseEscalated",
+						List.of(found.getNumber(), found.getSubject(), String.valueOf(notice.getLevel())),
+						"/cases/" + found.getId(), null)));
+			return 1;
+		}).orElse(0);
+	}
+
+	/** What one sweep reads once: calendars, policies and the managers of each queue. */
+	private final class Memo {
+
+		private final java.util.Map<UUID, Optional<BusinessHours>> hours = new java.util.HashMap<>();
+
+		private final java.util.Map<UUID, Optional<SlaPolicy>> policies = new java.util.HashMap<>();
+
+		private final java.util.Map<UUID, List<UUID>> managers = new java.util.HashMap<>();
+
+		Optional<BusinessHours> hours(UUID calendar) {
+			return calendar == null ? Optional.empty() : this.hours.computeIfAbsent(calendar, levels::hours);
+		}
+
+		Optional<SlaPolicy> policy(UUID policy) {
+			return policy == null ? Optional.empty() : policies.computeIfAbsent(policy, levels::findPolicy);
+		}
+
+		List<UUID> managers(UUID team) {
+			return managers.computeIfAbsent(team, id -> directory.managersOf(new TeamId(id))
+				.stream()
+				.map(UserSummary::id)
+				.map(UserId::value)
+				.toList());
 		}
 	}
 

@@ -11,10 +11,14 @@ import org.rapport.shared.UuidV7;
 /** An escalation's notice to a person, held until it may be sent and then sent once. */
 @Entity
 @Table(name = "case_notice")
-class CaseNotice {
+class CaseNotice implements org.springframework.data.domain.Persistable<UUID> {
 
 	@Id
 	private UUID id;
+
+	/** Whether the row exists: a new one is inserted without being read first. */
+	@jakarta.persistence.Transient
+	private boolean stored;
 
 	@Column(name = "case_id", nullable = false, updatable = false)
 	private UUID caseId;
@@ -64,5 +68,21 @@ class CaseNotice {
 
 	boolean isSent() {
 		return sent;
+	}
+
+	@jakarta.persistence.PostLoad
+	@jakarta.persistence.PostPersist
+	void markStored() {
+		this.stored = true;
+	}
+
+	@Override
+	public UUID getId() {
+		return id;
+	}
+
+	@Override
+	public boolean isNew() {
+		return !stored;
 	}
 }
