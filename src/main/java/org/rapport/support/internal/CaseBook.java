@@ -80,6 +80,17 @@ public class CaseBook {
 		return clock.instant();
 	}
 
+	/**
+	 * The order a list asks for, or where it asks for none and shows the cases at risk, on track or breached, the
+	 * earliest due first: those whose time runs out soonest, or ran out longest ago.
+	 */
+	public static String sortOrDefault(String sort, SlaState sla) {
+		if (sort != null && !sort.isBlank()) {
+			return sort;
+		}
+		return sla == null || sla == SlaState.MET ? null : "due,asc";
+	}
+
 	/** The orders of the list with these custom fields. */
 	public static SortWhitelist sorts(CustomFieldQuery custom) {
 		return custom.sortable(SORTS, "c");
@@ -124,9 +135,12 @@ public class CaseBook {
 		String held = "c.slaHeldState";
 		return switch (state) {
 			case BREACHED -> "(c.slaBreached = true or c.slaDueAt <= :now)";
-			case AT_RISK -> "(c.slaBreached = false and (c.slaDueAt is null or c.slaDueAt > :now) and (" + held
-					+ " = org.rapport.support.internal.SlaState.AT_RISK or c.slaWarningAt <= :now))";
-			case ON_TRACK -> "(c.slaBreached = false and (" + held + " is null or " + held
+			// only an open case has a target running, and a case held at risk has both paused (so no due time): said
+			// so, the database reads the open cases of the queues the user sees rather than every case
+			case AT_RISK -> "(c.open = true and c.slaBreached = false and ((c.slaDueAt > :now and (c.slaWarningAt <= :now or "
+					+ held + " = org.rapport.support.internal.SlaState.AT_RISK)) or (c.slaDueAt is null and " + held
+					+ " = org.rapport.support.internal.SlaState.AT_RISK)))";
+			case ON_TRACK -> "(c.open = true and c.slaBreached = false and (" + held + " is null or " + held
 					+ " <> org.rapport.support.internal.SlaState.AT_RISK) and (c.slaWarningAt > :now or (" + held
 					+ " = org.rapport.support.internal.SlaState.ON_TRACK and c.slaWarningAt is null)))";
 			// every target stopped in time: nothing that the time of reading changes

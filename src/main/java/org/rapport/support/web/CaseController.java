@@ -103,7 +103,8 @@ class CaseController {
 		Actor actor = currentActor.get();
 		CaseFilter filter = new CaseFilter(account, status, priority, queue, owner, sla, open);
 		CustomFieldQuery custom = customFields.query(params);
-		SortWhitelist.Choice sorting = SortParameter.choose(sort, CaseBook.sorts(custom));
+		SortWhitelist.Choice sorting = SortParameter.choose(CaseBook.sortOrDefault(sort, sla),
+				CaseBook.sorts(custom));
 		Paging paging = Paging.of(page, size);
 		ResultPage<SupportCase> result = cases.list(actor, filter, sorting.sort(), custom, paging.page(),
 				paging.size());
@@ -149,7 +150,7 @@ class CaseController {
 				"owner", "owner_id", "owner_name", "team_id", "team_name", "created_at", "updated_at" },
 				custom.exportedHeader()),
 				rows -> cases.forEach(actor, new CaseFilter(account, status, priority, queue, owner, sla, open),
-						SortParameter.parse(sort, CaseBook.sorts(custom)), custom,
+						SortParameter.parse(CaseBook.sortOrDefault(sort, sla), CaseBook.sorts(custom)), custom,
 						c -> rows.row(CsvDownload.values(new Object[] { c.getId(), c.getNumber(),
 								accountCells.reference(c.getAccountId()), accountCells.name(c.getAccountId()),
 								c.getSubject(), c.getStatus(), c.getPriority(), c.getChannel(), c.getCategory(),
