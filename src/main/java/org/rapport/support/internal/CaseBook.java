@@ -149,25 +149,42 @@ public class CaseBook {
 		};
 	}
 
+	/** The order of a queue and of one's own open cases: the earliest due first, those without a due time last. */
+	private static final String DUE_FIRST = "c.slaDueAt asc nulls last, c.id";
+
 	/**
 	 * A team's queue: its open cases that nobody has taken, the earliest due first (those without a due time last),
 	 * then the oldest.
 	 */
 	public ResultPage<SupportCase> queue(Actor actor, TeamId team, int page, int size) {
-		return new VisibleQuery("SupportCase", "c", actor)
-			.where("c.teamId = :queue", "queue", team.value())
+		return queued(actor, team).page(em, SupportCase.class, null, DUE_FIRST, page, size);
+	}
+
+	/** The first cases of a team's queue, without counting the rest. */
+	public List<SupportCase> queueHead(Actor actor, TeamId team, int limit) {
+		return queued(actor, team).list(em, SupportCase.class, null, DUE_FIRST, limit);
+	}
+
+	private VisibleQuery queued(Actor actor, TeamId team) {
+		return new VisibleQuery("SupportCase", "c", actor).where("c.teamId = :queue", "queue", team.value())
 			.where("c.open = true")
-			.where("c.taken = false")
-			.page(em, SupportCase.class, null, "c.slaDueAt asc nulls last, c.id", page, size);
+			.where("c.taken = false");
 	}
 
 	/** The actor's own open cases, the earliest due first. */
 	public ResultPage<SupportCase> mine(Actor actor, int page, int size) {
-		return new VisibleQuery("SupportCase", "c", actor)
-			.where("c.ownerId = :me", "me", actor.id().value())
+		return taken(actor).page(em, SupportCase.class, null, DUE_FIRST, page, size);
+	}
+
+	/** The actor's first own open cases, without counting the rest. */
+	public List<SupportCase> mineHead(Actor actor, int limit) {
+		return taken(actor).list(em, SupportCase.class, null, DUE_FIRST, limit);
+	}
+
+	private VisibleQuery taken(Actor actor) {
+		return new VisibleQuery("SupportCase", "c", actor).where("c.ownerId = :me", "me", actor.id().value())
 			.where("c.open = true")
-			.where("c.taken = true")
-			.page(em, SupportCase.class, null, "c.slaDueAt asc nulls last, c.id", page, size);
+			.where("c.taken = true");
 	}
 
 	/** The case, if it exists and the actor may see it; otherwise it is not found. */

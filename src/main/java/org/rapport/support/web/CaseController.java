@@ -67,7 +67,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/cases")
 class CaseController {
 
-	static final int QUEUE_SIZE = 50;
+	static final int QUEUE_SIZE = 25;
 
 	private final CaseBook cases;
 	private final Customers customers;
@@ -166,9 +166,14 @@ class CaseController {
 	String queue(@RequestParam(required = false) UUID team, Model model) {
 		Actor actor = currentActor.get();
 		UUID shown = team != null ? team : actor.team() == null ? null : actor.team().value();
+		// one more than shown, to know whether to link to the rest
 		List<SupportCase> waiting = shown == null ? List.of()
-				: cases.queue(actor, new TeamId(shown), 0, QUEUE_SIZE).items();
-		List<SupportCase> mine = cases.mine(actor, 0, QUEUE_SIZE).items();
+				: new ArrayList<>(cases.queueHead(actor, new TeamId(shown), QUEUE_SIZE + 1));
+		List<SupportCase> mine = new ArrayList<>(cases.mineHead(actor, QUEUE_SIZE + 1));
+		model.addAttribute("moreWaiting", waiting.size() > QUEUE_SIZE);
+		model.addAttribute("moreMine", mine.size() > QUEUE_SIZE);
+		waiting = waiting.subList(0, Math.min(QUEUE_SIZE, waiting.size()));
+		mine = mine.subList(0, Math.min(QUEUE_SIZE, mine.size()));
 		List<SupportCase> all = new ArrayList<>(waiting);
 		all.addAll(mine);
 		rowsOf(all, model);
@@ -176,6 +181,7 @@ class CaseController {
 		model.addAttribute("teams", directory.teams());
 		model.addAttribute("waiting", waiting);
 		model.addAttribute("mine", mine);
+		model.addAttribute("me", actor.id().value());
 		return "support/cases/queue";
 	}
 
