@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -20,6 +21,7 @@ import org.rapport.identity.UserId;
 import org.rapport.identity.VisibleQuery;
 import org.rapport.sales.ContractId;
 import org.rapport.sales.SalesRecords;
+import org.rapport.sales.ServiceContracts;
 import org.rapport.shared.InvalidField;
 import org.rapport.shared.NotPermitted;
 import org.rapport.shared.RecordNotFound;
@@ -33,7 +35,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Lists, opens, changes, moves and answers support cases within what the acting user may see, and holds each case to
- * the SLA policy that matches it: when it opens, and again when its priority changes.
+ * the SLA policy that matches it: when it opens, and again when its priority, account or contract changes.
  */
 @Service
 @Transactional(readOnly = true)
@@ -59,10 +61,12 @@ public class CaseBook {
 	private final Clock clock;
 	private final CaseReplies replies;
 	private final org.rapport.identity.UserDirectory directory;
+	private final ServiceContracts serviceContracts;
 
 	CaseBook(Cases cases, CaseComments comments, ServiceLevels levels, Customers customers, AccountFacts accounts,
 			SalesRecords sales, CustomFields customFields, EntityManager em, Clock clock, CaseReplies replies,
-			org.rapport.identity.UserDirectory directory) {
+			org.rapport.identity.UserDirectory directory, ServiceContracts serviceContracts) {
+		this.serviceContracts = serviceContracts;
 		this.replies = replies;
 		this.directory = directory;
 		this.cases = cases;
@@ -196,11 +200,13 @@ public class CaseBook {
 		SupportCase found = current(actor, id, expectedVersion);
 		CasePriority before = found.getPriority();
 		UUID accountBefore = found.getAccountId();
+		UUID contractBefore = found.getContractId();
 		found.revise(checked(actor, details));
 		if (custom != null) {
 			found.changeCustomFields(customFields.merge(ENTITY, found.getCustomFields(), custom, false));
 		}
-		if (before != found.getPriority() || !accountBefore.equals(found.getAccountId())) {
+		if (before != found.getPriority() || !Objects.equals(accountBefore, found.getAccountId())
+				|| !Objects.equals(contractBefore, found.getContractId())) {
 			holdToPolicy(found, found.getCreatedAt(), now());
 		}
 		return cases.saveAndFlush(found);
@@ -327,7 +333,9 @@ public class CaseBook {
 			.ofNullable(accounts.of(List.of(new AccountId(found.getAccountId()))).get(new AccountId(found.getAccountId())))
 			.map(AccountFacts.AccountFact::customFields)
 			.orElse(Map.of());
-		SlaPolicy policy = levels.policyFor(found.getPriority(), fields).orElse(null);
+		String serviceLevel = found.getContractId() == null ? null
+				: serviceContracts.serviceLevel(new ContractId(found.getContractId())).orElse(null);
+		SlaPolicy policy = levels.policyFor(found.getPriority(), fields, serviceLevel).orElse(null);
 		BusinessHours hours = policy == null ? null : levels.hours(policy.getCalendarId()).orElse(null);
 		found.holdTo(hours == null ? null : policy, hours, opened, now);
 	}
