@@ -25,6 +25,7 @@ import org.rapport.identity.UserDirectory;
 import org.rapport.identity.UserId;
 import org.rapport.sales.ContractId;
 import org.rapport.sales.SalesRecords;
+import org.rapport.sales.ServiceContracts;
 import org.rapport.shared.InvalidField;
 import org.rapport.shared.NotPermitted;
 import org.rapport.shared.RecordRef;
@@ -77,10 +78,15 @@ class CaseController {
 	private final UserDirectory directory;
 	private final AccountReferences accounts;
 	private final CaseEscalations escalations;
+	private final ServiceContracts serviceContracts;
+
+	/** How many running contracts of an account the form offers. */
+	static final int CONTRACT_CHOICES = 100;
 
 	CaseController(CaseBook cases, Customers customers, SalesRecords sales, CurrentActor currentActor,
 			SupportCustomFields customFields, UserDirectory directory, AccountReferences accounts,
-			CaseEscalations escalations) {
+			CaseEscalations escalations, ServiceContracts serviceContracts) {
+		this.serviceContracts = serviceContracts;
 		this.escalations = escalations;
 		this.cases = cases;
 		this.customers = customers;
@@ -184,6 +190,13 @@ class CaseController {
 		model.addAttribute("contacts", contactsOf(currentActor.get(), accountId));
 		model.addAttribute("chosenContact", null);
 		return "support/cases/form :: contactOptions";
+	}
+
+	/** The running contracts of an account as the options of the form's contract select. */
+	@GetMapping("/contract-options")
+	String contractOptions(@RequestParam(required = false) UUID accountId, Model model) {
+		model.addAttribute("contracts", contractsOf(currentActor.get(), accountId));
+		return "support/cases/form :: contractOptions";
 	}
 
 	@GetMapping("/new")
@@ -390,6 +403,8 @@ class CaseController {
 		if (found.getContractId() != null) {
 			sales.find(actor, new RecordRef(ContractId.TYPE, found.getContractId()))
 				.ifPresent(contract -> model.addAttribute("contract", contract));
+			serviceContracts.serviceLevel(new ContractId(found.getContractId()))
+				.ifPresent(level -> model.addAttribute("contractServiceLevel", level));
 		}
 		return "support/cases/show";
 	}
@@ -406,11 +421,23 @@ class CaseController {
 				.ifPresent(summary -> model.addAttribute("chosenAccount", summary));
 		}
 		model.addAttribute("contacts", contactsOf(actor, account));
-		if (contract != null) {
+		List<ServiceContracts.ServiceContract> running = contractsOf(actor, account);
+		model.addAttribute("contracts", running);
+		// a contract that no longer runs stays on offer for the case that names it
+		if (contract != null && running.stream().noneMatch(offered -> offered.id().value().equals(contract))) {
 			sales.find(actor, new RecordRef(ContractId.TYPE, contract))
 				.ifPresent(record -> model.addAttribute("chosenContract", record));
 		}
 		return "support/cases/form";
+	}
+
+	private List<ServiceContracts.ServiceContract> contractsOf(Actor actor, UUID account) {
+		if (account == null) {
+			return List.of();
+		}
+		return customers.findAccount(actor, new AccountId(account))
+			.map(summary -> serviceContracts.running(actor, summary.id(), CONTRACT_CHOICES))
+			.orElse(List.of());
 	}
 
 	private List<?> contactsOf(Actor actor, UUID account) {
