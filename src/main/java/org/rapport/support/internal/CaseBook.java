@@ -20,6 +20,8 @@ import org.rapport.identity.TeamId;
 import org.rapport.identity.UserId;
 import org.rapport.identity.VisibleQuery;
 import org.rapport.sales.ContractId;
+import org.rapport.sales.LeadId;
+import org.rapport.sales.SalesRecord;
 import org.rapport.sales.SalesRecords;
 import org.rapport.sales.ServiceContracts;
 import org.rapport.shared.InvalidField;
@@ -225,6 +227,23 @@ public class CaseBook {
 		return cases.saveAndFlush(found);
 	}
 
+	/**
+	 * The lead became a contact of an account: its cases move to the account and the contact, and the open ones are
+	 * held to the policy that matches them now, with the business time already used.
+	 */
+	@Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+	void leadConverted(LeadId lead, AccountId account, ContactId contact) {
+		Instant now = now();
+		for (SupportCase found : cases.findByLeadId(lead.value())) {
+			found.requesterConverted(account.value(), contact == null ? null : contact.value());
+			if (found.isOpen()) {
+				holdToPolicy(found, found.getCreatedAt(), now);
+			}
+			cases.save(found);
+		}
+		cases.flush();
+	}
+
 	/** The actor takes an open case from its queue. */
 	@Transactional
 	public SupportCase take(Actor actor, UUID id, long expectedVersion) {
@@ -329,7 +348,8 @@ public class CaseBook {
 	}
 
 	private void holdToPolicy(SupportCase found, Instant opened, Instant now) {
-		Map<String, Object> fields = Optional
+		// a lead's case has no account, and so no tier that a policy might match
+		Map<String, Object> fields = found.getAccountId() == null ? Map.of() : Optional
 			.ofNullable(accounts.of(List.of(new AccountId(found.getAccountId()))).get(new AccountId(found.getAccountId())))
 			.map(AccountFacts.AccountFact::customFields)
 			.orElse(Map.of());
@@ -344,8 +364,24 @@ public class CaseBook {
 		return levels.hours(found.getCalendarId());
 	}
 
-	/** The details with the account, contact and contract checked against what the actor sees. */
+	/**
+	 * The details with the account, contact and contract checked against what the actor sees, or the lead: one the
+	 * actor sees that is not converted yet. A case is for an account or for a lead, never both.
+	 */
 	private SupportCase.Details checked(Actor actor, SupportCase.Details details) {
+		if (details.leadId() != null && details.accountId() != null) {
+			throw new InvalidField("leadId", "support.case.accountOrLead",
+					"A case is for an account or for a lead, not both");
+		}
+		if (details.leadId() != null) {
+			SalesRecord lead = sales.find(actor, new RecordRef(LeadId.TYPE, details.leadId()))
+				.orElseThrow(() -> new InvalidField("leadId", "support.case.lead", "No lead you can see with this id"));
+			if (lead.account() != null) {
+				throw new InvalidField("leadId", "support.case.leadConverted",
+						"The lead was converted; open the case for the account it became");
+			}
+			return details;
+		}
 		if (details.accountId() == null || customers.findAccount(actor, new AccountId(details.accountId())).isEmpty()) {
 			throw new InvalidField("accountId", "validation.account.unknown", "No account you can see with this id");
 		}

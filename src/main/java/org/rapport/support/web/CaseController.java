@@ -24,6 +24,8 @@ import org.rapport.identity.TeamId;
 import org.rapport.identity.UserDirectory;
 import org.rapport.identity.UserId;
 import org.rapport.sales.ContractId;
+import org.rapport.sales.LeadId;
+import org.rapport.sales.LeadRequesters;
 import org.rapport.sales.SalesRecords;
 import org.rapport.sales.ServiceContracts;
 import org.rapport.shared.InvalidField;
@@ -79,13 +81,15 @@ class CaseController {
 	private final AccountReferences accounts;
 	private final CaseEscalations escalations;
 	private final ServiceContracts serviceContracts;
+	private final LeadRequesters leads;
 
 	/** How many running contracts of an account the form offers. */
 	static final int CONTRACT_CHOICES = 100;
 
 	CaseController(CaseBook cases, Customers customers, SalesRecords sales, CurrentActor currentActor,
 			SupportCustomFields customFields, UserDirectory directory, AccountReferences accounts,
-			CaseEscalations escalations, ServiceContracts serviceContracts) {
+			CaseEscalations escalations, ServiceContracts serviceContracts, LeadRequesters leads) {
+		this.leads = leads;
 		this.serviceContracts = serviceContracts;
 		this.escalations = escalations;
 		this.cases = cases;
@@ -148,11 +152,13 @@ class CaseController {
 		CustomFieldQuery custom = customFields.query(params);
 		var exported = custom.exportedColumns();
 		ExportedAccounts accountCells = new ExportedAccounts(accounts);
+		LeadNames leadNames = new LeadNames(sales);
 		Instant now = cases.now();
 		CsvDownload.write(response, "cases.csv", CsvDownload.header(new String[] { "id", "number", "account",
 				"account_name", "subject", "status", "priority", "channel", "category", "sla_state",
 				"response_due_at", "resolution_due_at", "first_response_at", "resolved_at", "closed_at", "taken",
-				"owner", "owner_id", "owner_name", "team_id", "team_name", "created_at", "updated_at" },
+				"owner", "owner_id", "owner_name", "team_id", "team_name", "created_at", "updated_at", "lead_id",
+				"lead_name" },
 				custom.exportedHeader()),
 				rows -> cases.forEach(actor, new CaseFilter(account, status, priority, queue, owner, sla, open),
 						SortParameter.parse(sort, CaseBook.sorts(custom)), custom,
@@ -162,7 +168,8 @@ class CaseController {
 								c.slaState(now).orElse(null), c.getResponseDueAt(), c.getResolutionDueAt(),
 								c.getFirstResponseAt(), c.getResolvedAt(), c.getClosedAt(), c.isTaken(),
 								names.login(c.getOwnerId()), c.getOwnerId(), names.user(c.getOwnerId()),
-								c.getTeamId(), names.team(c.getTeamId()), c.getCreatedAt(), c.getUpdatedAt() },
+								c.getTeamId(), names.team(c.getTeamId()), c.getCreatedAt(), c.getUpdatedAt(),
+								c.getLeadId(), leadNames.name(c.getLeadId()) },
 								CustomFieldQuery.exportValues(c.getCustomFields(), exported)))));
 	}
 
@@ -214,7 +221,7 @@ class CaseController {
 		Actor actor = currentActor.get();
 		SupportCustomFields.Submitted custom = customFields.submitted(params, actor);
 		CustomFieldForm form = custom.form();
-		if (input.accountId() == null && !errors.hasFieldErrors("accountId")) {
+		if (input.accountId() == null && input.leadId() == null && !errors.hasFieldErrors("accountId")) {
 			errors.rejectValue("accountId", "validation.account.unknown");
 		}
 		if (!errors.hasErrors() && !custom.hasErrors()) {
@@ -351,7 +358,7 @@ class CaseController {
 		SupportCase found = cases.get(actor, id);
 		SupportCustomFields.Submitted custom = customFields.submitted(params, actor);
 		CustomFieldForm form = custom.form();
-		if (input.accountId() == null && !errors.hasFieldErrors("accountId")) {
+		if (input.accountId() == null && input.leadId() == null && !errors.hasFieldErrors("accountId")) {
 			errors.rejectValue("accountId", "validation.account.unknown");
 		}
 		if (!errors.hasErrors() && !custom.hasErrors()) {
@@ -392,7 +399,14 @@ class CaseController {
 		model.addAttribute("comments", comments);
 		model.addAttribute("authorNames", userNames(comments.stream().map(CaseComment::getAuthorId).toList()));
 		model.addAttribute("nextStatuses", found.getStatus().next());
-		model.addAttribute("accountNames", accountNames(Set.of(found.getAccountId())));
+		model.addAttribute("accountNames", accountNames(found.getAccountId() == null ? Set.of()
+				: Set.of(found.getAccountId())));
+		model.addAttribute("leadNames", leadNames(found.getLeadId() == null ? Set.of() : Set.of(found.getLeadId())));
+		if (found.getLeadId() != null) {
+			leads.requester(new LeadId(found.getLeadId()))
+				.map(LeadRequesters.Requester::email)
+				.ifPresent(email -> model.addAttribute("leadEmail", email));
+		}
 		model.addAttribute("ownerNames", userNames(List.of(found.getOwnerId())));
 		model.addAttribute("queueName", found.getTeamId() == null ? null
 				: directory.teamNames(List.of(new TeamId(found.getTeamId()))).get(new TeamId(found.getTeamId())));
@@ -412,6 +426,8 @@ class CaseController {
 	private String form(Model model, SupportCase found, UUID account, UUID contract, CustomFieldForm cf) {
 		Actor actor = currentActor.get();
 		model.addAttribute("caze", found);
+		model.addAttribute("leadNames",
+				found == null || found.getLeadId() == null ? Map.of() : leadNames(Set.of(found.getLeadId())));
 		model.addAttribute("cf", cf);
 		model.addAttribute("priorities", CasePriority.values());
 		model.addAttribute("channels", CaseChannel.values());
@@ -451,8 +467,14 @@ class CaseController {
 
 	/** The names of the accounts, owners and queues of the cases a page lists. */
 	private void rowsOf(List<SupportCase> shown, Model model) {
-		model.addAttribute("accountNames",
-				accountNames(shown.stream().map(SupportCase::getAccountId).collect(Collectors.toSet())));
+		model.addAttribute("accountNames", accountNames(shown.stream()
+			.map(SupportCase::getAccountId)
+			.filter(java.util.Objects::nonNull)
+			.collect(Collectors.toSet())));
+		model.addAttribute("leadNames", leadNames(shown.stream()
+			.map(SupportCase::getLeadId)
+			.filter(java.util.Objects::nonNull)
+			.collect(Collectors.toSet())));
 		model.addAttribute("ownerNames", userNames(shown.stream().map(SupportCase::getOwnerId).toList()));
 		model.addAttribute("now", cases.now());
 	}
@@ -462,6 +484,28 @@ class CaseController {
 		customers.accountNames(ids.stream().map(AccountId::new).collect(Collectors.toSet()))
 			.forEach((id, name) -> names.put(id.value(), name));
 		return names;
+	}
+
+	private Map<UUID, String> leadNames(Set<UUID> ids) {
+		return ids.isEmpty() ? Map.of() : sales.titles(LeadId.TYPE, ids);
+	}
+
+	/** The names of the leads of an export's cases, read as the rows come, each once. */
+	private static final class LeadNames {
+
+		private final SalesRecords sales;
+		private final Map<UUID, String> known = new HashMap<>();
+
+		LeadNames(SalesRecords sales) {
+			this.sales = sales;
+		}
+
+		String name(UUID lead) {
+			if (lead == null) {
+				return null;
+			}
+			return known.computeIfAbsent(lead, id -> sales.titles(LeadId.TYPE, Set.of(id)).get(id));
+		}
 	}
 
 	private Map<UUID, String> userNames(Collection<UUID> ids) {

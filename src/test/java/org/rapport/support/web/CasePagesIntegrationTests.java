@@ -84,6 +84,9 @@ class CasePagesIntegrationTests {
 	@Autowired
 	ContractBook contracts;
 
+	@Autowired
+	org.rapport.sales.leads.internal.LeadService leads;
+
 	User admin;
 	User agent;
 	User colleague;
@@ -181,6 +184,35 @@ class CasePagesIntegrationTests {
 			.param("subject", "Wrong contract").param("priority", "NORMAL").param("channel", "PHONE"))
 			.andExpect(status().isOk())
 			.andExpect(model().attributeHasFieldErrors("input", "contractId"));
+	}
+
+	@Test
+	void aLeadsCaseShowsTheLeadAsItsRequesterOnThePageAndInTheListAndExport() throws Exception {
+		org.rapport.sales.leads.internal.Lead lead = leads.create(agentActor,
+				new org.rapport.sales.leads.internal.LeadDetails("Grace", "Hopper", null, null,
+						TestData.unique("grace").toLowerCase() + "@example.org", null,
+						org.rapport.customers.AccountSource.EMAIL, null, null),
+				null, null, null, null);
+		SupportCase opened = cases.create(agentActor, new SupportCase.Details(null, null, null, "Lead asks", null,
+				CasePriority.NORMAL, CaseChannel.EMAIL, null, lead.getId()), Map.of(), null, true);
+
+		mvc.perform(get("/cases/" + opened.getId()).with(data.as(agent)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("href=\"/leads/" + lead.getId() + "\""),
+					containsString("Grace Hopper"), containsString(lead.getEmail()))));
+		mvc.perform(get("/cases").param("owner", agent.getId().toString()).with(data.as(agent)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString(opened.getNumber()),
+					containsString("href=\"/leads/" + lead.getId() + "\""))));
+		mvc.perform(get("/cases/" + opened.getId() + "/edit").with(data.as(agent)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("Grace Hopper"), not(containsString("id=\"accountId\"")))));
+		mvc.perform(get("/cases/queue").with(data.as(agent))).andExpect(status().isOk());
+		String csv = mvc.perform(get("/cases/export.csv").param("owner", agent.getId().toString())
+			.with(data.as(agent)))
+			.andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+		assertThat(csv).contains("lead_id,lead_name").contains(lead.getId().toString() + ",Grace Hopper");
 	}
 
 	@Test
