@@ -244,6 +244,20 @@ public class CaseBook {
 		cases.flush();
 	}
 
+	/**
+	 * The contract promises another service level: its open cases are held to the policy that matches them now,
+	 * with the business time already used.
+	 */
+	@Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+	void contractServiceLevelChanged(ContractId contract) {
+		Instant now = now();
+		for (SupportCase found : cases.openUnderContract(contract.value())) {
+			holdToPolicy(found, found.getCreatedAt(), now);
+			cases.save(found);
+		}
+		cases.flush();
+	}
+
 	/** The actor takes an open case from its queue. */
 	@Transactional
 	public SupportCase take(Actor actor, UUID id, long expectedVersion) {

@@ -25,8 +25,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * An SLA policy may apply to the cases whose contract promises a service level: the first policy that matches the
- * service level of the case's contract, in any case of letters, holds the case, and a case whose contract changes is
- * held to the policy that matches then.
+ * service level of the case's contract, in any case of letters, holds the case; a case whose contract changes, and
+ * the open cases of a contract that promises another service level, are held to the policy that matches then.
  */
 @RapportTest
 class ContractServiceLevelSlaIntegrationTests {
@@ -104,6 +104,23 @@ class ContractServiceLevelSlaIntegrationTests {
 
 		SupportCase without = cases.update(agent, opened.getId(), moved.getVersion(), details(null), null);
 		assertThat(without.getPolicyId()).isEqualTo(standard.getId());
+	}
+
+	@Test
+	void theOpenCasesUnderAContractWhoseServiceLevelChangesAreHeldToThePolicyThatMatchesThen() {
+		Contract contract = contract("Standard");
+		SupportCase open = cases.create(agent, details(contract), Map.of(), null, true);
+		SupportCase resolved = cases.create(agent, details(contract), Map.of(), null, true);
+		resolved = cases.move(agent, resolved.getId(), resolved.getVersion(), CaseStatus.RESOLVED, "Fixed");
+		assertThat(open.getPolicyId()).isEqualTo(standard.getId());
+
+		contracts.update(agent, contract.getId(), contract.getVersion(), new ContractDetails(account.value(), null,
+				contract.getStartDate(), contract.getEndDate(), new BigDecimal("1200"), "EUR", false, 30, null, null,
+				"gold"));
+
+		assertThat(cases.get(agent, open.getId()).getPolicyId()).isEqualTo(gold.getId());
+		assertThat(cases.get(agent, resolved.getId()).getPolicyId()).as("a resolved case keeps its policy")
+			.isEqualTo(standard.getId());
 	}
 
 	private Contract contract(String serviceLevel) {

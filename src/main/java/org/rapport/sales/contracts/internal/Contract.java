@@ -129,9 +129,13 @@ public class Contract extends BusinessRecord<Contract> {
 		return trimmed;
 	}
 
-	/** Names the service level the contract promises; blank for none. */
+	/** Names the service level the contract promises; blank for none. A change of a stored contract is announced. */
 	void promise(String givenServiceLevel) {
+		String before = serviceLevel;
 		this.serviceLevel = serviceLevel(givenServiceLevel);
+		if (!isNew() && !java.util.Objects.equals(before, serviceLevel)) {
+			registerEvent(new org.rapport.sales.ContractServiceLevelChanged(id(), before, serviceLevel));
+		}
 	}
 
 	/** A contract as agreed; it starts as a draft and takes the status its dates give on {@code today}. */
