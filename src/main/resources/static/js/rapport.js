@@ -28,6 +28,16 @@ document.addEventListener('change', (event) => {
   }
 });
 
+// A picker that fills a select (such as the case form's account, from its search box) chooses the first match without
+// a change event; a select marked data-changed-by-swap announces one, so that what depends on it (the account's
+// contacts and contracts) follows.
+document.addEventListener('htmx:afterSwap', (event) => {
+  const target = event.detail && event.detail.target;
+  if (target && target.matches && target.matches('select[data-changed-by-swap]')) {
+    target.dispatchEvent(new Event('change', { bubbles: true }));
+  }
+});
+
 // Saving a view keeps what the list shows at this moment: its filters, sort and page size from the address.
 document.addEventListener('submit', (event) => {
   const form = event.target;

@@ -27,6 +27,12 @@ import org.rapport.support.internal.CasePriority;
 import org.rapport.support.internal.ServiceLevels;
 import org.rapport.support.internal.SlaPolicy;
 import org.rapport.support.internal.SupportCase;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import org.openqa.selenium.support.ui.Select;
+import org.rapport.sales.contracts.internal.Contract;
+import org.rapport.sales.contracts.internal.ContractBook;
+import org.rapport.sales.contracts.internal.ContractDetails;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -61,6 +67,9 @@ class CaseBrowserTests {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	ContractBook contracts;
 
 	Chromium chromium;
 
@@ -131,5 +140,38 @@ class CaseBrowserTests {
 			.contains("Public");
 		chromium.assertPageIsHealthy();
 		chromium.screenshot("case-03-answered");
+	}
+
+	@Test
+	void onAPhoneTheCaseFormOffersTheContractsOfTheAccountChosenInThePicker() {
+		chromium = Chromium.start("CaseBrowserTests", 390, 844);
+		WebDriver driver = chromium.driver();
+		WebDriverWait wait = chromium.waiting(Duration.ofSeconds(20));
+		TeamId team = data.team();
+		User agent = data.user(team, Role.SUPPORT);
+		String name = TestData.unique("Lighthouse Clinic");
+		AccountId account = customers.openAccount(data.actor(agent), new NewAccount(name, AccountType.COMPANY, null,
+				null, null, null, null));
+		LocalDate today = contracts.today();
+		Contract gold = contracts.create(data.actor(agent), new ContractDetails(account.value(), null,
+				today.minusDays(10), today.plusYears(1), new BigDecimal("900"), "EUR", false, 30, null, null, "Gold"));
+
+		driver.get("http://localhost:" + port + "/login");
+		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(agent.getUsername());
+		driver.findElement(By.id("password")).sendKeys(TestData.PASSWORD);
+		driver.findElement(By.id("sign-in")).click();
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("user-menu")));
+
+		driver.get("http://localhost:" + port + "/cases/new");
+		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("account-search"))).sendKeys(name);
+		wait.until(ExpectedConditions.presenceOfElementLocated(
+				By.cssSelector("#accountId option[value='" + account.value() + "']")));
+		new Select(driver.findElement(By.id("accountId"))).selectByValue(account.value().toString());
+		wait.until(ExpectedConditions.presenceOfElementLocated(
+				By.cssSelector("#contractId option[value='" + gold.getId() + "']")));
+		assertThat(driver.findElement(By.cssSelector("#contractId option[value='" + gold.getId() + "']")).getText())
+			.contains(gold.getNumber(), "Gold");
+		chromium.assertPageIsHealthy();
+		chromium.screenshot("case-04-contract-picker-phone");
 	}
 }

@@ -133,7 +133,9 @@ class ReportedChanges {
 
 	private TimelineChange ofCase(ChangeKind kind, CaseId id, AccountId account, org.rapport.identity.UserId owner,
 			org.rapport.identity.TeamId team, Instant at) {
-		return new TimelineChange(kind, at(at), new RecordRef(CaseId.TYPE, id.value()), account.value(),
+		// a lead's case has no account, and so shows on no account's timeline
+		return new TimelineChange(kind, at(at), new RecordRef(CaseId.TYPE, id.value()),
+				account == null ? null : account.value(),
 				owner == null ? null : owner.value(), team == null ? null : team.value());
 	}
 

@@ -188,12 +188,15 @@ class DemoSales implements ApplicationRunner {
 				LocalDate start = end.minusYears(1).plusDays(1);
 				contracts.create(seller, new ContractDetails(account.id().value(), null, start, end,
 						BigDecimal.valueOf(1000L * (2 + random.nextInt(30))), "EUR", random.nextBoolean(), 30,
-						"Service agreement"));
+						"Service agreement", null, DEMO_SERVICE_LEVELS[contractCount % DEMO_SERVICE_LEVELS.length]));
 				contractCount++;
 			}
 		}
 		return new int[] { orderCount, contractCount };
 	}
+
+	/** The service levels the demo contracts promise in turn; every third promises none. */
+	private static final String[] DEMO_SERVICE_LEVELS = { "Gold", "Standard", null };
 
 	/**
 	 * The days an account bought on over the past two years, as customers of four kinds buy: a third never bought;

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -19,7 +20,10 @@ import org.rapport.identity.TeamId;
 import org.rapport.identity.UserId;
 import org.rapport.identity.VisibleQuery;
 import org.rapport.sales.ContractId;
+import org.rapport.sales.LeadId;
+import org.rapport.sales.SalesRecord;
 import org.rapport.sales.SalesRecords;
+import org.rapport.sales.ServiceContracts;
 import org.rapport.shared.InvalidField;
 import org.rapport.shared.NotPermitted;
 import org.rapport.shared.RecordNotFound;
@@ -33,7 +37,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Lists, opens, changes, moves and answers support cases within what the acting user may see, and holds each case to
- * the SLA policy that matches it: when it opens, and again when its priority changes.
+ * the SLA policy that matches it: when it opens, and again when its priority, account or contract changes.
  */
 @Service
 @Transactional(readOnly = true)
@@ -59,10 +63,12 @@ public class CaseBook {
 	private final Clock clock;
 	private final CaseReplies replies;
 	private final org.rapport.identity.UserDirectory directory;
+	private final ServiceContracts serviceContracts;
 
 	CaseBook(Cases cases, CaseComments comments, ServiceLevels levels, Customers customers, AccountFacts accounts,
 			SalesRecords sales, CustomFields customFields, EntityManager em, Clock clock, CaseReplies replies,
-			org.rapport.identity.UserDirectory directory) {
+			org.rapport.identity.UserDirectory directory, ServiceContracts serviceContracts) {
+		this.serviceContracts = serviceContracts;
 		this.replies = replies;
 		this.directory = directory;
 		this.cases = cases;
@@ -227,11 +233,13 @@ public class CaseBook {
 		SupportCase found = current(actor, id, expectedVersion);
 		CasePriority before = found.getPriority();
 		UUID accountBefore = found.getAccountId();
+		UUID contractBefore = found.getContractId();
 		found.revise(checked(actor, details));
 		if (custom != null) {
 			found.changeCustomFields(customFields.merge(ENTITY, found.getCustomFields(), custom, false));
 		}
-		if (before != found.getPriority() || !accountBefore.equals(found.getAccountId())) {
+		if (before != found.getPriority() || !Objects.equals(accountBefore, found.getAccountId())
+				|| !Objects.equals(contractBefore, found.getContractId())) {
 			holdToPolicy(found, found.getCreatedAt(), now());
 		}
 		return cases.saveAndFlush(found);
@@ -248,6 +256,37 @@ public class CaseBook {
 	SupportCase move(SupportCase found, CaseStatus to, String resolution, Instant at) {
 		found.moveTo(to, resolution, hours(found).orElse(null), at);
 		return cases.saveAndFlush(found);
+	}
+
+	/**
+	 * The lead became a contact of an account: its cases move to the account and the contact, and the open ones are
+	 * held to the policy that matches them now, with the business time already used.
+	 */
+	@Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+	void leadConverted(LeadId lead, AccountId account, ContactId contact) {
+		Instant now = now();
+		for (SupportCase found : cases.findByLeadId(lead.value())) {
+			found.requesterConverted(account.value(), contact == null ? null : contact.value());
+			if (found.isOpen()) {
+				holdToPolicy(found, found.getCreatedAt(), now);
+			}
+			cases.save(found);
+		}
+		cases.flush();
+	}
+
+	/**
+	 * The contract promises another service level: its open cases are held to the policy that matches them now,
+	 * with the business time already used.
+	 */
+	@Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+	void contractServiceLevelChanged(ContractId contract) {
+		Instant now = now();
+		for (SupportCase found : cases.openUnderContract(contract.value())) {
+			holdToPolicy(found, found.getCreatedAt(), now);
+			cases.save(found);
+		}
+		cases.flush();
 	}
 
 	/** The actor takes an open case from its queue. */
@@ -354,11 +393,14 @@ public class CaseBook {
 	}
 
 	private void holdToPolicy(SupportCase found, Instant opened, Instant now) {
-		Map<String, Object> fields = Optional
+		// a lead's case has no account, and so no tier that a policy might match
+		Map<String, Object> fields = found.getAccountId() == null ? Map.of() : Optional
 			.ofNullable(accounts.of(List.of(new AccountId(found.getAccountId()))).get(new AccountId(found.getAccountId())))
 			.map(AccountFacts.AccountFact::customFields)
 			.orElse(Map.of());
-		SlaPolicy policy = levels.policyFor(found.getPriority(), fields).orElse(null);
+		String serviceLevel = found.getContractId() == null ? null
+				: serviceContracts.serviceLevel(new ContractId(found.getContractId())).orElse(null);
+		SlaPolicy policy = levels.policyFor(found.getPriority(), fields, serviceLevel).orElse(null);
 		BusinessHours hours = policy == null ? null : levels.hours(policy.getCalendarId()).orElse(null);
 		found.holdTo(hours == null ? null : policy, hours, opened, now);
 	}
@@ -367,8 +409,24 @@ public class CaseBook {
 		return levels.hours(found.getCalendarId());
 	}
 
-	/** The details with the account, contact and contract checked against what the actor sees. */
+	/**
+	 * The details with the account, contact and contract checked against what the actor sees, or the lead: one the
+	 * actor sees that is not converted yet. A case is for an account or for a lead, never both.
+	 */
 	private SupportCase.Details checked(Actor actor, SupportCase.Details details) {
+		if (details.leadId() != null && details.accountId() != null) {
+			throw new InvalidField("leadId", "support.case.accountOrLead",
+					"A case is for an account or for a lead, not both");
+		}
+		if (details.leadId() != null) {
+			SalesRecord lead = sales.find(actor, new RecordRef(LeadId.TYPE, details.leadId()))
+				.orElseThrow(() -> new InvalidField("leadId", "support.case.lead", "No lead you can see with this id"));
+			if (lead.account() != null) {
+				throw new InvalidField("leadId", "support.case.leadConverted",
+						"The lead was converted; open the case for the account it became");
+			}
+			return details;
+		}
 		if (details.accountId() == null || customers.findAccount(actor, new AccountId(details.accountId())).isEmpty()) {
 			throw new InvalidField("accountId", "validation.account.unknown", "No account you can see with this id");
 		}

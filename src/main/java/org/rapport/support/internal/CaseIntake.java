@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.rapport.customers.AccountId;
+import org.rapport.customers.AccountSource;
 import org.rapport.customers.AccountSummary;
 import org.rapport.customers.AccountType;
 import org.rapport.customers.ContactId;
@@ -16,10 +17,14 @@ import org.rapport.customers.NewAccount;
 import org.rapport.customers.NewContact;
 import org.rapport.identity.Actor;
 import org.rapport.identity.Role;
+import org.rapport.identity.TeamId;
 import org.rapport.identity.UserDirectory;
 import org.rapport.identity.UserId;
 import org.rapport.identity.UserSummary;
 import org.rapport.identity.VisibilityScope;
+import org.rapport.sales.LeadId;
+import org.rapport.sales.LeadRequesters;
+import org.rapport.sales.NewLead;
 import org.rapport.shared.ContactPoints;
 import org.rapport.shared.InvalidField;
 import org.springframework.stereotype.Component;
@@ -29,7 +34,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Opens the cases that customers bring themselves, by e-mail or through the public form: for the sender's contact,
  * matched by address, else for a new contact at an account of the sender's company domain (or of the sender, for a
- * free-mail address); owned by the service mailbox's agent (else the first administrator) and waiting in its queue for
+ * free-mail address) — or, for e-mail when the service mailbox says so, for the sender's lead (one not converted
+ * with their address, else a new one); owned by the service mailbox's agent (else the first administrator) and waiting in its queue for
  * an agent to take them.
  */
 @Component
@@ -44,8 +50,11 @@ class CaseIntake {
 	private final CaseBook book;
 	private final Customers customers;
 	private final UserDirectory directory;
+	private final LeadRequesters leads;
 
-	CaseIntake(Mailboxes mailboxes, CaseBook book, Customers customers, UserDirectory directory) {
+	CaseIntake(Mailboxes mailboxes, CaseBook book, Customers customers, UserDirectory directory,
+			LeadRequesters leads) {
+		this.leads = leads;
 		this.mailboxes = mailboxes;
 		this.book = book;
 		this.customers = customers;
@@ -66,6 +75,18 @@ class CaseIntake {
 			.filter(match -> match.account() != null && address.equalsIgnoreCase(match.email()))
 			.findFirst()
 			.orElse(null);
+		String line = subject == null || subject.isBlank() ? "(no subject)" : subject.strip();
+		if (line.length() > SupportCase.MAX_SUBJECT) {
+			line = line.substring(0, SupportCase.MAX_SUBJECT);
+		}
+		if (contact == null && channel == CaseChannel.EMAIL
+				&& mailbox.getUnknownSenders() == Mailbox.UnknownSenders.LEAD) {
+			LeadId lead = leads.openLeadWithEmail(address).orElseGet(() -> newLead(intake, mailbox, address,
+					displayName));
+			return book.create(intake, new SupportCase.Details(null, null, null, line, text(text),
+					CasePriority.NORMAL, channel, null, lead.value()), Map.of(), mailbox.getQueueTeamId(), false, at)
+				.getId();
+		}
 		AccountId account;
 		ContactId contactId;
 		if (contact != null) {
@@ -78,12 +99,26 @@ class CaseIntake {
 			contactId = customers.addContact(intake, new NewContact(account, names[0], names[1], null, address, null,
 					intake.id()));
 		}
-		String line = subject == null || subject.isBlank() ? "(no subject)" : subject.strip();
-		if (line.length() > SupportCase.MAX_SUBJECT) {
-			line = line.substring(0, SupportCase.MAX_SUBJECT);
-		}
 		return book.create(intake, new SupportCase.Details(account.value(), contactId.value(), null, line, text(text),
 				CasePriority.NORMAL, channel, null), Map.of(), mailbox.getQueueTeamId(), false, at).getId();
+	}
+
+	/**
+	 * A new lead for an unknown sender: their name, their address, their company from its domain unless it is a
+	 * free-mail one; from e-mail, owned by the mailbox's agent in its queue (else the agent's team).
+	 */
+	private LeadId newLead(Actor intake, Mailbox mailbox, String address, String displayName) {
+		String[] names = names(address, displayName);
+		String domain = address.substring(address.indexOf('@') + 1);
+		String last = names[1] == null || names[1].isBlank() ? address.substring(0, address.indexOf('@')) : names[1];
+		UUID queue = mailbox.getQueueTeamId();
+		return leads.capture(new NewLead(cut(names[0], NewLead.MAX_NAME), cut(last, NewLead.MAX_NAME),
+				FREE_MAIL.contains(domain) ? null : cut(domain, NewLead.MAX_COMPANY), address, AccountSource.EMAIL,
+				null), intake.id(), queue != null ? new TeamId(queue) : intake.team());
+	}
+
+	private static String cut(String text, int max) {
+		return text == null || text.length() <= max ? text : text.substring(0, max);
 	}
 
 	/** The account of an unknown sender: their company's, by the domain of their address, or their own. */

@@ -9,12 +9,14 @@ import org.rapport.customers.ContactSummary;
 import org.rapport.customers.Customers;
 import org.rapport.identity.Actor;
 import org.rapport.notifications.Notifications;
+import org.rapport.sales.LeadId;
+import org.rapport.sales.LeadRequesters;
 import org.rapport.notifications.OutgoingMail;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * E-mails an agent's public answer to the case's contact, with the case number in the subject and the headers by which
+ * E-mails an agent's public answer to the case's contact (or, for a lead's case, to the lead), with the case number in the subject and the headers by which
  * mail clients thread the conversation: a Message-ID of its own, kept on the comment, In-Reply-To the customer's latest
  * message and References to the case's earlier messages, and Reply-To the service mailbox where e-mail to case reads
  * one, so that the customer's reply comes back to the case.
@@ -30,9 +32,11 @@ class CaseReplies {
 	private final CaseComments comments;
 	private final Mailboxes mailboxes;
 	private final JdbcTemplate jdbc;
+	private final LeadRequesters leads;
 
 	CaseReplies(Notifications notifications, Customers customers, CaseComments comments, Mailboxes mailboxes,
-			JdbcTemplate jdbc) {
+			JdbcTemplate jdbc, LeadRequesters leads) {
+		this.leads = leads;
 		this.notifications = notifications;
 		this.customers = customers;
 		this.comments = comments;
@@ -40,12 +44,17 @@ class CaseReplies {
 		this.jdbc = jdbc;
 	}
 
-	/** Sends the public comment to the case's contact, if the case has one with an address; answers whether it did. */
+	/**
+	 * Sends the public comment to the case's contact, or to the lead of a lead's case, if they have an address;
+	 * answers whether it did.
+	 */
 	boolean send(Actor actor, SupportCase found, CaseComment comment) {
-		Optional<String> to = Optional.ofNullable(found.getContactId())
-			.flatMap(contact -> customers.findContact(actor, new ContactId(contact)))
-			.map(ContactSummary::email)
-			.filter(address -> !address.isBlank());
+		Optional<String> to = (found.isForLead()
+				? leads.requester(new LeadId(found.getLeadId())).map(LeadRequesters.Requester::email)
+				: Optional.ofNullable(found.getContactId())
+					.flatMap(contact -> customers.findContact(actor, new ContactId(contact)))
+					.map(ContactSummary::email))
+			.filter(address -> address != null && !address.isBlank());
 		if (to.isEmpty()) {
 			return false;
 		}

@@ -9,6 +9,14 @@ public interface Cases extends JpaRepository<SupportCase, UUID> {
 
 	java.util.Optional<SupportCase> findByNumber(String number);
 
+	/** The open cases under a contract, oldest first. */
+	@Query("select c from SupportCase c where c.contractId = :contract and c.open = true order by c.createdAt, c.id")
+	List<SupportCase> openUnderContract(UUID contract);
+
+	/** A lead's cases, oldest first. */
+	@Query("select c from SupportCase c where c.leadId = :lead order by c.createdAt, c.id")
+	List<SupportCase> findByLeadId(UUID lead);
+
 	/** The open cases whose next SLA event fell due by {@code now}, the earliest first. */
 	@Query("select c.id from SupportCase c where c.nextEscalationAt <= :now and c.open = true "
 			+ "order by c.nextEscalationAt, c.id")

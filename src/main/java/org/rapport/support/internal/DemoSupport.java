@@ -104,7 +104,9 @@ class DemoSupport implements ApplicationRunner {
 				75, false, false, null, true));
 		levels.createPolicy(admin, new SlaPolicy.Terms("High priority (Asia desk)", 2, CasePriority.HIGH, null,
 				shanghai.getId(), 120, 960, 80, false, false, null, true));
-		levels.createPolicy(admin, new SlaPolicy.Terms("Standard", 3, null, null, berlin.getId(), 240, 2400, 80, true,
+		levels.createPolicy(admin, new SlaPolicy.Terms("Gold contracts", 3, null, null, "Gold", berlin.getId(), 120,
+				1440, 80, true, false, null, true));
+		levels.createPolicy(admin, new SlaPolicy.Terms("Standard", 4, null, null, berlin.getId(), 240, 2400, 80, true,
 				false, null, true));
 
 		Map<UserId, UserSummary> byId = new HashMap<>();

@@ -16,7 +16,7 @@ import org.rapport.shared.InvalidField;
  * The service mailbox that e-mail to case reads over IMAP: where it is (host, port, how the connection is secured,
  * the folder), how to sign in (a user and a password or an app password), its own address (replies from cases go
  * out with it as Reply-To, and mail from it is never read back as a customer's), and who the cases it opens belong
- * to: an agent and a queue.
+ * to: an agent and a queue, and what a sender whom no contact matches becomes: a new contact or a lead.
  */
 @Entity
 @Table(name = "support_mailbox")
@@ -33,6 +33,14 @@ public class Mailbox {
 		STARTTLS,
 		/** No encryption: for a server on the same machine or in tests only. */
 		NONE
+	}
+
+	/** What e-mail to case makes of a sender whom no contact matches. */
+	public enum UnknownSenders {
+		/** A new contact, at an account of their company's domain (or of their own, for a free-mail address). */
+		CONTACT,
+		/** A lead, owned by the mailbox's agent in its queue; a lead with their address already gets the case. */
+		LEAD
 	}
 
 	@Id
@@ -68,6 +76,10 @@ public class Mailbox {
 	@Column(name = "queue_team_id")
 	private UUID queueTeamId;
 
+	@Enumerated(EnumType.STRING)
+	@Column(name = "unknown_senders", nullable = false)
+	private UnknownSenders unknownSenders;
+
 	@Column(name = "last_polled_at")
 	private Instant lastPolledAt;
 
@@ -87,6 +99,7 @@ public class Mailbox {
 		mailbox.port = 993;
 		mailbox.security = Security.SSL;
 		mailbox.folder = "INBOX";
+		mailbox.unknownSenders = UnknownSenders.CONTACT;
 		return mailbox;
 	}
 
@@ -134,6 +147,7 @@ public class Mailbox {
 		this.address = trimmedAddress;
 		this.ownerId = settings.ownerId();
 		this.queueTeamId = settings.queueTeamId();
+		this.unknownSenders = settings.unknownSenders() == null ? UnknownSenders.CONTACT : settings.unknownSenders();
 		this.updatedAt = at;
 	}
 
@@ -195,6 +209,10 @@ public class Mailbox {
 		return queueTeamId;
 	}
 
+	public UnknownSenders getUnknownSenders() {
+		return unknownSenders == null ? UnknownSenders.CONTACT : unknownSenders;
+	}
+
 	public Instant getLastPolledAt() {
 		return lastPolledAt;
 	}
@@ -203,8 +221,16 @@ public class Mailbox {
 		return lastError;
 	}
 
-	/** What an administrator sets; a blank password keeps the one kept. */
+	/** What an administrator sets; a blank password keeps the one kept, no choice for unknown senders a contact. */
 	public record Settings(boolean enabled, String host, int port, Security security, String username,
-			String password, String folder, String address, UUID ownerId, UUID queueTeamId) {
+			String password, String folder, String address, UUID ownerId, UUID queueTeamId,
+			UnknownSenders unknownSenders) {
+
+		/** Settings that make a sender whom no contact matches a new contact. */
+		public Settings(boolean enabled, String host, int port, Security security, String username, String password,
+				String folder, String address, UUID ownerId, UUID queueTeamId) {
+			this(enabled, host, port, security, username, password, folder, address, ownerId, queueTeamId,
+					UnknownSenders.CONTACT);
+		}
 	}
 }

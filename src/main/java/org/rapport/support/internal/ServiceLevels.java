@@ -17,7 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The business calendars and SLA policies of the service desk: everybody reads them, administrators change them. The
- * policy for a case is the first active one, in order of position, that matches its priority and its account's tier.
+ * policy for a case is the first active one, in order of position, that matches its priority, its account's tier and
+ * the service level of its contract.
  */
 @Service
 @Transactional(readOnly = true)
@@ -127,9 +128,21 @@ public class ServiceLevels {
 
 	/** The policy a case of this priority for an account with these custom fields is held to, if any. */
 	public Optional<SlaPolicy> policyFor(CasePriority priority, Map<String, Object> accountFields) {
+		return policyFor(priority, accountFields, null);
+	}
+
+	/**
+	 * The policy a case of this priority is held to, if any: for an account with these custom fields (none for a
+	 * lead's case, which no tier matches) under a contract of this service level (none without a contract).
+	 */
+	public Optional<SlaPolicy> policyFor(CasePriority priority, Map<String, Object> accountFields,
+			String contractServiceLevel) {
 		Object tier = accountFields == null ? null : accountFields.get(TIER_FIELD);
 		String tierText = tier == null ? null : tier.toString();
-		return policies.inOrder().stream().filter(policy -> policy.matches(priority, tierText)).findFirst();
+		return policies.inOrder()
+			.stream()
+			.filter(policy -> policy.matches(priority, tierText, contractServiceLevel))
+			.findFirst();
 	}
 
 	private void requireCalendar(SlaPolicy.Terms terms) {

@@ -18,8 +18,8 @@ import org.springframework.data.annotation.LastModifiedDate;
 import org.springframework.data.jpa.domain.support.AuditingEntityListener;
 
 /**
- * The service level a case is held to: the cases it applies to (a priority, an account tier, or both; neither for
- * any case), its first-response and resolution targets in business minutes of its calendar, and the share of a
+ * The service level a case is held to: the cases it applies to (a priority, an account tier, the service level of
+ * the case's contract, or several of them; none for any case), its first-response and resolution targets in business minutes of its calendar, and the share of a
  * target from which the case is at risk. Policies are tried in order of position and the first that matches applies.
  */
 @Entity
@@ -48,6 +48,12 @@ public class SlaPolicy {
 
 	@Column(name = "match_tier")
 	private String matchTier;
+
+	@Column(name = "match_service_level")
+	private String matchServiceLevel;
+
+	/** The longest contract service level a policy matches, as a contract names it. */
+	public static final int MAX_SERVICE_LEVEL = 50;
 
 	@Column(name = "calendar_id", nullable = false)
 	private UUID calendarId;
@@ -112,7 +118,14 @@ public class SlaPolicy {
 		if (tier != null && tier.length() > 100) {
 			throw new InvalidField("matchTier", "support.policy.tier", "An account tier has up to 100 characters");
 		}
+		String level = terms.matchServiceLevel() == null || terms.matchServiceLevel().isBlank() ? null
+				: terms.matchServiceLevel().strip();
+		if (level != null && level.length() > MAX_SERVICE_LEVEL) {
+			throw new InvalidField("matchServiceLevel", "support.policy.serviceLevel",
+					"A contract service level has up to {0} characters", MAX_SERVICE_LEVEL);
+		}
 		this.name = trimmed;
+		this.matchServiceLevel = level;
 		this.position = terms.position();
 		this.matchPriority = terms.matchPriority();
 		this.matchTier = tier;
@@ -133,10 +146,15 @@ public class SlaPolicy {
 		}
 	}
 
-	/** Whether the policy applies to a case of this priority for an account of this tier. */
-	boolean matches(CasePriority priority, String tier) {
+	/**
+	 * Whether the policy applies to a case of this priority for an account of this tier (none for a lead's case) under
+	 * a contract of this service level (none without a contract), each compared without regard to case.
+	 */
+	boolean matches(CasePriority priority, String tier, String serviceLevel) {
 		return active && (matchPriority == null || matchPriority == priority)
-				&& (matchTier == null || matchTier.equalsIgnoreCase(tier == null ? "" : tier.strip()));
+				&& (matchTier == null || matchTier.equalsIgnoreCase(tier == null ? "" : tier.strip()))
+				&& (matchServiceLevel == null
+						|| matchServiceLevel.equalsIgnoreCase(serviceLevel == null ? "" : serviceLevel.strip()));
 	}
 
 	public Duration firstResponseTarget() {
@@ -169,6 +187,10 @@ public class SlaPolicy {
 
 	public String getMatchTier() {
 		return matchTier;
+	}
+
+	public String getMatchServiceLevel() {
+		return matchServiceLevel;
 	}
 
 	public UUID getCalendarId() {
@@ -211,9 +233,19 @@ public class SlaPolicy {
 		return updatedAt;
 	}
 
-	/** What an administrator sets on a policy. */
-	public record Terms(String name, int position, CasePriority matchPriority, String matchTier, UUID calendarId,
-			int firstResponseMinutes, int resolutionMinutes, int warningPercent, boolean raisePriority,
-			boolean aroundTheClock, UUID escalationTeamId, boolean active) {
+	/**
+	 * What an administrator sets on a policy; an empty priority, tier or contract service level matches any case.
+	 */
+	public record Terms(String name, int position, CasePriority matchPriority, String matchTier,
+			String matchServiceLevel, UUID calendarId, int firstResponseMinutes, int resolutionMinutes,
+			int warningPercent, boolean raisePriority, boolean aroundTheClock, UUID escalationTeamId, boolean active) {
+
+		/** Terms that match no contract service level. */
+		public Terms(String name, int position, CasePriority matchPriority, String matchTier, UUID calendarId,
+				int firstResponseMinutes, int resolutionMinutes, int warningPercent, boolean raisePriority,
+				boolean aroundTheClock, UUID escalationTeamId, boolean active) {
+			this(name, position, matchPriority, matchTier, null, calendarId, firstResponseMinutes, resolutionMinutes,
+					warningPercent, raisePriority, aroundTheClock, escalationTeamId, active);
+		}
 	}
 }

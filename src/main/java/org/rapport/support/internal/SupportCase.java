@@ -24,7 +24,7 @@ import org.rapport.shared.RuleBroken;
 import org.rapport.support.CaseId;
 
 /**
- * A customer's request to the service desk. The case guards its own status moves (a closed case reopens only as
+ * A customer's request to the service desk, from an account (and maybe one of its contacts) or from a lead. The case guards its own status moves (a closed case reopens only as
  * Reopened, resolving or closing needs a resolution) and keeps its two SLA clocks, first response and resolution, in
  * business time: they run from the opening, pause while the case waits on the customer, and stop at the first public
  * answer and at the resolution. After each change it keeps the due and warning times of the running targets, by which
@@ -44,9 +44,13 @@ public class SupportCase extends BusinessRecord<SupportCase> {
 	@KeywordField(name = "number", normalizer = "lowercase", projectable = Projectable.YES)
 	private String number;
 
-	@Column(name = "account_id", nullable = false)
+	@Column(name = "account_id")
 	@KeywordField(name = "accountId", projectable = Projectable.YES, searchable = Searchable.NO)
 	private UUID accountId;
+
+	/** The lead who asked, for a case without an account; converting the lead moves the case to its account. */
+	@Column(name = "lead_id")
+	private UUID leadId;
 
 	@Column(name = "contact_id")
 	private UUID contactId;
@@ -193,8 +197,19 @@ public class SupportCase extends BusinessRecord<SupportCase> {
 			throw new InvalidField("subject", "support.case.subject", "Give the case a subject of up to {0} characters",
 					MAX_SUBJECT);
 		}
-		if (details.accountId() == null) {
-			throw new InvalidField("accountId", "validation.account.unknown", "A case needs an account");
+		if (details.accountId() == null && details.leadId() == null) {
+			throw new InvalidField("accountId", "validation.account.unknown", "A case needs an account or a lead");
+		}
+		if (details.accountId() != null && details.leadId() != null) {
+			throw new InvalidField("leadId", "support.case.accountOrLead",
+					"A case is for an account or for a lead, not both");
+		}
+		if (details.leadId() != null && details.contactId() != null) {
+			throw new InvalidField("contactId", "support.case.leadContact",
+					"A lead's case has no contact; it gets one when the lead is converted");
+		}
+		if (details.leadId() != null && details.contractId() != null) {
+			throw new InvalidField("contractId", "support.case.leadContract", "A lead's case has no contract");
 		}
 		if (details.priority() == null) {
 			throw new InvalidField("priority", "validation.required", "Choose a priority");
@@ -213,6 +228,7 @@ public class SupportCase extends BusinessRecord<SupportCase> {
 					MAX_CATEGORY);
 		}
 		this.accountId = details.accountId();
+		this.leadId = details.leadId();
 		this.contactId = details.contactId();
 		this.contractId = details.contractId();
 		this.subject = trimmedSubject;
@@ -263,13 +279,28 @@ public class SupportCase extends BusinessRecord<SupportCase> {
 
 	/** Announces the case's opening, once it is saved. */
 	void announceOpened(Instant at) {
-		registerEvent(new org.rapport.support.CaseOpened(id(), new org.rapport.customers.AccountId(accountId), number,
+		registerEvent(new org.rapport.support.CaseOpened(id(), account(), number,
 				new org.rapport.identity.UserId(getOwnerId()), team(), at));
 	}
 
 	private void announce(CaseStatus from, Instant at) {
-		registerEvent(new org.rapport.support.CaseStatusChanged(id(), new org.rapport.customers.AccountId(accountId),
+		registerEvent(new org.rapport.support.CaseStatusChanged(id(), account(),
 				number, from.name(), status.name(), new org.rapport.identity.UserId(getOwnerId()), team(), at));
+	}
+
+	/** The account the case is for; {@code null} for a lead's case. */
+	private org.rapport.customers.AccountId account() {
+		return accountId == null ? null : new org.rapport.customers.AccountId(accountId);
+	}
+
+	/**
+	 * The lead the case was for became a contact of an account: the case is theirs from now on, whatever its status.
+	 */
+	void requesterConverted(UUID account, UUID contact) {
+		this.accountId = java.util.Objects.requireNonNull(account, "account");
+		this.contactId = contact;
+		this.leadId = null;
+		this.contractId = null;
 	}
 
 	private org.rapport.identity.TeamId team() {
@@ -506,7 +537,7 @@ public class SupportCase extends BusinessRecord<SupportCase> {
 		if (hours != null && responseTargetMinutes != null) {
 			keep(response(hours), resolution(hours), now);
 		}
-		registerEvent(new org.rapport.support.CaseEscalated(id(), new org.rapport.customers.AccountId(accountId), number,
+		registerEvent(new org.rapport.support.CaseEscalated(id(), account(), number,
 				escalationLevel, new org.rapport.identity.UserId(getOwnerId()), team(), now));
 		return escalationLevel;
 	}
@@ -573,6 +604,15 @@ public class SupportCase extends BusinessRecord<SupportCase> {
 
 	public UUID getAccountId() {
 		return accountId;
+	}
+
+	public UUID getLeadId() {
+		return leadId;
+	}
+
+	/** Whether a lead asked, rather than an account. */
+	public boolean isForLead() {
+		return leadId != null;
 	}
 
 	public UUID getContactId() {
@@ -678,8 +718,17 @@ public class SupportCase extends BusinessRecord<SupportCase> {
 		return text == null || text.isBlank() ? null : text.strip();
 	}
 
-	/** What an agent, the API or the public form says about a case. */
+	/**
+	 * What an agent, the API or the public form says about a case: for an account (with a contact and a contract of
+	 * it, if any) or for a lead, never both.
+	 */
 	public record Details(UUID accountId, UUID contactId, UUID contractId, String subject, String description,
-			CasePriority priority, CaseChannel channel, String category) {
+			CasePriority priority, CaseChannel channel, String category, UUID leadId) {
+
+		/** The details of an account's case. */
+		public Details(UUID accountId, UUID contactId, UUID contractId, String subject, String description,
+				CasePriority priority, CaseChannel channel, String category) {
+			this(accountId, contactId, contractId, subject, description, priority, channel, category, null);
+		}
 	}
 }

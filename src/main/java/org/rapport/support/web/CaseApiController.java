@@ -91,9 +91,11 @@ class CaseApiController {
 
 	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping
-	@Operation(summary = "Open a case", description = "For an account you see, in a team's queue (yours unless "
-			+ "queueId names another); you take it unless assignToMe is false. The first active SLA policy that "
-			+ "matches its priority and the account's tier sets its due times.")
+	@Operation(summary = "Open a case", description = "For an account you see (accountId) or for a lead you see "
+			+ "that is not converted (leadId), exactly one of them: neither answers 422 naming accountId, both 422 "
+			+ "naming leadId. In a team's queue (yours unless queueId names another); you take it unless assignToMe "
+			+ "is false. The first active SLA policy that matches its priority, the account's tier (a lead's case has "
+			+ "none) and the service level of its contract sets its due times.")
 	ResponseEntity<CaseResource> create(@Valid @RequestBody CaseInput input) {
 		Actor actor = currentActor.get();
 		SupportCase opened = cases.create(actor, input.toDetails(),
@@ -105,8 +107,8 @@ class CaseApiController {
 
 	@PutMapping("/{id}")
 	@Operation(summary = "Change a case's details", description = "Send If-Match: a stale one answers 412, a race "
-			+ "409; a closed case answers 409. Custom fields left out keep their values; a new priority or account "
-			+ "holds the case to the policy that matches it then.")
+			+ "409; a closed case answers 409. Custom fields left out keep their values; a new priority, account or "
+			+ "contract holds the case to the policy that matches it then.")
 	ResponseEntity<CaseResource> update(@PathVariable UUID id, @Valid @RequestBody CaseInput input,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
 		Actor actor = currentActor.get();

@@ -24,7 +24,10 @@ import org.rapport.identity.TeamId;
 import org.rapport.identity.UserDirectory;
 import org.rapport.identity.UserId;
 import org.rapport.sales.ContractId;
+import org.rapport.sales.LeadId;
+import org.rapport.sales.LeadRequesters;
 import org.rapport.sales.SalesRecords;
+import org.rapport.sales.ServiceContracts;
 import org.rapport.shared.InvalidField;
 import org.rapport.shared.NotPermitted;
 import org.rapport.shared.RecordRef;
@@ -77,10 +80,17 @@ class CaseController {
 	private final UserDirectory directory;
 	private final AccountReferences accounts;
 	private final CaseEscalations escalations;
+	private final ServiceContracts serviceContracts;
+	private final LeadRequesters leads;
+
+	/** How many running contracts of an account the form offers. */
+	static final int CONTRACT_CHOICES = 100;
 
 	CaseController(CaseBook cases, Customers customers, SalesRecords sales, CurrentActor currentActor,
 			SupportCustomFields customFields, UserDirectory directory, AccountReferences accounts,
-			CaseEscalations escalations) {
+			CaseEscalations escalations, ServiceContracts serviceContracts, LeadRequesters leads) {
+		this.leads = leads;
+		this.serviceContracts = serviceContracts;
 		this.escalations = escalations;
 		this.cases = cases;
 		this.customers = customers;
@@ -143,11 +153,13 @@ class CaseController {
 		CustomFieldQuery custom = customFields.query(params);
 		var exported = custom.exportedColumns();
 		ExportedAccounts accountCells = new ExportedAccounts(accounts);
+		LeadNames leadNames = new LeadNames(sales);
 		Instant now = cases.now();
 		CsvDownload.write(response, "cases.csv", CsvDownload.header(new String[] { "id", "number", "account",
 				"account_name", "subject", "status", "priority", "channel", "category", "sla_state",
 				"response_due_at", "resolution_due_at", "first_response_at", "resolved_at", "closed_at", "taken",
-				"owner", "owner_id", "owner_name", "team_id", "team_name", "created_at", "updated_at" },
+				"owner", "owner_id", "owner_name", "team_id", "team_name", "created_at", "updated_at", "lead_id",
+				"lead_name" },
 				custom.exportedHeader()),
 				rows -> cases.forEach(actor, new CaseFilter(account, status, priority, queue, owner, sla, open),
 						SortParameter.parse(CaseBook.sortOrDefault(sort, sla), CaseBook.sorts(custom)), custom,
@@ -157,7 +169,8 @@ class CaseController {
 								c.slaState(now).orElse(null), c.getResponseDueAt(), c.getResolutionDueAt(),
 								c.getFirstResponseAt(), c.getResolvedAt(), c.getClosedAt(), c.isTaken(),
 								names.login(c.getOwnerId()), c.getOwnerId(), names.user(c.getOwnerId()),
-								c.getTeamId(), names.team(c.getTeamId()), c.getCreatedAt(), c.getUpdatedAt() },
+								c.getTeamId(), names.team(c.getTeamId()), c.getCreatedAt(), c.getUpdatedAt(),
+								c.getLeadId(), leadNames.name(c.getLeadId()) },
 								CustomFieldQuery.exportValues(c.getCustomFields(), exported)))));
 	}
 
@@ -193,6 +206,13 @@ class CaseController {
 		return "support/cases/form :: contactOptions";
 	}
 
+	/** The running contracts of an account as the options of the form's contract select. */
+	@GetMapping("/contract-options")
+	String contractOptions(@RequestParam(required = false) UUID accountId, Model model) {
+		model.addAttribute("contracts", contractsOf(currentActor.get(), accountId));
+		return "support/cases/form :: contractOptions";
+	}
+
 	@GetMapping("/new")
 	String newCase(@RequestParam(required = false) UUID account, @RequestParam(required = false) UUID contract,
 			Model model) {
@@ -208,7 +228,7 @@ class CaseController {
 		Actor actor = currentActor.get();
 		SupportCustomFields.Submitted custom = customFields.submitted(params, actor);
 		CustomFieldForm form = custom.form();
-		if (input.accountId() == null && !errors.hasFieldErrors("accountId")) {
+		if (input.accountId() == null && input.leadId() == null && !errors.hasFieldErrors("accountId")) {
 			errors.rejectValue("accountId", "validation.account.unknown");
 		}
 		if (!errors.hasErrors() && !custom.hasErrors()) {
@@ -345,7 +365,7 @@ class CaseController {
 		SupportCase found = cases.get(actor, id);
 		SupportCustomFields.Submitted custom = customFields.submitted(params, actor);
 		CustomFieldForm form = custom.form();
-		if (input.accountId() == null && !errors.hasFieldErrors("accountId")) {
+		if (input.accountId() == null && input.leadId() == null && !errors.hasFieldErrors("accountId")) {
 			errors.rejectValue("accountId", "validation.account.unknown");
 		}
 		if (!errors.hasErrors() && !custom.hasErrors()) {
@@ -386,7 +406,14 @@ class CaseController {
 		model.addAttribute("comments", comments);
 		model.addAttribute("authorNames", userNames(comments.stream().map(CaseComment::getAuthorId).toList()));
 		model.addAttribute("nextStatuses", found.getStatus().next());
-		model.addAttribute("accountNames", accountNames(Set.of(found.getAccountId())));
+		model.addAttribute("accountNames", accountNames(found.getAccountId() == null ? Set.of()
+				: Set.of(found.getAccountId())));
+		model.addAttribute("leadNames", leadNames(found.getLeadId() == null ? Set.of() : Set.of(found.getLeadId())));
+		if (found.getLeadId() != null) {
+			leads.requester(new LeadId(found.getLeadId()))
+				.map(LeadRequesters.Requester::email)
+				.ifPresent(email -> model.addAttribute("leadEmail", email));
+		}
 		model.addAttribute("ownerNames", userNames(List.of(found.getOwnerId())));
 		model.addAttribute("queueName", found.getTeamId() == null ? null
 				: directory.teamNames(List.of(new TeamId(found.getTeamId()))).get(new TeamId(found.getTeamId())));
@@ -397,6 +424,8 @@ class CaseController {
 		if (found.getContractId() != null) {
 			sales.find(actor, new RecordRef(ContractId.TYPE, found.getContractId()))
 				.ifPresent(contract -> model.addAttribute("contract", contract));
+			serviceContracts.serviceLevel(new ContractId(found.getContractId()))
+				.ifPresent(level -> model.addAttribute("contractServiceLevel", level));
 		}
 		return "support/cases/show";
 	}
@@ -404,6 +433,8 @@ class CaseController {
 	private String form(Model model, SupportCase found, UUID account, UUID contract, CustomFieldForm cf) {
 		Actor actor = currentActor.get();
 		model.addAttribute("caze", found);
+		model.addAttribute("leadNames",
+				found == null || found.getLeadId() == null ? Map.of() : leadNames(Set.of(found.getLeadId())));
 		model.addAttribute("cf", cf);
 		model.addAttribute("priorities", CasePriority.values());
 		model.addAttribute("channels", CaseChannel.values());
@@ -413,11 +444,23 @@ class CaseController {
 				.ifPresent(summary -> model.addAttribute("chosenAccount", summary));
 		}
 		model.addAttribute("contacts", contactsOf(actor, account));
-		if (contract != null) {
+		List<ServiceContracts.ServiceContract> running = contractsOf(actor, account);
+		model.addAttribute("contracts", running);
+		// a contract that no longer runs stays on offer for the case that names it
+		if (contract != null && running.stream().noneMatch(offered -> offered.id().value().equals(contract))) {
 			sales.find(actor, new RecordRef(ContractId.TYPE, contract))
 				.ifPresent(record -> model.addAttribute("chosenContract", record));
 		}
 		return "support/cases/form";
+	}
+
+	private List<ServiceContracts.ServiceContract> contractsOf(Actor actor, UUID account) {
+		if (account == null) {
+			return List.of();
+		}
+		return customers.findAccount(actor, new AccountId(account))
+			.map(summary -> serviceContracts.running(actor, summary.id(), CONTRACT_CHOICES))
+			.orElse(List.of());
 	}
 
 	private List<?> contactsOf(Actor actor, UUID account) {
@@ -431,8 +474,14 @@ class CaseController {
 
 	/** The names of the accounts, owners and queues of the cases a page lists. */
 	private void rowsOf(List<SupportCase> shown, Model model) {
-		model.addAttribute("accountNames",
-				accountNames(shown.stream().map(SupportCase::getAccountId).collect(Collectors.toSet())));
+		model.addAttribute("accountNames", accountNames(shown.stream()
+			.map(SupportCase::getAccountId)
+			.filter(java.util.Objects::nonNull)
+			.collect(Collectors.toSet())));
+		model.addAttribute("leadNames", leadNames(shown.stream()
+			.map(SupportCase::getLeadId)
+			.filter(java.util.Objects::nonNull)
+			.collect(Collectors.toSet())));
 		model.addAttribute("ownerNames", userNames(shown.stream().map(SupportCase::getOwnerId).toList()));
 		model.addAttribute("now", cases.now());
 	}
@@ -442,6 +491,28 @@ class CaseController {
 		customers.accountNames(ids.stream().map(AccountId::new).collect(Collectors.toSet()))
 			.forEach((id, name) -> names.put(id.value(), name));
 		return names;
+	}
+
+	private Map<UUID, String> leadNames(Set<UUID> ids) {
+		return ids.isEmpty() ? Map.of() : sales.titles(LeadId.TYPE, ids);
+	}
+
+	/** The names of the leads of an export's cases, read as the rows come, each once. */
+	private static final class LeadNames {
+
+		private final SalesRecords sales;
+		private final Map<UUID, String> known = new HashMap<>();
+
+		LeadNames(SalesRecords sales) {
+			this.sales = sales;
+		}
+
+		String name(UUID lead) {
+			if (lead == null) {
+				return null;
+			}
+			return known.computeIfAbsent(lead, id -> sales.titles(LeadId.TYPE, Set.of(id)).get(id));
+		}
 	}
 
 	private Map<UUID, String> userNames(Collection<UUID> ids) {

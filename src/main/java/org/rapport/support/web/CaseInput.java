@@ -11,9 +11,16 @@ import org.rapport.support.internal.CasePriority;
 import org.rapport.support.internal.SupportCase;
 
 /**
- * A case as the API takes it. The queue and whether the caller takes the case count only when it is opened.
+ * A case as the API takes it: for an account or for a lead, exactly one of them. The queue and whether the caller
+ * takes the case count only when it is opened.
  */
-record CaseInput(@NotNull UUID accountId,
+@AccountOrLead
+record CaseInput(
+		@Schema(description = "The account the case is for; required unless leadId is given, and left out when it is")
+		UUID accountId,
+		@Schema(description = "The lead the case is for (one you see that is not converted), instead of accountId; "
+				+ "a lead's case has no contact and no contract. Converting the lead moves its cases to the account "
+				+ "and contact it becomes.") UUID leadId,
 		@Schema(description = "A contact of the case's account") UUID contactId,
 		@Schema(description = "A contract of the case's account that the caller sees") UUID contractId,
 		@NotBlank @Size(max = SupportCase.MAX_SUBJECT) String subject,
@@ -31,7 +38,7 @@ record CaseInput(@NotNull UUID accountId,
 
 	SupportCase.Details toDetails() {
 		return new SupportCase.Details(accountId, contactId, contractId, subject, description, priority, channel,
-				category);
+				category, leadId);
 	}
 
 	boolean takes() {

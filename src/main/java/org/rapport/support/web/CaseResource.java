@@ -14,7 +14,10 @@ import org.rapport.support.internal.SupportCase;
 /**
  * A case as the API shows it, with its SLA due times and its SLA state when it was read.
  */
-record CaseResource(UUID id, long version, String number, UUID accountId, UUID contactId, UUID contractId,
+record CaseResource(UUID id, long version, String number,
+		@Schema(description = "The account the case is for; null for a lead's case") UUID accountId,
+		@Schema(description = "The lead the case is for; null for an account's case") UUID leadId,
+		UUID contactId, UUID contractId,
 		String subject, String description, CasePriority priority, CaseStatus status,
 		@Schema(description = "The statuses the case may move to from its own") Set<CaseStatus> nextStatuses,
 		CaseChannel channel, String category, String resolution,
@@ -31,7 +34,8 @@ record CaseResource(UUID id, long version, String number, UUID accountId, UUID c
 		Map<String, Object> customFields, Instant createdAt, Instant updatedAt) {
 
 	static CaseResource of(SupportCase c, Instant now) {
-		return new CaseResource(c.getId(), c.getVersion(), c.getNumber(), c.getAccountId(), c.getContactId(),
+		return new CaseResource(c.getId(), c.getVersion(), c.getNumber(), c.getAccountId(), c.getLeadId(),
+				c.getContactId(),
 				c.getContractId(), c.getSubject(), c.getDescription(), c.getPriority(), c.getStatus(),
 				c.getStatus().next(), c.getChannel(), c.getCategory(), c.getResolution(), c.getTeamId(),
 				c.getOwnerId(), c.isTaken(), c.isOpen(), c.getFirstResponseAt(), c.getResolvedAt(), c.getClosedAt(),

@@ -78,6 +78,7 @@ class MailboxController {
 	private String page(Model model) {
 		model.addAttribute("mailbox", mailbox.settings());
 		model.addAttribute("securities", Mailbox.Security.values());
+		model.addAttribute("unknownSenderChoices", Mailbox.UnknownSenders.values());
 		model.addAttribute("users", directory.activeUsers());
 		model.addAttribute("teams", directory.teams());
 		return "support/admin/mailbox";

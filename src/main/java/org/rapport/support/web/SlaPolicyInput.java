@@ -20,6 +20,9 @@ record SlaPolicyInput(@NotBlank @Size(max = SlaPolicyInput.MAX_NAME) String name
 		@Schema(description = "The priority of the cases it applies to; any priority when left out") CasePriority matchPriority,
 		@Schema(description = "The account tier (the account's custom field tier) it applies to; any when left out")
 		@Size(max = SlaPolicyInput.MAX_TIER) String matchTier,
+		@Schema(description = "The service level of the case's contract (the contract's serviceLevel, such as Gold) "
+				+ "it applies to, compared without regard to case; any contract, or none, when left out")
+		@Size(max = SlaPolicy.MAX_SERVICE_LEVEL) String matchServiceLevel,
 		@Schema(description = "The business calendar whose hours the targets count") @NotNull UUID calendarId,
 		@Schema(description = "The first-response target in business minutes")
 		@NotNull @Min(1) @Max(SlaPolicy.MAX_MINUTES) Integer firstResponseMinutes,
@@ -39,7 +42,7 @@ record SlaPolicyInput(@NotBlank @Size(max = SlaPolicyInput.MAX_NAME) String name
 	static final int DEFAULT_WARNING_PERCENT = 80;
 
 	SlaPolicy.Terms toTerms() {
-		return new SlaPolicy.Terms(name, position, matchPriority, matchTier, calendarId, firstResponseMinutes,
+		return new SlaPolicy.Terms(name, position, matchPriority, matchTier, matchServiceLevel, calendarId, firstResponseMinutes,
 				resolutionMinutes, warningPercent == null ? DEFAULT_WARNING_PERCENT : warningPercent,
 				Boolean.TRUE.equals(raisePriority), Boolean.TRUE.equals(aroundTheClock), escalationTeamId,
 				active == null || active);

@@ -158,6 +158,16 @@ class ImportsFollowFormRulesIntegrationTests {
 				+ account + ",2026-01-01,2026-12-31,100,3651\n", MatchBy.EXTERNAL_ID);
 		assertThat(imports.rejected(actor, notice.id(), 10).get(0).reasons())
 			.isEqualTo("Renewal notice (days): more than 3,650 days");
+
+		// the service level follows the contract's own rule: trimmed, at most 50 characters
+		String gold = TestData.unique("SL");
+		ImportJob levels = importFile(actor, "contracts", "External ID,Account,Start Date,End Date,Value,Service Level\n"
+				+ gold + "," + account + ",2026-01-01,2026-12-31,100,  Gold  \n" + TestData.unique("SL") + ","
+				+ account + ",2026-01-01,2026-12-31,100," + "x".repeat(51) + "\n", MatchBy.EXTERNAL_ID);
+		assertThat(levels.rejectedRows()).isEqualTo(1);
+		assertThat(imports.rejected(actor, levels.id(), 10).get(0).reasons()).startsWith("Service level: ");
+		assertThat(jdbc.queryForObject("select service_level from contract where external_id = ?", String.class,
+				gold)).isEqualTo("Gold");
 	}
 
 	@Test

@@ -12,6 +12,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.net.ServerSocket;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.Properties;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,6 +29,12 @@ import org.rapport.customers.NewContact;
 import org.rapport.identity.Actor;
 import org.rapport.identity.Role;
 import org.rapport.identity.TeamId;
+import org.rapport.customers.AccountSource;
+import org.rapport.sales.leads.internal.Lead;
+import org.rapport.sales.leads.internal.LeadConversion;
+import org.rapport.sales.leads.internal.LeadDetails;
+import org.rapport.sales.leads.internal.LeadService;
+import org.rapport.sales.leads.internal.LeadStatus;
 import org.rapport.shared.InvalidField;
 import org.rapport.shared.NotPermitted;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,7 +44,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * E-mail to case through a real IMAP server (GreenMail): a customer's message opens a case for their contact, the
  * agent's public answer goes out with the case number and threading headers, the customer's reply joins the case and
- * takes it out of waiting, an unknown sender gets a contact at their company's account, auto-replies and the
+ * takes it out of waiting, an unknown sender gets a contact at their company's account (or, as the mailbox may say,
+ * a lead, whose cases move to the account and contact the lead becomes), auto-replies and the
  * mailbox's own mail open nothing, and a message read twice is handled once.
  */
 @RapportTest
@@ -64,15 +72,24 @@ class EmailToCaseIntegrationTests {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
+	LeadService leads;
+
+	@Autowired
+	PublicCases publicCases;
+
+	@Autowired
+	Cases caseRows;
+
 	GreenMail imap;
 	GreenMailUser desk;
+	int port;
 	Actor admin;
 	Actor agent;
 	TeamId team;
 
 	@BeforeEach
 	void setUp() throws Exception {
-		int port;
 		try (ServerSocket socket = new ServerSocket(0)) {
 			port = socket.getLocalPort();
 		}
@@ -191,6 +208,82 @@ class EmailToCaseIntegrationTests {
 		assertThat(cases.list(admin, new CaseFilter(account.value(), null, null, null, null, null, null),
 				CaseBook.SORTS.defaultSort(), org.rapport.customization.CustomFieldQuery.none(), 0, 10).items())
 			.hasSize(1);
+	}
+
+	@Test
+	void withTheLeadSettingAnUnknownSendersCasesGoToTheirLeadAndMoveToTheAccountTheLeadBecomes() throws Exception {
+		mailbox.change(admin, mailbox.settings().getVersion(), new Mailbox.Settings(true, "127.0.0.1", port,
+				Mailbox.Security.NONE, "desk", "secret", "INBOX", DESK, agent.id().value(), team.value(),
+				Mailbox.UnknownSenders.LEAD));
+		String domain = TestData.unique("kernel").toLowerCase() + ".example";
+		String address = "linus@" + domain;
+		deliver(message(address, "Linus Torvalds", "Build breaks", "make fails.", "<l1@" + domain + ">", null,
+				Map.of()));
+		assertThat(mailbox.poll()).isEqualTo(1);
+
+		SupportCase opened = cases.get(admin, caseOf("<l1@" + domain + ">"));
+		assertThat(opened.getAccountId()).isNull();
+		assertThat(opened.getContactId()).isNull();
+		assertThat(opened.getLeadId()).isNotNull();
+		assertThat(opened.getTeamId()).isEqualTo(team.value());
+		assertThat(opened.isTaken()).isFalse();
+		Lead lead = leads.get(admin, opened.getLeadId());
+		assertThat(lead.getFirstName()).isEqualTo("Linus");
+		assertThat(lead.getLastName()).isEqualTo("Torvalds");
+		assertThat(lead.getEmail()).isEqualTo(address);
+		assertThat(lead.getCompany()).isEqualTo(domain);
+		assertThat(lead.getSource()).isEqualTo(AccountSource.EMAIL);
+		assertThat(lead.owner()).isEqualTo(agent.id());
+		assertThat(lead.team()).isEqualTo(team);
+		assertThat(customers.accountsNamed(admin, domain, 5)).as("no account for a lead").isEmpty();
+
+		// a second message from the same address, in other letters, opens a case on the same lead
+		deliver(message(address.toUpperCase(java.util.Locale.ROOT), "Linus Torvalds", "Another thing",
+				"Also the docs.", "<l2@" + domain + ">", null, Map.of()));
+		assertThat(mailbox.poll()).isEqualTo(1);
+		SupportCase second = cases.get(admin, caseOf("<l2@" + domain + ">"));
+		assertThat(second.getId()).isNotEqualTo(opened.getId());
+		assertThat(second.getLeadId()).isEqualTo(opened.getLeadId());
+
+		// the agent's public answer goes to the lead's address
+		cases.comment(agent, opened.getId(), true, "Which compiler?");
+		assertThat(jdbc.queryForObject("select count(*) from mail_message where recipient = ?", Integer.class,
+				address)).isEqualTo(1);
+
+		// the lead is converted: its cases move to the new account and contact
+		Lead qualified = leads.update(admin, lead.getId(), lead.getVersion(), new LeadDetails(lead.getFirstName(),
+				lead.getLastName(), lead.getCompany(), null, lead.getEmail(), null, lead.getSource(), null, null),
+				LeadStatus.QUALIFIED, null, null, null);
+		Lead converted = leads.convert(admin, qualified.getId(), qualified.getVersion(),
+				new LeadConversion(null, null, null));
+		for (UUID id : List.of(opened.getId(), second.getId())) {
+			SupportCase moved = cases.get(admin, id);
+			assertThat(moved.getAccountId()).isEqualTo(converted.getConvertedAccountId());
+			assertThat(moved.getContactId()).isEqualTo(converted.getConvertedContactId());
+			assertThat(moved.getLeadId()).isNull();
+		}
+		// the contact the lead became is known now: the next message opens a case for them
+		deliver(message(address, "Linus Torvalds", "Third", "Thanks.", "<l3@" + domain + ">", null, Map.of()));
+		mailbox.poll();
+		assertThat(cases.get(admin, caseOf("<l3@" + domain + ">")).getContactId())
+			.isEqualTo(converted.getConvertedContactId());
+	}
+
+	@Test
+	void thePublicFormKeepsOpeningCasesForContactsWhateverTheMailboxSays() {
+		mailbox.change(admin, mailbox.settings().getVersion(), new Mailbox.Settings(true, "127.0.0.1", port,
+				Mailbox.Security.NONE, "desk", "secret", "INBOX", DESK, agent.id().value(), team.value(),
+				Mailbox.UnknownSenders.LEAD));
+		String domain = TestData.unique("web").toLowerCase() + ".example";
+		String number = publicCases.open("ada@" + domain, "Ada Byron", "Form question", "How?");
+		SupportCase opened = caseRows.findByNumber(number).orElseThrow();
+		assertThat(opened.getLeadId()).isNull();
+		assertThat(opened.getAccountId()).isNotNull();
+		assertThat(opened.getContactId()).isNotNull();
+	}
+
+	private UUID caseOf(String messageId) {
+		return jdbc.queryForObject("select case_id from case_inbound where message_id = ?", UUID.class, messageId);
 	}
 
 	@Test

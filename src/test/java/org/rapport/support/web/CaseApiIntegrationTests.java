@@ -35,6 +35,10 @@ import org.rapport.identity.Actor;
 import org.rapport.identity.Role;
 import org.rapport.identity.TeamId;
 import org.rapport.identity.internal.User;
+import org.rapport.customers.AccountSource;
+import org.rapport.sales.leads.internal.Lead;
+import org.rapport.sales.leads.internal.LeadDetails;
+import org.rapport.sales.leads.internal.LeadService;
 import org.rapport.support.internal.BusinessCalendar;
 import org.rapport.support.internal.ServiceLevels;
 import org.rapport.support.internal.SlaPolicy;
@@ -68,6 +72,9 @@ class CaseApiIntegrationTests {
 
 	@Autowired
 	CustomFieldService fields;
+
+	@Autowired
+	LeadService leads;
 
 	TeamId team;
 	User agent;
@@ -322,7 +329,7 @@ class CaseApiIntegrationTests {
 	void theDocumentStatesWhatACaseTakesAndEveryOperationsSummary() throws Exception {
 		String document = mvc.perform(get("/v3/api-docs")).andReturn().getResponse().getContentAsString();
 		assertThat(JsonPath.<List<String>>read(document, "$.components.schemas.CaseInput.required"))
-			.containsExactlyInAnyOrder("accountId", "subject", "priority", "channel");
+			.as("accountId is required unless leadId is given").containsExactlyInAnyOrder("subject", "priority", "channel");
 		assertThat(JsonPath.<Integer>read(document, "$.components.schemas.CaseInput.properties.subject.maxLength"))
 			.isEqualTo(255);
 		assertThat(JsonPath.<List<String>>read(document, "$.components.schemas.CaseInput.properties.channel.enum"))
@@ -349,6 +356,38 @@ class CaseApiIntegrationTests {
 		}
 		assertThat(JsonPath.<java.util.Map<String, Object>>read(document,
 				"$.paths['/api/v1/cases/{id}'].put.responses")).containsKeys("412", "428");
+	}
+
+	@Test
+	void aCaseIsOpenedForALeadOrForAnAccountButNeverForBothOrNeither() throws Exception {
+		Lead lead = leads.create(data.actor(agent), new LeadDetails("Ada", "Lovelace", null, null,
+				TestData.unique("ada").toLowerCase() + "@example.org", null, AccountSource.EMAIL, null, null),
+				null, null, null, null);
+		String body = open(agentToken, """
+				{"leadId": "%s", "subject": "Asking before buying", "priority": "NORMAL", "channel": "EMAIL"}"""
+			.formatted(lead.getId()))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.leadId").value(lead.getId().toString()))
+			.andExpect(jsonPath("$.accountId").value(nullValue()))
+			.andReturn().getResponse().getContentAsString();
+		String id = JsonPath.read(body, "$.id");
+		mvc.perform(get("/api/v1/cases/" + id).header("Authorization", agentToken))
+			.andExpect(jsonPath("$.leadId").value(lead.getId().toString()));
+
+		open(agentToken, """
+				{"subject": "Nobody's", "priority": "NORMAL", "channel": "EMAIL"}""")
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[0].field").value("accountId"));
+		open(agentToken, """
+				{"accountId": "%s", "leadId": "%s", "subject": "Both", "priority": "NORMAL", "channel": "EMAIL"}"""
+			.formatted(account.value(), lead.getId()))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[0].field").value("leadId"));
+		open(agentToken, """
+				{"leadId": "%s", "subject": "Unknown lead", "priority": "NORMAL", "channel": "EMAIL"}"""
+			.formatted(UUID.randomUUID()))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[0].field").value("leadId"));
 	}
 
 	private ResultActions open(String token, String body) throws Exception {

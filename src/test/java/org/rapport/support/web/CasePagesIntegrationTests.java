@@ -30,6 +30,9 @@ import org.rapport.identity.Actor;
 import org.rapport.identity.Role;
 import org.rapport.identity.TeamId;
 import org.rapport.identity.internal.User;
+import org.rapport.sales.contracts.internal.Contract;
+import org.rapport.sales.contracts.internal.ContractBook;
+import org.rapport.sales.contracts.internal.ContractDetails;
 import org.rapport.support.internal.BusinessCalendar;
 import org.rapport.support.internal.CaseBook;
 import org.rapport.support.internal.CaseChannel;
@@ -77,6 +80,12 @@ class CasePagesIntegrationTests {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	ContractBook contracts;
+
+	@Autowired
+	org.rapport.sales.leads.internal.LeadService leads;
 
 	User admin;
 	User agent;
@@ -133,6 +142,77 @@ class CasePagesIntegrationTests {
 		clock.setTo(WEDNESDAY_10.plusSeconds(2 * 3600));
 		mvc.perform(get("/cases").param("account", account.toString()).param("sla", "BREACHED").with(data.as(agent)))
 			.andExpect(content().string(allOf(containsString(urgent.getNumber()), containsString("Breached"))));
+	}
+
+	@Test
+	void theFormOffersTheRunningContractsOfTheAccountAndTheCasePageLinksTheChosenOne() throws Exception {
+		java.time.LocalDate today = contracts.today();
+		Contract gold = contracts.create(agentActor, new ContractDetails(account.value(), null, today.minusDays(30),
+				today.plusYears(1), new java.math.BigDecimal("1200"), "EUR", false, 30, null, null, "Gold"));
+		Contract ended = contracts.create(agentActor, new ContractDetails(account.value(), null,
+				today.minusYears(2), today.minusYears(1), new java.math.BigDecimal("1200"), "EUR", false, 30, null));
+		AccountId other = customers.openAccount(agentActor, new NewAccount(TestData.unique("Other"),
+				AccountType.COMPANY, null, null, null, null, null));
+		Contract others = contracts.create(agentActor, new ContractDetails(other.value(), null, today.minusDays(1),
+				today.plusYears(1), new java.math.BigDecimal("10"), "EUR", false, 30, null));
+
+		// the form opened for the account lists its running contracts in a plain select
+		mvc.perform(get("/cases/new").param("account", account.toString()).with(data.as(agent)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("<label class=\"form-label\" for=\"contractId\""),
+					containsString("value=\"" + gold.getId() + "\""), containsString(gold.getNumber() + " · Gold"),
+					not(containsString(ended.getNumber())), not(containsString(others.getNumber())))));
+		// another account chosen: htmx reloads the options for it
+		mvc.perform(get("/cases/contract-options").param("accountId", other.toString()).with(data.as(agent))
+			.header("HX-Request", "true"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString(others.getNumber()), not(containsString(gold.getNumber())),
+					not(containsString("<html")))));
+
+		String location = mvc.perform(post("/cases").with(data.as(agent)).with(csrf())
+			.param("accountId", account.toString()).param("contractId", gold.getId().toString())
+			.param("subject", "Under contract").param("priority", "NORMAL").param("channel", "PHONE")
+			.param("assignToMe", "true"))
+			.andExpect(status().is3xxRedirection())
+			.andReturn().getResponse().getRedirectedUrl();
+		mvc.perform(get(location).with(data.as(agent)))
+			.andExpect(content().string(allOf(containsString("href=\"/contracts/" + gold.getId() + "\""),
+					containsString(gold.getNumber()))));
+		// a contract of another account is refused on the form, naming the field
+		mvc.perform(post("/cases").with(data.as(agent)).with(csrf())
+			.param("accountId", account.toString()).param("contractId", others.getId().toString())
+			.param("subject", "Wrong contract").param("priority", "NORMAL").param("channel", "PHONE"))
+			.andExpect(status().isOk())
+			.andExpect(model().attributeHasFieldErrors("input", "contractId"));
+	}
+
+	@Test
+	void aLeadsCaseShowsTheLeadAsItsRequesterOnThePageAndInTheListAndExport() throws Exception {
+		org.rapport.sales.leads.internal.Lead lead = leads.create(agentActor,
+				new org.rapport.sales.leads.internal.LeadDetails("Grace", "Hopper", null, null,
+						TestData.unique("grace").toLowerCase() + "@example.org", null,
+						org.rapport.customers.AccountSource.EMAIL, null, null),
+				null, null, null, null);
+		SupportCase opened = cases.create(agentActor, new SupportCase.Details(null, null, null, "Lead asks", null,
+				CasePriority.NORMAL, CaseChannel.EMAIL, null, lead.getId()), Map.of(), null, true);
+
+		mvc.perform(get("/cases/" + opened.getId()).with(data.as(agent)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("href=\"/leads/" + lead.getId() + "\""),
+					containsString("Grace Hopper"), containsString(lead.getEmail()))));
+		mvc.perform(get("/cases").param("owner", agent.getId().toString()).with(data.as(agent)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString(opened.getNumber()),
+					containsString("href=\"/leads/" + lead.getId() + "\""))));
+		mvc.perform(get("/cases/" + opened.getId() + "/edit").with(data.as(agent)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("Grace Hopper"), not(containsString("id=\"accountId\"")))));
+		mvc.perform(get("/cases/queue").with(data.as(agent))).andExpect(status().isOk());
+		String csv = mvc.perform(get("/cases/export.csv").param("owner", agent.getId().toString())
+			.with(data.as(agent)))
+			.andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+		assertThat(csv).contains("lead_id,lead_name").contains(lead.getId().toString() + ",Grace Hopper");
 	}
 
 	@Test

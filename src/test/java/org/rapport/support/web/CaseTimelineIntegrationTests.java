@@ -48,6 +48,12 @@ class CaseTimelineIntegrationTests {
 	@Autowired
 	Customers customers;
 
+	@Autowired
+	org.rapport.sales.leads.internal.LeadService leads;
+
+	@Autowired
+	org.springframework.jdbc.core.JdbcTemplate jdbc;
+
 	@Test
 	void theAccountsTimelineShowsItsCasesOpeningAndStatusMoves() throws Exception {
 		User agent = data.user(data.team(), Role.SUPPORT);
@@ -69,5 +75,23 @@ class CaseTimelineIntegrationTests {
 			.andExpect(content().string(Matchers.containsString("Case " + opened.getNumber() + " opened")))
 			.andExpect(content().string(Matchers.containsString("Case " + opened.getNumber() + ": New \u2192 Resolved")))
 			.andExpect(content().string(Matchers.containsString("/cases/" + opened.getId())));
+	}
+
+	@Test
+	void aLeadsCaseWithoutAnAccountShowsItsOpeningOnItsOwnTimeline() throws Exception {
+		User agent = data.user(data.team(), Role.SUPPORT);
+		Actor acting = data.actor(agent);
+		var lead = leads.create(acting, new org.rapport.sales.leads.internal.LeadDetails("Ada", "Lovelace", null, null,
+				TestData.unique("ada").toLowerCase() + "@example.org", null, org.rapport.customers.AccountSource.EMAIL,
+				null, null), null, null, null, null);
+		SupportCase opened = cases.create(acting, new SupportCase.Details(null, null, null, "Before buying", null,
+				CasePriority.NORMAL, CaseChannel.EMAIL, null, lead.getId()), Map.of(), null, true);
+
+		// recorded about the case, on no account's timeline, rather than failing for want of an account
+		await().atMost(Duration.ofSeconds(20))
+			.untilAsserted(() -> org.assertj.core.api.Assertions.assertThat(jdbc.queryForList("select account_id "
+					+ "from timeline_change where about_type = 'case' and about_id = ? and kind = 'CASE_OPENED'",
+					opened.getId())).singleElement().satisfies(row -> org.assertj.core.api.Assertions
+						.assertThat(row.get("account_id")).isNull()));
 	}
 }

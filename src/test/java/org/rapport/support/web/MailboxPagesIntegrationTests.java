@@ -163,6 +163,28 @@ class MailboxPagesIntegrationTests {
 		assertThat(mailbox.settings().isEnabled()).isFalse();
 	}
 
+	@Test
+	void anAdministratorChoosesWhetherUnknownSendersBecomeContactsOrLeads() throws Exception {
+		mvc.perform(get("/admin/support/mailbox").with(data.as(admin)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(checkedRadio("CONTACT"), containsString("for=\"unknownSenders2\""),
+					containsString("a lead"))));
+		assertThat(mailbox.settings().getUnknownSenders()).isEqualTo(Mailbox.UnknownSenders.CONTACT);
+
+		mvc.perform(save(1143, "s3cret-Pa55", DESK).param("unknownSenders", "LEAD"))
+			.andExpect(redirectedUrl("/admin/support/mailbox"));
+
+		assertThat(mailbox.settings().getUnknownSenders()).isEqualTo(Mailbox.UnknownSenders.LEAD);
+		mvc.perform(get("/admin/support/mailbox").with(data.as(admin)))
+			.andExpect(content().string(checkedRadio("LEAD")));
+	}
+
+	/** The page holds the radio button of the choice, checked. */
+	private static org.hamcrest.Matcher<String> checkedRadio(String choice) {
+		return org.hamcrest.Matchers.matchesPattern("(?s).*<input[^>]*value=\"" + choice
+				+ "\"[^>]*name=\"unknownSenders\"[^>]*checked[^>]*>.*");
+	}
+
 	private MockHttpServletRequestBuilder save(int port, String password, String address) {
 		return save(admin, String.valueOf(port), password, address);
 	}

@@ -27,6 +27,7 @@ import org.rapport.sales.ContractActivated;
 import org.rapport.sales.ContractId;
 import org.rapport.sales.OpportunityId;
 import org.rapport.shared.BusinessRecord;
+import org.rapport.shared.InvalidField;
 import org.rapport.shared.Money;
 import org.rapport.shared.RuleBroken;
 import org.rapport.shared.ExternalIds;
@@ -86,6 +87,13 @@ public class Contract extends BusinessRecord<Contract> {
 	/** The id another system gives the contract; set by imports and the API, unique where set. */
 	private String externalId;
 
+	/** The service level the contract promises, such as Gold; the SLA policies of support cases may match it. */
+	@Column(name = "service_level")
+	private String serviceLevel;
+
+	/** The longest service level a contract names. */
+	public static final int MAX_SERVICE_LEVEL = 50;
+
 	protected Contract() {
 	}
 
@@ -106,6 +114,28 @@ public class Contract extends BusinessRecord<Contract> {
 	/** Takes the id another system gives the contract, as {@link ExternalIds#changed} keeps it. */
 	void identify(String givenExternalId) {
 		this.externalId = ExternalIds.changed(externalId, givenExternalId);
+	}
+
+	/**
+	 * The service level as a contract keeps it: trimmed, {@code null} when blank, at most {@link #MAX_SERVICE_LEVEL}
+	 * characters; the form, the API and the import all check it here.
+	 */
+	public static String serviceLevel(String given) {
+		String trimmed = given == null || given.isBlank() ? null : given.strip();
+		if (trimmed != null && trimmed.length() > MAX_SERVICE_LEVEL) {
+			throw new InvalidField("serviceLevel", "validation.contract.serviceLevel",
+					"A service level has up to {0} characters", MAX_SERVICE_LEVEL);
+		}
+		return trimmed;
+	}
+
+	/** Names the service level the contract promises; blank for none. A change of a stored contract is announced. */
+	void promise(String givenServiceLevel) {
+		String before = serviceLevel;
+		this.serviceLevel = serviceLevel(givenServiceLevel);
+		if (!isNew() && !java.util.Objects.equals(before, serviceLevel)) {
+			registerEvent(new org.rapport.sales.ContractServiceLevelChanged(id(), before, serviceLevel));
+		}
 	}
 
 	/** A contract as agreed; it starts as a draft and takes the status its dates give on {@code today}. */
@@ -194,6 +224,7 @@ public class Contract extends BusinessRecord<Contract> {
 		Contract next = new Contract(newNumber, account(), null, nextTerms(), new UserId(getOwnerId()),
 				getTeamId() == null ? null : new TeamId(getTeamId()));
 		next.renewedFromId = getId();
+		next.serviceLevel = serviceLevel;
 		next.changeCustomFields(getCustomFields());
 		this.renewedToId = next.getId();
 		if (status == ContractStatus.EXPIRED || today.isAfter(endDate)) {
@@ -284,6 +315,10 @@ public class Contract extends BusinessRecord<Contract> {
 
 	public String getDescription() {
 		return description;
+	}
+
+	public String getServiceLevel() {
+		return serviceLevel;
 	}
 
 	/** What the parties agreed: the period, the value and how it renews. */

@@ -145,11 +145,13 @@ public class ContractBook {
 	public Contract create(Actor actor, ContractDetails details, Map<String, ?> custom) {
 		AccountId account = visibleAccount(actor, details.accountId());
 		Contract.Terms terms = terms(details);
+		String serviceLevel = Contract.serviceLevel(details.serviceLevel());
 		OpportunityId opportunity = visibleOpportunity(actor, details.opportunityId(), account);
 		requireFreeExternalId(actor, details, null);
 		Contract contract = Contract.agree(nextNumber(), account, opportunity, terms, actor.id(), actor.team(),
 				today());
 		contract.identify(details.externalId());
+		contract.promise(serviceLevel);
 		contract.changeCustomFields(customFields.merge(ENTITY, Map.of(), custom, true));
 		return contracts.saveAndFlush(contract);
 	}
@@ -169,9 +171,11 @@ public class ContractBook {
 					"A contract stays with the account it was made with");
 		}
 		Contract.Terms terms = terms(details);
+		String serviceLevel = Contract.serviceLevel(details.serviceLevel());
 		requireFreeExternalId(actor, details, id);
 		contract.revise(terms, today());
 		contract.identify(details.externalId());
+		contract.promise(serviceLevel);
 		if (custom != null) {
 			contract.changeCustomFields(customFields.merge(ENTITY, contract.getCustomFields(), custom, false));
 		}

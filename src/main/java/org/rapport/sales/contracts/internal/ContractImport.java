@@ -20,6 +20,7 @@ import org.rapport.integration.RecordKind;
 import org.rapport.integration.bulk.BulkRecords;
 import org.rapport.sales.ContractId;
 import org.rapport.sales.ContractsImported;
+import org.rapport.shared.InvalidField;
 import org.rapport.shared.Money;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -64,6 +65,8 @@ class ContractImport extends RecordKind<ContractValues> {
 			ImportColumn.of("renewalNoticeDays", Type.DAYS, "Renewal Notice Days", "Notice Days", "Notice Period",
 					"renewal_notice_days", "续约通知天数", "提前通知天数", "通知天数"),
 			ImportColumn.text("description", 4000, "Description", "Notes", "描述", "说明", "备注"),
+			ImportColumn.of("serviceLevel", Type.TEXT, "Service Level", "SLA", "Support Level", "service_level",
+					"服务级别", "服务等级"),
 			ImportColumn.owner());
 
 	private static final Set<String> DRAFTS = Set.of("draft", "草稿", "拟定", "待生效");
@@ -75,8 +78,8 @@ class ContractImport extends RecordKind<ContractValues> {
 
 	private static final BulkRecords.Table<ContractValues> TABLE = new BulkRecords.Table<>("contract",
 			"start_date, end_date, contract_value, currency, status, auto_renew, renewal_notice_days, description, "
-					+ "external_id, owner_id, team_id, custom_fields",
-			"ddnvvbivvuuj", ContractImport::columns, ContractValues::id, ContractValues::version);
+					+ "service_level, external_id, owner_id, team_id, custom_fields",
+			"ddnvvbivvvuuj", ContractImport::columns, ContractValues::id, ContractValues::version);
 
 	private final BulkRecords records;
 	private final AccountReferences accounts;
@@ -136,6 +139,14 @@ class ContractImport extends RecordKind<ContractValues> {
 			LocalDate end = (LocalDate) row.values().get("endDate");
 			if (start != null && end != null && end.isBefore(start)) {
 				row.reject("endDate", batch.message("import.error.endBeforeStart"));
+			}
+			if (row.values().containsKey("serviceLevel")) {
+				try {
+					row.values().put("serviceLevel", Contract.serviceLevel(row.text("serviceLevel")));
+				}
+				catch (InvalidField invalid) {
+					batch.reject(row, "serviceLevel", "import.error.tooLong", Contract.MAX_SERVICE_LEVEL);
+				}
 			}
 			String status = row.text("status");
 			if (status == null) {
@@ -212,7 +223,7 @@ class ContractImport extends RecordKind<ContractValues> {
 	@Override
 	protected ContractValues create(ImportBatch batch, UUID id, Map<String, Object> v) {
 		return merge(new ContractValues(id, 0, (UUID) v.get("ownerId"), (UUID) v.get("teamId"), null, null, null, null,
-				null, BigDecimal.ZERO, batch.cells().currency(), DRAFT, false, 0, null, Map.of()), v);
+				null, BigDecimal.ZERO, batch.cells().currency(), DRAFT, false, 0, null, null, Map.of()), v);
 	}
 
 	@Override
@@ -229,7 +240,7 @@ class ContractImport extends RecordKind<ContractValues> {
 				pick(v, "accountId", c.accountId()), c.number(), start, end, pick(v, "value", c.value()),
 				pick(v, "currency", c.currency()), status, pick(v, "autoRenew", c.autoRenew()),
 				pick(v, "renewalNoticeDays", c.renewalNoticeDays()), pick(v, "description", c.description()),
-				pick(v, "customFields", c.customFields()));
+				pick(v, "serviceLevel", c.serviceLevel()), pick(v, "customFields", c.customFields()));
 	}
 
 	/** The status a draft or running contract has on {@code today}, as {@code Contract.followCalendar} gives it. */
@@ -267,7 +278,7 @@ class ContractImport extends RecordKind<ContractValues> {
 	public ContractValues withVersion(ContractValues c, long version) {
 		return new ContractValues(c.id(), version, c.ownerId(), c.teamId(), c.externalId(), c.accountId(), c.number(),
 				c.startDate(), c.endDate(), c.value(), c.currency(), c.status(), c.autoRenew(), c.renewalNoticeDays(),
-				c.description(), c.customFields());
+				c.description(), c.serviceLevel(), c.customFields());
 	}
 
 	@Override
@@ -325,13 +336,13 @@ class ContractImport extends RecordKind<ContractValues> {
 		return new ContractValues(c.getId(), c.getVersion(), c.getOwnerId(), c.getTeamId(), c.getExternalId(),
 				c.getAccountId(), c.getNumber(), c.getStartDate(), c.getEndDate(), c.getValue().amount(),
 				c.getValue().currency(), c.getStatus().name(), c.isAutoRenew(), c.getRenewalNoticeDays(),
-				c.getDescription(), c.getCustomFields());
+				c.getDescription(), c.getServiceLevel(), c.getCustomFields());
 	}
 
 	private static Object[] columns(ContractValues c) {
 		// the value rounded to its currency as the contract's page keeps it
 		Money value = new Money(c.value(), c.currency());
 		return new Object[] { c.startDate(), c.endDate(), value.amount(), value.currency(), c.status(), c.autoRenew(),
-				c.renewalNoticeDays(), c.description(), c.externalId(), c.ownerId(), c.teamId(), c.customFields() };
+				c.renewalNoticeDays(), c.description(), c.serviceLevel(), c.externalId(), c.ownerId(), c.teamId(), c.customFields() };
 	}
 }

@@ -11,7 +11,8 @@ import java.util.UUID;
  */
 public record ContractValues(UUID id, long version, UUID ownerId, UUID teamId, String externalId, UUID accountId,
 		String number, LocalDate startDate, LocalDate endDate, BigDecimal value, String currency, String status,
-		boolean autoRenew, int renewalNoticeDays, String description, Map<String, Object> customFields) {
+		boolean autoRenew, int renewalNoticeDays, String description, String serviceLevel,
+		Map<String, Object> customFields) {
 
 	/** The longest renewal notice a contract takes, in days, on its form, in the API and in imports. */
 	public static final int MAX_RENEWAL_NOTICE_DAYS = 3650;

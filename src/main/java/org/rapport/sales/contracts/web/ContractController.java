@@ -119,7 +119,7 @@ class ContractController {
 		ExportedAccounts accountCells = new ExportedAccounts(accounts);
 		CsvDownload.write(response, "contracts.csv", CsvDownload.header(new String[] { "id", "external_id", "number",
 				"account", "account_name", "opportunity_id", "status", "start_date", "end_date", "value", "currency",
-				"auto_renew", "renewal_notice_days", "description", "owner", "owner_id", "owner_name", "team_id",
+				"auto_renew", "renewal_notice_days", "description", "service_level", "owner", "owner_id", "owner_name", "team_id",
 				"team_name", "created_at", "updated_at" },
 				custom.exportedHeader()),
 				rows -> contracts.forEach(actor, new ContractFilter(account, status, endingWithin),
@@ -129,7 +129,7 @@ class ContractController {
 								c.getOpportunityId(), c.getStatus(), c.getStartDate(), c.getEndDate(),
 								c.getValue() == null ? null : c.getValue().amount(),
 								c.getValue() == null ? null : c.getValue().currency(), c.isAutoRenew(),
-								c.getRenewalNoticeDays(), c.getDescription(), names.login(c.getOwnerId()),
+								c.getRenewalNoticeDays(), c.getDescription(), c.getServiceLevel(), names.login(c.getOwnerId()),
 								c.getOwnerId(), names.user(c.getOwnerId()), c.getTeamId(),
 								names.team(c.getTeamId()), c.getCreatedAt(), c.getUpdatedAt() },
 								CustomFieldQuery.exportValues(c.getCustomFields(), exported)))));

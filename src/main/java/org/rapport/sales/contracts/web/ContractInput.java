@@ -39,6 +39,9 @@ record ContractInput(
 		Boolean autoRenew,
 		@Min(0) @Max(ContractValues.MAX_RENEWAL_NOTICE_DAYS) Integer renewalNoticeDays,
 		@Size(max = 4000) String description,
+		@Schema(description = "The service level the contract promises, such as Gold or Standard, which SLA policies "
+				+ "of support cases may match; trimmed, none when blank")
+		@Size(max = Contract.MAX_SERVICE_LEVEL) String serviceLevel,
 		Map<String, Object> customFields,
 		Long version) {
 
@@ -47,13 +50,13 @@ record ContractInput(
 	/** A new contract of the account, for a year from today, in the currency given. */
 	static ContractInput forAccount(UUID account, UUID opportunity, LocalDate today, String currency) {
 		return new ContractInput(null, account, null, opportunity, today, today.plusYears(1).minusDays(1), null, currency,
-				false, DEFAULT_NOTICE_DAYS, null, null, null);
+				false, DEFAULT_NOTICE_DAYS, null, null, null, null);
 	}
 
 	static ContractInput of(Contract c) {
 		return new ContractInput(null, c.getAccountId(), null, c.getOpportunityId(), c.getStartDate(), c.getEndDate(),
 				c.getValue().amount(), c.getValue().currency(), c.isAutoRenew(), c.getRenewalNoticeDays(),
-				c.getDescription(), null, c.getVersion());
+				c.getDescription(), c.getServiceLevel(), null, c.getVersion());
 	}
 
 	ContractDetails toDetails() {
@@ -64,6 +67,6 @@ record ContractInput(
 	ContractDetails toDetails(UUID account) {
 		return new ContractDetails(account, opportunityId, startDate, endDate, value, currency,
 				autoRenew != null && autoRenew, renewalNoticeDays == null ? DEFAULT_NOTICE_DAYS : renewalNoticeDays,
-				Checks.blankToNull(description), externalId);
+				Checks.blankToNull(description), externalId, serviceLevel);
 	}
 }

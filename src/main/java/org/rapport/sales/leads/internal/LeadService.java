@@ -158,7 +158,16 @@ public class LeadService {
 			.or(directory::firstActiveAdministrator)
 			.orElseThrow(() -> RuleBroken.notSetUp("lead.webForm.noOwner",
 					"Nobody is there to take web-form leads: set rapport.leads.web-form-owner"));
-		Lead lead = Lead.capture(details, owner.id(), owner.team());
+		return captureFor(details, owner.id(), owner.team());
+	}
+
+	/**
+	 * Stores a lead that came in by itself (from the web form, or a sender that the service mailbox does not know),
+	 * owned by the user in the team, with the default custom field values.
+	 */
+	@Transactional
+	public Lead captureFor(LeadDetails details, UserId owner, TeamId team) {
+		Lead lead = Lead.capture(details, owner, team);
 		lead.changeCustomFields(customFields.merge(ENTITY, Map.of(), null, true));
 		return leads.save(lead);
 	}

@@ -3,6 +3,7 @@ package org.rapport.sales.leads.web;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.rapport.customers.AccountSource;
+import org.rapport.sales.NewLead;
 import org.rapport.sales.leads.internal.LeadDetails;
 import org.rapport.sales.web.Checks;
 import org.rapport.shared.ContactPoints;
@@ -14,13 +15,13 @@ import org.rapport.shared.PhoneNumber;
  * robot fills it in.
  */
 record WebFormLeadInput(
-		@Size(max = 100) String firstName,
-		@NotBlank @Size(max = 100) String lastName,
-		@Size(max = 200) String company,
+		@Size(max = NewLead.MAX_NAME) String firstName,
+		@NotBlank @Size(max = NewLead.MAX_NAME) String lastName,
+		@Size(max = NewLead.MAX_COMPANY) String company,
 		@Size(max = 100) String title,
 		@NotBlank @EmailAddress @Size(max = ContactPoints.EMAIL_MAX) String email,
 		@Size(max = ContactPoints.PHONE_MAX) @PhoneNumber String phone,
-		@Size(max = 4000) String message,
+		@Size(max = NewLead.MAX_NOTES) String message,
 		String website) {
 
 	static WebFormLeadInput empty() {

@@ -83,6 +83,29 @@ class ContractApiIntegrationTests {
 	}
 
 	@Test
+	void aContractKeepsItsServiceLevelTrimmedAndRefusesOneOverFiftyCharacters() throws Exception {
+		LocalDate today = LocalDate.now();
+		String created = mvc.perform(post("/api/v1/contracts").header("Authorization", eastToken)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(CommerceFixtures.contractJson(account, today, today.plusYears(1),
+					", \"serviceLevel\": \"  Gold  \"")))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.serviceLevel").value("Gold"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		String id = com.jayway.jsonpath.JsonPath.read(created, "$.id");
+		mvc.perform(get("/api/v1/contracts/" + id).header("Authorization", eastToken))
+			.andExpect(jsonPath("$.serviceLevel").value("Gold"));
+		mvc.perform(post("/api/v1/contracts").header("Authorization", eastToken)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(CommerceFixtures.contractJson(account, today, today.plusYears(1),
+					", \"serviceLevel\": \"" + "x".repeat(51) + "\"")))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[0].field").value("serviceLevel"));
+	}
+
+	@Test
 	void aContractOfferedFromAWonOpportunityKeepsItsId() throws Exception {
 		UUID opportunity = fixtures.opportunity(data.actor(seller), account);
 		LocalDate today = LocalDate.now();
