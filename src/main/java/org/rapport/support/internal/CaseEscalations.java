@@ -84,7 +84,7 @@ public class CaseEscalations {
 			}
 			escalated += escalateAll(due, now, memo, skipped);
 		}
-		int sent = sendDue(now);
+		int sent = memo.sent + sendDue(now);
 		if (escalated > 0 || sent > 0) {
 			log.info("Case escalation at {}: {} escalations, {} notices sent in {} ms", now, escalated, sent,
 					java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
@@ -98,8 +98,11 @@ public class CaseEscalations {
 	 * now go into {@code skipped}.
 	 */
 	private int escalateAll(List<UUID> due, Instant now, Memo memo, Set<UUID> skipped) {
+		int sentBefore = memo.sent;
 		try {
 			return transactions.execute(status -> {
+				// the batch's cases in one query; each is then found in the transaction's context
+				cases.findAllById(due);
 				int made = 0;
 				for (UUID id : due) {
 					int one = escalate(id, now, memo);
@@ -113,9 +116,11 @@ public class CaseEscalations {
 		}
 		catch (RuntimeException batchFailed) {
 			due.forEach(skipped::remove);
+			memo.sent = sentBefore;
 		}
 		int escalated = 0;
 		for (UUID id : due) {
+			int sentBeforeCase = memo.sent;
 			try {
 				Integer made = transactions.execute(status -> escalate(id, now, memo));
 				escalated += made;
@@ -126,9 +131,11 @@ public class CaseEscalations {
 			catch (ObjectOptimisticLockingFailureException changed) {
 				// an agent changed the case meanwhile: the next sweep looks at it again as it is then
 				skipped.add(id);
+				memo.sent = sentBeforeCase;
 			}
 			catch (RuntimeException failed) {
 				skipped.add(id);
+				memo.sent = sentBeforeCase;
 				log.warn("Case {} not escalated: {}", id, failed.toString());
 			}
 		}
@@ -158,7 +165,14 @@ public class CaseEscalations {
 					&& !escalationQueue.equals(queueBefore) ? " queue=" + escalationQueue : "");
 			events.save(new CaseEvent(found.getId(), CaseEvent.ESCALATED, level, detail, event.at()));
 			for (UUID recipient : recipients(found, level, memo)) {
-				notices.save(new CaseNotice(found.getId(), recipient, level, sendAt));
+				CaseNotice notice = new CaseNotice(found.getId(), recipient, level, sendAt);
+				if (!sendAt.isAfter(now)) {
+					// due at once: sent in this very transaction, which records it sent
+					notice.markSent();
+					notifyOf(found, notice);
+					memo.sent++;
+				}
+				notices.save(notice);
 			}
 		}
 		// written when the transaction commits, with the rest of its batch: a case an agent changed meanwhile fails the
@@ -217,13 +231,15 @@ public class CaseEscalations {
 	private int send(UUID id) {
 		return notices.findById(id).filter(notice -> !notice.isSent()).map(notice -> {
 			notice.markSent();
-			cases.findById(notice.getCaseId())
-				.ifPresent(found -> notifications.notify(new Notice(new UserId(notice.getRecipientId()), NOTICE_KIND,
-						"notice.support.caseEscalated",
-						List.of(found.getNumber(), found.getSubject(), String.valueOf(notice.getLevel())),
-						"/cases/" + found.getId(), null)));
+			cases.findById(notice.getCaseId()).ifPresent(found -> notifyOf(found, notice));
 			return 1;
 		}).orElse(0);
+	}
+
+	private void notifyOf(SupportCase found, CaseNotice notice) {
+		notifications.notify(new Notice(new UserId(notice.getRecipientId()), NOTICE_KIND, "notice.support.caseEscalated",
+				List.of(found.getNumber(), found.getSubject(), String.valueOf(notice.getLevel())),
+				"/cases/" + found.getId(), null));
 	}
 
 	/** What one sweep reads once: calendars, policies and the managers of each queue. */
@@ -234,6 +250,9 @@ public class CaseEscalations {
 		private final java.util.Map<UUID, Optional<SlaPolicy>> policies = new java.util.HashMap<>();
 
 		private final java.util.Map<UUID, List<UUID>> managers = new java.util.HashMap<>();
+
+		/** The notices sent as their cases escalated. */
+		int sent;
 
 		Optional<BusinessHours> hours(UUID calendar) {
 			return calendar == null ? Optional.empty() : this.hours.computeIfAbsent(calendar, levels::hours);
