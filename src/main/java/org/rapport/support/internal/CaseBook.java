@@ -50,7 +50,8 @@ public class CaseBook {
 	public static final SortWhitelist SORTS = SortWhitelist
 		.defaultingTo("created", Sort.Direction.DESC, "c.createdAt", "c.id")
 		.with("number", "c.number")
-		.with("due", "c.slaDueAt", "c.id");
+		// the due time, a case without one after all that have one
+		.with("due", "c.slaOrderAt", "c.id");
 
 	private final Cases cases;
 	private final CaseComments comments;
@@ -142,10 +143,9 @@ public class CaseBook {
 		return switch (state) {
 			case BREACHED -> "(c.slaBreached = true or c.slaDueAt <= :now)";
 			// only an open case has a target running, and a case held at risk has both paused (so no due time): said
-			// so, the database reads the open cases of the queues the user sees rather than every case
-			case AT_RISK -> "(c.open = true and c.slaBreached = false and ((c.slaDueAt > :now and (c.slaWarningAt <= :now or "
-					+ held + " = org.rapport.support.internal.SlaState.AT_RISK)) or (c.slaDueAt is null and " + held
-					+ " = org.rapport.support.internal.SlaState.AT_RISK)))";
+			// so, "due later than now or not at all" is one range of the open cases by due time
+			case AT_RISK -> "(c.open = true and c.slaBreached = false and c.slaOrderAt > :now and ("
+					+ "c.slaWarningAt <= :now or " + held + " = org.rapport.support.internal.SlaState.AT_RISK))";
 			case ON_TRACK -> "(c.open = true and c.slaBreached = false and (" + held + " is null or " + held
 					+ " <> org.rapport.support.internal.SlaState.AT_RISK) and (c.slaWarningAt > :now or (" + held
 					+ " = org.rapport.support.internal.SlaState.ON_TRACK and c.slaWarningAt is null)))";

@@ -139,6 +139,13 @@ public class SupportCase extends BusinessRecord<SupportCase> {
 	@Column(name = "sla_due_at")
 	private Instant slaDueAt;
 
+	/**
+	 * The due time as lists sort and filter by it: the earliest due time, or for a case without one (no target
+	 * running) a time beyond every due time, so that "due later than now or not at all" is one range of an index.
+	 */
+	@Column(name = "sla_order_at", nullable = false)
+	private Instant slaOrderAt = NO_DUE;
+
 	@Column(name = "sla_warning_at")
 	private Instant slaWarningAt;
 
@@ -470,6 +477,7 @@ public class SupportCase extends BusinessRecord<SupportCase> {
 		this.responseDueAt = response.due().orElse(null);
 		this.resolutionDueAt = resolution.due().orElse(null);
 		this.slaDueAt = earliest(responseDueAt, resolutionDueAt);
+		this.slaOrderAt = slaDueAt == null ? NO_DUE : slaDueAt;
 		this.slaWarningAt = earliest(response.warningAt().orElse(null), resolution.warningAt().orElse(null));
 		SlaState held = null;
 		for (SlaClock clock : new SlaClock[] { response, resolution }) {
@@ -542,6 +550,9 @@ public class SupportCase extends BusinessRecord<SupportCase> {
 		return escalationLevel;
 	}
 
+	/** Where a case without a due time sorts among due times: after all of them. */
+	static final Instant NO_DUE = Instant.parse("9999-12-31T00:00:00Z");
+
 	/** The highest level of escalation: notify the owner, then the queue's managers, then the escalation queue. */
 	public static final int MAX_LEVEL = 3;
 
@@ -560,6 +571,7 @@ public class SupportCase extends BusinessRecord<SupportCase> {
 		this.responseDueAt = null;
 		this.resolutionDueAt = null;
 		this.slaDueAt = null;
+		this.slaOrderAt = NO_DUE;
 		this.slaWarningAt = null;
 		this.slaHeldState = null;
 		this.slaBreached = false;

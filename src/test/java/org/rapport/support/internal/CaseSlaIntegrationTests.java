@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.time.ZonedDateTime;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,6 +24,7 @@ import org.rapport.identity.TeamId;
 import org.rapport.shared.InvalidField;
 import org.rapport.shared.RecordNotFound;
 import org.rapport.shared.RuleBroken;
+import org.rapport.web.SortParameter;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -177,6 +179,33 @@ class CaseSlaIntegrationTests {
 		clock.setTo(berlin("2026-03-10T09:50"));
 		assertThat(ids(SlaState.BREACHED)).contains(early.getId()).doesNotContain(late.getId());
 		assertThat(ids(SlaState.AT_RISK)).contains(late.getId()).doesNotContain(early.getId());
+	}
+
+	@Test
+	void casesAtRiskListTheEarliestDueFirstAndThoseHeldWaitingOnTheCustomerLast() {
+		clock.setTo(berlin("2026-03-10T09:00"));
+		SupportCase paused = open(CasePriority.NORMAL);
+		clock.setTo(berlin("2026-03-10T09:01"));
+		SupportCase first = open(CasePriority.NORMAL);
+		clock.setTo(berlin("2026-03-10T09:02"));
+		SupportCase second = open(CasePriority.NORMAL);
+		clock.setTo(berlin("2026-03-10T09:50"));
+		// 50 of its 60 minutes used: waiting on the customer, it is held at risk, with no due time while it waits
+		SupportCase waiting = cases.move(agent, paused.getId(), paused.getVersion(), CaseStatus.WAITING_ON_CUSTOMER,
+				null);
+		assertThat(waiting.getSlaDueAt()).isNull();
+		assertThat(waiting.slaState(clock.instant())).contains(SlaState.AT_RISK);
+
+		List<UUID> atRisk = cases.list(agent, new CaseFilter(account.value(), null, null, null, null,
+				SlaState.AT_RISK, null), SortParameter.parse(CaseBook.sortOrDefault(null, SlaState.AT_RISK),
+						CaseBook.SORTS), CustomFieldQuery.none(), 0, 100)
+			.items()
+			.stream()
+			.map(SupportCase::getId)
+			.toList();
+		assertThat(atRisk).containsExactly(first.getId(), second.getId(), paused.getId());
+		assertThat(CaseBook.sortOrDefault(null, SlaState.MET)).isNull();
+		assertThat(CaseBook.sortOrDefault("number", SlaState.AT_RISK)).isEqualTo("number");
 	}
 
 	@Test
