@@ -84,7 +84,7 @@ insert into support_case (id, version, number, account_id, subject, description,
 	taken, resolution, first_response_at, resolved_at, closed_at, policy_id, calendar_id, response_target_minutes,
 	resolution_target_minutes, warning_percent, response_used_seconds, response_stopped_at, resolution_used_seconds,
 	resolution_stopped_at, sla_changed_at, sla_breached, sla_held_state, escalation_level, escalations, is_open,
-	owner_id, team_id, created_by, created_at, updated_by, updated_at)
+	owner_id, team_id, created_by, created_at, updated_by, updated_at, sla_order_at)
 select pg_temp.uuid7(c.at), 0, 'CS-' || case when d.i < 1000000 then lpad(d.i::text, 6, '0') else d.i::text end, a.id, d.subject,
 	'The customer wrote about it by ' || lower(d.channel) || '.', d.priority,
 	case when d.r < 0.8 then 'CLOSED' else 'RESOLVED' end, d.channel, d.category, true,
@@ -95,7 +95,8 @@ select pg_temp.uuid7(c.at), 0, 'CS-' || case when d.i < 1000000 then lpad(d.i::t
 	extract(epoch from c.resolution_used)::bigint, c.at + c.resolution_used, c.at + c.resolution_used,
 	c.late, case when c.late then 'BREACHED' else 'MET' end, case when c.late then 2 else 0 end,
 	case when c.late then 10 else 0 end, false,
-	a.owner_id, a.team_id, a.owner_id, c.at, a.owner_id, c.at + c.resolution_used + interval '2 days'
+	a.owner_id, a.team_id, a.owner_id, c.at, a.owner_id, c.at + c.resolution_used + interval '2 days',
+	timestamptz '9999-12-31 00:00:00+00'
 from drafts d
 join accounts a on a.n = d.n
 join policies p on p.match_priority = d.priority or (p.match_priority is null and d.priority in ('LOW', 'NORMAL'))
@@ -143,7 +144,7 @@ insert into support_case (id, version, number, account_id, subject, description,
 	warning_percent, response_used_seconds, response_running_since, response_stopped_at, resolution_used_seconds,
 	resolution_running_since, resolution_stopped_at, sla_changed_at, response_due_at, resolution_due_at, sla_due_at,
 	sla_warning_at, sla_breached, sla_held_state, escalation_level, escalations, next_escalation_at, is_open,
-	owner_id, team_id, created_by, created_at, updated_by, updated_at)
+	owner_id, team_id, created_by, created_at, updated_by, updated_at, sla_order_at)
 select pg_temp.uuid7(o.at), 0, 'CS-' || case when o.i < 1000000 then lpad(o.i::text, 6, '0') else o.i::text end, o.account_id, o.subject,
 	'The customer wrote about it by ' || lower(o.channel) || '.', o.priority, o.status, o.channel,
 	case when o.planted then 'Escalation benchmark' else o.category end,
@@ -170,7 +171,10 @@ select pg_temp.uuid7(o.at), 0, 'CS-' || case when o.i < 1000000 then lpad(o.i::t
 	case when o.planted then 2 else least(3, e.bits_set) end,
 	case when o.planted then 4 else e.bits end,
 	case when o.planted then now() - interval '1 minute' else e.next_at end,
-	true, o.owner_id, o.team_id, o.owner_id, o.at, o.owner_id, now()
+	true, o.owner_id, o.team_id, o.owner_id, o.at, o.owner_id, now(),
+	-- the due time as lists sort by it, a time beyond all due times for a case without one
+	coalesce(case when not k.answered then least(k.response_due, k.resolution_due)
+		when not k.paused then k.resolution_due end, timestamptz '9999-12-31 00:00:00+00')
 from open_drafts o
 join clocks k on k.i = o.i
 cross join lateral (

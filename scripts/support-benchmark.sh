@@ -62,6 +62,7 @@ q -c "update support_case set created_at = created_at + interval '$SHIFT seconds
 		response_due_at = response_due_at + interval '$SHIFT seconds',
 		resolution_due_at = resolution_due_at + interval '$SHIFT seconds',
 		sla_due_at = sla_due_at + interval '$SHIFT seconds',
+		sla_order_at = coalesce(sla_due_at + interval '$SHIFT seconds', sla_order_at),
 		sla_warning_at = sla_warning_at + interval '$SHIFT seconds',
 		next_escalation_at = next_escalation_at + interval '$SHIFT seconds'
 	where is_open and category is distinct from '$PLANTED' and $SHIFT > 60" >/dev/null
