@@ -11,14 +11,10 @@ import org.rapport.shared.UuidV7;
 /** A file attached to a case; its content lies in the data folder (see {@link CaseAttachments}). */
 @Entity
 @Table(name = "case_attachment")
-public class CaseAttachment implements org.springframework.data.domain.Persistable<UUID> {
+public class CaseAttachment extends org.rapport.shared.InsertedOnce {
 
 	@Id
 	private UUID id;
-
-	/** Whether the row exists: a new one is inserted without being read first. */
-	@jakarta.persistence.Transient
-	private boolean stored;
 
 	@Column(name = "case_id", nullable = false, updatable = false)
 	private UUID caseId;
@@ -99,16 +95,5 @@ public class CaseAttachment implements org.springframework.data.domain.Persistab
 
 	public Instant getCreatedAt() {
 		return createdAt;
-	}
-
-	@jakarta.persistence.PostLoad
-	@jakarta.persistence.PostPersist
-	void markStored() {
-		this.stored = true;
-	}
-
-	@Override
-	public boolean isNew() {
-		return !stored;
 	}
 }

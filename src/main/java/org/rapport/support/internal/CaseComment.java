@@ -15,16 +15,12 @@ import org.rapport.shared.UuidV7;
  */
 @Entity
 @Table(name = "case_comment")
-public class CaseComment implements org.springframework.data.domain.Persistable<UUID> {
+public class CaseComment extends org.rapport.shared.InsertedOnce {
 
 	public static final int MAX_BODY = 20_000;
 
 	@Id
 	private UUID id;
-
-	/** Whether the row exists: a new one is inserted without being read first. */
-	@jakarta.persistence.Transient
-	private boolean stored;
 
 	@Column(name = "case_id", nullable = false, updatable = false)
 	private UUID caseId;
@@ -115,16 +111,5 @@ public class CaseComment implements org.springframework.data.domain.Persistable<
 
 	public Instant getCreatedAt() {
 		return createdAt;
-	}
-
-	@jakarta.persistence.PostLoad
-	@jakarta.persistence.PostPersist
-	void markStored() {
-		this.stored = true;
-	}
-
-	@Override
-	public boolean isNew() {
-		return !stored;
 	}
 }

@@ -11,17 +11,13 @@ import org.rapport.shared.UuidV7;
 /** Something that happened to a case that no person wrote, such as an escalation, kept on the case's history. */
 @Entity
 @Table(name = "case_event")
-public class CaseEvent implements org.springframework.data.domain.Persistable<UUID> {
+public class CaseEvent extends org.rapport.shared.InsertedOnce {
 
 	/** The kind of an escalation's event; its detail names the SLA event that caused it. */
 	public static final String ESCALATED = "ESCALATED";
 
 	@Id
 	private UUID id;
-
-	/** Whether the row exists: a new one is inserted without being read first. */
-	@jakarta.persistence.Transient
-	private boolean stored;
 
 	@Column(name = "case_id", nullable = false, updatable = false)
 	private UUID caseId;
@@ -72,16 +68,5 @@ public class CaseEvent implements org.springframework.data.domain.Persistable<UU
 
 	public Instant getAt() {
 		return at;
-	}
-
-	@jakarta.persistence.PostLoad
-	@jakarta.persistence.PostPersist
-	void markStored() {
-		this.stored = true;
-	}
-
-	@Override
-	public boolean isNew() {
-		return !stored;
 	}
 }

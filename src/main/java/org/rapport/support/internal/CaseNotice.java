@@ -11,14 +11,10 @@ import org.rapport.shared.UuidV7;
 /** An escalation's notice to a person, held until it may be sent and then sent once. */
 @Entity
 @Table(name = "case_notice")
-class CaseNotice implements org.springframework.data.domain.Persistable<UUID> {
+class CaseNotice extends org.rapport.shared.InsertedOnce {
 
 	@Id
 	private UUID id;
-
-	/** Whether the row exists: a new one is inserted without being read first. */
-	@jakarta.persistence.Transient
-	private boolean stored;
 
 	@Column(name = "case_id", nullable = false, updatable = false)
 	private UUID caseId;
@@ -70,19 +66,8 @@ class CaseNotice implements org.springframework.data.domain.Persistable<UUID> {
 		return sent;
 	}
 
-	@jakarta.persistence.PostLoad
-	@jakarta.persistence.PostPersist
-	void markStored() {
-		this.stored = true;
-	}
-
 	@Override
 	public UUID getId() {
 		return id;
-	}
-
-	@Override
-	public boolean isNew() {
-		return !stored;
 	}
 }
