@@ -12,6 +12,12 @@ public interface Notifications {
 	void notify(Notice notice);
 
 	/**
+	 * Tells each notice's recipient as {@link #notify} does, the lot written together: for work that tells many users
+	 * at once, such as a sweep of escalations.
+	 */
+	void notifyAll(java.util.List<Notice> notices);
+
+	/**
 	 * Sends an e-mail after the caller's transaction commits, and only then, at most once; one the SMTP server
 	 * refuses before taking it is tried again later.
 	 */

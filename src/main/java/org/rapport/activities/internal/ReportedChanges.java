@@ -25,13 +25,14 @@ import org.rapport.support.CaseEscalated;
 import org.rapport.support.CaseId;
 import org.rapport.support.CaseOpened;
 import org.rapport.support.CaseStatusChanged;
+import org.rapport.support.CasesEscalated;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
  * Writes what the customers, sales and support modules report onto the timelines of the records concerned: stage
  * moves, lifecycle changes, conversions, orders placed, contracts starting, merges, and cases opened, moved and
- * escalated. Each listener runs after the change
+ * escalated (the escalation sweep reports a batch of cases at once). Each listener runs after the change
  * committed, in a transaction of its own; the event publication registry hands an event over again after a crash.
  * The entry keeps the owner and team the record had, which decide who sees it on an account's timeline.
  */
@@ -118,17 +119,34 @@ class ReportedChanges {
 
 	@ApplicationModuleListener
 	void on(CaseStatusChanged moved) {
-		changes.save(ofCase(ChangeKind.CASE_STATUS, moved.id(), moved.account(), moved.owner(), moved.team(), moved.at())
-			.values(moved.from(), moved.to())
-			.note(moved.number()));
+		changes.save(statusMove(moved));
 	}
 
 	@ApplicationModuleListener
 	void on(CaseEscalated escalated) {
-		changes.save(ofCase(ChangeKind.CASE_ESCALATED, escalated.id(), escalated.account(), escalated.owner(),
+		changes.save(escalation(escalated));
+	}
+
+	/** A sweep's batch of escalations, written in one transaction: the status moves, then the escalations. */
+	@ApplicationModuleListener
+	void on(CasesEscalated batch) {
+		java.util.List<TimelineChange> entries = new java.util.ArrayList<>();
+		batch.moves().forEach(moved -> entries.add(statusMove(moved)));
+		batch.escalations().forEach(escalated -> entries.add(escalation(escalated)));
+		changes.saveAll(entries);
+	}
+
+	private TimelineChange statusMove(CaseStatusChanged moved) {
+		return ofCase(ChangeKind.CASE_STATUS, moved.id(), moved.account(), moved.owner(), moved.team(), moved.at())
+			.values(moved.from(), moved.to())
+			.note(moved.number());
+	}
+
+	private TimelineChange escalation(CaseEscalated escalated) {
+		return ofCase(ChangeKind.CASE_ESCALATED, escalated.id(), escalated.account(), escalated.owner(),
 				escalated.team(), escalated.at())
 			.values(null, String.valueOf(escalated.level()))
-			.note(escalated.number()));
+			.note(escalated.number());
 	}
 
 	private TimelineChange ofCase(ChangeKind kind, CaseId id, AccountId account, org.rapport.identity.UserId owner,

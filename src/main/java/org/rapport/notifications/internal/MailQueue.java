@@ -49,16 +49,44 @@ public class MailQueue {
 	public UUID enqueue(String recipient, String subject, String body, String calendar,
 			org.rapport.notifications.OutgoingMail.Thread thread) {
 		UUID id = UuidV7.next();
+		jdbc.update(INSERT, row(id, recipient, subject, body, calendar, thread, clock.instant()));
+		sendAfterCommit();
+		return id;
+	}
+
+	/** An e-mail with a plain text body alone. */
+	public record Plain(String recipient, String subject, String body) {
+	}
+
+	/** Queues e-mails with a plain text body alone, written together. */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void enqueueAll(java.util.List<Plain> mails) {
+		if (mails.isEmpty()) {
+			return;
+		}
 		Instant now = clock.instant();
+		jdbc.batchUpdate(INSERT, mails.stream()
+			.map(plain -> row(UuidV7.next(), plain.recipient(), plain.subject(), plain.body(), null, null, now))
+			.toList());
+		sendAfterCommit();
+	}
+
+	private static final String INSERT = "insert into mail_message (id, recipient, subject, body, calendar, status, "
+			+ "attempts, next_attempt_at, created_at, message_id, in_reply_to, mail_references, reply_to) "
+			+ "values (?, ?, ?, ?, ?, 'PENDING', 0, ?, ?, ?, ?, ?, ?)";
+
+	private static Object[] row(UUID id, String recipient, String subject, String body, String calendar,
+			org.rapport.notifications.OutgoingMail.Thread thread, Instant now) {
 		String line = subject.replaceAll("[\\r\\n]+", " ").strip();
-		String references = references(thread);
-		jdbc.update("insert into mail_message (id, recipient, subject, body, calendar, status, attempts, "
-				+ "next_attempt_at, created_at, message_id, in_reply_to, mail_references, reply_to) "
-				+ "values (?, ?, ?, ?, ?, 'PENDING', 0, ?, ?, ?, ?, ?, ?)", id, recipient.strip(),
+		return new Object[] { id, recipient.strip(),
 				line.length() > MAX_SUBJECT ? line.substring(0, MAX_SUBJECT - 1) + "\u2026" : line, body, calendar,
 				now.atOffset(java.time.ZoneOffset.UTC), now.atOffset(java.time.ZoneOffset.UTC),
 				header(thread == null ? null : thread.messageId()), header(thread == null ? null : thread.inReplyTo()),
-				references, thread == null ? null : thread.replyTo());
+				references(thread), thread == null ? null : thread.replyTo() };
+	}
+
+	/** The sender goes to work once the transaction that queued the e-mails commits. */
+	private void sendAfterCommit() {
 		if (TransactionSynchronizationManager.isSynchronizationActive()) {
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 				@Override
@@ -67,7 +95,6 @@ public class MailQueue {
 				}
 			});
 		}
-		return id;
 	}
 
 	/**

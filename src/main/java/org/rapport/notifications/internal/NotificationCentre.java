@@ -67,38 +67,55 @@ public class NotificationCentre implements Notifications {
 	@Override
 	@Transactional
 	public void notify(Notice notice) {
-		if (notice.sender() != null && notice.sender().equals(notice.recipient())) {
-			return;
-		}
-		NoticeKind kind = kinds.get(notice.kind());
-		if (kind == null) {
-			throw new IllegalArgumentException("No kind of notice " + notice.kind() + " is declared");
-		}
-		Optional<Actor> recipient = directory.actorOf(notice.recipient());
-		if (recipient.isEmpty()) {
-			return;
-		}
-		Delivery delivery = deliveryOf(notice.recipient(), kind);
+		notifyAll(List.of(notice));
+	}
+
+	@Override
+	@Transactional
+	public void notifyAll(List<Notice> notices) {
 		Instant now = clock.instant();
-		if (delivery.inApp()) {
-			rows.save(new Notification(notice, now));
-		}
-		if (delivery.byEmail()) {
-			String address = directory.find(notice.recipient()).map(UserSummary::email).orElse(null);
-			if (address == null || address.isBlank()) {
-				log.debug("No e-mail address for user {}: notice {} only in the centre", notice.recipient(), kind.code());
-				return;
+		List<Notification> inApp = new java.util.ArrayList<>();
+		List<MailQueue.Plain> mails = new java.util.ArrayList<>();
+		// the same few users are told many things at once: each is read once
+		Map<UserId, Optional<Actor>> actors = new java.util.HashMap<>();
+		Map<UserId, Optional<String>> addresses = new java.util.HashMap<>();
+		for (Notice notice : notices) {
+			if (notice.sender() != null && notice.sender().equals(notice.recipient())) {
+				continue;
 			}
-			Locale locale = recipient.get().locale();
-			String text = messages.getMessage(notice.messageKey(), notice.arguments().toArray(), notice.messageKey(),
-					locale);
-			String body = text + (notice.link() == null ? ""
-					: "\n\n" + baseUrl + notice.link()) + "\n\n"
-					+ messages.getMessage("notification.mail.footer", new Object[] { baseUrl + "/notifications/settings" },
-							locale);
-			mail.enqueue(address, messages.getMessage("notification.mail.subject", new Object[] { text }, locale), body,
-					null);
+			NoticeKind kind = kinds.get(notice.kind());
+			if (kind == null) {
+				throw new IllegalArgumentException("No kind of notice " + notice.kind() + " is declared");
+			}
+			Optional<Actor> recipient = actors.computeIfAbsent(notice.recipient(), directory::actorOf);
+			if (recipient.isEmpty()) {
+				continue;
+			}
+			Delivery delivery = deliveryOf(notice.recipient(), kind);
+			if (delivery.inApp()) {
+				inApp.add(new Notification(notice, now));
+			}
+			if (delivery.byEmail()) {
+				String address = addresses
+					.computeIfAbsent(notice.recipient(), id -> directory.find(id).map(UserSummary::email))
+					.orElse(null);
+				if (address == null || address.isBlank()) {
+					log.debug("No e-mail address for user {}: notice {} only in the centre", notice.recipient(),
+							kind.code());
+					continue;
+				}
+				Locale locale = recipient.get().locale();
+				String text = messages.getMessage(notice.messageKey(), notice.arguments().toArray(), notice.messageKey(),
+						locale);
+				String body = text + (notice.link() == null ? "" : "\n\n" + baseUrl + notice.link()) + "\n\n"
+						+ messages.getMessage("notification.mail.footer",
+								new Object[] { baseUrl + "/notifications/settings" }, locale);
+				mails.add(new MailQueue.Plain(address,
+						messages.getMessage("notification.mail.subject", new Object[] { text }, locale), body));
+			}
 		}
+		rows.saveAll(inApp);
+		mail.enqueueAll(mails);
 	}
 
 	@Override

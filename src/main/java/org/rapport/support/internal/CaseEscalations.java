@@ -17,8 +17,12 @@ import org.rapport.notifications.Delivery;
 import org.rapport.notifications.Notice;
 import org.rapport.notifications.NoticeKind;
 import org.rapport.notifications.Notifications;
+import org.rapport.support.CaseEscalated;
+import org.rapport.support.CaseStatusChanged;
+import org.rapport.support.CasesEscalated;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.domain.PageRequest;
@@ -53,17 +57,20 @@ public class CaseEscalations {
 	private final ServiceLevels levels;
 	private final UserDirectory directory;
 	private final Notifications notifications;
+	private final ApplicationEventPublisher publisher;
 	private final Clock clock;
 	private final TransactionTemplate transactions;
 
 	CaseEscalations(Cases cases, CaseEvents events, CaseNotices notices, ServiceLevels levels, UserDirectory directory,
-			Notifications notifications, Clock clock, PlatformTransactionManager transactionManager) {
+			Notifications notifications, ApplicationEventPublisher publisher, Clock clock,
+			PlatformTransactionManager transactionManager) {
 		this.cases = cases;
 		this.events = events;
 		this.notices = notices;
 		this.levels = levels;
 		this.directory = directory;
 		this.notifications = notifications;
+		this.publisher = publisher;
 		this.clock = clock;
 		this.transactions = new TransactionTemplate(transactionManager);
 	}
@@ -103,14 +110,16 @@ public class CaseEscalations {
 			return transactions.execute(status -> {
 				// the batch's cases in one query; each is then found in the transaction's context
 				cases.findAllById(due);
+				Announcements announcements = new Announcements();
 				int made = 0;
 				for (UUID id : due) {
-					int one = escalate(id, now, memo);
+					int one = escalate(id, now, memo, announcements);
 					made += one;
 					if (one == 0) {
 						skipped.add(id);
 					}
 				}
+				announcements.publish();
 				return made;
 			});
 		}
@@ -122,7 +131,12 @@ public class CaseEscalations {
 		for (UUID id : due) {
 			int sentBeforeCase = memo.sent;
 			try {
-				Integer made = transactions.execute(status -> escalate(id, now, memo));
+				Integer made = transactions.execute(status -> {
+					Announcements announcements = new Announcements();
+					int one = escalate(id, now, memo, announcements);
+					announcements.publish();
+					return one;
+				});
 				escalated += made;
 				if (made == 0) {
 					skipped.add(id);
@@ -142,7 +156,7 @@ public class CaseEscalations {
 		return escalated;
 	}
 
-	private int escalate(UUID id, Instant now, Memo memo) {
+	private int escalate(UUID id, Instant now, Memo memo, Announcements announcements) {
 		SupportCase found = cases.findById(id).orElse(null);
 		if (found == null) {
 			return 0;
@@ -169,15 +183,15 @@ public class CaseEscalations {
 				if (!sendAt.isAfter(now)) {
 					// due at once: sent in this very transaction, which records it sent
 					notice.markSent();
-					notifyOf(found, notice);
+					announcements.notices.add(noticeOf(found, notice));
 					memo.sent++;
 				}
 				notices.save(notice);
 			}
 		}
-		// written when the transaction commits, with the rest of its batch: a case an agent changed meanwhile fails the
-		// batch there, which is then done case by case
-		cases.save(found);
+		// the case, read in this transaction, is written when it commits, with the rest of its batch: a case an agent
+		// changed meanwhile fails the batch there, which is then done case by case
+		announcements.take(found);
 		return due.size();
 	}
 
@@ -210,7 +224,11 @@ public class CaseEscalations {
 				return sent;
 			}
 			try {
-				sent += transactions.execute(status -> due.stream().mapToInt(this::send).sum());
+				sent += transactions.execute(status -> {
+					List<Notice> told = due.stream().map(this::send).flatMap(Optional::stream).toList();
+					notifications.notifyAll(told);
+					return told.size();
+				});
 				continue;
 			}
 			catch (RuntimeException batchFailed) {
@@ -218,7 +236,10 @@ public class CaseEscalations {
 			}
 			for (UUID id : due) {
 				try {
-					sent += transactions.execute(status -> send(id));
+					sent += transactions.execute(status -> send(id).map(notice -> {
+						notifications.notify(notice);
+						return 1;
+					}).orElse(0));
 				}
 				catch (RuntimeException notSent) {
 					failed.add(id);
@@ -228,18 +249,57 @@ public class CaseEscalations {
 		}
 	}
 
-	private int send(UUID id) {
-		return notices.findById(id).filter(notice -> !notice.isSent()).map(notice -> {
+	/** Marks the notice sent, if it was not, and answers what it tells; nothing for a case no longer there. */
+	private Optional<Notice> send(UUID id) {
+		return notices.findById(id).filter(notice -> !notice.isSent()).flatMap(notice -> {
 			notice.markSent();
-			cases.findById(notice.getCaseId()).ifPresent(found -> notifyOf(found, notice));
-			return 1;
-		}).orElse(0);
+			return cases.findById(notice.getCaseId()).map(found -> noticeOf(found, notice));
+		});
 	}
 
-	private void notifyOf(SupportCase found, CaseNotice notice) {
-		notifications.notify(new Notice(new UserId(notice.getRecipientId()), NOTICE_KIND, "notice.support.caseEscalated",
+	private static Notice noticeOf(SupportCase found, CaseNotice notice) {
+		return new Notice(new UserId(notice.getRecipientId()), NOTICE_KIND, "notice.support.caseEscalated",
 				List.of(found.getNumber(), found.getSubject(), String.valueOf(notice.getLevel())),
-				"/cases/" + found.getId(), null));
+				"/cases/" + found.getId(), null);
+	}
+
+	/**
+	 * What the cases of a transaction announce as they escalate: the escalations and the moves to Escalated go out as
+	 * one event for the lot, anything else as it is, and the notices due at once are told together.
+	 */
+	private final class Announcements {
+
+		private final List<CaseEscalated> escalations = new ArrayList<>();
+
+		private final List<CaseStatusChanged> moves = new ArrayList<>();
+
+		private final List<Object> others = new ArrayList<>();
+
+		/** The notices due at once, told in the same transaction. */
+		private final List<Notice> notices = new ArrayList<>();
+
+		void take(SupportCase found) {
+			for (Object event : found.takeEvents()) {
+				if (event instanceof CaseEscalated escalated) {
+					escalations.add(escalated);
+				}
+				else if (event instanceof CaseStatusChanged moved) {
+					moves.add(moved);
+				}
+				else {
+					others.add(event);
+				}
+			}
+		}
+
+		/** Published in the transaction, so that the event publication registry keeps them with its changes. */
+		void publish() {
+			if (!escalations.isEmpty() || !moves.isEmpty()) {
+				publisher.publishEvent(new CasesEscalated(escalations, moves));
+			}
+			others.forEach(publisher::publishEvent);
+			notifications.notifyAll(notices);
+		}
 	}
 
 	/** What one sweep reads once: calendars, policies and the managers of each queue. */

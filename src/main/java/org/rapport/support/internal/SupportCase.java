@@ -295,6 +295,16 @@ public class SupportCase extends BusinessRecord<SupportCase> {
 				number, from.name(), status.name(), new org.rapport.identity.UserId(getOwnerId()), team(), at));
 	}
 
+	/**
+	 * Takes the events the case registered since it was read, which saving it would otherwise publish one by one: the
+	 * escalation sweep publishes a batch's together.
+	 */
+	java.util.List<Object> takeEvents() {
+		java.util.List<Object> taken = java.util.List.copyOf(domainEvents());
+		clearDomainEvents();
+		return taken;
+	}
+
 	/** The account the case is for; {@code null} for a lead's case. */
 	private org.rapport.customers.AccountId account() {
 		return accountId == null ? null : new org.rapport.customers.AccountId(accountId);

@@ -76,7 +76,7 @@ class CaseEscalationIntegrationTests {
 		escalationTeam = data.team();
 		agent = data.actor(data.user(team, Role.SUPPORT));
 		manager = data.user(team, Role.MANAGER, Role.SUPPORT);
-		escalationManager = data.user(escalationTeam, Role.MANAGER, Role.SUPPORT);
+		escalationManager = data.userWithEmail(escalationTeam, java.util.Locale.ENGLISH, Role.MANAGER, Role.SUPPORT);
 		account = customers.openAccount(agent, new NewAccount(TestData.unique("Clinic"), AccountType.COMPANY, null,
 				null, null, null, null));
 		BusinessCalendar berlin = levels.createCalendar(admin, TestData.unique("Berlin"), "Europe/Berlin",
@@ -117,6 +117,10 @@ class CaseEscalationIntegrationTests {
 		assertThat(escalations.eventsOf(opened.getId())).extracting(CaseEvent::getLevel).containsExactly(1, 2, 3, 3);
 		assertThat(notices(manager.getId())).isEqualTo(1);
 		assertThat(notices(escalationManager.getId())).isEqualTo(2);
+		assertThat(mails(escalationManager.getEmail())).as("each notice by e-mail too").isEqualTo(2);
+		// the timeline has each escalation and the move to Escalated, written by its listener after the commit
+		assertThat(timeline(opened.getId(), "CASE_ESCALATED", 4)).containsExactly("1", "2", "3", "3");
+		assertThat(timeline(opened.getId(), "CASE_STATUS", 1)).containsExactly(CaseStatus.ESCALATED.name());
 		assertThat(escalations.sweep()).isZero();
 		assertThat(cases.queue(data.actor(escalationManager), escalationTeam, 0, 10).items())
 			.extracting(SupportCase::getId).contains(opened.getId());
@@ -151,6 +155,32 @@ class CaseEscalationIntegrationTests {
 	private int notices(UUID recipient) {
 		return jdbc.queryForObject("select count(*) from notification where recipient_id = ? and kind = ?",
 				Integer.class, recipient, CaseEscalations.NOTICE_KIND);
+	}
+
+	private int mails(String address) {
+		return jdbc.queryForObject("select count(*) from mail_message where recipient = ?", Integer.class, address);
+	}
+
+	/** The values the case's timeline entries of the kind moved to, oldest first, once there are as many as expected. */
+	private java.util.List<String> timeline(UUID caseId, String kind, int expected) {
+		java.util.List<String> values = java.util.List.of();
+		for (int attempt = 0; attempt < 100 && values.size() < expected; attempt++) {
+			values = jdbc.queryForList("select to_value from timeline_change where about_id = ? and kind = ? "
+					+ "order by occurred_at, to_value", String.class, caseId, kind);
+			if (values.size() < expected) {
+				sleep();
+			}
+		}
+		return values;
+	}
+
+	private static void sleep() {
+		try {
+			Thread.sleep(100);
+		}
+		catch (InterruptedException interrupted) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	private SupportCase.Details details() {
