@@ -2,7 +2,8 @@
 # Measures customer service against a database filled by scripts/generate-data.sh and scripts/generate-cases.sh
 # (1,000,000 accounts, 1,000,000 cases of which 100,000 are open):
 #   (s) the escalation sweep: the application starts with the scheduler, and its first sweep escalates the 5,000 cases
-#       whose next escalation generate-cases.sh planted (made due again here); its log says how long that took
+#       whose next escalation generate-cases.sh planted (made due again here); then they are made due again, and the
+#       next sweep, in a running application, escalates them again; its log says how long each took
 #   (q) a team's queue: GET /api/v1/queues/{team} (20 cases) and the queue page /cases/queue, signed in
 #   (l) the case list filtered by SLA state: GET /api/v1/cases?sla=AT_RISK and ?sla=BREACHED&open=true (20 cases)
 #   (m) e-mail to case: MESSAGES messages sent into a GreenMail mailbox (known contacts, unknown senders, replies to
@@ -67,16 +68,19 @@ q -c "update support_case set created_at = created_at + interval '$SHIFT seconds
 		next_escalation_at = next_escalation_at + interval '$SHIFT seconds'
 	where is_open and category is distinct from '$PLANTED' and $SHIFT > 60" >/dev/null
 # the planted cases as generate-cases.sh made them: resolution breached 20 days after the opening, escalated twice,
-# their next escalation due a minute ago; what the last run did to them goes
-q -c "delete from case_event where case_id in (select id from support_case where category = '$PLANTED')" >/dev/null
-q -c "delete from case_notice where case_id in (select id from support_case where category = '$PLANTED')" >/dev/null
-PLANTED_DUE=$(q -c "with planted as (update support_case c set version = c.version + 1, status = 'ESCALATED',
-		taken = true, escalation_level = 2, escalations = 4, sla_breached = true,
-		created_at = now() - interval '20 days', resolution_running_since = now() - interval '20 days',
-		resolution_used_seconds = 0, resolution_stopped_at = null, sla_changed_at = now() - interval '20 days',
-		next_escalation_at = now() - interval '1 minute', team_id = a.team_id, owner_id = a.owner_id,
-		priority = coalesce((select match_priority from sla_policy where id = c.policy_id), c.priority)
-	from account a where a.id = c.account_id and c.category = '$PLANTED' returning 1) select count(*) from planted")
+# their next escalation due a minute ago; what the last escalation of them did goes; answers how many
+plant() {
+	q -c "delete from case_event where case_id in (select id from support_case where category = '$PLANTED')" >/dev/null
+	q -c "delete from case_notice where case_id in (select id from support_case where category = '$PLANTED')" >/dev/null
+	q -c "with planted as (update support_case c set version = c.version + 1, status = 'ESCALATED',
+			taken = true, escalation_level = 2, escalations = 4, sla_breached = true,
+			created_at = now() - interval '20 days', resolution_running_since = now() - interval '20 days',
+			resolution_used_seconds = 0, resolution_stopped_at = null, sla_changed_at = now() - interval '20 days',
+			next_escalation_at = now() - interval '1 minute', team_id = a.team_id, owner_id = a.owner_id,
+			priority = coalesce((select match_priority from sla_policy where id = c.policy_id), c.priority)
+		from account a where a.id = c.account_id and c.category = '$PLANTED' returning 1) select count(*) from planted"
+}
+PLANTED_DUE=$(plant)
 # the e-mail of the last run: its cases, contacts and accounts stay, its messages are forgotten
 q -c "truncate notification, mail_message" >/dev/null
 q -c "update support_mailbox set enabled = false" >/dev/null
@@ -110,31 +114,46 @@ trap cleanup EXIT
 start_app "$RUN_DIR/app.log" --rapport.search.build-when-empty=false --rapport.scheduler.enabled=true
 BASE="http://127.0.0.1:$APP_PORT"
 
-# (s) the first sweep runs within the scheduler's first polls after the start
-log "waiting for the first escalation sweep"
-deadline=$((SECONDS + 300))
-until grep -q 'Case escalation at .* notices sent in' "$RUN_DIR/app.log"; do
-	((SECONDS < deadline)) || die "no escalation sweep within 5 minutes (see $RUN_DIR/app.log)"
-	sleep 1
-done
-SWEEP=$(grep -o 'Case escalation at [^:]*:[^:]*:[^:]*: [0-9]* escalations, [0-9]* notices sent in [0-9]* ms' "$RUN_DIR/app.log" | head -1)
-SWEEP=${SWEEP#*Z: }
-log "escalation sweep: $SWEEP"
-# what the escalations set going besides: the timeline's entries (event listeners, after each batch commits) and the
-# search index's updates (its outbox); the measurements below wait for them, as they would share the machine
-settled=$SECONDS
-deadline=$((SECONDS + 600))
-until [[ "$(q -c "select (select count(*) from event_publication where completion_date is null)
-		+ (select count(*) from hsearch_outbox_event)")" == 0 ]]; do
-	((SECONDS < deadline)) || die "the timeline and the search index did not catch up within 10 minutes"
-	sleep 1
-done
-AFTERMATH="the timeline and the search index caught up $((SECONDS - settled)) s after"
-log "$AFTERMATH"
-LEFT=$(q -c "select count(*) from support_case where category = '$PLANTED' and escalation_level < 3")
-MOVED=$(q -c "select count(*) from support_case c join sla_policy p on p.id = c.policy_id
-	where c.category = '$PLANTED' and c.team_id = p.escalation_team_id")
-log "$LEFT planted cases left below the last level; $MOVED in the escalation queue"
+# (s) the escalation sweep. The first runs within the scheduler's first polls after the start, with the code not yet
+# compiled by the JIT; then the planted cases fall due again, and the next sweep (a minute later) is the one of a
+# running application. After each, what the escalations set going besides: the timeline's entries (an event
+# listener, after each batch commits) and the search index's updates (its outbox); the measurements wait for them,
+# as they would share the machine.
+# the sweeps that escalated the planted cases (others, of a few generated cases falling due meanwhile, are left out)
+planted_sweeps() {
+	grep -o 'Case escalation at [^:]*:[^:]*:[^:]*: [0-9]* escalations, [0-9]* notices sent in [0-9]* ms' \
+		"$RUN_DIR/app.log" | sed 's/^.*Z: //' | awk -v planted="$PLANTED_DUE" '$1 >= planted'
+}
+# sweep N: waits for the Nth sweep of the planted cases and for its aftermath; sets SWEEP and AFTERMATH
+sweep() {
+	log "waiting for escalation sweep $1"
+	local deadline=$((SECONDS + 300))
+	until (($(planted_sweeps | wc -l) >= $1)); do
+		((SECONDS < deadline)) || die "no escalation sweep within 5 minutes (see $RUN_DIR/app.log)"
+		sleep 1
+	done
+	SWEEP=$(planted_sweeps | sed -n "$1p")
+	log "escalation sweep $1: $SWEEP"
+	local settled=$SECONDS
+	deadline=$((SECONDS + 600))
+	until [[ "$(q -c "select (select count(*) from event_publication where completion_date is null)
+			+ (select count(*) from hsearch_outbox_event)")" == 0 ]]; do
+		((SECONDS < deadline)) || die "the timeline and the search index did not catch up within 10 minutes"
+		sleep 1
+	done
+	AFTERMATH="the timeline and the search index caught up $((SECONDS - settled)) s after"
+	log "$AFTERMATH"
+	local left moved
+	left=$(q -c "select count(*) from support_case where category = '$PLANTED' and escalation_level < 3")
+	moved=$(q -c "select count(*) from support_case c join sla_policy p on p.id = c.policy_id
+		where c.category = '$PLANTED' and c.team_id = p.escalation_team_id")
+	log "$left planted cases left below the last level; $moved in the escalation queue"
+}
+sweep 1
+FIRST_SWEEP="$SWEEP ($AFTERMATH)"
+plant >/dev/null
+q -c "vacuum (analyze) support_case" >/dev/null
+sweep 2
 
 new_token "$BUSY_USER" TOKEN "Benchmark $RUN_ID"
 jar="$RUN_DIR/cookies.txt"
@@ -252,7 +271,8 @@ TABLE=$(
 	row queuepage "the queue page (the queue and the user's own open cases)" "< 30 ms"
 	row atrisk "cases at risk, API ($AT_RISK in the team)" "< 30 ms"
 	row breached "open cases breached, API ($BREACHED in the team)" "< 30 ms"
-	echo "| escalation sweep, $PLANTED_DUE due at once | $SWEEP ($AFTERMATH) | < 5 s | | | | |"
+	echo "| escalation sweep, $PLANTED_DUE due at once in a running application | $SWEEP ($AFTERMATH) | < 5 s | | | | |"
+	echo "| the same, the first sweep after a start | $FIRST_SWEEP | (report) | | | | |"
 	echo "$MAIL_ROW"
 )
 echo
