@@ -58,6 +58,9 @@ class CaseEscalationIntegrationTests {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
+	org.springframework.modulith.events.core.EventSerializer serializer;
+
 	Actor agent;
 	User manager;
 	User escalationManager;
@@ -150,6 +153,20 @@ class CaseEscalationIntegrationTests {
 		escalations.sweep();
 		assertThat(notices(manager.getId())).as("sent once").isEqualTo(1);
 		assertThat(notices(agent.id().value())).isEqualTo(1);
+	}
+
+	@Test
+	void aBatchOfEscalationsSurvivesTheEventPublicationRegistry() {
+		// stored as the registry stores it, and read back as it is after a crash to hand it over again
+		org.rapport.support.CaseEscalated escalated = new org.rapport.support.CaseEscalated(
+				new org.rapport.support.CaseId(UUID.randomUUID()), account, "CS-000042", 2, agent.id(), team,
+				FRIDAY_1630);
+		org.rapport.support.CaseStatusChanged moved = new org.rapport.support.CaseStatusChanged(
+				escalated.id(), null, "CS-000042", "IN_PROGRESS", "ESCALATED", agent.id(), team, FRIDAY_1630);
+		org.rapport.support.CasesEscalated batch = new org.rapport.support.CasesEscalated(
+				java.util.List.of(escalated), java.util.List.of(moved));
+		Object stored = serializer.serialize(batch);
+		assertThat(serializer.deserialize(stored, org.rapport.support.CasesEscalated.class)).isEqualTo(batch);
 	}
 
 	private int notices(UUID recipient) {
