@@ -7,11 +7,15 @@ import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.jayway.jsonpath.JsonPath;
@@ -69,6 +73,9 @@ class CaseApiIntegrationTests {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	org.rapport.sales.leads.internal.LeadMerge merges;
 
 	@Autowired
 	CustomFieldService fields;
@@ -388,6 +395,39 @@ class CaseApiIntegrationTests {
 			.formatted(UUID.randomUUID()))
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.errors[0].field").value("leadId"));
+	}
+
+	@Test
+	void aLeadWithCasesIsNotDeletedAndItsCasesFollowItIntoAMerge() throws Exception {
+		User admin = data.user(null, Role.ADMIN);
+		String adminToken = data.bearer(admin);
+		Lead asker = leads.create(data.actor(agent), new LeadDetails("Ada", "Lovelace", null, null,
+				TestData.unique("ada").toLowerCase() + "@example.org", null, AccountSource.EMAIL, null, null),
+				null, null, null, null);
+		Lead twin = leads.create(data.actor(agent), new LeadDetails("Ada", "Lovelace", null, null, null, null,
+				AccountSource.WEBSITE, null, null), null, null, null, null);
+		String body = open(agentToken, """
+				{"leadId": "%s", "subject": "Asking before buying", "priority": "NORMAL", "channel": "EMAIL"}"""
+			.formatted(asker.getId()))
+			.andExpect(status().isCreated())
+			.andReturn().getResponse().getContentAsString();
+		String caseId = JsonPath.read(body, "$.id");
+
+		mvc.perform(delete("/api/v1/leads/" + asker.getId()).header("Authorization", adminToken))
+			.andExpect(status().isConflict())
+			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("1 case")));
+		// in the page, in the language of the user who tried
+		User chineseAdmin = data.userWithEmail(null, java.util.Locale.SIMPLIFIED_CHINESE, Role.ADMIN);
+		mvc.perform(post("/leads/" + asker.getId() + "/delete").with(data.as(chineseAdmin)).with(csrf()))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(redirectedUrl("/leads/" + asker.getId()))
+			.andExpect(flash().attribute("failureText", org.hamcrest.Matchers.containsString("1 个服务工单")));
+		assertThat(leads.get(data.actor(admin), asker.getId())).isNotNull();
+
+		merges.merge(data.actor(admin), twin.getId(), twin.getVersion(), asker.getId(), asker.getVersion(),
+				java.util.Map.of());
+		mvc.perform(get("/api/v1/cases/" + caseId).header("Authorization", agentToken))
+			.andExpect(jsonPath("$.leadId").value(twin.getId().toString()));
 	}
 
 	private ResultActions open(String token, String body) throws Exception {

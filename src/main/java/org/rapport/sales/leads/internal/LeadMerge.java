@@ -19,7 +19,10 @@ import org.rapport.customers.MergeLog;
 import org.rapport.customization.CustomFields;
 import org.rapport.identity.Actor;
 import org.rapport.shared.NotPermitted;
+import org.rapport.sales.LeadId;
+import org.rapport.sales.LeadsMerged;
 import org.rapport.shared.ResultPage;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -58,8 +61,11 @@ public class LeadMerge {
 	private final MergeLog log;
 	private final CustomFields customFields;
 	private final MergeCheck<Lead> check;
+	private final ApplicationEventPublisher events;
 
-	LeadMerge(LeadService leadService, Leads leads, EntityManager em, MergeLog log, CustomFields customFields) {
+	LeadMerge(LeadService leadService, Leads leads, EntityManager em, MergeLog log, CustomFields customFields,
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.leadService = leadService;
 		this.leads = leads;
 		this.em = em;
@@ -101,7 +107,8 @@ public class LeadMerge {
 		String mergedName = merged.getFullName();
 		survivor.revise(details, owner.owner(), owner.team());
 		survivor.changeCustomFields(MergeFields.customFields(survivor, merged, chosen));
-		// nothing refers to an unconverted lead, so nothing else moves
+		// what other modules keep for the merged lead (such as its cases) moves to the survivor before it goes
+		events.publishEvent(new LeadsMerged(new LeadId(survivorId), new LeadId(mergedId)));
 		leads.delete(merged);
 		Lead saved = leads.saveAndFlush(survivor);
 		log.record(actor, MergeKind.LEAD, survivorId, mergedId, mergedName, mergedValues, MergeFields.asText(chosen));

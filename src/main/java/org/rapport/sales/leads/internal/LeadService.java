@@ -3,18 +3,19 @@ package org.rapport.sales.leads.internal;
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.rapport.customers.AccountId;
 import org.rapport.customers.AccountSummary;
 import org.rapport.customers.AccountType;
 import org.rapport.customers.ContactId;
 import org.rapport.customers.ContactMatch;
-import org.rapport.customers.MatchKeys;
 import org.rapport.customers.Customers;
+import org.rapport.customers.MatchKeys;
 import org.rapport.customers.NewAccount;
 import org.rapport.customers.NewContact;
 import org.rapport.customization.CustomFieldQuery;
@@ -25,6 +26,9 @@ import org.rapport.identity.UserDirectory;
 import org.rapport.identity.UserId;
 import org.rapport.identity.UserSummary;
 import org.rapport.identity.VisibleQuery;
+import org.rapport.sales.LeadDependents;
+import org.rapport.sales.LeadHolding;
+import org.rapport.sales.LeadId;
 import org.rapport.sales.NewOpportunity;
 import org.rapport.sales.Opportunities;
 import org.rapport.sales.OpportunityId;
@@ -32,13 +36,15 @@ import org.rapport.sales.opportunities.internal.Opportunity;
 import org.rapport.shared.ExternalIds;
 import org.rapport.shared.InvalidField;
 import org.rapport.shared.NotPermitted;
+import org.rapport.shared.RecordInUse;
 import org.rapport.shared.RecordNotFound;
+import org.springframework.beans.factory.ObjectProvider;
 import org.rapport.shared.ResultPage;
 import org.rapport.shared.RuleBroken;
 import org.rapport.shared.SortWhitelist;
-import org.springframework.data.domain.Sort;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -66,8 +72,13 @@ public class LeadService {
 	private final CustomFields customFields;
 	private final Clock clock;
 
+	/** Asked for when a lead is deleted: the modules that keep records for leads may depend on this service. */
+	private final ObjectProvider<LeadDependents> dependents;
+
 	LeadService(Leads leads, EntityManager em, UserDirectory directory, Customers customers,
-			LeadProperties properties, Opportunities opportunities, CustomFields customFields, Clock clock) {
+			LeadProperties properties, Opportunities opportunities, CustomFields customFields, Clock clock,
+			ObjectProvider<LeadDependents> dependents) {
+		this.dependents = dependents;
 		this.clock = clock;
 		this.customFields = customFields;
 		this.leads = leads;
@@ -206,6 +217,17 @@ public class LeadService {
 		if (!actor.canManage(lead.owner(), lead.team())) {
 			throw new NotPermitted("lead.delete.notPermitted",
 					"Only the owner, a manager of its team or an administrator may delete this lead");
+		}
+		List<LeadHolding> holdings = dependents.orderedStream()
+			.flatMap(dependent -> dependent.holdingsOf(new LeadId(id)).stream())
+			.filter(holding -> holding.count() > 0)
+			.toList();
+		if (!holdings.isEmpty()) {
+			throw new RecordInUse("lead.delete.kept", lead.getFullName(), holdings,
+					"The lead cannot be deleted while other records name it: " + holdings.stream()
+						.map(LeadHolding::getDefaultMessage)
+						.collect(Collectors.joining(", "))
+							+ "; convert it or merge it into another lead instead");
 		}
 		leads.delete(lead);
 	}

@@ -109,7 +109,9 @@ class LeadApiController {
 	}
 
 	@DeleteMapping("/{id}")
-	@Operation(summary = "Delete a lead")
+	@Operation(summary = "Delete a lead", description = "A lead that other records name, such as the support cases "
+			+ "it asked for, is not deleted: the answer is 409 with a detail naming them; convert the lead or merge it "
+			+ "into another lead instead, and they follow it.")
 	ResponseEntity<Void> delete(@PathVariable UUID id,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
 		Actor actor = currentActor.get();

@@ -72,11 +72,13 @@ class LeadController {
 	private final LeadMerge merge;
 	private final UserDirectory directory;
 	private final ConvertedRecords convertedRecords;
+	private final org.springframework.context.MessageSource messages;
 
 	LeadController(LeadService leads, CurrentActor currentActor, LeadChoices choices,
 			SalesCustomFields customFields, LeadMerge merge, UserDirectory directory,
-			ConvertedRecords convertedRecords) {
+			ConvertedRecords convertedRecords, org.springframework.context.MessageSource messages) {
 		this.convertedRecords = convertedRecords;
+		this.messages = messages;
 		this.merge = merge;
 		this.directory = directory;
 		this.leads = leads;
@@ -287,8 +289,15 @@ class LeadController {
 	}
 
 	@PostMapping("/{id}/delete")
-	String delete(@PathVariable UUID id, RedirectAttributes redirect) {
-		leads.delete(currentActor.get(), id);
+	String delete(@PathVariable UUID id, java.util.Locale locale, RedirectAttributes redirect) {
+		try {
+			leads.delete(currentActor.get(), id);
+		}
+		catch (org.rapport.shared.RecordInUse refused) {
+			// the lead stays: its page says why and what to do instead
+			redirect.addFlashAttribute("failureText", refused.message(messages, locale));
+			return "redirect:/leads/" + id;
+		}
 		redirect.addFlashAttribute("success", "flash.lead.deleted");
 		return "redirect:/leads";
 	}

@@ -49,7 +49,7 @@ class WebFormOwnerTests {
 		when(leads.save(any(Lead.class))).thenAnswer(call -> call.getArgument(0));
 		service = new LeadService(leads, mock(EntityManager.class), directory, mock(Customers.class), properties,
 				mock(Opportunities.class), mock(CustomFields.class),
-				Clock.fixed(Instant.parse("2026-03-02T09:00:00Z"), ZoneOffset.UTC));
+				Clock.fixed(Instant.parse("2026-03-02T09:00:00Z"), ZoneOffset.UTC), mock(org.springframework.beans.factory.ObjectProvider.class));
 	}
 
 	@Test
