@@ -229,7 +229,7 @@ class CaseController {
 		SupportCustomFields.Submitted custom = customFields.submitted(params, actor);
 		CustomFieldForm form = custom.form();
 		if (input.accountId() == null && input.leadId() == null && !errors.hasFieldErrors("accountId")) {
-			errors.rejectValue("accountId", "validation.account.unknown");
+			errors.rejectValue("accountId", "validation.account.required");
 		}
 		if (!errors.hasErrors() && !custom.hasErrors()) {
 			try {
@@ -366,7 +366,7 @@ class CaseController {
 		SupportCustomFields.Submitted custom = customFields.submitted(params, actor);
 		CustomFieldForm form = custom.form();
 		if (input.accountId() == null && input.leadId() == null && !errors.hasFieldErrors("accountId")) {
-			errors.rejectValue("accountId", "validation.account.unknown");
+			errors.rejectValue("accountId", "validation.account.required");
 		}
 		if (!errors.hasErrors() && !custom.hasErrors()) {
 			try {

@@ -247,6 +247,12 @@ class CasePagesIntegrationTests {
 			.param("priority", "LOW").param("channel", "WEB"))
 			.andExpect(status().isOk())
 			.andExpect(model().attributeHasFieldErrors("input", "accountId"));
+		// no account chosen: the form asks for one
+		mvc.perform(post("/cases").with(data.as(agent)).with(csrf()).param("accountId", "")
+			.param("subject", "Whose is it").param("priority", "LOW").param("channel", "WEB"))
+			.andExpect(status().isOk())
+			.andExpect(model().attributeHasFieldErrorCode("input", "accountId", "validation.account.required"))
+			.andExpect(content().string(allOf(containsString("Choose an account."), containsString("Whose is it"))));
 		assertThat(count()).isEqualTo(before);
 
 		String location = mvc.perform(post("/cases").with(data.as(agent)).with(csrf())
