@@ -120,6 +120,7 @@ public class CaseBook {
 	private VisibleQuery query(Actor actor, CaseFilter filter) {
 		VisibleQuery query = new VisibleQuery("SupportCase", "c", actor)
 			.where("c.accountId = :account", "account", filter.account())
+			.where("c.leadId = :lead", "lead", filter.lead())
 			.where("c.status = :status", "status", filter.status())
 			.where("c.priority = :priority", "priority", filter.priority())
 			.where("c.teamId = :queue", "queue", filter.queue())
@@ -370,6 +371,12 @@ public class CaseBook {
 	/** The latest cases of an account that the actor may see, open ones first. */
 	public List<SupportCase> casesOf(Actor actor, AccountId account, int limit) {
 		return query(actor, new CaseFilter(account.value(), null, null, null, null, null, null))
+			.list(em, SupportCase.class, null, "c.open desc, c.createdAt desc, c.id desc", limit);
+	}
+
+	/** The latest cases of a lead that the actor may see, open ones first, at most {@code limit}. */
+	public List<SupportCase> casesOfLead(Actor actor, LeadId lead, int limit) {
+		return query(actor, new CaseFilter(null, null, null, null, null, null, null, lead.value()))
 			.list(em, SupportCase.class, null, "c.open desc, c.createdAt desc, c.id desc", limit);
 	}
 

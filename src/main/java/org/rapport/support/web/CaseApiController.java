@@ -63,13 +63,14 @@ class CaseApiController {
 	@GetMapping
 	@Operation(summary = "List the cases you may see", description = "Every filter is optional: account, status, "
 			+ "priority, queue (a team id), owner (a user id), sla (the SLA state now), open (true for the open cases, "
-			+ "false for the resolved and closed ones); custom fields filter as cf.key=value. sort is created (the "
-			+ "default), number or due, descending unless ,asc follows: due,asc puts the earliest SLA due time first, "
-			+ "and is the default when sla is AT_RISK, ON_TRACK or BREACHED.")
+			+ "false for the resolved and closed ones), lead (the cases a lead asked for); custom fields filter as "
+			+ "cf.key=value. sort is created (the default), number or due, descending unless ,asc follows: due,asc "
+			+ "puts the earliest SLA due time first, and is the default when sla is AT_RISK, ON_TRACK or BREACHED.")
 	ApiPage<CaseResource> list(@RequestParam(required = false) UUID account,
 			@RequestParam(required = false) CaseStatus status, @RequestParam(required = false) CasePriority priority,
 			@RequestParam(required = false) UUID queue, @RequestParam(required = false) UUID owner,
 			@RequestParam(required = false) SlaState sla, @RequestParam(required = false) Boolean open,
+			@RequestParam(required = false) UUID lead,
 			@SortedBy(CaseBook.class) @RequestParam(required = false) String sort,
 			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
 			@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params) {
@@ -77,7 +78,7 @@ class CaseApiController {
 		CustomFieldQuery custom = CustomFieldQuery.of(customFields.active(CaseBook.ENTITY), params);
 		Instant now = cases.now();
 		return ApiPage.of(cases
-			.list(currentActor.get(), new CaseFilter(account, status, priority, queue, owner, sla, open),
+			.list(currentActor.get(), new CaseFilter(account, status, priority, queue, owner, sla, open, lead),
 					SortParameter.parse(CaseBook.sortOrDefault(sort, sla), CaseBook.sorts(custom)), custom, paging.page(),
 					paging.size())
 			.map(found -> CaseResource.of(found, now)));

@@ -105,13 +105,14 @@ class CaseController {
 	String list(@RequestParam(required = false) UUID account, @RequestParam(required = false) CaseStatus status,
 			@RequestParam(required = false) CasePriority priority, @RequestParam(required = false) UUID queue,
 			@RequestParam(required = false) UUID owner, @RequestParam(required = false) SlaState sla,
-			@RequestParam(required = false) Boolean open, @RequestParam(required = false) String sort,
+			@RequestParam(required = false) Boolean open, @RequestParam(required = false) UUID lead,
+			@RequestParam(required = false) String sort,
 			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
 			@RequestHeader(name = "HX-Request", required = false) String htmx,
 			@RequestHeader(name = "HX-Target", required = false) String target,
 			@RequestParam MultiValueMap<String, String> params, Model model) {
 		Actor actor = currentActor.get();
-		CaseFilter filter = new CaseFilter(account, status, priority, queue, owner, sla, open);
+		CaseFilter filter = new CaseFilter(account, status, priority, queue, owner, sla, open, lead);
 		CustomFieldQuery custom = customFields.query(params);
 		SortWhitelist.Choice sorting = SortParameter.choose(CaseBook.sortOrDefault(sort, sla),
 				CaseBook.sorts(custom));
@@ -123,6 +124,7 @@ class CaseController {
 		model.addAttribute("cfq", custom);
 		model.addAttribute("baseQuery", new FilterQuery().with("account", account).with("status", status)
 			.with("priority", priority).with("queue", queue).with("owner", owner).with("sla", sla).with("open", open)
+			.with("lead", lead)
 			.with("size", size).withAll(custom.params()).encoded());
 		model.addAttribute("sort", sorting.param());
 		model.addAttribute("sorting", sorting);
@@ -133,6 +135,10 @@ class CaseController {
 		if (account != null) {
 			customers.findAccount(actor, new AccountId(account))
 				.ifPresent(summary -> model.addAttribute("filterAccount", summary));
+		}
+		if (lead != null) {
+			sales.find(actor, new RecordRef(LeadId.TYPE, lead))
+				.ifPresent(found -> model.addAttribute("filterLead", found));
 		}
 		model.addAttribute("statuses", CaseStatus.values());
 		model.addAttribute("priorities", CasePriority.values());
@@ -146,7 +152,8 @@ class CaseController {
 	void export(@RequestParam(required = false) UUID account, @RequestParam(required = false) CaseStatus status,
 			@RequestParam(required = false) CasePriority priority, @RequestParam(required = false) UUID queue,
 			@RequestParam(required = false) UUID owner, @RequestParam(required = false) SlaState sla,
-			@RequestParam(required = false) Boolean open, @RequestParam(required = false) String sort,
+			@RequestParam(required = false) Boolean open, @RequestParam(required = false) UUID lead,
+			@RequestParam(required = false) String sort,
 			@RequestParam MultiValueMap<String, String> params, HttpServletResponse response) throws IOException {
 		Actor actor = currentActor.get();
 		OwnerNames names = new OwnerNames(directory);
@@ -161,7 +168,7 @@ class CaseController {
 				"owner", "owner_id", "owner_name", "team_id", "team_name", "created_at", "updated_at", "lead_id",
 				"lead_name" },
 				custom.exportedHeader()),
-				rows -> cases.forEach(actor, new CaseFilter(account, status, priority, queue, owner, sla, open),
+				rows -> cases.forEach(actor, new CaseFilter(account, status, priority, queue, owner, sla, open, lead),
 						SortParameter.parse(CaseBook.sortOrDefault(sort, sla), CaseBook.sorts(custom)), custom,
 						c -> rows.row(CsvDownload.values(new Object[] { c.getId(), c.getNumber(),
 								accountCells.reference(c.getAccountId()), accountCells.name(c.getAccountId()),

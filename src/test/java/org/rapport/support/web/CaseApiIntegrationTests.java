@@ -1,6 +1,7 @@
 package org.rapport.support.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.matchesPattern;
@@ -12,6 +13,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -428,6 +430,21 @@ class CaseApiIntegrationTests {
 				java.util.Map.of());
 		mvc.perform(get("/api/v1/cases/" + caseId).header("Authorization", agentToken))
 			.andExpect(jsonPath("$.leadId").value(twin.getId().toString()));
+
+		// the lead's cases: in the list filtered by it, and on its page
+		mvc.perform(get("/api/v1/cases").param("lead", twin.getId().toString()).header("Authorization", agentToken))
+			.andExpect(jsonPath("$.items[*].id").value(org.hamcrest.Matchers.contains(caseId)));
+		mvc.perform(get("/api/v1/cases").param("lead", asker.getId().toString()).header("Authorization", agentToken))
+			.andExpect(jsonPath("$.items").isEmpty());
+		String number = JsonPath.read(body, "$.number");
+		mvc.perform(get("/support/leads/" + twin.getId() + "/cases").with(data.as(admin)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.allOf(containsString(number),
+					containsString("/cases?lead=" + twin.getId()))));
+		mvc.perform(get("/cases").param("lead", twin.getId().toString()).with(data.as(admin)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.allOf(containsString(number),
+					containsString("id=\"lead\""))));
 	}
 
 	private ResultActions open(String token, String body) throws Exception {
