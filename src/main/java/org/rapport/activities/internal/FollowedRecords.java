@@ -18,6 +18,8 @@ import org.rapport.customers.ContactsMerged;
 import org.rapport.sales.ContractId;
 import org.rapport.sales.OpportunityId;
 import org.rapport.sales.OrderId;
+import org.rapport.support.CaseId;
+import org.rapport.support.CasesMovedToAccount;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -25,7 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Keeps activities and the reported changes of the timeline with the records they are about when those change: a merged account's or contact's activities go
- * to the record that remains, a contact's follow it to another account, and a deleted record's go with it. An
+ * to the record that remains, a converted lead's cases take theirs to the lead's new account, a contact's follow it to another account, and a deleted record's go with it. An
  * account's delete asks about its activities first, like about its opportunities: they move to another account or go
  * with it. Each change is one indexed statement, however many activities it moves; the search index follows
  * through {@link ActivitiesWrittenInBulk}.
@@ -164,6 +166,28 @@ class FollowedRecords implements AccountDependents {
 		announce(moved, List.of());
 		changes("update TimelineChange c set c.aboutId = :to where c.aboutType = 'contact' and c.aboutId = :from",
 				merge.merged().value(), merge.survivor().value());
+	}
+
+	/** A converted lead's cases joined its account: their activities and reported changes roll up to it now. */
+	@EventListener
+	@Transactional
+	void on(CasesMovedToAccount moved) {
+		UUID account = moved.account().value();
+		for (List<UUID> cases : batches(moved.cases().stream().map(CaseId::value).toList())) {
+			List<UUID> rolledUp = em.createQuery("select a.id from Activity a where a.aboutType = :type "
+					+ "and a.aboutId in :cases", UUID.class)
+				.setParameter("type", CaseId.TYPE)
+				.setParameter("cases", cases)
+				.getResultList();
+			update("set a.accountId = :to", rolledUp, account);
+			announce(rolledUp, List.of());
+			em.createQuery("update TimelineChange c set c.accountId = :to where c.aboutType = :type "
+					+ "and c.aboutId in :cases")
+				.setParameter("to", account)
+				.setParameter("type", CaseId.TYPE)
+				.setParameter("cases", cases)
+				.executeUpdate();
+		}
 	}
 
 	private List<UUID> ids(String condition, UUID from) {

@@ -264,9 +264,11 @@ public class CaseBook {
 	 * held to the policy that matches them now, with the business time already used.
 	 */
 	@Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
-	void leadConverted(LeadId lead, AccountId account, ContactId contact) {
+	List<UUID> leadConverted(LeadId lead, AccountId account, ContactId contact) {
 		Instant now = now();
+		List<UUID> moved = new java.util.ArrayList<>();
 		for (SupportCase found : cases.findByLeadId(lead.value())) {
+			moved.add(found.getId());
 			found.requesterConverted(account.value(), contact == null ? null : contact.value());
 			if (found.isOpen()) {
 				holdToPolicy(found, found.getCreatedAt(), now);
@@ -274,6 +276,7 @@ public class CaseBook {
 			cases.save(found);
 		}
 		cases.flush();
+		return moved;
 	}
 
 	/**

@@ -250,6 +250,11 @@ class EmailToCaseIntegrationTests {
 		assertThat(jdbc.queryForObject("select count(*) from mail_message where recipient = ?", Integer.class,
 				address)).isEqualTo(1);
 
+		// the cases' openings are on their timelines, on no account's yet
+		for (UUID id : List.of(opened.getId(), second.getId())) {
+			assertThat(openingsWithAccount(id, null)).isEqualTo(1);
+		}
+
 		// the lead is converted: its cases move to the new account and contact
 		Lead qualified = leads.update(admin, lead.getId(), lead.getVersion(), new LeadDetails(lead.getFirstName(),
 				lead.getLastName(), lead.getCompany(), null, lead.getEmail(), null, lead.getSource(), null, null),
@@ -261,12 +266,37 @@ class EmailToCaseIntegrationTests {
 			assertThat(moved.getAccountId()).isEqualTo(converted.getConvertedAccountId());
 			assertThat(moved.getContactId()).isEqualTo(converted.getConvertedContactId());
 			assertThat(moved.getLeadId()).isNull();
+			assertThat(openingsWithAccount(id, converted.getConvertedAccountId()))
+				.as("the opening rolls up to the account now").isEqualTo(1);
 		}
 		// the contact the lead became is known now: the next message opens a case for them
 		deliver(message(address, "Linus Torvalds", "Third", "Thanks.", "<l3@" + domain + ">", null, Map.of()));
 		mailbox.poll();
 		assertThat(cases.get(admin, caseOf("<l3@" + domain + ">")).getContactId())
 			.isEqualTo(converted.getConvertedContactId());
+	}
+
+	/**
+	 * How many openings of the case its timeline has under the account ({@code null}: under none), once there is one:
+	 * the timeline writes it after the case's commit.
+	 */
+	private int openingsWithAccount(UUID caseId, UUID account) {
+		String sql = "select count(*) from timeline_change where about_type = 'case' and about_id = ? "
+				+ "and kind = 'CASE_OPENED' and " + (account == null ? "account_id is null" : "account_id = ?");
+		Object[] arguments = account == null ? new Object[] { caseId } : new Object[] { caseId, account };
+		int found = 0;
+		for (int attempt = 0; attempt < 100 && found == 0; attempt++) {
+			found = jdbc.queryForObject(sql, Integer.class, arguments);
+			if (found == 0) {
+				try {
+					Thread.sleep(100);
+				}
+				catch (InterruptedException interrupted) {
+					Thread.currentThread().interrupt();
+				}
+			}
+		}
+		return found;
 	}
 
 	@Test
