@@ -139,6 +139,30 @@ class CampaignPagesIntegrationTests {
 	}
 
 	@Test
+	void theListAndTheCampaignPageTakeAsManyStatementsForManyRowsAsForFew() throws Exception {
+		String tag = TestData.unique("Counted");
+		Campaign parent = plan(tag + " parent", CampaignStatus.ACTIVE, "10", null);
+		for (int i = 0; i < 2; i++) {
+			plan(tag + " child " + i, CampaignStatus.PLANNED, "10", parent);
+		}
+		// the user's first pages read what later pages find cached
+		statements("/campaigns?q=" + tag);
+		statements("/campaigns/" + parent.getId());
+		long fewInList = statements("/campaigns?q=" + tag);
+		long fewOnPage = statements("/campaigns/" + parent.getId());
+		for (int i = 2; i < 12; i++) {
+			plan(tag + " child " + i, CampaignStatus.PLANNED, "10", parent);
+		}
+		assertThat(statements("/campaigns?q=" + tag)).isEqualTo(fewInList);
+		assertThat(statements("/campaigns/" + parent.getId())).isEqualTo(fewOnPage);
+	}
+
+	long statements(String path) throws Exception {
+		return org.rapport.Statements.preparedBy(() -> mvc.perform(get(path).with(data.as(marketer)))
+			.andExpect(status().isOk()));
+	}
+
+	@Test
 	void theCampaignPagesSpeakChinese() throws Exception {
 		User chen = data.user(team, Locale.SIMPLIFIED_CHINESE, Role.SALES);
 		Campaign campaign = plan(TestData.unique("Chinese"), CampaignStatus.PLANNED, "10", null);
