@@ -76,6 +76,11 @@ import org.rapport.support.internal.CasePriority;
 import org.rapport.support.internal.ServiceLevels;
 import org.rapport.support.internal.SlaPolicy;
 import org.rapport.support.internal.SupportCase;
+import org.rapport.marketing.internal.Campaign;
+import org.rapport.marketing.internal.CampaignBook;
+import org.rapport.marketing.internal.CampaignDetails;
+import org.rapport.marketing.internal.CampaignStatus;
+import org.rapport.marketing.internal.CampaignType;
 import org.rapport.shared.Money;
 import org.rapport.shared.PostalAddress;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -154,6 +159,9 @@ class AccessibilityBrowserTests {
 
 	@Autowired
 	CaseBook cases;
+
+	@Autowired
+	CampaignBook campaigns;
 
 	@Autowired
 	ServiceLevels serviceLevels;
@@ -420,6 +428,7 @@ class AccessibilityBrowserTests {
 		if (actor.isAdmin()) {
 			pages.putAll(supportPages(actor, team, tag, account, contact, contract));
 		}
+		pages.putAll(campaignPages(actor, tag));
 		pages.put("activities", "/activities");
 		pages.put("activity", "/activities/" + meeting.getId());
 		pages.put("activity-new", "/activities/new?kind=CALL&about=account:" + account.getId());
@@ -478,6 +487,22 @@ class AccessibilityBrowserTests {
 		pages.put("sla-policies", "/admin/support/policies");
 		pages.put("sla-policy-edit", "/admin/support/policies/" + policy.getId() + "/edit");
 		pages.put("service-mailbox", "/admin/support/mailbox");
+		return pages;
+	}
+
+	/** The campaign list, a campaign with a sub-campaign in another currency, and the campaign form. */
+	private Map<String, String> campaignPages(Actor actor, String tag) {
+		Campaign launch = campaigns.create(actor, new CampaignDetails("Launch " + tag, CampaignType.TRADE_SHOW,
+				CampaignStatus.ACTIVE, LocalDate.now(), LocalDate.now().plusMonths(1), "EUR", new BigDecimal("5000"),
+				new BigDecimal("1200"), new BigDecimal("20000"), "Stand and travel", null, null, null));
+		campaigns.create(actor, new CampaignDetails("Launch event " + tag, CampaignType.EVENT, CampaignStatus.PLANNED,
+				LocalDate.now(), LocalDate.now().plusDays(1), "CNY", new BigDecimal("9000"), null, null, null,
+				launch.getId(), null, null));
+		Map<String, String> pages = new LinkedHashMap<>();
+		pages.put("campaigns", "/campaigns");
+		pages.put("campaign", "/campaigns/" + launch.getId());
+		pages.put("campaign-new", "/campaigns/new?parent=" + launch.getId());
+		pages.put("campaign-edit", "/campaigns/" + launch.getId() + "/edit");
 		return pages;
 	}
 

@@ -57,9 +57,9 @@ class NavigationPagesIntegrationTests {
 			.doesNotContain("active");
 		assertThat(page).doesNotContain("id=\"admin-menu\"").doesNotContain("href=\"/admin/users\"");
 		assertThat(hrefs(menu(page, "nav-group-service"))).containsExactly("/cases", "/cases/queue");
-		// no module has entries in these menus yet
-		assertThat(page).doesNotContain("nav-group-marketing", "nav-group-analytics",
-				"nav-group-administration");
+		assertThat(hrefs(menu(page, "nav-group-marketing"))).containsExactly("/campaigns");
+		// an ordinary user has no entries in these menus
+		assertThat(page).doesNotContain("nav-group-analytics", "nav-group-administration");
 		assertThat(navbar(page)).doesNotContain("aria-current");
 	}
 
