@@ -158,14 +158,20 @@ public class Campaign extends BusinessRecord<Campaign> {
 		this.description = terms.description();
 	}
 
+	private static org.springframework.context.MessageSourceResolvable named(CampaignStatus status) {
+		return new org.springframework.context.support.DefaultMessageSourceResolvable(
+				new String[] { "campaignStatus." + status.name() }, status.name());
+	}
+
 	/** Moves the campaign to the status, if its status allows the move (see {@link CampaignStatus#next}). */
 	void moveTo(CampaignStatus target) {
 		if (target == null) {
 			throw new InvalidField("status", "validation.campaign.status.required", "Choose the campaign's status");
 		}
 		if (!status.canMoveTo(target)) {
+			// the statuses named in the reader's language, as the pages name them
 			throw new InvalidField("status", "validation.campaign.status.move",
-					"A campaign that is {0} cannot move to {1}", status, target);
+					"A campaign that is {0} cannot move to {1}", named(status), named(target));
 		}
 		this.status = target;
 	}

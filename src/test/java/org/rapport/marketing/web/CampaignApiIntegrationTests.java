@@ -148,7 +148,8 @@ class CampaignApiIntegrationTests {
 			.contentType(MediaType.APPLICATION_JSON)
 			.content(json("Fair", "PLANNED", "100", "EUR", "")))
 			.andExpect(status().isUnprocessableContent())
-			.andExpect(jsonPath("$.errors[0].field").value("status"));
+			.andExpect(jsonPath("$.errors[0].field").value("status"))
+			.andExpect(jsonPath("$.errors[0].message").value("A campaign that is Active cannot move to Planned"));
 	}
 
 	@Test
