@@ -132,6 +132,9 @@ public class CampaignBook {
 		UserId owner = details.owner() == null ? actor.id() : details.owner();
 		TeamId team = directory.assign(actor, owner, details.team(), null, null);
 		Campaign campaign = Campaign.plan(terms, details.status(), owner, team);
+		if (details.parentId() != null) {
+			lockHierarchy();
+		}
 		campaign.placeUnder(lineage(actor, details.parentId()), 0);
 		return campaigns.saveAndFlush(campaign);
 	}
@@ -155,6 +158,7 @@ public class CampaignBook {
 			campaign.announceOwner(org.rapport.marketing.CampaignId.TYPE, ownerBefore, actor.id().value());
 		}
 		if (!java.util.Objects.equals(details.parentId(), campaign.getParentId())) {
+			lockHierarchy();
 			campaign.placeUnder(lineage(actor, details.parentId()), levelsBelow(campaign.getId()));
 		}
 		campaign.revise(terms);
@@ -207,6 +211,15 @@ public class CampaignBook {
 	private static Money money(Object value, String currency) {
 		BigDecimal amount = value instanceof BigDecimal decimal ? decimal : new BigDecimal(value.toString());
 		return new Money(amount, currency);
+	}
+
+	/**
+	 * Waits for any other change to the hierarchy to commit, on every node, and holds the others off until this one
+	 * commits: the lineage and the depth are then read as they are, so that two moves made at the same moment (A
+	 * under B, B under A) cannot both pass their checks and make a loop. Moves are rare, so one lock for all is enough.
+	 */
+	private void lockHierarchy() {
+		em.createNativeQuery("select id from campaign_hierarchy_lock where id = 1 for update").getResultList();
 	}
 
 	/** The lineage of the parent the actor chose: the parent's id and its ancestors' ids; empty for none. */
